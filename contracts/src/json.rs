@@ -1,0 +1,420 @@
+//! A small iterative JSON pull parser with byte offsets.
+//!
+//! Why not a serde visitor over `serde_json`: serde_json recurses per nesting level and stops
+//! at depth 128 with an error, so a deep document would lose its whole shape instead of being
+//! cut at the configured depth; and the differ needs source positions, which serde_json does
+//! not expose. This parser keeps its nesting on a heap stack (one byte per level), never
+//! recurses, borrows strings without escapes, and reports errors with line and column.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// One token of a JSON document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event<'a> {
+    /// `{`
+    StartObject,
+    /// `}`
+    EndObject,
+    /// `[`
+    StartArray,
+    /// `]`
+    EndArray,
+    /// An object key, unescaped.
+    Key(Cow<'a, str>),
+    /// A string value, unescaped.
+    Str(Cow<'a, str>),
+    /// A number; `integer` when it has neither fraction nor exponent.
+    Number {
+        /// The number as written.
+        text: &'a str,
+        /// No fraction, no exponent.
+        integer: bool,
+    },
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+}
+
+/// A syntax error, with its position.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason} at line {line} column {column}")]
+pub struct ParseError {
+    /// Byte offset of the error.
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in bytes).
+    pub column: usize,
+    /// What was wrong.
+    pub reason: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Value,
+    ObjectFirst,
+    ArrayFirst,
+    Key,
+    AfterValue,
+    Done,
+}
+
+const OBJ: u8 = 0;
+const ARR: u8 = 1;
+
+/// A pull parser over a complete document in memory.
+pub struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+    start: usize,
+    stack: Vec<u8>,
+    state: State,
+}
+
+impl fmt::Debug for Parser<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parser").field("pos", &self.pos).field("depth", &self.stack.len()).finish()
+    }
+}
+
+/// Line and column (1-based) of a byte offset in `src`.
+pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
+    let upto = &src[..offset.min(src.len())];
+    let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}
+
+impl<'a> Parser<'a> {
+    /// Starts parsing `bytes`, which must be UTF-8 (a leading byte order mark is skipped).
+    pub fn new(bytes: &'a [u8]) -> Result<Self, ParseError> {
+        let src = match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let (line, column) = line_col(bytes, offset);
+                return Err(ParseError { offset, line, column, reason: "invalid UTF-8" });
+            }
+        };
+        let pos = if src.starts_with('\u{feff}') { 3 } else { 0 };
+        Ok(Self { src, pos, start: pos, stack: Vec::new(), state: State::Value })
+    }
+
+    /// Byte offset where the most recent event began.
+    pub fn offset(&self) -> usize {
+        self.start
+    }
+
+    /// Current nesting depth (1 inside the top-level container).
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The whole input.
+    pub fn source(&self) -> &'a str {
+        self.src
+    }
+
+    fn err(&self, at: usize, reason: &'static str) -> ParseError {
+        let (line, column) = line_col(self.src.as_bytes(), at);
+        ParseError { offset: at, line, column, reason }
+    }
+
+    fn skip_ws(&mut self) {
+        let b = self.src.as_bytes();
+        while self.pos < b.len() && matches!(b[self.pos], b' ' | b'\n' | b'\r' | b'\t') {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    /// The next event, `None` at the end of a complete document.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<Option<Event<'a>>, ParseError> {
+        loop {
+            self.skip_ws();
+            self.start = self.pos;
+            match self.state {
+                State::Done => {
+                    return if self.pos < self.src.len() {
+                        Err(self.err(self.pos, "trailing characters after the document"))
+                    } else {
+                        Ok(None)
+                    };
+                }
+                State::AfterValue => {
+                    let Some(&top) = self.stack.last() else {
+                        self.state = State::Done;
+                        continue;
+                    };
+                    match (top, self.peek()) {
+                        (OBJ, Some(b',')) => {
+                            self.pos += 1;
+                            self.state = State::Key;
+                        }
+                        (ARR, Some(b',')) => {
+                            self.pos += 1;
+                            self.state = State::Value;
+                        }
+                        (OBJ, Some(b'}')) => return Ok(Some(self.close())),
+                        (ARR, Some(b']')) => return Ok(Some(self.close())),
+                        (_, None) => return Err(self.err(self.pos, "unexpected end of input")),
+                        (OBJ, _) => return Err(self.err(self.pos, "expected ',' or '}'")),
+                        _ => return Err(self.err(self.pos, "expected ',' or ']'")),
+                    }
+                }
+                State::ObjectFirst => {
+                    if self.peek() == Some(b'}') {
+                        return Ok(Some(self.close()));
+                    }
+                    self.state = State::Key;
+                }
+                State::ArrayFirst => {
+                    if self.peek() == Some(b']') {
+                        return Ok(Some(self.close()));
+                    }
+                    self.state = State::Value;
+                }
+                State::Key => {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.err(self.pos, "expected a string key"));
+                    }
+                    let key = self.string()?;
+                    self.skip_ws();
+                    if self.peek() != Some(b':') {
+                        return Err(self.err(self.pos, "expected ':' after key"));
+                    }
+                    self.pos += 1;
+                    self.state = State::Value;
+                    return Ok(Some(Event::Key(key)));
+                }
+                State::Value => return self.value().map(Some),
+            }
+        }
+    }
+
+    fn close(&mut self) -> Event<'a> {
+        self.pos += 1;
+        self.state = State::AfterValue;
+        match self.stack.pop() {
+            Some(OBJ) => Event::EndObject,
+            _ => Event::EndArray,
+        }
+    }
+
+    fn value(&mut self) -> Result<Event<'a>, ParseError> {
+        let Some(b) = self.peek() else {
+            return Err(self.err(self.pos, "unexpected end of input"));
+        };
+        let ev = match b {
+            b'{' => {
+                self.pos += 1;
+                self.stack.push(OBJ);
+                self.state = State::ObjectFirst;
+                return Ok(Event::StartObject);
+            }
+            b'[' => {
+                self.pos += 1;
+                self.stack.push(ARR);
+                self.state = State::ArrayFirst;
+                return Ok(Event::StartArray);
+            }
+            b'"' => Event::Str(self.string()?),
+            b't' => self.literal("true", Event::Bool(true))?,
+            b'f' => self.literal("false", Event::Bool(false))?,
+            b'n' => self.literal("null", Event::Null)?,
+            b'-' | b'0'..=b'9' => self.number()?,
+            _ => return Err(self.err(self.pos, "expected a value")),
+        };
+        self.state = State::AfterValue;
+        Ok(ev)
+    }
+
+    fn literal(&mut self, word: &'static str, ev: Event<'a>) -> Result<Event<'a>, ParseError> {
+        if self.src[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(ev)
+        } else {
+            Err(self.err(self.pos, "invalid literal"))
+        }
+    }
+
+    fn number(&mut self) -> Result<Event<'a>, ParseError> {
+        let b = self.src.as_bytes();
+        let start = self.pos;
+        let mut i = self.pos;
+        let digits = |i: &mut usize| {
+            let s = *i;
+            while *i < b.len() && b[*i].is_ascii_digit() {
+                *i += 1;
+            }
+            *i - s
+        };
+        if b[i] == b'-' {
+            i += 1;
+        }
+        let int_start = i;
+        let n = digits(&mut i);
+        if n == 0 {
+            return Err(self.err(i, "invalid number"));
+        }
+        if n > 1 && b[int_start] == b'0' {
+            return Err(self.err(int_start, "leading zero in number"));
+        }
+        let mut integer = true;
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            integer = false;
+            if digits(&mut i) == 0 {
+                return Err(self.err(i, "invalid number"));
+            }
+        }
+        if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+            i += 1;
+            integer = false;
+            if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+                i += 1;
+            }
+            if digits(&mut i) == 0 {
+                return Err(self.err(i, "invalid number"));
+            }
+        }
+        self.pos = i;
+        Ok(Event::Number { text: &self.src[start..i], integer })
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        let b = self.src.as_bytes();
+        let start = self.pos + 1;
+        let mut i = start;
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(Cow::Borrowed(&self.src[start..i]));
+                }
+                b'\\' => break,
+                c if c < 0x20 => return Err(self.err(i, "control character in string")),
+                _ => i += 1,
+            }
+        }
+        if i >= b.len() {
+            return Err(self.err(self.pos, "unterminated string"));
+        }
+        let mut out = String::with_capacity(i - start + 16);
+        out.push_str(&self.src[start..i]);
+        loop {
+            let Some(&c) = b.get(i) else {
+                return Err(self.err(self.pos, "unterminated string"));
+            };
+            match c {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(Cow::Owned(out));
+                }
+                b'\\' => {
+                    let Some(&e) = b.get(i + 1) else {
+                        return Err(self.err(i, "unterminated string"));
+                    };
+                    i += 2;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4(i)?;
+                            i += 4;
+                            let ch = if (0xD800..0xDC00).contains(&hi) {
+                                if b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+                                    let lo = self.hex4(i + 2)?;
+                                    if (0xDC00..0xE000).contains(&lo) {
+                                        i += 6;
+                                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                    } else {
+                                        None
+                                    }
+                                } else {
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            // Lone surrogates are replaced, as serde_json's lossy readers do.
+                            out.push(ch.unwrap_or('\u{fffd}'));
+                        }
+                        _ => return Err(self.err(i - 1, "invalid escape")),
+                    }
+                }
+                c if c < 0x20 => return Err(self.err(i, "control character in string")),
+                _ => {
+                    let run = i;
+                    while i < b.len() && b[i] != b'"' && b[i] != b'\\' && b[i] >= 0x20 {
+                        i += 1;
+                    }
+                    out.push_str(&self.src[run..i]);
+                }
+            }
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Result<u32, ParseError> {
+        let s = self.src.get(at..at + 4).ok_or_else(|| self.err(at, "invalid unicode escape"))?;
+        u32::from_str_radix(s, 16).map_err(|_| self.err(at, "invalid unicode escape"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(s: &str) -> Result<Vec<Event<'_>>, ParseError> {
+        let mut p = Parser::new(s.as_bytes())?;
+        let mut out = Vec::new();
+        while let Some(e) = p.next()? {
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_validity() {
+        let cases = [
+            "{}", "[]", "1", "-0.5e+3", "\"a\\u00e9\\ud83d\\ude00\"", "{\"a\":[1,2,{\"b\":null}]}",
+            "[1,]", "{\"a\":1,}", "01", "1.", "[1 2]", "{\"a\" 1}", "\"\\x\"", "tru", "[", "{} {}",
+            " \t\n[true,false,null] ", "\"a\tb\"", "-", "1e", "[-01]",
+        ];
+        for c in cases {
+            let ours = events(c).is_ok();
+            let theirs = serde_json::from_str::<serde_json::Value>(c).is_ok();
+            assert_eq!(ours, theirs, "validity differs on {c:?}");
+        }
+    }
+
+    #[test]
+    fn unescapes_and_reports_positions() {
+        let ev = events(r#"{"k\n":"\ud83d\ude00"}"#).expect("valid");
+        assert_eq!(ev[1], Event::Key(Cow::Owned("k\n".into())));
+        assert_eq!(ev[2], Event::Str(Cow::Owned("😀".into())));
+        let err = events("{\n  \"a\": 1,\n  \"b\" 2\n}").expect_err("invalid");
+        assert_eq!((err.line, err.column), (3, 7));
+        assert_eq!(err.reason, "expected ':' after key");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let depth = 200_000;
+        let doc = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let n = events(&doc).expect("valid").len();
+        assert_eq!(n, depth * 2);
+    }
+}

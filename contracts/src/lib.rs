@@ -1,0 +1,18 @@
+//! The mockdrift contract model.
+#![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
+
+pub mod config;
+pub mod format;
+pub mod json;
+pub mod redact;
+mod shape;
+mod ts;
+
+pub use self::config::{ConfigError, Limits};
+pub use self::redact::{RedactConfig, Redactor};
+pub use self::shape::{
+    ArrayShape, BoolShape, Field, Kind, MapShape, NumberShape, ObjectShape, Shape, StringShape, ValueEntry, Values,
+    is_data_key, stable_hash,
+};
+pub use self::ts::Ts;

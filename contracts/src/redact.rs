@@ -1,0 +1,343 @@
+//! Redaction of everything persisted: credential headers, values under sensitive keys, and
+//! values that look like secrets or personal data.
+//!
+//! Inference reads raw values in memory; only what reaches the store goes through here.
+//! Placeholders keep the format (a redacted email is still an email, a redacted card number
+//! still 16 digits), so shapes and regenerated mocks stay truthful.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::format::{self, Format};
+
+/// Headers never stored, whatever the configuration says.
+pub const CREDENTIAL_HEADERS: [&str; 4] = ["authorization", "proxy-authorization", "cookie", "set-cookie"];
+
+/// The default sensitive key words (matched against the words of a key, see [`Redactor`]).
+pub const DEFAULT_SENSITIVE_KEYS: [&str; 24] = [
+    "password", "passwd", "pwd", "secret", "token", "apikey", "accesskey", "privatekey", "ssn",
+    "card", "creditcard", "cardnumber", "cvv", "cvc", "iban", "email", "phone", "mobile",
+    "authorization", "cookie", "session", "sessionid", "otp", "pin",
+];
+
+/// Redaction settings (the `[redact]` table of `mockdrift.toml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RedactConfig {
+    /// Key words whose values are redacted; replaces the defaults when given.
+    pub keys: Vec<String>,
+    /// Key words added to the defaults.
+    pub extra_keys: Vec<String>,
+    /// Header names (case-insensitive) dropped besides the credential headers.
+    pub extra_headers: Vec<String>,
+}
+
+impl Default for RedactConfig {
+    fn default() -> Self {
+        Self {
+            keys: DEFAULT_SENSITIVE_KEYS.iter().map(|s| (*s).to_owned()).collect(),
+            extra_keys: Vec::new(),
+            extra_headers: Vec::new(),
+        }
+    }
+}
+
+/// What kind of secret a value looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Secret {
+    /// A JSON Web Token.
+    Jwt,
+    /// An `Authorization`-style credential, `Bearer ...` or `Basic ...`.
+    Credential,
+    /// A payment card number passing the Luhn check.
+    Card,
+    /// An email address.
+    Email,
+    /// A well-known API key prefix (`sk_live_`, `ghp_`, `AKIA`, ...).
+    ApiKey,
+}
+
+/// Applies a [`RedactConfig`].
+#[derive(Clone, Debug)]
+pub struct Redactor {
+    keys: Vec<String>,
+    headers: Vec<String>,
+}
+
+impl Default for Redactor {
+    fn default() -> Self {
+        Self::new(&RedactConfig::default())
+    }
+}
+
+/// The lowercase words of a key: `accessToken`, `access_token` and `access-token` all give
+/// `["access", "token"]`.
+fn key_words(key: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+fn normalise(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+impl Redactor {
+    /// Builds a redactor from its settings.
+    pub fn new(cfg: &RedactConfig) -> Self {
+        let keys = cfg.keys.iter().chain(&cfg.extra_keys).map(|k| normalise(k)).filter(|k| !k.is_empty()).collect();
+        let headers = cfg.extra_headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+        Self { keys, headers }
+    }
+
+    /// Whether values under this key are redacted: a sensitive word equals one word of the
+    /// key or two or three adjacent words joined (`api_key` → `apikey`). Whole words only, so
+    /// `tokens_used` and `discard` are not sensitive while `refreshToken` is.
+    pub fn is_sensitive_key(&self, key: &str) -> bool {
+        let words = key_words(key);
+        for i in 0..words.len() {
+            let mut joined = String::new();
+            for w in words.iter().skip(i).take(3) {
+                joined.push_str(w);
+                if self.keys.iter().any(|k| *k == joined) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a header is never stored: credentials, `*api-key*`/`*token*`/`*secret*`
+    /// names, and configured extras.
+    pub fn is_dropped_header(&self, name: &str) -> bool {
+        let n = name.to_ascii_lowercase();
+        CREDENTIAL_HEADERS.contains(&n.as_str())
+            || n.contains("api-key")
+            || n.contains("apikey")
+            || n.contains("api_key")
+            || n.contains("token")
+            || n.contains("secret")
+            || n.contains("session")
+            || self.headers.contains(&n)
+    }
+
+    /// Redacts a JSON value in place: strings and numbers under sensitive keys, and strings
+    /// that look like secrets anywhere. Iterative, so deep documents are safe.
+    pub fn redact_value(&self, v: &mut Value) {
+        let mut stack: Vec<(&mut Value, bool)> = vec![(v, false)];
+        while let Some((v, sensitive)) = stack.pop() {
+            match v {
+                Value::String(s) => {
+                    if sensitive || looks_secret(s).is_some() {
+                        *s = placeholder(s);
+                    }
+                }
+                Value::Number(_) if sensitive => *v = Value::from(0),
+                Value::Array(items) => stack.extend(items.iter_mut().map(|i| (i, sensitive))),
+                Value::Object(map) => {
+                    for (k, child) in map.iter_mut() {
+                        let s = sensitive || self.is_sensitive_key(k);
+                        stack.push((child, s));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Redacts the segments of a concrete path that look like secrets or personal data.
+    pub fn redact_path(&self, path: &str) -> String {
+        path.split('/')
+            .map(|seg| if looks_secret(seg).is_some() { placeholder(seg) } else { seg.to_owned() })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Redacts a raw query string: values under sensitive names or looking secret.
+    pub fn redact_query(&self, query: &str) -> String {
+        query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, v)) if self.is_sensitive_key(&percent_decode(k)) || looks_secret(&percent_decode(v)).is_some() => {
+                    format!("{k}={}", placeholder(&percent_decode(v)))
+                }
+                _ => pair.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+fn luhn(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, d) in digits.iter().rev().enumerate() {
+        let mut n = u32::from(d - b'0');
+        if i % 2 == 1 {
+            n *= 2;
+            if n > 9 {
+                n -= 9;
+            }
+        }
+        sum += n;
+    }
+    sum % 10 == 0
+}
+
+/// Whether a string looks like a secret or personal data, whatever key it is under.
+pub fn looks_secret(s: &str) -> Option<Secret> {
+    let b = s.as_bytes();
+    if b.len() < 6 {
+        return None;
+    }
+    if s.starts_with("eyJ") && s.bytes().filter(|&c| c == b'.').count() == 2 && b.len() >= 20 {
+        let b64 = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'=');
+        if s.bytes().all(b64) {
+            return Some(Secret::Jwt);
+        }
+    }
+    let lower_prefix = |p: &str| b.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    if lower_prefix("bearer ") || lower_prefix("basic ") {
+        return Some(Secret::Credential);
+    }
+    const PREFIXES: [&str; 11] =
+        ["sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "glpat-", "AIza"];
+    if PREFIXES.iter().any(|p| s.starts_with(p) && b.len() >= p.len() + 8) {
+        return Some(Secret::ApiKey);
+    }
+    if b.len() == 20 && s.starts_with("AKIA") && s.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        return Some(Secret::ApiKey);
+    }
+    if matches!(b[0], b'2'..=b'6') && b.len() <= 23 {
+        let digits: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
+        let only_digits = s.bytes().all(|c| c.is_ascii_digit() || c == b' ' || c == b'-');
+        if only_digits && (13..=19).contains(&digits.len()) && luhn(&digits) {
+            return Some(Secret::Card);
+        }
+    }
+    if b.contains(&b'@') && format::detect(s).contains(Format::Email) {
+        return Some(Secret::Email);
+    }
+    None
+}
+
+/// A deterministic placeholder that keeps the value's format.
+pub fn placeholder(s: &str) -> String {
+    match looks_secret(s) {
+        Some(Secret::Jwt) => return "eyJhbGciOiJub25lIn0.e30.".to_owned(),
+        Some(Secret::Credential) => {
+            let scheme = s.split(' ').next().unwrap_or("Bearer");
+            return format!("{scheme} REDACTED");
+        }
+        Some(Secret::Card) => return s.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect(),
+        Some(Secret::Email) => return "redacted@example.com".to_owned(),
+        _ => {}
+    }
+    let formats = format::detect(s);
+    let first = formats.iter().next();
+    match first {
+        Some(Format::DateTime) => "1970-01-01T00:00:00Z".to_owned(),
+        Some(Format::Date) => "1970-01-01".to_owned(),
+        Some(Format::Time) => "00:00:00".to_owned(),
+        Some(Format::Uuid) => "00000000-0000-4000-8000-000000000000".to_owned(),
+        Some(Format::Email) => "redacted@example.com".to_owned(),
+        Some(Format::Uri) => "https://redacted.example/".to_owned(),
+        Some(Format::Ipv4) => "192.0.2.0".to_owned(),
+        Some(Format::Ipv6) => "2001:db8::".to_owned(),
+        Some(Format::IntegerString) => "0".repeat(s.trim_start_matches('-').len().max(1)),
+        Some(Format::DecimalString) => "0.0".to_owned(),
+        _ => "<redacted>".to_owned(),
+    }
+}
+
+/// Decodes `%XX` escapes and `+` (form encoding); invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sensitive_keys_match_whole_words() {
+        let r = Redactor::default();
+        for k in ["password", "accessToken", "refresh_token", "api_key", "X-Api-Key", "card_number", "email", "userEmail"] {
+            assert!(r.is_sensitive_key(k), "{k} should be sensitive");
+        }
+        for k in ["tokens_used", "discard", "id", "status", "author", "pinned"] {
+            assert!(!r.is_sensitive_key(k), "{k} should not be sensitive");
+        }
+    }
+
+    #[test]
+    fn secrets_are_found_anywhere_and_keep_their_format() {
+        let mut v = json!({
+            "user": {"contact": "ana@example.org", "password": "hunter2", "pin": 1234},
+            "notes": ["Bearer abc.def.ghi", "4111 1111 1111 1111", "plain text"],
+            "jwt": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-nature_x",
+            "tokens_used": 17
+        });
+        Redactor::default().redact_value(&mut v);
+        assert_eq!(v["user"]["contact"], "redacted@example.com");
+        assert_eq!(v["user"]["password"], "<redacted>");
+        assert_eq!(v["user"]["pin"], 0);
+        assert_eq!(v["notes"][0], "Bearer REDACTED");
+        assert_eq!(v["notes"][1], "0000 0000 0000 0000");
+        assert_eq!(v["notes"][2], "plain text");
+        assert_eq!(v["jwt"], "eyJhbGciOiJub25lIn0.e30.");
+        assert_eq!(v["tokens_used"], 17);
+        assert!(format::detect(v["user"]["contact"].as_str().expect("string")).contains(Format::Email));
+    }
+
+    #[test]
+    fn card_numbers_need_luhn_and_headers_are_dropped() {
+        assert_eq!(looks_secret("4111111111111111"), Some(Secret::Card));
+        assert_eq!(looks_secret("4111111111111112"), None);
+        let r = Redactor::default();
+        for h in ["Authorization", "cookie", "Set-Cookie", "X-API-Key", "x-auth-token", "Proxy-Authorization"] {
+            assert!(r.is_dropped_header(h), "{h}");
+        }
+        assert!(!r.is_dropped_header("content-type"));
+        assert_eq!(r.redact_query("q=shoes&access_token=abc123&page=2"), "q=shoes&access_token=<redacted>&page=2");
+        assert_eq!(r.redact_path("/users/ana@example.org/orders"), "/users/redacted@example.com/orders");
+    }
+}

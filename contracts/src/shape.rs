@@ -1,0 +1,775 @@
+//! The inferred type lattice over JSON, with counts.
+//!
+//! A [`Shape`] is a product of per-kind summaries (null, bool, integer, number, string, array,
+//! object), so a position where types really mix is simply a shape with several kinds present.
+//! [`Shape::merge`] is a join: commutative and associative including counts, idempotent on
+//! everything but counts; inferring samples one by one and merging per-sample shapes in any
+//! order or grouping gives the same shape. The proptests in `shape/tests.rs` check these laws.
+//!
+//! Every bound that could cut information is monotone in the join (a value set that grows past
+//! its cap becomes "many" for good, an object with too many keys becomes a map for good), which
+//! is what keeps the laws true under the limits.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Limits;
+use crate::format::{self, Format};
+use crate::json::{ParseError, Parser};
+use crate::redact::Redactor;
+use crate::ts::Ts;
+
+mod observe;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use observe::Observer;
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// The shape of the values seen at one position of a document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shape {
+    /// Nulls seen.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub null: u64,
+    /// Booleans seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boolean: Option<BoolShape>,
+    /// Integers seen (no fraction, no exponent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integer: Option<NumberShape>,
+    /// Non-integer numbers seen. Where both are present the position is a `number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<NumberShape>,
+    /// Strings seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub string: Option<Box<StringShape>>,
+    /// Arrays seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub array: Option<Box<ArrayShape>>,
+    /// Objects seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<Box<ObjectShape>>,
+    /// Containers not descended because they were nested deeper than `max_depth`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cut: u64,
+}
+
+/// Booleans by value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoolShape {
+    /// `true` seen.
+    #[serde(default)]
+    pub trues: u64,
+    /// `false` seen.
+    #[serde(default)]
+    pub falses: u64,
+}
+
+/// Numbers: count and observed range.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NumberShape {
+    /// Values seen.
+    pub count: u64,
+    /// Smallest finite value.
+    pub min: f64,
+    /// Largest finite value.
+    pub max: f64,
+}
+
+/// Strings: lengths, formats and, while few, the values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StringShape {
+    /// Strings seen.
+    pub count: u64,
+    /// Shortest, in characters.
+    pub min_len: u64,
+    /// Longest, in characters.
+    pub max_len: u64,
+    /// How many strings matched each format.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub formats: BTreeMap<Format, u64>,
+    /// The distinct values, while they are few.
+    #[serde(default)]
+    pub values: Values,
+    /// Strings not tracked as values because they are sensitive (key or look).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub untracked: u64,
+}
+
+/// The distinct values of a string position.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Values {
+    /// Up to `max_enum_values` values, keyed by a stable hash of the value.
+    Tracked(BTreeMap<u64, ValueEntry>),
+    /// More distinct values were seen than the cap: absorbing.
+    #[default]
+    Many,
+}
+
+/// One tracked value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueEntry {
+    /// The value; withheld (hash only) in the store until seen in `enum_min_exchanges`
+    /// distinct exchanges, so a rare value never reaches disk.
+    pub text: Option<String>,
+    /// Distinct exchanges the value was seen in.
+    pub exchanges: u64,
+}
+
+/// Arrays: lengths, the merged item shape, and per-position shapes for short scalar arrays.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArrayShape {
+    /// Arrays seen.
+    pub count: u64,
+    /// Shortest.
+    pub min_len: u64,
+    /// Longest.
+    pub max_len: u64,
+    /// All items of all arrays, merged.
+    pub items: Shape,
+    /// Per-position shapes while every array seen had the same length (at most `max_tuple`)
+    /// and only scalar items; `None` once that stopped being true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positions: Option<Vec<Shape>>,
+}
+
+/// Objects: fields with presence, or (for data-keyed objects past `max_fields`) a map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectShape {
+    /// Objects seen.
+    pub count: u64,
+    /// When the first object here was seen.
+    pub first_seen: Ts,
+    /// When the last object here was seen.
+    pub last_seen: Ts,
+    /// Fewest keys in one object.
+    pub min_keys: u64,
+    /// Most keys in one object.
+    pub max_keys: u64,
+    /// Fields by name. Empty once the object became a map.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Field>,
+    /// Set when this position holds more distinct keys than `max_fields`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapShape>,
+}
+
+/// One object field.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Field {
+    /// Objects that had this field.
+    pub present: u64,
+    /// First seen.
+    pub first_seen: Ts,
+    /// Last seen.
+    pub last_seen: Ts,
+    /// The latest time an object here lacked the field; `None` if none ever did. The field
+    /// has been in every object since it first appeared iff this is before `first_seen`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_absent: Option<Ts>,
+    /// The field's values.
+    pub shape: Shape,
+    /// Observation stamp (in memory only): counts a duplicate key once per object.
+    #[serde(skip)]
+    pub(crate) stamp: u64,
+    /// Whether the key is sensitive (in memory only, set when inserted by inference).
+    #[serde(skip)]
+    pub(crate) sensitive: bool,
+}
+
+impl PartialEq for Field {
+    fn eq(&self, o: &Self) -> bool {
+        self.present == o.present
+            && self.first_seen == o.first_seen
+            && self.last_seen == o.last_seen
+            && self.last_absent == o.last_absent
+            && self.shape == o.shape
+    }
+}
+
+/// An object whose keys are data: a sketch of its keys and one shape for all values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MapShape {
+    /// Key occurrences seen.
+    pub entries: u64,
+    /// How many keys matched each format.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub key_formats: BTreeMap<Format, u64>,
+    /// Bottom-k sketch of key hashes (sorted, at most [`MapShape::SKETCH`]), for a distinct
+    /// key estimate that merges exactly.
+    #[serde(with = "hex_hashes")]
+    pub key_sketch: Vec<u64>,
+    /// The values of all keys, merged.
+    pub values: Shape,
+}
+
+/// How a string position reads to a person or a differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// JSON null.
+    Null,
+    /// true/false.
+    Boolean,
+    /// Integer.
+    Integer,
+    /// Any number.
+    Number,
+    /// String.
+    String,
+    /// Array.
+    Array,
+    /// Object.
+    Object,
+}
+
+impl Kind {
+    /// The JSON Schema type name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Boolean => "boolean",
+            Kind::Integer => "integer",
+            Kind::Number => "number",
+            Kind::String => "string",
+            Kind::Array => "array",
+            Kind::Object => "object",
+        }
+    }
+}
+
+/// A stable 64-bit hash for value and key identity across versions and machines: FNV-1a,
+/// then the murmur3 finaliser so the high bits are uniform enough for bottom-k sketches.
+/// Part of the snapshot format: changing it needs a new format version.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+// === impl Shape ===
+
+impl Shape {
+    /// Infers the shape of one JSON document (one exchange), seen at time `t`.
+    pub fn infer(body: &[u8], t: Ts, limits: &Limits, redactor: &Redactor) -> Result<Shape, ParseError> {
+        let mut parser = Parser::new(body)?;
+        let mut shape = Shape::default();
+        let mut obs = Observer::new(t, limits, redactor);
+        let Some(first) = parser.next()? else {
+            return Err(ParseError { offset: 0, line: 1, column: 1, reason: "empty document" });
+        };
+        obs.value(&mut parser, first, &mut shape, 0, false)?;
+        if parser.next()?.is_some() {
+            return Err(ParseError { offset: parser.offset(), line: 1, column: 1, reason: "trailing characters" });
+        }
+        Ok(shape)
+    }
+
+    /// Values seen here (not counting cuts).
+    pub fn count(&self) -> u64 {
+        self.null
+            + self.boolean.map_or(0, |b| b.trues + b.falses)
+            + self.integer.map_or(0, |n| n.count)
+            + self.number.map_or(0, |n| n.count)
+            + self.string.as_ref().map_or(0, |s| s.count)
+            + self.array.as_ref().map_or(0, |a| a.count)
+            + self.object.as_ref().map_or(0, |o| o.count)
+    }
+
+    /// Whether nothing was seen.
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0 && self.cut == 0
+    }
+
+    /// The kinds present, integer folded into number where both were seen.
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut k = Vec::new();
+        if self.null > 0 {
+            k.push(Kind::Null);
+        }
+        if self.boolean.is_some() {
+            k.push(Kind::Boolean);
+        }
+        match (self.integer.is_some(), self.number.is_some()) {
+            (_, true) => k.push(Kind::Number),
+            (true, false) => k.push(Kind::Integer),
+            _ => {}
+        }
+        if self.string.is_some() {
+            k.push(Kind::String);
+        }
+        if self.array.is_some() {
+            k.push(Kind::Array);
+        }
+        if self.object.is_some() {
+            k.push(Kind::Object);
+        }
+        k
+    }
+
+    /// Whether null was seen here.
+    pub fn nullable(&self) -> bool {
+        self.null > 0
+    }
+
+    /// Joins `other` into `self`.
+    pub fn merge(&mut self, other: &Shape, limits: &Limits) {
+        self.null += other.null;
+        self.cut += other.cut;
+        if let Some(b) = other.boolean {
+            let mine = self.boolean.get_or_insert_with(BoolShape::default);
+            mine.trues += b.trues;
+            mine.falses += b.falses;
+        }
+        merge_num(&mut self.integer, other.integer);
+        merge_num(&mut self.number, other.number);
+        match (&mut self.string, &other.string) {
+            (Some(a), Some(b)) => a.merge(b, limits),
+            (None, Some(b)) => self.string = Some(b.clone()),
+            _ => {}
+        }
+        match (&mut self.array, &other.array) {
+            (Some(a), Some(b)) => a.merge(b, limits),
+            (None, Some(b)) => self.array = Some(b.clone()),
+            _ => {}
+        }
+        match (&mut self.object, &other.object) {
+            (Some(a), Some(b)) => a.merge(b, limits),
+            (None, Some(b)) => self.object = Some(b.clone()),
+            _ => {}
+        }
+    }
+
+    /// Whether the shape admits `v`: every kind, field and item in `v` was seen here.
+    /// (Presence is not checked: an optional field's absence is admitted.)
+    pub fn accepts(&self, v: &serde_json::Value) -> bool {
+        use serde_json::Value as V;
+        match v {
+            V::Null => self.null > 0,
+            V::Bool(_) => self.boolean.is_some(),
+            V::Number(n) if n.is_i64() || n.is_u64() => self.integer.is_some() || self.number.is_some(),
+            V::Number(_) => self.number.is_some(),
+            V::String(_) => self.string.is_some(),
+            V::Array(items) => match &self.array {
+                Some(a) => {
+                    let positional = match (&a.positions, a.is_tuple()) {
+                        (Some(p), true) => p.len() == items.len() && p.iter().zip(items).all(|(s, v)| s.accepts(v)),
+                        _ => true,
+                    };
+                    positional && items.iter().all(|i| a.items.accepts(i))
+                }
+                None => self.cut > 0,
+            },
+            V::Object(map) => match &self.object {
+                Some(o) => match &o.map {
+                    Some(m) => map.values().all(|v| m.values.accepts(v)),
+                    None => map.iter().all(|(k, v)| o.fields.get(k).is_some_and(|f| f.shape.accepts(v))),
+                },
+                None => self.cut > 0,
+            },
+        }
+    }
+
+    /// Sets every count to zero (for comparing shapes regardless of how often they were seen).
+    pub fn erase_counts(&mut self) {
+        self.null = u64::from(self.null > 0);
+        self.cut = u64::from(self.cut > 0);
+        if let Some(b) = &mut self.boolean {
+            b.trues = u64::from(b.trues > 0);
+            b.falses = u64::from(b.falses > 0);
+        }
+        for n in [&mut self.integer, &mut self.number].into_iter().flatten() {
+            n.count = 1;
+        }
+        if let Some(s) = &mut self.string {
+            s.count = 1;
+            s.untracked = u64::from(s.untracked > 0);
+            s.formats.values_mut().for_each(|c| *c = 1);
+            if let Values::Tracked(vals) = &mut s.values {
+                vals.values_mut().for_each(|e| {
+                    e.exchanges = 1;
+                    e.text = None;
+                });
+            }
+        }
+        if let Some(a) = &mut self.array {
+            a.count = 1;
+            a.items.erase_counts();
+            a.positions.iter_mut().flatten().for_each(Shape::erase_counts);
+        }
+        if let Some(o) = &mut self.object {
+            o.count = 1;
+            for f in o.fields.values_mut() {
+                f.present = 1;
+                f.shape.erase_counts();
+            }
+            if let Some(m) = &mut o.map {
+                m.entries = 1;
+                m.key_formats.values_mut().for_each(|c| *c = 1);
+                m.values.erase_counts();
+            }
+        }
+    }
+
+    /// Drops the text of values seen in fewer than `min_exchanges` exchanges, everywhere in
+    /// the shape: what is left is safe to persist.
+    pub fn withhold_rare(&mut self, min_exchanges: u64) {
+        let mut stack = vec![self];
+        while let Some(s) = stack.pop() {
+            if let Some(st) = &mut s.string {
+                if let Values::Tracked(vals) = &mut st.values {
+                    for e in vals.values_mut() {
+                        if e.exchanges < min_exchanges {
+                            e.text = None;
+                        }
+                    }
+                }
+            }
+            if let Some(a) = &mut s.array {
+                let a = &mut **a;
+                stack.push(&mut a.items);
+                stack.extend(a.positions.iter_mut().flatten());
+            }
+            if let Some(o) = &mut s.object {
+                let o = &mut **o;
+                stack.extend(o.fields.values_mut().map(|f| &mut f.shape));
+                if let Some(m) = &mut o.map {
+                    stack.push(&mut m.values);
+                }
+            }
+        }
+    }
+}
+
+fn merge_num(a: &mut Option<NumberShape>, b: Option<NumberShape>) {
+    match (a.as_mut(), b) {
+        (Some(a), Some(b)) => {
+            a.count += b.count;
+            a.min = a.min.min(b.min);
+            a.max = a.max.max(b.max);
+        }
+        (None, Some(b)) => *a = Some(b),
+        _ => {}
+    }
+}
+
+// === impl StringShape ===
+
+impl StringShape {
+    /// The format every string here matched, most specific first.
+    pub fn format(&self) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| self.formats.get(f) == Some(&self.count))
+    }
+
+    /// The enum values, when this position looks like an enum: few values, each seen in
+    /// enough distinct exchanges that its text was kept, and nothing sensitive.
+    pub fn enum_values(&self) -> Option<Vec<&str>> {
+        match &self.values {
+            Values::Tracked(vals) if self.untracked == 0 && !vals.is_empty() => {
+                let mut out: Vec<&str> = vals.values().map(|e| e.text.as_deref()).collect::<Option<_>>()?;
+                out.sort_unstable();
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `s` is one of the values seen (by hash, so withheld values count too).
+    /// `None` when the values are not tracked.
+    pub fn has_value(&self, s: &str) -> Option<bool> {
+        match &self.values {
+            Values::Tracked(vals) => Some(vals.contains_key(&stable_hash(s.as_bytes()))),
+            Values::Many => None,
+        }
+    }
+
+    fn merge(&mut self, o: &StringShape, limits: &Limits) {
+        self.count += o.count;
+        self.min_len = self.min_len.min(o.min_len);
+        self.max_len = self.max_len.max(o.max_len);
+        self.untracked += o.untracked;
+        for (f, c) in &o.formats {
+            *self.formats.entry(*f).or_default() += c;
+        }
+        match (&mut self.values, &o.values) {
+            (Values::Tracked(a), Values::Tracked(b)) => {
+                for (h, e) in b {
+                    let mine = a.entry(*h).or_insert(ValueEntry { text: None, exchanges: 0 });
+                    mine.exchanges += e.exchanges;
+                    if mine.text.is_none() {
+                        mine.text.clone_from(&e.text);
+                    }
+                }
+                if a.len() > limits.max_enum_values {
+                    self.values = Values::Many;
+                }
+            }
+            (_, Values::Many) => self.values = Values::Many,
+            (Values::Many, _) => {}
+        }
+    }
+}
+
+// === impl ArrayShape ===
+
+impl ArrayShape {
+    /// Whether the arrays here read as tuples (`[lat, lon]`, `[name, count]`): always the
+    /// same length of two or more, with positions of different kinds or all numeric.
+    pub fn is_tuple(&self) -> bool {
+        let Some(p) = &self.positions else { return false };
+        if p.len() < 2 || self.min_len != self.max_len {
+            return false;
+        }
+        let kinds: Vec<Vec<Kind>> = p.iter().map(Shape::kinds).collect();
+        let mixed = kinds.windows(2).any(|w| w[0] != w[1]);
+        let numeric = kinds.iter().all(|k| k.iter().all(|k| matches!(k, Kind::Integer | Kind::Number)));
+        mixed || numeric
+    }
+
+    fn merge(&mut self, o: &ArrayShape, limits: &Limits) {
+        self.count += o.count;
+        self.min_len = self.min_len.min(o.min_len);
+        self.max_len = self.max_len.max(o.max_len);
+        self.items.merge(&o.items, limits);
+        self.positions = match (self.positions.take(), &o.positions) {
+            (Some(mut a), Some(b)) if a.len() == b.len() => {
+                a.iter_mut().zip(b).for_each(|(a, b)| a.merge(b, limits));
+                Some(a)
+            }
+            _ => None,
+        };
+    }
+}
+
+// === impl ObjectShape ===
+
+impl ObjectShape {
+    pub(crate) fn new(t: Ts) -> Self {
+        Self { count: 0, first_seen: t, last_seen: t, min_keys: u64::MAX, max_keys: 0, fields: BTreeMap::new(), map: None }
+    }
+
+    /// Whether the field was in every object seen here.
+    pub fn is_required(&self, f: &Field) -> bool {
+        f.present >= self.count
+    }
+
+    /// Whether this position reads as a map (keys are data), either because it passed
+    /// `max_fields`, or because its keys look like ids, dates or locale codes and are each
+    /// present in few of the objects while the values share one kind (JXPLAIN's key-space
+    /// entropy and value homogeneity, in a cheap form).
+    pub fn is_map(&self) -> bool {
+        if self.map.is_some() {
+            return true;
+        }
+        let n = self.fields.len();
+        if n < 4 {
+            return false;
+        }
+        let data_keys = self.fields.keys().filter(|k| is_data_key(k)).count();
+        let kinds: Vec<Vec<Kind>> = self.fields.values().map(|f| f.shape.kinds()).collect();
+        let homogeneous = kinds.windows(2).all(|w| w[0] == w[1]);
+        let avg_presence = self.fields.values().map(|f| f.present as f64).sum::<f64>() / (n as f64 * self.count.max(1) as f64);
+        homogeneous && (data_keys * 10 >= n * 9 || (n >= 32 && avg_presence < 0.2))
+    }
+
+    /// Collapses the fields into a map: the join of all field shapes and a sketch of the keys.
+    fn collapse(&mut self, limits: &Limits) {
+        let mut m = self.map.take().unwrap_or_default();
+        for (k, f) in std::mem::take(&mut self.fields) {
+            m.add_key(&k, f.present);
+            m.values.merge(&f.shape, limits);
+        }
+        self.map = Some(m);
+    }
+
+    fn merge(&mut self, o: &ObjectShape, limits: &Limits) {
+        self.count += o.count;
+        self.min_keys = self.min_keys.min(o.min_keys);
+        self.max_keys = self.max_keys.max(o.max_keys);
+        let (my_last, their_last) = (self.last_seen, o.last_seen);
+        self.first_seen = self.first_seen.min(o.first_seen);
+        self.last_seen = self.last_seen.max(o.last_seen);
+        if self.map.is_some() || o.map.is_some() {
+            self.collapse(limits);
+            let m = self.map.as_mut().expect("collapsed above");
+            if let Some(om) = &o.map {
+                m.merge(om, limits);
+            }
+            for (k, f) in &o.fields {
+                m.add_key(k, f.present);
+                m.values.merge(&f.shape, limits);
+            }
+            return;
+        }
+        for f in self.fields.iter_mut().filter(|(k, _)| !o.fields.contains_key(*k)).map(|(_, f)| f) {
+            // Every object on the other side lacked this field.
+            f.last_absent = f.last_absent.max(Some(their_last));
+        }
+        for (k, of) in &o.fields {
+            match self.fields.get_mut(k) {
+                Some(f) => {
+                    f.present += of.present;
+                    f.first_seen = f.first_seen.min(of.first_seen);
+                    f.last_seen = f.last_seen.max(of.last_seen);
+                    f.last_absent = f.last_absent.max(of.last_absent);
+                    f.shape.merge(&of.shape, limits);
+                }
+                None => {
+                    let mut f = of.clone();
+                    f.last_absent = f.last_absent.max(Some(my_last));
+                    self.fields.insert(k.clone(), f);
+                }
+            }
+        }
+        if self.fields.len() > limits.max_fields {
+            self.collapse(limits);
+        }
+    }
+}
+
+/// Keys that are data rather than names: numbers, UUIDs, long hex ids, dates, locale codes.
+pub fn is_data_key(k: &str) -> bool {
+    let f = format::detect(k);
+    if f.contains(Format::IntegerString) || f.contains(Format::Uuid) || f.contains(Format::Date) || f.contains(Format::DateTime) {
+        return true;
+    }
+    let b = k.as_bytes();
+    let hex = b.len() >= 8 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit);
+    let locale = match b {
+        [a, b2] => a.is_ascii_lowercase() && b2.is_ascii_lowercase(),
+        [a, b2, sep, c, d] => {
+            a.is_ascii_lowercase() && b2.is_ascii_lowercase() && matches!(sep, b'-' | b'_') && c.is_ascii_alphabetic() && d.is_ascii_alphabetic()
+        }
+        _ => false,
+    };
+    hex || locale
+}
+
+impl Field {
+    /// Whether the field was in every object since it first appeared.
+    pub fn present_since_first_seen(&self) -> bool {
+        self.last_absent.is_none_or(|a| a < self.first_seen)
+    }
+}
+
+// === impl MapShape ===
+
+impl MapShape {
+    /// Size of the key sketch.
+    pub const SKETCH: usize = 64;
+
+    fn add_key(&mut self, k: &str, occurrences: u64) {
+        self.entries += occurrences;
+        for f in format::detect(k).iter() {
+            *self.key_formats.entry(f).or_default() += occurrences;
+        }
+        let h = stable_hash(k.as_bytes());
+        if let Err(i) = self.key_sketch.binary_search(&h) {
+            self.key_sketch.insert(i, h);
+            self.key_sketch.truncate(Self::SKETCH);
+        }
+    }
+
+    fn merge(&mut self, o: &MapShape, limits: &Limits) {
+        self.entries += o.entries;
+        for (f, c) in &o.key_formats {
+            *self.key_formats.entry(*f).or_default() += c;
+        }
+        self.key_sketch.extend(&o.key_sketch);
+        self.key_sketch.sort_unstable();
+        self.key_sketch.dedup();
+        self.key_sketch.truncate(Self::SKETCH);
+        self.values.merge(&o.values, limits);
+    }
+
+    /// Estimated number of distinct keys (exact below the sketch size).
+    pub fn distinct_keys(&self) -> u64 {
+        if self.key_sketch.len() < Self::SKETCH {
+            return self.key_sketch.len() as u64;
+        }
+        let kth = *self.key_sketch.last().expect("sketch is full") as f64 / u64::MAX as f64;
+        ((Self::SKETCH - 1) as f64 / kth.max(f64::MIN_POSITIVE)) as u64
+    }
+}
+
+// === serde for values and sketches ===
+
+mod hex_hashes {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &[u64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|h| format!("{h:016x}")))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+        let v = Vec::<String>::deserialize(d)?;
+        v.iter().map(|h| u64::from_str_radix(h, 16).map_err(serde::de::Error::custom)).collect()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ValueRepr {
+    hash: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    exchanges: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum ValuesRepr {
+    Many(ManyTag),
+    Tracked(Vec<ValueRepr>),
+}
+
+#[derive(Serialize, Deserialize)]
+enum ManyTag {
+    #[serde(rename = "many")]
+    Many,
+}
+
+impl Serialize for Values {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Values::Many => ValuesRepr::Many(ManyTag::Many).serialize(s),
+            Values::Tracked(v) => s.collect_seq(v.iter().map(|(h, e)| ValueRepr {
+                hash: format!("{h:016x}"),
+                value: e.text.clone(),
+                exchanges: e.exchanges,
+            })),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Values {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match ValuesRepr::deserialize(d)? {
+            ValuesRepr::Many(_) => Ok(Values::Many),
+            ValuesRepr::Tracked(v) => v
+                .into_iter()
+                .map(|r| {
+                    let h = u64::from_str_radix(&r.hash, 16).map_err(serde::de::Error::custom)?;
+                    Ok((h, ValueEntry { text: r.value, exchanges: r.exchanges }))
+                })
+                .collect::<Result<_, _>>()
+                .map(Values::Tracked),
+        }
+    }
+}
+
+/// The value of a number token for min/max; non-finite values count as 0.
+pub(crate) fn number_value(text: &str) -> f64 {
+    text.parse::<f64>().ok().filter(|f| f.is_finite()).unwrap_or(0.0)
+}
