@@ -1,0 +1,208 @@
+//! Endpoint contracts: what one endpoint (service, method, template, status, media type)
+//! was seen to return, and how often.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Limits;
+use crate::shape::Shape;
+use crate::ts::Ts;
+
+/// What identifies an endpoint contract.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EndpointKey {
+    /// The upstream service's name.
+    pub service: String,
+    /// Request method, uppercase.
+    pub method: String,
+    /// Path template, `/users/{user_id}`.
+    pub path: String,
+    /// Response status.
+    pub status: u16,
+    /// Normalised response media type; empty when none was sent.
+    pub media_type: String,
+}
+
+impl EndpointKey {
+    /// The storage key: fields joined by NUL, so keys sort by service, method, path, status.
+    pub fn encode(&self) -> Vec<u8> {
+        format!("{}\0{}\0{}\0{:03}\0{}", self.service, self.method, self.path, self.status, self.media_type).into_bytes()
+    }
+}
+
+impl std::fmt::Display for EndpointKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {} {}", self.service, self.method, self.path, self.status)?;
+        if !self.media_type.is_empty() {
+            write!(f, " {}", self.media_type)?;
+        }
+        Ok(())
+    }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// How the response bodies of a contract went through inference. A body counts in exactly
+/// one of these; cuts and truncations count toward the endpoint's responses, not toward field
+/// presence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyStats {
+    /// Parsed as JSON and merged into the shape.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub json: u64,
+    /// No body.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub empty: u64,
+    /// Not JSON: recorded by status and media type only, "not compared".
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_json: u64,
+    /// JSON media type but not valid JSON.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub parse_errors: u64,
+    /// Cut by the recording cap or `max_body_bytes`: not parsed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub truncated: u64,
+    /// Content-encoding could not be undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub decode_errors: u64,
+    /// One parse or decode error message (the smallest, so merges stay deterministic).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_example: Option<String>,
+}
+
+/// A redacted example body, chosen by the bottom-k of its hash.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    /// Hash of the body as received (hex), which orders examples.
+    pub hash: String,
+    /// The redacted concrete path it was served for.
+    pub path: String,
+    /// The redacted body.
+    pub body: serde_json::Value,
+}
+
+/// A redacted concrete path seen for the endpoint (bottom-k by hash).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PathSample {
+    /// Hash of the path (hex).
+    pub hash: String,
+    /// The redacted path, with its redacted query when there was one.
+    pub path: String,
+}
+
+/// What an endpoint was seen to return.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contract {
+    /// Exchanges seen.
+    pub count: u64,
+    /// First exchange.
+    pub first_seen: Ts,
+    /// Last exchange.
+    pub last_seen: Ts,
+    /// How the response bodies went.
+    #[serde(default)]
+    pub bodies: BodyStats,
+    /// The response body shape (JSON bodies only).
+    #[serde(default, skip_serializing_if = "Shape::is_empty")]
+    pub response: Shape,
+    /// The request body shape (JSON bodies only).
+    #[serde(default, skip_serializing_if = "Shape::is_empty")]
+    pub request: Shape,
+    /// Query parameters: an object shape of their names, values as strings.
+    #[serde(default, skip_serializing_if = "Shape::is_empty")]
+    pub query: Shape,
+    /// Response header names and how often each was sent (values are not kept).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub response_headers: BTreeMap<String, u64>,
+    /// Redacted example bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    /// Redacted concrete paths.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<PathSample>,
+}
+
+impl Contract {
+    /// An empty contract first seen at `t`.
+    pub fn new(t: Ts) -> Self {
+        Self {
+            count: 0,
+            first_seen: t,
+            last_seen: t,
+            bodies: BodyStats::default(),
+            response: Shape::default(),
+            request: Shape::default(),
+            query: Shape::default(),
+            response_headers: BTreeMap::new(),
+            examples: Vec::new(),
+            paths: Vec::new(),
+        }
+    }
+
+    /// Joins `o` into `self`: counts add, times widen, shapes merge, samples keep the bottom-k.
+    pub fn merge(&mut self, o: &Contract, limits: &Limits) {
+        self.count += o.count;
+        self.first_seen = self.first_seen.min(o.first_seen);
+        self.last_seen = self.last_seen.max(o.last_seen);
+        let b = &mut self.bodies;
+        b.json += o.bodies.json;
+        b.empty += o.bodies.empty;
+        b.not_json += o.bodies.not_json;
+        b.parse_errors += o.bodies.parse_errors;
+        b.truncated += o.bodies.truncated;
+        b.decode_errors += o.bodies.decode_errors;
+        b.error_example = match (b.error_example.take(), &o.bodies.error_example) {
+            (Some(a), Some(c)) => Some(a.min(c.clone())),
+            (a, c) => a.or_else(|| c.clone()),
+        };
+        self.response.merge(&o.response, limits);
+        self.request.merge(&o.request, limits);
+        self.query.merge(&o.query, limits);
+        for (h, n) in &o.response_headers {
+            *self.response_headers.entry(h.clone()).or_default() += n;
+        }
+        for e in &o.examples {
+            self.add_example(e.clone(), limits.max_examples);
+        }
+        for p in &o.paths {
+            self.add_path(p.clone(), limits.max_paths);
+        }
+    }
+
+    /// Whether an example with this hash would be kept (so the caller can skip redaction).
+    pub fn wants_example(&self, hash: &str, k: usize) -> bool {
+        k > 0 && (self.examples.len() < k || self.examples.last().is_some_and(|l| hash < l.hash.as_str()))
+            && !self.examples.iter().any(|e| e.hash == hash)
+    }
+
+    /// Adds an example, keeping the `k` smallest hashes (ties on hash keep the smaller path).
+    pub fn add_example(&mut self, e: Example, k: usize) {
+        match self.examples.binary_search_by(|x| x.hash.as_str().cmp(&e.hash)) {
+            Ok(i) => {
+                if e.path < self.examples[i].path {
+                    self.examples[i] = e;
+                }
+            }
+            Err(i) => self.examples.insert(i, e),
+        }
+        self.examples.truncate(k);
+    }
+
+    /// Adds a concrete path sample, keeping the `k` smallest hashes.
+    pub fn add_path(&mut self, p: PathSample, k: usize) {
+        if let Err(i) = self.paths.binary_search(&p) {
+            self.paths.insert(i, p);
+        }
+        self.paths.truncate(k);
+    }
+
+    /// Makes the contract safe to persist: rare string values lose their text.
+    pub fn withhold_rare(&mut self, min_exchanges: u64) {
+        self.response.withhold_rare(min_exchanges);
+        self.request.withhold_rare(min_exchanges);
+        self.query.withhold_rare(min_exchanges);
+    }
+}

@@ -1,0 +1,324 @@
+//! The synchronous `Recorder`: exchanges in, contracts merged, flushed to the store on demand.
+//!
+//! Recording one exchange builds that exchange's own contract and joins it into the endpoint's,
+//! so recording is exactly a fold of the contract join: recording A then B equals merging the
+//! snapshots of A and B (see the README for the one, documented, exception about rare values).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, RwLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Limits;
+use crate::contract::{Contract, EndpointKey, Example, PathSample};
+use crate::decode;
+use crate::exchange::Exchange;
+use crate::media;
+use crate::redact::{RedactConfig, Redactor};
+use crate::shape::{Shape, stable_hash};
+use crate::snapshot::Snapshot;
+use crate::store::{Store, StoreError};
+use crate::template::{Route, Templater};
+
+/// What to record and how (the recording part of `mockdrift.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RecorderConfig {
+    /// Inference limits.
+    pub limits: Limits,
+    /// Redaction.
+    pub redact: RedactConfig,
+    /// Route templates that override inference (`/repos/{owner}/{repo}`).
+    pub routes: Vec<String>,
+    /// This recorder's name in snapshots (a pod or sidecar name).
+    pub source: Option<String>,
+}
+
+/// What happened to one exchange's response body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Recorded {
+    /// Parsed and merged.
+    Json,
+    /// No body.
+    Empty,
+    /// Not JSON: counted by status and media type only.
+    NotJson,
+    /// Truncated by a cap: counted, not parsed.
+    Truncated,
+    /// JSON that did not parse; the reason.
+    ParseError(String),
+    /// The content-encoding could not be undone; the reason.
+    DecodeError(String),
+}
+
+/// A cheap, cloneable read handle on the contracts as of the last flush.
+#[derive(Clone, Debug)]
+pub struct RecorderHandle {
+    published: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl RecorderHandle {
+    /// The contracts as of the last flush (or open).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        match self.published.read() {
+            Ok(g) => Arc::clone(&g),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+}
+
+/// Drives inference and the store.
+#[derive(Debug)]
+pub struct Recorder {
+    limits: Limits,
+    redactor: Redactor,
+    templater: Templater,
+    source: Option<String>,
+    contracts: BTreeMap<EndpointKey, Contract>,
+    dirty: BTreeSet<EndpointKey>,
+    store: Option<Store>,
+    published: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+/// A recorder that could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecorderError {
+    /// A route template is malformed.
+    #[error(transparent)]
+    Route(#[from] crate::template::RouteError),
+    /// A limit is out of range.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Recorder {
+    /// A recorder over `store` (or in memory only). Contracts already in the store are
+    /// loaded; corrupt records are returned beside the recorder and left untouched.
+    pub fn new(cfg: RecorderConfig, store: Option<Store>) -> Result<(Recorder, Vec<StoreError>), RecorderError> {
+        let limits = cfg.limits.validate()?;
+        let routes = cfg.routes.iter().map(|r| Route::parse(r)).collect::<Result<Vec<_>, _>>()?;
+        let (loaded, bad) = match &store {
+            Some(s) => s.load()?,
+            None => (Vec::new(), Vec::new()),
+        };
+        let mut r = Recorder {
+            limits,
+            redactor: Redactor::new(&cfg.redact),
+            templater: Templater::new(routes),
+            source: cfg.source,
+            contracts: loaded.into_iter().collect(),
+            dirty: BTreeSet::new(),
+            store,
+            published: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
+        };
+        r.publish();
+        Ok((r, bad))
+    }
+
+    /// A read handle for the admin server and the CLI.
+    pub fn handle(&self) -> RecorderHandle {
+        RecorderHandle { published: Arc::clone(&self.published) }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Endpoints known.
+    pub fn len(&self) -> usize {
+        self.contracts.len()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.contracts.is_empty()
+    }
+
+    /// Contracts changed since the last flush.
+    pub fn pending(&self) -> usize {
+        self.dirty.len()
+    }
+
+    /// Records one exchange.
+    pub fn record(&mut self, x: &Exchange) -> Recorded {
+        let (key, single, outcome) = self.contract_of(x);
+        match self.contracts.get_mut(&key) {
+            Some(c) => c.merge(&single, &self.limits),
+            None => {
+                self.contracts.insert(key.clone(), single);
+            }
+        }
+        self.dirty.insert(key);
+        outcome
+    }
+
+    /// Joins a whole snapshot in (`contracts import`).
+    pub fn import(&mut self, snap: &Snapshot) {
+        for (k, c) in &snap.contracts {
+            match self.contracts.get_mut(k) {
+                Some(mine) => mine.merge(c, &self.limits),
+                None => {
+                    self.contracts.insert(k.clone(), c.clone());
+                }
+            }
+            self.dirty.insert(k.clone());
+        }
+    }
+
+    /// Writes changed contracts to the store in one batch, makes them durable, and publishes
+    /// the new state to read handles. Returns how many contracts were written. On a store
+    /// error the changes stay pending, so a later flush retries them.
+    pub fn flush(&mut self) -> Result<usize, StoreError> {
+        self.publish();
+        let Some(store) = &self.store else {
+            self.dirty.clear();
+            return Ok(0);
+        };
+        let persisted: Vec<(EndpointKey, Contract)> = self
+            .dirty
+            .iter()
+            .filter_map(|k| self.contracts.get(k).map(|c| (k.clone(), self.persistable(c))))
+            .collect();
+        let n = store.put_batch(persisted.iter().map(|(k, c)| (k, c)))?;
+        store.flush()?;
+        self.dirty.clear();
+        Ok(n)
+    }
+
+    /// The current contracts, as they would be persisted.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            sources: self.source.iter().cloned().collect(),
+            contracts: self.contracts.iter().map(|(k, c)| (k.clone(), self.persistable(c))).collect(),
+        }
+    }
+
+    fn persistable(&self, c: &Contract) -> Contract {
+        let mut c = c.clone();
+        c.withhold_rare(self.limits.enum_min_exchanges);
+        c
+    }
+
+    fn publish(&mut self) {
+        let snap = Arc::new(self.snapshot());
+        match self.published.write() {
+            Ok(mut g) => *g = snap,
+            Err(poisoned) => *poisoned.into_inner() = snap,
+        }
+    }
+
+    /// The contract of one exchange on its own.
+    fn contract_of(&self, x: &Exchange) -> (EndpointKey, Contract, Recorded) {
+        let rsp = &x.response;
+        let media = media::normalise(rsp.header("content-type").unwrap_or(""));
+        let key = EndpointKey {
+            service: x.service.clone(),
+            method: x.method.to_ascii_uppercase(),
+            path: self.templater.template(&x.path),
+            status: x.status,
+            media_type: media.clone(),
+        };
+        let mut c = Contract::new(x.time);
+        c.count = 1;
+        for (name, _) in &rsp.headers {
+            if !self.redactor.is_dropped_header(name) {
+                c.response_headers.insert(name.to_ascii_lowercase(), 1);
+            }
+        }
+        let mut path = self.redactor.redact_path(&x.path);
+        if !x.query.is_empty() {
+            path.push('?');
+            path.push_str(&self.redactor.redact_query(&x.query));
+        }
+        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() }, self.limits.max_paths);
+        c.query = self.query_shape(x);
+        if let Some(body) = self.json_body(&x.request) {
+            if let Ok(s) = Shape::infer(&body, x.time, &self.limits, &self.redactor) {
+                c.request = s;
+            }
+        }
+        let outcome = self.response_body(x, &media, &path, &mut c);
+        let b = &mut c.bodies;
+        match &outcome {
+            Recorded::Json => b.json = 1,
+            Recorded::Empty => b.empty = 1,
+            Recorded::NotJson => b.not_json = 1,
+            Recorded::Truncated => b.truncated = 1,
+            Recorded::ParseError(e) => {
+                b.parse_errors = 1;
+                b.error_example = Some(e.clone());
+            }
+            Recorded::DecodeError(e) => {
+                b.decode_errors = 1;
+                b.error_example = Some(e.clone());
+            }
+        }
+        (key, c, outcome)
+    }
+
+    fn response_body(&self, x: &Exchange, media: &str, path: &str, c: &mut Contract) -> Recorded {
+        let rsp = &x.response;
+        if rsp.truncated {
+            return Recorded::Truncated;
+        }
+        if rsp.body.is_empty() {
+            return Recorded::Empty;
+        }
+        let decoded = match decode::decode(&rsp.body, rsp.header("content-encoding").unwrap_or(""), self.limits.max_body_bytes) {
+            Ok(d) if d.truncated => return Recorded::Truncated,
+            Ok(d) => d.bytes,
+            Err(e) => return Recorded::DecodeError(format!("{e}")),
+        };
+        if !(media::is_json(media) || media.is_empty() && media::sniff_json(&decoded)) {
+            return Recorded::NotJson;
+        }
+        match Shape::infer(&decoded, x.time, &self.limits, &self.redactor) {
+            Ok(s) => c.response = s,
+            Err(e) => return Recorded::ParseError(e.to_string()),
+        }
+        let hash = format!("{:016x}", stable_hash(&decoded));
+        if c.wants_example(&hash, self.limits.max_examples) {
+            // serde_json stops at depth 128; such bodies simply give no example.
+            if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded) {
+                self.redactor.redact_value(&mut body);
+                c.add_example(Example { hash, path: path.to_owned(), body }, self.limits.max_examples);
+            }
+        }
+        Recorded::Json
+    }
+
+    fn json_body(&self, m: &crate::exchange::Message) -> Option<Vec<u8>> {
+        if m.body.is_empty() || m.truncated {
+            return None;
+        }
+        let media = media::normalise(m.header("content-type").unwrap_or(""));
+        let d = decode::decode(&m.body, m.header("content-encoding").unwrap_or(""), self.limits.max_body_bytes).ok()?;
+        (!d.truncated && (media::is_json(&media) || media.is_empty() && media::sniff_json(&d.bytes))).then_some(d.bytes)
+    }
+
+    fn query_shape(&self, x: &Exchange) -> Shape {
+        if x.query.is_empty() {
+            return Shape::default();
+        }
+        let mut obj = String::from("{");
+        for (i, pair) in x.query.split('&').filter(|p| !p.is_empty()).enumerate() {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if i > 0 {
+                obj.push(',');
+            }
+            let k = serde_json::to_string(&crate::redact::percent_decode(k)).expect("strings serialize");
+            let v = serde_json::to_string(&crate::redact::percent_decode(v)).expect("strings serialize");
+            obj.push_str(&k);
+            obj.push(':');
+            obj.push_str(&v);
+        }
+        obj.push('}');
+        Shape::infer(obj.as_bytes(), x.time, &self.limits, &self.redactor).unwrap_or_default()
+    }
+}

@@ -1,0 +1,229 @@
+//! Path templating: concrete paths to endpoint templates (`/users/42` → `/users/{user_id}`).
+//!
+//! This is the pattern-based templater: a segment is a parameter when its value looks like an
+//! id (integer, UUID, long hex, date, email, long mixed base62). User-given route templates
+//! override it. Learning templates from value variety and response shapes is the next step
+//! (issue "Path templating from traffic").
+
+use crate::format::{self, Format};
+
+/// A route template given by the user or a mock: `/users/{id}` (also `:id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    segs: Vec<Seg>,
+    text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Seg {
+    Lit(String),
+    Param,
+}
+
+/// A malformed route template.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid route template {template:?}: {reason}")]
+pub struct RouteError {
+    /// The template.
+    pub template: String,
+    /// What is wrong.
+    pub reason: &'static str,
+}
+
+impl Route {
+    /// Parses `/a/{b}/c` or `/a/:b/c`.
+    pub fn parse(template: &str) -> Result<Self, RouteError> {
+        if !template.starts_with('/') {
+            return Err(RouteError { template: template.to_owned(), reason: "must start with '/'" });
+        }
+        let mut segs = Vec::new();
+        let mut text = String::new();
+        let mut names: Vec<String> = Vec::new();
+        for seg in template.split('/').skip(1) {
+            let name = if let Some(inner) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(inner)
+            } else {
+                seg.strip_prefix(':')
+            };
+            text.push('/');
+            match name {
+                Some(n) if n.is_empty() => return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" }),
+                Some(n) => {
+                    if names.iter().any(|x| x == n) {
+                        return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
+                    }
+                    names.push(n.to_owned());
+                    text.push_str(&format!("{{{n}}}"));
+                    segs.push(Seg::Param);
+                }
+                None if seg.contains(['{', '}']) => {
+                    return Err(RouteError { template: template.to_owned(), reason: "a parameter must be a whole segment" });
+                }
+                None => {
+                    text.push_str(seg);
+                    segs.push(Seg::Lit(seg.to_owned()));
+                }
+            }
+        }
+        Ok(Self { segs, text })
+    }
+
+    /// The template, in `{name}` form.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether a concrete path matches.
+    pub fn matches(&self, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        parts.len() == self.segs.len()
+            && self.segs.iter().zip(&parts).all(|(s, p)| match s {
+                Seg::Lit(l) => l == p,
+                Seg::Param => !p.is_empty(),
+            })
+    }
+
+    fn literals(&self) -> usize {
+        self.segs.iter().filter(|s| matches!(s, Seg::Lit(_))).count()
+    }
+}
+
+/// Of the given templates, the one a concrete path matches, preferring the most literal
+/// segments (`/users/me` over `/users/{user_id}`), then the smallest text for determinism.
+pub fn resolve<'a>(templates: impl IntoIterator<Item = &'a str>, path: &str) -> Option<&'a str> {
+    templates
+        .into_iter()
+        .filter_map(|t| Route::parse(t).ok().filter(|r| r.matches(path)).map(|r| (r.literals(), t)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .map(|(_, t)| t)
+}
+
+/// Why a segment is a parameter, for `--explain`.
+pub fn param_reason(seg: &str) -> Option<&'static str> {
+    if seg.is_empty() {
+        return None;
+    }
+    let b = seg.as_bytes();
+    let f = format::detect(seg);
+    if b.iter().all(u8::is_ascii_digit) {
+        return Some("integer");
+    }
+    if f.contains(Format::Uuid) {
+        return Some("uuid");
+    }
+    if f.contains(Format::Date) || f.contains(Format::DateTime) {
+        return Some("date");
+    }
+    if f.contains(Format::Email) {
+        return Some("email");
+    }
+    if b.len() >= 8 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit) {
+        return Some("hex id");
+    }
+    let alnum = b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 {
+        return Some("base62 id");
+    }
+    // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits.
+    if let Some((prefix, rest)) = seg.split_once('_') {
+        if (2..=5).contains(&prefix.len()) && rest.len() >= 6 && rest.bytes().all(|c| c.is_ascii_alphanumeric()) && rest.bytes().any(|c| c.is_ascii_digit()) {
+            return Some("prefixed id");
+        }
+    }
+    None
+}
+
+fn singular(word: &str) -> String {
+    let w: String = word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.ends_with("sses") || w.ends_with("xes") {
+        w[..w.len() - 2].to_owned()
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_owned()
+    } else {
+        w
+    }
+}
+
+/// Turns concrete paths into templates: user routes first, then value patterns.
+#[derive(Clone, Debug, Default)]
+pub struct Templater {
+    routes: Vec<Route>,
+}
+
+impl Templater {
+    /// A templater with user-given route templates, which win over inference.
+    pub fn new(routes: Vec<Route>) -> Self {
+        Self { routes }
+    }
+
+    /// The template of a concrete path.
+    pub fn template(&self, path: &str) -> String {
+        if let Some(t) = resolve(self.routes.iter().map(Route::as_str), path) {
+            return t.to_owned();
+        }
+        let mut out = String::with_capacity(path.len());
+        let mut names: Vec<String> = Vec::new();
+        let mut prev: Option<&str> = None;
+        for seg in path.split('/').skip(1) {
+            out.push('/');
+            if param_reason(seg).is_some() {
+                let base = match prev {
+                    Some(p) if !p.is_empty() && param_reason(p).is_none() => format!("{}_id", singular(p)),
+                    _ => "id".to_owned(),
+                };
+                let mut name = base.clone();
+                let mut n = 2;
+                while names.contains(&name) {
+                    name = format!("{base}{n}");
+                    n += 1;
+                }
+                out.push('{');
+                out.push_str(&name);
+                out.push('}');
+                names.push(name);
+            } else {
+                out.push_str(seg);
+            }
+            prev = Some(seg);
+        }
+        if out.is_empty() {
+            out.push('/');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_ids_with_readable_unique_names() {
+        let t = Templater::default();
+        assert_eq!(t.template("/users/42/orders/9f1c2e4a-0b6d-4c3e-8f2a-1b2c3d4e5f60"), "/users/{user_id}/orders/{order_id}");
+        assert_eq!(t.template("/users/me"), "/users/me");
+        assert_eq!(t.template("/v2/health"), "/v2/health");
+        assert_eq!(t.template("/categories/7/boxes/8"), "/categories/{category_id}/boxes/{box_id}");
+        assert_eq!(t.template("/a/1/2"), "/a/{a_id}/{id}");
+        assert_eq!(t.template("/reports/2026-11-03"), "/reports/{report_id}");
+        assert_eq!(t.template("/charges/ch_3Kq8x9Lz"), "/charges/{charge_id}");
+        assert_eq!(t.template("/"), "/");
+        assert_eq!(t.template("/items/"), "/items/");
+    }
+
+    #[test]
+    fn routes_override_and_resolve_prefers_literals() {
+        let t = Templater::new(vec![Route::parse("/repos/{owner}/{repo}").expect("valid")]);
+        assert_eq!(t.template("/repos/rust-lang/cargo"), "/repos/{owner}/{repo}");
+        assert_eq!(resolve(["/users/{user_id}", "/users/me"], "/users/me"), Some("/users/me"));
+        assert_eq!(resolve(["/users/{user_id}", "/users/me"], "/users/7"), Some("/users/{user_id}"));
+        assert_eq!(resolve(["/users/{user_id}"], "/users/7/x"), None);
+        assert!(Route::parse("/a/{x}/{x}").is_err());
+        assert!(Route::parse("/a/x{y}").is_err());
+        assert_eq!(Route::parse("/a/:id").expect("valid").as_str(), "/a/{id}");
+    }
+}
