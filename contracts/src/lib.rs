@@ -29,3 +29,4 @@ mod recorder;
 mod store;
 pub use self::recorder::{Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle};
 pub use self::store::{STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
+pub mod schema;

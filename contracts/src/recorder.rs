@@ -322,3 +322,6 @@ impl Recorder {
         Shape::infer(obj.as_bytes(), x.time, &self.limits, &self.redactor).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -85,12 +85,24 @@ fn locked_by_other(dir: &Path) -> bool {
 
 impl Store {
     /// Opens or creates the store in `dir`.
+    ///
+    /// A lock held by another process is waited for up to half a second (a restarting sidecar
+    /// whose predecessor is still exiting), then reported as [`StoreError::Locked`].
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.to_path_buf();
+        for _ in 0..50 {
+            if !locked_by_other(dir) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         if locked_by_other(dir) {
             return Err(StoreError::Locked { path });
         }
-        let db = sled::Config::new().path(dir).cache_capacity(CACHE_BYTES).open().map_err(|source| {
+        // No background flusher: the recorder flushes in batches itself, and a flusher thread
+        // would keep the lock for a while after the store is dropped.
+        let cfg = sled::Config::new().path(dir).cache_capacity(CACHE_BYTES).flush_every_ms(None);
+        let db = cfg.open().map_err(|source| {
             if locked_by_other(dir) { StoreError::Locked { path: path.clone() } } else { StoreError::Open { path: path.clone(), source } }
         })?;
         let meta = db.open_tree("meta").map_err(StoreError::Io)?;
@@ -192,3 +204,6 @@ pub fn decode(key: &[u8], value: &[u8]) -> Result<(EndpointKey, Contract), Store
     }
     Ok((rec.key, rec.contract))
 }
+
+#[cfg(test)]
+mod tests;

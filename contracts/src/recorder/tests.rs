@@ -1,0 +1,237 @@
+use serde_json::json;
+
+use super::*;
+use crate::exchange::Message;
+use crate::ts::Ts;
+
+fn x(service: &str, path: &str, status: u16, body: serde_json::Value, t: i64) -> Exchange {
+    Exchange {
+        service: service.into(),
+        method: "GET".into(),
+        path: path.into(),
+        query: String::new(),
+        status,
+        time: Ts(t),
+        duration_ms: 1.0,
+        request: Message::default(),
+        response: Message {
+            headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())],
+            body: serde_json::to_vec(&body).expect("json"),
+            truncated: false,
+        },
+    }
+}
+
+/// Traffic in which every string value recurs in at least three exchanges per half, so the
+/// rare-value rule cannot make the two sides differ (see `values_rare_on_both_sides_stay_hashed`).
+fn traffic() -> Vec<Exchange> {
+    let mut out = Vec::new();
+    for i in 0..24i64 {
+        let status = ["active", "closed"][(i % 2) as usize];
+        let mut body = json!({"id": i, "status": status, "total": {"amount": i * 10, "currency": "EUR"}});
+        if i >= 12 {
+            body["risk"] = json!(0.5);
+        }
+        if i % 6 == 0 {
+            body["note"] = serde_json::Value::Null;
+        }
+        out.push(x("payments", &format!("/v1/charges/{i}"), 200, body, 1_000 * i));
+        if i % 4 == 0 {
+            out.push(x("payments", &format!("/v1/charges/{i}"), 404, json!({"error": "not_found"}), 1_000 * i + 1));
+        }
+        out.push(x("users", &format!("/users/{}", i % 5), 200, json!({"name": "n", "tags": ["a", "b"]}), 1_000 * i + 2));
+    }
+    out
+}
+
+fn recorder(dir: &std::path::Path) -> Recorder {
+    Recorder::new(RecorderConfig::default(), Some(Store::open(dir).expect("open"))).expect("recorder").0
+}
+
+#[test]
+fn merging_snapshots_equals_recording_both_traffics() {
+    let all = traffic();
+    // Interleave the halves so both sides see every endpoint.
+    let (a, b): (Vec<_>, Vec<_>) = all.iter().enumerate().partition(|(i, _)| (i / 3) % 2 == 0);
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let mut ra = recorder(dirs[0].path());
+    let mut rb = recorder(dirs[1].path());
+    let mut rall = recorder(dirs[2].path());
+    a.iter().for_each(|(_, x)| drop(ra.record(x)));
+    b.iter().for_each(|(_, x)| drop(rb.record(x)));
+    all.iter().for_each(|x| drop(rall.record(x)));
+    for r in [&mut ra, &mut rb, &mut rall] {
+        r.flush().expect("flush");
+    }
+    let read = |r: &Recorder| Snapshot::from_json(&r.snapshot().to_json()).expect("roundtrip");
+    let mut merged = read(&ra);
+    merged.merge(&read(&rb), &Limits::default());
+    let whole = read(&rall);
+    assert_eq!(merged.to_json(), whole.to_json());
+    // And the other way round, through a store import.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut imported = recorder(dir.path());
+    imported.import(&read(&rb));
+    imported.import(&read(&ra));
+    assert_eq!(imported.snapshot().to_json(), whole.to_json());
+}
+
+#[test]
+fn values_rare_on_both_sides_stay_hashed() {
+    // The documented exception: a value seen twice on each side reaches the threshold only in
+    // the merge. No side may store its text, so the merge keeps the hash (still a known value).
+    let mk = |t| x("s", "/a", 200, json!({"kind": "gold"}), t);
+    let mut a = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut b = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    for t in 0..2 {
+        a.record(&mk(t));
+        b.record(&mk(t + 10));
+    }
+    let mut merged = a.snapshot();
+    merged.merge(&b.snapshot(), &Limits::default());
+    let c = merged.contracts.values().next().expect("one contract");
+    let kind = &c.response.object.as_ref().expect("object").fields["kind"].shape;
+    let strings = kind.string.as_ref().expect("string");
+    assert!(!serde_json::to_string(&strings.values).expect("json").contains("gold"));
+    assert_eq!(strings.has_value("gold"), Some(true));
+    assert_eq!(strings.enum_values(), None);
+}
+
+#[test]
+fn contracts_survive_reopen_and_handles_see_flushes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let expected = {
+        let mut r = recorder(dir.path());
+        let h = r.handle();
+        for e in traffic() {
+            r.record(&e);
+        }
+        assert!(h.snapshot().contracts.is_empty(), "nothing published before a flush");
+        r.flush().expect("flush");
+        assert_eq!(h.snapshot().contracts.len(), r.len());
+        r.snapshot().to_json()
+    };
+    let r = recorder(dir.path());
+    assert_eq!(r.snapshot().to_json(), expected);
+    let key = r.snapshot().contracts.keys().find(|k| k.status == 404).cloned().expect("a 404");
+    assert_eq!(key.path, "/v1/charges/{charge_id}");
+    assert_eq!(key.media_type, "application/json");
+}
+
+#[test]
+fn late_and_optional_fields_are_facts_in_the_contract() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    for e in traffic() {
+        r.record(&e);
+    }
+    let snap = r.snapshot();
+    let c = snap.contracts.iter().find(|(k, _)| k.service == "payments" && k.status == 200).map(|(_, c)| c).expect("contract");
+    let o = c.response.object.as_ref().expect("object");
+    let risk = &o.fields["risk"];
+    assert_eq!((risk.present, o.count), (12, 24));
+    assert!(risk.present_since_first_seen());
+    assert_eq!(risk.first_seen, Ts(12_000));
+    assert!(o.is_required(&o.fields["total"]));
+    let status = o.fields["status"].shape.string.as_ref().expect("string");
+    assert_eq!(status.enum_values(), Some(vec!["active", "closed"]));
+    assert_eq!(o.fields["note"].shape.null, 4);
+    assert_eq!(c.examples.len(), 3);
+}
+
+#[test]
+fn truncated_and_non_json_bodies_count_toward_status_only() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut big = x("s", "/a", 200, json!({"a": 1}), 0);
+    big.response.truncated = true;
+    assert_eq!(r.record(&big), Recorded::Truncated);
+    assert_eq!(r.record(&x("s", "/a", 200, json!({"a": 1}), 1)), Recorded::Json);
+    let mut html = x("s", "/a", 200, json!(null), 2);
+    html.response.headers = vec![("content-type".into(), "text/html".into())];
+    html.response.body = b"<html></html>".to_vec();
+    assert_eq!(r.record(&html), Recorded::NotJson);
+    let mut broken = x("s", "/a", 200, json!(null), 3);
+    broken.response.body = b"{\"a\": }".to_vec();
+    assert!(matches!(r.record(&broken), Recorded::ParseError(e) if e.contains("line 1 column 7")));
+    let snap = r.snapshot();
+    let (json_key, c) = snap.contracts.iter().find(|(k, _)| k.media_type == "application/json").expect("json contract");
+    assert_eq!(json_key.status, 200);
+    assert_eq!(c.count, 3);
+    assert_eq!((c.bodies.json, c.bodies.truncated, c.bodies.parse_errors), (1, 1, 1));
+    // The truncated body did not make "a" optional.
+    let o = c.response.object.as_ref().expect("object");
+    assert!(o.is_required(&o.fields["a"]));
+    let html_key = snap.contracts.keys().find(|k| k.media_type == "text/html").expect("html contract");
+    assert_eq!(snap.contracts[html_key].bodies.not_json, 1);
+}
+
+fn walk_files(dir: &std::path::Path, out: &mut Vec<u8>) {
+    for e in std::fs::read_dir(dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            walk_files(&p, out);
+        } else {
+            out.extend(std::fs::read(&p).expect("read"));
+        }
+    }
+}
+
+#[test]
+fn planted_secrets_never_reach_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let secrets = [
+        "hunter2-pass", "sk_live_51Habcdefghij", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl",
+        "ana.secret@example.org", "4111111111111111", "tok-in-query-99", "cookie-v4lue", "auth-h3ader",
+    ];
+    {
+        let mut r = recorder(dir.path());
+        for t in 0..5 {
+            let mut e = x("s", "/users/ana.secret@example.org", 200, json!({
+                "password": secrets[0], "api": {"key": secrets[1]}, "session": secrets[2],
+                "contact": secrets[3], "card": {"number": secrets[4]}, "plain": "visible"
+            }), t);
+            e.query = format!("access_token={}&page=2", secrets[5]);
+            e.request.headers = vec![("Cookie".into(), secrets[6].into()), ("Authorization".into(), format!("Bearer {}", secrets[7]))];
+            e.response.headers.push(("Set-Cookie".into(), format!("sid={}", secrets[6])));
+            r.record(&e);
+        }
+        r.flush().expect("flush");
+        let text = r.snapshot().to_json();
+        assert!(text.contains("visible"), "the store has the non-secret value");
+        for s in secrets {
+            assert!(!text.contains(s), "{s} in the snapshot");
+        }
+    }
+    let mut bytes = Vec::new();
+    walk_files(dir.path(), &mut bytes);
+    let hay = String::from_utf8_lossy(&bytes);
+    assert!(hay.contains("visible"), "sled keeps records readable, so the grep below is meaningful");
+    for s in secrets {
+        assert!(!hay.contains(s), "{s} reached the sled directory");
+    }
+}
+
+#[test]
+fn exported_schema_is_valid_2020_12_and_accepts_the_samples() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let traffic = traffic();
+    for e in &traffic {
+        r.record(e);
+    }
+    let snap = r.snapshot();
+    let meta = jsonschema::draft202012::meta::validate;
+    for (key, c) in &snap.contracts {
+        let schema = crate::schema::to_json_schema(&c.response);
+        meta(&schema).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let validator = jsonschema::draft202012::new(&schema).expect("compiles");
+        for e in traffic.iter().filter(|e| e.status == key.status && e.service == key.service) {
+            let body: serde_json::Value = serde_json::from_slice(&e.response.body).expect("json");
+            assert!(validator.is_valid(&body), "{key}: schema rejects {body}");
+        }
+        if key.service == "payments" && key.status == 200 {
+            assert_eq!(schema["properties"]["status"]["enum"], json!(["active", "closed"]));
+            assert_eq!(schema["required"], json!(["id", "status", "total"]));
+            assert_eq!(schema["properties"]["risk"]["x-mockdrift-present-since-first-seen"], json!(true));
+            assert!(!validator.is_valid(&json!({"id": 1, "status": "active"})), "total is required");
+        }
+    }
+}
