@@ -479,6 +479,10 @@ impl StringShape {
         match &self.values {
             Values::Tracked(vals) if self.untracked == 0 && !vals.is_empty() => {
                 let mut out: Vec<&str> = vals.values().map(|e| e.text.as_deref()).collect::<Option<_>>()?;
+                // A handful of ids (`cus_000123`, UUIDs, numbers) is a small sample, not an enum.
+                if out.len() > 1 && out.iter().all(|v| crate::template::param_reason(v).is_some()) {
+                    return None;
+                }
                 out.sort_unstable();
                 Some(out)
             }

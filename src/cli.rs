@@ -1,0 +1,163 @@
+//! Flags and subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::exit::Exit;
+
+/// Catch stale HTTP mocks before merge: learn real response contracts from traffic, then
+/// check the repository's mocks against them.
+#[derive(Debug, Parser)]
+#[command(name = "mockdrift", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 success / no drift, 1 drift found, 2 error.\nLogs: set MOCKDRIFT_LOG (e.g. MOCKDRIFT_LOG=debug).")]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Learn, inspect, export and merge endpoint contracts.
+    #[command(subcommand)]
+    Contracts(ContractsCommand),
+}
+
+/// Where contracts are stored.
+#[derive(Debug, Args)]
+pub(crate) struct StoreArg {
+    /// The contract store directory (sled).
+    #[arg(long, value_name = "DIR", default_value = ".mockdrift/store")]
+    pub(crate) store: PathBuf,
+}
+
+/// Where contracts are read from: the store, or a snapshot file.
+#[derive(Debug, Args)]
+pub(crate) struct SourceArg {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// Read this snapshot file instead of the store.
+    #[arg(long, value_name = "FILE", conflicts_with = "store")]
+    pub(crate) snapshot: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ContractsCommand {
+    /// Learn contracts from traffic files: HAR, or JSON Lines of exchanges.
+    ///
+    /// Example: mockdrift contracts infer --service payments traffic.jsonl capture.har
+    Infer(InferArgs),
+    /// List the recorded endpoints.
+    List {
+        #[command(flatten)]
+        source: SourceArg,
+        /// Only this service.
+        #[arg(long)]
+        service: Option<String>,
+    },
+    /// Show one endpoint's contract as a tree: fields, types, formats, presence, counts.
+    ///
+    /// Example: mockdrift contracts show GET /v1/charges/ch_123 --status 200
+    Show {
+        #[command(flatten)]
+        source: SourceArg,
+        /// Only this service (needed when several record the same path).
+        #[arg(long)]
+        service: Option<String>,
+        /// Only this status (default: every status recorded).
+        #[arg(long)]
+        status: Option<u16>,
+        /// Request method.
+        method: String,
+        /// A concrete path (`/users/42`) or a template (`/users/{user_id}`).
+        path: String,
+    },
+    /// Write the snapshot (deterministic JSON of all contracts); stdout without -o.
+    Export {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Name this store's contracts carry as their source in the snapshot.
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Merge snapshots into the store.
+    Import {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Snapshot files.
+        #[arg(required = true, value_name = "SNAPSHOT")]
+        snapshots: Vec<PathBuf>,
+    },
+    /// Merge snapshot files into one (no store involved).
+    ///
+    /// Example: mockdrift contracts merge pod-a.json pod-b.json -o merged.json
+    Merge {
+        /// Snapshot files.
+        #[arg(required = true, num_args = 2.., value_name = "SNAPSHOT")]
+        inputs: Vec<PathBuf>,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InferArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// The service the traffic belongs to (default: from each exchange, or the HAR host).
+    #[arg(long)]
+    pub(crate) service: Option<String>,
+    /// A route template that wins over inference (repeatable): --route '/repos/{owner}/{repo}'.
+    #[arg(long = "route", value_name = "TEMPLATE")]
+    pub(crate) routes: Vec<String>,
+    /// Traffic files: `.har`, or JSON Lines of exchanges (any other name).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
+}
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Contracts(c) => crate::contracts_cmd::run(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_the_documented_forms() {
+        let ok = [
+            vec!["mockdrift", "contracts", "infer", "--store", "s", "--service", "pay", "a.jsonl", "b.har"],
+            vec!["mockdrift", "contracts", "list"],
+            vec!["mockdrift", "contracts", "show", "--service", "pay", "GET", "/users/1", "--status", "200"],
+            vec!["mockdrift", "contracts", "export", "-o", "out.json"],
+            vec!["mockdrift", "contracts", "import", "a.json", "b.json"],
+            vec!["mockdrift", "contracts", "merge", "a.json", "b.json", "-o", "m.json"],
+            vec!["mockdrift", "contracts", "list", "--snapshot", "a.json"],
+        ];
+        for args in ok {
+            assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
+        }
+        let bad = [
+            vec!["mockdrift", "contracts", "infer"],
+            vec!["mockdrift", "contracts", "merge", "a.json", "-o", "m.json"],
+            vec!["mockdrift", "contracts", "merge", "a.json", "b.json"],
+            vec!["mockdrift", "contracts", "show", "GET"],
+            vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--store", "b"],
+        ];
+        for args in bad {
+            assert!(Cli::try_parse_from(&args).is_err(), "{args:?}");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! `mockdrift contracts ...`: wiring between files, the recorder and the store.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use mockdrift_contracts::exchange::{self, LineError};
+use mockdrift_contracts::{Exchange, Limits, Recorded, Recorder, RecorderConfig, Snapshot, Store};
+
+use crate::cli::{ContractsCommand, InferArgs, SourceArg};
+use crate::exit::Exit;
+
+pub(crate) fn run(cmd: ContractsCommand) -> anyhow::Result<Exit> {
+    match cmd {
+        ContractsCommand::Infer(args) => infer(args),
+        ContractsCommand::List { source, service } => list(&source, service.as_deref()),
+        ContractsCommand::Show { source, service, status, method, path } => {
+            let snap = load(&source)?;
+            crate::show::show(&snap, service.as_deref(), status, &method, &path)
+        }
+        ContractsCommand::Export { store, output, source } => {
+            let mut snap = read_store(&store.store)?;
+            snap.sources.extend(source);
+            write_output(output.as_deref(), &snap.to_json())?;
+            Ok(Exit::Ok)
+        }
+        ContractsCommand::Import { store, snapshots } => import(&store.store, &snapshots),
+        ContractsCommand::Merge { inputs, output } => {
+            let mut merged = Snapshot::default();
+            for p in &inputs {
+                merged.merge(&read_snapshot(p)?, &Limits::default());
+            }
+            write_output(Some(&output), &merged.to_json())?;
+            eprintln!("merged {} snapshots: {} contracts into {}", inputs.len(), merged.contracts.len(), output.display());
+            Ok(Exit::Ok)
+        }
+    }
+}
+
+fn open_store(dir: &Path, create: bool) -> anyhow::Result<Store> {
+    if create {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating contract store directory {}", dir.display()))?;
+    } else if !dir.exists() {
+        bail!(
+            "no contract store at {} (record one with `mockdrift contracts infer` or `mockdrift proxy`, or pass --store/--snapshot)",
+            dir.display()
+        );
+    }
+    Ok(Store::open(dir)?)
+}
+
+fn read_store(dir: &Path) -> anyhow::Result<Snapshot> {
+    let store = open_store(dir, false)?;
+    let (snap, bad) = store.snapshot()?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (skipped)", dir.display());
+    }
+    Ok(snap)
+}
+
+fn read_snapshot(path: &Path) -> anyhow::Result<Snapshot> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading snapshot {}", path.display()))?;
+    Snapshot::from_json(&text).with_context(|| format!("reading snapshot {}", path.display()))
+}
+
+fn load(source: &SourceArg) -> anyhow::Result<Snapshot> {
+    match &source.snapshot {
+        Some(p) => read_snapshot(p),
+        None => read_store(&source.store.store),
+    }
+}
+
+/// Writes to stdout, or atomically to a file (a temp file beside it, then a rename).
+fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+        Some(p) => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let tmp = dir.join(format!(".{}.tmp", p.file_name().and_then(|n| n.to_str()).unwrap_or("snapshot")));
+            std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
+            std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn is_har(path: &Path, text: &str) -> bool {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har")) {
+        return true;
+    }
+    text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("log").is_some_and(|l| l.get("entries").is_some()))
+}
+
+#[derive(Default)]
+struct Tally {
+    exchanges: u64,
+    json: u64,
+    not_json: u64,
+    empty: u64,
+    truncated: u64,
+    bad_bodies: u64,
+    rejected: u64,
+}
+
+fn infer(args: InferArgs) -> anyhow::Result<Exit> {
+    let store = open_store(&args.store.store, true)?;
+    let cfg = RecorderConfig { routes: args.routes.clone(), ..RecorderConfig::default() };
+    let (mut rec, bad) = Recorder::new(cfg, Some(store)).context("starting the recorder")?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+    }
+    let mut t = Tally::default();
+    for file in &args.files {
+        let text = match std::fs::read(file) {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e) => {
+                eprintln!("mockdrift: {}: cannot read: {e}", file.display());
+                t.rejected += 1;
+                continue;
+            }
+        };
+        let exchanges: Vec<Result<Exchange, LineError>> = if is_har(file, &text) {
+            match exchange::read_har(&text, args.service.as_deref()) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, e.reason);
+                    t.rejected += 1;
+                    continue;
+                }
+            }
+        } else {
+            exchange::read_jsonl(text.as_bytes()).collect()
+        };
+        for x in exchanges {
+            match x {
+                Ok(mut x) => {
+                    if let Some(s) = &args.service {
+                        x.service.clone_from(s);
+                    }
+                    t.exchanges += 1;
+                    match rec.record(&x) {
+                        Recorded::Json => t.json += 1,
+                        Recorded::NotJson => t.not_json += 1,
+                        Recorded::Empty => t.empty += 1,
+                        Recorded::Truncated => t.truncated += 1,
+                        Recorded::ParseError(e) | Recorded::DecodeError(e) => {
+                            tracing::debug!(file = %file.display(), path = %x.path, "Body not parsed: {e}.");
+                            t.bad_bodies += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                Err(e) => {
+                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, e.reason);
+                    t.rejected += 1;
+                }
+            }
+        }
+    }
+    rec.flush().context("writing contracts to the store")?;
+    println!(
+        "recorded {} exchanges from {} files into {} endpoint contracts at {}",
+        t.exchanges,
+        args.files.len(),
+        rec.len(),
+        args.store.store.display()
+    );
+    println!(
+        "  bodies: {} json, {} not json (not compared), {} empty, {} truncated, {} unparseable (counted, not inferred)",
+        t.json, t.not_json, t.empty, t.truncated, t.bad_bodies
+    );
+    if t.rejected > 0 {
+        eprintln!("mockdrift: {} inputs rejected (see above); everything else was recorded", t.rejected);
+        return Ok(Exit::Error);
+    }
+    Ok(Exit::Ok)
+}
+
+fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
+    let snap = load(source)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  LAST SEEN", "SERVICE", "METHOD", "PATH", "STATUS", "MEDIA TYPE", "COUNT")?;
+    for (k, c) in snap.contracts.iter().filter(|(k, _)| service.is_none_or(|s| k.service == s)) {
+        let media = if k.media_type.is_empty() { "-" } else { &k.media_type };
+        writeln!(out, "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  {}", k.service, k.method, k.path, k.status, media, c.count, c.last_seen)?;
+    }
+    Ok(Exit::Ok)
+}
+
+fn import(dir: &PathBuf, snapshots: &[PathBuf]) -> anyhow::Result<Exit> {
+    let store = open_store(dir, true)?;
+    let (mut rec, bad) = Recorder::new(RecorderConfig::default(), Some(store)).context("starting the recorder")?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", dir.display());
+    }
+    let mut failed = 0;
+    for p in snapshots {
+        match read_snapshot(p) {
+            Ok(s) => {
+                rec.import(&s);
+                println!("imported {} contracts from {}", s.contracts.len(), p.display());
+            }
+            Err(e) => {
+                eprintln!("mockdrift: {e:#}");
+                failed += 1;
+            }
+        }
+    }
+    rec.flush().context("writing contracts to the store")?;
+    Ok(if failed > 0 { Exit::Error } else { Exit::Ok })
+}
