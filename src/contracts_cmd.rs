@@ -88,12 +88,29 @@ fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn is_har(path: &Path, text: &str) -> bool {
+/// How a traffic file is read.
+enum TrafficFormat {
+    Har,
+    JsonLines,
+    /// A JSON document that is neither: the reason.
+    Unknown(&'static str),
+}
+
+fn traffic_format(path: &Path, text: &str) -> TrafficFormat {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har")) {
-        return true;
+        return TrafficFormat::Har;
     }
-    text.trim_start().starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("log").is_some_and(|l| l.get("entries").is_some()))
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with('{') || !trimmed.trim_end().contains('\n') {
+        return TrafficFormat::JsonLines;
+    }
+    // A multi-line JSON document is a HAR file, or something we cannot read: say which,
+    // rather than reporting every line of it as a bad exchange.
+    match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(v) if v.get("log").and_then(|l| l.get("entries")).is_some() => TrafficFormat::Har,
+        Ok(_) => TrafficFormat::Unknown("a JSON document, but not HAR (no log.entries) nor JSON Lines of exchanges"),
+        Err(_) => TrafficFormat::JsonLines,
+    }
 }
 
 #[derive(Default)]
@@ -117,24 +134,28 @@ fn infer(args: InferArgs) -> anyhow::Result<Exit> {
     let mut t = Tally::default();
     for file in &args.files {
         let text = match std::fs::read(file) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Ok(b) => String::from_utf8_lossy(&b).trim_start_matches('\u{feff}').to_owned(),
             Err(e) => {
                 eprintln!("mockdrift: {}: cannot read: {e}", file.display());
                 t.rejected += 1;
                 continue;
             }
         };
-        let exchanges: Vec<Result<Exchange, LineError>> = if is_har(file, &text) {
-            match exchange::read_har(&text, args.service.as_deref()) {
+        let exchanges: Vec<Result<Exchange, LineError>> = match traffic_format(file, &text) {
+            TrafficFormat::Har => match exchange::read_har(&text, args.service.as_deref()) {
                 Ok(v) => v,
                 Err(e) => {
                     eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, e.reason);
                     t.rejected += 1;
                     continue;
                 }
+            },
+            TrafficFormat::JsonLines => exchange::read_jsonl(text.as_bytes()).collect(),
+            TrafficFormat::Unknown(reason) => {
+                eprintln!("mockdrift: {}:1: {reason}", file.display());
+                t.rejected += 1;
+                continue;
             }
-        } else {
-            exchange::read_jsonl(text.as_bytes()).collect()
         };
         for x in exchanges {
             match x {

@@ -1,1 +1,4 @@
+//! End-to-end tests: the `mockdrift` binary and the crates working together.
 
+mod contracts;
+mod support;

@@ -1,0 +1,159 @@
+//! `mockdrift contracts ...` end to end.
+
+use crate::support::{all_bytes, corpus, mockdrift, repo};
+
+fn payments() -> String {
+    repo().join("examples/traffic/payments.jsonl").display().to_string()
+}
+
+#[test]
+fn infer_list_show_export_on_the_example_traffic() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let run = mockdrift(d, &["contracts", "infer", &payments()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("recorded 80 exchanges from 1 files into 4 endpoint contracts"), "{}", run.stdout);
+    assert!(d.join(".mockdrift/store").is_dir(), "the default store directory");
+
+    let list = mockdrift(d, &["contracts", "list"]);
+    assert_eq!(list.code, 0);
+    assert_eq!(list.stdout.lines().count(), 5, "{}", list.stdout);
+    assert!(list.stdout.contains("/v1/charges/{charge_id}"));
+    assert!(list.stdout.contains("application/problem+json"));
+
+    let show = mockdrift(d, &["contracts", "show", "GET", "/v1/charges/ch_777777", "--status", "200"]);
+    assert_eq!(show.code, 0, "{show:?}");
+    let line = |name: &str| show.stdout.lines().find(|l| l.trim_start().starts_with(name)).unwrap_or_default().to_owned();
+    assert!(line("risk_score").contains("in every response since 2026-11-04"), "{}", show.stdout);
+    assert!(line("status").contains("enum[failed, pending, succeeded]"), "{}", show.stdout);
+    assert!(line("created_at").contains("date-time") && line("created_at").contains("required   60/60"));
+    assert!(line("refunded_at").contains("null 12x"));
+
+    let missing = mockdrift(d, &["contracts", "show", "GET", "/nope/1"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("no recorded endpoint matches GET /nope/1"), "{}", missing.stderr);
+
+    let export = mockdrift(d, &["contracts", "export"]);
+    assert_eq!(export.code, 0);
+    let snap = mockdrift_contracts::Snapshot::from_json(&export.stdout).expect("a valid snapshot");
+    assert_eq!(snap.contracts.len(), 4);
+    let again = mockdrift(d, &["contracts", "export"]);
+    assert_eq!(export.stdout, again.stdout, "exports are deterministic");
+
+    let store = all_bytes(&d.join(".mockdrift/store"));
+    let hay = String::from_utf8_lossy(&store);
+    assert!(hay.contains("risk_score"), "records are readable, so the next check means something");
+    assert!(!hay.contains("sk_live_never_stored"), "a credential header reached the store");
+    assert!(!hay.contains("user3@example.com"), "an email reached the store");
+}
+
+#[test]
+fn bad_lines_are_named_and_the_rest_is_recorded() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let good = std::fs::read_to_string(payments()).expect("example traffic");
+    let mut lines: Vec<&str> = good.lines().take(10).collect();
+    lines.insert(3, "{\"service\": \"payments\", \"method\": \"GET\"");
+    lines.insert(6, "{\"service\":\"payments\",\"method\":\"GET\",\"path\":\"/x\",\"status\":42,\"time\":\"2026-11-03T00:00:00Z\"}");
+    std::fs::write(d.join("t.jsonl"), lines.join("\n")).expect("write");
+    let run = mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl", "missing.jsonl"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("t.jsonl:4: EOF while parsing"), "{}", run.stderr);
+    assert!(run.stderr.contains("t.jsonl:7: status 42 is not an HTTP status code"), "{}", run.stderr);
+    assert!(run.stderr.contains("missing.jsonl: cannot read"), "{}", run.stderr);
+    assert!(run.stdout.contains("recorded 10 exchanges"), "{}", run.stdout);
+    let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(list.stdout.contains("/v1/charges/{charge_id}"));
+}
+
+#[test]
+fn merged_snapshots_equal_one_store_that_saw_everything() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let text = std::fs::read_to_string(payments()).expect("example traffic");
+    let (a, b): (Vec<_>, Vec<_>) = text.lines().enumerate().partition(|(i, _)| i % 2 == 0);
+    let join = |v: Vec<(usize, &str)>| v.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n");
+    std::fs::write(d.join("a.jsonl"), join(a)).expect("write");
+    std::fs::write(d.join("b.jsonl"), join(b)).expect("write");
+    for (store, files) in [("sa", vec!["a.jsonl"]), ("sb", vec!["b.jsonl"]), ("all", vec!["a.jsonl", "b.jsonl"])] {
+        let mut args = vec!["contracts", "infer", "--store", store];
+        args.extend(files);
+        assert_eq!(mockdrift(d, &args).code, 0);
+    }
+    for (store, out) in [("sa", "a.json"), ("sb", "b.json"), ("all", "all.json")] {
+        assert_eq!(mockdrift(d, &["contracts", "export", "--store", store, "-o", out]).code, 0);
+    }
+    let merge = mockdrift(d, &["contracts", "merge", "a.json", "b.json", "-o", "merged.json"]);
+    assert_eq!(merge.code, 0, "{merge:?}");
+    let read = |f: &str| mockdrift_contracts::Snapshot::from_json(&std::fs::read_to_string(d.join(f)).expect("read")).expect("snapshot");
+    let (merged, all) = (read("merged.json"), read("all.json"));
+    assert_eq!(merged.contracts.len(), all.contracts.len());
+    // Values that recur in only one or two exchanges per half (customer ids, order numbers)
+    // are kept as hashes on both sides, as documented; everything else must be identical.
+    let strip = |s: &mockdrift_contracts::Snapshot| {
+        let mut s = s.clone();
+        for c in s.contracts.values_mut() {
+            c.withhold_rare(u64::MAX);
+        }
+        s.to_json()
+    };
+    assert_eq!(strip(&merged), strip(&all));
+    // Importing both halves into a fresh store gives the merged snapshot.
+    assert_eq!(mockdrift(d, &["contracts", "import", "--store", "imp", "b.json", "a.json"]).code, 0);
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "imp", "-o", "imp.json"]).code, 0);
+    assert_eq!(read("imp.json").to_json(), merged.to_json());
+}
+
+#[test]
+fn locked_stores_and_newer_snapshots_are_refused_clearly() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let held = mockdrift_contracts::Store::open(&d.join("st")).expect("open");
+    let run = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("locked by another process"), "{}", run.stderr);
+    assert!(run.stderr.contains("contracts export --from"), "{}", run.stderr);
+    drop(held);
+
+    std::fs::write(d.join("new.json"), r#"{"format": "mockdrift-contracts", "version": 9, "contracts": []}"#).expect("write");
+    let run = mockdrift(d, &["contracts", "list", "--snapshot", "new.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("snapshot format v9 is newer than this binary (v1)"), "{}", run.stderr);
+
+    let run = mockdrift(d, &["contracts", "list", "--store", "nothing-here"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no contract store at nothing-here"), "{}", run.stderr);
+}
+
+#[test]
+fn every_corpus_har_is_read_or_rejected_with_a_reason() {
+    let Some(corpus) = corpus() else { return };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut files = Vec::new();
+    for sub in ["har", "polly-har"] {
+        for e in std::fs::read_dir(corpus.join(sub)).expect("corpus dir") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "har" || x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() >= 20, "expected the corpus HAR files, found {}", files.len());
+    let mut recorded = 0;
+    for f in &files {
+        let run = mockdrift(tmp.path(), &["contracts", "infer", "--store", "st", &f.display().to_string()]);
+        assert!(run.code == 0 || run.code == 2, "{} crashed: {run:?}", f.display());
+        for line in run.stderr.lines().filter(|l| !l.contains("inputs rejected")) {
+            // file:line: reason
+            let rest = line.strip_prefix(&format!("mockdrift: {}:", f.display())).unwrap_or_else(|| panic!("unnamed error: {line}"));
+            let (n, reason) = rest.split_once(": ").unwrap_or_else(|| panic!("no line or reason: {line}"));
+            assert!(n.parse::<usize>().is_ok() && !reason.is_empty(), "{line}");
+        }
+        if run.code == 0 {
+            recorded += 1;
+        }
+    }
+    assert!(recorded >= 15, "only {recorded} corpus HAR files were read");
+    let list = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
+    assert!(list.stdout.lines().count() > 20, "{}", list.stdout);
+}
