@@ -37,7 +37,7 @@ impl Default for Limits {
             max_enum_values: 64,
             enum_min_exchanges: 3,
             max_enum_value_len: 128,
-            max_tuple: 8,
+            max_tuple: 4,
             max_examples: 3,
             max_paths: 8,
         }

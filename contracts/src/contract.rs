@@ -172,10 +172,14 @@ impl Contract {
         }
     }
 
-    /// Whether an example with this hash would be kept (so the caller can skip redaction).
-    pub fn wants_example(&self, hash: &str, k: usize) -> bool {
+    /// Whether an example with this hash and path would change the kept examples (so the
+    /// caller can skip redacting a body that would be dropped). The same rule as
+    /// [`Contract::add_example`]: the `k` smallest hashes, and on a tie the smaller path.
+    pub fn wants_example(&self, hash: &str, path: &str, k: usize) -> bool {
+        if let Some(e) = self.examples.iter().find(|e| e.hash == hash) {
+            return path < e.path.as_str();
+        }
         k > 0 && (self.examples.len() < k || self.examples.last().is_some_and(|l| hash < l.hash.as_str()))
-            && !self.examples.iter().any(|e| e.hash == hash)
     }
 
     /// Adds an example, keeping the `k` smallest hashes (ties on hash keep the smaller path).

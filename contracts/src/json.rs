@@ -79,6 +79,16 @@ impl fmt::Debug for Parser<'_> {
     }
 }
 
+/// Checks that `bytes` are one complete JSON document, without building anything.
+pub fn validate(bytes: &[u8]) -> Result<(), ParseError> {
+    let mut p = Parser::new(bytes)?;
+    if p.next()?.is_none() {
+        return Err(ParseError { offset: 0, line: 1, column: 1, reason: "empty document" });
+    }
+    while p.next()?.is_some() {}
+    Ok(())
+}
+
 /// Line and column (1-based) of a byte offset in `src`.
 pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
     let upto = &src[..offset.min(src.len())];

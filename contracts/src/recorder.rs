@@ -15,7 +15,7 @@ use crate::decode;
 use crate::exchange::Exchange;
 use crate::media;
 use crate::redact::{RedactConfig, Redactor};
-use crate::shape::{Shape, stable_hash};
+use crate::shape::stable_hash;
 use crate::snapshot::Snapshot;
 use crate::store::{Store, StoreError};
 use crate::template::{Route, Templater};
@@ -145,13 +145,77 @@ impl Recorder {
         self.dirty.len()
     }
 
-    /// Records one exchange.
+    /// Records one exchange: the endpoint's contract is updated in place, which equals
+    /// joining the exchange's own contract into it (the shape laws guarantee it).
     pub fn record(&mut self, x: &Exchange) -> Recorded {
-        let (key, single, outcome) = self.contract_of(x);
-        match self.contracts.get_mut(&key) {
-            Some(c) => c.merge(&single, &self.limits),
-            None => {
-                self.contracts.insert(key.clone(), single);
+        let rsp = &x.response;
+        let media = media::normalise(rsp.header("content-type").unwrap_or(""));
+        let key = EndpointKey {
+            service: x.service.clone(),
+            method: x.method.to_ascii_uppercase(),
+            path: self.templater.template(&x.path),
+            status: x.status,
+            media_type: media.clone(),
+        };
+        let (limits, redactor) = (&self.limits, &self.redactor);
+        let c = match self.contracts.get_mut(&key) {
+            Some(c) => c,
+            None => self.contracts.entry(key.clone()).or_insert_with(|| Contract::new(x.time)),
+        };
+        c.count += 1;
+        c.first_seen = c.first_seen.min(x.time);
+        c.last_seen = c.last_seen.max(x.time);
+        let mut seen_headers: Vec<String> = Vec::with_capacity(rsp.headers.len());
+        for (name, _) in &rsp.headers {
+            let name = name.to_ascii_lowercase();
+            if !redactor.is_dropped_header(&name) && !seen_headers.contains(&name) {
+                *c.response_headers.entry(name.clone()).or_default() += 1;
+                seen_headers.push(name);
+            }
+        }
+        let mut path = redactor.redact_path(&x.path);
+        if !x.query.is_empty() {
+            path.push('?');
+            path.push_str(&redactor.redact_query(&x.query));
+        }
+        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() }, limits.max_paths);
+        if let Some(q) = query_json(&x.query) {
+            let _ = c.query.observe(q.as_bytes(), x.time, limits, redactor);
+        }
+        if let Some(body) = json_body(&x.request, limits) {
+            let _ = c.request.observe(&body, x.time, limits, redactor);
+        }
+        let outcome = response_body(x, &media, &path, c, limits, redactor);
+        let b = &mut c.bodies;
+        let error = match &outcome {
+            Recorded::Json => {
+                b.json += 1;
+                None
+            }
+            Recorded::Empty => {
+                b.empty += 1;
+                None
+            }
+            Recorded::NotJson => {
+                b.not_json += 1;
+                None
+            }
+            Recorded::Truncated => {
+                b.truncated += 1;
+                None
+            }
+            Recorded::ParseError(e) => {
+                b.parse_errors += 1;
+                Some(e)
+            }
+            Recorded::DecodeError(e) => {
+                b.decode_errors += 1;
+                Some(e)
+            }
+        };
+        if let Some(e) = error {
+            if b.error_example.as_ref().is_none_or(|cur| e < cur) {
+                b.error_example = Some(e.clone());
             }
         }
         self.dirty.insert(key);
@@ -213,114 +277,65 @@ impl Recorder {
         }
     }
 
-    /// The contract of one exchange on its own.
-    fn contract_of(&self, x: &Exchange) -> (EndpointKey, Contract, Recorded) {
-        let rsp = &x.response;
-        let media = media::normalise(rsp.header("content-type").unwrap_or(""));
-        let key = EndpointKey {
-            service: x.service.clone(),
-            method: x.method.to_ascii_uppercase(),
-            path: self.templater.template(&x.path),
-            status: x.status,
-            media_type: media.clone(),
-        };
-        let mut c = Contract::new(x.time);
-        c.count = 1;
-        for (name, _) in &rsp.headers {
-            if !self.redactor.is_dropped_header(name) {
-                c.response_headers.insert(name.to_ascii_lowercase(), 1);
-            }
-        }
-        let mut path = self.redactor.redact_path(&x.path);
-        if !x.query.is_empty() {
-            path.push('?');
-            path.push_str(&self.redactor.redact_query(&x.query));
-        }
-        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() }, self.limits.max_paths);
-        c.query = self.query_shape(x);
-        if let Some(body) = self.json_body(&x.request) {
-            if let Ok(s) = Shape::infer(&body, x.time, &self.limits, &self.redactor) {
-                c.request = s;
-            }
-        }
-        let outcome = self.response_body(x, &media, &path, &mut c);
-        let b = &mut c.bodies;
-        match &outcome {
-            Recorded::Json => b.json = 1,
-            Recorded::Empty => b.empty = 1,
-            Recorded::NotJson => b.not_json = 1,
-            Recorded::Truncated => b.truncated = 1,
-            Recorded::ParseError(e) => {
-                b.parse_errors = 1;
-                b.error_example = Some(e.clone());
-            }
-            Recorded::DecodeError(e) => {
-                b.decode_errors = 1;
-                b.error_example = Some(e.clone());
-            }
-        }
-        (key, c, outcome)
-    }
+}
 
-    fn response_body(&self, x: &Exchange, media: &str, path: &str, c: &mut Contract) -> Recorded {
-        let rsp = &x.response;
-        if rsp.truncated {
-            return Recorded::Truncated;
-        }
-        if rsp.body.is_empty() {
-            return Recorded::Empty;
-        }
-        let decoded = match decode::decode(&rsp.body, rsp.header("content-encoding").unwrap_or(""), self.limits.max_body_bytes) {
-            Ok(d) if d.truncated => return Recorded::Truncated,
-            Ok(d) => d.bytes,
-            Err(e) => return Recorded::DecodeError(format!("{e}")),
-        };
-        if !(media::is_json(media) || media.is_empty() && media::sniff_json(&decoded)) {
-            return Recorded::NotJson;
-        }
-        match Shape::infer(&decoded, x.time, &self.limits, &self.redactor) {
-            Ok(s) => c.response = s,
-            Err(e) => return Recorded::ParseError(e.to_string()),
-        }
-        let hash = format!("{:016x}", stable_hash(&decoded));
-        if c.wants_example(&hash, self.limits.max_examples) {
-            // serde_json stops at depth 128; such bodies simply give no example.
-            if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded) {
-                self.redactor.redact_value(&mut body);
-                c.add_example(Example { hash, path: path.to_owned(), body }, self.limits.max_examples);
-            }
-        }
-        Recorded::Json
+fn response_body(x: &Exchange, media: &str, path: &str, c: &mut Contract, limits: &Limits, redactor: &Redactor) -> Recorded {
+    let rsp = &x.response;
+    if rsp.truncated {
+        return Recorded::Truncated;
     }
+    if rsp.body.is_empty() {
+        return Recorded::Empty;
+    }
+    let decoded = match decode::decode(&rsp.body, rsp.header("content-encoding").unwrap_or(""), limits.max_body_bytes) {
+        Ok(d) if d.truncated => return Recorded::Truncated,
+        Ok(d) => d.bytes,
+        Err(e) => return Recorded::DecodeError(format!("{e}")),
+    };
+    if !(media::is_json(media) || media.is_empty() && media::sniff_json(&decoded)) {
+        return Recorded::NotJson;
+    }
+    if let Err(e) = c.response.observe(&decoded, x.time, limits, redactor) {
+        return Recorded::ParseError(e.to_string());
+    }
+    let hash = format!("{:016x}", stable_hash(&decoded));
+    if c.wants_example(&hash, path, limits.max_examples) {
+        // serde_json stops at depth 128; such bodies simply give no example.
+        if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded) {
+            redactor.redact_value(&mut body);
+            c.add_example(Example { hash, path: path.to_owned(), body }, limits.max_examples);
+        }
+    }
+    Recorded::Json
+}
 
-    fn json_body(&self, m: &crate::exchange::Message) -> Option<Vec<u8>> {
-        if m.body.is_empty() || m.truncated {
-            return None;
-        }
-        let media = media::normalise(m.header("content-type").unwrap_or(""));
-        let d = decode::decode(&m.body, m.header("content-encoding").unwrap_or(""), self.limits.max_body_bytes).ok()?;
-        (!d.truncated && (media::is_json(&media) || media.is_empty() && media::sniff_json(&d.bytes))).then_some(d.bytes)
+fn json_body(m: &crate::exchange::Message, limits: &Limits) -> Option<Vec<u8>> {
+    if m.body.is_empty() || m.truncated {
+        return None;
     }
+    let media = media::normalise(m.header("content-type").unwrap_or(""));
+    let d = decode::decode(&m.body, m.header("content-encoding").unwrap_or(""), limits.max_body_bytes).ok()?;
+    (!d.truncated && (media::is_json(&media) || media.is_empty() && media::sniff_json(&d.bytes))).then_some(d.bytes)
+}
 
-    fn query_shape(&self, x: &Exchange) -> Shape {
-        if x.query.is_empty() {
-            return Shape::default();
-        }
-        let mut obj = String::from("{");
-        for (i, pair) in x.query.split('&').filter(|p| !p.is_empty()).enumerate() {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            if i > 0 {
-                obj.push(',');
-            }
-            let k = serde_json::to_string(&crate::redact::percent_decode(k)).expect("strings serialize");
-            let v = serde_json::to_string(&crate::redact::percent_decode(v)).expect("strings serialize");
-            obj.push_str(&k);
-            obj.push(':');
-            obj.push_str(&v);
-        }
-        obj.push('}');
-        Shape::infer(obj.as_bytes(), x.time, &self.limits, &self.redactor).unwrap_or_default()
+/// The query parameters as a JSON object of strings (repeated names stay repeated keys,
+/// which the shape counts once per exchange).
+fn query_json(query: &str) -> Option<String> {
+    if query.is_empty() {
+        return None;
     }
+    let mut obj = String::from("{");
+    for (i, pair) in query.split('&').filter(|p| !p.is_empty()).enumerate() {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if i > 0 {
+            obj.push(',');
+        }
+        obj.push_str(&serde_json::to_string(&crate::redact::percent_decode(k)).expect("strings serialize"));
+        obj.push(':');
+        obj.push_str(&serde_json::to_string(&crate::redact::percent_decode(v)).expect("strings serialize"));
+    }
+    obj.push('}');
+    Some(obj)
 }
 
 #[cfg(test)]

@@ -113,7 +113,53 @@ impl Redactor {
     /// key or two or three adjacent words joined (`api_key` → `apikey`). Whole words only, so
     /// `tokens_used` and `discard` are not sensitive while `refreshToken` is.
     pub fn is_sensitive_key(&self, key: &str) -> bool {
-        let words = key_words(key);
+        if !key.is_ascii() {
+            return self.matches_words(&key_words(key));
+        }
+        // ASCII fast path without allocation: word boundaries as byte ranges.
+        let b = key.as_bytes();
+        let mut bounds: [(usize, usize); 16] = [(0, 0); 16];
+        let mut n = 0;
+        let mut start = None;
+        for i in 0..=b.len() {
+            let c = b.get(i).copied();
+            let alnum = c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let camel = alnum && i > 0 && c.is_some_and(|c| c.is_ascii_uppercase()) && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
+            if let Some(s) = start {
+                if !alnum || camel {
+                    if n == bounds.len() {
+                        return self.matches_words(&key_words(key));
+                    }
+                    bounds[n] = (s, i);
+                    n += 1;
+                    start = None;
+                }
+            }
+            if alnum && start.is_none() {
+                start = Some(i);
+            }
+        }
+        let words = &bounds[..n];
+        let mut buf = [0u8; 96];
+        for i in 0..words.len() {
+            let mut len = 0;
+            for &(s, e) in words.iter().skip(i).take(3) {
+                if len + (e - s) > buf.len() {
+                    break;
+                }
+                for (d, c) in buf[len..].iter_mut().zip(&b[s..e]) {
+                    *d = c.to_ascii_lowercase();
+                }
+                len += e - s;
+                if self.keys.iter().any(|k| k.as_bytes() == &buf[..len]) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn matches_words(&self, words: &[String]) -> bool {
         for i in 0..words.len() {
             let mut joined = String::new();
             for w in words.iter().skip(i).take(3) {
@@ -226,10 +272,14 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if b.len() == 20 && s.starts_with("AKIA") && s.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
         return Some(Secret::ApiKey);
     }
-    if matches!(b[0], b'2'..=b'6') && b.len() <= 23 {
-        let digits: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
-        let only_digits = s.bytes().all(|c| c.is_ascii_digit() || c == b' ' || c == b'-');
-        if only_digits && (13..=19).contains(&digits.len()) && luhn(&digits) {
+    if matches!(b[0], b'2'..=b'6') && b.len() <= 23 && s.bytes().all(|c| c.is_ascii_digit() || c == b' ' || c == b'-') {
+        let mut digits = [0u8; 23];
+        let mut n = 0;
+        for c in s.bytes().filter(u8::is_ascii_digit) {
+            digits[n] = c;
+            n += 1;
+        }
+        if (13..=19).contains(&n) && luhn(&digits[..n]) {
             return Some(Secret::Card);
         }
     }
@@ -326,6 +376,14 @@ mod tests {
         assert_eq!(v["jwt"], "eyJhbGciOiJub25lIn0.e30.");
         assert_eq!(v["tokens_used"], 17);
         assert!(format::detect(v["user"]["contact"].as_str().expect("string")).contains(Format::Email));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_key_check_agrees_with_word_split(key in "[a-zA-Z0-9_ -]{0,40}") {
+            let r = Redactor::default();
+            proptest::prop_assert_eq!(r.is_sensitive_key(&key), r.matches_words(&key_words(&key)));
+        }
     }
 
     #[test]

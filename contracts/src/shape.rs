@@ -112,13 +112,21 @@ pub enum Values {
 }
 
 /// One tracked value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct ValueEntry {
     /// The value; withheld (hash only) in the store until seen in `enum_min_exchanges`
     /// distinct exchanges, so a rare value never reaches disk.
     pub text: Option<String>,
     /// Distinct exchanges the value was seen in.
     pub exchanges: u64,
+    /// The last exchange that counted it (in memory only).
+    pub(crate) stamp: u64,
+}
+
+impl PartialEq for ValueEntry {
+    fn eq(&self, o: &Self) -> bool {
+        self.text == o.text && self.exchanges == o.exchanges
+    }
 }
 
 /// Arrays: lengths, the merged item shape, and per-position shapes for short scalar arrays.
@@ -177,9 +185,9 @@ pub struct Field {
     /// Observation stamp (in memory only): counts a duplicate key once per object.
     #[serde(skip)]
     pub(crate) stamp: u64,
-    /// Whether the key is sensitive (in memory only, set when inserted by inference).
+    /// Whether the key is sensitive (in memory only): 0 not yet known, 1 no, 2 yes.
     #[serde(skip)]
-    pub(crate) sensitive: bool,
+    pub(crate) sensitive: u8,
 }
 
 impl PartialEq for Field {
@@ -264,17 +272,22 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 impl Shape {
     /// Infers the shape of one JSON document (one exchange), seen at time `t`.
     pub fn infer(body: &[u8], t: Ts, limits: &Limits, redactor: &Redactor) -> Result<Shape, ParseError> {
-        let mut parser = Parser::new(body)?;
         let mut shape = Shape::default();
-        let mut obs = Observer::new(t, limits, redactor);
-        let Some(first) = parser.next()? else {
-            return Err(ParseError { offset: 0, line: 1, column: 1, reason: "empty document" });
-        };
-        obs.value(&mut parser, first, &mut shape, 0, false)?;
-        if parser.next()?.is_some() {
-            return Err(ParseError { offset: parser.offset(), line: 1, column: 1, reason: "trailing characters" });
-        }
+        shape.observe(body, t, limits, redactor)?;
         Ok(shape)
+    }
+
+    /// Observes one JSON document (one exchange) seen at time `t` into this shape, in place.
+    ///
+    /// Equal to `self.merge(&Shape::infer(body, ..))` (a proptested law), but allocation-free
+    /// once the shape has seen the document's fields. The document is validated first, so an
+    /// invalid one leaves the shape untouched.
+    pub fn observe(&mut self, body: &[u8], t: Ts, limits: &Limits, redactor: &Redactor) -> Result<(), ParseError> {
+        crate::json::validate(body)?;
+        let mut parser = Parser::new(body)?;
+        let mut obs = Observer::new(t, limits, redactor);
+        let first = parser.next()?.expect("validated: a document has a value");
+        obs.value(&mut parser, first, self, 0, false)
     }
 
     /// Values seen here (not counting cuts).
@@ -510,7 +523,7 @@ impl StringShape {
         match (&mut self.values, &o.values) {
             (Values::Tracked(a), Values::Tracked(b)) => {
                 for (h, e) in b {
-                    let mine = a.entry(*h).or_insert(ValueEntry { text: None, exchanges: 0 });
+                    let mine = a.entry(*h).or_insert(ValueEntry { text: None, exchanges: 0, stamp: 0 });
                     mine.exchanges += e.exchanges;
                     if mine.text.is_none() {
                         mine.text.clone_from(&e.text);
@@ -765,7 +778,7 @@ impl<'de> Deserialize<'de> for Values {
                 .into_iter()
                 .map(|r| {
                     let h = u64::from_str_radix(&r.hash, 16).map_err(serde::de::Error::custom)?;
-                    Ok((h, ValueEntry { text: r.value, exchanges: r.exchanges }))
+                    Ok((h, ValueEntry { text: r.value, exchanges: r.exchanges, stamp: 0 }))
                 })
                 .collect::<Result<_, _>>()
                 .map(Values::Tracked),
@@ -774,6 +787,16 @@ impl<'de> Deserialize<'de> for Values {
 }
 
 /// The value of a number token for min/max; non-finite values count as 0.
-pub(crate) fn number_value(text: &str) -> f64 {
+pub(crate) fn number_value(text: &str, integer: bool) -> f64 {
+    let b = text.as_bytes();
+    if integer && b.len() <= 18 {
+        // Short integers: exact in i64, and much cheaper than a float parse.
+        let (neg, digits) = match b.first() {
+            Some(b'-') => (true, &b[1..]),
+            _ => (false, b),
+        };
+        let n = digits.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+        return if neg { -n as f64 } else { n as f64 };
+    }
     text.parse::<f64>().ok().filter(|f| f.is_finite()).unwrap_or(0.0)
 }

@@ -4,6 +4,7 @@
 //! iteratively and counted as cuts.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{ArrayShape, BoolShape, Field, NumberShape, ObjectShape, Shape, StringShape, ValueEntry, Values};
 use crate::config::Limits;
@@ -16,8 +17,17 @@ pub(crate) struct Observer<'a> {
     t: Ts,
     limits: &'a Limits,
     redactor: &'a Redactor,
-    stamp: u64,
+    /// This observation's stamp for values (counted once per exchange).
+    exchange: u64,
+    /// Object stamps: `next..end` are reserved for this observer.
+    next: u64,
+    end: u64,
 }
+
+/// Stamps are unique in the process, so a stamp left on a field or value by an earlier
+/// observation can never be mistaken for the current one. Reserved in blocks.
+static STAMPS: AtomicU64 = AtomicU64::new(1);
+const BLOCK: u64 = 1024;
 
 fn unexpected(p: &Parser<'_>, reason: &'static str) -> ParseError {
     let (line, column) = crate::json::line_col(p.source().as_bytes(), p.offset());
@@ -26,7 +36,17 @@ fn unexpected(p: &Parser<'_>, reason: &'static str) -> ParseError {
 
 impl<'a> Observer<'a> {
     pub(crate) fn new(t: Ts, limits: &'a Limits, redactor: &'a Redactor) -> Self {
-        Self { t, limits, redactor, stamp: 0 }
+        let exchange = STAMPS.fetch_add(BLOCK, Ordering::Relaxed);
+        Self { t, limits, redactor, exchange, next: exchange + 1, end: exchange + BLOCK }
+    }
+
+    fn stamp(&mut self) -> u64 {
+        if self.next == self.end {
+            self.next = STAMPS.fetch_add(BLOCK, Ordering::Relaxed);
+            self.end = self.next + BLOCK;
+        }
+        self.next += 1;
+        self.next - 1
     }
 
     pub(crate) fn value<'s>(
@@ -60,7 +80,7 @@ impl<'a> Observer<'a> {
                 if *b { s.trues += 1 } else { s.falses += 1 }
             }
             Event::Number { text, integer } => {
-                let v = super::number_value(text);
+                let v = super::number_value(text, *integer);
                 let slot = if *integer { &mut shape.integer } else { &mut shape.number };
                 match slot {
                     Some(n) => {
@@ -106,7 +126,21 @@ impl<'a> Observer<'a> {
         if let Values::Tracked(vals) = &mut st.values {
             if !secret {
                 let h = super::stable_hash(s.as_bytes());
-                vals.entry(h).or_insert_with(|| ValueEntry { text: Some(s.to_owned()), exchanges: 1 });
+                let exchange = self.exchange;
+                match vals.get_mut(&h) {
+                    Some(e) => {
+                        if e.stamp != exchange {
+                            e.stamp = exchange;
+                            e.exchanges += 1;
+                        }
+                        if e.text.is_none() {
+                            e.text = Some(s.to_owned());
+                        }
+                    }
+                    None => {
+                        vals.insert(h, ValueEntry { text: Some(s.to_owned()), exchanges: 1, stamp: exchange });
+                    }
+                }
                 if vals.len() > self.limits.max_enum_values {
                     st.values = Values::Many;
                 }
@@ -120,45 +154,47 @@ impl<'a> Observer<'a> {
         });
         let first = a.count == 0;
         a.count += 1;
-        let mut len = 0u64;
-        let mut positions: Option<Vec<Shape>> = Some(Vec::new());
+        if first {
+            a.positions = Some(Vec::new());
+        }
+        // Per-position shapes are observed in place: any mismatch (a longer or shorter array,
+        // a container item) drops them for good, so partial updates never survive.
+        let mut tuple_ok = a.positions.is_some();
+        let mut len = 0usize;
         loop {
             let Some(ev) = p.next()? else { return Err(unexpected(p, "unexpected end of input")) };
             if ev == Event::EndArray {
                 break;
             }
-            len += 1;
-            let scalar = !matches!(ev, Event::StartArray | Event::StartObject);
-            match &mut positions {
-                Some(v) if scalar && v.len() < self.limits.max_tuple => {
+            if tuple_ok {
+                let scalar = !matches!(ev, Event::StartArray | Event::StartObject);
+                let positions = a.positions.as_mut().expect("tuple_ok implies positions");
+                if !scalar || len >= self.limits.max_tuple {
+                    tuple_ok = false;
+                } else if first {
                     let mut s = Shape::default();
                     self.scalar(&ev, &mut s, sensitive);
-                    v.push(s);
+                    positions.push(s);
+                } else if let Some(s) = positions.get_mut(len) {
+                    self.scalar(&ev, s, sensitive);
+                } else {
+                    tuple_ok = false;
                 }
-                _ => positions = None,
             }
+            len += 1;
             self.value(p, ev, &mut a.items, depth, sensitive)?;
         }
-        a.min_len = a.min_len.min(len);
-        a.max_len = a.max_len.max(len);
-        a.positions = if first {
-            positions
-        } else {
-            match (a.positions.take(), positions) {
-                (Some(mut x), Some(y)) if x.len() == y.len() => {
-                    x.iter_mut().zip(&y).for_each(|(x, y)| x.merge(y, self.limits));
-                    Some(x)
-                }
-                _ => None,
-            }
-        };
+        if !tuple_ok || a.positions.as_ref().is_some_and(|p| p.len() != len) {
+            a.positions = None;
+        }
+        a.min_len = a.min_len.min(len as u64);
+        a.max_len = a.max_len.max(len as u64);
         Ok(())
     }
 
     fn object<'s>(&mut self, p: &mut Parser<'s>, shape: &mut Shape, depth: usize, sensitive: bool) -> Result<(), ParseError> {
         let t = self.t;
-        self.stamp += 1;
-        let stamp = self.stamp;
+        let stamp = self.stamp();
         let o = shape.object.get_or_insert_with(|| Box::new(ObjectShape::new(t)));
         let (prior, prior_last) = (o.count, o.last_seen);
         o.count += 1;
@@ -178,7 +214,6 @@ impl<'a> Observer<'a> {
                 continue;
             }
             if !o.fields.contains_key(&*key) {
-                let sens = sensitive || self.redactor.is_sensitive_key(&key);
                 let field = Field {
                     present: 0,
                     first_seen: t,
@@ -186,7 +221,7 @@ impl<'a> Observer<'a> {
                     last_absent: (prior > 0).then_some(prior_last),
                     shape: Shape::default(),
                     stamp: 0,
-                    sensitive: sens,
+                    sensitive: 0,
                 };
                 o.fields.insert(key.clone().into_owned(), field);
             }
@@ -195,9 +230,12 @@ impl<'a> Observer<'a> {
                 f.stamp = stamp;
                 f.present += 1;
             }
+            if f.sensitive == 0 {
+                f.sensitive = if self.redactor.is_sensitive_key(&key) { 2 } else { 1 };
+            }
             f.first_seen = f.first_seen.min(t);
             f.last_seen = f.last_seen.max(t);
-            let sens = f.sensitive;
+            let sens = sensitive || f.sensitive == 2;
             self.value(p, ev, &mut f.shape, depth, sens)?;
             if o.fields.len() > self.limits.max_fields {
                 o.collapse(self.limits);

@@ -141,6 +141,23 @@ proptest! {
     }
 
     #[test]
+    fn observing_in_place_equals_merging_fresh_shapes(samples in arb_samples()) {
+        for l in [limits(), tiny()] {
+            let mut in_place = Shape::default();
+            for (v, t) in &samples {
+                let body = serde_json::to_vec(v).expect("serializable");
+                in_place.observe(&body, Ts(*t), &l, &Redactor::default()).expect("valid");
+            }
+            prop_assert_eq!(&in_place, &merged(&samples, &l));
+            // An invalid document leaves the shape untouched.
+            let before = in_place.clone();
+            let invalid = in_place.observe(br#"{"id": 1, "name": [1, 2"#, Ts(9), &l, &Redactor::default());
+            prop_assert!(invalid.is_err());
+            prop_assert_eq!(&in_place, &before);
+        }
+    }
+
+    #[test]
     fn snapshot_roundtrip_preserves_shape(samples in arb_samples()) {
         let s = merged(&samples, &limits());
         let text = serde_json::to_string(&s).expect("serializable");
