@@ -10,7 +10,9 @@ use crate::exit::Exit;
 /// check the repository's mocks against them.
 #[derive(Debug, Parser)]
 #[command(name = "mockdrift", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 success / no drift, 1 drift found, 2 error.\nLogs: set MOCKDRIFT_LOG (e.g. MOCKDRIFT_LOG=debug).")]
+#[command(
+    after_help = "Exit codes: 0 success / no drift, 1 drift found, 2 error.\nLogs: set MOCKDRIFT_LOG (e.g. MOCKDRIFT_LOG=debug)."
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,

@@ -31,7 +31,12 @@ pub(crate) fn run(cmd: ContractsCommand) -> anyhow::Result<Exit> {
                 merged.merge(&read_snapshot(p)?, &Limits::default());
             }
             write_output(Some(&output), &merged.to_json())?;
-            eprintln!("merged {} snapshots: {} contracts into {}", inputs.len(), merged.contracts.len(), output.display());
+            eprintln!(
+                "merged {} snapshots: {} contracts into {}",
+                inputs.len(),
+                merged.contracts.len(),
+                output.display()
+            );
             Ok(Exit::Ok)
         }
     }
@@ -205,10 +210,18 @@ fn infer(args: InferArgs) -> anyhow::Result<Exit> {
 fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
     let snap = load(source)?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  LAST SEEN", "SERVICE", "METHOD", "PATH", "STATUS", "MEDIA TYPE", "COUNT")?;
+    writeln!(
+        out,
+        "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  LAST SEEN",
+        "SERVICE", "METHOD", "PATH", "STATUS", "MEDIA TYPE", "COUNT"
+    )?;
     for (k, c) in snap.contracts.iter().filter(|(k, _)| service.is_none_or(|s| k.service == s)) {
         let media = if k.media_type.is_empty() { "-" } else { &k.media_type };
-        writeln!(out, "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  {}", k.service, k.method, k.path, k.status, media, c.count, c.last_seen)?;
+        writeln!(
+            out,
+            "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  {}",
+            k.service, k.method, k.path, k.status, media, c.count, c.last_seen
+        )?;
     }
     Ok(Exit::Ok)
 }

@@ -9,7 +9,13 @@ use mockdrift_contracts::{Contract, EndpointKey, Shape, Snapshot};
 
 use crate::exit::Exit;
 
-pub(crate) fn show(snap: &Snapshot, service: Option<&str>, status: Option<u16>, method: &str, path: &str) -> anyhow::Result<Exit> {
+pub(crate) fn show(
+    snap: &Snapshot,
+    service: Option<&str>,
+    status: Option<u16>,
+    method: &str,
+    path: &str,
+) -> anyhow::Result<Exit> {
     let method = method.to_ascii_uppercase();
     let candidates: Vec<&EndpointKey> =
         snap.contracts.keys().filter(|k| k.method == method && service.is_none_or(|s| k.service == s)).collect();
@@ -18,16 +24,23 @@ pub(crate) fn show(snap: &Snapshot, service: Option<&str>, status: Option<u16>, 
     } else {
         match resolve(candidates.iter().map(|k| k.path.as_str()), path.split('?').next().unwrap_or(path)) {
             Some(t) => t.to_owned(),
-            None => bail!("no recorded endpoint matches {method} {path}{}", service.map(|s| format!(" for service {s}")).unwrap_or_default()),
+            None => bail!(
+                "no recorded endpoint matches {method} {path}{}",
+                service.map(|s| format!(" for service {s}")).unwrap_or_default()
+            ),
         }
     };
-    let keys: Vec<&EndpointKey> = candidates.into_iter().filter(|k| k.path == template && status.is_none_or(|s| k.status == s)).collect();
+    let keys: Vec<&EndpointKey> =
+        candidates.into_iter().filter(|k| k.path == template && status.is_none_or(|s| k.status == s)).collect();
     if keys.is_empty() {
         bail!("{method} {template} was recorded, but never with status {}", status.unwrap_or_default());
     }
     let services: std::collections::BTreeSet<&str> = keys.iter().map(|k| k.service.as_str()).collect();
     if services.len() > 1 {
-        bail!("{method} {template} was recorded for several services ({}); pick one with --service", services.into_iter().collect::<Vec<_>>().join(", "));
+        bail!(
+            "{method} {template} was recorded for several services ({}); pick one with --service",
+            services.into_iter().collect::<Vec<_>>().join(", ")
+        );
     }
     let mut out = String::new();
     for k in keys {
@@ -44,7 +57,11 @@ fn render(out: &mut String, k: &EndpointKey, c: &Contract) {
     let _ = writeln!(
         out,
         "  bodies: {} json, {} not json (not compared), {} empty, {} truncated, {} unparseable",
-        b.json, b.not_json, b.empty, b.truncated, b.parse_errors + b.decode_errors
+        b.json,
+        b.not_json,
+        b.empty,
+        b.truncated,
+        b.parse_errors + b.decode_errors
     );
     if let Some(e) = &b.error_example {
         let _ = writeln!(out, "  e.g. {e}");
@@ -122,10 +139,20 @@ fn tree(out: &mut String, s: &Shape, indent: usize) {
             } else if f.present_since_first_seen() {
                 format!("optional   {}/{} (in every response since {})", f.present, o.count, f.first_seen.date())
             } else {
-                format!("optional   {}/{} ({:.0}%)", f.present, o.count, 100.0 * f.present as f64 / o.count.max(1) as f64)
+                format!(
+                    "optional   {}/{} ({:.0}%)",
+                    f.present,
+                    o.count,
+                    100.0 * f.present as f64 / o.count.max(1) as f64
+                )
             };
             let null = if f.shape.null > 0 { format!(", null {}x", f.shape.null) } else { String::new() };
-            let _ = writeln!(out, "{pad}{name:<width$}  {}  [{presence}{null}, last {}]", label(&f.shape), f.last_seen.date());
+            let _ = writeln!(
+                out,
+                "{pad}{name:<width$}  {}  [{presence}{null}, last {}]",
+                label(&f.shape),
+                f.last_seen.date()
+            );
             tree(out, &f.shape, indent + 1);
         }
     }

@@ -23,7 +23,8 @@ fn infer_list_show_export_on_the_example_traffic() {
 
     let show = mockdrift(d, &["contracts", "show", "GET", "/v1/charges/ch_777777", "--status", "200"]);
     assert_eq!(show.code, 0, "{show:?}");
-    let line = |name: &str| show.stdout.lines().find(|l| l.trim_start().starts_with(name)).unwrap_or_default().to_owned();
+    let line =
+        |name: &str| show.stdout.lines().find(|l| l.trim_start().starts_with(name)).unwrap_or_default().to_owned();
     assert!(line("risk_score").contains("in every response since 2026-11-04"), "{}", show.stdout);
     assert!(line("status").contains("enum[failed, pending, succeeded]"), "{}", show.stdout);
     assert!(line("created_at").contains("date-time") && line("created_at").contains("required   60/60"));
@@ -54,7 +55,10 @@ fn bad_lines_are_named_and_the_rest_is_recorded() {
     let good = std::fs::read_to_string(payments()).expect("example traffic");
     let mut lines: Vec<&str> = good.lines().take(10).collect();
     lines.insert(3, "{\"service\": \"payments\", \"method\": \"GET\"");
-    lines.insert(6, "{\"service\":\"payments\",\"method\":\"GET\",\"path\":\"/x\",\"status\":42,\"time\":\"2026-11-03T00:00:00Z\"}");
+    lines.insert(
+        6,
+        "{\"service\":\"payments\",\"method\":\"GET\",\"path\":\"/x\",\"status\":42,\"time\":\"2026-11-03T00:00:00Z\"}",
+    );
     std::fs::write(d.join("t.jsonl"), lines.join("\n")).expect("write");
     let run = mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl", "missing.jsonl"]);
     assert_eq!(run.code, 2, "{run:?}");
@@ -85,7 +89,9 @@ fn merged_snapshots_equal_one_store_that_saw_everything() {
     }
     let merge = mockdrift(d, &["contracts", "merge", "a.json", "b.json", "-o", "merged.json"]);
     assert_eq!(merge.code, 0, "{merge:?}");
-    let read = |f: &str| mockdrift_contracts::Snapshot::from_json(&std::fs::read_to_string(d.join(f)).expect("read")).expect("snapshot");
+    let read = |f: &str| {
+        mockdrift_contracts::Snapshot::from_json(&std::fs::read_to_string(d.join(f)).expect("read")).expect("snapshot")
+    };
     let (merged, all) = (read("merged.json"), read("all.json"));
     assert_eq!(merged.contracts.len(), all.contracts.len());
     // Values that recur in only one or two exchanges per half (customer ids, order numbers)
@@ -123,7 +129,8 @@ fn locked_stores_and_newer_snapshots_are_refused_clearly() {
     assert!(run.stderr.contains("contracts export --from"), "{}", run.stderr);
     drop(held);
 
-    std::fs::write(d.join("new.json"), r#"{"format": "mockdrift-contracts", "version": 9, "contracts": []}"#).expect("write");
+    std::fs::write(d.join("new.json"), r#"{"format": "mockdrift-contracts", "version": 9, "contracts": []}"#)
+        .expect("write");
     let run = mockdrift(d, &["contracts", "list", "--snapshot", "new.json"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("snapshot format v9 is newer than this binary (v1)"), "{}", run.stderr);
@@ -153,7 +160,9 @@ fn every_corpus_har_is_read_or_rejected_with_a_reason() {
         assert!(run.code == 0 || run.code == 2, "{} crashed: {run:?}", f.display());
         for line in run.stderr.lines().filter(|l| !l.contains("inputs rejected")) {
             // file:line: reason
-            let rest = line.strip_prefix(&format!("mockdrift: {}:", f.display())).unwrap_or_else(|| panic!("unnamed error: {line}"));
+            let rest = line
+                .strip_prefix(&format!("mockdrift: {}:", f.display()))
+                .unwrap_or_else(|| panic!("unnamed error: {line}"));
             let (n, reason) = rest.split_once(": ").unwrap_or_else(|| panic!("no line or reason: {line}"));
             assert!(n.parse::<usize>().is_ok() && !reason.is_empty(), "{line}");
         }

@@ -41,15 +41,21 @@ fn charge(i: usize) -> Value {
 
 fn bodies() -> Vec<(&'static str, Vec<u8>)> {
     let one = serde_json::to_vec(&charge(1)).expect("json");
-    let list = |n: usize| serde_json::to_vec(&json!({"data": (0..n).map(charge).collect::<Vec<_>>(), "has_more": true})).expect("json");
+    let list = |n: usize| {
+        serde_json::to_vec(&json!({"data": (0..n).map(charge).collect::<Vec<_>>(), "has_more": true})).expect("json")
+    };
     let mut deep = json!({"leaf": 1});
     for i in 0..60 {
         deep = json!({"level": i, "name": "node", "child": deep, "siblings": [1, 2, 3]});
     }
     let deep = serde_json::to_vec(&(0..40).map(|_| deep.clone()).collect::<Vec<_>>()).expect("json");
-    let wide: serde_json::Map<String, Value> = (0..900).map(|i| (format!("field_{i}"), json!(format!("value {i}")))).collect();
+    let wide: serde_json::Map<String, Value> =
+        (0..900).map(|i| (format!("field_{i}"), json!(format!("value {i}")))).collect();
     let wide = serde_json::to_vec(&(0..4).map(|_| Value::Object(wide.clone())).collect::<Vec<_>>()).expect("json");
-    let arrays = serde_json::to_vec(&(0..2000).map(|i| json!([i, i * 2, i as f64 / 3.0, [1, 2, 3, 4, 5, 6, 7, 8]])).collect::<Vec<_>>()).expect("json");
+    let arrays = serde_json::to_vec(
+        &(0..2000).map(|i| json!([i, i * 2, i as f64 / 3.0, [1, 2, 3, 4, 5, 6, 7, 8]])).collect::<Vec<_>>(),
+    )
+    .expect("json");
     vec![("1KB", one), ("100KB", list(100)), ("5MB", list(5000)), ("deep", deep), ("wide", wide), ("arrays", arrays)]
 }
 

@@ -27,7 +27,8 @@ pub struct EndpointKey {
 impl EndpointKey {
     /// The storage key: fields joined by NUL, so keys sort by service, method, path, status.
     pub fn encode(&self) -> Vec<u8> {
-        format!("{}\0{}\0{}\0{:03}\0{}", self.service, self.method, self.path, self.status, self.media_type).into_bytes()
+        format!("{}\0{}\0{}\0{:03}\0{}", self.service, self.method, self.path, self.status, self.media_type)
+            .into_bytes()
     }
 }
 

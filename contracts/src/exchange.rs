@@ -136,9 +136,11 @@ pub fn read_jsonl(r: impl BufRead) -> impl Iterator<Item = Result<Exchange, Line
         match line {
             Err(e) => Some(Err(LineError { line: line_no, reason: format!("cannot read: {e}") })),
             Ok(l) if l.trim().is_empty() || l.trim_start().starts_with('#') => None,
-            Ok(l) => Some(serde_json::from_str::<Exchange>(&l).map_err(|e| LineError { line: line_no, reason: e.to_string() }).and_then(
-                |x| validate(x).map_err(|reason| LineError { line: line_no, reason }),
-            )),
+            Ok(l) => Some(
+                serde_json::from_str::<Exchange>(&l)
+                    .map_err(|e| LineError { line: line_no, reason: e.to_string() })
+                    .and_then(|x| validate(x).map_err(|reason| LineError { line: line_no, reason })),
+            ),
         }
     })
 }
@@ -192,7 +194,8 @@ pub fn split_url(url: &str) -> UrlParts<'_> {
 /// Imports the entries of a HAR 1.2 document. `service` names the upstream; without it the
 /// request URL's host does. Bad entries yield errors (with the entry's line) and the rest goes on.
 pub fn read_har(text: &str, service: Option<&str>) -> Result<Vec<Result<Exchange, LineError>>, LineError> {
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| LineError { line: e.line(), reason: format!("not valid JSON: {e}") })?;
+    let doc: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LineError { line: e.line(), reason: format!("not valid JSON: {e}") })?;
     let entries = doc
         .get("log")
         .and_then(|l| l.get("entries"))
@@ -257,7 +260,10 @@ fn har_entry(e: &serde_json::Value, service: Option<&str>) -> Result<Exchange, S
     }
     let parts = split_url(url);
     let host = parts.authority.split(':').next().unwrap_or("");
-    let service = service.map(str::to_owned).or_else(|| (!host.is_empty()).then(|| host.to_owned())).ok_or("no service: give --service")?;
+    let service = service
+        .map(str::to_owned)
+        .or_else(|| (!host.is_empty()).then(|| host.to_owned()))
+        .ok_or("no service: give --service")?;
     let time = match e.get("startedDateTime").and_then(|t| t.as_str()) {
         Some(t) => Ts::parse(t).map_err(|err| format!("startedDateTime {t:?}: {err}"))?,
         None => Ts(0),
@@ -268,7 +274,9 @@ fn har_entry(e: &serde_json::Value, service: Option<&str>) -> Result<Exchange, S
     let content = &rsp["content"];
     if let Some(text) = content.get("text").and_then(|t| t.as_str()) {
         response.body = if content.get("encoding").and_then(|e| e.as_str()) == Some("base64") {
-            base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|e| format!("response body is not valid base64: {e}"))?
+            base64::engine::general_purpose::STANDARD
+                .decode(text.trim())
+                .map_err(|e| format!("response body is not valid base64: {e}"))?
         } else {
             text.as_bytes().to_vec()
         };
@@ -311,7 +319,11 @@ mod tests {
             time: Ts(1_700_000_000_000),
             duration_ms: 1.5,
             request: Message::default(),
-            response: Message { headers: vec![("content-encoding".into(), "gzip".into())], body: vec![0x1f, 0x8b, 0xff], truncated: true },
+            response: Message {
+                headers: vec![("content-encoding".into(), "gzip".into())],
+                body: vec![0x1f, 0x8b, 0xff],
+                truncated: true,
+            },
         };
         let line = serde_json::to_string(&x).expect("json");
         assert!(line.contains("\"body_base64\":\"H4v/\""), "{line}");
@@ -335,7 +347,10 @@ mod tests {
 
     #[test]
     fn splits_urls() {
-        assert_eq!(split_url("https://u:p@api.example.com:8443/v1/x?a=1#f"), UrlParts { authority: "api.example.com:8443", path: "/v1/x", query: "a=1" });
+        assert_eq!(
+            split_url("https://u:p@api.example.com:8443/v1/x?a=1#f"),
+            UrlParts { authority: "api.example.com:8443", path: "/v1/x", query: "a=1" }
+        );
         assert_eq!(split_url("http://h?q"), UrlParts { authority: "h", path: "/", query: "q" });
         assert_eq!(split_url("/a/b?c=d"), UrlParts { authority: "", path: "/a/b", query: "c=d" });
     }

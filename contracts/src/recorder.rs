@@ -178,7 +178,10 @@ impl Recorder {
             path.push('?');
             path.push_str(&redactor.redact_query(&x.query));
         }
-        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() }, limits.max_paths);
+        c.add_path(
+            PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() },
+            limits.max_paths,
+        );
         if let Some(q) = query_json(&x.query) {
             let _ = c.query.observe(q.as_bytes(), x.time, limits, redactor);
         }
@@ -244,11 +247,8 @@ impl Recorder {
             self.dirty.clear();
             return Ok(0);
         };
-        let persisted: Vec<(EndpointKey, Contract)> = self
-            .dirty
-            .iter()
-            .filter_map(|k| self.contracts.get(k).map(|c| (k.clone(), self.persistable(c))))
-            .collect();
+        let persisted: Vec<(EndpointKey, Contract)> =
+            self.dirty.iter().filter_map(|k| self.contracts.get(k).map(|c| (k.clone(), self.persistable(c)))).collect();
         let n = store.put_batch(persisted.iter().map(|(k, c)| (k, c)))?;
         store.flush()?;
         self.dirty.clear();
@@ -276,10 +276,16 @@ impl Recorder {
             Err(poisoned) => *poisoned.into_inner() = snap,
         }
     }
-
 }
 
-fn response_body(x: &Exchange, media: &str, path: &str, c: &mut Contract, limits: &Limits, redactor: &Redactor) -> Recorded {
+fn response_body(
+    x: &Exchange,
+    media: &str,
+    path: &str,
+    c: &mut Contract,
+    limits: &Limits,
+    redactor: &Redactor,
+) -> Recorded {
     let rsp = &x.response;
     if rsp.truncated {
         return Recorded::Truncated;

@@ -15,9 +15,30 @@ pub const CREDENTIAL_HEADERS: [&str; 4] = ["authorization", "proxy-authorization
 
 /// The default sensitive key words (matched against the words of a key, see [`Redactor`]).
 pub const DEFAULT_SENSITIVE_KEYS: [&str; 24] = [
-    "password", "passwd", "pwd", "secret", "token", "apikey", "accesskey", "privatekey", "ssn",
-    "card", "creditcard", "cardnumber", "cvv", "cvc", "iban", "email", "phone", "mobile",
-    "authorization", "cookie", "session", "sessionid", "otp", "pin",
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "token",
+    "apikey",
+    "accesskey",
+    "privatekey",
+    "ssn",
+    "card",
+    "creditcard",
+    "cardnumber",
+    "cvv",
+    "cvc",
+    "iban",
+    "email",
+    "phone",
+    "mobile",
+    "authorization",
+    "cookie",
+    "session",
+    "sessionid",
+    "otp",
+    "pin",
 ];
 
 /// Redaction settings (the `[redact]` table of `mockdrift.toml`).
@@ -124,7 +145,10 @@ impl Redactor {
         for i in 0..=b.len() {
             let c = b.get(i).copied();
             let alnum = c.is_some_and(|c| c.is_ascii_alphanumeric());
-            let camel = alnum && i > 0 && c.is_some_and(|c| c.is_ascii_uppercase()) && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
+            let camel = alnum
+                && i > 0
+                && c.is_some_and(|c| c.is_ascii_uppercase())
+                && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
             if let Some(s) = start {
                 if !alnum || camel {
                     if n == bounds.len() {
@@ -223,7 +247,9 @@ impl Redactor {
         query
             .split('&')
             .map(|pair| match pair.split_once('=') {
-                Some((k, v)) if self.is_sensitive_key(&percent_decode(k)) || looks_secret(&percent_decode(v)).is_some() => {
+                Some((k, v))
+                    if self.is_sensitive_key(&percent_decode(k)) || looks_secret(&percent_decode(v)).is_some() =>
+                {
                     format!("{k}={}", placeholder(&percent_decode(v)))
                 }
                 _ => pair.to_owned(),
@@ -326,15 +352,13 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' => {
-                match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
+            b'%' => match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(v) => {
+                    out.push(v);
+                    i += 2;
                 }
-            }
+                None => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -350,7 +374,9 @@ mod tests {
     #[test]
     fn sensitive_keys_match_whole_words() {
         let r = Redactor::default();
-        for k in ["password", "accessToken", "refresh_token", "api_key", "X-Api-Key", "card_number", "email", "userEmail"] {
+        for k in
+            ["password", "accessToken", "refresh_token", "api_key", "X-Api-Key", "card_number", "email", "userEmail"]
+        {
             assert!(r.is_sensitive_key(k), "{k} should be sensitive");
         }
         for k in ["tokens_used", "discard", "id", "status", "author", "pinned"] {

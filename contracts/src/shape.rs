@@ -574,7 +574,15 @@ impl ArrayShape {
 
 impl ObjectShape {
     pub(crate) fn new(t: Ts) -> Self {
-        Self { count: 0, first_seen: t, last_seen: t, min_keys: u64::MAX, max_keys: 0, fields: BTreeMap::new(), map: None }
+        Self {
+            count: 0,
+            first_seen: t,
+            last_seen: t,
+            min_keys: u64::MAX,
+            max_keys: 0,
+            fields: BTreeMap::new(),
+            map: None,
+        }
     }
 
     /// Whether the field was in every object seen here.
@@ -597,7 +605,8 @@ impl ObjectShape {
         let data_keys = self.fields.keys().filter(|k| is_data_key(k)).count();
         let kinds: Vec<Vec<Kind>> = self.fields.values().map(|f| f.shape.kinds()).collect();
         let homogeneous = kinds.windows(2).all(|w| w[0] == w[1]);
-        let avg_presence = self.fields.values().map(|f| f.present as f64).sum::<f64>() / (n as f64 * self.count.max(1) as f64);
+        let avg_presence =
+            self.fields.values().map(|f| f.present as f64).sum::<f64>() / (n as f64 * self.count.max(1) as f64);
         homogeneous && (data_keys * 10 >= n * 9 || (n >= 32 && avg_presence < 0.2))
     }
 
@@ -659,7 +668,11 @@ impl ObjectShape {
 /// Keys that are data rather than names: numbers, UUIDs, long hex ids, dates, locale codes.
 pub fn is_data_key(k: &str) -> bool {
     let f = format::detect(k);
-    if f.contains(Format::IntegerString) || f.contains(Format::Uuid) || f.contains(Format::Date) || f.contains(Format::DateTime) {
+    if f.contains(Format::IntegerString)
+        || f.contains(Format::Uuid)
+        || f.contains(Format::Date)
+        || f.contains(Format::DateTime)
+    {
         return true;
     }
     let b = k.as_bytes();
@@ -667,7 +680,11 @@ pub fn is_data_key(k: &str) -> bool {
     let locale = match b {
         [a, b2] => a.is_ascii_lowercase() && b2.is_ascii_lowercase(),
         [a, b2, sep, c, d] => {
-            a.is_ascii_lowercase() && b2.is_ascii_lowercase() && matches!(sep, b'-' | b'_') && c.is_ascii_alphabetic() && d.is_ascii_alphabetic()
+            a.is_ascii_lowercase()
+                && b2.is_ascii_lowercase()
+                && matches!(sep, b'-' | b'_')
+                && c.is_ascii_alphabetic()
+                && d.is_ascii_alphabetic()
         }
         _ => false,
     };

@@ -103,14 +103,17 @@ impl Store {
         // would keep the lock for a while after the store is dropped.
         let cfg = sled::Config::new().path(dir).cache_capacity(CACHE_BYTES).flush_every_ms(None);
         let db = cfg.open().map_err(|source| {
-            if locked_by_other(dir) { StoreError::Locked { path: path.clone() } } else { StoreError::Open { path: path.clone(), source } }
+            if locked_by_other(dir) {
+                StoreError::Locked { path: path.clone() }
+            } else {
+                StoreError::Open { path: path.clone(), source }
+            }
         })?;
         let meta = db.open_tree("meta").map_err(StoreError::Io)?;
         match meta.get(FORMAT_KEY).map_err(StoreError::Io)? {
             Some(v) => {
-                let found = <[u8; 4]>::try_from(v.as_ref()).map(u32::from_be_bytes).map_err(|_| StoreError::Corrupt {
-                    key: "format_version".to_owned(),
-                    reason: "not a 4-byte version".to_owned(),
+                let found = <[u8; 4]>::try_from(v.as_ref()).map(u32::from_be_bytes).map_err(|_| {
+                    StoreError::Corrupt { key: "format_version".to_owned(), reason: "not a 4-byte version".to_owned() }
                 })?;
                 if found > STORE_FORMAT_VERSION {
                     return Err(StoreError::TooNew { found, supported: STORE_FORMAT_VERSION });
@@ -163,7 +166,10 @@ impl Store {
     }
 
     /// Writes contracts in one atomic batch (replacing what is stored under their keys).
-    pub fn put_batch<'a>(&self, items: impl IntoIterator<Item = (&'a EndpointKey, &'a Contract)>) -> Result<usize, StoreError> {
+    pub fn put_batch<'a>(
+        &self,
+        items: impl IntoIterator<Item = (&'a EndpointKey, &'a Contract)>,
+    ) -> Result<usize, StoreError> {
         let mut batch = sled::Batch::default();
         let mut n = 0;
         for (key, contract) in items {

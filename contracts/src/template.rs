@@ -47,7 +47,9 @@ impl Route {
             };
             text.push('/');
             match name {
-                Some(n) if n.is_empty() => return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" }),
+                Some(n) if n.is_empty() => {
+                    return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" });
+                }
                 Some(n) => {
                     if names.iter().any(|x| x == n) {
                         return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
@@ -57,7 +59,10 @@ impl Route {
                     segs.push(Seg::Param);
                 }
                 None if seg.contains(['{', '}']) => {
-                    return Err(RouteError { template: template.to_owned(), reason: "a parameter must be a whole segment" });
+                    return Err(RouteError {
+                        template: template.to_owned(),
+                        reason: "a parameter must be a whole segment",
+                    });
                 }
                 None => {
                     text.push_str(seg);
@@ -128,7 +133,11 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     }
     // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits.
     if let Some((prefix, rest)) = seg.split_once('_') {
-        if (2..=5).contains(&prefix.len()) && rest.len() >= 6 && rest.bytes().all(|c| c.is_ascii_alphanumeric()) && rest.bytes().any(|c| c.is_ascii_digit()) {
+        if (2..=5).contains(&prefix.len())
+            && rest.len() >= 6
+            && rest.bytes().all(|c| c.is_ascii_alphanumeric())
+            && rest.bytes().any(|c| c.is_ascii_digit())
+        {
             return Some("prefixed id");
         }
     }
@@ -136,7 +145,8 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
 }
 
 fn singular(word: &str) -> String {
-    let w: String = word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    let w: String =
+        word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     if let Some(stem) = w.strip_suffix("ies") {
         format!("{stem}y")
     } else if w.ends_with("sses") || w.ends_with("xes") {
@@ -204,7 +214,10 @@ mod tests {
     #[test]
     fn templates_ids_with_readable_unique_names() {
         let t = Templater::default();
-        assert_eq!(t.template("/users/42/orders/9f1c2e4a-0b6d-4c3e-8f2a-1b2c3d4e5f60"), "/users/{user_id}/orders/{order_id}");
+        assert_eq!(
+            t.template("/users/42/orders/9f1c2e4a-0b6d-4c3e-8f2a-1b2c3d4e5f60"),
+            "/users/{user_id}/orders/{order_id}"
+        );
         assert_eq!(t.template("/users/me"), "/users/me");
         assert_eq!(t.template("/v2/health"), "/v2/health");
         assert_eq!(t.template("/categories/7/boxes/8"), "/categories/{category_id}/boxes/{box_id}");

@@ -39,7 +39,13 @@ fn traffic() -> Vec<Exchange> {
         if i % 4 == 0 {
             out.push(x("payments", &format!("/v1/charges/{i}"), 404, json!({"error": "not_found"}), 1_000 * i + 1));
         }
-        out.push(x("users", &format!("/users/{}", i % 5), 200, json!({"name": "n", "tags": ["a", "b"]}), 1_000 * i + 2));
+        out.push(x(
+            "users",
+            &format!("/users/{}", i % 5),
+            200,
+            json!({"name": "n", "tags": ["a", "b"]}),
+            1_000 * i + 2,
+        ));
     }
     out
 }
@@ -125,7 +131,12 @@ fn late_and_optional_fields_are_facts_in_the_contract() {
         r.record(&e);
     }
     let snap = r.snapshot();
-    let c = snap.contracts.iter().find(|(k, _)| k.service == "payments" && k.status == 200).map(|(_, c)| c).expect("contract");
+    let c = snap
+        .contracts
+        .iter()
+        .find(|(k, _)| k.service == "payments" && k.status == 200)
+        .map(|(_, c)| c)
+        .expect("contract");
     let o = c.response.object.as_ref().expect("object");
     let risk = &o.fields["risk"];
     assert_eq!((risk.present, o.count), (12, 24));
@@ -179,18 +190,31 @@ fn walk_files(dir: &std::path::Path, out: &mut Vec<u8>) {
 fn planted_secrets_never_reach_disk() {
     let dir = tempfile::tempdir().expect("tempdir");
     let secrets = [
-        "hunter2-pass", "sk_live_51Habcdefghij", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl",
-        "ana.secret@example.org", "4111111111111111", "tok-in-query-99", "cookie-v4lue", "auth-h3ader",
+        "hunter2-pass",
+        "sk_live_51Habcdefghij",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl",
+        "ana.secret@example.org",
+        "4111111111111111",
+        "tok-in-query-99",
+        "cookie-v4lue",
+        "auth-h3ader",
     ];
     {
         let mut r = recorder(dir.path());
         for t in 0..5 {
-            let mut e = x("s", "/users/ana.secret@example.org", 200, json!({
-                "password": secrets[0], "api": {"key": secrets[1]}, "session": secrets[2],
-                "contact": secrets[3], "card": {"number": secrets[4]}, "plain": "visible"
-            }), t);
+            let mut e = x(
+                "s",
+                "/users/ana.secret@example.org",
+                200,
+                json!({
+                    "password": secrets[0], "api": {"key": secrets[1]}, "session": secrets[2],
+                    "contact": secrets[3], "card": {"number": secrets[4]}, "plain": "visible"
+                }),
+                t,
+            );
             e.query = format!("access_token={}&page=2", secrets[5]);
-            e.request.headers = vec![("Cookie".into(), secrets[6].into()), ("Authorization".into(), format!("Bearer {}", secrets[7]))];
+            e.request.headers =
+                vec![("Cookie".into(), secrets[6].into()), ("Authorization".into(), format!("Bearer {}", secrets[7]))];
             e.response.headers.push(("Set-Cookie".into(), format!("sid={}", secrets[6])));
             r.record(&e);
         }

@@ -148,7 +148,13 @@ impl<'a> Observer<'a> {
         }
     }
 
-    fn array<'s>(&mut self, p: &mut Parser<'s>, shape: &mut Shape, depth: usize, sensitive: bool) -> Result<(), ParseError> {
+    fn array<'s>(
+        &mut self,
+        p: &mut Parser<'s>,
+        shape: &mut Shape,
+        depth: usize,
+        sensitive: bool,
+    ) -> Result<(), ParseError> {
         let a = shape.array.get_or_insert_with(|| {
             Box::new(ArrayShape { count: 0, min_len: u64::MAX, max_len: 0, items: Shape::default(), positions: None })
         });
@@ -192,7 +198,13 @@ impl<'a> Observer<'a> {
         Ok(())
     }
 
-    fn object<'s>(&mut self, p: &mut Parser<'s>, shape: &mut Shape, depth: usize, sensitive: bool) -> Result<(), ParseError> {
+    fn object<'s>(
+        &mut self,
+        p: &mut Parser<'s>,
+        shape: &mut Shape,
+        depth: usize,
+        sensitive: bool,
+    ) -> Result<(), ParseError> {
         let t = self.t;
         let stamp = self.stamp();
         let o = shape.object.get_or_insert_with(|| Box::new(ObjectShape::new(t)));

@@ -31,15 +31,26 @@ fn arb_json(depth: u32) -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         (-3i64..1000).prop_map(Value::from),
         (-10.0f64..10.0).prop_map(|f| json!(f)),
-        prop::sample::select(vec!["a", "b", "2026-11-03", "ana@example.com", "9f1c2e4a-0b6d-4c3e-8f2a-1b2c3d4e5f60", "42"])
-            .prop_map(Value::from),
+        prop::sample::select(vec![
+            "a",
+            "b",
+            "2026-11-03",
+            "ana@example.com",
+            "9f1c2e4a-0b6d-4c3e-8f2a-1b2c3d4e5f60",
+            "42"
+        ])
+        .prop_map(Value::from),
         "[a-z]{0,3}".prop_map(Value::from),
     ];
     leaf.prop_recursive(depth, 48, 5, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::btree_map(prop::sample::select(vec!["id", "name", "tags", "x", "y", "password", "12"]), inner, 0..5)
-                .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            prop::collection::btree_map(
+                prop::sample::select(vec!["id", "name", "tags", "x", "y", "password", "12"]),
+                inner,
+                0..5
+            )
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
         ]
     })
 }
@@ -248,7 +259,13 @@ fn secrets_are_never_tracked_as_values() {
 #[test]
 fn tuples_and_lists() {
     let l = limits();
-    let s = merged(&[(json!({"loc": [52.5, 13.4], "pair": ["apples", 3], "tags": ["a", "b"]}), 0), (json!({"loc": [48.1, 11.6], "pair": ["pears", 5], "tags": ["c", "d"]}), 1)], &l);
+    let s = merged(
+        &[
+            (json!({"loc": [52.5, 13.4], "pair": ["apples", 3], "tags": ["a", "b"]}), 0),
+            (json!({"loc": [48.1, 11.6], "pair": ["pears", 5], "tags": ["c", "d"]}), 1),
+        ],
+        &l,
+    );
     let f = |k: &str| obj(&s).fields[k].shape.array.clone().expect("array");
     assert!(f("loc").is_tuple());
     assert!(f("pair").is_tuple());
@@ -261,11 +278,16 @@ fn tuples_and_lists() {
 #[test]
 fn data_keyed_objects_read_as_maps() {
     let l = limits();
-    let s = infer_at(&json!({"2026-11-01": {"n": 1}, "2026-11-02": {"n": 2}, "2026-11-03": {"n": 3}, "2026-11-04": {"n": 4}}), 0, &l);
+    let s = infer_at(
+        &json!({"2026-11-01": {"n": 1}, "2026-11-02": {"n": 2}, "2026-11-03": {"n": 3}, "2026-11-04": {"n": 4}}),
+        0,
+        &l,
+    );
     assert!(obj(&s).is_map());
     let labels = infer_at(&json!({"id": 1, "name": "x", "email": "a@b.co", "active": true}), 0, &l);
     assert!(!obj(&labels).is_map());
-    let locales = infer_at(&json!({"en": "Hello", "de": "Hallo", "fr": "Bonjour", "es": "Hola", "pt-BR": "Olá"}), 0, &l);
+    let locales =
+        infer_at(&json!({"en": "Hello", "de": "Hallo", "fr": "Bonjour", "es": "Hola", "pt-BR": "Olá"}), 0, &l);
     assert!(obj(&locales).is_map());
 }
 
@@ -322,7 +344,10 @@ fn parse_errors_are_values_not_panics() {
 #[test]
 fn integers_merge_into_numbers_and_formats_are_counted() {
     let l = limits();
-    let s = merged(&[(json!({"v": 1, "at": "2026-11-03T10:00:00Z"}), 0), (json!({"v": 1.5, "at": "2026-11-04T10:00:00Z"}), 1)], &l);
+    let s = merged(
+        &[(json!({"v": 1, "at": "2026-11-03T10:00:00Z"}), 0), (json!({"v": 1.5, "at": "2026-11-04T10:00:00Z"}), 1)],
+        &l,
+    );
     let o = obj(&s);
     assert_eq!(o.fields["v"].shape.kinds(), vec![Kind::Number]);
     assert_eq!(o.fields["at"].shape.string.as_ref().expect("string").format(), Some(Format::DateTime));
