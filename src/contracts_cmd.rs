@@ -226,7 +226,7 @@ fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn import(dir: &PathBuf, snapshots: &[PathBuf]) -> anyhow::Result<Exit> {
+fn import(dir: &Path, snapshots: &[PathBuf]) -> anyhow::Result<Exit> {
     let store = open_store(dir, true)?;
     let (mut rec, bad) = Recorder::new(RecorderConfig::default(), Some(store)).context("starting the recorder")?;
     for e in bad {

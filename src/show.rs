@@ -156,10 +156,10 @@ fn tree(out: &mut String, s: &Shape, indent: usize) {
             tree(out, &f.shape, indent + 1);
         }
     }
-    if let Some(a) = &s.array {
-        if a.items.object.is_some() {
-            let _ = writeln!(out, "{pad}[] items:");
-            tree(out, &a.items, indent + 1);
-        }
+    if let Some(a) = &s.array
+        && a.items.object.is_some()
+    {
+        let _ = writeln!(out, "{pad}[] items:");
+        tree(out, &a.items, indent + 1);
     }
 }

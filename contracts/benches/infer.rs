@@ -25,7 +25,7 @@ fn charge(i: usize) -> Value {
         "currency": CURRENCIES[i % 3],
         "status": STATUSES[i % 3],
         "created": "2026-11-03T10:00:00Z",
-        "captured": i % 2 == 0,
+        "captured": i.is_multiple_of(2),
         "description": format!("Order {} for customer {}", 5000 + i, i % 97),
         "receipt_url": format!("https://pay.example.com/receipts/{i}"),
         "customer": {"id": format!("cus_{:06}", i % 97), "email": format!("user{}@example.com", i % 97), "name": "Ana Lopez",

@@ -281,10 +281,10 @@ fn har_entry(e: &serde_json::Value, service: Option<&str>) -> Result<Exchange, S
             text.as_bytes().to_vec()
         };
     }
-    if response.header("content-type").is_none() {
-        if let Some(mime) = content.get("mimeType").and_then(|m| m.as_str()).filter(|m| !m.is_empty()) {
-            response.headers.push(("content-type".to_owned(), mime.to_owned()));
-        }
+    if response.header("content-type").is_none()
+        && let Some(mime) = content.get("mimeType").and_then(|m| m.as_str()).filter(|m| !m.is_empty())
+    {
+        response.headers.push(("content-type".to_owned(), mime.to_owned()));
     }
     let mut request = Message { headers: har_headers(&req["headers"]), ..Message::default() };
     request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-encoding"));

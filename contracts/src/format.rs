@@ -190,10 +190,12 @@ pub fn detect(s: &str) -> Formats {
         let body = if first == b'-' || first == b'+' { &b[1..] } else { b };
         if digits(body) && body.len() <= 40 {
             f = f.with(Format::IntegerString).with(Format::DecimalString);
-        } else if let Some((i, frac)) = s.trim_start_matches(['-', '+']).split_once('.') {
-            if digits(i.as_bytes()) && digits(frac.as_bytes()) && body.len() <= 40 {
-                f = f.with(Format::DecimalString);
-            }
+        } else if let Some((i, frac)) = s.trim_start_matches(['-', '+']).split_once('.')
+            && digits(i.as_bytes())
+            && digits(frac.as_bytes())
+            && body.len() <= 40
+        {
+            f = f.with(Format::DecimalString);
         }
     }
     if first.is_ascii_digit() {

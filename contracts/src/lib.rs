@@ -70,5 +70,5 @@ pub use self::snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION, Snapshot, SnapshotEr
 mod recorder;
 mod store;
 pub use self::recorder::{Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle};
-pub use self::store::{STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
+pub use self::store::{Loaded, STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
 pub mod schema;

@@ -216,10 +216,10 @@ impl Recorder {
                 Some(e)
             }
         };
-        if let Some(e) = error {
-            if b.error_example.as_ref().is_none_or(|cur| e < cur) {
-                b.error_example = Some(e.clone());
-            }
+        if let Some(e) = error
+            && b.error_example.as_ref().is_none_or(|cur| e < cur)
+        {
+            b.error_example = Some(e.clone());
         }
         self.dirty.insert(key);
         outcome

@@ -149,15 +149,15 @@ impl Redactor {
                 && i > 0
                 && c.is_some_and(|c| c.is_ascii_uppercase())
                 && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
-            if let Some(s) = start {
-                if !alnum || camel {
-                    if n == bounds.len() {
-                        return self.matches_words(&key_words(key));
-                    }
-                    bounds[n] = (s, i);
-                    n += 1;
-                    start = None;
+            if let Some(s) = start
+                && (!alnum || camel)
+            {
+                if n == bounds.len() {
+                    return self.matches_words(&key_words(key));
                 }
+                bounds[n] = (s, i);
+                n += 1;
+                start = None;
             }
             if alnum && start.is_none() {
                 start = Some(i);
@@ -188,7 +188,7 @@ impl Redactor {
             let mut joined = String::new();
             for w in words.iter().skip(i).take(3) {
                 joined.push_str(w);
-                if self.keys.iter().any(|k| *k == joined) {
+                if self.keys.contains(&joined) {
                     return true;
                 }
             }
@@ -216,10 +216,8 @@ impl Redactor {
         let mut stack: Vec<(&mut Value, bool)> = vec![(v, false)];
         while let Some((v, sensitive)) = stack.pop() {
             match v {
-                Value::String(s) => {
-                    if sensitive || looks_secret(s).is_some() {
-                        *s = placeholder(s);
-                    }
+                Value::String(s) if (sensitive || looks_secret(s).is_some()) => {
+                    *s = placeholder(s);
                 }
                 Value::Number(_) if sensitive => *v = Value::from(0),
                 Value::Array(items) => stack.extend(items.iter_mut().map(|i| (i, sensitive))),
@@ -271,7 +269,7 @@ fn luhn(digits: &[u8]) -> bool {
         }
         sum += n;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Whether a string looks like a secret or personal data, whatever key it is under.

@@ -38,10 +38,10 @@ pub fn schema_of(shape: &Shape) -> Value {
         m.insert("x-mockdrift-null-count".into(), json!(shape.null));
     }
     for (kind, n) in [(&shape.integer, "integer"), (&shape.number, "number")] {
-        if let Some(num) = kind {
-            if kinds.contains(&Kind::Integer) && n == "integer" || kinds.contains(&Kind::Number) && n == "number" {
-                m.insert("x-mockdrift-range".into(), json!([num.min, num.max]));
-            }
+        if let Some(num) = kind
+            && (kinds.contains(&Kind::Integer) && n == "integer" || kinds.contains(&Kind::Number) && n == "number")
+        {
+            m.insert("x-mockdrift-range".into(), json!([num.min, num.max]));
         }
     }
     if let Some(s) = &shape.string {

@@ -441,12 +441,12 @@ impl Shape {
     pub fn withhold_rare(&mut self, min_exchanges: u64) {
         let mut stack = vec![self];
         while let Some(s) = stack.pop() {
-            if let Some(st) = &mut s.string {
-                if let Values::Tracked(vals) = &mut st.values {
-                    for e in vals.values_mut() {
-                        if e.exchanges < min_exchanges {
-                            e.text = None;
-                        }
+            if let Some(st) = &mut s.string
+                && let Values::Tracked(vals) = &mut st.values
+            {
+                for e in vals.values_mut() {
+                    if e.exchanges < min_exchanges {
+                        e.text = None;
                     }
                 }
             }

@@ -66,6 +66,9 @@ struct Record {
     contract: Contract,
 }
 
+/// Contracts read from the store, and the records that could not be decoded.
+pub type Loaded = (Vec<(EndpointKey, Contract)>, Vec<StoreError>);
+
 /// The contract store.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -152,7 +155,7 @@ impl Store {
 
     /// Every contract, in key order. Corrupt records are returned as errors beside the good
     /// ones, so one bad record never hides the rest.
-    pub fn load(&self) -> Result<(Vec<(EndpointKey, Contract)>, Vec<StoreError>), StoreError> {
+    pub fn load(&self) -> Result<Loaded, StoreError> {
         let mut good = Vec::new();
         let mut bad = Vec::new();
         for item in self.contracts.iter() {

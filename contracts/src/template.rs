@@ -47,7 +47,7 @@ impl Route {
             };
             text.push('/');
             match name {
-                Some(n) if n.is_empty() => {
+                Some("") => {
                     return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" });
                 }
                 Some(n) => {
@@ -132,14 +132,13 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
         return Some("base62 id");
     }
     // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits.
-    if let Some((prefix, rest)) = seg.split_once('_') {
-        if (2..=5).contains(&prefix.len())
-            && rest.len() >= 6
-            && rest.bytes().all(|c| c.is_ascii_alphanumeric())
-            && rest.bytes().any(|c| c.is_ascii_digit())
-        {
-            return Some("prefixed id");
-        }
+    if let Some((prefix, rest)) = seg.split_once('_')
+        && (2..=5).contains(&prefix.len())
+        && rest.len() >= 6
+        && rest.bytes().all(|c| c.is_ascii_alphanumeric())
+        && rest.bytes().any(|c| c.is_ascii_digit())
+    {
+        return Some("prefixed id");
     }
     None
 }

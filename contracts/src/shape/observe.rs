@@ -123,27 +123,27 @@ impl<'a> Observer<'a> {
         if s.len() > self.limits.max_enum_value_len {
             st.values = Values::Many;
         }
-        if let Values::Tracked(vals) = &mut st.values {
-            if !secret {
-                let h = super::stable_hash(s.as_bytes());
-                let exchange = self.exchange;
-                match vals.get_mut(&h) {
-                    Some(e) => {
-                        if e.stamp != exchange {
-                            e.stamp = exchange;
-                            e.exchanges += 1;
-                        }
-                        if e.text.is_none() {
-                            e.text = Some(s.to_owned());
-                        }
+        if let Values::Tracked(vals) = &mut st.values
+            && !secret
+        {
+            let h = super::stable_hash(s.as_bytes());
+            let exchange = self.exchange;
+            match vals.get_mut(&h) {
+                Some(e) => {
+                    if e.stamp != exchange {
+                        e.stamp = exchange;
+                        e.exchanges += 1;
                     }
-                    None => {
-                        vals.insert(h, ValueEntry { text: Some(s.to_owned()), exchanges: 1, stamp: exchange });
+                    if e.text.is_none() {
+                        e.text = Some(s.to_owned());
                     }
                 }
-                if vals.len() > self.limits.max_enum_values {
-                    st.values = Values::Many;
+                None => {
+                    vals.insert(h, ValueEntry { text: Some(s.to_owned()), exchanges: 1, stamp: exchange });
                 }
+            }
+            if vals.len() > self.limits.max_enum_values {
+                st.values = Values::Many;
             }
         }
     }

@@ -177,7 +177,7 @@ proptest! {
     }
 }
 
-fn obj<'a>(s: &'a Shape) -> &'a ObjectShape {
+fn obj(s: &Shape) -> &ObjectShape {
     s.object.as_deref().expect("an object")
 }
 
@@ -328,7 +328,7 @@ fn depth_ten_thousand_is_cut_not_overflowed() {
     }
     assert_eq!(levels, l.max_depth);
     assert_eq!(cur.cut, 1);
-    let objs = format!("{}{}", "{\"a\":".repeat(depth), format!("1{}", "}".repeat(depth)));
+    let objs = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
     assert!(Shape::infer(objs.as_bytes(), Ts(0), &l, &Redactor::default()).is_ok());
 }
 

@@ -8,7 +8,7 @@ use crate::ts::Ts;
 fn key(i: u8) -> EndpointKey {
     EndpointKey {
         service: format!("svc{}", i % 3),
-        method: if i % 2 == 0 { "GET".into() } else { "POST".into() },
+        method: if i.is_multiple_of(2) { "GET".into() } else { "POST".into() },
         path: format!("/items/{{item_id}}/{i}"),
         status: 200 + u16::from(i % 4),
         media_type: "application/json".into(),
