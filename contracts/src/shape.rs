@@ -24,7 +24,7 @@ mod observe;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use observe::Observer;
+pub(crate) use observe::{Ctx, Observer};
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
@@ -287,7 +287,7 @@ impl Shape {
         let mut parser = Parser::new(body)?;
         let mut obs = Observer::new(t, limits, redactor);
         let first = parser.next()?.expect("validated: a document has a value");
-        obs.value(&mut parser, first, self, 0, false)
+        obs.value(&mut parser, first, self, 0, Ctx::default())
     }
 
     /// Values seen here (not counting cuts).
@@ -392,6 +392,31 @@ impl Shape {
                 },
                 None => self.cut > 0,
             },
+        }
+    }
+
+    /// Marks every string position in this shape as "many values". Applied to the values of
+    /// a collapsed map: values arriving there from different keys of one exchange cannot be
+    /// counted per distinct exchange in a way that is independent of when the collapse
+    /// happened, so they are not tracked at all (which keeps the join exact).
+    pub(crate) fn saturate_values(&mut self) {
+        let mut stack = vec![self];
+        while let Some(s) = stack.pop() {
+            if let Some(st) = &mut s.string {
+                st.values = Values::Many;
+            }
+            if let Some(a) = &mut s.array {
+                let a = &mut **a;
+                stack.push(&mut a.items);
+                stack.extend(a.positions.iter_mut().flatten());
+            }
+            if let Some(o) = &mut s.object {
+                let o = &mut **o;
+                stack.extend(o.fields.values_mut().map(|f| &mut f.shape));
+                if let Some(m) = &mut o.map {
+                    stack.push(&mut m.values);
+                }
+            }
         }
     }
 
@@ -617,6 +642,7 @@ impl ObjectShape {
             m.add_key(&k, f.present);
             m.values.merge(&f.shape, limits);
         }
+        m.values.saturate_values();
         self.map = Some(m);
     }
 
@@ -637,6 +663,7 @@ impl ObjectShape {
                 m.add_key(k, f.present);
                 m.values.merge(&f.shape, limits);
             }
+            m.values.saturate_values();
             return;
         }
         for f in self.fields.iter_mut().filter(|(k, _)| !o.fields.contains_key(*k)).map(|(_, f)| f) {

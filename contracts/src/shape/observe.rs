@@ -13,6 +13,15 @@ use crate::json::{Event, ParseError, Parser};
 use crate::redact::{self, Redactor};
 use crate::ts::Ts;
 
+/// What the enclosing positions say about a value.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Ctx {
+    /// Under a sensitive key: values are never tracked.
+    pub(crate) sensitive: bool,
+    /// Under a collapsed map's values: values are never tracked (see `saturate_values`).
+    pub(crate) in_map: bool,
+}
+
 pub(crate) struct Observer<'a> {
     t: Ts,
     limits: &'a Limits,
@@ -55,24 +64,24 @@ impl<'a> Observer<'a> {
         ev: Event<'s>,
         shape: &mut Shape,
         depth: usize,
-        sensitive: bool,
+        ctx: Ctx,
     ) -> Result<(), ParseError> {
         match ev {
             Event::StartArray | Event::StartObject if depth >= self.limits.max_depth => {
                 shape.cut += 1;
                 skip(p)
             }
-            Event::StartArray => self.array(p, shape, depth + 1, sensitive),
-            Event::StartObject => self.object(p, shape, depth + 1, sensitive),
+            Event::StartArray => self.array(p, shape, depth + 1, ctx),
+            Event::StartObject => self.object(p, shape, depth + 1, ctx),
             Event::Key(_) | Event::EndArray | Event::EndObject => Err(unexpected(p, "expected a value")),
             scalar => {
-                self.scalar(&scalar, shape, sensitive);
+                self.scalar(&scalar, shape, ctx);
                 Ok(())
             }
         }
     }
 
-    fn scalar(&mut self, ev: &Event<'_>, shape: &mut Shape, sensitive: bool) {
+    fn scalar(&mut self, ev: &Event<'_>, shape: &mut Shape, ctx: Ctx) {
         match ev {
             Event::Null => shape.null += 1,
             Event::Bool(b) => {
@@ -91,12 +100,12 @@ impl<'a> Observer<'a> {
                     None => *slot = Some(NumberShape { count: 1, min: v, max: v }),
                 }
             }
-            Event::Str(s) => self.string(shape, s, sensitive),
+            Event::Str(s) => self.string(shape, s, ctx),
             _ => {}
         }
     }
 
-    fn string(&mut self, shape: &mut Shape, s: &str, sensitive: bool) {
+    fn string(&mut self, shape: &mut Shape, s: &str, ctx: Ctx) {
         let st = shape.string.get_or_insert_with(|| {
             Box::new(StringShape {
                 count: 0,
@@ -116,11 +125,11 @@ impl<'a> Observer<'a> {
             *st.formats.entry(f).or_default() += 1;
         }
         // Counted whatever the value set's state, so the count does not depend on order.
-        let secret = sensitive || redact::looks_secret(s).is_some();
+        let secret = ctx.sensitive || redact::looks_secret(s).is_some();
         if secret {
             st.untracked += 1;
         }
-        if s.len() > self.limits.max_enum_value_len {
+        if ctx.in_map || s.len() > self.limits.max_enum_value_len {
             st.values = Values::Many;
         }
         if let Values::Tracked(vals) = &mut st.values
@@ -148,13 +157,7 @@ impl<'a> Observer<'a> {
         }
     }
 
-    fn array<'s>(
-        &mut self,
-        p: &mut Parser<'s>,
-        shape: &mut Shape,
-        depth: usize,
-        sensitive: bool,
-    ) -> Result<(), ParseError> {
+    fn array<'s>(&mut self, p: &mut Parser<'s>, shape: &mut Shape, depth: usize, ctx: Ctx) -> Result<(), ParseError> {
         let a = shape.array.get_or_insert_with(|| {
             Box::new(ArrayShape { count: 0, min_len: u64::MAX, max_len: 0, items: Shape::default(), positions: None })
         });
@@ -179,16 +182,16 @@ impl<'a> Observer<'a> {
                     tuple_ok = false;
                 } else if first {
                     let mut s = Shape::default();
-                    self.scalar(&ev, &mut s, sensitive);
+                    self.scalar(&ev, &mut s, ctx);
                     positions.push(s);
                 } else if let Some(s) = positions.get_mut(len) {
-                    self.scalar(&ev, s, sensitive);
+                    self.scalar(&ev, s, ctx);
                 } else {
                     tuple_ok = false;
                 }
             }
             len += 1;
-            self.value(p, ev, &mut a.items, depth, sensitive)?;
+            self.value(p, ev, &mut a.items, depth, ctx)?;
         }
         if !tuple_ok || a.positions.as_ref().is_some_and(|p| p.len() != len) {
             a.positions = None;
@@ -198,13 +201,7 @@ impl<'a> Observer<'a> {
         Ok(())
     }
 
-    fn object<'s>(
-        &mut self,
-        p: &mut Parser<'s>,
-        shape: &mut Shape,
-        depth: usize,
-        sensitive: bool,
-    ) -> Result<(), ParseError> {
+    fn object<'s>(&mut self, p: &mut Parser<'s>, shape: &mut Shape, depth: usize, ctx: Ctx) -> Result<(), ParseError> {
         let t = self.t;
         let stamp = self.stamp();
         let o = shape.object.get_or_insert_with(|| Box::new(ObjectShape::new(t)));
@@ -221,8 +218,8 @@ impl<'a> Observer<'a> {
             let Some(ev) = p.next()? else { return Err(unexpected(p, "unexpected end of input")) };
             if let Some(m) = &mut o.map {
                 m.add_key(&key, 1);
-                let sens = sensitive || self.redactor.is_sensitive_key(&key);
-                self.value(p, ev, &mut m.values, depth, sens)?;
+                let sensitive = ctx.sensitive || self.redactor.is_sensitive_key(&key);
+                self.value(p, ev, &mut m.values, depth, Ctx { sensitive, in_map: true })?;
                 continue;
             }
             if !o.fields.contains_key(&*key) {
@@ -247,8 +244,8 @@ impl<'a> Observer<'a> {
             }
             f.first_seen = f.first_seen.min(t);
             f.last_seen = f.last_seen.max(t);
-            let sens = sensitive || f.sensitive == 2;
-            self.value(p, ev, &mut f.shape, depth, sens)?;
+            let sensitive = ctx.sensitive || f.sensitive == 2;
+            self.value(p, ev, &mut f.shape, depth, Ctx { sensitive, ..ctx })?;
             if o.fields.len() > self.limits.max_fields {
                 o.collapse(self.limits);
             }

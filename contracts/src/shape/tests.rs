@@ -60,8 +60,6 @@ fn arb_samples() -> impl Strategy<Value = Vec<(Value, i64)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
-
     #[test]
     fn infer_accepts_its_sample(v in arb_json(5)) {
         prop_assert!(infer_at(&v, 0, &limits()).accepts(&v));
