@@ -175,6 +175,24 @@ fn truncated_and_non_json_bodies_count_toward_status_only() {
     assert_eq!(snap.contracts[html_key].bodies.not_json, 1);
 }
 
+#[test]
+fn a_hundred_megabyte_body_is_counted_as_truncated_not_parsed() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut big = x("s", "/blob", 200, json!(null), 0);
+    let mut body = Vec::with_capacity(100 << 20);
+    body.extend_from_slice(b"[");
+    while body.len() < (100 << 20) {
+        body.extend_from_slice(b"{\"a\":1},");
+    }
+    body.extend_from_slice(b"{}]");
+    big.response.body = body;
+    assert_eq!(r.record(&big), Recorded::Truncated);
+    let snap = r.snapshot();
+    let c = snap.contracts.values().next().expect("a contract");
+    assert_eq!((c.count, c.bodies.truncated, c.bodies.json), (1, 1, 0));
+    assert!(c.response.is_empty());
+}
+
 fn walk_files(dir: &std::path::Path, out: &mut Vec<u8>) {
     for e in std::fs::read_dir(dir).expect("read_dir") {
         let p = e.expect("entry").path();

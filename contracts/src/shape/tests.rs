@@ -350,3 +350,31 @@ fn integers_merge_into_numbers_and_formats_are_counted() {
     assert_eq!(o.fields["v"].shape.kinds(), vec![Kind::Number]);
     assert_eq!(o.fields["at"].shape.string.as_ref().expect("string").format(), Some(Format::DateTime));
 }
+
+proptest! {
+    /// The fuzz target `body bytes → Shape::infer`, run as a property: arbitrary bytes and
+    /// mutated JSON never panic, and an error leaves nothing half-observed.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let _ = Shape::infer(&bytes, Ts(0), &limits(), &Redactor::default());
+    }
+
+    #[test]
+    fn mutated_json_never_panics(v in arb_json(4), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut body = serde_json::to_vec(&v).expect("serializable");
+        let i = at.index(body.len());
+        body[i] = byte;
+        let ours = Shape::infer(&body, Ts(0), &limits(), &Redactor::default());
+        let theirs = serde_json::from_slice::<Value>(&body);
+        // Everything serde_json accepts, we accept. We accept more only where the JSON grammar
+        // does and serde_json sets a limit: numbers beyond f64, lone surrogate escapes.
+        match (&ours, &theirs) {
+            (Err(e), Ok(_)) => prop_assert!(false, "{e}: {}", String::from_utf8_lossy(&body)),
+            (Ok(_), Err(e)) => {
+                let m = e.to_string();
+                prop_assert!(m.contains("out of range") || m.contains("surrogate"), "{m}: {}", String::from_utf8_lossy(&body));
+            }
+            _ => {}
+        }
+    }
+}
