@@ -400,10 +400,15 @@ impl Shape {
     /// counted per distinct exchange in a way that is independent of when the collapse
     /// happened, so they are not tracked at all (which keeps the join exact).
     pub(crate) fn saturate_values(&mut self) {
+        self.for_each_string(|st| st.values = Values::Many);
+    }
+
+    /// Calls `f` on every string position in the shape. Iterative, so deep shapes are safe.
+    fn for_each_string(&mut self, mut f: impl FnMut(&mut StringShape)) {
         let mut stack = vec![self];
         while let Some(s) = stack.pop() {
             if let Some(st) = &mut s.string {
-                st.values = Values::Many;
+                f(st);
             }
             if let Some(a) = &mut s.array {
                 let a = &mut **a;
@@ -464,30 +469,11 @@ impl Shape {
     /// Drops the text of values seen in fewer than `min_exchanges` exchanges, everywhere in
     /// the shape: what is left is safe to persist.
     pub fn withhold_rare(&mut self, min_exchanges: u64) {
-        let mut stack = vec![self];
-        while let Some(s) = stack.pop() {
-            if let Some(st) = &mut s.string
-                && let Values::Tracked(vals) = &mut st.values
-            {
-                for e in vals.values_mut() {
-                    if e.exchanges < min_exchanges {
-                        e.text = None;
-                    }
-                }
+        self.for_each_string(|st| {
+            if let Values::Tracked(vals) = &mut st.values {
+                vals.values_mut().filter(|e| e.exchanges < min_exchanges).for_each(|e| e.text = None);
             }
-            if let Some(a) = &mut s.array {
-                let a = &mut **a;
-                stack.push(&mut a.items);
-                stack.extend(a.positions.iter_mut().flatten());
-            }
-            if let Some(o) = &mut s.object {
-                let o = &mut **o;
-                stack.extend(o.fields.values_mut().map(|f| &mut f.shape));
-                if let Some(m) = &mut o.map {
-                    stack.push(&mut m.values);
-                }
-            }
-        }
+        });
     }
 }
 
