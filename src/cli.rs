@@ -23,6 +23,78 @@ pub(crate) enum Command {
     /// Learn, inspect, export and merge endpoint contracts.
     #[command(subcommand)]
     Contracts(ContractsCommand),
+    /// Check mocks against recorded contracts; exit 1 when drift is found.
+    ///
+    /// Example: mockdrift diff --contracts contracts.json --mocks payments=test/mocks --format json
+    Diff(DiffArgs),
+}
+
+/// Report formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Grouped by file, for people.
+    Text,
+    /// The versioned JSON report, for CI and tools.
+    Json,
+}
+
+/// The `--fail-on` gate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FailOn {
+    /// Exit 1 on any error finding.
+    Error,
+    /// Exit 1 on any warning or error finding.
+    Warning,
+    /// Always exit 0 when a report was made.
+    Never,
+}
+
+/// When to colour the text report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Color {
+    /// When stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: 0 no finding at or above --fail-on; 1 drift found; 2 no report could be made \
+(bad flags, contracts unreadable or of a newer format).\n\
+A run that reads no mock, or matches none to a recorded endpoint, is not a pass: it reports a \
+no_mocks_matched error.")]
+pub(crate) struct DiffArgs {
+    /// Recorded contracts: a snapshot file or a store directory (repeatable; merged).
+    #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR")]
+    pub(crate) contracts: Vec<String>,
+    /// Mock files or directories (walked recursively), optionally tied to a recorded service
+    /// with `SERVICE=PATH` (repeatable).
+    #[arg(long = "mocks", required = true, value_name = "[SERVICE=]PATH")]
+    pub(crate) mocks: Vec<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: ReportFormat,
+    /// Write the report to a file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// The lowest severity that fails the run (exit 1).
+    #[arg(long, value_enum, default_value = "error")]
+    pub(crate) fail_on: FailOn,
+    /// Contracts seen fewer times give info findings only: too little evidence.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub(crate) min_samples: u64,
+    /// Endpoints without production traffic for this long are reported `unverified` instead
+    /// of compared: `14d`, `36h` or a number of days.
+    #[arg(long, default_value = "14d", value_name = "DURATION")]
+    pub(crate) stale_after: String,
+    /// The current time (RFC 3339), for reproducible reports.
+    #[arg(long, value_name = "TIME")]
+    pub(crate) now: Option<String>,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
 }
 
 /// Where contracts are stored.
@@ -124,6 +196,7 @@ pub(crate) struct InferArgs {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Contracts(c) => crate::contracts_cmd::run(c),
+        Command::Diff(args) => crate::diff_cmd::run(args),
     }
 }
 
@@ -147,6 +220,32 @@ mod tests {
             vec!["mockdrift", "contracts", "import", "a.json", "b.json"],
             vec!["mockdrift", "contracts", "merge", "a.json", "b.json", "-o", "m.json"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a.json"],
+            vec![
+                "mockdrift",
+                "diff",
+                "--contracts",
+                "c.json",
+                "--mocks",
+                "payments=mocks",
+                "--format",
+                "json",
+                "--fail-on",
+                "warning",
+            ],
+            vec![
+                "mockdrift",
+                "diff",
+                "--contracts",
+                "a.json",
+                "--contracts",
+                "st",
+                "--mocks",
+                "m",
+                "--mocks",
+                "n",
+                "--now",
+                "2026-11-22T00:00:00Z",
+            ],
         ];
         for args in ok {
             assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
@@ -157,6 +256,9 @@ mod tests {
             vec!["mockdrift", "contracts", "merge", "a.json", "b.json"],
             vec!["mockdrift", "contracts", "show", "GET"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--store", "b"],
+            vec!["mockdrift", "diff", "--mocks", "m"],
+            vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--format", "yaml"],
+            vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--fail-on", "sometimes"],
         ];
         for args in bad {
             assert!(Cli::try_parse_from(&args).is_err(), "{args:?}");

@@ -8,6 +8,7 @@ use clap::Parser;
 
 mod cli;
 mod contracts_cmd;
+mod diff_cmd;
 mod exit;
 mod show;
 

@@ -1,4 +1,5 @@
 //! End-to-end tests: the `mockdrift` binary and the crates working together.
 
 mod contracts;
+mod diff;
 mod support;

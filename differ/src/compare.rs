@@ -1,0 +1,802 @@
+//! Matching mocks to endpoint contracts, and comparing their bodies with production shapes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use mockdrift_contracts::format;
+use mockdrift_contracts::template::{Route, resolve};
+use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
+use serde_json::Value;
+
+use crate::finding::{Evidence, Finding, Kind, Report, Severity, Summary, pointer};
+use crate::mock::{Item, Matcher, Mock, MockBody, PathToken, UrlPattern};
+use crate::tree::{Node, NodeKind};
+
+/// How to compare.
+#[derive(Clone, Debug)]
+pub struct DiffOptions {
+    /// Contracts seen fewer times than this give info findings, not errors (`--min-samples`).
+    pub min_samples: u64,
+    /// Endpoints without traffic for this many days are `unverified` (`--stale-after`).
+    pub stale_after_days: i64,
+    /// The clock (`--now`), for reproducible reports.
+    pub now: Ts,
+    /// File paths in reports are relative to this directory.
+    pub cwd: PathBuf,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        Self { min_samples: 20, stale_after_days: 14, now: Ts::now(), cwd: PathBuf::from(".") }
+    }
+}
+
+/// One path segment in a body: a key or an index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+type Endpoint = (String, String, String);
+
+/// Compares mocks with contracts and returns the report.
+pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
+    let mut d = Differ {
+        snap: snapshot,
+        opts,
+        findings: Vec::new(),
+        summary: Summary { files, ..Summary::default() },
+        mocked: BTreeSet::new(),
+        covered: BTreeSet::new(),
+        services: BTreeSet::new(),
+        null_in_mock: BTreeSet::new(),
+        null_candidates: BTreeMap::new(),
+    };
+    for item in items {
+        match item {
+            Item::Mock(m) => d.mock(m),
+            Item::Unreadable(n) => d.push_note(Kind::MockUnreadable, &n.file, n.line, n.reason.clone()),
+            Item::Skipped(n) => d.push_note(Kind::Unsupported, &n.file, n.line, n.reason.clone()),
+        }
+    }
+    d.coverage();
+    d.finish()
+}
+
+struct Differ<'a> {
+    snap: &'a Snapshot,
+    opts: &'a DiffOptions,
+    findings: Vec<Finding>,
+    summary: Summary,
+    mocked: BTreeSet<Endpoint>,
+    covered: BTreeSet<EndpointKey>,
+    services: BTreeSet<String>,
+    null_in_mock: BTreeSet<(EndpointKey, String)>,
+    null_candidates: BTreeMap<(EndpointKey, String), Finding>,
+}
+
+/// The mock-specific parts of a finding.
+struct Site<'m> {
+    mock: &'m Mock,
+    key: Option<&'m EndpointKey>,
+}
+
+impl<'a> Differ<'a> {
+    fn rel(&self, p: &Path) -> String {
+        let shown = p.strip_prefix(&self.opts.cwd).unwrap_or(p);
+        let s = shown.to_string_lossy().replace('\\', "/");
+        s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finding(
+        &self,
+        kind: Kind,
+        site: &Site<'_>,
+        file: &Path,
+        line: usize,
+        segs: &[Seg],
+        message: String,
+        mock: Option<Value>,
+        production: Option<Evidence>,
+    ) -> Finding {
+        let m = site.mock;
+        let service = site.key.map(|k| k.service.clone()).or_else(|| m.service.clone());
+        let method = site.key.map(|k| k.method.clone()).or_else(|| m.method.clone());
+        let path = site.key.map(|k| k.path.clone()).unwrap_or_else(|| m.url.display());
+        let segs: Vec<String> = segs
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => k.clone(),
+                Seg::Index(i) => i.to_string(),
+            })
+            .collect();
+        let file = self.rel(file);
+        let ptr = pointer(&segs);
+        Finding {
+            kind,
+            severity: kind.default_severity(),
+            fingerprint: fingerprint(
+                kind,
+                service.as_deref(),
+                method.as_deref(),
+                Some(&path),
+                Some(m.status),
+                &file,
+                &ptr,
+            ),
+            service,
+            method,
+            path: Some(path),
+            status: Some(m.status),
+            file,
+            line,
+            pointer: ptr,
+            message,
+            mock_present: mock.is_some(),
+            mock: mock.unwrap_or(Value::Null),
+            production,
+            suppressed: false,
+            mock_name: Some(m.name.clone()),
+        }
+    }
+
+    fn push_note(&mut self, kind: Kind, file: &Path, line: usize, reason: String) {
+        let file = self.rel(file);
+        let message = match kind {
+            Kind::MockUnreadable => format!("cannot read this mock: {reason}"),
+            _ => format!("skipped: {reason}"),
+        };
+        self.findings.push(Finding {
+            kind,
+            severity: kind.default_severity(),
+            service: None,
+            method: None,
+            path: None,
+            status: None,
+            fingerprint: fingerprint(kind, None, None, None, None, &file, &format!("{line}")),
+            file,
+            line,
+            pointer: String::new(),
+            message,
+            mock: Value::Null,
+            mock_present: false,
+            production: None,
+            suppressed: false,
+            mock_name: None,
+        });
+    }
+
+    fn mock(&mut self, m: &Mock) {
+        self.summary.mocks += 1;
+        let services: Vec<&str> = match &m.service {
+            Some(s) => vec![s.as_str()],
+            None => {
+                self.snap.contracts.keys().map(|k| k.service.as_str()).collect::<BTreeSet<_>>().into_iter().collect()
+            }
+        };
+        let site = Site { mock: m, key: None };
+        if let UrlPattern::Any = m.url {
+            let f = self.finding(
+                Kind::Unsupported,
+                &site,
+                &m.file,
+                m.line,
+                &[],
+                "this stub matches any URL: not compared".to_owned(),
+                None,
+                None,
+            );
+            self.findings.push(f);
+            return;
+        }
+        let endpoints = match self.match_url(m, &services) {
+            Ok(e) => e,
+            Err(reason) => {
+                let f = self.finding(Kind::Unsupported, &site, &m.file, m.line, &[], reason, None, None);
+                self.findings.push(f);
+                return;
+            }
+        };
+        if endpoints.is_empty() {
+            let recorded = if services.is_empty() { "none".to_owned() } else { services.join(", ") };
+            let msg = format!(
+                "no recorded traffic matches {} {} (recorded services: {recorded})",
+                m.method.as_deref().unwrap_or("ANY"),
+                m.url.display()
+            );
+            let f = self.finding(Kind::EndpointNeverSeen, &site, &m.file, m.line, &[], msg, None, None);
+            self.findings.push(f);
+            return;
+        }
+        self.summary.matched += 1;
+        for ep in endpoints {
+            self.services.insert(ep.0.clone());
+            self.mocked.insert(ep.clone());
+            self.endpoint(m, &ep);
+        }
+    }
+
+    /// The recorded endpoints (service, method, template) a mock's method and URL match.
+    fn match_url(&self, m: &Mock, services: &[&str]) -> Result<Vec<Endpoint>, String> {
+        let mut groups: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+        for k in self.snap.contracts.keys() {
+            if services.contains(&k.service.as_str()) && m.method.as_ref().is_none_or(|x| *x == k.method) {
+                groups.entry((k.service.clone(), k.method.clone())).or_default().push(&k.path);
+            }
+        }
+        let mut out = Vec::new();
+        let regex = match &m.url {
+            UrlPattern::Regex { pattern, .. } => Some(
+                regex::Regex::new(&format!("^(?:{pattern})$"))
+                    .map_err(|e| format!("URL pattern {pattern:?} cannot be evaluated here: {e}"))?,
+            ),
+            _ => None,
+        };
+        for ((service, method), mut templates) in groups {
+            templates.dedup();
+            let hit: Vec<&str> = match &m.url {
+                UrlPattern::Path(p) => resolve(templates.iter().copied(), p).into_iter().collect(),
+                UrlPattern::Template(t) => templates.iter().copied().filter(|c| same_template(t, c)).collect(),
+                UrlPattern::Regex { path_only, .. } => {
+                    let re = regex.as_ref().expect("compiled above");
+                    templates
+                        .iter()
+                        .copied()
+                        .filter(|t| {
+                            self.snap
+                                .contracts
+                                .iter()
+                                .filter(|(k, _)| k.service == service && k.method == method && k.path == *t)
+                                .any(|(_, c)| {
+                                    c.paths.iter().any(|s| {
+                                        let p = if *path_only {
+                                            s.path.split('?').next().unwrap_or(&s.path)
+                                        } else {
+                                            &s.path
+                                        };
+                                        re.is_match(p)
+                                    })
+                                })
+                        })
+                        .collect()
+                }
+                UrlPattern::Any => templates.clone(),
+            };
+            let mut hit = hit;
+            hit.dedup();
+            out.extend(hit.into_iter().map(|t| (service.clone(), method.clone(), t.to_owned())));
+        }
+        Ok(out)
+    }
+
+    fn endpoint(&mut self, m: &Mock, ep: &Endpoint) {
+        let statuses: Vec<(&EndpointKey, &Contract)> = self
+            .snap
+            .contracts
+            .iter()
+            .filter(|(k, _)| k.service == ep.0 && k.method == ep.1 && k.path == ep.2)
+            .collect();
+        let same_status: Vec<&(&EndpointKey, &Contract)> =
+            statuses.iter().filter(|(k, _)| k.status == m.status).collect();
+        let site = Site { mock: m, key: None };
+        if same_status.is_empty() {
+            let seen: Vec<String> = statuses.iter().map(|(k, c)| format!("{} ({}x)", k.status, c.count)).collect();
+            let msg = format!("production answered {} {} with {}, never {}", ep.1, ep.2, seen.join(", "), m.status);
+            let mut f = self.finding(Kind::StatusNeverSeen, &site, &m.file, m.status_line, &[], msg, None, None);
+            f.service = Some(ep.0.clone());
+            f.method = Some(ep.1.clone());
+            f.path = Some(ep.2.clone());
+            f.fingerprint = fingerprint(
+                f.kind,
+                f.service.as_deref(),
+                f.method.as_deref(),
+                f.path.as_deref(),
+                f.status,
+                &f.file,
+                "",
+            );
+            self.findings.push(f);
+            return;
+        }
+        let chosen = match &m.media_type {
+            Some(mt) => same_status.iter().find(|(k, _)| k.media_type == *mt).copied(),
+            None => same_status.iter().max_by_key(|(_, c)| c.count).copied(),
+        };
+        let Some(&(key, contract)) = chosen else {
+            let (key, c) = *same_status.iter().max_by_key(|(_, c)| c.count).copied().expect("not empty");
+            let site = Site { mock: m, key: Some(key) };
+            let msg = format!(
+                "the mock serves {}; production sends {} for {} ({} of {} responses)",
+                m.media_type.as_deref().unwrap_or("no content type"),
+                if key.media_type.is_empty() { "no content type" } else { &key.media_type },
+                key.status,
+                c.count,
+                same_status.iter().map(|(_, c)| c.count).sum::<u64>()
+            );
+            let f = self.finding(Kind::ContentTypeMismatch, &site, &m.file, m.status_line, &[], msg, None, None);
+            self.findings.push(f);
+            return;
+        };
+        self.covered.insert(key.clone());
+        let site = Site { mock: m, key: Some(key) };
+        let stale_cutoff = Ts(self.opts.now.0 - self.opts.stale_after_days * 86_400_000);
+        if contract.last_seen < stale_cutoff {
+            let days = (self.opts.now.0 - contract.last_seen.0) / 86_400_000;
+            let msg = format!(
+                "no production traffic for this endpoint since {} ({days} days; --stale-after {}): no evidence either way",
+                contract.last_seen.date(),
+                self.opts.stale_after_days
+            );
+            let f = self.finding(Kind::Unverified, &site, &m.file, m.line, &[], msg, None, Some(evidence_of(contract)));
+            self.findings.push(f);
+            return;
+        }
+        let MockBody::Json(body) = &m.body else { return };
+        if contract.bodies.json == 0 || contract.response.is_empty() {
+            return;
+        }
+        self.summary.compared += 1;
+        let before = self.findings.len();
+        let mut segs = Vec::new();
+        let mut cmp = Cmp { d: self, site: &site, contract, segs: &mut segs };
+        cmp.node(body, &contract.response, None);
+        if contract.count < self.opts.min_samples {
+            for f in &mut self.findings[before..] {
+                f.severity = Severity::Info;
+                f.message.push_str(&format!(
+                    " (only {} responses recorded, below --min-samples {}: too little evidence to call it drift)",
+                    contract.count, self.opts.min_samples
+                ));
+            }
+        }
+    }
+
+    /// Production behaviour no mock covers, for the services the mocks are about.
+    fn coverage(&mut self) {
+        let mut endpoints: BTreeMap<Endpoint, Vec<(&EndpointKey, &Contract)>> = BTreeMap::new();
+        for (k, c) in &self.snap.contracts {
+            if self.services.contains(&k.service) {
+                endpoints.entry((k.service.clone(), k.method.clone(), k.path.clone())).or_default().push((k, c));
+            }
+        }
+        for (ep, contracts) in endpoints {
+            let total: u64 = contracts.iter().map(|(_, c)| c.count).sum();
+            let last = contracts.iter().map(|(_, c)| c.last_seen).max().expect("not empty");
+            if !self.mocked.contains(&ep) {
+                let statuses: Vec<String> =
+                    contracts.iter().map(|(k, c)| format!("{} ({}x)", k.status, c.count)).collect();
+                let msg = format!(
+                    "production serves {} {} ({}; last {}) and no mock covers it",
+                    ep.1,
+                    ep.2,
+                    statuses.join(", "),
+                    last.date()
+                );
+                self.coverage_finding(Kind::UncoveredEndpoint, &ep, None, msg, total);
+                continue;
+            }
+            for (k, c) in contracts {
+                let mocked_status = self.covered.iter().any(|x| {
+                    x.service == k.service && x.method == k.method && x.path == k.path && x.status == k.status
+                });
+                if !mocked_status {
+                    let msg = format!(
+                        "production answered {} {} with {} {} times (last {}) and no mock covers it",
+                        ep.1,
+                        ep.2,
+                        k.status,
+                        c.count,
+                        c.last_seen.date()
+                    );
+                    self.coverage_finding(Kind::UncoveredStatus, &ep, Some(k.status), msg, c.count);
+                }
+            }
+        }
+        let candidates = std::mem::take(&mut self.null_candidates);
+        for ((key, ptr), f) in candidates {
+            if !self.null_in_mock.contains(&(key, ptr)) {
+                self.findings.push(f);
+            }
+        }
+    }
+
+    fn coverage_finding(&mut self, kind: Kind, ep: &Endpoint, status: Option<u16>, message: String, count: u64) {
+        self.findings.push(Finding {
+            kind,
+            severity: kind.default_severity(),
+            service: Some(ep.0.clone()),
+            method: Some(ep.1.clone()),
+            path: Some(ep.2.clone()),
+            status,
+            fingerprint: fingerprint(kind, Some(&ep.0), Some(&ep.1), Some(&ep.2), status, "", ""),
+            file: String::new(),
+            line: 0,
+            pointer: String::new(),
+            message,
+            mock: Value::Null,
+            mock_present: false,
+            production: Some(Evidence { count, of: count, ratio: 1.0, ..Evidence::default() }),
+            suppressed: false,
+            mock_name: None,
+        });
+    }
+
+    fn finish(mut self) -> Report {
+        self.findings.sort_by(|a, b| (&a.file, a.line, a.kind, &a.pointer).cmp(&(&b.file, b.line, b.kind, &b.pointer)));
+        self.findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.line == b.line);
+        if self.summary.matched == 0 {
+            let message = if self.summary.mocks == 0 {
+                "no mock was read from the given paths: nothing was checked".to_owned()
+            } else {
+                let services: BTreeSet<&str> = self.snap.contracts.keys().map(|k| k.service.as_str()).collect();
+                format!(
+                    "none of the {} mocks matched a recorded endpoint (recorded services: {}); check `--mocks SERVICE=PATH` and the contracts source",
+                    self.summary.mocks,
+                    if services.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        services.into_iter().collect::<Vec<_>>().join(", ")
+                    }
+                )
+            };
+            self.findings.insert(
+                0,
+                Finding {
+                    kind: Kind::NoMocksMatched,
+                    severity: Severity::Error,
+                    service: None,
+                    method: None,
+                    path: None,
+                    status: None,
+                    fingerprint: fingerprint(Kind::NoMocksMatched, None, None, None, None, "", ""),
+                    file: String::new(),
+                    line: 0,
+                    pointer: String::new(),
+                    message,
+                    mock: Value::Null,
+                    mock_present: false,
+                    production: None,
+                    suppressed: false,
+                    mock_name: None,
+                },
+            );
+        }
+        self.summary.by_kind.clear();
+        self.summary.by_severity.clear();
+        for f in &self.findings {
+            *self.summary.by_kind.entry(f.kind.name().to_owned()).or_default() += 1;
+            if !f.suppressed {
+                *self.summary.by_severity.entry(f.severity.name().to_owned()).or_default() += 1;
+            }
+        }
+        Report { version: 1, findings: self.findings, summary: self.summary }
+    }
+}
+
+/// Whether a mock's route template names the same endpoint as a recorded one: same segment
+/// count, equal literals, and recorded parameters accepting mock literals.
+fn same_template(mock: &str, recorded: &str) -> bool {
+    let (Ok(a), Ok(_)) = (Route::parse(mock), Route::parse(recorded)) else { return false };
+    let ms: Vec<&str> = a.as_str().split('/').collect();
+    let rs: Vec<&str> = recorded.split('/').collect();
+    ms.len() == rs.len()
+        && ms.iter().zip(&rs).all(|(m, r)| {
+            let mp = m.starts_with('{');
+            let rp = r.starts_with('{');
+            rp || (!mp && m == r)
+        })
+}
+
+fn fingerprint(
+    kind: Kind,
+    service: Option<&str>,
+    method: Option<&str>,
+    template: Option<&str>,
+    status: Option<u16>,
+    file: &str,
+    ptr: &str,
+) -> String {
+    let text = format!(
+        "{}\0{}\0{}\0{}\0{}\0{}\0{}",
+        kind.name(),
+        service.unwrap_or(""),
+        method.unwrap_or(""),
+        template.unwrap_or(""),
+        status.map(|s| s.to_string()).unwrap_or_default(),
+        file,
+        ptr
+    );
+    format!("{:016x}", stable_hash(text.as_bytes()))
+}
+
+fn evidence_of(c: &Contract) -> Evidence {
+    Evidence {
+        count: c.count,
+        of: c.count,
+        ratio: 1.0,
+        first_seen: Some(c.first_seen.to_rfc3339()),
+        last_seen: Some(c.last_seen.to_rfc3339()),
+        ..Evidence::default()
+    }
+}
+
+fn types_of(s: &Shape) -> Vec<String> {
+    s.kinds().into_iter().map(|k| k.name().to_owned()).collect()
+}
+
+fn formats_of(s: &Shape) -> Vec<String> {
+    s.string.as_ref().and_then(|st| st.format()).map(|f| vec![f.name().to_owned()]).unwrap_or_default()
+}
+
+fn kind_ok(n: &Node, s: &Shape) -> bool {
+    match &n.kind {
+        NodeKind::Null => s.null > 0,
+        NodeKind::Bool(_) => s.boolean.is_some(),
+        NodeKind::Number { integer: true, .. } => s.integer.is_some() || s.number.is_some(),
+        NodeKind::Number { text, .. } => {
+            s.number.is_some() || (s.integer.is_some() && text.parse::<f64>().is_ok_and(|f| f.fract() == 0.0))
+        }
+        NodeKind::String(_) => s.string.is_some(),
+        NodeKind::Array(_) => s.array.is_some(),
+        NodeKind::Object(_) => s.object.is_some(),
+    }
+}
+
+struct Cmp<'d, 'a, 's> {
+    d: &'d mut Differ<'a>,
+    site: &'s Site<'s>,
+    contract: &'a Contract,
+    segs: &'s mut Vec<Seg>,
+}
+
+impl Cmp<'_, '_, '_> {
+    fn under_matcher(&self) -> bool {
+        self.site.mock.matchers.iter().any(|m| covers(m, self.segs))
+    }
+
+    fn pointer(&self) -> String {
+        pointer(
+            &self
+                .segs
+                .iter()
+                .map(|s| match s {
+                    Seg::Key(k) => k.clone(),
+                    Seg::Index(i) => i.to_string(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn example(&self) -> Option<Value> {
+        let ptr = self.pointer();
+        self.contract.examples.iter().find_map(|e| e.body.pointer(&ptr)).cloned()
+    }
+
+    fn push(&mut self, kind: Kind, line: usize, message: String, mock: Option<Value>, production: Evidence) {
+        let f = self.d.finding(
+            kind,
+            self.site,
+            &self.site.mock.body_file,
+            line,
+            self.segs,
+            message,
+            mock,
+            Some(production),
+        );
+        self.d.findings.push(f);
+    }
+
+    fn evidence(&self, s: &Shape, count: u64, of: u64, times: Option<(Ts, Ts)>) -> Evidence {
+        Evidence {
+            count,
+            of,
+            ratio: if of == 0 { 0.0 } else { count as f64 / of as f64 },
+            first_seen: times.map(|t| t.0.to_rfc3339()),
+            last_seen: times.map(|t| t.1.to_rfc3339()),
+            types: types_of(s),
+            formats: formats_of(s),
+            example: self.example(),
+        }
+    }
+
+    fn node(&mut self, n: &Node, s: &Shape, times: Option<(Ts, Ts)>) {
+        if s.count() == 0 {
+            return; // cut at the depth limit, or never observed: nothing to say
+        }
+        let templated = self.site.mock.templated && matches!(&n.kind, NodeKind::String(v) if v.contains("{{"));
+        if templated {
+            return;
+        }
+        if !kind_ok(n, s) {
+            let kinds = types_of(s).join(" or ");
+            let msg = format!("the mock has {} here; production sends {kinds} ({} values)", n.kind_name(), s.count());
+            let ev = self.evidence(s, s.count(), s.count(), times);
+            self.push(Kind::TypeMismatch, n.line, msg, Some(n.to_value()), ev);
+            return;
+        }
+        match &n.kind {
+            NodeKind::String(v) => self.string(n, v, s, times),
+            NodeKind::Object(fields) => {
+                let o = s.object.as_deref().expect("kind checked");
+                self.object(n, fields, o);
+            }
+            NodeKind::Array(items) => {
+                let a = s.array.as_deref().expect("kind checked");
+                let tuple = a.is_tuple().then_some(a.positions.as_ref()).flatten();
+                for (i, item) in items.iter().enumerate() {
+                    self.segs.push(Seg::Index(i));
+                    let shape = tuple.and_then(|p| p.get(i)).unwrap_or(&a.items);
+                    self.node(item, shape, times);
+                    self.segs.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn string(&mut self, n: &Node, v: &str, s: &Shape, times: Option<(Ts, Ts)>) {
+        if self.under_matcher() {
+            return;
+        }
+        let st = s.string.as_deref().expect("kind checked");
+        if let Some(f) = st.format() {
+            if !format::detect(v).contains(f) {
+                let msg = format!(
+                    "production's values here are all {} ({} of {}); the mock's {v:?} is not",
+                    f.name(),
+                    st.count,
+                    st.count
+                );
+                let ev = self.evidence(s, st.count, st.count, times);
+                self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
+                return;
+            }
+        }
+        if let Some(values) = st.enum_values() {
+            if st.has_value(v) == Some(false) {
+                let msg = format!("production sent only {} here ({} values); never {v:?}", values.join(", "), st.count);
+                let ev = self.evidence(s, 0, st.count, times);
+                self.push(Kind::EnumValueUnknown, n.line, msg, Some(n.to_value()), ev);
+            }
+        }
+    }
+
+    fn object(&mut self, n: &Node, fields: &[(String, Node)], o: &ObjectShape) {
+        if let Some(m) = &o.map {
+            for (k, v) in fields {
+                self.segs.push(Seg::Key(k.clone()));
+                self.node(v, &m.values, Some((o.first_seen, o.last_seen)));
+                self.segs.pop();
+            }
+            return;
+        }
+        let is_map = o.is_map();
+        for (k, v) in fields {
+            self.segs.push(Seg::Key(k.clone()));
+            match o.fields.get(k) {
+                Some(f) => {
+                    if matches!(v.kind, NodeKind::Null) {
+                        self.note_null();
+                    }
+                    self.node(v, &f.shape, Some((f.first_seen, f.last_seen)));
+                }
+                None if is_map => {}
+                None => {
+                    let msg = format!(
+                        "the mock has {k:?}, which production never sent ({} responses, {} to {})",
+                        o.count,
+                        o.first_seen.date(),
+                        o.last_seen.date()
+                    );
+                    let ev = Evidence {
+                        count: 0,
+                        of: o.count,
+                        ratio: 0.0,
+                        first_seen: Some(o.first_seen.to_rfc3339()),
+                        last_seen: Some(o.last_seen.to_rfc3339()),
+                        ..Evidence::default()
+                    };
+                    self.push(Kind::UnknownField, v.line, msg, Some(v.to_value()), ev);
+                }
+            }
+            self.segs.pop();
+        }
+        if is_map {
+            return;
+        }
+        for (k, f) in &o.fields {
+            let present_in_mock = fields.iter().any(|(mk, _)| mk == k);
+            let always = o.is_required(f);
+            let since = !always && f.present_since_first_seen() && f.present >= self.d.opts.min_samples;
+            if !present_in_mock && (always || since) {
+                self.segs.push(Seg::Key(k.clone()));
+                let how = if always {
+                    format!("present in {} of {} responses, last seen {}", f.present, o.count, f.last_seen.date())
+                } else {
+                    format!(
+                        "present in all {} responses since it first appeared on {}, last seen {}",
+                        f.present,
+                        f.first_seen.date(),
+                        f.last_seen.date()
+                    )
+                };
+                let msg = format!("production always sends {k:?} ({how}); the mock lacks it");
+                let ev = self.evidence(
+                    &f.shape,
+                    f.present,
+                    if always { o.count } else { f.present },
+                    Some((f.first_seen, f.last_seen)),
+                );
+                self.push(Kind::MissingField, n.line, msg, None, ev);
+                self.segs.pop();
+            } else if present_in_mock && f.shape.null > 0 {
+                self.segs.push(Seg::Key(k.clone()));
+                self.null_candidate(n, f.shape.null, o.count, f);
+                self.segs.pop();
+            }
+        }
+    }
+
+    fn endpoint_key(&self) -> EndpointKey {
+        self.site.key.cloned().expect("body comparison happens on a matched contract")
+    }
+
+    fn normalised_pointer(&self) -> String {
+        pointer(
+            &self
+                .segs
+                .iter()
+                .map(|s| match s {
+                    Seg::Key(k) => k.clone(),
+                    Seg::Index(_) => "*".to_owned(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn note_null(&mut self) {
+        let key = (self.endpoint_key(), self.normalised_pointer());
+        self.d.null_in_mock.insert(key);
+    }
+
+    fn null_candidate(&mut self, n: &Node, nulls: u64, of: u64, f: &mockdrift_contracts::Field) {
+        let key = (self.endpoint_key(), self.normalised_pointer());
+        if self.d.null_candidates.contains_key(&key) {
+            return;
+        }
+        let name = match self.segs.last() {
+            Some(Seg::Key(k)) => k.clone(),
+            _ => String::new(),
+        };
+        let msg = format!(
+            "production sends null for {name:?} ({nulls} of {of} responses, last seen {}) and no mock of this endpoint has null there: the consumer's null handling is untested",
+            f.last_seen.date()
+        );
+        let ev = self.evidence(&f.shape, nulls, of, Some((f.first_seen, f.last_seen)));
+        let line = n.get(&name).map_or(n.line, |v| v.line);
+        let finding = self.d.finding(
+            Kind::UncoveredNull,
+            self.site,
+            &self.site.mock.body_file,
+            line,
+            self.segs,
+            msg,
+            n.get(&name).map(Node::to_value),
+            Some(ev),
+        );
+        self.d.null_candidates.insert(key, finding);
+    }
+}
+
+/// Whether a Pact matcher's path covers a body position (a prefix, with wildcards).
+fn covers(m: &Matcher, at: &[Seg]) -> bool {
+    m.path.len() <= at.len()
+        && m.path.iter().zip(at).all(|(t, s)| match (t, s) {
+            (PathToken::Any, _) => true,
+            (PathToken::Key(a), Seg::Key(b)) => a == b,
+            (PathToken::Index(a), Seg::Index(b)) => a == b,
+            _ => false,
+        })
+}

@@ -1,0 +1,214 @@
+//! Findings: what the differ reports, and the JSON report (version 1).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// What kind of drift (or coverage fact) a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// Production always sends a field the mock lacks.
+    MissingField,
+    /// The mock has a field production never sent.
+    UnknownField,
+    /// The mock's value has a type production never sent here.
+    TypeMismatch,
+    /// The mock's media type differs from production's for this status.
+    ContentTypeMismatch,
+    /// Production strings here all have a format the mock's value lacks.
+    FormatMismatch,
+    /// A value production never produced for an enum-like field.
+    EnumValueUnknown,
+    /// The endpoint never returned the mocked status.
+    StatusNeverSeen,
+    /// No recorded traffic matches the mock.
+    EndpointNeverSeen,
+    /// A recorded endpoint no mock covers.
+    UncoveredEndpoint,
+    /// A recorded status of a mocked endpoint that no mock covers.
+    UncoveredStatus,
+    /// The endpoint has had no traffic for `--stale-after`: no evidence either way.
+    Unverified,
+    /// Production sends null where no mock has null.
+    UncoveredNull,
+    /// A mock file that could not be read.
+    MockUnreadable,
+    /// A file in a format not read (yet), or a non-HTTP mock.
+    Unsupported,
+    /// No mock was read, or none matched a contract: not a pass.
+    NoMocksMatched,
+}
+
+impl Kind {
+    /// The snake_case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::MissingField => "missing_field",
+            Kind::UnknownField => "unknown_field",
+            Kind::TypeMismatch => "type_mismatch",
+            Kind::ContentTypeMismatch => "content_type_mismatch",
+            Kind::FormatMismatch => "format_mismatch",
+            Kind::EnumValueUnknown => "enum_value_unknown",
+            Kind::StatusNeverSeen => "status_never_seen",
+            Kind::EndpointNeverSeen => "endpoint_never_seen",
+            Kind::UncoveredEndpoint => "uncovered_endpoint",
+            Kind::UncoveredStatus => "uncovered_status",
+            Kind::Unverified => "unverified",
+            Kind::UncoveredNull => "uncovered_null",
+            Kind::MockUnreadable => "mock_unreadable",
+            Kind::Unsupported => "unsupported",
+            Kind::NoMocksMatched => "no_mocks_matched",
+        }
+    }
+
+    /// The default severity.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Kind::MissingField
+            | Kind::UnknownField
+            | Kind::TypeMismatch
+            | Kind::ContentTypeMismatch
+            | Kind::MockUnreadable
+            | Kind::NoMocksMatched => Severity::Error,
+            Kind::FormatMismatch
+            | Kind::EnumValueUnknown
+            | Kind::StatusNeverSeen
+            | Kind::EndpointNeverSeen
+            | Kind::UncoveredNull => Severity::Warning,
+            Kind::UncoveredEndpoint | Kind::UncoveredStatus | Kind::Unverified | Kind::Unsupported => Severity::Info,
+        }
+    }
+}
+
+/// How much a finding matters; the CI gate compares against `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information.
+    Info,
+    /// Probably stale.
+    Warning,
+    /// Stale: the mock contradicts production.
+    Error,
+}
+
+impl Severity {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What production did at the finding's place.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    /// How often production had it (e.g. objects with the field).
+    pub count: u64,
+    /// Out of how many.
+    pub of: u64,
+    /// `count / of`.
+    pub ratio: f64,
+    /// First seen (RFC 3339).
+    pub first_seen: Option<String>,
+    /// Last seen (RFC 3339).
+    pub last_seen: Option<String>,
+    /// JSON types production sent here.
+    pub types: Vec<String>,
+    /// String formats production's values all had.
+    pub formats: Vec<String>,
+    /// A redacted production value from a recorded example.
+    pub example: Option<Value>,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Kind.
+    pub kind: Kind,
+    /// Severity.
+    pub severity: Severity,
+    /// Recorded service, when known.
+    pub service: Option<String>,
+    /// Request method, when known.
+    pub method: Option<String>,
+    /// The endpoint's path template (or the mock's URL when unmatched).
+    pub path: Option<String>,
+    /// Response status, when known.
+    pub status: Option<u16>,
+    /// The mock file, relative to the working directory with `/` separators ("" for coverage
+    /// findings about production behaviour no mock has).
+    pub file: String,
+    /// Line of the offending value (0 when there is no file).
+    pub line: usize,
+    /// RFC 6901 pointer into the response body ("" for the whole exchange).
+    pub pointer: String,
+    /// One sentence: what the mock says, what production says, how often.
+    pub message: String,
+    /// The mock's value at the pointer, or null.
+    pub mock: Value,
+    /// Whether the mock has a value at the pointer.
+    pub mock_present: bool,
+    /// Production's evidence, when there is some.
+    pub production: Option<Evidence>,
+    /// Stable identity for baselines: kind, service, method, template, status, file, pointer.
+    pub fingerprint: String,
+    /// Accepted in a baseline.
+    pub suppressed: bool,
+    /// The mock's name (WireMock name/id, Pact description).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mock_name: Option<String>,
+}
+
+/// The report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Report format version.
+    pub version: u32,
+    /// Findings sorted by file, line, kind, pointer.
+    pub findings: Vec<Finding>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+/// Totals of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mock files read.
+    pub files: usize,
+    /// Mocks read.
+    pub mocks: usize,
+    /// Mocks matched to a recorded endpoint.
+    pub matched: usize,
+    /// Mocks whose body was compared.
+    pub compared: usize,
+    /// Findings per kind.
+    pub by_kind: BTreeMap<String, usize>,
+    /// Findings per severity (suppressed ones excluded).
+    pub by_severity: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// Whether any unsuppressed finding is at or above `gate`.
+    pub fn fails(&self, gate: Option<Severity>) -> bool {
+        gate.is_some_and(|g| self.findings.iter().any(|f| !f.suppressed && f.severity >= g))
+    }
+
+    /// The JSON report (version 1), pretty and newline-terminated.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("reports serialize");
+        s.push('\n');
+        s
+    }
+}
+
+/// RFC 6901 pointer from path segments.
+pub(crate) fn pointer(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect()
+}

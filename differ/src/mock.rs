@@ -1,0 +1,260 @@
+//! Mocks as read from files: one model for every format.
+
+use std::path::{Path, PathBuf};
+
+use crate::tree::Node;
+
+/// A mock format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum MockFormat {
+    /// WireMock JSON stub mappings.
+    WireMock,
+    /// Pact contract files (v1 to v4, HTTP interactions).
+    Pact,
+}
+
+impl MockFormat {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            MockFormat::WireMock => "wiremock",
+            MockFormat::Pact => "pact",
+        }
+    }
+}
+
+/// Which request URLs a mock answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UrlPattern {
+    /// Any URL (a WireMock stub without a URL matcher).
+    Any,
+    /// One concrete path (query removed).
+    Path(String),
+    /// A route template, `/contacts/{id}`.
+    Template(String),
+    /// A regular expression on the path (`path_only`) or on path and query.
+    Regex {
+        /// The pattern as written (Java dialect for WireMock).
+        pattern: String,
+        /// Whether it applies to the path only.
+        path_only: bool,
+    },
+}
+
+impl UrlPattern {
+    /// How the pattern reads in reports.
+    pub fn display(&self) -> String {
+        match self {
+            UrlPattern::Any => "(any URL)".to_owned(),
+            UrlPattern::Path(p) | UrlPattern::Template(p) => p.clone(),
+            UrlPattern::Regex { pattern, .. } => format!("~{pattern}"),
+        }
+    }
+}
+
+/// The response body a mock serves.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum MockBody {
+    /// No body.
+    None,
+    /// A JSON body, with the lines of the file that holds it.
+    Json(Node),
+    /// A body that is not compared, and why (not JSON, templated, binary).
+    NotCompared(String),
+}
+
+/// A path in a JSON document, as a Pact matching rule writes it (`$.items[*].id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathToken {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+    /// `*` or `[*]`: any key or index.
+    Any,
+}
+
+/// A Pact matching rule on the response body: values under it are compared by the rule's
+/// meaning (`type`: same type), not as literals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matcher {
+    /// Where it applies (it also covers everything below, as Pact's type matching does).
+    pub path: Vec<PathToken>,
+    /// The rule: `type`, `regex`, `date`, `include`, `integer`, ...
+    pub rule: String,
+}
+
+/// One mocked exchange.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mock {
+    /// The file that defines the mock.
+    pub file: PathBuf,
+    /// Its format.
+    pub format: MockFormat,
+    /// A readable name: WireMock `name`/`id`, Pact interaction description.
+    pub name: String,
+    /// The line the mock starts on.
+    pub line: usize,
+    /// The recorded service it is for, when the mock says (Pact provider) or the user did.
+    pub service: Option<String>,
+    /// Request method, uppercase; `None` for any.
+    pub method: Option<String>,
+    /// Request URL.
+    pub url: UrlPattern,
+    /// Response status.
+    pub status: u16,
+    /// The line of the status (or of the response).
+    pub status_line: usize,
+    /// The response media type (normalised), from the mock's headers.
+    pub media_type: Option<String>,
+    /// The response body.
+    pub body: MockBody,
+    /// The file holding the body (a WireMock `bodyFileName` lives in `__files/`).
+    pub body_file: PathBuf,
+    /// Response templating is on: templated values are not compared as literals.
+    pub templated: bool,
+    /// Pact matching rules on the body.
+    pub matchers: Vec<Matcher>,
+}
+
+/// A file, or part of one, that yields no mock, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The file.
+    pub file: PathBuf,
+    /// The line.
+    pub line: usize,
+    /// Why.
+    pub reason: String,
+}
+
+/// What reading a file gives.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Item {
+    /// A mock.
+    Mock(Box<Mock>),
+    /// Not an HTTP mock, or a format not read yet: reported as info.
+    Skipped(Note),
+    /// A mock file that could not be read: reported as an error.
+    Unreadable(Note),
+}
+
+/// Reads one mock file. The format is detected from the content; `service` (from
+/// `--mocks SERVICE=PATH`) overrides what the file says.
+pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return vec![unreadable(path, 1, format!("cannot read: {e}"))],
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "yml" | "yaml") {
+        return vec![skipped(path, 1, "YAML mocks (VCR cassettes, go-vcr) are not read yet")];
+    }
+    let root = match Node::parse(&bytes, 1) {
+        Ok(n) => n,
+        Err(e) if ext == "json" || ext == "har" => {
+            return vec![unreadable(path, e.line, format!("not valid JSON: {e}"))];
+        }
+        Err(_) => return vec![skipped(path, 1, "not a JSON mock file")],
+    };
+    let mut items = match detect(&root) {
+        Detected::WireMock => crate::wiremock::read(path, &root),
+        Detected::Pact => crate::pact::read(path, &root),
+        Detected::Unsupported(what) => vec![skipped(path, root.line, what)],
+    };
+    if let Some(s) = service {
+        for item in &mut items {
+            if let Item::Mock(m) = item {
+                m.service = Some(s.to_owned());
+            }
+        }
+    }
+    items
+}
+
+enum Detected {
+    WireMock,
+    Pact,
+    Unsupported(&'static str),
+}
+
+fn detect(root: &Node) -> Detected {
+    let has = |k| root.get(k).is_some();
+    if (has("interactions") || has("messages")) && (has("consumer") || has("provider")) {
+        Detected::Pact
+    } else if has("mappings") || (has("request") && has("response")) {
+        Detected::WireMock
+    } else if has("trigger") || has("actions") && !has("request") {
+        Detected::Unsupported("WireMock message stub mapping (not HTTP)")
+    } else if has("Request") && has("Response") || has("Guid") {
+        Detected::Unsupported("WireMock.Net mappings are not read yet")
+    } else if root
+        .get("data")
+        .is_some_and(|d| d.get("pairs").is_some() || matches!(d.kind, crate::tree::NodeKind::Array(_)))
+    {
+        Detected::Unsupported("Hoverfly simulations are not read yet")
+    } else if root.get("log").is_some_and(|l| l.get("entries").is_some()) {
+        Detected::Unsupported("HAR files are not read as mocks yet")
+    } else if has("imposters") || has("stubs") && has("port") {
+        Detected::Unsupported("Mountebank imposters are not supported")
+    } else if has("httpRequest") {
+        Detected::Unsupported("MockServer expectations are not supported")
+    } else if root.get("info").is_some_and(|i| i.get("_postman_id").is_some() || i.get("schema").is_some()) {
+        Detected::Unsupported("Postman collections are not supported")
+    } else {
+        Detected::Unsupported("not a recognised mock format")
+    }
+}
+
+pub(crate) fn unreadable(path: &Path, line: usize, reason: String) -> Item {
+    Item::Unreadable(Note { file: path.to_path_buf(), line, reason })
+}
+
+pub(crate) fn skipped(path: &Path, line: usize, reason: &str) -> Item {
+    Item::Skipped(Note { file: path.to_path_buf(), line, reason: reason.to_owned() })
+}
+
+/// The content type among response headers given as an object (string or array values).
+pub(crate) fn content_type(headers: Option<&Node>) -> Option<String> {
+    let crate::tree::NodeKind::Object(fields) = &headers?.kind else { return None };
+    let (_, v) = fields.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type"))?;
+    let value = match &v.kind {
+        crate::tree::NodeKind::Array(items) => items.first()?.as_str()?.to_owned(),
+        _ => v.as_str()?.to_owned(),
+    };
+    Some(mockdrift_contracts::media::normalise(&value))
+}
+
+/// Parses a body given as a JSON string; every node gets the string's line (escaped JSON
+/// sits on one line of the file).
+pub(crate) fn json_in_string(text: &str, line: usize) -> Option<Node> {
+    let mut n = Node::parse(text.trim_start_matches('\u{feff}').as_bytes(), line).ok()?;
+    let mut stack = vec![&mut n];
+    while let Some(node) = stack.pop() {
+        node.line = line;
+        match &mut node.kind {
+            crate::tree::NodeKind::Array(items) => stack.extend(items.iter_mut()),
+            crate::tree::NodeKind::Object(fields) => stack.extend(fields.iter_mut().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    Some(n)
+}
+
+/// Whether any string in the body carries a template expression (`{{...}}`).
+pub(crate) fn has_template(n: &Node) -> bool {
+    let mut stack = vec![n];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            crate::tree::NodeKind::String(s) if s.contains("{{") => return true,
+            crate::tree::NodeKind::Array(items) => stack.extend(items.iter()),
+            crate::tree::NodeKind::Object(fields) => stack.extend(fields.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    false
+}

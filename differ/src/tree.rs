@@ -1,0 +1,235 @@
+//! A JSON tree with line numbers, built from the contracts crate's pull parser.
+
+use mockdrift_contracts::json::{Event, ParseError, Parser, line_col};
+use serde_json::Value;
+
+/// One JSON value and the line it starts on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// 1-based line in the file the node was read from.
+    pub line: usize,
+    /// The value.
+    pub kind: NodeKind,
+}
+
+/// The value of a [`Node`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    /// `null`.
+    Null,
+    /// `true`/`false`.
+    Bool(bool),
+    /// A number as written.
+    Number {
+        /// The text.
+        text: String,
+        /// No fraction or exponent.
+        integer: bool,
+    },
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Node>),
+    /// An object, keys in file order (duplicates kept).
+    Object(Vec<(String, Node)>),
+}
+
+/// Deepest nesting accepted in a mock body. Deeper trees would make recursive drops and
+/// comparisons unsafe, and no real mock is that deep.
+pub const MAX_DEPTH: usize = 512;
+
+impl Node {
+    /// Parses a document. Lines are shifted so that line 1 of `bytes` is `first_line`.
+    pub fn parse(bytes: &[u8], first_line: usize) -> Result<Node, ParseError> {
+        let mut p = Parser::new(bytes)?;
+        let src = bytes;
+        // Open containers: the node being built and, for objects, the pending key.
+        let mut stack: Vec<(Node, Option<String>)> = Vec::new();
+        let mut key: Option<String> = None;
+        let mut lines = LineIndex::new(src);
+        loop {
+            let Some(ev) = p.next()? else {
+                return Err(ParseError { offset: src.len(), line: 1, column: 1, reason: "empty document" });
+            };
+            let line = lines.line(p.offset()) + first_line - 1;
+            let node = match ev {
+                Event::Key(k) => {
+                    key = Some(k.into_owned());
+                    continue;
+                }
+                Event::StartObject | Event::StartArray if stack.len() >= MAX_DEPTH => {
+                    let (line, column) = line_col(src, p.offset());
+                    return Err(ParseError {
+                        offset: p.offset(),
+                        line,
+                        column,
+                        reason: "nested deeper than 512 levels",
+                    });
+                }
+                Event::StartObject => {
+                    stack.push((Node { line, kind: NodeKind::Object(Vec::new()) }, key.take()));
+                    continue;
+                }
+                Event::StartArray => {
+                    stack.push((Node { line, kind: NodeKind::Array(Vec::new()) }, key.take()));
+                    continue;
+                }
+                Event::EndObject | Event::EndArray => {
+                    let (node, k) = stack.pop().expect("the parser balances containers");
+                    key = k;
+                    node
+                }
+                Event::Null => Node { line, kind: NodeKind::Null },
+                Event::Bool(b) => Node { line, kind: NodeKind::Bool(b) },
+                Event::Number { text, integer } => {
+                    Node { line, kind: NodeKind::Number { text: text.to_owned(), integer } }
+                }
+                Event::Str(s) => Node { line, kind: NodeKind::String(s.into_owned()) },
+            };
+            match stack.last_mut() {
+                None => {
+                    // The document is complete; the parser checks nothing trails it.
+                    p.next()?;
+                    return Ok(node);
+                }
+                Some((Node { kind: NodeKind::Object(fields), .. }, _)) => {
+                    fields.push((key.take().expect("objects have keys"), node));
+                }
+                Some((Node { kind: NodeKind::Array(items), .. }, _)) => items.push(node),
+                Some(_) => unreachable!("only containers are stacked"),
+            }
+        }
+    }
+
+    /// The member of an object.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Object(f) => f.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string value, if a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value as an integer, if a number or a numeric string.
+    pub fn as_u64(&self) -> Option<u64> {
+        match &self.kind {
+            NodeKind::Number { text, .. } => text.parse().ok(),
+            NodeKind::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The JSON kind name, as in JSON Schema (`integer` for integral numbers).
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "boolean",
+            NodeKind::Number { integer: true, .. } => "integer",
+            NodeKind::Number { .. } => "number",
+            NodeKind::String(_) => "string",
+            NodeKind::Array(_) => "array",
+            NodeKind::Object(_) => "object",
+        }
+    }
+
+    /// Converts to a `serde_json::Value` (iteratively).
+    pub fn to_value(&self) -> Value {
+        fn scalar(n: &Node) -> Value {
+            match &n.kind {
+                NodeKind::Null => Value::Null,
+                NodeKind::Bool(b) => Value::Bool(*b),
+                NodeKind::Number { text, .. } => serde_json::from_str(text).unwrap_or(Value::Null),
+                NodeKind::String(s) => Value::String(s.clone()),
+                NodeKind::Array(_) => Value::Array(Vec::new()),
+                NodeKind::Object(_) => Value::Object(serde_json::Map::new()),
+            }
+        }
+        // Post-order over an explicit stack: children first, then their container.
+        enum Step<'a> {
+            Enter(&'a Node),
+            Build(&'a Node),
+        }
+        let mut steps = vec![Step::Enter(self)];
+        let mut out: Vec<Value> = Vec::new();
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Enter(n) => match &n.kind {
+                    NodeKind::Array(items) => {
+                        steps.push(Step::Build(n));
+                        steps.extend(items.iter().rev().map(Step::Enter));
+                    }
+                    NodeKind::Object(fields) => {
+                        steps.push(Step::Build(n));
+                        steps.extend(fields.iter().rev().map(|(_, v)| Step::Enter(v)));
+                    }
+                    _ => out.push(scalar(n)),
+                },
+                Step::Build(n) => match &n.kind {
+                    NodeKind::Array(items) => {
+                        let vals = out.split_off(out.len() - items.len());
+                        out.push(Value::Array(vals));
+                    }
+                    NodeKind::Object(fields) => {
+                        let vals = out.split_off(out.len() - fields.len());
+                        out.push(Value::Object(fields.iter().map(|(k, _)| k.clone()).zip(vals).collect()));
+                    }
+                    _ => {}
+                },
+            }
+        }
+        out.pop().unwrap_or(Value::Null)
+    }
+}
+
+/// Offsets to lines, for a forward-moving sequence of offsets (amortised linear).
+struct LineIndex<'a> {
+    src: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a [u8]) -> Self {
+        Self { src, pos: 0, line: 1 }
+    }
+
+    fn line(&mut self, offset: usize) -> usize {
+        if offset < self.pos {
+            return line_col(self.src, offset).0;
+        }
+        let end = offset.min(self.src.len());
+        self.line += self.src[self.pos..end].iter().filter(|&&b| b == b'\n').count();
+        self.pos = end;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nodes_carry_lines_and_convert_back() {
+        let text = "{\n  \"a\": [1, 2.5,\n    {\"b\": null}],\n  \"c\": \"x\"\n}";
+        let n = Node::parse(text.as_bytes(), 10).expect("valid");
+        assert_eq!(n.line, 10);
+        let a = n.get("a").expect("a");
+        assert_eq!(a.line, 11);
+        let NodeKind::Array(items) = &a.kind else { panic!("array") };
+        assert_eq!(items[2].line, 12);
+        assert_eq!(items[1].kind_name(), "number");
+        assert_eq!(n.get("c").expect("c").line, 13);
+        assert_eq!(n.to_value(), serde_json::json!({"a": [1, 2.5, {"b": null}], "c": "x"}));
+        assert!(Node::parse(b"{\"a\": }", 1).is_err());
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = Node::parse(deep.as_bytes(), 1).expect_err("too deep");
+        assert_eq!(err.reason, "nested deeper than 512 levels");
+    }
+}

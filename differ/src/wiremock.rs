@@ -1,0 +1,164 @@
+//! WireMock JSON stub mappings: a single mapping, or `{"mappings": [...]}`.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+
+use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::tree::{Node, NodeKind};
+
+pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
+    let stubs: Vec<&Node> = match root.get("mappings").map(|m| &m.kind) {
+        Some(NodeKind::Array(items)) => items.iter().collect(),
+        Some(_) => return vec![mock::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
+        None => vec![root],
+    };
+    stubs.into_iter().enumerate().map(|(i, stub)| stub_item(path, stub, i)).collect()
+}
+
+fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
+    let (Some(req), Some(rsp)) = (stub.get("request"), stub.get("response")) else {
+        return mock::unreadable(path, stub.line, format!("mapping {} has no request or response", index + 1));
+    };
+    let name = stub
+        .get("name")
+        .or_else(|| stub.get("id"))
+        .or_else(|| stub.get("uuid"))
+        .and_then(Node::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("mapping {}", index + 1));
+    let method = req.get("method").and_then(Node::as_str).map(str::to_ascii_uppercase).filter(|m| m != "ANY");
+    let url = if let Some(u) = req.get("url").and_then(Node::as_str) {
+        UrlPattern::Path(u.split('?').next().unwrap_or(u).to_owned())
+    } else if let Some(u) = req.get("urlPath").and_then(Node::as_str) {
+        UrlPattern::Path(u.to_owned())
+    } else if let Some(u) = req.get("urlPathTemplate").and_then(Node::as_str) {
+        UrlPattern::Template(u.to_owned())
+    } else if let Some(u) = req.get("urlPattern").and_then(Node::as_str) {
+        UrlPattern::Regex { pattern: u.to_owned(), path_only: false }
+    } else if let Some(u) = req.get("urlPathPattern").and_then(Node::as_str) {
+        UrlPattern::Regex { pattern: u.to_owned(), path_only: true }
+    } else {
+        UrlPattern::Any
+    };
+    let status_node = rsp.get("status");
+    let status = match status_node.map(|s| s.as_u64()) {
+        None => 200,
+        Some(Some(s)) if (100..=999).contains(&s) => s as u16,
+        Some(_) => {
+            return mock::unreadable(
+                path,
+                status_node.map_or(rsp.line, |s| s.line),
+                "status is not an HTTP status code".to_owned(),
+            );
+        }
+    };
+    let transformers = rsp.get("transformers").is_some_and(
+        |t| matches!(&t.kind, NodeKind::Array(a) if a.iter().any(|x| x.as_str() == Some("response-template"))),
+    );
+    let mut media_type = mock::content_type(rsp.get("headers"));
+    let mut body_file = path.to_path_buf();
+    let body = if let Some(b) = rsp.get("jsonBody") {
+        media_type.get_or_insert_with(|| "application/json".to_owned());
+        MockBody::Json(b.clone())
+    } else if let Some(b) = rsp.get("body") {
+        match b.as_str() {
+            Some(text) => text_body(text, b.line, media_type.as_deref()),
+            None => MockBody::NotCompared("\"body\" is not a string".to_owned()),
+        }
+    } else if let Some(b) = rsp.get("base64Body").and_then(Node::as_str) {
+        match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
+            Ok(bytes) => text_body(
+                &String::from_utf8_lossy(&bytes),
+                rsp.get("base64Body").map_or(rsp.line, |n| n.line),
+                media_type.as_deref(),
+            ),
+            Err(e) => return mock::unreadable(path, rsp.line, format!("base64Body is not valid base64: {e}")),
+        }
+    } else if let Some(name) = rsp.get("bodyFileName").and_then(Node::as_str) {
+        if name.contains("{{") {
+            MockBody::NotCompared("bodyFileName is templated".to_owned())
+        } else {
+            match files_dir(path).map(|d| d.join(name)) {
+                Some(file) => match std::fs::read(&file) {
+                    Ok(bytes) => {
+                        body_file = file;
+                        match Node::parse(&bytes, 1) {
+                            Ok(n) => MockBody::Json(n),
+                            Err(e) if is_jsonish(media_type.as_deref(), &bytes) => {
+                                MockBody::NotCompared(format!("body file is not valid JSON ({e})"))
+                            }
+                            Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
+                        }
+                    }
+                    Err(e) => {
+                        return mock::unreadable(
+                            path,
+                            rsp.line,
+                            format!("bodyFileName {name}: cannot read {}: {e}", file.display()),
+                        );
+                    }
+                },
+                None => {
+                    return mock::unreadable(
+                        path,
+                        rsp.line,
+                        format!("bodyFileName {name}: no __files directory above the mapping"),
+                    );
+                }
+            }
+        }
+    } else {
+        MockBody::None
+    };
+    let templated = transformers || matches!(&body, MockBody::Json(n) if mock::has_template(n));
+    Item::Mock(Box::new(Mock {
+        file: path.to_path_buf(),
+        format: MockFormat::WireMock,
+        name,
+        line: stub.line,
+        service: None,
+        method,
+        url,
+        status,
+        status_line: status_node.map_or(rsp.line, |s| s.line),
+        media_type,
+        body,
+        body_file,
+        templated,
+        matchers: Vec::new(),
+    }))
+}
+
+fn is_jsonish(media: Option<&str>, bytes: &[u8]) -> bool {
+    media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(bytes)
+}
+
+fn text_body(text: &str, line: usize, media: Option<&str>) -> MockBody {
+    if text.is_empty() {
+        return MockBody::None;
+    }
+    match mock::json_in_string(text, line) {
+        Some(n) => MockBody::Json(n),
+        None if text.contains("{{") => MockBody::NotCompared("templated body".to_owned()),
+        None if is_jsonish(media, text.as_bytes()) => MockBody::NotCompared("body is not valid JSON".to_owned()),
+        None => MockBody::NotCompared("body is not JSON".to_owned()),
+    }
+}
+
+/// The `__files` directory for a mapping: beside the nearest `mappings` ancestor, or beside
+/// the file itself.
+fn files_dir(mapping: &Path) -> Option<PathBuf> {
+    let mut dir = mapping.parent();
+    while let Some(d) = dir {
+        let candidate = d.join("__files");
+        if candidate.is_dir() {
+            return Some(candidate);
+        }
+        if d.file_name().is_some_and(|n| n == "mappings") {
+            return d.parent().map(|p| p.join("__files"));
+        }
+        dir = d.parent();
+    }
+    None
+}

@@ -1,0 +1,126 @@
+//! `mockdrift diff`: contracts and mocks in, report and exit code out.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use mockdrift_contracts::{Limits, Snapshot, Store, Ts};
+use mockdrift_differ::{DiffOptions, Item, Severity, collect_files, diff, read_file, render_text};
+
+use crate::cli::{Color, DiffArgs, FailOn, ReportFormat};
+use crate::exit::Exit;
+
+pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
+    let now = match &args.now {
+        Some(t) => Ts::parse(t).with_context(|| format!("--now {t:?} is not an RFC 3339 time"))?,
+        None => Ts::now(),
+    };
+    let stale_after_days = parse_days(&args.stale_after)?;
+    let mut snapshot = Snapshot::default();
+    for source in &args.contracts {
+        let s = load_contracts(source)?;
+        snapshot.merge(&s, &Limits::default());
+    }
+    let mut items: Vec<Item> = Vec::new();
+    let mut files = 0;
+    for spec in &args.mocks {
+        let (service, path) = split_mocks_arg(spec);
+        if !path.exists() {
+            bail!("--mocks {spec}: {} does not exist", path.display());
+        }
+        for file in collect_files(&[path]) {
+            files += 1;
+            items.extend(read_file(&file, service));
+        }
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
+    let report = diff(&snapshot, &items, files, &opts);
+    let text = match args.format {
+        ReportFormat::Json => report.to_json(),
+        ReportFormat::Text => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            render_text(&report, color)
+        }
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, &text).with_context(|| format!("writing the report to {}", p.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    let gate = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    Ok(if report.fails(gate) { Exit::Drift } else { Exit::Ok })
+}
+
+/// `payments=mocks/` → (Some("payments"), "mocks/"); a plain path has no service.
+fn split_mocks_arg(spec: &str) -> (Option<&str>, PathBuf) {
+    if let Some((service, path)) = spec.split_once('=') {
+        let named =
+            !service.is_empty() && service.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if named && !Path::new(spec).exists() {
+            return (Some(service), PathBuf::from(path));
+        }
+    }
+    (None, PathBuf::from(spec))
+}
+
+fn parse_days(s: &str) -> anyhow::Result<i64> {
+    let t = s.trim();
+    let (num, unit) = match t.strip_suffix('d') {
+        Some(n) => (n, 1.0),
+        None => match t.strip_suffix('h') {
+            Some(n) => (n, 1.0 / 24.0),
+            None => (t, 1.0),
+        },
+    };
+    let v: f64 = num.trim().parse().with_context(|| format!("--stale-after {s:?}: expected e.g. 14d, 36h or 14"))?;
+    Ok((v * unit).ceil() as i64)
+}
+
+fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
+    if source.starts_with("http://") || source.starts_with("https://") {
+        bail!(
+            "--contracts {source}: reading contracts from a running proxy's admin URL is not built yet; export a snapshot instead"
+        );
+    }
+    let p = Path::new(source);
+    if p.is_dir() {
+        let store = Store::open(p).with_context(|| format!("reading contracts from {source}"))?;
+        let (snap, bad) = store.snapshot().with_context(|| format!("reading contracts from {source}"))?;
+        for e in bad {
+            eprintln!("mockdrift: warning: {source}: {e} (skipped)");
+        }
+        return Ok(snap);
+    }
+    let text = std::fs::read_to_string(p).with_context(|| format!("reading contracts from {source}"))?;
+    Snapshot::from_json(&text).with_context(|| format!("reading contracts from {source}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mocks_args_and_durations() {
+        assert_eq!(split_mocks_arg("payments=test/mocks"), (Some("payments"), PathBuf::from("test/mocks")));
+        assert_eq!(split_mocks_arg("test/mocks"), (None, PathBuf::from("test/mocks")));
+        assert_eq!(split_mocks_arg("a/b=c"), (None, PathBuf::from("a/b=c")));
+        assert_eq!(parse_days("14d").expect("valid"), 14);
+        assert_eq!(parse_days("36h").expect("valid"), 2);
+        assert_eq!(parse_days("3").expect("valid"), 3);
+        assert!(parse_days("soon").is_err());
+    }
+}

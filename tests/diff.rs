@@ -1,0 +1,242 @@
+//! `mockdrift diff` end to end, and the mock readers over the real corpus.
+
+use serde_json::Value;
+
+use crate::support::{corpus, mockdrift, repo};
+
+const NOW: &str = "2026-11-06T00:00:00Z";
+
+/// A temp dir with a store learned from the example traffic.
+fn recorded() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let traffic = repo().join("examples/traffic/payments.jsonl").display().to_string();
+    assert_eq!(mockdrift(tmp.path(), &["contracts", "infer", "--store", "st", &traffic]).code, 0);
+    tmp
+}
+
+fn quickstart() -> String {
+    repo().join("examples/quickstart/mocks").display().to_string()
+}
+
+fn finding<'a>(report: &'a Value, kind: &str, pointer: &str) -> &'a Value {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["kind"] == kind && f["pointer"] == pointer)
+        .unwrap_or_else(|| panic!("no {kind} at {pointer:?} in {report:#}"))
+}
+
+#[test]
+fn the_quickstart_mocks_have_drifted_and_the_gate_fails() {
+    let tmp = recorded();
+    let run = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &quickstart(), "--format", "json", "--now", NOW],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    assert_eq!(report["version"], 1);
+
+    let renamed = finding(&report, "unknown_field", "/amount_cents");
+    assert_eq!(renamed["severity"], "error");
+    assert_eq!(renamed["line"], 14);
+    assert!(
+        renamed["file"]
+            .as_str()
+            .expect("file")
+            .ends_with("examples/quickstart/mocks/wiremock/mappings/get-charge.json")
+    );
+    assert_eq!(renamed["mock"], 1025);
+    assert_eq!(renamed["mock_present"], true);
+    assert_eq!(renamed["production"]["count"], 0);
+    assert_eq!(renamed["production"]["of"], 60);
+
+    let missing = finding(&report, "missing_field", "/amount");
+    assert_eq!((missing["production"]["count"].as_u64(), missing["production"]["of"].as_u64()), (Some(60), Some(60)));
+    assert_eq!(missing["mock_present"], false);
+    assert_eq!(missing["mock"], Value::Null);
+    assert_eq!(missing["service"], "payments");
+    assert_eq!(missing["method"], "GET");
+    assert_eq!(missing["path"], "/v1/charges/{charge_id}");
+    assert_eq!(missing["status"], 200);
+
+    let added = finding(&report, "missing_field", "/risk_score");
+    assert!(added["message"].as_str().expect("message").contains("since it first appeared on 2026-11-04"));
+    assert_eq!(
+        finding(&report, "type_mismatch", "/metadata/order")["production"]["types"],
+        serde_json::json!(["string"])
+    );
+    assert_eq!(finding(&report, "format_mismatch", "/created_at")["severity"], "warning");
+    assert_eq!(finding(&report, "enum_value_unknown", "/status")["mock"], "paid");
+    let ct = finding(&report, "content_type_mismatch", "");
+    assert_eq!(ct["status"], 404);
+    assert_eq!(finding(&report, "status_never_seen", "")["status"], 503);
+    // The Pact page of charges matches production (its ids are under a regex matcher).
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["path"] != "/v1/charges" || f["status"] != 200)
+    );
+
+    let summary = &report["summary"];
+    assert_eq!(
+        (summary["files"].as_u64(), summary["mocks"].as_u64(), summary["matched"].as_u64()),
+        (Some(3), Some(4), Some(4))
+    );
+    assert_eq!(summary["by_severity"]["error"], 6);
+    // Sorted by file, line, kind, pointer; fingerprints are stable across runs.
+    let keys: Vec<(String, u64)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["file"].as_str().expect("file").to_owned(), f["line"].as_u64().expect("line")))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    let again = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &quickstart(), "--format", "json", "--now", NOW],
+    );
+    assert_eq!(again.stdout, run.stdout);
+
+    let never = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &quickstart(), "--fail-on", "never", "--now", NOW],
+    );
+    assert_eq!(never.code, 0);
+    assert!(never.stdout.contains("6 errors, 4 warnings, 2 info in 3 files"), "{}", never.stdout);
+    let after = never.stdout.split("get-charge.json\n").nth(1).expect("the mock's section");
+    assert!(
+        after.starts_with("  12:") && after.lines().next().expect("a line").contains("missing_field /amount"),
+        "{after}"
+    );
+}
+
+#[test]
+fn too_little_or_too_old_evidence_is_not_drift() {
+    let tmp = recorded();
+    let mocks = quickstart();
+    let run = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &mocks, "--min-samples", "1000", "--format", "json", "--now", NOW],
+    );
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    let body = finding(&report, "unknown_field", "/amount_cents");
+    assert_eq!(body["severity"], "info");
+    assert!(body["message"].as_str().expect("message").contains("below --min-samples 1000"));
+    // Status and content-type findings are not about body evidence and keep their severity.
+    assert_eq!(run.code, 1);
+    assert_eq!(finding(&report, "content_type_mismatch", "")["severity"], "error");
+
+    let later = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &mocks, "--format", "json", "--now", "2026-12-01T00:00:00Z"],
+    );
+    let report: Value = serde_json::from_str(&later.stdout).expect("a JSON report");
+    assert!(report["findings"].as_array().expect("findings").iter().all(|f| f["kind"] != "unknown_field"));
+    assert_eq!(finding(&report, "unverified", "")["severity"], "info");
+}
+
+#[test]
+fn nothing_read_or_matched_is_not_a_pass_and_bad_inputs_are_named() {
+    let tmp = recorded();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("empty")).expect("mkdir");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "empty", "--now", NOW]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("no_mocks_matched") && run.stdout.contains("no mock was read"), "{}", run.stdout);
+
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/other.json"),
+        r#"{"request": {"method": "GET", "url": "/nope"}, "response": {"status": 200}}"#,
+    )
+    .expect("write");
+    std::fs::write(d.join("m/broken.json"), "{\n  \"request\": {\n    \"url\": \"/x\",\n  }\n}").expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "m", "--format", "json", "--now", NOW]);
+    assert_eq!(run.code, 1);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    assert!(
+        finding(&report, "no_mocks_matched", "")["message"]
+            .as_str()
+            .expect("message")
+            .contains("recorded services: payments")
+    );
+    let broken = finding(&report, "mock_unreadable", "");
+    assert_eq!(broken["file"], "m/broken.json");
+    assert_eq!(broken["line"], 4);
+    assert_eq!(finding(&report, "endpoint_never_seen", "")["file"], "m/other.json");
+
+    let bad = mockdrift(d, &["diff", "--contracts", "missing.json", "--mocks", "m"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("reading contracts from missing.json"), "{}", bad.stderr);
+    std::fs::write(d.join("new.json"), r#"{"format": "mockdrift-contracts", "version": 7, "contracts": []}"#)
+        .expect("write");
+    let newer = mockdrift(d, &["diff", "--contracts", "new.json", "--mocks", "m"]);
+    assert_eq!(newer.code, 2);
+    assert!(newer.stderr.contains("newer than this binary"), "{}", newer.stderr);
+}
+
+/// Rebuilds the corpus's original directory layout (from `SOURCES.tsv`) in a temp dir, so
+/// that WireMock `bodyFileName`s resolve against their `__files/` as in the real projects.
+fn corpus_layout(corpus: &std::path::Path, formats: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let tsv = std::fs::read_to_string(corpus.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [format, file, repo, path, ..] = cols[..] else { continue };
+        if !formats.contains(&format) {
+            continue;
+        }
+        let dest = tmp.path().join(repo).join(path);
+        std::fs::create_dir_all(dest.parent().expect("a parent")).expect("mkdir");
+        std::fs::copy(corpus.join(format).join(file), &dest).expect("copy");
+    }
+    tmp
+}
+
+#[test]
+fn every_corpus_wiremock_and_pact_file_is_read_or_rejected_with_a_reason() {
+    let Some(corpus) = corpus() else { return };
+    let layout = corpus_layout(&corpus, &["wiremock", "pact"]);
+    let mut mocks = 0;
+    let mut json_bodies = 0;
+    let mut notes = Vec::new();
+    let files = mockdrift_differ::collect_files(&[layout.path().to_path_buf()]);
+    for file in &files {
+        for item in mockdrift_differ::read_file(file, None) {
+            match item {
+                mockdrift_differ::Item::Mock(m) => {
+                    mocks += 1;
+                    json_bodies += usize::from(matches!(m.body, mockdrift_differ::MockBody::Json(_)));
+                }
+                mockdrift_differ::Item::Unreadable(n) | mockdrift_differ::Item::Skipped(n) => {
+                    assert!(!n.reason.is_empty() && n.line >= 1, "{n:?}");
+                    notes.push(format!(
+                        "{}:{}: {}",
+                        n.file.strip_prefix(layout.path()).unwrap_or(&n.file).display(),
+                        n.line,
+                        n.reason
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let report = notes.join("\n");
+    assert!(files.len() >= 150, "corpus mock files: {}", files.len());
+    eprintln!("corpus: {mocks} mocks ({json_bodies} JSON bodies) from {} files; not read:\n{report}", files.len());
+    // Measured 2026-11-22: 194 mocks, 125 with JSON bodies, from 176 files.
+    assert!(mocks >= 190, "only {mocks} mocks from {} files; not read:\n{report}", files.len());
+    assert!(json_bodies >= 120, "only {json_bodies} JSON bodies");
+    // Body files resolve through `__files/`: the only misses are the three bodies the corpus
+    // does not include (stuff.txt, body.unknown, new-todo-item-response.json).
+    assert!(!report.contains("no __files directory"), "{report}");
+    assert!(report.matches("cannot read").count() <= 3, "{report}");
+    // Whatever is not an HTTP mock says so.
+    assert!(notes.iter().filter(|n| n.contains("not a recognised mock format")).count() == 0, "{report}");
+}
