@@ -641,25 +641,25 @@ impl Cmp<'_, '_, '_> {
             return;
         }
         let st = s.string.as_deref().expect("kind checked");
-        if let Some(f) = st.format() {
-            if !format::detect(v).contains(f) {
-                let msg = format!(
-                    "production's values here are all {} ({} of {}); the mock's {v:?} is not",
-                    f.name(),
-                    st.count,
-                    st.count
-                );
-                let ev = self.evidence(s, st.count, st.count, times);
-                self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
-                return;
-            }
+        if let Some(f) = st.format()
+            && !format::detect(v).contains(f)
+        {
+            let msg = format!(
+                "production's values here are all {} ({} of {}); the mock's {v:?} is not",
+                f.name(),
+                st.count,
+                st.count
+            );
+            let ev = self.evidence(s, st.count, st.count, times);
+            self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
+            return;
         }
-        if let Some(values) = st.enum_values() {
-            if st.has_value(v) == Some(false) {
-                let msg = format!("production sent only {} here ({} values); never {v:?}", values.join(", "), st.count);
-                let ev = self.evidence(s, 0, st.count, times);
-                self.push(Kind::EnumValueUnknown, n.line, msg, Some(n.to_value()), ev);
-            }
+        if let Some(values) = st.enum_values()
+            && st.has_value(v) == Some(false)
+        {
+            let msg = format!("production sent only {} here ({} values); never {v:?}", values.join(", "), st.count);
+            let ev = self.evidence(s, 0, st.count, times);
+            self.push(Kind::EnumValueUnknown, n.line, msg, Some(n.to_value()), ev);
         }
     }
 

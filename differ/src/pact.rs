@@ -33,10 +33,10 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         .and_then(Node::as_str)
         .map(str::to_owned)
         .unwrap_or_else(|| format!("interaction {}", index + 1));
-    if let Some(t) = it.get("type").and_then(Node::as_str) {
-        if t != "Synchronous/HTTP" {
-            return mock::skipped(path, it.line, &format!("Pact {t} interaction {name:?} (not HTTP)"));
-        }
+    if let Some(t) = it.get("type").and_then(Node::as_str)
+        && t != "Synchronous/HTTP"
+    {
+        return mock::skipped(path, it.line, &format!("Pact {t} interaction {name:?} (not HTTP)"));
     }
     let (Some(req), Some(rsp)) = (it.get("request"), it.get("response")) else {
         return mock::skipped(path, it.line, &format!("Pact interaction {name:?} has no HTTP request and response"));
@@ -76,10 +76,10 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
                         }
                     }
                 }
-            } else if let Some(rest) = k.strip_prefix("$.body") {
-                if let Some(p) = parse_path(&format!("${rest}")) {
-                    matchers.push(Matcher { path: p, rule: rule_name(v) });
-                }
+            } else if let Some(rest) = k.strip_prefix("$.body")
+                && let Some(p) = parse_path(&format!("${rest}"))
+            {
+                matchers.push(Matcher { path: p, rule: rule_name(v) });
             }
         }
     }
