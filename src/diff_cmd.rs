@@ -21,18 +21,16 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
         let s = load_contracts(source)?;
         snapshot.merge(&s, &Limits::default());
     }
-    let mut items: Vec<Item> = Vec::new();
-    let mut files = 0;
+    let mut jobs: Vec<(PathBuf, Option<&str>)> = Vec::new();
     for spec in &args.mocks {
         let (service, path) = split_mocks_arg(spec);
         if !path.exists() {
             bail!("--mocks {spec}: {} does not exist", path.display());
         }
-        for file in collect_files(&[path]) {
-            files += 1;
-            items.extend(read_file(&file, service));
-        }
+        jobs.extend(collect_files(&[path]).into_iter().map(|f| (f, service)));
     }
+    let files = jobs.len();
+    let items = read_all(&jobs);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
     let report = diff(&snapshot, &items, files, &opts);
@@ -63,6 +61,19 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
         FailOn::Never => None,
     };
     Ok(if report.fails(gate) { Exit::Drift } else { Exit::Ok })
+}
+
+/// Reads mock files on every core, keeping their order.
+fn read_all(jobs: &[(PathBuf, Option<&str>)]) -> Vec<Item> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().flat_map(|(f, s)| read_file(f, *s)).collect::<Vec<Item>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("mock readers do not panic")).collect()
+    })
 }
 
 /// `payments=mocks/` → (Some("payments"), "mocks/"); a plain path has no service.

@@ -80,15 +80,22 @@ impl Route {
 
     /// Whether a concrete path matches.
     pub fn matches(&self, path: &str) -> bool {
-        let parts: Vec<&str> = path.split('/').skip(1).collect();
-        parts.len() == self.segs.len()
-            && self.segs.iter().zip(&parts).all(|(s, p)| match s {
+        let mut parts = path.split('/').skip(1);
+        for seg in &self.segs {
+            let Some(p) = parts.next() else { return false };
+            let ok = match seg {
                 Seg::Lit(l) => l == p,
                 Seg::Param => !p.is_empty(),
-            })
+            };
+            if !ok {
+                return false;
+            }
+        }
+        parts.next().is_none()
     }
 
-    fn literals(&self) -> usize {
+    /// How many segments are literal (more literal = more specific).
+    pub fn literals(&self) -> usize {
         self.segs.iter().filter(|s| matches!(s, Seg::Lit(_))).count()
     }
 }
@@ -101,6 +108,14 @@ pub fn resolve<'a>(templates: impl IntoIterator<Item = &'a str>, path: &str) -> 
         .filter_map(|t| Route::parse(t).ok().filter(|r| r.matches(path)).map(|r| (r.literals(), t)))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
         .map(|(_, t)| t)
+}
+
+/// Like [`resolve`] over routes parsed once (for matching many paths).
+pub fn best_match<'a>(routes: &'a [Route], path: &str) -> Option<&'a Route> {
+    routes
+        .iter()
+        .filter(|r| r.matches(path))
+        .max_by(|a, b| a.literals().cmp(&b.literals()).then(b.as_str().cmp(a.as_str())))
 }
 
 /// Why a segment is a parameter, for `--explain`.

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mockdrift_contracts::format;
-use mockdrift_contracts::template::{Route, resolve};
+use mockdrift_contracts::template::{Route, best_match};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
 
@@ -40,10 +40,40 @@ enum Seg {
 
 type Endpoint = (String, String, String);
 
+/// The snapshot indexed for matching many mocks: built once per run.
+struct Index<'a> {
+    /// Parsed route templates per (service, method).
+    routes: BTreeMap<(&'a str, &'a str), Vec<Route>>,
+    /// Contracts per endpoint (service, method, template).
+    contracts: BTreeMap<(&'a str, &'a str, &'a str), Vec<(&'a EndpointKey, &'a Contract)>>,
+    /// Recorded services.
+    services: BTreeSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(snap: &'a Snapshot) -> Self {
+        let mut routes: BTreeMap<(&str, &str), Vec<Route>> = BTreeMap::new();
+        let mut contracts: BTreeMap<(&str, &str, &str), Vec<(&EndpointKey, &Contract)>> = BTreeMap::new();
+        for (k, c) in &snap.contracts {
+            let e = contracts.entry((k.service.as_str(), k.method.as_str(), k.path.as_str())).or_default();
+            if e.is_empty() {
+                if let Ok(r) = Route::parse(&k.path) {
+                    routes.entry((k.service.as_str(), k.method.as_str())).or_default().push(r);
+                }
+            }
+            e.push((k, c));
+        }
+        let services = snap.contracts.keys().map(|k| k.service.as_str()).collect();
+        Self { routes, contracts, services }
+    }
+}
+
 /// Compares mocks with contracts and returns the report.
 pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
+    let index = Index::new(snapshot);
     let mut d = Differ {
         snap: snapshot,
+        index: &index,
         opts,
         findings: Vec::new(),
         summary: Summary { files, ..Summary::default() },
@@ -66,6 +96,7 @@ pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOption
 
 struct Differ<'a> {
     snap: &'a Snapshot,
+    index: &'a Index<'a>,
     opts: &'a DiffOptions,
     findings: Vec<Finding>,
     summary: Summary,
@@ -172,9 +203,7 @@ impl<'a> Differ<'a> {
         self.summary.mocks += 1;
         let services: Vec<&str> = match &m.service {
             Some(s) => vec![s.as_str()],
-            None => {
-                self.snap.contracts.keys().map(|k| k.service.as_str()).collect::<BTreeSet<_>>().into_iter().collect()
-            }
+            None => self.index.services.iter().copied().collect(),
         };
         let site = Site { mock: m, key: None };
         if let UrlPattern::Any = m.url {
@@ -220,13 +249,6 @@ impl<'a> Differ<'a> {
 
     /// The recorded endpoints (service, method, template) a mock's method and URL match.
     fn match_url(&self, m: &Mock, services: &[&str]) -> Result<Vec<Endpoint>, String> {
-        let mut groups: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
-        for k in self.snap.contracts.keys() {
-            if services.contains(&k.service.as_str()) && m.method.as_ref().is_none_or(|x| *x == k.method) {
-                groups.entry((k.service.clone(), k.method.clone())).or_default().push(&k.path);
-            }
-        }
-        let mut out = Vec::new();
         let regex = match &m.url {
             UrlPattern::Regex { pattern, .. } => Some(
                 regex::Regex::new(&format!("^(?:{pattern})$"))
@@ -234,22 +256,21 @@ impl<'a> Differ<'a> {
             ),
             _ => None,
         };
-        for ((service, method), mut templates) in groups {
-            templates.dedup();
-            let hit: Vec<&str> = match &m.url {
-                UrlPattern::Path(p) => resolve(templates.iter().copied(), p).into_iter().collect(),
-                UrlPattern::Template(t) => templates.iter().copied().filter(|c| same_template(t, c)).collect(),
+        let mut out = Vec::new();
+        for (&(service, method), routes) in &self.index.routes {
+            if !services.contains(&service) || m.method.as_ref().is_some_and(|x| x != method) {
+                continue;
+            }
+            let hit: Vec<&Route> = match &m.url {
+                UrlPattern::Path(p) => best_match(routes, p).into_iter().collect(),
+                UrlPattern::Template(t) => routes.iter().filter(|r| same_template(t, r.as_str())).collect(),
                 UrlPattern::Regex { path_only, .. } => {
                     let re = regex.as_ref().expect("compiled above");
-                    templates
+                    routes
                         .iter()
-                        .copied()
-                        .filter(|t| {
-                            self.snap
-                                .contracts
-                                .iter()
-                                .filter(|(k, _)| k.service == service && k.method == method && k.path == *t)
-                                .any(|(_, c)| {
+                        .filter(|r| {
+                            self.index.contracts.get(&(service, method, r.as_str())).into_iter().flatten().any(
+                                |(_, c)| {
                                     c.paths.iter().any(|s| {
                                         let p = if *path_only {
                                             s.path.split('?').next().unwrap_or(&s.path)
@@ -258,15 +279,14 @@ impl<'a> Differ<'a> {
                                         };
                                         re.is_match(p)
                                     })
-                                })
+                                },
+                            )
                         })
                         .collect()
                 }
-                UrlPattern::Any => templates.clone(),
+                UrlPattern::Any => routes.iter().collect(),
             };
-            let mut hit = hit;
-            hit.dedup();
-            out.extend(hit.into_iter().map(|t| (service.clone(), method.clone(), t.to_owned())));
+            out.extend(hit.into_iter().map(|r| (service.to_owned(), method.to_owned(), r.as_str().to_owned())));
         }
         Ok(out)
     }
