@@ -40,12 +40,17 @@ enum Seg {
 
 type Endpoint = (String, String, String);
 
+/// An endpoint's key as borrowed strings: (service, method, template).
+type EndpointRef<'a> = (&'a str, &'a str, &'a str);
+/// The contracts of one endpoint, one per status and media type.
+type Statuses<'a> = Vec<(&'a EndpointKey, &'a Contract)>;
+
 /// The snapshot indexed for matching many mocks: built once per run.
 struct Index<'a> {
     /// Parsed route templates per (service, method).
     routes: BTreeMap<(&'a str, &'a str), Vec<Route>>,
     /// Contracts per endpoint (service, method, template).
-    contracts: BTreeMap<(&'a str, &'a str, &'a str), Vec<(&'a EndpointKey, &'a Contract)>>,
+    contracts: BTreeMap<EndpointRef<'a>, Statuses<'a>>,
     /// Recorded services.
     services: BTreeSet<&'a str>,
 }
@@ -53,13 +58,13 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(snap: &'a Snapshot) -> Self {
         let mut routes: BTreeMap<(&str, &str), Vec<Route>> = BTreeMap::new();
-        let mut contracts: BTreeMap<(&str, &str, &str), Vec<(&EndpointKey, &Contract)>> = BTreeMap::new();
+        let mut contracts: BTreeMap<EndpointRef<'a>, Statuses<'a>> = BTreeMap::new();
         for (k, c) in &snap.contracts {
             let e = contracts.entry((k.service.as_str(), k.method.as_str(), k.path.as_str())).or_default();
-            if e.is_empty() {
-                if let Ok(r) = Route::parse(&k.path) {
-                    routes.entry((k.service.as_str(), k.method.as_str())).or_default().push(r);
-                }
+            if e.is_empty()
+                && let Ok(r) = Route::parse(&k.path)
+            {
+                routes.entry((k.service.as_str(), k.method.as_str())).or_default().push(r);
             }
             e.push((k, c));
         }
