@@ -36,6 +36,14 @@ pub(crate) enum ReportFormat {
     Text,
     /// The versioned JSON report, for CI and tools.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per mock.
+    Junit,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations; also appends the Markdown summary to $GITHUB_STEP_SUMMARY.
+    Github,
 }
 
 /// The `--fail-on` gate.
@@ -95,6 +103,13 @@ pub(crate) struct DiffArgs {
     /// Colour the text report.
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) color: Color,
+    /// Accepted findings: those listed (and not expired) are reported as suppressed and do
+    /// not fail the run.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Write a baseline accepting every current warning and error, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) write_baseline: Option<PathBuf>,
 }
 
 /// Where contracts are stored.

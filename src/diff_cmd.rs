@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Limits, Snapshot, Store, Ts};
-use mockdrift_differ::{DiffOptions, Item, Severity, collect_files, diff, read_file, render_text};
+use mockdrift_differ::{
+    Baseline, DiffOptions, Item, Severity, collect_files, diff, read_file, render_github, render_junit,
+    render_markdown, render_sarif, render_text,
+};
 
 use crate::cli::{Color, DiffArgs, FailOn, ReportFormat};
 use crate::exit::Exit;
@@ -33,9 +36,39 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
     let items = read_all(&jobs);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
-    let report = diff(&snapshot, &items, files, &opts);
+    let mut report = diff(&snapshot, &items, files, &opts);
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::from_report(&report, &format!("accepted with --write-baseline on {}", now.date()));
+        std::fs::write(path, b.to_json()).with_context(|| format!("writing the baseline {}", path.display()))?;
+        eprintln!("wrote {} accepted findings to {}", b.accepted.len(), path.display());
+        return Ok(Exit::Ok);
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading the baseline {}", path.display()))?;
+        let b = Baseline::from_json(&text).with_context(|| format!("reading the baseline {}", path.display()))?;
+        b.apply(&mut report, now);
+    }
+    let gate = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
     let text = match args.format {
         ReportFormat::Json => report.to_json(),
+        ReportFormat::Sarif => render_sarif(&report, env!("CARGO_PKG_VERSION")),
+        ReportFormat::Junit => render_junit(&report, gate),
+        ReportFormat::Markdown => render_markdown(&report),
+        ReportFormat::Github => {
+            // Annotations are capped per step, so the full report goes to the step summary.
+            if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                let mut f =
+                    std::fs::OpenOptions::new().create(true).append(true).open(&summary).with_context(|| {
+                        format!("appending to GITHUB_STEP_SUMMARY {}", PathBuf::from(&summary).display())
+                    })?;
+                f.write_all(render_markdown(&report).as_bytes())?;
+            }
+            render_github(&report)
+        }
         ReportFormat::Text => {
             let color = match args.color {
                 Color::Always => true,
@@ -55,11 +88,6 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
             out.flush()?;
         }
     }
-    let gate = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
     Ok(if report.fails(gate) { Exit::Drift } else { Exit::Ok })
 }
 

@@ -240,3 +240,120 @@ fn every_corpus_wiremock_and_pact_file_is_read_or_rejected_with_a_reason() {
     // Whatever is not an HTTP mock says so.
     assert!(notes.iter().filter(|n| n.contains("not a recognised mock format")).count() == 0, "{report}");
 }
+
+fn diff_in(dir: &std::path::Path, extra: &[&str]) -> crate::support::Run {
+    let mocks = quickstart();
+    let mut args = vec!["diff", "--contracts", "st", "--mocks", mocks.as_str(), "--now", NOW];
+    args.extend_from_slice(extra);
+    mockdrift(dir, &args)
+}
+
+#[test]
+fn sarif_junit_markdown_and_github_reports() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let json: Value = serde_json::from_str(&diff_in(d, &["--format", "json"]).stdout).expect("json");
+    let findings = json["findings"].as_array().expect("findings");
+
+    let sarif: Value = serde_json::from_str(&diff_in(d, &["--format", "sarif"]).stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 15, "a rule per finding kind");
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["kind"]);
+        assert_eq!(rules[r["ruleIndex"].as_u64().expect("index") as usize]["id"], f["kind"]);
+        assert_eq!(r["partialFingerprints"]["mockdriftFingerprint/v1"], f["fingerprint"]);
+        let level = match f["severity"].as_str().expect("severity") {
+            "info" => "note",
+            other => other,
+        };
+        assert_eq!(r["level"], level);
+        if f["file"] != "" {
+            let loc = &r["locations"][0]["physicalLocation"];
+            assert_eq!(loc["artifactLocation"]["uri"], f["file"]);
+            assert_eq!(loc["region"]["startLine"], f["line"]);
+        } else {
+            assert!(r.get("locations").is_none());
+        }
+    }
+
+    let junit = diff_in(d, &["--format", "junit"]).stdout;
+    assert!(junit.starts_with("<?xml"));
+    // Four mocks plus the production-coverage case; three mocks have error findings.
+    assert!(junit.contains("<testsuites name=\"mockdrift\" tests=\"5\" failures=\"2\">"), "{junit}");
+    assert_eq!(junit.matches("<testcase ").count(), 5);
+    assert!(junit.contains("name=\"get a charge\"") && junit.contains("type=\"missing_field\""), "{junit}");
+
+    let md = diff_in(d, &["--format", "markdown"]).stdout;
+    assert!(md.contains("| 6 | 4 | 2 | 3 | 4 | 4 | 2 |"), "{md}");
+    assert!(
+        md.contains("<details><summary>`examples/quickstart/mocks/wiremock/mappings/get-charge.json`")
+            || md.contains("get-charge.json`"),
+        "{md}"
+    );
+
+    let summary = d.join("step-summary.md");
+    let gh = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["diff", "--contracts", "st", "--mocks", &quickstart(), "--now", NOW, "--format", "github"])
+        .current_dir(d)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .expect("runs");
+    assert_eq!(gh.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&gh.stdout);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::error file=")
+                && l.contains(",line=14,title=mockdrift unknown_field::/amount_cents: ")),
+        "{out}"
+    );
+    assert!(
+        out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
+    );
+    assert!(std::fs::read_to_string(&summary).expect("the step summary").contains("## mockdrift"));
+}
+
+#[test]
+fn baselines_suppress_accepted_findings_until_they_expire() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let write = diff_in(d, &["--write-baseline", "baseline.json"]);
+    assert_eq!(write.code, 0, "{}", write.stderr);
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("baseline.json")).expect("written")).expect("json");
+    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["accepted"].as_array().expect("accepted").len(), 10, "every warning and error");
+
+    let run = diff_in(d, &["--baseline", "baseline.json", "--format", "json"]);
+    assert_eq!(run.code, 0, "all accepted: the gate passes");
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    assert!(finding(&report, "unknown_field", "/amount_cents")["suppressed"].as_bool().expect("bool"));
+    assert_eq!(report["summary"]["by_severity"].get("error"), None);
+
+    // An acceptance that expired fails again, and says why.
+    let mut b = baseline.clone();
+    for a in b["accepted"].as_array_mut().expect("accepted") {
+        if a["pointer"] == "/amount_cents" {
+            a["expires"] = Value::from("2026-11-01");
+        }
+    }
+    std::fs::write(d.join("expired.json"), serde_json::to_string(&b).expect("json")).expect("write");
+    let run = diff_in(d, &["--baseline", "expired.json", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let f = finding(&report, "unknown_field", "/amount_cents");
+    assert_eq!(f["suppressed"], false);
+    assert!(f["message"].as_str().expect("message").contains("baseline acceptance expired on 2026-11-01"));
+
+    std::fs::write(
+        d.join("bad.json"),
+        r#"{"version": 1, "accepted": [{"fingerprint": "x", "kind": "k", "file": "f", "expires": "soon"}]}"#,
+    )
+    .expect("write");
+    let run = diff_in(d, &["--baseline", "bad.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("expires \"soon\" is not a date"), "{}", run.stderr);
+}

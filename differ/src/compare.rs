@@ -8,7 +8,7 @@ use mockdrift_contracts::template::{Route, best_match};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
 
-use crate::finding::{Evidence, Finding, Kind, Report, Severity, Summary, pointer};
+use crate::finding::{Evidence, Finding, Kind, MockRef, Report, Severity, Summary, pointer};
 use crate::mock::{Item, Matcher, Mock, MockBody, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -87,6 +87,7 @@ pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOption
         services: BTreeSet::new(),
         null_in_mock: BTreeSet::new(),
         null_candidates: BTreeMap::new(),
+        mocks: Vec::new(),
     };
     for item in items {
         match item {
@@ -110,6 +111,7 @@ struct Differ<'a> {
     services: BTreeSet<String>,
     null_in_mock: BTreeSet<(EndpointKey, String)>,
     null_candidates: BTreeMap<(EndpointKey, String), Finding>,
+    mocks: Vec<MockRef>,
 }
 
 /// The mock-specific parts of a finding.
@@ -206,6 +208,7 @@ impl<'a> Differ<'a> {
 
     fn mock(&mut self, m: &Mock) {
         self.summary.mocks += 1;
+        self.mocks.push(MockRef { file: self.rel(&m.file), name: m.name.clone() });
         let services: Vec<&str> = match &m.service {
             Some(s) => vec![s.as_str()],
             None => self.index.services.iter().copied().collect(),
@@ -488,15 +491,9 @@ impl<'a> Differ<'a> {
                 },
             );
         }
-        self.summary.by_kind.clear();
-        self.summary.by_severity.clear();
-        for f in &self.findings {
-            *self.summary.by_kind.entry(f.kind.name().to_owned()).or_default() += 1;
-            if !f.suppressed {
-                *self.summary.by_severity.entry(f.severity.name().to_owned()).or_default() += 1;
-            }
-        }
-        Report { version: 1, findings: self.findings, summary: self.summary }
+        let mut r = Report { version: 1, findings: self.findings, summary: self.summary, mocks: self.mocks };
+        crate::finding::recount(&mut r);
+        r
     }
 }
 

@@ -175,6 +175,18 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Totals.
     pub summary: Summary,
+    /// Every mock read (for per-mock reports such as JUnit).
+    #[serde(skip)]
+    pub mocks: Vec<MockRef>,
+}
+
+/// A mock that was read: where and what it is called.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MockRef {
+    /// The file, as in findings.
+    pub file: String,
+    /// The mock's name.
+    pub name: String,
 }
 
 /// Totals of a report.
@@ -211,4 +223,17 @@ impl Report {
 /// RFC 6901 pointer from path segments.
 pub(crate) fn pointer(segments: &[String]) -> String {
     segments.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect()
+}
+
+/// Recomputes the summary's counts from the findings (suppressed ones are not counted by
+/// severity).
+pub(crate) fn recount(r: &mut Report) {
+    r.summary.by_kind.clear();
+    r.summary.by_severity.clear();
+    for f in &r.findings {
+        *r.summary.by_kind.entry(f.kind.name().to_owned()).or_default() += 1;
+        if !f.suppressed {
+            *r.summary.by_severity.entry(f.severity.name().to_owned()).or_default() += 1;
+        }
+    }
 }

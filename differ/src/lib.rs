@@ -34,6 +34,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
 
+mod baseline;
 mod compare;
 mod finding;
 mod mock;
@@ -42,7 +43,10 @@ mod report;
 pub mod tree;
 mod wiremock;
 
+pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, diff};
-pub use self::finding::{Evidence, Finding, Kind, Report, Severity, Summary};
+pub use self::finding::{Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file};
-pub use self::report::{collect_files, render_text};
+pub use self::report::{
+    ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,
+};

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::finding::{Report, Severity};
+use serde_json::{Value, json};
+
+use crate::finding::{Kind, Report, Severity};
 
 /// Mock files under the given paths: files as given; directories walked recursively, in
 /// sorted order, taking `.json`, `.har`, `.yml` and `.yaml` files and skipping hidden
@@ -103,5 +105,274 @@ pub fn render_text(r: &Report, color: bool) -> String {
         r.summary.matched,
         r.summary.compared
     );
+    out
+}
+
+fn kind_description(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MissingField => "Production always sends a field the mock lacks",
+        Kind::UnknownField => "The mock has a field production never sent",
+        Kind::TypeMismatch => "The mock's value has a type production never sent there",
+        Kind::ContentTypeMismatch => "The mock's media type differs from production's",
+        Kind::FormatMismatch => "Production's strings have a format the mock's value lacks",
+        Kind::EnumValueUnknown => "A value production never produced for an enum-like field",
+        Kind::StatusNeverSeen => "The endpoint never returned the mocked status",
+        Kind::EndpointNeverSeen => "No recorded traffic matches the mock",
+        Kind::UncoveredEndpoint => "A recorded endpoint no mock covers",
+        Kind::UncoveredStatus => "A recorded status no mock covers",
+        Kind::Unverified => "No recent production traffic: no evidence either way",
+        Kind::UncoveredNull => "Production sends null where no mock has null",
+        Kind::MockUnreadable => "A mock file that cannot be read",
+        Kind::Unsupported => "A file or mock not compared",
+        Kind::NoMocksMatched => "No mock was read or matched: nothing was checked",
+    }
+}
+
+/// Every finding kind, in report order.
+pub const ALL_KINDS: [Kind; 15] = [
+    Kind::MissingField,
+    Kind::UnknownField,
+    Kind::TypeMismatch,
+    Kind::ContentTypeMismatch,
+    Kind::FormatMismatch,
+    Kind::EnumValueUnknown,
+    Kind::StatusNeverSeen,
+    Kind::EndpointNeverSeen,
+    Kind::UncoveredEndpoint,
+    Kind::UncoveredStatus,
+    Kind::Unverified,
+    Kind::UncoveredNull,
+    Kind::MockUnreadable,
+    Kind::Unsupported,
+    Kind::NoMocksMatched,
+];
+
+fn pascal(kind: Kind) -> String {
+    kind.name().split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+}
+
+/// SARIF 2.1.0: one rule per finding kind, results with line locations and
+/// `partialFingerprints`; baselined findings carry an external suppression.
+pub fn render_sarif(r: &Report, version: &str) -> String {
+    let rules: Vec<Value> = ALL_KINDS
+        .iter()
+        .map(|k| {
+            json!({
+                "id": k.name(),
+                "name": pascal(*k),
+                "shortDescription": {"text": kind_description(*k)},
+                "defaultConfiguration": {"level": sarif_level(k.default_severity())},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let mut res = json!({
+                "ruleId": f.kind.name(),
+                "ruleIndex": ALL_KINDS.iter().position(|k| *k == f.kind).unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "partialFingerprints": {"mockdriftFingerprint/v1": f.fingerprint},
+                "properties": {
+                    "service": f.service, "method": f.method, "path": f.path, "status": f.status,
+                    "pointer": f.pointer, "mock": f.mock, "production": f.production,
+                },
+            });
+            if !f.file.is_empty() {
+                let mut loc =
+                    json!({"physicalLocation": {"artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"}}});
+                if f.line > 0 {
+                    loc["physicalLocation"]["region"] = json!({"startLine": f.line});
+                }
+                res["locations"] = json!([loc]);
+            }
+            if f.suppressed {
+                res["suppressions"] =
+                    json!([{"kind": "external", "justification": "accepted in the mockdrift baseline"}]);
+            }
+            res
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mockdrift",
+                "version": version,
+                "informationUri": "https://github.com/mockdrift/mockdrift",
+                "rules": rules,
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serializes");
+    s.push('\n');
+    s
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+/// JUnit XML: one test case per mock (and one per file that yields no mock); a case fails
+/// on findings at or above the gate.
+pub fn render_junit(r: &Report, gate: Option<Severity>) -> String {
+    use std::collections::BTreeMap;
+    let mut cases: BTreeMap<(String, String), Vec<&crate::Finding>> = BTreeMap::new();
+    for m in &r.mocks {
+        cases.entry((m.file.clone(), m.name.clone())).or_default();
+    }
+    for f in &r.findings {
+        let name = f
+            .mock_name
+            .clone()
+            .unwrap_or_else(|| if f.file.is_empty() { "production coverage".to_owned() } else { "file".to_owned() });
+        let file = if f.file.is_empty() { "(production)".to_owned() } else { f.file.clone() };
+        cases.entry((file, name)).or_default().push(f);
+    }
+    let failing =
+        |fs: &[&crate::Finding]| fs.iter().filter(|f| !f.suppressed && gate.is_some_and(|g| f.severity >= g)).count();
+    let failures: usize = cases.values().filter(|fs| failing(fs) > 0).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(out, "<testsuites name=\"mockdrift\" tests=\"{}\" failures=\"{failures}\">", cases.len());
+    let _ = writeln!(out, "  <testsuite name=\"mockdrift diff\" tests=\"{}\" failures=\"{failures}\">", cases.len());
+    for ((file, name), fs) in &cases {
+        let _ = write!(out, "    <testcase classname=\"{}\" name=\"{}\"", xml(file), xml(name));
+        if fs.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let bad: Vec<&&crate::Finding> =
+            fs.iter().filter(|f| !f.suppressed && gate.is_some_and(|g| f.severity >= g)).collect();
+        if let Some(first) = bad.first() {
+            let body: Vec<String> = bad
+                .iter()
+                .map(|f| format!("{}:{} {} {} {}", f.file, f.line, f.kind.name(), f.pointer, f.message))
+                .collect();
+            let _ = writeln!(
+                out,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                first.kind.name(),
+                xml(&first.message),
+                xml(&body.join("\n"))
+            );
+        }
+        let others: Vec<String> = fs
+            .iter()
+            .filter(|f| !bad.iter().any(|b| std::ptr::eq(**b, **f)))
+            .map(|f| format!("{} {} {} {}", f.severity.name(), f.kind.name(), f.pointer, f.message))
+            .collect();
+        if !others.is_empty() {
+            let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&others.join("\n")));
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown for a pull-request comment: a summary table, then the details folded per file.
+pub fn render_markdown(r: &Report) -> String {
+    let count = |s: &str| r.summary.by_severity.get(s).copied().unwrap_or(0);
+    let mut out = String::from("## mockdrift: mocks vs production\n\n");
+    let verdict = if count("error") > 0 {
+        "Some mocks contradict what production returns."
+    } else if count("warning") > 0 {
+        "Some mocks may be stale."
+    } else {
+        "No drift found."
+    };
+    let _ = writeln!(out, "{verdict}\n");
+    out.push_str("| errors | warnings | info | mock files | mocks | matched | compared |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    let s = &r.summary;
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n",
+        count("error"),
+        count("warning"),
+        count("info"),
+        s.files,
+        s.mocks,
+        s.matched,
+        s.compared
+    );
+    if !s.by_kind.is_empty() {
+        out.push_str("| finding | count |\n|---|---:|\n");
+        for (k, n) in &s.by_kind {
+            let _ = writeln!(out, "| `{k}` | {n} |");
+        }
+        out.push('\n');
+    }
+    let mut files: Vec<&str> = r.findings.iter().map(|f| f.file.as_str()).collect();
+    files.dedup();
+    for file in files {
+        let fs: Vec<&crate::Finding> = r.findings.iter().filter(|f| f.file == file).collect();
+        let title =
+            if file.is_empty() { "production behaviour no mock covers".to_owned() } else { format!("`{file}`") };
+        let _ = writeln!(out, "<details><summary>{title} ({} findings)</summary>\n", fs.len());
+        out.push_str("| line | severity | finding | where | what |\n|---:|---|---|---|---|\n");
+        for f in fs {
+            let place = match (&f.method, &f.path, f.status) {
+                (Some(m), Some(p), Some(st)) => format!("`{m} {p} {st}` `{}`", f.pointer),
+                _ => String::new(),
+            };
+            let sup = if f.suppressed { " (baselined)" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {} | {}{sup} | `{}` | {} | {} |",
+                f.line,
+                f.severity.name(),
+                f.kind.name(),
+                md(&place),
+                md(&f.message)
+            );
+        }
+        out.push_str("\n</details>\n\n");
+    }
+    out
+}
+
+fn gh_escape(s: &str, property: bool) -> String {
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property { s.replace(':', "%3A").replace(',', "%2C") } else { s }
+}
+
+/// GitHub Actions workflow commands: `::error file=...,line=...::message` per finding
+/// (suppressed ones left out).
+pub fn render_github(r: &Report) -> String {
+    let mut out = String::new();
+    for f in r.findings.iter().filter(|f| !f.suppressed) {
+        let cmd = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut props = vec![format!("title={}", gh_escape(&format!("mockdrift {}", f.kind.name()), true))];
+        if !f.file.is_empty() {
+            props.insert(0, format!("file={}", gh_escape(&f.file, true)));
+            if f.line > 0 {
+                props.insert(1, format!("line={}", f.line));
+            }
+        }
+        let at = if f.pointer.is_empty() { String::new() } else { format!("{}: ", f.pointer) };
+        let _ = writeln!(out, "::{cmd} {}::{}", props.join(","), gh_escape(&format!("{at}{}", f.message), false));
+    }
     out
 }
