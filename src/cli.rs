@@ -14,6 +14,9 @@ use crate::exit::Exit;
     after_help = "Exit codes: 0 success / no drift, 1 drift found, 2 error.\nLogs: set MOCKDRIFT_LOG (e.g. MOCKDRIFT_LOG=debug)."
 )]
 pub(crate) struct Cli {
+    /// Configuration file (default: mockdrift.toml in the working directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -27,6 +30,17 @@ pub(crate) enum Command {
     ///
     /// Example: mockdrift diff --contracts contracts.json --mocks payments=test/mocks --format json
     Diff(DiffArgs),
+    /// Check the configuration file without running anything.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConfigCommand {
+    /// Validate the configuration: syntax, unknown keys, limits, routes, rules.
+    ///
+    /// Example: mockdrift config check --config mockdrift.toml
+    Check,
 }
 
 /// Report formats of `diff`.
@@ -209,9 +223,18 @@ pub(crate) struct InferArgs {
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let cfg = crate::config::Config::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Contracts(c) => crate::contracts_cmd::run(c),
-        Command::Diff(args) => crate::diff_cmd::run(args),
+        Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
+        Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
+        Command::Config(ConfigCommand::Check) => {
+            let shown = cli
+                .config
+                .as_deref()
+                .map_or_else(|| crate::config::DEFAULT_CONFIG.to_owned(), |p| p.display().to_string());
+            println!("{shown}: ok");
+            Ok(Exit::Ok)
+        }
     }
 }
 

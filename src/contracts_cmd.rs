@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
-use mockdrift_contracts::{Exchange, Limits, Recorded, Recorder, RecorderConfig, Snapshot, Store};
+use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store};
 
 use crate::cli::{ContractsCommand, InferArgs, SourceArg};
+use crate::config::Config;
 use crate::exit::Exit;
 
-pub(crate) fn run(cmd: ContractsCommand) -> anyhow::Result<Exit> {
+pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
-        ContractsCommand::Infer(args) => infer(args),
+        ContractsCommand::Infer(args) => infer(args, cfg),
         ContractsCommand::List { source, service } => list(&source, service.as_deref()),
         ContractsCommand::Show { source, service, status, method, path } => {
             let snap = load(&source)?;
@@ -20,15 +21,15 @@ pub(crate) fn run(cmd: ContractsCommand) -> anyhow::Result<Exit> {
         }
         ContractsCommand::Export { store, output, source } => {
             let mut snap = read_store(&store.store)?;
-            snap.sources.extend(source);
+            snap.sources.extend(source.or_else(|| cfg.source.clone()));
             write_output(output.as_deref(), &snap.to_json())?;
             Ok(Exit::Ok)
         }
-        ContractsCommand::Import { store, snapshots } => import(&store.store, &snapshots),
+        ContractsCommand::Import { store, snapshots } => import(&store.store, &snapshots, cfg),
         ContractsCommand::Merge { inputs, output } => {
             let mut merged = Snapshot::default();
             for p in &inputs {
-                merged.merge(&read_snapshot(p)?, &Limits::default());
+                merged.merge(&read_snapshot(p)?, &cfg.limits);
             }
             write_output(Some(&output), &merged.to_json())?;
             eprintln!(
@@ -129,10 +130,9 @@ struct Tally {
     rejected: u64,
 }
 
-fn infer(args: InferArgs) -> anyhow::Result<Exit> {
+fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let store = open_store(&args.store.store, true)?;
-    let cfg = RecorderConfig { routes: args.routes.clone(), ..RecorderConfig::default() };
-    let (mut rec, bad) = Recorder::new(cfg, Some(store)).context("starting the recorder")?;
+    let (mut rec, bad) = Recorder::new(cfg.recorder(&args.routes), Some(store)).context("starting the recorder")?;
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
@@ -226,9 +226,9 @@ fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn import(dir: &Path, snapshots: &[PathBuf]) -> anyhow::Result<Exit> {
+fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exit> {
     let store = open_store(dir, true)?;
-    let (mut rec, bad) = Recorder::new(RecorderConfig::default(), Some(store)).context("starting the recorder")?;
+    let (mut rec, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", dir.display());
     }

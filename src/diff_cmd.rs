@@ -4,16 +4,17 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use mockdrift_contracts::{Limits, Snapshot, Store, Ts};
+use mockdrift_contracts::{Snapshot, Store, Ts};
 use mockdrift_differ::{
     Baseline, DiffOptions, Item, Severity, collect_files, diff, read_file, render_github, render_junit,
     render_markdown, render_sarif, render_text,
 };
 
 use crate::cli::{Color, DiffArgs, FailOn, ReportFormat};
+use crate::config::Config;
 use crate::exit::Exit;
 
-pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
+pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let now = match &args.now {
         Some(t) => Ts::parse(t).with_context(|| format!("--now {t:?} is not an RFC 3339 time"))?,
         None => Ts::now(),
@@ -22,7 +23,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
     let mut snapshot = Snapshot::default();
     for source in &args.contracts {
         let s = load_contracts(source)?;
-        snapshot.merge(&s, &Limits::default());
+        snapshot.merge(&s, &cfg.limits);
     }
     let mut jobs: Vec<(PathBuf, Option<&str>)> = Vec::new();
     for spec in &args.mocks {
@@ -37,6 +38,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<Exit> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
     let mut report = diff(&snapshot, &items, files, &opts);
+    cfg.rules()?.apply(&mut report);
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_report(&report, &format!("accepted with --write-baseline on {}", now.date()));
         std::fs::write(path, b.to_json()).with_context(|| format!("writing the baseline {}", path.display()))?;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod cli;
+mod config;
 mod contracts_cmd;
 mod diff_cmd;
 mod exit;

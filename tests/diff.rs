@@ -357,3 +357,68 @@ fn baselines_suppress_accepted_findings_until_they_expire() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("expires \"soon\" is not a date"), "{}", run.stderr);
 }
+
+#[test]
+fn mockdrift_toml_sets_severities_ignores_fields_and_limits() {
+    let tmp = recorded();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("mockdrift.toml"),
+        r#"
+[severity]
+enum_value_unknown = "error"
+
+[[ignore]]
+path = "/v1/charges/{charge_id}"
+pointer = "/created_at"
+kind = "format_mismatch"
+"#,
+    )
+    .expect("write");
+    let check = mockdrift(d, &["config", "check"]);
+    assert_eq!((check.code, check.stdout.trim()), (0, "mockdrift.toml: ok"));
+    let run = diff_in(d, &["--format", "json"]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(finding(&report, "enum_value_unknown", "/status")["severity"], "error");
+    assert!(report["findings"].as_array().expect("findings").iter().all(|f| f["kind"] != "format_mismatch"));
+    assert_eq!(report["summary"]["ignored"], 1);
+
+    std::fs::write(d.join("bad.toml"), "[limits]\nmax_depth = 64\nmax_dpeth = 3\n").expect("write");
+    let bad = mockdrift(d, &["--config", "bad.toml", "config", "check"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("invalid config bad.toml")
+            && bad.stderr.contains("line 3")
+            && bad.stderr.contains("max_dpeth"),
+        "{}",
+        bad.stderr
+    );
+    std::fs::write(d.join("deep.toml"), "[limits]\nmax_depth = 100000\n").expect("write");
+    let deep = mockdrift(d, &["--config", "deep.toml", "config", "check"]);
+    assert!(deep.stderr.contains("max_depth must be between 1 and 512, got 100000"), "{}", deep.stderr);
+    std::fs::write(d.join("kind.toml"), "[severity]\nmissing_feild = \"info\"\n").expect("write");
+    assert!(
+        mockdrift(d, &["--config", "kind.toml", "config", "check"])
+            .stderr
+            .contains("missing_feild: unknown finding kind")
+    );
+
+    // [limits] and [redact] reach the recorder.
+    std::fs::write(d.join("rec.toml"), "[limits]\nmax_examples = 1\n\n[redact]\nextra_keys = [\"order\"]\n")
+        .expect("write");
+    let traffic = repo().join("examples/traffic/payments.jsonl").display().to_string();
+    assert_eq!(mockdrift(d, &["--config", "rec.toml", "contracts", "infer", "--store", "st2", &traffic]).code, 0);
+    let export = mockdrift(d, &["--config", "rec.toml", "contracts", "export", "--store", "st2"]);
+    let snap: Value = serde_json::from_str(&export.stdout).expect("json");
+    let charge = snap["contracts"]
+        .as_array()
+        .expect("contracts")
+        .iter()
+        .find(|c| c["path"] == "/v1/charges/{charge_id}" && c["status"] == 200)
+        .expect("contract");
+    assert_eq!(charge["examples"].as_array().expect("examples").len(), 1);
+    assert_eq!(
+        charge["examples"][0]["body"]["metadata"]["order"], "0000",
+        "a redacted integer-like string keeps its format"
+    );
+}

@@ -200,6 +200,8 @@ pub struct Summary {
     pub matched: usize,
     /// Mocks whose body was compared.
     pub compared: usize,
+    /// Findings left out by ignore rules.
+    pub ignored: usize,
     /// Findings per kind.
     pub by_kind: BTreeMap<String, usize>,
     /// Findings per severity (suppressed ones excluded).

@@ -40,6 +40,7 @@ mod finding;
 mod mock;
 mod pact;
 mod report;
+mod rules;
 pub mod tree;
 mod wiremock;
 
@@ -50,3 +51,4 @@ pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken,
 pub use self::report::{
     ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
+pub use self::rules::{IgnoreRule, Rules, kind_from_name, severity_from_name};

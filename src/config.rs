@@ -1,0 +1,100 @@
+//! `mockdrift.toml`: what we record and compare (run knobs stay flags).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use mockdrift_contracts::{Limits, RecorderConfig, RedactConfig};
+use mockdrift_differ::{IgnoreRule, Rules, kind_from_name, severity_from_name};
+use serde::Deserialize;
+
+/// The file read when `--config` is not given, if it exists.
+pub(crate) const DEFAULT_CONFIG: &str = "mockdrift.toml";
+
+/// The configuration file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct Config {
+    /// Inference limits (`[limits]`).
+    pub(crate) limits: Limits,
+    /// Redaction (`[redact]`).
+    pub(crate) redact: RedactConfig,
+    /// Route templates that win over inference.
+    pub(crate) routes: Vec<String>,
+    /// This recorder's name in snapshots.
+    pub(crate) source: Option<String>,
+    /// Severity per finding kind (`[severity]`, e.g. `format_mismatch = "error"`).
+    pub(crate) severity: BTreeMap<String, String>,
+    /// `[[ignore]]` rules for volatile fields.
+    pub(crate) ignore: Vec<IgnoreConfig>,
+}
+
+/// One `[[ignore]]` rule.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct IgnoreConfig {
+    service: Option<String>,
+    path: Option<String>,
+    pointer: Option<String>,
+    kind: Option<String>,
+}
+
+impl Config {
+    /// Reads `--config FILE`, or `mockdrift.toml` in the working directory if present.
+    pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<Config> {
+        let path: PathBuf = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if Path::new(DEFAULT_CONFIG).is_file() => PathBuf::from(DEFAULT_CONFIG),
+            None => return Ok(Config::default()),
+        };
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading config {}", path.display()))?;
+        let cfg: Config = toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
+        cfg.validate().with_context(|| format!("invalid config {}", path.display()))
+    }
+
+    fn validate(self) -> anyhow::Result<Config> {
+        let limits = self.limits.clone().validate()?;
+        for r in &self.routes {
+            mockdrift_contracts::template::Route::parse(r)?;
+        }
+        self.rules()?;
+        Ok(Config { limits, ..self })
+    }
+
+    /// The recorder settings.
+    pub(crate) fn recorder(&self, extra_routes: &[String]) -> RecorderConfig {
+        let mut routes = self.routes.clone();
+        routes.extend(extra_routes.iter().cloned());
+        RecorderConfig { limits: self.limits.clone(), redact: self.redact.clone(), routes, source: self.source.clone() }
+    }
+
+    /// The differ's severity overrides and ignore rules.
+    pub(crate) fn rules(&self) -> anyhow::Result<Rules> {
+        let mut rules = Rules::default();
+        for (k, v) in &self.severity {
+            let Some(kind) = kind_from_name(k) else { bail!("[severity] {k}: unknown finding kind") };
+            let Some(sev) = severity_from_name(v) else {
+                bail!("[severity] {k} = {v:?}: expected \"error\", \"warning\" or \"info\"")
+            };
+            rules.severities.insert(kind, sev);
+        }
+        for (i, r) in self.ignore.iter().enumerate() {
+            let kind = match &r.kind {
+                Some(k) => Some(
+                    kind_from_name(k).with_context(|| format!("[[ignore]] #{}: unknown finding kind {k:?}", i + 1))?,
+                ),
+                None => None,
+            };
+            if r.service.is_none() && r.path.is_none() && r.pointer.is_none() && kind.is_none() {
+                bail!("[[ignore]] #{}: give at least one of service, path, pointer, kind", i + 1);
+            }
+            rules.ignore.push(IgnoreRule {
+                service: r.service.clone(),
+                path: r.path.clone(),
+                pointer: r.pointer.clone(),
+                kind,
+            });
+        }
+        Ok(rules)
+    }
+}
