@@ -63,10 +63,10 @@ impl Rules {
     /// `--min-samples` downgrade to info stands), then drops ignored findings, counting them.
     pub fn apply(&self, r: &mut Report) {
         for f in &mut r.findings {
-            if let Some(s) = self.severities.get(&f.kind) {
-                if f.severity == f.kind.default_severity() {
-                    f.severity = *s;
-                }
+            if let Some(s) = self.severities.get(&f.kind)
+                && f.severity == f.kind.default_severity()
+            {
+                f.severity = *s;
             }
         }
         let before = r.findings.len();
