@@ -422,3 +422,99 @@ kind = "format_mismatch"
         "a redacted integer-like string keeps its format"
     );
 }
+
+#[test]
+fn every_corpus_mock_format_is_read_or_named() {
+    let Some(corpus) = corpus() else { return };
+    let formats = [
+        "hoverfly",
+        "vcr-ruby",
+        "vcrpy",
+        "go-vcr",
+        "har",
+        "polly-har",
+        "wiremock-net",
+        "mountebank",
+        "mockserver",
+        "nock",
+        "postman",
+        "mockoon",
+        "json-server",
+    ];
+    let layout = corpus_layout(&corpus, &formats);
+    let mut per_format: std::collections::BTreeMap<String, (usize, usize, usize, usize)> = Default::default();
+    let mut notes = Vec::new();
+    for file in mockdrift_differ::collect_files(&[layout.path().to_path_buf()]) {
+        let rel = file.strip_prefix(layout.path()).unwrap_or(&file).display().to_string();
+        for item in mockdrift_differ::read_file(&file, None) {
+            match item {
+                mockdrift_differ::Item::Mock(m) => {
+                    let e = per_format.entry(m.format.name().to_owned()).or_default();
+                    e.0 += 1;
+                    e.1 += usize::from(matches!(m.body, mockdrift_differ::MockBody::Json(_)));
+                }
+                mockdrift_differ::Item::Skipped(n) => {
+                    per_format.entry("(skipped)".to_owned()).or_default().2 += 1;
+                    notes.push(format!("skipped {rel}:{}: {}", n.line, n.reason));
+                }
+                mockdrift_differ::Item::Unreadable(n) => {
+                    per_format.entry("(unreadable)".to_owned()).or_default().3 += 1;
+                    notes.push(format!("unreadable {rel}:{}: {}", n.line, n.reason));
+                }
+                _ => {}
+            }
+        }
+    }
+    let report = format!("{per_format:#?}\n{}", notes.join("\n"));
+    let count = |f: &str| per_format.get(f).copied().unwrap_or_default();
+    // Measured 2026-11-22 (mocks, with JSON bodies): hoverfly 50 (25), vcr 186 (148), har 101 (23).
+    assert!(count("hoverfly").0 >= 50 && count("hoverfly").1 >= 25, "{report}");
+    assert!(count("vcr").0 >= 186 && count("vcr").1 >= 148, "{report}");
+    assert!(count("har").0 >= 101 && count("har").1 >= 23, "{report}");
+    // What is not read is named: no silent skips, few errors, each with a reason.
+    assert!(count("(unreadable)").3 <= 4, "{report}");
+    for named in [
+        "Mountebank imposters",
+        "MockServer expectations",
+        "WireMock.Net mappings",
+        "Mockoon environments",
+        "nock recordings",
+        "Postman collections",
+        "old Polly.js",
+    ] {
+        assert!(report.contains(named), "{named} not named:\n{report}");
+    }
+}
+
+#[test]
+fn hoverfly_vcr_and_har_mocks_are_compared_at_their_lines() {
+    let tmp = recorded();
+    let fixtures = repo().join("tests/fixtures/formats");
+    let run = mockdrift(
+        tmp.path(),
+        &["diff", "--contracts", "st", "--mocks", &fixtures.display().to_string(), "--format", "json", "--now", NOW],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let planted: Vec<(&str, u64)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "unknown_field" && f["pointer"] == "/legacy_flag")
+        .map(|f| {
+            (f["file"].as_str().expect("file").rsplit('/').next().expect("name"), f["line"].as_u64().expect("line"))
+        })
+        .collect();
+    // Hoverfly: the host `payments.internal` names the recorded service `payments`; the body is
+    // an escaped string on line 27. VCR: a gzip'd `!binary` body starting on line 23. HAR: line 27.
+    assert_eq!(
+        planted,
+        vec![("hoverfly-simulation.json", 27), ("recording.har", 27), ("vcr-cassette.yml", 23)],
+        "{report:#}"
+    );
+    assert_eq!(report["summary"]["mocks"], 3);
+    assert_eq!(report["summary"]["compared"], 3);
+    // Nothing else is wrong with these bodies.
+    let errors = report["summary"]["by_severity"]["error"].as_u64().expect("errors");
+    assert_eq!(errors, 3, "{report:#}");
+}

@@ -209,9 +209,16 @@ impl<'a> Differ<'a> {
     fn mock(&mut self, m: &Mock) {
         self.summary.mocks += 1;
         self.mocks.push(MockRef { file: self.rel(&m.file), name: m.name.clone() });
-        let services: Vec<&str> = match &m.service {
-            Some(s) => vec![s.as_str()],
-            None => self.index.services.iter().copied().collect(),
+        let services: Vec<&str> = match (&m.service, &m.host) {
+            (Some(s), _) => vec![s.as_str()],
+            (None, Some(host)) => {
+                // A recorded service named like the host (`payments`, `payments.internal`).
+                let first = host.split('.').next().unwrap_or(host);
+                let named: Vec<&str> =
+                    self.index.services.iter().copied().filter(|s| *s == host || *s == first).collect();
+                if named.is_empty() { self.index.services.iter().copied().collect() } else { named }
+            }
+            (None, None) => self.index.services.iter().copied().collect(),
         };
         let site = Site { mock: m, key: None };
         if let UrlPattern::Any = m.url {

@@ -37,12 +37,16 @@
 mod baseline;
 mod compare;
 mod finding;
+mod har;
+mod hoverfly;
 mod mock;
 mod pact;
 mod report;
 mod rules;
 pub mod tree;
+mod vcr;
 mod wiremock;
+mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, diff};

@@ -12,6 +12,14 @@ pub enum MockFormat {
     WireMock,
     /// Pact contract files (v1 to v4, HTTP interactions).
     Pact,
+    /// Hoverfly simulations.
+    Hoverfly,
+    /// HAR files and Polly.js recordings.
+    Har,
+    /// VCR cassettes (Ruby VCR, Python vcrpy).
+    Vcr,
+    /// Plain JSON fixtures tied to endpoints by `mockdrift.toml`.
+    Fixture,
 }
 
 impl MockFormat {
@@ -20,6 +28,10 @@ impl MockFormat {
         match self {
             MockFormat::WireMock => "wiremock",
             MockFormat::Pact => "pact",
+            MockFormat::Hoverfly => "hoverfly",
+            MockFormat::Har => "har",
+            MockFormat::Vcr => "vcr",
+            MockFormat::Fixture => "fixture",
         }
     }
 }
@@ -100,6 +112,10 @@ pub struct Mock {
     pub line: usize,
     /// The recorded service it is for, when the mock says (Pact provider) or the user did.
     pub service: Option<String>,
+    /// The host the mock answers for (Hoverfly destination, cassette or HAR URL host), used to
+    /// find the service when none is given: a recorded service named like the host or its
+    /// first label.
+    pub host: Option<String>,
     /// Request method, uppercase; `None` for any.
     pub method: Option<String>,
     /// Request URL.
@@ -152,7 +168,26 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if matches!(ext.as_str(), "yml" | "yaml") {
-        return vec![skipped(path, 1, "YAML mocks (VCR cassettes, go-vcr) are not read yet")];
+        let text = String::from_utf8_lossy(&bytes);
+        if text.trim().is_empty() {
+            return vec![skipped(path, 1, "empty file")];
+        }
+        let root = match crate::yaml::parse(&text) {
+            Ok(n) => n,
+            Err((line, reason)) => return vec![unreadable(path, line, format!("not valid YAML: {reason}"))],
+        };
+        let is_cassette = root.get("http_interactions").is_some()
+            || matches!(root.get("interactions").map(|i| &i.kind), Some(crate::tree::NodeKind::Array(_)));
+        let vcr1 = matches!(&root.kind, crate::tree::NodeKind::Array(items) if items.first().is_some_and(|i| i.get("request").is_some()));
+        let mut items = if is_cassette {
+            crate::vcr::read(path, &root)
+        } else if vcr1 {
+            vec![skipped(path, root.line, "VCR 1.x cassettes (before http_interactions) are not read")]
+        } else {
+            vec![skipped(path, root.line, "YAML file that is not a VCR cassette")]
+        };
+        set_service(&mut items, service);
+        return items;
     }
     let root = match Node::parse(&bytes, 1) {
         Ok(n) => n,
@@ -164,46 +199,88 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
     let mut items = match detect(&root) {
         Detected::WireMock => crate::wiremock::read(path, &root),
         Detected::Pact => crate::pact::read(path, &root),
+        Detected::Hoverfly => crate::hoverfly::read(path, &root),
+        Detected::Har => crate::har::read(path, &root),
+        Detected::Vcr => crate::vcr::read(path, &root),
         Detected::Unsupported(what) => vec![skipped(path, root.line, what)],
     };
+    set_service(&mut items, service);
+    items
+}
+
+fn set_service(items: &mut [Item], service: Option<&str>) {
     if let Some(s) = service {
-        for item in &mut items {
+        for item in items {
             if let Item::Mock(m) = item {
                 m.service = Some(s.to_owned());
             }
         }
     }
-    items
 }
 
 enum Detected {
     WireMock,
     Pact,
+    Hoverfly,
+    Har,
+    Vcr,
     Unsupported(&'static str),
 }
 
 fn detect(root: &Node) -> Detected {
+    use crate::tree::NodeKind;
     let has = |k| root.get(k).is_some();
+    let first_item = |n: Option<&Node>| match n.map(|n| &n.kind) {
+        Some(NodeKind::Array(items)) => items.first().cloned(),
+        _ => None,
+    };
+    if let NodeKind::Array(items) = &root.kind {
+        let first = items.first();
+        let has_in = |k| first.is_some_and(|f| f.get(k).is_some());
+        return if has_in("scope") && has_in("status") {
+            Detected::Unsupported("nock recordings are not supported")
+        } else if has_in("httpRequest") {
+            Detected::Unsupported("MockServer expectations are not supported")
+        } else if has_in("Request") || has_in("Guid") {
+            Detected::Unsupported("WireMock.Net mappings are not read yet")
+        } else if has_in("request") && has_in("response") {
+            Detected::Unsupported(
+                "a top-level array of mappings (WireMock.Net style) is not read yet; use {\"mappings\": [...]}",
+            )
+        } else {
+            Detected::Unsupported("not a recognised mock format")
+        };
+    }
+    let legacy_hoverfly = first_item(root.get("data")).is_some_and(|p| p.get("response").is_some());
     if (has("interactions") || has("messages")) && (has("consumer") || has("provider")) {
         Detected::Pact
+    } else if has("http_interactions")
+        || matches!(root.get("interactions").map(|i| &i.kind), Some(crate::tree::NodeKind::Array(_)))
+    {
+        Detected::Vcr
     } else if has("mappings") || (has("request") && has("response")) {
         Detected::WireMock
     } else if has("trigger") || has("actions") && !has("request") {
         Detected::Unsupported("WireMock message stub mapping (not HTTP)")
     } else if has("Request") && has("Response") || has("Guid") {
         Detected::Unsupported("WireMock.Net mappings are not read yet")
-    } else if root
-        .get("data")
-        .is_some_and(|d| d.get("pairs").is_some() || matches!(d.kind, crate::tree::NodeKind::Array(_)))
-    {
-        Detected::Unsupported("Hoverfly simulations are not read yet")
+    } else if root.get("data").is_some_and(|d| d.get("pairs").is_some()) || legacy_hoverfly {
+        Detected::Hoverfly
+    } else if has("routes") && (has("lastMigration") || has("uuid")) {
+        Detected::Unsupported("Mockoon environments are not supported")
+    } else if root.get("entries").is_some_and(|e| matches!(e.kind, NodeKind::Object(_))) && has("created_at") {
+        Detected::Unsupported("the old Polly.js recording format (before HAR) is not supported")
+    } else if root.get("data").is_some_and(|d| d.get("globalActions").is_some()) {
+        Detected::Unsupported("Hoverfly delay settings, not a simulation")
     } else if root.get("log").is_some_and(|l| l.get("entries").is_some()) {
-        Detected::Unsupported("HAR files are not read as mocks yet")
+        Detected::Har
     } else if has("imposters") || has("stubs") && has("port") {
         Detected::Unsupported("Mountebank imposters are not supported")
     } else if has("httpRequest") {
         Detected::Unsupported("MockServer expectations are not supported")
-    } else if root.get("info").is_some_and(|i| i.get("_postman_id").is_some() || i.get("schema").is_some()) {
+    } else if root.get("info").is_some_and(|i| i.get("_postman_id").is_some() || i.get("schema").is_some())
+        || has("item") && has("info")
+    {
         Detected::Unsupported("Postman collections are not supported")
     } else {
         Detected::Unsupported("not a recognised mock format")
@@ -227,6 +304,21 @@ pub(crate) fn content_type(headers: Option<&Node>) -> Option<String> {
         _ => v.as_str()?.to_owned(),
     };
     Some(mockdrift_contracts::media::normalise(&value))
+}
+
+/// A body given as text: JSON is parsed (every node on `line`), anything else is not compared.
+pub(crate) fn text_body(text: &str, line: usize, media: Option<&str>) -> MockBody {
+    if text.is_empty() {
+        return MockBody::None;
+    }
+    let jsonish = media.is_some_and(mockdrift_contracts::media::is_json)
+        || mockdrift_contracts::media::sniff_json(text.as_bytes());
+    match json_in_string(text, line) {
+        Some(n) => MockBody::Json(n),
+        None if text.contains("{{") => MockBody::NotCompared("templated body".to_owned()),
+        None if jsonish => MockBody::NotCompared("body is not valid JSON".to_owned()),
+        None => MockBody::NotCompared("body is not JSON".to_owned()),
+    }
 }
 
 /// Parses a body given as a JSON string; every node gets the string's line (escaped JSON

@@ -113,6 +113,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         name,
         line: it.line,
         service: provider.map(str::to_owned),
+        host: None,
         method,
         url,
         status,

@@ -63,12 +63,12 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
         MockBody::Json(b.clone())
     } else if let Some(b) = rsp.get("body") {
         match b.as_str() {
-            Some(text) => text_body(text, b.line, media_type.as_deref()),
+            Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
             None => MockBody::NotCompared("\"body\" is not a string".to_owned()),
         }
     } else if let Some(b) = rsp.get("base64Body").and_then(Node::as_str) {
         match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
-            Ok(bytes) => text_body(
+            Ok(bytes) => mock::text_body(
                 &String::from_utf8_lossy(&bytes),
                 rsp.get("base64Body").map_or(rsp.line, |n| n.line),
                 media_type.as_deref(),
@@ -118,6 +118,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
         name,
         line: stub.line,
         service: None,
+        host: None,
         method,
         url,
         status,
@@ -132,18 +133,6 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
 
 fn is_jsonish(media: Option<&str>, bytes: &[u8]) -> bool {
     media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(bytes)
-}
-
-fn text_body(text: &str, line: usize, media: Option<&str>) -> MockBody {
-    if text.is_empty() {
-        return MockBody::None;
-    }
-    match mock::json_in_string(text, line) {
-        Some(n) => MockBody::Json(n),
-        None if text.contains("{{") => MockBody::NotCompared("templated body".to_owned()),
-        None if is_jsonish(media, text.as_bytes()) => MockBody::NotCompared("body is not valid JSON".to_owned()),
-        None => MockBody::NotCompared("body is not JSON".to_owned()),
-    }
 }
 
 /// The `__files` directory for a mapping: beside the nearest `mappings` ancestor, or beside

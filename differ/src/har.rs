@@ -1,0 +1,95 @@
+//! HAR files (and Polly.js recordings, which are HAR) read as mocks: each entry is one mocked
+//! exchange.
+
+use std::path::Path;
+
+use base64::Engine as _;
+
+use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::tree::{Node, NodeKind};
+
+pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
+    let Some(NodeKind::Array(entries)) = root.get("log").and_then(|l| l.get("entries")).map(|e| &e.kind) else {
+        return vec![mock::unreadable(path, root.line, "log.entries is not an array".to_owned())];
+    };
+    entries.iter().enumerate().map(|(i, e)| entry(path, e, i)).collect()
+}
+
+/// HAR headers `[{"name", "value"}]` as the object form the other readers use.
+fn content_type(headers: Option<&Node>) -> Option<String> {
+    let NodeKind::Array(hs) = &headers?.kind else { return None };
+    hs.iter()
+        .find(|h| h.get("name").and_then(Node::as_str).is_some_and(|n| n.eq_ignore_ascii_case("content-type")))
+        .and_then(|h| h.get("value")?.as_str())
+        .map(mockdrift_contracts::media::normalise)
+}
+
+fn entry(path: &Path, e: &Node, index: usize) -> Item {
+    let Some(req) = e.get("request") else {
+        return mock::unreadable(path, e.line, format!("entry {} has no request", index + 1));
+    };
+    let Some(rsp) = e.get("response") else {
+        return mock::skipped(
+            path,
+            e.line,
+            &format!("entry {} has a request only (no response to compare)", index + 1),
+        );
+    };
+    let Some(url) = req.get("url").and_then(Node::as_str) else {
+        return mock::unreadable(path, req.line, format!("entry {}: request has no url", index + 1));
+    };
+    let parts = mockdrift_contracts::exchange::split_url(url);
+    let status_node = rsp.get("status");
+    let status = match status_node.and_then(Node::as_u64) {
+        Some(s) if (100..=999).contains(&s) => s as u16,
+        Some(0) => {
+            return mock::skipped(
+                path,
+                e.line,
+                &format!("entry {}: status 0 (the request never completed)", index + 1),
+            );
+        }
+        _ => return mock::unreadable(path, rsp.line, format!("entry {}: no valid response status", index + 1)),
+    };
+    let content = rsp.get("content");
+    let mime = content.and_then(|c| c.get("mimeType")).and_then(Node::as_str).filter(|m| !m.is_empty());
+    let media_type = content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
+    let body = match content.and_then(|c| c.get("text")) {
+        Some(t) => match t.as_str() {
+            Some("") | None => MockBody::None,
+            Some(text) if content.and_then(|c| c.get("encoding")).and_then(Node::as_str) == Some("base64") => {
+                match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
+                    Ok(bytes) => mock::text_body(&String::from_utf8_lossy(&bytes), t.line, media_type.as_deref()),
+                    Err(err) => {
+                        return mock::unreadable(
+                            path,
+                            t.line,
+                            format!("entry {}: body is not valid base64: {err}", index + 1),
+                        );
+                    }
+                }
+            }
+            Some(text) => mock::text_body(text, t.line, media_type.as_deref()),
+        },
+        None => MockBody::None,
+    };
+    let method = req.get("method").and_then(Node::as_str).map(str::to_ascii_uppercase);
+    let host = parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned);
+    Item::Mock(Box::new(Mock {
+        file: path.to_path_buf(),
+        format: MockFormat::Har,
+        name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
+        line: e.line,
+        service: None,
+        host,
+        method,
+        url: UrlPattern::Path(parts.path.to_owned()),
+        status,
+        status_line: status_node.map_or(rsp.line, |s| s.line),
+        media_type,
+        body,
+        body_file: path.to_path_buf(),
+        templated: false,
+        matchers: Vec::new(),
+    }))
+}

@@ -1,0 +1,132 @@
+//! Hoverfly simulations: v5 (matcher lists), v2–v4 (matcher objects), v1 (plain strings) and
+//! the legacy 2016 format (`data` is an array).
+
+use std::path::Path;
+
+use base64::Engine as _;
+
+use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::tree::{Node, NodeKind};
+
+pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
+    let data = root.get("data");
+    let pairs = match data.map(|d| d.get("pairs").map(|p| &p.kind).unwrap_or(&d.kind)) {
+        Some(NodeKind::Array(pairs)) => pairs,
+        _ => return vec![mock::unreadable(path, root.line, "no data.pairs array".to_owned())],
+    };
+    pairs.iter().enumerate().map(|(i, p)| pair(path, p, i)).collect()
+}
+
+/// The value a request field must have, and how: `(value, is_regex)`. Exact and glob
+/// matchers give a value (globs as a regex); others cannot be compared.
+fn field(n: Option<&Node>) -> Option<(String, bool)> {
+    let n = n?;
+    if let Some(s) = n.as_str() {
+        return Some((s.to_owned(), false));
+    }
+    let from_matcher = |kind: &str, value: &str| -> Option<(String, bool)> {
+        match kind.to_ascii_lowercase().as_str() {
+            "exact" | "exactmatch" => Some((value.to_owned(), false)),
+            "glob" | "globmatch" => Some((glob_to_regex(value), true)),
+            "regex" | "regexmatch" => Some((value.to_owned(), true)),
+            _ => None,
+        }
+    };
+    match &n.kind {
+        // v5: [{"matcher": "exact", "value": "/x"}, ...] (AND-ed; the first usable one wins)
+        NodeKind::Array(ms) => {
+            ms.iter().find_map(|m| from_matcher(m.get("matcher")?.as_str()?, m.get("value")?.as_str()?))
+        }
+        // v2–v4: {"exactMatch": "/x"} or {"globMatch": "..."}
+        NodeKind::Object(fields) => fields.iter().find_map(|(k, v)| from_matcher(k, v.as_str()?)),
+        _ => None,
+    }
+}
+
+fn glob_to_regex(glob: &str) -> String {
+    let mut out = String::new();
+    for c in glob.chars() {
+        match c {
+            '*' => out.push_str(".*"),
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out
+}
+
+fn pair(path: &Path, p: &Node, index: usize) -> Item {
+    let (Some(req), Some(rsp)) = (p.get("request").or_else(|| p.get("requestTemplate")), p.get("response")) else {
+        return mock::unreadable(path, p.line, format!("pair {} has no request or response", index + 1));
+    };
+    let method = field(req.get("method")).and_then(|(m, re)| (!re).then(|| m.to_ascii_uppercase()));
+    let url = match field(req.get("path")) {
+        Some((v, false)) => UrlPattern::Path(v),
+        Some((v, true)) => UrlPattern::Regex { pattern: v, path_only: true },
+        None if req.get("path").is_none() => UrlPattern::Any,
+        None => return mock::skipped(path, req.line, &format!("pair {}: path matcher cannot be evaluated", index + 1)),
+    };
+    let host = field(req.get("destination")).and_then(|(d, re)| (!re).then_some(d));
+    let status_node = rsp.get("status");
+    let status = match status_node.and_then(Node::as_u64) {
+        Some(s) if (100..=999).contains(&s) => s as u16,
+        _ => return mock::unreadable(path, rsp.line, format!("pair {}: no valid response status", index + 1)),
+    };
+    let media_type = mock::content_type(rsp.get("headers"));
+    let encoded = matches!(rsp.get("encodedBody").map(|e| &e.kind), Some(NodeKind::Bool(true)));
+    let mut body_file = path.to_path_buf();
+    let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
+        let full = path.parent().unwrap_or(Path::new(".")).join(file);
+        match std::fs::read(&full) {
+            Ok(bytes) => match Node::parse(&bytes, 1) {
+                Ok(n) => {
+                    body_file = full;
+                    MockBody::Json(n)
+                }
+                Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
+            },
+            Err(e) => {
+                return mock::unreadable(
+                    path,
+                    rsp.line,
+                    format!("bodyFile {file}: cannot read {}: {e}", full.display()),
+                );
+            }
+        }
+    } else {
+        match rsp.get("body") {
+            Some(b) => match b.as_str() {
+                Some("") => MockBody::None,
+                Some(text) if encoded => match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
+                    Ok(bytes) => mock::text_body(&String::from_utf8_lossy(&bytes), b.line, media_type.as_deref()),
+                    Err(e) => return mock::unreadable(path, b.line, format!("encoded body is not valid base64: {e}")),
+                },
+                Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
+                None => MockBody::NotCompared("body is not a string".to_owned()),
+            },
+            None => MockBody::None,
+        }
+    };
+    let templated = matches!(rsp.get("templated").map(|t| &t.kind), Some(NodeKind::Bool(true)))
+        || matches!(&body, MockBody::Json(n) if mock::has_template(n));
+    let name = match (&method, &url) {
+        (Some(m), u) => format!("{m} {}", u.display()),
+        (None, u) => u.display(),
+    };
+    Item::Mock(Box::new(Mock {
+        file: path.to_path_buf(),
+        format: MockFormat::Hoverfly,
+        name,
+        line: p.line,
+        service: None,
+        host,
+        method,
+        url,
+        status,
+        status_line: status_node.map_or(rsp.line, |s| s.line),
+        media_type,
+        body,
+        body_file,
+        templated,
+        matchers: Vec::new(),
+    }))
+}

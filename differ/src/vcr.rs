@@ -1,0 +1,128 @@
+//! VCR cassettes: Ruby VCR (`http_interactions`, YAML or JSON), Python vcrpy and go-vcr
+//! (`interactions`). Bodies may be plain, base64 (`base64_string`, `!binary`) and
+//! content-encoded (gzip, deflate, br, zstd), as recorded.
+
+use std::path::Path;
+
+use base64::Engine as _;
+
+use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::tree::{Node, NodeKind};
+use crate::yaml::BINARY_KEY;
+
+pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
+    let list = root.get("http_interactions").or_else(|| root.get("interactions"));
+    let Some(NodeKind::Array(items)) = list.map(|l| &l.kind) else {
+        return vec![mock::unreadable(path, root.line, "no interactions list".to_owned())];
+    };
+    items.iter().enumerate().map(|(i, it)| interaction(path, it, i)).collect()
+}
+
+/// A header's first value; headers are `{Name: [values]}` or `{Name: value}`.
+fn header<'n>(headers: Option<&'n Node>, name: &str) -> Option<&'n str> {
+    let NodeKind::Object(fields) = &headers?.kind else { return None };
+    let (_, v) = fields.iter().find(|(k, _)| k.eq_ignore_ascii_case(name))?;
+    match &v.kind {
+        NodeKind::Array(vs) => vs.first()?.as_str(),
+        _ => v.as_str(),
+    }
+}
+
+/// The body bytes and the line they are on: `body: {string | base64_string}` (Ruby, vcrpy),
+/// or a plain string (go-vcr), possibly `!binary`.
+fn body_bytes(body: Option<&Node>) -> Result<Option<(Vec<u8>, usize)>, String> {
+    let Some(b) = body else { return Ok(None) };
+    let decode = |s: &str| {
+        let compact: String = s.split_whitespace().collect();
+        base64::engine::general_purpose::STANDARD.decode(compact).map_err(|e| format!("body is not valid base64: {e}"))
+    };
+    let scalar = |n: &Node| -> Result<Option<Vec<u8>>, String> {
+        if let Some(b64) = n.get(BINARY_KEY).and_then(Node::as_str) {
+            return decode(b64).map(Some);
+        }
+        Ok(n.as_str().map(|s| s.as_bytes().to_vec()))
+    };
+    if let Some(b64) = b.get("base64_string").and_then(Node::as_str) {
+        return decode(b64).map(|v| Some((v, b.get("base64_string").map_or(b.line, |n| n.line))));
+    }
+    if let Some(s) = b.get("string") {
+        return scalar(s).map(|v| v.map(|v| (v, s.line)));
+    }
+    scalar(b).map(|v| v.map(|v| (v, b.line)))
+}
+
+fn interaction(path: &Path, it: &Node, index: usize) -> Item {
+    let (Some(req), Some(rsp)) = (it.get("request"), it.get("response")) else {
+        return mock::unreadable(path, it.line, format!("interaction {} has no request or response", index + 1));
+    };
+    let Some(url) = req.get("uri").or_else(|| req.get("url")).and_then(Node::as_str) else {
+        return mock::unreadable(path, req.line, format!("interaction {}: request has no uri", index + 1));
+    };
+    let parts = mockdrift_contracts::exchange::split_url(url);
+    let method = req.get("method").and_then(Node::as_str).map(|m| m.trim_start_matches(':').to_ascii_uppercase());
+    let status_node = rsp
+        .get("status")
+        .and_then(|s| s.get("code").or(Some(s)))
+        .filter(|s| s.as_u64().is_some())
+        .or_else(|| rsp.get("code"))
+        .or_else(|| rsp.get("status_code"));
+    let status = match status_node.and_then(Node::as_u64) {
+        Some(s) if (100..=999).contains(&s) => s as u16,
+        _ => return mock::unreadable(path, rsp.line, format!("interaction {}: no valid response status", index + 1)),
+    };
+    let headers = rsp.get("headers");
+    let media_type = header(headers, "content-type").map(mockdrift_contracts::media::normalise);
+    // vcrpy's old httpx format keeps the body already decoded under `content`.
+    if let Some(content) = rsp.get("content").filter(|_| rsp.get("body").is_none()) {
+        let body = match content.as_str() {
+            Some(text) => mock::text_body(text, content.line, media_type.as_deref()),
+            None => MockBody::NotCompared("content is not a string".to_owned()),
+        };
+        return Item::Mock(Box::new(Mock {
+            file: path.to_path_buf(),
+            format: MockFormat::Vcr,
+            name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
+            line: it.line,
+            service: None,
+            host: parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned),
+            method,
+            url: UrlPattern::Path(parts.path.to_owned()),
+            status,
+            status_line: status_node.map_or(rsp.line, |s| s.line),
+            media_type,
+            body,
+            body_file: path.to_path_buf(),
+            templated: false,
+            matchers: Vec::new(),
+        }));
+    }
+    let body = match body_bytes(rsp.get("body")) {
+        Err(reason) => return mock::unreadable(path, rsp.line, format!("interaction {}: {reason}", index + 1)),
+        Ok(None) => MockBody::None,
+        Ok(Some((bytes, line))) => {
+            let encoding = header(headers, "content-encoding").unwrap_or("");
+            match mockdrift_contracts::decode::decode(&bytes, encoding, 64 << 20) {
+                Ok(d) if d.truncated => MockBody::NotCompared("body larger than 64 MiB".to_owned()),
+                Ok(d) => mock::text_body(&String::from_utf8_lossy(&d.bytes), line, media_type.as_deref()),
+                Err(e) => MockBody::NotCompared(format!("body could not be decoded: {e}")),
+            }
+        }
+    };
+    Item::Mock(Box::new(Mock {
+        file: path.to_path_buf(),
+        format: MockFormat::Vcr,
+        name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
+        line: it.line,
+        service: None,
+        host: parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned),
+        method,
+        url: UrlPattern::Path(parts.path.to_owned()),
+        status,
+        status_line: status_node.map_or(rsp.line, |s| s.line),
+        media_type,
+        body,
+        body_file: path.to_path_buf(),
+        templated: false,
+        matchers: Vec::new(),
+    }))
+}
