@@ -88,12 +88,13 @@ pub(crate) enum Color {
 A run that reads no mock, or matches none to a recorded endpoint, is not a pass: it reports a \
 no_mocks_matched error.")]
 pub(crate) struct DiffArgs {
-    /// Recorded contracts: a snapshot file or a store directory (repeatable; merged).
-    #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR")]
+    /// Recorded contracts: a snapshot file, a store directory, or a running proxy's admin URL
+    /// (`http://127.0.0.1:9901`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged.
+    #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR|URL")]
     pub(crate) contracts: Vec<String>,
     /// Mock files or directories (walked recursively), optionally tied to a recorded service
-    /// with `SERVICE=PATH` (repeatable).
-    #[arg(long = "mocks", required = true, value_name = "[SERVICE=]PATH")]
+    /// with `SERVICE=PATH` (repeatable; or `[[mocks]]` in mockdrift.toml).
+    #[arg(long = "mocks", value_name = "[SERVICE=]PATH")]
     pub(crate) mocks: Vec<String>,
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
@@ -179,6 +180,10 @@ pub(crate) enum ContractsCommand {
     Export {
         #[command(flatten)]
         store: StoreArg,
+        /// Pull the snapshot from a running proxy's admin URL instead of a store (the store is
+        /// locked while the proxy holds it). Token from MOCKDRIFT_ADMIN_TOKEN.
+        #[arg(long, value_name = "URL", conflicts_with = "store")]
+        from: Option<String>,
         /// Output file.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -295,6 +300,7 @@ mod tests {
             vec!["mockdrift", "contracts", "show", "GET"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--store", "b"],
             vec!["mockdrift", "diff", "--mocks", "m"],
+            vec!["mockdrift", "diff"],
             vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--format", "yaml"],
             vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--fail-on", "sometimes"],
         ];

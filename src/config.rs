@@ -27,6 +27,37 @@ pub(crate) struct Config {
     pub(crate) severity: BTreeMap<String, String>,
     /// `[[ignore]]` rules for volatile fields.
     pub(crate) ignore: Vec<IgnoreConfig>,
+    /// `[[mocks]]`: mock paths, as `--mocks` gives them.
+    pub(crate) mocks: Vec<MocksConfig>,
+    /// `[[fixture]]`: plain JSON body files tied to endpoints.
+    pub(crate) fixture: Vec<FixtureConfig>,
+    /// Where the file was read from (relative paths in it are relative to its directory).
+    #[serde(skip)]
+    pub(crate) dir: PathBuf,
+}
+
+/// One `[[mocks]]` entry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct MocksConfig {
+    pub(crate) service: Option<String>,
+    pub(crate) path: PathBuf,
+}
+
+/// One `[[fixture]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FixtureConfig {
+    pub(crate) service: Option<String>,
+    pub(crate) method: String,
+    pub(crate) path: String,
+    #[serde(default = "ok_status")]
+    pub(crate) status: u16,
+    pub(crate) file: PathBuf,
+}
+
+fn ok_status() -> u16 {
+    200
 }
 
 /// One `[[ignore]]` rule.
@@ -48,7 +79,8 @@ impl Config {
             None => return Ok(Config::default()),
         };
         let text = std::fs::read_to_string(&path).with_context(|| format!("reading config {}", path.display()))?;
-        let cfg: Config = toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
+        let mut cfg: Config = toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
+        cfg.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         cfg.validate().with_context(|| format!("invalid config {}", path.display()))
     }
 
@@ -58,7 +90,20 @@ impl Config {
             mockdrift_contracts::template::Route::parse(r)?;
         }
         self.rules()?;
+        for (i, f) in self.fixture.iter().enumerate() {
+            if !(100..=999).contains(&f.status) {
+                bail!("[[fixture]] #{}: status {} is not an HTTP status code", i + 1, f.status);
+            }
+            if !f.path.starts_with('/') {
+                bail!("[[fixture]] #{}: path {:?} must start with '/'", i + 1, f.path);
+            }
+        }
         Ok(Config { limits, ..self })
+    }
+
+    /// A path from the file, relative to the file's directory.
+    pub(crate) fn resolve(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() { p.to_path_buf() } else { self.dir.join(p) }
     }
 
     /// The recorder settings.

@@ -19,8 +19,11 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             let snap = load(&source)?;
             crate::show::show(&snap, service.as_deref(), status, &method, &path)
         }
-        ContractsCommand::Export { store, output, source } => {
-            let mut snap = read_store(&store.store)?;
+        ContractsCommand::Export { store, from, output, source } => {
+            let mut snap = match &from {
+                Some(url) => crate::diff_cmd::load_contracts(url)?,
+                None => read_store(&store.store)?,
+            };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
             write_output(output.as_deref(), &snap.to_json())?;
             Ok(Exit::Ok)

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Store, Ts};
 use mockdrift_differ::{
-    Baseline, DiffOptions, Item, Severity, collect_files, diff, read_file, render_github, render_junit,
+    Baseline, DiffOptions, Item, Severity, collect_files, diff, read_file, read_fixture, render_github, render_junit,
     render_markdown, render_sarif, render_text,
 };
 
@@ -33,8 +33,22 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
         jobs.extend(collect_files(&[path]).into_iter().map(|f| (f, service)));
     }
-    let files = jobs.len();
-    let items = read_all(&jobs);
+    for m in &cfg.mocks {
+        let path = cfg.resolve(&m.path);
+        if !path.exists() {
+            bail!("[[mocks]] {}: does not exist", path.display());
+        }
+        jobs.extend(collect_files(&[path]).into_iter().map(|f| (f, m.service.as_deref())));
+    }
+    if args.mocks.is_empty() && cfg.mocks.is_empty() && cfg.fixture.is_empty() {
+        bail!("no mocks given: pass --mocks [SERVICE=]PATH, or [[mocks]] / [[fixture]] in mockdrift.toml");
+    }
+    let mut files = jobs.len();
+    let mut items = read_all(&jobs);
+    for f in &cfg.fixture {
+        files += 1;
+        items.push(read_fixture(&cfg.resolve(&f.file), f.service.as_deref(), &f.method, &f.path, f.status));
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
     let mut report = diff(&snapshot, &items, files, &opts);
@@ -131,11 +145,11 @@ fn parse_days(s: &str) -> anyhow::Result<i64> {
     Ok((v * unit).ceil() as i64)
 }
 
-fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
+pub(crate) fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
     if source.starts_with("http://") || source.starts_with("https://") {
-        bail!(
-            "--contracts {source}: reading contracts from a running proxy's admin URL is not built yet; export a snapshot instead"
-        );
+        let text =
+            crate::admin_client::get_contracts(source).with_context(|| format!("reading contracts from {source}"))?;
+        return Snapshot::from_json(&text).with_context(|| format!("reading contracts from {source}"));
     }
     let p = Path::new(source);
     if p.is_dir() {

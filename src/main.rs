@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod admin_client;
 mod cli;
 mod config;
 mod contracts_cmd;

@@ -518,3 +518,96 @@ fn hoverfly_vcr_and_har_mocks_are_compared_at_their_lines() {
     let errors = report["summary"]["by_severity"]["error"].as_u64().expect("errors");
     assert_eq!(errors, 3, "{report:#}");
 }
+
+#[test]
+fn fixtures_mocks_from_config_and_gitignore() {
+    let tmp = recorded();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("fixtures")).expect("mkdir");
+    std::fs::write(d.join("fixtures/charge.json"), "{\n  \"id\": \"ch_1\",\n  \"amount_cents\": 5\n}\n")
+        .expect("write");
+    std::fs::create_dir_all(d.join("mocks/generated")).expect("mkdir");
+    std::fs::write(d.join("mocks/.gitignore"), "generated/\n").expect("write");
+    let stale = r#"{"request": {"method": "GET", "url": "/v1/charges/ch_1"}, "response": {"status": 200, "jsonBody": {"bogus": 1}}}"#;
+    std::fs::write(d.join("mocks/generated/ignored.json"), stale).expect("write");
+    std::fs::write(d.join("mocks/kept.json"), stale).expect("write");
+    std::fs::write(
+        d.join("mockdrift.toml"),
+        "[[mocks]]\nservice = \"payments\"\npath = \"mocks\"\n\n[[fixture]]\nmethod = \"GET\"\npath = \"/v1/charges/{id}\"\nstatus = 200\nfile = \"fixtures/charge.json\"\n",
+    )
+    .expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--format", "json", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let fixture = finding(&report, "unknown_field", "/amount_cents");
+    assert_eq!((fixture["file"].as_str(), fixture["line"].as_u64()), (Some("fixtures/charge.json"), Some(3)));
+    let files: Vec<&str> =
+        report["findings"].as_array().expect("findings").iter().filter_map(|f| f["file"].as_str()).collect();
+    assert!(files.contains(&"mocks/kept.json"), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("generated")), "a .gitignored mock was read: {files:?}");
+    assert_eq!(report["summary"]["files"], 2);
+}
+
+/// Serves `body` once per connection on 127.0.0.1:0, like a proxy's admin `/contracts`;
+/// returns the address and the request lines it saw.
+fn admin_server(body: String, requests: usize) -> (String, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    let handle = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        for stream in listener.incoming().take(requests) {
+            let mut stream = stream.expect("accept");
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                r.read_line(&mut line).expect("read");
+                if line.trim().is_empty() {
+                    break;
+                }
+                head.push_str(&line);
+            }
+            seen.push(head);
+            // Chunked, as hyper serves a streamed body.
+            let mut rsp =
+                String::from("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
+            for chunk in body.as_bytes().chunks(1000) {
+                rsp.push_str(&format!("{:x}\r\n{}\r\n", chunk.len(), String::from_utf8_lossy(chunk)));
+            }
+            rsp.push_str("0\r\n\r\n");
+            stream.write_all(rsp.as_bytes()).expect("write");
+        }
+        seen
+    });
+    (addr, handle)
+}
+
+#[test]
+fn contracts_can_come_from_a_running_proxys_admin_url() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let snapshot = mockdrift(d, &["contracts", "export", "--store", "st"]).stdout;
+    let (addr, server) = admin_server(snapshot.clone(), 2);
+    let url = format!("http://{addr}");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["diff", "--contracts", &url, "--mocks", &quickstart(), "--format", "json", "--now", NOW])
+        .current_dir(d)
+        .env("MOCKDRIFT_ADMIN_TOKEN", "s3cret")
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let report: Value = serde_json::from_slice(&run.stdout).expect("json");
+    assert_eq!(finding(&report, "unknown_field", "/amount_cents")["production"]["of"], 60);
+    let pulled = mockdrift(d, &["contracts", "export", "--from", &format!("{url}/contracts")]);
+    assert_eq!(pulled.code, 0, "{}", pulled.stderr);
+    assert_eq!(pulled.stdout, snapshot, "the pulled snapshot is the served one");
+    let seen = server.join().expect("server");
+    assert!(
+        seen[0].starts_with("GET /contracts HTTP/1.1") && seen[0].contains("Authorization: Bearer s3cret"),
+        "{seen:?}"
+    );
+    let refused = mockdrift(d, &["diff", "--contracts", "http://127.0.0.1:1", "--mocks", &quickstart()]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("reading contracts from http://127.0.0.1:1"), "{}", refused.stderr);
+}

@@ -350,3 +350,38 @@ pub(crate) fn has_template(n: &Node) -> bool {
     }
     false
 }
+
+/// A plain JSON fixture tied to an endpoint by configuration (`[[fixture]]` in
+/// `mockdrift.toml`): the file is the response body.
+pub fn read_fixture(file: &Path, service: Option<&str>, method: &str, url: &str, status: u16) -> Item {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return unreadable(file, 1, format!("fixture: cannot read: {e}")),
+    };
+    let body = match Node::parse(&bytes, 1) {
+        Ok(n) => MockBody::Json(n),
+        Err(e) => return unreadable(file, e.line, format!("fixture is not valid JSON: {e}")),
+    };
+    let url = if url.contains('{') || url.contains("/:") {
+        UrlPattern::Template(url.to_owned())
+    } else {
+        UrlPattern::Path(url.to_owned())
+    };
+    Item::Mock(Box::new(Mock {
+        file: file.to_path_buf(),
+        format: MockFormat::Fixture,
+        name: format!("{} {} {status}", method.to_ascii_uppercase(), url.display()),
+        line: 1,
+        service: service.map(str::to_owned),
+        host: None,
+        method: Some(method.to_ascii_uppercase()),
+        url,
+        status,
+        status_line: 1,
+        media_type: Some("application/json".to_owned()),
+        body,
+        body_file: file.to_path_buf(),
+        templated: false,
+        matchers: Vec::new(),
+    }))
+}

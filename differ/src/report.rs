@@ -1,45 +1,46 @@
 //! The text report and mock file discovery.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
 use crate::finding::{Kind, Report, Severity};
 
-/// Mock files under the given paths: files as given; directories walked recursively, in
-/// sorted order, taking `.json`, `.har`, `.yml` and `.yaml` files and skipping hidden
-/// directories, `node_modules`, `target` and WireMock `__files` (bodies, read through their
-/// mappings).
+/// Mock files under the given paths: files as given; directories walked recursively in
+/// sorted order, respecting `.gitignore` (and `.ignore`), taking `.json`, `.har`, `.yml` and
+/// `.yaml` files, and skipping hidden entries, `node_modules`, `target` and WireMock `__files`
+/// (bodies, read through their mappings).
 pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
+        if !p.is_dir() {
             out.push(p.clone());
+            continue;
+        }
+        let walk = ignore::WalkBuilder::new(p)
+            .hidden(true)
+            .git_ignore(true)
+            .git_global(false)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(|e| {
+                let name = e.file_name().to_str().unwrap_or("");
+                !(e.depth() > 0
+                    && e.file_type().is_some_and(|t| t.is_dir())
+                    && matches!(name, "node_modules" | "target" | "__files"))
+            })
+            .build();
+        for entry in walk.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "har" | "yml" | "yaml"))
+            {
+                out.push(path.to_path_buf());
+            }
         }
     }
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if p.is_dir() {
-            if !(name.starts_with('.') || matches!(name, "node_modules" | "target" | "__files")) {
-                walk(&p, out);
-            }
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("json" | "har" | "yml" | "yaml")) {
-            out.push(p);
-        }
-    }
 }
 
 fn paint(s: &str, sev: Severity, color: bool) -> String {
