@@ -109,6 +109,19 @@ fn the_quickstart_mocks_have_drifted_and_the_gate_fails() {
     );
     assert_eq!(never.code, 0);
     assert!(never.stdout.contains("6 errors, 4 warnings, 2 info in 3 files"), "{}", never.stdout);
+    // The drifted body is shown beside one built from production's shape.
+    assert!(
+        never.stdout.contains("-  \"amount_cents\": 1025,") && never.stdout.contains("+  \"amount\": {"),
+        "{}",
+        never.stdout
+    );
+    assert!(
+        never
+            .stdout
+            .contains("production's JSON Schema rejects this body: /metadata/order: 5001 is not of type \"string\""),
+        "{}",
+        never.stdout
+    );
     let after = never.stdout.split("get-charge.json\n").nth(1).expect("the mock's section");
     assert!(
         after.starts_with("  12:") && after.lines().next().expect("a line").contains("missing_field /amount"),

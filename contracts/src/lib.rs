@@ -72,3 +72,4 @@ mod store;
 pub use self::recorder::{Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle};
 pub use self::store::{Loaded, STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
 pub mod schema;
+pub mod synth;

@@ -8,7 +8,7 @@ use mockdrift_contracts::template::{Route, best_match};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
 
-use crate::finding::{Evidence, Finding, Kind, MockRef, Report, Severity, Summary, pointer};
+use crate::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary, pointer};
 use crate::mock::{Item, Matcher, Mock, MockBody, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -88,6 +88,8 @@ pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOption
         null_in_mock: BTreeSet::new(),
         null_candidates: BTreeMap::new(),
         mocks: Vec::new(),
+        bodies: Vec::new(),
+        validators: BTreeMap::new(),
     };
     for item in items {
         match item {
@@ -112,6 +114,9 @@ struct Differ<'a> {
     null_in_mock: BTreeSet<(EndpointKey, String)>,
     null_candidates: BTreeMap<(EndpointKey, String), Finding>,
     mocks: Vec<MockRef>,
+    bodies: Vec<BodyDiff>,
+    /// One compiled validator of the production schema per contract (None: did not compile).
+    validators: BTreeMap<EndpointKey, Option<jsonschema::Validator>>,
 }
 
 /// The mock-specific parts of a finding.
@@ -377,6 +382,8 @@ impl<'a> Differ<'a> {
         let mut segs = Vec::new();
         let mut cmp = Cmp { d: self, site: &site, contract, segs: &mut segs };
         cmp.node(body, &contract.response, None);
+        let drift = self.findings[before..].iter().any(|f| f.severity >= Severity::Warning);
+        self.check_schema_and_show(m, key, contract, body, drift);
         if contract.count < self.opts.min_samples {
             for f in &mut self.findings[before..] {
                 f.severity = Severity::Info;
@@ -386,6 +393,41 @@ impl<'a> Differ<'a> {
                 ));
             }
         }
+    }
+
+    /// Validates the mock body against the production JSON Schema and, when the mock drifted,
+    /// keeps its body beside one built from production's shape.
+    fn check_schema_and_show(&mut self, m: &Mock, key: &EndpointKey, contract: &Contract, body: &Node, drift: bool) {
+        let value = body.to_value();
+        let validator = self.validators.entry(key.clone()).or_insert_with(|| {
+            jsonschema::draft202012::new(&mockdrift_contracts::schema::to_json_schema(&contract.response)).ok()
+        });
+        let schema_errors: Vec<String> = match validator {
+            Some(v) if !m.templated && m.matchers.is_empty() => v
+                .iter_errors(&value)
+                .take(5)
+                .map(|e| {
+                    format!("{}: {e}", if e.instance_path.as_str().is_empty() { "/" } else { e.instance_path.as_str() })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !schema_errors.is_empty() {
+            self.summary.schema_invalid += 1;
+        }
+        if !drift {
+            return;
+        }
+        let examples: Vec<&Value> = contract.examples.iter().map(|e| &e.body).collect();
+        let production = mockdrift_contracts::synth::body(&contract.response, &examples);
+        let pretty = |v: &Value| serde_json::to_string_pretty(v).expect("values serialize") + "\n";
+        let (a, b) = (pretty(&value), pretty(&production));
+        let diff = similar::TextDiff::from_lines(&a, &b)
+            .unified_diff()
+            .context_radius(3)
+            .header("mock", &format!("production ({} responses)", contract.count))
+            .to_string();
+        self.bodies.push(BodyDiff { file: self.rel(&m.body_file), name: m.name.clone(), diff, schema_errors });
     }
 
     /// Production behaviour no mock covers, for the services the mocks are about.
@@ -498,7 +540,13 @@ impl<'a> Differ<'a> {
                 },
             );
         }
-        let mut r = Report { version: 1, findings: self.findings, summary: self.summary, mocks: self.mocks };
+        let mut r = Report {
+            version: 1,
+            findings: self.findings,
+            summary: self.summary,
+            mocks: self.mocks,
+            bodies: self.bodies,
+        };
         crate::finding::recount(&mut r);
         r
     }

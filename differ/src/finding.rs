@@ -178,6 +178,22 @@ pub struct Report {
     /// Every mock read (for per-mock reports such as JUnit).
     #[serde(skip)]
     pub mocks: Vec<MockRef>,
+    /// For each compared mock with drift: its body beside one built from production's shape.
+    #[serde(skip)]
+    pub bodies: Vec<BodyDiff>,
+}
+
+/// A mock body beside a body built from production's shape, with the JSON Schema verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyDiff {
+    /// The file holding the body, as in findings.
+    pub file: String,
+    /// The mock's name.
+    pub name: String,
+    /// Unified diff, mock (`-`) to production (`+`).
+    pub diff: String,
+    /// What the production JSON Schema says of the mock body (empty: valid).
+    pub schema_errors: Vec<String>,
 }
 
 /// A mock that was read: where and what it is called.
@@ -202,6 +218,8 @@ pub struct Summary {
     pub compared: usize,
     /// Findings left out by ignore rules.
     pub ignored: usize,
+    /// Compared mock bodies that the production JSON Schema rejects.
+    pub schema_invalid: usize,
     /// Findings per kind.
     pub by_kind: BTreeMap<String, usize>,
     /// Findings per severity (suppressed ones excluded).

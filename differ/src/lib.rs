@@ -50,7 +50,7 @@ mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, diff};
-pub use self::finding::{Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
+pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture};
 pub use self::report::{
     ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,

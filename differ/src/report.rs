@@ -55,13 +55,31 @@ fn paint(s: &str, sev: Severity, color: bool) -> String {
     format!("\x1b[{code}m{s}\x1b[0m")
 }
 
+fn bodies_of(out: &mut String, r: &Report, file: &str, color: bool) {
+    for b in r.bodies.iter().filter(|b| b.file == file) {
+        let _ = writeln!(out, "        body of {:?}, beside one built from production's shape:", b.name);
+        for line in b.diff.lines() {
+            let painted = match line.chars().next() {
+                Some('-') if color && !line.starts_with("---") => format!("\x1b[31m{line}\x1b[0m"),
+                Some('+') if color && !line.starts_with("+++") => format!("\x1b[32m{line}\x1b[0m"),
+                _ => line.to_owned(),
+            };
+            let _ = writeln!(out, "          {painted}");
+        }
+        if !b.schema_errors.is_empty() {
+            let _ = writeln!(out, "        production's JSON Schema rejects this body: {}", b.schema_errors.join("; "));
+        }
+    }
+}
+
 /// The human report: findings grouped by file, each with its evidence, and a summary line.
 pub fn render_text(r: &Report, color: bool) -> String {
     let mut out = String::new();
     let mut current: Option<&str> = None;
     for f in &r.findings {
         if current != Some(f.file.as_str()) {
-            if current.is_some() {
+            if let Some(prev) = current {
+                bodies_of(&mut out, r, prev, color);
                 out.push('\n');
             }
             let title = if f.file.is_empty() { "(production behaviour no mock covers)" } else { &f.file };
@@ -90,6 +108,9 @@ pub fn render_text(r: &Report, color: bool) -> String {
             }
             let _ = writeln!(out, "        production example: {shown}");
         }
+    }
+    if let Some(prev) = current {
+        bodies_of(&mut out, r, prev, color);
     }
     let count = |s: &str| r.summary.by_severity.get(s).copied().unwrap_or(0);
     if !r.findings.is_empty() {
