@@ -624,3 +624,57 @@ fn contracts_can_come_from_a_running_proxys_admin_url() {
     assert_eq!(refused.code, 2);
     assert!(refused.stderr.contains("reading contracts from http://127.0.0.1:1"), "{}", refused.stderr);
 }
+
+#[test]
+fn mock_route_templates_join_the_recorded_paths_they_name() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    // Repository slugs are not templated from traffic alone (issue 3 will learn them); the
+    // mock's urlPathTemplate says they are one endpoint.
+    let mut traffic = String::new();
+    for (i, (owner, repo)) in
+        [("rust-lang", "cargo"), ("tokio-rs", "tokio"), ("serde-rs", "json")].iter().cycle().take(30).enumerate()
+    {
+        let body = serde_json::json!({"full_name": format!("{owner}/{repo}"), "stars": i, "private": false});
+        traffic.push_str(
+            &serde_json::json!({
+                "service": "github", "method": "GET", "path": format!("/repos/{owner}/{repo}"), "status": 200,
+                "time": "2026-11-05T10:00:00Z",
+                "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}
+            })
+            .to_string(),
+        );
+        traffic.push('\n');
+    }
+    traffic.push_str(&serde_json::json!({"service": "github", "method": "GET", "path": "/repos/me/settings", "status": 200,
+        "time": "2026-11-05T10:00:00Z", "response": {"headers": [["content-type", "application/json"]], "body": "{\"theme\": \"dark\"}"}}).to_string());
+    std::fs::write(d.join("t.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/repo.json"),
+        r#"{"request": {"method": "GET", "urlPathTemplate": "/repos/{owner}/{repo}"},
+ "response": {"status": 200, "jsonBody": {"full_name": "a/b", "stars": 1, "private": false, "watchers": 3}}}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("m/settings.json"),
+        r#"{"request": {"method": "GET", "url": "/repos/me/settings"},
+ "response": {"status": 200, "jsonBody": {"theme": "light"}}}"#,
+    )
+    .expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "m", "--format", "json", "--now", NOW]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let unknown = finding(&report, "unknown_field", "/watchers");
+    assert_eq!(unknown["path"], "/repos/{owner}/{repo}");
+    assert_eq!(unknown["production"]["of"], 30, "all three recorded repositories joined into one endpoint: {report:#}");
+    // The literal path a mock names exactly keeps its own endpoint.
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["file"] != "m/settings.json" || f["kind"] != "unknown_field"),
+        "{report:#}"
+    );
+}

@@ -73,8 +73,56 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Route templates the mocks carry (WireMock `urlPathTemplate`, fixture paths) are hints to
+/// path templating: a recorded endpoint whose path fits a hint (a literal path that templating
+/// could not parameterise, such as `/repos/rust-lang/cargo`, or the same template under other
+/// parameter names) is joined into the hint's endpoint. A recorded path that some mock names
+/// exactly keeps its own endpoint (`/users/me` beside `/users/{id}`).
+pub fn apply_route_hints(snapshot: &Snapshot, items: &[Item], limits: &mockdrift_contracts::Limits) -> Snapshot {
+    let mut hints: Vec<Route> = Vec::new();
+    let mut exact: BTreeSet<&str> = BTreeSet::new();
+    for item in items {
+        if let Item::Mock(m) = item {
+            match &m.url {
+                UrlPattern::Template(t) => {
+                    if let Ok(r) = Route::parse(t)
+                        && !hints.iter().any(|h| h.as_str() == r.as_str())
+                    {
+                        hints.push(r);
+                    }
+                }
+                UrlPattern::Path(p) => {
+                    exact.insert(p.as_str());
+                }
+                _ => {}
+            }
+        }
+    }
+    if hints.is_empty() {
+        return snapshot.clone();
+    }
+    let mut out = Snapshot { sources: snapshot.sources.clone(), ..Snapshot::default() };
+    for (k, c) in &snapshot.contracts {
+        let mut key = k.clone();
+        if !exact.contains(k.path.as_str())
+            && let Some(r) = best_match(&hints, &k.path)
+        {
+            key.path = r.as_str().to_owned();
+        }
+        match out.contracts.get_mut(&key) {
+            Some(existing) => existing.merge(c, limits),
+            None => {
+                out.contracts.insert(key, c.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Compares mocks with contracts and returns the report.
 pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
+    let hinted = apply_route_hints(snapshot, items, &mockdrift_contracts::Limits::default());
+    let snapshot = &hinted;
     let index = Index::new(snapshot);
     let mut d = Differ {
         snap: snapshot,

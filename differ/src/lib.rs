@@ -49,7 +49,7 @@ mod wiremock;
 mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
-pub use self::compare::{DiffOptions, diff};
+pub use self::compare::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture};
 pub use self::report::{
