@@ -75,21 +75,13 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
     };
     let method = req.get("method").and_then(Node::as_str).map(str::to_ascii_uppercase);
     let host = parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned);
+    let name = format!("{} {url}", method.as_deref().unwrap_or("GET"));
     Item::Mock(Box::new(Mock {
-        file: path.to_path_buf(),
-        format: MockFormat::Har,
-        name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
-        line: e.line,
-        service: None,
         host,
         method,
-        url: UrlPattern::Path(parts.path.to_owned()),
-        status,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         body,
-        body_file: path.to_path_buf(),
-        templated: false,
-        matchers: Vec::new(),
+        ..Mock::new(path, MockFormat::Har, name, e.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))
 }

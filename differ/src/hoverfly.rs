@@ -113,20 +113,13 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
         (None, u) => u.display(),
     };
     Item::Mock(Box::new(Mock {
-        file: path.to_path_buf(),
-        format: MockFormat::Hoverfly,
-        name,
-        line: p.line,
-        service: None,
         host,
         method,
-        url,
-        status,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         body,
         body_file,
         templated,
-        matchers: Vec::new(),
+        ..Mock::new(path, MockFormat::Hoverfly, name, p.line, url, status)
     }))
 }

@@ -136,6 +136,37 @@ pub struct Mock {
     pub matchers: Vec<Matcher>,
 }
 
+impl Mock {
+    /// A mock with the given identity and defaults elsewhere (no body, any method, status line
+    /// = the mock's line, body in the same file); readers fill in the rest.
+    pub(crate) fn new(
+        file: &Path,
+        format: MockFormat,
+        name: String,
+        line: usize,
+        url: UrlPattern,
+        status: u16,
+    ) -> Mock {
+        Mock {
+            file: file.to_path_buf(),
+            format,
+            name,
+            line,
+            service: None,
+            host: None,
+            method: None,
+            url,
+            status,
+            status_line: line,
+            media_type: None,
+            body: MockBody::None,
+            body_file: file.to_path_buf(),
+            templated: false,
+            matchers: Vec::new(),
+        }
+    }
+}
+
 /// A file, or part of one, that yields no mock, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
@@ -367,21 +398,12 @@ pub fn read_fixture(file: &Path, service: Option<&str>, method: &str, url: &str,
     } else {
         UrlPattern::Path(url.to_owned())
     };
+    let name = format!("{} {} {status}", method.to_ascii_uppercase(), url.display());
     Item::Mock(Box::new(Mock {
-        file: file.to_path_buf(),
-        format: MockFormat::Fixture,
-        name: format!("{} {} {status}", method.to_ascii_uppercase(), url.display()),
-        line: 1,
         service: service.map(str::to_owned),
-        host: None,
         method: Some(method.to_ascii_uppercase()),
-        url,
-        status,
-        status_line: 1,
         media_type: Some("application/json".to_owned()),
         body,
-        body_file: file.to_path_buf(),
-        templated: false,
-        matchers: Vec::new(),
+        ..Mock::new(file, MockFormat::Fixture, name, 1, url, status)
     }))
 }

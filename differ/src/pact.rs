@@ -108,21 +108,13 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         },
     };
     Item::Mock(Box::new(Mock {
-        file: path.to_path_buf(),
-        format: MockFormat::Pact,
-        name,
-        line: it.line,
         service: provider.map(str::to_owned),
-        host: None,
         method,
-        url,
-        status,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         body,
-        body_file: path.to_path_buf(),
-        templated: false,
         matchers,
+        ..Mock::new(path, MockFormat::Pact, name, it.line, url, status)
     }))
 }
 

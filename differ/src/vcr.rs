@@ -72,57 +72,33 @@ fn interaction(path: &Path, it: &Node, index: usize) -> Item {
     };
     let headers = rsp.get("headers");
     let media_type = header(headers, "content-type").map(mockdrift_contracts::media::normalise);
-    // vcrpy's old httpx format keeps the body already decoded under `content`.
-    if let Some(content) = rsp.get("content").filter(|_| rsp.get("body").is_none()) {
-        let body = match content.as_str() {
+    let body = if let Some(content) = rsp.get("content").filter(|_| rsp.get("body").is_none()) {
+        // vcrpy's old httpx format keeps the body already decoded under `content`.
+        match content.as_str() {
             Some(text) => mock::text_body(text, content.line, media_type.as_deref()),
             None => MockBody::NotCompared("content is not a string".to_owned()),
-        };
-        return Item::Mock(Box::new(Mock {
-            file: path.to_path_buf(),
-            format: MockFormat::Vcr,
-            name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
-            line: it.line,
-            service: None,
-            host: parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned),
-            method,
-            url: UrlPattern::Path(parts.path.to_owned()),
-            status,
-            status_line: status_node.map_or(rsp.line, |s| s.line),
-            media_type,
-            body,
-            body_file: path.to_path_buf(),
-            templated: false,
-            matchers: Vec::new(),
-        }));
-    }
-    let body = match body_bytes(rsp.get("body")) {
-        Err(reason) => return mock::unreadable(path, rsp.line, format!("interaction {}: {reason}", index + 1)),
-        Ok(None) => MockBody::None,
-        Ok(Some((bytes, line))) => {
-            let encoding = header(headers, "content-encoding").unwrap_or("");
-            match mockdrift_contracts::decode::decode(&bytes, encoding, 64 << 20) {
-                Ok(d) if d.truncated => MockBody::NotCompared("body larger than 64 MiB".to_owned()),
-                Ok(d) => mock::text_body(&String::from_utf8_lossy(&d.bytes), line, media_type.as_deref()),
-                Err(e) => MockBody::NotCompared(format!("body could not be decoded: {e}")),
+        }
+    } else {
+        match body_bytes(rsp.get("body")) {
+            Err(reason) => return mock::unreadable(path, rsp.line, format!("interaction {}: {reason}", index + 1)),
+            Ok(None) => MockBody::None,
+            Ok(Some((bytes, line))) => {
+                let encoding = header(headers, "content-encoding").unwrap_or("");
+                match mockdrift_contracts::decode::decode(&bytes, encoding, 64 << 20) {
+                    Ok(d) if d.truncated => MockBody::NotCompared("body larger than 64 MiB".to_owned()),
+                    Ok(d) => mock::text_body(&String::from_utf8_lossy(&d.bytes), line, media_type.as_deref()),
+                    Err(e) => MockBody::NotCompared(format!("body could not be decoded: {e}")),
+                }
             }
         }
     };
+    let name = format!("{} {url}", method.as_deref().unwrap_or("GET"));
     Item::Mock(Box::new(Mock {
-        file: path.to_path_buf(),
-        format: MockFormat::Vcr,
-        name: format!("{} {url}", method.as_deref().unwrap_or("GET")),
-        line: it.line,
-        service: None,
         host: parts.authority.split(':').next().filter(|h| !h.is_empty()).map(str::to_owned),
         method,
-        url: UrlPattern::Path(parts.path.to_owned()),
-        status,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         body,
-        body_file: path.to_path_buf(),
-        templated: false,
-        matchers: Vec::new(),
+        ..Mock::new(path, MockFormat::Vcr, name, it.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))
 }

@@ -113,21 +113,13 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
     };
     let templated = transformers || matches!(&body, MockBody::Json(n) if mock::has_template(n));
     Item::Mock(Box::new(Mock {
-        file: path.to_path_buf(),
-        format: MockFormat::WireMock,
-        name,
-        line: stub.line,
-        service: None,
-        host: None,
         method,
-        url,
-        status,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         body,
         body_file,
         templated,
-        matchers: Vec::new(),
+        ..Mock::new(path, MockFormat::WireMock, name, stub.line, url, status)
     }))
 }
 
