@@ -196,15 +196,8 @@ impl<'a> Differ<'a> {
         let service = site.key.map(|k| k.service.clone()).or_else(|| m.service.clone());
         let method = site.key.map(|k| k.method.clone()).or_else(|| m.method.clone());
         let path = site.key.map(|k| k.path.clone()).unwrap_or_else(|| m.url.display());
-        let segs: Vec<String> = segs
-            .iter()
-            .map(|s| match s {
-                Seg::Key(k) => k.clone(),
-                Seg::Index(i) => i.to_string(),
-            })
-            .collect();
         let file = self.rel(file);
-        let ptr = pointer(&segs);
+        let ptr = seg_pointer(segs, false);
         Finding {
             kind,
             severity: kind.default_severity(),
@@ -239,24 +232,7 @@ impl<'a> Differ<'a> {
             Kind::MockUnreadable => format!("cannot read this mock: {reason}"),
             _ => format!("skipped: {reason}"),
         };
-        self.findings.push(Finding {
-            kind,
-            severity: kind.default_severity(),
-            service: None,
-            method: None,
-            path: None,
-            status: None,
-            fingerprint: fingerprint(kind, None, None, None, None, &file, &format!("{line}")),
-            file,
-            line,
-            pointer: String::new(),
-            message,
-            mock: Value::Null,
-            mock_present: false,
-            production: None,
-            suppressed: false,
-            mock_name: None,
-        });
+        self.findings.push(bare(kind, file, line, message, &format!("{line}")));
     }
 
     fn mock(&mut self, m: &Mock) {
@@ -528,24 +504,14 @@ impl<'a> Differ<'a> {
     }
 
     fn coverage_finding(&mut self, kind: Kind, ep: &Endpoint, status: Option<u16>, message: String, count: u64) {
-        self.findings.push(Finding {
-            kind,
-            severity: kind.default_severity(),
-            service: Some(ep.0.clone()),
-            method: Some(ep.1.clone()),
-            path: Some(ep.2.clone()),
-            status,
-            fingerprint: fingerprint(kind, Some(&ep.0), Some(&ep.1), Some(&ep.2), status, "", ""),
-            file: String::new(),
-            line: 0,
-            pointer: String::new(),
-            message,
-            mock: Value::Null,
-            mock_present: false,
-            production: Some(Evidence { count, of: count, ratio: 1.0, ..Evidence::default() }),
-            suppressed: false,
-            mock_name: None,
-        });
+        let mut f = bare(kind, String::new(), 0, message, "");
+        f.service = Some(ep.0.clone());
+        f.method = Some(ep.1.clone());
+        f.path = Some(ep.2.clone());
+        f.status = status;
+        f.fingerprint = fingerprint(kind, Some(&ep.0), Some(&ep.1), Some(&ep.2), status, "", "");
+        f.production = Some(Evidence { count, of: count, ratio: 1.0, ..Evidence::default() });
+        self.findings.push(f);
     }
 
     fn finish(mut self) -> Report {
@@ -566,27 +532,7 @@ impl<'a> Differ<'a> {
                     }
                 )
             };
-            self.findings.insert(
-                0,
-                Finding {
-                    kind: Kind::NoMocksMatched,
-                    severity: Severity::Error,
-                    service: None,
-                    method: None,
-                    path: None,
-                    status: None,
-                    fingerprint: fingerprint(Kind::NoMocksMatched, None, None, None, None, "", ""),
-                    file: String::new(),
-                    line: 0,
-                    pointer: String::new(),
-                    message,
-                    mock: Value::Null,
-                    mock_present: false,
-                    production: None,
-                    suppressed: false,
-                    mock_name: None,
-                },
-            );
+            self.findings.insert(0, bare(Kind::NoMocksMatched, String::new(), 0, message, ""));
         }
         let mut r = Report {
             version: 1,
@@ -612,6 +558,42 @@ fn same_template(mock: &str, recorded: &str) -> bool {
             let rp = r.starts_with('{');
             rp || (!mp && m == r)
         })
+}
+
+/// RFC 6901 pointer of body segments; with `any_index`, array indices become `*` (a place in
+/// the endpoint's shape rather than in one body).
+fn seg_pointer(segs: &[Seg], any_index: bool) -> String {
+    let parts: Vec<String> = segs
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => k.clone(),
+            Seg::Index(_) if any_index => "*".to_owned(),
+            Seg::Index(i) => i.to_string(),
+        })
+        .collect();
+    pointer(&parts)
+}
+
+/// A finding about a file or about production as a whole, not about one mock's endpoint.
+fn bare(kind: Kind, file: String, line: usize, message: String, fingerprint_at: &str) -> Finding {
+    Finding {
+        kind,
+        severity: kind.default_severity(),
+        service: None,
+        method: None,
+        path: None,
+        status: None,
+        fingerprint: fingerprint(kind, None, None, None, None, &file, fingerprint_at),
+        file,
+        line,
+        pointer: String::new(),
+        message,
+        mock: Value::Null,
+        mock_present: false,
+        production: None,
+        suppressed: false,
+        mock_name: None,
+    }
 }
 
 fn fingerprint(
@@ -682,16 +664,7 @@ impl Cmp<'_, '_, '_> {
     }
 
     fn pointer(&self) -> String {
-        pointer(
-            &self
-                .segs
-                .iter()
-                .map(|s| match s {
-                    Seg::Key(k) => k.clone(),
-                    Seg::Index(i) => i.to_string(),
-                })
-                .collect::<Vec<_>>(),
-        )
+        seg_pointer(self.segs, false)
     }
 
     fn example(&self) -> Option<Value> {
@@ -869,16 +842,7 @@ impl Cmp<'_, '_, '_> {
     }
 
     fn normalised_pointer(&self) -> String {
-        pointer(
-            &self
-                .segs
-                .iter()
-                .map(|s| match s {
-                    Seg::Key(k) => k.clone(),
-                    Seg::Index(_) => "*".to_owned(),
-                })
-                .collect::<Vec<_>>(),
-        )
+        seg_pointer(self.segs, true)
     }
 
     fn note_null(&mut self) {
