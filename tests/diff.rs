@@ -293,6 +293,23 @@ fn sarif_junit_markdown_and_github_reports() {
         }
     }
 
+    // Against the official SARIF 2.1.0 schema, which `.ci/run` fetches from the npm registry
+    // (@microsoft/jest-sarif ships it) and names in MOCKDRIFT_SARIF_SCHEMA.
+    match std::env::var_os("MOCKDRIFT_SARIF_SCHEMA") {
+        Some(path) => {
+            let schema: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("the SARIF schema")).expect("json");
+            let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+            let errors: Vec<String> =
+                validator.iter_errors(&sarif).map(|e| format!("{}: {e}", e.instance_path)).collect();
+            assert!(errors.is_empty(), "SARIF output is invalid:\n{}", errors.join("\n"));
+            let mut broken = sarif.clone();
+            broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+            assert!(!validator.is_valid(&broken), "the schema check must be able to fail");
+        }
+        None => assert!(std::env::var_os("CI").is_none(), "CI is set but MOCKDRIFT_SARIF_SCHEMA is not"),
+    }
+
     let junit = diff_in(d, &["--format", "junit"]).stdout;
     assert!(junit.starts_with("<?xml"));
     // Four mocks plus the production-coverage case; three mocks have error findings.
