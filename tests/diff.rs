@@ -272,7 +272,7 @@ fn sarif_junit_markdown_and_github_reports() {
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), 15, "a rule per finding kind");
+    assert_eq!(rules.len(), 16, "a rule per finding kind");
     let results = run["results"].as_array().expect("results");
     assert_eq!(results.len(), findings.len());
     for (r, f) in results.iter().zip(findings) {
@@ -694,4 +694,45 @@ fn mock_route_templates_join_the_recorded_paths_they_name() {
             .all(|f| f["file"] != "m/settings.json" || f["kind"] != "unknown_field"),
         "{report:#}"
     );
+}
+
+#[test]
+fn matchers_are_compared_by_meaning_and_uncomparable_bodies_are_marked() {
+    let tmp = recorded();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    let pact = serde_json::json!({
+        "consumer": {"name": "shop"}, "provider": {"name": "payments"},
+        "interactions": [{
+            "description": "a charge",
+            "request": {"method": "GET", "path": "/v1/charges/ch_001001"},
+            "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                "body": {"id": "CH-1", "status": "succeeded"},
+                "matchingRules": {"body": {
+                    "$.id": {"matchers": [{"match": "regex", "regex": "CH-[0-9]+"}]},
+                    "$.status": {"matchers": [{"match": "regex", "regex": "succeeded|failed|pending"}]}
+                }}}
+        }],
+        "metadata": {"pactSpecification": {"version": "3.0.0"}}
+    });
+    std::fs::write(d.join("m/pact.json"), serde_json::to_string_pretty(&pact).expect("json")).expect("write");
+    std::fs::write(
+        d.join("m/health.json"),
+        r#"{"request": {"method": "GET", "url": "/health"},
+ "response": {"status": 200, "headers": {"Content-Type": "text/plain"}, "body": "ok"}}"#,
+    )
+    .expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "m", "--format", "json", "--now", NOW]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    // The id regex does not fit production's ids (ch_001040...); the status regex does.
+    let id = finding(&report, "format_mismatch", "/id");
+    assert!(
+        id["message"].as_str().expect("message").contains("/CH-[0-9]+/ does not fit production's value \"ch_"),
+        "{id:#}"
+    );
+    assert!(report["findings"].as_array().expect("findings").iter().all(|f| f["pointer"] != "/status"), "{report:#}");
+    let health = finding(&report, "body_not_compared", "");
+    assert_eq!(health["severity"], "info");
+    assert_eq!(health["file"], "m/health.json");
+    assert!(health["message"].as_str().expect("message").contains("body is not JSON"), "{health:#}");
 }

@@ -397,8 +397,33 @@ impl<'a> Differ<'a> {
             self.findings.push(f);
             return;
         }
-        let MockBody::Json(body) = &m.body else { return };
+        let body = match &m.body {
+            MockBody::Json(body) => body,
+            MockBody::NotCompared(reason) => {
+                let msg = format!("body not compared ({reason}); matched by status and media type only");
+                let f = self.finding(Kind::BodyNotCompared, &site, &m.body_file, m.line, &[], msg, None, None);
+                self.findings.push(f);
+                return;
+            }
+            MockBody::None => return,
+        };
         if contract.bodies.json == 0 || contract.response.is_empty() {
+            let media = if key.media_type.is_empty() { "no content type" } else { key.media_type.as_str() };
+            let msg = format!(
+                "body not compared: production's responses here are not JSON ({media}, {} of {})",
+                contract.bodies.not_json, contract.count
+            );
+            let f = self.finding(
+                Kind::BodyNotCompared,
+                &site,
+                &m.body_file,
+                m.line,
+                &[],
+                msg,
+                None,
+                Some(evidence_of(contract)),
+            );
+            self.findings.push(f);
             return;
         }
         self.summary.compared += 1;
@@ -659,10 +684,6 @@ struct Cmp<'d, 'a, 's> {
 }
 
 impl Cmp<'_, '_, '_> {
-    fn under_matcher(&self) -> bool {
-        self.site.mock.matchers.iter().any(|m| covers(m, self.segs))
-    }
-
     fn pointer(&self) -> String {
         seg_pointer(self.segs, false)
     }
@@ -735,7 +756,25 @@ impl Cmp<'_, '_, '_> {
     }
 
     fn string(&mut self, n: &Node, v: &str, s: &Shape, times: Option<(Ts, Ts)>) {
-        if self.under_matcher() {
+        if let Some(m) = self.site.mock.matchers.iter().rev().find(|m| covers(m, self.segs)) {
+            // Compared by the matcher's meaning: a regex must fit what production sends.
+            if let (Some(pattern), Some(st)) = (&m.pattern, s.string.as_deref()) {
+                if let Ok(re) = regex::Regex::new(&format!("^(?:{pattern})$")) {
+                    let mut seen: Vec<String> =
+                        st.enum_values().map(|v| v.into_iter().map(str::to_owned).collect()).unwrap_or_default();
+                    if let Some(Value::String(ex)) = self.example() {
+                        seen.push(ex);
+                    }
+                    if let Some(bad) = seen.iter().find(|x| !re.is_match(x)) {
+                        let msg = format!(
+                            "the mock's regex matcher /{pattern}/ does not fit production's value {bad:?} ({} values seen)",
+                            st.count
+                        );
+                        let ev = self.evidence(s, st.count, st.count, times);
+                        self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
+                    }
+                }
+            }
             return;
         }
         let st = s.string.as_deref().expect("kind checked");

@@ -40,6 +40,9 @@ pub enum Kind {
     Unsupported,
     /// No mock was read, or none matched a contract: not a pass.
     NoMocksMatched,
+    /// The mock's body is not comparable (not JSON, templated, binary): matched by status and
+    /// media type only.
+    BodyNotCompared,
 }
 
 impl Kind {
@@ -61,6 +64,7 @@ impl Kind {
             Kind::MockUnreadable => "mock_unreadable",
             Kind::Unsupported => "unsupported",
             Kind::NoMocksMatched => "no_mocks_matched",
+            Kind::BodyNotCompared => "body_not_compared",
         }
     }
 
@@ -78,7 +82,11 @@ impl Kind {
             | Kind::StatusNeverSeen
             | Kind::EndpointNeverSeen
             | Kind::UncoveredNull => Severity::Warning,
-            Kind::UncoveredEndpoint | Kind::UncoveredStatus | Kind::Unverified | Kind::Unsupported => Severity::Info,
+            Kind::UncoveredEndpoint
+            | Kind::UncoveredStatus
+            | Kind::Unverified
+            | Kind::Unsupported
+            | Kind::BodyNotCompared => Severity::Info,
         }
     }
 }

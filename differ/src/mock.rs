@@ -97,6 +97,8 @@ pub struct Matcher {
     pub path: Vec<PathToken>,
     /// The rule: `type`, `regex`, `date`, `include`, `integer`, ...
     pub rule: String,
+    /// The pattern of a `regex` rule.
+    pub pattern: Option<String>,
 }
 
 /// One mocked exchange.

@@ -72,14 +72,14 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
                 if let NodeKind::Object(body_rules) = &v.kind {
                     for (bk, bv) in body_rules {
                         if let Some(p) = parse_path(bk) {
-                            matchers.push(Matcher { path: p, rule: rule_name(bv) });
+                            matchers.push(Matcher { path: p, rule: rule_name(bv), pattern: rule_pattern(bv) });
                         }
                     }
                 }
             } else if let Some(rest) = k.strip_prefix("$.body")
                 && let Some(p) = parse_path(&format!("${rest}"))
             {
-                matchers.push(Matcher { path: p, rule: rule_name(v) });
+                matchers.push(Matcher { path: p, rule: rule_name(v), pattern: rule_pattern(v) });
             }
         }
     }
@@ -159,6 +159,15 @@ fn rule_name(v: &Node) -> String {
     "type".to_owned()
 }
 
+/// The pattern of a regex rule (`{"match": "regex", "regex": "..."}`, v3 matcher lists too).
+fn rule_pattern(v: &Node) -> Option<String> {
+    let first = match v.get("matchers").map(|m| &m.kind) {
+        Some(NodeKind::Array(ms)) if !ms.is_empty() => &ms[0],
+        _ => v,
+    };
+    first.get("regex").and_then(Node::as_str).map(str::to_owned)
+}
+
 /// Parses `$.a.b[*].c`, `$['a-b'][0]`, `$.*`.
 pub(crate) fn parse_path(s: &str) -> Option<Vec<PathToken>> {
     let mut rest = s.strip_prefix('$')?;
@@ -203,14 +212,20 @@ fn unwrap_ruby_terms(n: &mut Node, at: &mut Vec<PathToken>, matchers: &mut Vec<M
         Some("Pact::Term") => {
             if let Some(g) = n.get("data").and_then(|d| d.get("generate")).cloned() {
                 *n = g;
-                matchers.push(Matcher { path: at.clone(), rule: "regex".to_owned() });
+                let pattern = n
+                    .get("data")
+                    .and_then(|d| d.get("matcher"))
+                    .and_then(|m| m.get("s"))
+                    .and_then(Node::as_str)
+                    .map(str::to_owned);
+                matchers.push(Matcher { path: at.clone(), rule: "regex".to_owned(), pattern });
                 return;
             }
         }
         Some("Pact::SomethingLike") => {
             if let Some(c) = n.get("contents").cloned() {
                 *n = c;
-                matchers.push(Matcher { path: at.clone(), rule: "type".to_owned() });
+                matchers.push(Matcher { path: at.clone(), rule: "type".to_owned(), pattern: None });
                 return;
             }
         }

@@ -147,11 +147,12 @@ fn kind_description(kind: Kind) -> &'static str {
         Kind::MockUnreadable => "A mock file that cannot be read",
         Kind::Unsupported => "A file or mock not compared",
         Kind::NoMocksMatched => "No mock was read or matched: nothing was checked",
+        Kind::BodyNotCompared => "The mock's body is not comparable; matched by status and media type only",
     }
 }
 
 /// Every finding kind, in report order.
-pub const ALL_KINDS: [Kind; 15] = [
+pub const ALL_KINDS: [Kind; 16] = [
     Kind::MissingField,
     Kind::UnknownField,
     Kind::TypeMismatch,
@@ -167,6 +168,7 @@ pub const ALL_KINDS: [Kind; 15] = [
     Kind::MockUnreadable,
     Kind::Unsupported,
     Kind::NoMocksMatched,
+    Kind::BodyNotCompared,
 ];
 
 fn pascal(kind: Kind) -> String {
