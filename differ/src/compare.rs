@@ -758,21 +758,21 @@ impl Cmp<'_, '_, '_> {
     fn string(&mut self, n: &Node, v: &str, s: &Shape, times: Option<(Ts, Ts)>) {
         if let Some(m) = self.site.mock.matchers.iter().rev().find(|m| covers(m, self.segs)) {
             // Compared by the matcher's meaning: a regex must fit what production sends.
-            if let (Some(pattern), Some(st)) = (&m.pattern, s.string.as_deref()) {
-                if let Ok(re) = regex::Regex::new(&format!("^(?:{pattern})$")) {
-                    let mut seen: Vec<String> =
-                        st.enum_values().map(|v| v.into_iter().map(str::to_owned).collect()).unwrap_or_default();
-                    if let Some(Value::String(ex)) = self.example() {
-                        seen.push(ex);
-                    }
-                    if let Some(bad) = seen.iter().find(|x| !re.is_match(x)) {
-                        let msg = format!(
-                            "the mock's regex matcher /{pattern}/ does not fit production's value {bad:?} ({} values seen)",
-                            st.count
-                        );
-                        let ev = self.evidence(s, st.count, st.count, times);
-                        self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
-                    }
+            if let (Some(pattern), Some(st)) = (&m.pattern, s.string.as_deref())
+                && let Ok(re) = regex::Regex::new(&format!("^(?:{pattern})$"))
+            {
+                let mut seen: Vec<String> =
+                    st.enum_values().map(|v| v.into_iter().map(str::to_owned).collect()).unwrap_or_default();
+                if let Some(Value::String(ex)) = self.example() {
+                    seen.push(ex);
+                }
+                if let Some(bad) = seen.iter().find(|x| !re.is_match(x)) {
+                    let msg = format!(
+                        "the mock's regex matcher /{pattern}/ does not fit production's value {bad:?} ({} values seen)",
+                        st.count
+                    );
+                    let ev = self.evidence(s, st.count, st.count, times);
+                    self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
                 }
             }
             return;
