@@ -707,10 +707,12 @@ fn matchers_are_compared_by_meaning_and_uncomparable_bodies_are_marked() {
             "description": "a charge",
             "request": {"method": "GET", "path": "/v1/charges/ch_001001"},
             "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-                "body": {"id": "CH-1", "status": "succeeded"},
+                "body": {"id": "CH-1", "status": "succeeded", "created_at": "2026-11-03T10:00:00Z", "customer": {"email": "2026-01-01", "id": "cus_000001"}},
                 "matchingRules": {"body": {
                     "$.id": {"matchers": [{"match": "regex", "regex": "CH-[0-9]+"}]},
-                    "$.status": {"matchers": [{"match": "regex", "regex": "succeeded|failed|pending"}]}
+                    "$.status": {"matchers": [{"match": "regex", "regex": "succeeded|failed|pending"}]},
+                    "$.created_at": {"matchers": [{"match": "timestamp", "timestamp": "yyyy-MM-dd'T'HH:mm:ss"}]},
+                    "$.customer.email": {"matchers": [{"match": "date", "date": "yyyy-MM-dd"}]}
                 }}}
         }],
         "metadata": {"pactSpecification": {"version": "3.0.0"}}
@@ -731,6 +733,18 @@ fn matchers_are_compared_by_meaning_and_uncomparable_bodies_are_marked() {
         "{id:#}"
     );
     assert!(report["findings"].as_array().expect("findings").iter().all(|f| f["pointer"] != "/status"), "{report:#}");
+    // Production's created_at values are date-times: the timestamp matcher fits. Its emails
+    // are not dates: the date matcher does not.
+    assert!(
+        report["findings"].as_array().expect("findings").iter().all(|f| f["pointer"] != "/created_at"),
+        "{report:#}"
+    );
+    assert!(
+        finding(&report, "format_mismatch", "/customer/email")["message"]
+            .as_str()
+            .expect("message")
+            .contains("date matcher expects dates")
+    );
     let health = finding(&report, "body_not_compared", "");
     assert_eq!(health["severity"], "info");
     assert_eq!(health["file"], "m/health.json");

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use mockdrift_contracts::format;
+use mockdrift_contracts::format::{self, Format};
 use mockdrift_contracts::template::{Route, best_match};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
@@ -757,24 +757,7 @@ impl Cmp<'_, '_, '_> {
 
     fn string(&mut self, n: &Node, v: &str, s: &Shape, times: Option<(Ts, Ts)>) {
         if let Some(m) = self.site.mock.matchers.iter().rev().find(|m| covers(m, self.segs)) {
-            // Compared by the matcher's meaning: a regex must fit what production sends.
-            if let (Some(pattern), Some(st)) = (&m.pattern, s.string.as_deref())
-                && let Ok(re) = regex::Regex::new(&format!("^(?:{pattern})$"))
-            {
-                let mut seen: Vec<String> =
-                    st.enum_values().map(|v| v.into_iter().map(str::to_owned).collect()).unwrap_or_default();
-                if let Some(Value::String(ex)) = self.example() {
-                    seen.push(ex);
-                }
-                if let Some(bad) = seen.iter().find(|x| !re.is_match(x)) {
-                    let msg = format!(
-                        "the mock's regex matcher /{pattern}/ does not fit production's value {bad:?} ({} values seen)",
-                        st.count
-                    );
-                    let ev = self.evidence(s, st.count, st.count, times);
-                    self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
-                }
-            }
+            self.matcher_meaning(m, n, s, times);
             return;
         }
         let st = s.string.as_deref().expect("kind checked");
@@ -797,6 +780,38 @@ impl Cmp<'_, '_, '_> {
             let msg = format!("production sent only {} here ({} values); never {v:?}", values.join(", "), st.count);
             let ev = self.evidence(s, 0, st.count, times);
             self.push(Kind::EnumValueUnknown, n.line, msg, Some(n.to_value()), ev);
+        }
+    }
+
+    /// A Pact matcher says what kind of value the consumer expects; check that production's
+    /// values are of that kind (the mock's own literal is only an example).
+    fn matcher_meaning(&mut self, m: &Matcher, n: &Node, s: &Shape, times: Option<(Ts, Ts)>) {
+        let Some(st) = s.string.as_deref() else { return };
+        let mut seen: Vec<String> =
+            st.enum_values().map(|v| v.into_iter().map(str::to_owned).collect()).unwrap_or_default();
+        if let Some(Value::String(ex)) = self.example() {
+            seen.push(ex);
+        }
+        let problem = match (m.rule.as_str(), &m.pattern) {
+            ("regex", Some(pattern)) => match regex::Regex::new(&format!("^(?:{pattern})$")) {
+                Ok(re) => seen
+                    .iter()
+                    .find(|x| !re.is_match(x))
+                    .map(|bad| format!("the mock's regex matcher /{pattern}/ does not fit production's value {bad:?}")),
+                Err(_) => None,
+            },
+            ("include", Some(part)) => seen.iter().find(|x| !x.contains(part.as_str())).map(|bad| {
+                format!("the mock's include matcher expects {part:?} in the value; production sent {bad:?}")
+            }),
+            ("date" | "time" | "timestamp" | "datetime", _) => {
+                let dated = matches!(st.format(), Some(Format::Date | Format::DateTime | Format::Time));
+                (!dated).then(|| format!("the mock's {} matcher expects dates or times; production's values here are not all dates or times", m.rule))
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            let ev = self.evidence(s, st.count, st.count, times);
+            self.push(Kind::FormatMismatch, n.line, format!("{p} ({} values seen)", st.count), Some(n.to_value()), ev);
         }
     }
 

@@ -159,13 +159,14 @@ fn rule_name(v: &Node) -> String {
     "type".to_owned()
 }
 
-/// The pattern of a regex rule (`{"match": "regex", "regex": "..."}`, v3 matcher lists too).
+/// The argument of a rule: a regex's pattern (`{"match": "regex", "regex": "..."}`), an
+/// include's value (`{"match": "include", "value": "..."}`); v3 matcher lists too.
 fn rule_pattern(v: &Node) -> Option<String> {
     let first = match v.get("matchers").map(|m| &m.kind) {
         Some(NodeKind::Array(ms)) if !ms.is_empty() => &ms[0],
         _ => v,
     };
-    first.get("regex").and_then(Node::as_str).map(str::to_owned)
+    first.get("regex").or_else(|| first.get("value")).and_then(Node::as_str).map(str::to_owned)
 }
 
 /// Parses `$.a.b[*].c`, `$['a-b'][0]`, `$.*`.
