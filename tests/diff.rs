@@ -750,3 +750,18 @@ fn matchers_are_compared_by_meaning_and_uncomparable_bodies_are_marked() {
     assert_eq!(health["file"], "m/health.json");
     assert!(health["message"].as_str().expect("message").contains("body is not JSON"), "{health:#}");
 }
+
+#[test]
+fn readers_keep_response_headers_in_order() {
+    let dir = repo().join("tests/fixtures/formats");
+    let headers = |file: &str| -> Vec<(String, String)> {
+        match mockdrift_differ::read_file(&dir.join(file), None).into_iter().next() {
+            Some(mockdrift_differ::Item::Mock(m)) => m.headers,
+            other => panic!("{file}: {other:?}"),
+        }
+    };
+    let ct = ("Content-Type".to_owned(), "application/json".to_owned());
+    assert_eq!(headers("hoverfly-simulation.json"), vec![ct.clone()]);
+    assert_eq!(headers("recording.har"), vec![ct.clone()]);
+    assert_eq!(headers("vcr-cassette.yml"), vec![ct, ("Content-Encoding".to_owned(), "gzip".to_owned())]);
+}

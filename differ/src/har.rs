@@ -81,6 +81,7 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
+        headers: mock::headers(rsp.get("headers")),
         body,
         ..Mock::new(path, MockFormat::Har, name, e.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))

@@ -128,6 +128,8 @@ pub struct Mock {
     pub status_line: usize,
     /// The response media type (normalised), from the mock's headers.
     pub media_type: Option<String>,
+    /// The response headers as the mock gives them, in order (one entry per value).
+    pub headers: Vec<(String, String)>,
     /// The response body.
     pub body: MockBody,
     /// The file holding the body (a WireMock `bodyFileName` lives in `__files/`).
@@ -161,6 +163,7 @@ impl Mock {
             status,
             status_line: line,
             media_type: None,
+            headers: Vec::new(),
             body: MockBody::None,
             body_file: file.to_path_buf(),
             templated: false,
@@ -326,6 +329,40 @@ pub(crate) fn unreadable(path: &Path, line: usize, reason: String) -> Item {
 
 pub(crate) fn skipped(path: &Path, line: usize, reason: &str) -> Item {
     Item::Skipped(Note { file: path.to_path_buf(), line, reason: reason.to_owned() })
+}
+
+/// Response headers given as an object (`{"Name": "v"}` or `{"Name": ["v1", "v2"]}`) or as a
+/// HAR list (`[{"name", "value"}]`), in order.
+pub(crate) fn headers(node: Option<&Node>) -> Vec<(String, String)> {
+    use crate::tree::NodeKind;
+    let mut out = Vec::new();
+    match node.map(|n| &n.kind) {
+        Some(NodeKind::Object(fields)) => {
+            for (k, v) in fields {
+                match &v.kind {
+                    NodeKind::Array(vs) => {
+                        out.extend(vs.iter().filter_map(|x| x.as_str()).map(|x| (k.clone(), x.to_owned())))
+                    }
+                    _ => {
+                        if let Some(x) = v.as_str() {
+                            out.push((k.clone(), x.to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+        Some(NodeKind::Array(items)) => {
+            for h in items {
+                if let (Some(n), Some(v)) =
+                    (h.get("name").and_then(Node::as_str), h.get("value").and_then(Node::as_str))
+                {
+                    out.push((n.to_owned(), v.to_owned()));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 /// The content type among response headers given as an object (string or array values).

@@ -112,6 +112,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
+        headers: mock::headers(rsp.get("headers")),
         body,
         matchers,
         ..Mock::new(path, MockFormat::Pact, name, it.line, url, status)

@@ -98,6 +98,7 @@ fn interaction(path: &Path, it: &Node, index: usize) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
+        headers: mock::headers(headers),
         body,
         ..Mock::new(path, MockFormat::Vcr, name, it.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))

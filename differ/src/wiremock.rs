@@ -116,6 +116,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
+        headers: mock::headers(rsp.get("headers")),
         body,
         body_file,
         templated,
