@@ -125,6 +125,10 @@ pub(crate) struct DiffArgs {
     /// Write a baseline accepting every current warning and error, then exit 0.
     #[arg(long, value_name = "FILE")]
     pub(crate) write_baseline: Option<PathBuf>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` are hints to path templating, as
+    /// the route templates mocks carry are.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
 }
 
 /// Where contracts are stored.

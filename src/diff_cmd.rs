@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Store, Ts};
 use mockdrift_differ::{
-    Baseline, DiffOptions, Item, Severity, collect_files, diff, read_file, read_fixture, render_github, render_junit,
-    render_markdown, render_sarif, render_text,
+    Baseline, DiffOptions, Item, Severity, collect_files, diff, openapi_routes, read_file, read_fixture, render_github,
+    render_junit, render_markdown, render_sarif, render_text,
 };
 
 use crate::cli::{Color, DiffArgs, FailOn, ReportFormat};
@@ -50,7 +50,11 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
         items.push(read_fixture(&cfg.resolve(&f.file), f.service.as_deref(), &f.method, &f.path, f.status));
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd };
+    let routes = match &args.openapi {
+        Some(p) => openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?,
+        None => Vec::new(),
+    };
+    let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd, routes };
     let mut report = diff(&snapshot, &items, files, &opts);
     cfg.rules()?.apply(&mut report);
     if let Some(path) = &args.write_baseline {

@@ -765,3 +765,84 @@ fn readers_keep_response_headers_in_order() {
     assert_eq!(headers("recording.har"), vec![ct.clone()]);
     assert_eq!(headers("vcr-cassette.yml"), vec![ct, ("Content-Encoding".to_owned(), "gzip".to_owned())]);
 }
+
+#[test]
+fn openapi_paths_and_pact_path_matchers_are_hints() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let mut traffic = String::new();
+    for (i, (owner, repo)) in
+        [("rust-lang", "cargo"), ("tokio-rs", "tokio"), ("serde-rs", "json")].iter().cycle().take(30).enumerate()
+    {
+        let body = serde_json::json!({"full_name": format!("{owner}/{repo}"), "stars": i});
+        traffic.push_str(
+            &serde_json::json!({"service": "github", "method": "GET", "path": format!("/repos/{owner}/{repo}"),
+            "status": 200, "time": "2026-11-05T10:00:00Z",
+            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
+            .to_string(),
+        );
+        traffic.push('\n');
+    }
+    std::fs::write(d.join("t.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/one.json"),
+        r#"{"request": {"method": "GET", "url": "/repos/a/b"},
+ "response": {"status": 200, "jsonBody": {"full_name": "a/b", "stars": 1, "forks": 2}}}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("api.yaml"),
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /repos/{owner}/{repo}:\n    get: {}\n",
+    )
+    .expect("write");
+    let run = mockdrift(
+        d,
+        &["diff", "--contracts", "st", "--mocks", "m", "--openapi", "api.yaml", "--format", "json", "--now", NOW],
+    );
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let f = finding(&report, "unknown_field", "/forks");
+    assert_eq!(
+        (f["path"].as_str(), f["production"]["of"].as_u64()),
+        (Some("/repos/{owner}/{repo}"), Some(30)),
+        "{report:#}"
+    );
+
+    // A Pact path with a regex matcher matches the recorded paths the regex admits.
+    let pact = serde_json::json!({"consumer": {"name": "c"}, "provider": {"name": "github"}, "interactions": [{
+        "description": "a repo", "request": {"method": "GET", "path": "/repos/x/y",
+            "matchingRules": {"path": {"matchers": [{"match": "regex", "regex": "/repos/[a-z-]+/[a-z]+"}]}}},
+        "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": {"full_name": "x/y", "stars": 1, "forks": 0}}}],
+        "metadata": {"pactSpecification": {"version": "3.0.0"}}});
+    std::fs::create_dir_all(d.join("p")).expect("mkdir");
+    std::fs::write(d.join("p/pact.json"), pact.to_string()).expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "p", "--format", "json", "--now", NOW]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(report["summary"]["matched"], 1, "{report:#}");
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["kind"] == "unknown_field" && f["pointer"] == "/forks")
+    );
+
+    let bad = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "m", "--openapi", "t.jsonl"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("reading --openapi"), "{}", bad.stderr);
+}
+
+#[test]
+fn the_github_openapi_description_gives_its_routes() {
+    let Some(corpus) = corpus() else { return };
+    let dir = corpus.join("openapi");
+    let file = std::fs::read_dir(&dir)
+        .expect("openapi dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains("api.github.com")))
+        .expect("the GitHub REST description");
+    let routes = mockdrift_differ::openapi_routes(&file).expect("readable");
+    assert!(routes.len() > 500, "{} routes", routes.len());
+    assert!(routes.iter().any(|r| r.as_str() == "/repos/{owner}/{repo}/pulls/{pull_number}"));
+}

@@ -23,11 +23,14 @@ pub struct DiffOptions {
     pub now: Ts,
     /// File paths in reports are relative to this directory.
     pub cwd: PathBuf,
+    /// Route templates from an OpenAPI document (`--openapi`), used as hints like the
+    /// templates mocks carry.
+    pub routes: Vec<Route>,
 }
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        Self { min_samples: 20, stale_after_days: 14, now: Ts::now(), cwd: PathBuf::from(".") }
+        Self { min_samples: 20, stale_after_days: 14, now: Ts::now(), cwd: PathBuf::from("."), routes: Vec::new() }
     }
 }
 
@@ -78,8 +81,13 @@ impl<'a> Index<'a> {
 /// could not parameterise, such as `/repos/rust-lang/cargo`, or the same template under other
 /// parameter names) is joined into the hint's endpoint. A recorded path that some mock names
 /// exactly keeps its own endpoint (`/users/me` beside `/users/{id}`).
-pub fn apply_route_hints(snapshot: &Snapshot, items: &[Item], limits: &mockdrift_contracts::Limits) -> Snapshot {
-    let mut hints: Vec<Route> = Vec::new();
+pub fn apply_route_hints(
+    snapshot: &Snapshot,
+    items: &[Item],
+    extra: &[Route],
+    limits: &mockdrift_contracts::Limits,
+) -> Snapshot {
+    let mut hints: Vec<Route> = extra.to_vec();
     let mut exact: BTreeSet<&str> = BTreeSet::new();
     for item in items {
         if let Item::Mock(m) = item {
@@ -121,7 +129,7 @@ pub fn apply_route_hints(snapshot: &Snapshot, items: &[Item], limits: &mockdrift
 
 /// Compares mocks with contracts and returns the report.
 pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
-    let hinted = apply_route_hints(snapshot, items, &mockdrift_contracts::Limits::default());
+    let hinted = apply_route_hints(snapshot, items, &opts.routes, &mockdrift_contracts::Limits::default());
     let snapshot = &hinted;
     let index = Index::new(snapshot);
     let mut d = Differ {

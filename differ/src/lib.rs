@@ -40,6 +40,7 @@ mod finding;
 mod har;
 mod hoverfly;
 mod mock;
+mod openapi;
 mod pact;
 mod report;
 mod rules;
@@ -52,6 +53,7 @@ pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture};
+pub use self::openapi::openapi_routes;
 pub use self::report::{
     ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,
 };

@@ -50,6 +50,14 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         },
         None => UrlPattern::Path("/".to_owned()),
     };
+    // A regex matcher on the request path (v2 `$.path`, v3/v4 `path` category) widens the
+    // example path to every path the regex admits.
+    let req_rules = req.get("matchingRules").or_else(|| it.get("requestMatchingRules"));
+    let path_rule = req_rules.and_then(|r| r.get("path").or_else(|| r.get("$.path")));
+    let url = match path_rule.filter(|r| rule_name(r) == "regex").and_then(rule_pattern) {
+        Some(pattern) => UrlPattern::Regex { pattern, path_only: true },
+        None => url,
+    };
     let status_node = rsp.get("status");
     let status = match status_node.and_then(Node::as_u64) {
         Some(s) if (100..=999).contains(&s) => s as u16,
