@@ -194,6 +194,14 @@ pub(crate) enum ContractsCommand {
         /// Name this store's contracts carry as their source in the snapshot.
         #[arg(long)]
         source: Option<String>,
+        /// `snapshot` (the mergeable contracts file) or `openapi` (an OpenAPI 3.1 document of
+        /// one service; with several services, pick one with --service or give -o a directory
+        /// for one file per service).
+        #[arg(long, value_enum, default_value = "snapshot")]
+        format: ExportFormat,
+        /// Only this service (openapi).
+        #[arg(long)]
+        service: Option<String>,
     },
     /// Merge snapshots into the store.
     Import {
@@ -216,6 +224,15 @@ pub(crate) enum ContractsCommand {
     },
 }
 
+/// What `contracts export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// The snapshot (format v1).
+    Snapshot,
+    /// OpenAPI 3.1, one document per service.
+    Openapi,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct InferArgs {
     #[command(flatten)]
@@ -226,6 +243,9 @@ pub(crate) struct InferArgs {
     /// A route template that wins over inference (repeatable): --route '/repos/{owner}/{repo}'.
     #[arg(long = "route", value_name = "TEMPLATE")]
     pub(crate) routes: Vec<String>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` win over inference.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
     /// Traffic files: `.har`, or JSON Lines of exchanges (any other name).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<PathBuf>,
@@ -267,6 +287,8 @@ mod tests {
             vec!["mockdrift", "contracts", "import", "a.json", "b.json"],
             vec!["mockdrift", "contracts", "merge", "a.json", "b.json", "-o", "m.json"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a.json"],
+            vec!["mockdrift", "contracts", "export", "--format", "openapi", "--service", "payments"],
+            vec!["mockdrift", "contracts", "infer", "--openapi", "api.yaml", "t.jsonl"],
             vec![
                 "mockdrift",
                 "diff",

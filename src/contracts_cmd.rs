@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
-use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store};
+use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store, openapi};
 
-use crate::cli::{ContractsCommand, InferArgs, SourceArg};
+use crate::cli::{ContractsCommand, ExportFormat, InferArgs, SourceArg};
 use crate::config::Config;
 use crate::exit::Exit;
 
@@ -19,13 +19,16 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             let snap = load(&source)?;
             crate::show::show(&snap, service.as_deref(), status, &method, &path)
         }
-        ContractsCommand::Export { store, from, output, source } => {
+        ContractsCommand::Export { store, from, output, source, format, service } => {
             let mut snap = match &from {
                 Some(url) => crate::diff_cmd::load_contracts(url)?,
                 None => read_store(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
-            write_output(output.as_deref(), &snap.to_json())?;
+            match format {
+                ExportFormat::Snapshot => write_output(output.as_deref(), &snap.to_json())?,
+                ExportFormat::Openapi => export_openapi(&snap, service.as_deref(), output.as_deref())?,
+            }
             Ok(Exit::Ok)
         }
         ContractsCommand::Import { store, snapshots } => import(&store.store, &snapshots, cfg),
@@ -44,6 +47,33 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             Ok(Exit::Ok)
         }
     }
+}
+
+fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>) -> anyhow::Result<()> {
+    let all = openapi::services(snap);
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).expect("documents serialize") + "\n";
+    let chosen: Vec<&str> = match service {
+        Some(s) if all.contains(&s) => vec![s],
+        Some(s) => bail!("no service {s:?} was recorded (recorded: {})", all.join(", ")),
+        None => all.clone(),
+    };
+    match (chosen.as_slice(), output) {
+        ([], _) => bail!("nothing recorded: no OpenAPI document to write"),
+        ([one], out) if out.is_none_or(|p| !p.is_dir()) => write_output(out, &pretty(&openapi::to_openapi(snap, one)))?,
+        (many, Some(dir)) if dir.is_dir() => {
+            for s in many {
+                let file = dir.join(format!("{s}.openapi.json"));
+                write_output(Some(&file), &pretty(&openapi::to_openapi(snap, s)))?;
+                eprintln!("wrote {}", file.display());
+            }
+        }
+        (many, _) => bail!(
+            "{} services were recorded ({}); pick one with --service, or give -o an existing directory",
+            many.len(),
+            many.join(", ")
+        ),
+    }
+    Ok(())
 }
 
 fn open_store(dir: &Path, create: bool) -> anyhow::Result<Store> {
@@ -135,7 +165,12 @@ struct Tally {
 
 fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let store = open_store(&args.store.store, true)?;
-    let (mut rec, bad) = Recorder::new(cfg.recorder(&args.routes), Some(store)).context("starting the recorder")?;
+    let mut routes = args.routes.clone();
+    if let Some(p) = &args.openapi {
+        let from_doc = mockdrift_differ::openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?;
+        routes.extend(from_doc.iter().map(|r| r.as_str().to_owned()));
+    }
+    let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }

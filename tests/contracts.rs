@@ -174,3 +174,46 @@ fn every_corpus_har_is_read_or_rejected_with_a_reason() {
     let list = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
     assert!(list.stdout.lines().count() > 20, "{}", list.stdout);
 }
+
+#[test]
+fn openapi_export_and_openapi_seeded_templates() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", &payments()]).code, 0);
+    let run = mockdrift(d, &["contracts", "export", "--store", "st", "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let op = &doc["paths"]["/v1/charges/{charge_id}"]["get"];
+    assert_eq!(op["parameters"][0]["name"], "charge_id");
+    assert_eq!(op["parameters"][0]["in"], "path");
+    let schema = &op["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(schema["properties"]["status"]["enum"], serde_json::json!(["failed", "pending", "succeeded"]));
+    assert_eq!(op["responses"]["404"]["content"]["application/problem+json"]["x-mockdrift-count"], 10);
+    assert_eq!(doc["paths"]["/v1/charges"]["get"]["parameters"][0]["in"], "query");
+    let missing = mockdrift(d, &["contracts", "export", "--store", "st", "--format", "openapi", "--service", "nope"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("no service \"nope\" was recorded (recorded: payments)"), "{}", missing.stderr);
+
+    // An OpenAPI document's paths win over inference in `contracts infer`.
+    let mut traffic = String::new();
+    for (owner, repo) in [("rust-lang", "cargo"), ("tokio-rs", "tokio")] {
+        traffic.push_str(
+            &serde_json::json!({"service": "github", "method": "GET", "path": format!("/repos/{owner}/{repo}"),
+            "status": 200, "time": "2026-11-05T10:00:00Z",
+            "response": {"headers": [["content-type", "application/json"]], "body": "{\"id\": 1}"}})
+            .to_string(),
+        );
+        traffic.push('\n');
+    }
+    std::fs::write(d.join("gh.jsonl"), traffic).expect("write");
+    std::fs::write(
+        d.join("api.yaml"),
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /repos/{owner}/{repo}:\n    get: {}\n",
+    )
+    .expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "gh", "--openapi", "api.yaml", "gh.jsonl"]).code, 0);
+    let list = mockdrift(d, &["contracts", "list", "--store", "gh"]);
+    assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
+    assert!(list.stdout.contains("/repos/{owner}/{repo}"), "{}", list.stdout);
+}

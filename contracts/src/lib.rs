@@ -71,5 +71,6 @@ mod recorder;
 mod store;
 pub use self::recorder::{Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle};
 pub use self::store::{Loaded, STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
+pub mod openapi;
 pub mod schema;
 pub mod synth;
