@@ -175,6 +175,9 @@ pub(crate) enum ContractsCommand {
         /// Only this status (default: every status recorded).
         #[arg(long)]
         status: Option<u16>,
+        /// Say why each path segment is a parameter.
+        #[arg(long)]
+        explain: bool,
         /// Request method.
         method: String,
         /// A concrete path (`/users/42`) or a template (`/users/{user_id}`).

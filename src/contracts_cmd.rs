@@ -15,9 +15,9 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
         ContractsCommand::Infer(args) => infer(args, cfg),
         ContractsCommand::List { source, service } => list(&source, service.as_deref()),
-        ContractsCommand::Show { source, service, status, method, path } => {
+        ContractsCommand::Show { source, service, status, method, path, explain } => {
             let snap = load(&source)?;
-            crate::show::show(&snap, service.as_deref(), status, &method, &path)
+            crate::show::show(&snap, service.as_deref(), status, &method, &path, explain)
         }
         ContractsCommand::Export { store, from, output, source, format, service } => {
             let mut snap = match &from {

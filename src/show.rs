@@ -15,6 +15,7 @@ pub(crate) fn show(
     status: Option<u16>,
     method: &str,
     path: &str,
+    explain: bool,
 ) -> anyhow::Result<Exit> {
     let method = method.to_ascii_uppercase();
     let candidates: Vec<&EndpointKey> =
@@ -43,6 +44,20 @@ pub(crate) fn show(
         );
     }
     let mut out = String::new();
+    if explain {
+        let samples: Vec<&str> =
+            keys.iter().flat_map(|k| snap.contracts[*k].paths.iter().map(|p| p.path.as_str())).collect();
+        let why = mockdrift_contracts::template::explain(&template, &samples);
+        if why.is_empty() {
+            let _ = writeln!(out, "{template}: every segment is literal");
+        } else {
+            let _ = writeln!(out, "{template}: why each parameter is one");
+            for (name, reason) in why {
+                let _ = writeln!(out, "  {{{name}}}: {reason}");
+            }
+        }
+        out.push('\n');
+    }
     for k in keys {
         render(&mut out, k, &snap.contracts[k]);
     }

@@ -30,6 +30,15 @@ fn infer_list_show_export_on_the_example_traffic() {
     assert!(line("created_at").contains("date-time") && line("created_at").contains("required   60/60"));
     assert!(line("refunded_at").contains("null 12x"));
 
+    let explained = mockdrift(d, &["contracts", "show", "GET", "/v1/charges/ch_1", "--status", "404", "--explain"]);
+    assert!(
+        explained.stdout.starts_with(
+            "/v1/charges/{charge_id}: why each parameter is one\n  {charge_id}: prefixed id value (seen: ch_00"
+        ),
+        "{}",
+        explained.stdout
+    );
+
     let missing = mockdrift(d, &["contracts", "show", "GET", "/nope/1"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("no recorded endpoint matches GET /nope/1"), "{}", missing.stderr);

@@ -26,6 +26,9 @@ pub struct Limits {
     pub max_examples: usize,
     /// Redacted concrete paths kept per endpoint contract.
     pub max_paths: usize,
+    /// Distinct path templates kept per service; exchanges for further templates are counted
+    /// under the overflow path `*`, so a high-cardinality literal cannot explode the store.
+    pub max_endpoints_per_service: usize,
 }
 
 impl Default for Limits {
@@ -40,6 +43,7 @@ impl Default for Limits {
             max_tuple: 4,
             max_examples: 3,
             max_paths: 8,
+            max_endpoints_per_service: 2000,
         }
     }
 }
@@ -77,6 +81,7 @@ impl Limits {
         check("max_tuple", self.max_tuple, 0, 64)?;
         check("max_examples", self.max_examples, 0, 100)?;
         check("max_paths", self.max_paths, 0, 1000)?;
+        check("max_endpoints_per_service", self.max_endpoints_per_service, 1, 1_000_000)?;
         Ok(self)
     }
 }

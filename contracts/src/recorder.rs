@@ -79,7 +79,13 @@ pub struct Recorder {
     dirty: BTreeSet<EndpointKey>,
     store: Option<Store>,
     published: Arc<RwLock<Arc<Snapshot>>>,
+    /// Path templates per service, for the endpoint cap.
+    templates: BTreeMap<String, BTreeSet<String>>,
 }
+
+/// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
+/// route template, so no mock or route ever matches it.
+pub const OVERFLOW_PATH: &str = "*";
 
 /// A recorder that could not start.
 #[derive(Debug, thiserror::Error)]
@@ -115,7 +121,11 @@ impl Recorder {
             dirty: BTreeSet::new(),
             store,
             published: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
+            templates: BTreeMap::new(),
         };
+        for k in r.contracts.keys() {
+            r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+        }
         r.publish();
         Ok((r, bad))
     }
@@ -150,10 +160,18 @@ impl Recorder {
     pub fn record(&mut self, x: &Exchange) -> Recorded {
         let rsp = &x.response;
         let media = media::normalise(rsp.header("content-type").unwrap_or(""));
+        let mut path = self.templater.template(&x.path);
+        let known = self.templates.entry(x.service.clone()).or_default();
+        if !known.contains(&path) {
+            if known.len() >= self.limits.max_endpoints_per_service {
+                path = OVERFLOW_PATH.to_owned();
+            }
+            known.insert(path.clone());
+        }
         let key = EndpointKey {
             service: x.service.clone(),
             method: x.method.to_ascii_uppercase(),
-            path: self.templater.template(&x.path),
+            path,
             status: x.status,
             media_type: media.clone(),
         };

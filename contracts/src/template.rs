@@ -118,6 +118,31 @@ pub fn best_match<'a>(routes: &'a [Route], path: &str) -> Option<&'a Route> {
         .max_by(|a, b| a.literals().cmp(&b.literals()).then(b.as_str().cmp(a.as_str())))
 }
 
+/// Why each parameter of `template` is one, from concrete paths recorded for it: the value
+/// patterns seen there, or a route given by the user, an OpenAPI document or a mock when the
+/// values have no pattern.
+pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
+    let segs: Vec<&str> = template.split('/').collect();
+    let mut out = Vec::new();
+    for (i, seg) in segs.iter().enumerate() {
+        let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else { continue };
+        let values: Vec<&str> =
+            samples.iter().filter_map(|p| p.split('?').next().and_then(|p| p.split('/').nth(i))).collect();
+        let mut reasons: Vec<&str> = values.iter().filter_map(|v| param_reason(v)).collect();
+        reasons.sort_unstable();
+        reasons.dedup();
+        let shown: Vec<&str> = values.iter().take(3).copied().collect();
+        let why = if reasons.is_empty() {
+            "a given route template (--route, --openapi or mockdrift.toml routes)".to_owned()
+        } else {
+            format!("{} value{}", reasons.join(" or "), if reasons.len() > 1 { "s" } else { "" })
+        };
+        let eg = if shown.is_empty() { String::new() } else { format!(" (seen: {})", shown.join(", ")) };
+        out.push((name.to_owned(), format!("{why}{eg}")));
+    }
+    out
+}
+
 /// Why a segment is a parameter, for `--explain`.
 pub fn param_reason(seg: &str) -> Option<&'static str> {
     if seg.is_empty() {
@@ -240,6 +265,13 @@ mod tests {
         assert_eq!(t.template("/charges/ch_3Kq8x9Lz"), "/charges/{charge_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
+    }
+
+    #[test]
+    fn explains_each_parameter() {
+        let why = explain("/users/{user_id}/repos/{owner}", &["/users/42/repos/rust-lang?x=1", "/users/7/repos/tokio"]);
+        assert_eq!(why[0], ("user_id".to_owned(), "integer value (seen: 42, 7)".to_owned()));
+        assert!(why[1].1.starts_with("a given route template"), "{why:?}");
     }
 
     #[test]

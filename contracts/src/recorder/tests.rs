@@ -277,3 +277,28 @@ fn exported_schema_is_valid_2020_12_and_accepts_the_samples() {
         }
     }
 }
+
+#[test]
+fn endpoints_beyond_the_cap_are_counted_under_overflow() {
+    let cfg = RecorderConfig {
+        limits: Limits { max_endpoints_per_service: 3, ..Limits::default() },
+        ..RecorderConfig::default()
+    };
+    let mut r = Recorder::new(cfg, None).expect("recorder").0;
+    for i in 0..50 {
+        // A high-cardinality literal segment (a file name) defeats templating.
+        r.record(&x("files", &format!("/files/report-{i}.pdf"), 200, json!({"size": i}), i));
+    }
+    let snap = r.snapshot();
+    assert_eq!(
+        snap.contracts.len(),
+        4,
+        "three templates and the overflow: {:?}",
+        snap.contracts.keys().collect::<Vec<_>>()
+    );
+    let overflow = snap.contracts.iter().find(|(k, _)| k.path == OVERFLOW_PATH).map(|(_, c)| c).expect("overflow");
+    assert_eq!(overflow.count, 47);
+    // Other services have their own budget.
+    r.record(&x("other", "/a", 200, json!({}), 0));
+    assert!(r.snapshot().contracts.keys().any(|k| k.service == "other" && k.path == "/a"));
+}
