@@ -1,8 +1,240 @@
-//! The mockdrift recording sidecar proxy (not built yet).
+//! The mockdrift recording sidecar proxy.
 //!
-//! It will forward traffic byte-exact between a service and its downstream services (hyper,
-//! tokio, rustls), tee a capped copy of each exchange into a bounded channel of
-//! `mockdrift_contracts::Exchange`s, and never let recording slow or fail a request. The CLI
-//! connects that channel to a `mockdrift_contracts::Recorder` on a blocking thread. See the
-//! issue "Recording sidecar proxy" and `DESIGN.md`.
+//! Each [`Route`] is a named upstream service with its own listener: the app points its base
+//! URL at the listener, and [`serve`] forwards every request to the upstream, streaming both
+//! bodies untouched (status, reason phrase, header values in order, body bytes), while a
+//! [`tap::Tap`] hands a capped copy of each finished exchange to the recorder. Recording is
+//! fail-open: a full queue drops the copy (counted), an upstream failure gives the client a
+//! 502/504 with a short reason, and nothing waits for a whole body before forwarding.
+//!
+//! This is the first slice: plain HTTP/1.1 to clients and upstreams. TLS, HTTP/2, forward
+//! mode and the admin endpoints come next.
 #![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::{Request, Response, StatusCode, Uri};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use mockdrift_contracts::{Exchange, Message, Ts};
+use tokio::net::TcpListener;
+
+pub mod tap;
+mod tee;
+
+use crate::tap::Tap;
+use crate::tee::{Capture, Finish, TeeBody};
+
+/// Errors inside the proxy's bodies.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+type ProxyBody = BoxBody<Bytes, BoxError>;
+
+/// Where a route forwards to: `http://host:port[/base/path]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upstream {
+    /// `host:port`.
+    pub authority: String,
+    /// Prefixed to every request path; empty or starting with `/`, no trailing `/`.
+    pub base_path: String,
+}
+
+/// A bad `--route` or upstream URL.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UpstreamError(pub String);
+
+impl std::fmt::Display for UpstreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UpstreamError {}
+
+impl Upstream {
+    /// Parses `http://10.0.0.5:8080/api/v3`. (`https://` comes with TLS, in the next slice.)
+    pub fn parse(url: &str) -> Result<Upstream, UpstreamError> {
+        let Some(rest) = url.strip_prefix("http://") else {
+            return Err(UpstreamError(format!("upstream {url:?}: only http:// upstreams are supported so far")));
+        };
+        let (authority, base) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
+        if authority.is_empty() {
+            return Err(UpstreamError(format!("upstream {url:?} has no host")));
+        }
+        let authority = if authority.contains(':') { authority.to_owned() } else { format!("{authority}:80") };
+        let base = base.trim_end_matches('/');
+        Ok(Upstream { authority, base_path: if base.is_empty() { String::new() } else { format!("/{base}") } })
+    }
+}
+
+/// One named upstream service.
+#[derive(Debug)]
+pub struct Route {
+    /// The service name recorded exchanges carry.
+    pub name: String,
+    /// Where requests go.
+    pub upstream: Upstream,
+    /// Keep the client's `Host` instead of the upstream's authority.
+    pub preserve_host: bool,
+    /// Bytes of each body copied for recording.
+    pub max_record_bytes: usize,
+    /// Time to wait for the upstream's response head.
+    pub response_timeout: Duration,
+    client: Client<HttpConnector, ProxyBody>,
+    tap: Tap,
+}
+
+impl Route {
+    /// A route with its own connection pool to the upstream.
+    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Route {
+        let mut connector = HttpConnector::new();
+        connector.set_connect_timeout(Some(Duration::from_secs(5)));
+        connector.set_nodelay(true);
+        let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(60)).build(connector);
+        Route {
+            name: name.to_owned(),
+            upstream,
+            preserve_host: false,
+            max_record_bytes: 1 << 20,
+            response_timeout: Duration::from_secs(60),
+            client,
+            tap,
+        }
+    }
+}
+
+/// Hop-by-hop headers (RFC 9110 §7.6.1), plus any named in `Connection`.
+fn strip_hop_by_hop(headers: &mut HeaderMap) {
+    let named: Vec<HeaderName> = headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|n| HeaderName::from_bytes(n.trim().as_bytes()).ok())
+        .collect();
+    for h in named {
+        headers.remove(h);
+    }
+    for h in ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"] {
+        headers.remove(h);
+    }
+}
+
+fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers.iter().map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
+}
+
+fn plain(status: StatusCode, text: String) -> Response<ProxyBody> {
+    let mut rsp = Response::new(Full::new(Bytes::from(text)).map_err(|e| match e {}).boxed());
+    *rsp.status_mut() = status;
+    rsp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    rsp
+}
+
+/// Forwards one request.
+async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
+    let started = Instant::now();
+    let time = Ts::now();
+    route.tap.stats().requests.fetch_add(1, Ordering::Relaxed);
+    let (mut parts, body) = req.into_parts();
+    let path = parts.uri.path().to_owned();
+    let query = parts.uri.query().unwrap_or("").to_owned();
+    let target = format!(
+        "http://{}{}{}{}{}",
+        route.upstream.authority,
+        route.upstream.base_path,
+        path,
+        if query.is_empty() { "" } else { "?" },
+        query
+    );
+    let Ok(uri) = target.parse::<Uri>() else {
+        return Ok(plain(StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned()));
+    };
+    let request_headers = header_pairs(&parts.headers);
+    strip_hop_by_hop(&mut parts.headers);
+    if !route.preserve_host
+        && let Ok(v) = HeaderValue::from_str(&route.upstream.authority)
+    {
+        parts.headers.insert(header::HOST, v);
+    }
+    parts.uri = uri;
+    let request_capture = Arc::new(Mutex::new(Capture::default()));
+    let tee = TeeBody::new(body, route.max_record_bytes, Arc::clone(&request_capture), None);
+    let upstream_req = Request::from_parts(parts.clone(), tee.map_err(BoxError::from).boxed());
+    let result = tokio::time::timeout(route.response_timeout, route.client.request(upstream_req)).await;
+    let rsp = match result {
+        Ok(Ok(rsp)) => rsp,
+        Ok(Err(e)) => {
+            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(upstream = %route.upstream.authority, error = %e, "Upstream request failed.");
+            return Ok(plain(
+                StatusCode::BAD_GATEWAY,
+                format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
+            ));
+        }
+        Err(_) => {
+            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+            return Ok(plain(
+                StatusCode::GATEWAY_TIMEOUT,
+                format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
+            ));
+        }
+    };
+    let (mut rsp_parts, rsp_body) = rsp.into_parts();
+    let exchange = Exchange {
+        service: route.name.clone(),
+        method: parts.method.as_str().to_owned(),
+        path,
+        query,
+        status: rsp_parts.status.as_u16(),
+        time,
+        duration_ms: 0.0,
+        request: Message { headers: request_headers, body: Vec::new(), truncated: false },
+        response: Message { headers: header_pairs(&rsp_parts.headers), body: Vec::new(), truncated: false },
+    };
+    strip_hop_by_hop(&mut rsp_parts.headers);
+    let finish = Finish { exchange, request: request_capture, tap: route.tap.clone(), started };
+    let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
+    Ok(Response::from_parts(rsp_parts, tee.map_err(BoxError::from).boxed()))
+}
+
+/// Serves a route on a bound listener until `shutdown` resolves, then stops accepting and
+/// lets in-flight connections finish for up to `grace`.
+pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Future<Output = ()>, grace: Duration) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, peer)) = accepted else { continue };
+                let _ = stream.set_nodelay(true);
+                let route = Arc::clone(&route);
+                let service = hyper::service::service_fn(move |req| handle(Arc::clone(&route), req));
+                let conn = hyper::server::conn::http1::Builder::new()
+                    .preserve_header_case(true)
+                    .serve_connection(TokioIo::new(stream), service);
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    if let Err(e) = conn.await {
+                        tracing::debug!(%peer, error = %e, "Connection ended with an error.");
+                    }
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    let _ = tokio::time::timeout(grace, graceful.shutdown()).await;
+}
+
+#[cfg(test)]
+mod tests;

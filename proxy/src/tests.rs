@@ -1,0 +1,163 @@
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full};
+use hyper::ext::ReasonPhrase;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tokio::time::timeout;
+
+use super::*;
+use crate::tap::Tapped;
+
+/// An upstream on 127.0.0.1:0 answering every request with `body`, echoing what it saw in
+/// headers (`x-seen-host`, `x-seen-path`).
+async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { return };
+            let body = body.clone();
+            tokio::spawn(async move {
+                let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
+                    let body = body.clone();
+                    async move {
+                        let host = req.headers().get(header::HOST).cloned();
+                        let path = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
+                        let _ = req.into_body().collect().await;
+                        let mut rsp = Response::new(Full::new(Bytes::from(body)));
+                        *rsp.status_mut() = StatusCode::CREATED;
+                        rsp.extensions_mut().insert(ReasonPhrase::from_static(b"Created Nicely"));
+                        let h = rsp.headers_mut();
+                        h.append("x-a", HeaderValue::from_static("1"));
+                        h.append("content-type", HeaderValue::from_static("application/json"));
+                        h.append("x-a", HeaderValue::from_static("3"));
+                        if let Some(host) = host {
+                            h.append("x-seen-host", host);
+                        }
+                        h.append("x-seen-path", HeaderValue::from_str(&path).expect("ascii"));
+                        Ok::<_, Infallible>(rsp)
+                    }
+                });
+                let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
+            });
+        }
+    });
+    addr
+}
+
+struct Proxy {
+    addr: std::net::SocketAddr,
+    stats: Arc<tap::Stats>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn proxy(upstream: &str, cap: usize, queue_bytes: usize) -> (Proxy, mpsc::Receiver<Tapped>) {
+    let (tap, rx) = Tap::new(queue_bytes);
+    let stats = Arc::clone(tap.stats());
+    let mut route = Route::new("payments", Upstream::parse(upstream).expect("valid"), tap);
+    route.max_record_bytes = cap;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(serve(
+        listener,
+        Arc::new(route),
+        async move {
+            let _ = stopped.await;
+        },
+        Duration::from_secs(1),
+    ));
+    (Proxy { addr, stats, _stop: stop }, rx)
+}
+
+async fn get(addr: std::net::SocketAddr, path: &str, body: &'static [u8]) -> Response<Incoming> {
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let req = Request::post(format!("http://{addr}{path}"))
+        .header("authorization", "Bearer secret")
+        .body(Full::new(Bytes::from_static(body)))
+        .expect("request");
+    client.request(req).await.expect("a response")
+}
+
+#[tokio::test]
+async fn forwards_byte_exact_and_records_a_copy() {
+    let body = br#"{"id": "ch_1", "amount": 100}"#.to_vec();
+    let up = upstream(body.clone()).await;
+    let (p, mut rx) = proxy(&format!("http://{up}/api/v3"), 1 << 20, 1 << 20).await;
+    let rsp = get(p.addr, "/v1/charges/ch_1?expand=customer", b"{\"q\": 1}").await;
+    assert_eq!(rsp.status(), StatusCode::CREATED);
+    assert_eq!(rsp.extensions().get::<ReasonPhrase>().map(|r| r.as_bytes()), Some(&b"Created Nicely"[..]));
+    let xa: Vec<&str> = rsp.headers().get_all("x-a").iter().map(|v| v.to_str().expect("ascii")).collect();
+    assert_eq!(xa, ["1", "3"], "repeated header values keep their order");
+    assert_eq!(rsp.headers()["x-seen-host"], up.to_string().as_str(), "Host is the upstream's authority");
+    assert_eq!(rsp.headers()["x-seen-path"], "/api/v3/v1/charges/ch_1?expand=customer", "base path prefixed");
+    let got = rsp.into_body().collect().await.expect("body").to_bytes();
+    assert_eq!(got.as_ref(), body.as_slice());
+
+    let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
+    let x = &t.exchange;
+    assert_eq!(
+        (x.service.as_str(), x.method.as_str(), x.path.as_str(), x.query.as_str(), x.status),
+        ("payments", "POST", "/v1/charges/ch_1", "expand=customer", 201)
+    );
+    assert_eq!(x.response.body, body);
+    assert_eq!(x.request.body, b"{\"q\": 1}");
+    assert!(!x.response.truncated && !x.request.truncated);
+    assert_eq!(x.response.header("content-type"), Some("application/json"));
+    assert_eq!(p.stats.recorded.load(Ordering::Relaxed), 1);
+}
+
+#[tokio::test]
+async fn large_bodies_stream_whole_and_record_truncated() {
+    let big: Vec<u8> = (0..3 << 20).map(|i| b'a' + (i % 26) as u8).collect();
+    let up = upstream(big.clone()).await;
+    let (p, mut rx) = proxy(&format!("http://{up}"), 1024, 64 << 20).await;
+    let rsp = get(p.addr, "/blob", b"").await;
+    let got = rsp.into_body().collect().await.expect("body").to_bytes();
+    assert_eq!(got.len(), big.len());
+    assert!(got.as_ref() == big.as_slice());
+    let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
+    assert_eq!(t.exchange.response.body.len(), 1024);
+    assert!(t.exchange.response.truncated);
+}
+
+#[tokio::test]
+async fn upstream_failures_are_502_and_recording_never_blocks() {
+    // Nothing listens on the upstream port: a 502 with a reason, counted.
+    let closed = TcpListener::bind("127.0.0.1:0").await.expect("bind").local_addr().expect("addr");
+    let (p, _rx) = proxy(&format!("http://{closed}"), 1024, 1 << 20).await;
+    let rsp = get(p.addr, "/x", b"").await;
+    assert_eq!(rsp.status(), StatusCode::BAD_GATEWAY);
+    let text = rsp.into_body().collect().await.expect("body").to_bytes();
+    assert!(String::from_utf8_lossy(&text).starts_with("mockdrift: upstream"), "{text:?}");
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+
+    // A queue with room for one exchange and a recorder that never reads: the next copies
+    // are dropped and counted, and every request still succeeds.
+    let up = upstream(vec![b'x'; 1500]).await;
+    let (p, _rx_never_read) = proxy(&format!("http://{up}"), 1 << 20, 2600).await;
+    for _ in 0..5 {
+        let rsp = get(p.addr, "/y", b"").await;
+        assert_eq!(rsp.status(), StatusCode::CREATED);
+        assert_eq!(rsp.into_body().collect().await.expect("body").to_bytes().len(), 1500);
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(p.stats.recorded.load(Ordering::Relaxed), 1);
+    assert_eq!(p.stats.dropped.load(Ordering::Relaxed), 4);
+}
+
+#[test]
+fn upstream_urls() {
+    assert_eq!(
+        Upstream::parse("http://10.0.0.5:8080/api/v3/").expect("valid"),
+        Upstream { authority: "10.0.0.5:8080".into(), base_path: "/api/v3".into() }
+    );
+    assert_eq!(
+        Upstream::parse("http://svc").expect("valid"),
+        Upstream { authority: "svc:80".into(), base_path: String::new() }
+    );
+    assert!(Upstream::parse("ftp://x").is_err());
+    assert!(Upstream::parse("http://").is_err());
+}
