@@ -33,6 +33,38 @@ pub(crate) enum Command {
     /// Check the configuration file without running anything.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Run the recording sidecar proxy: forward each route to its upstream, record contracts.
+    ///
+    /// Example: mockdrift proxy --store /var/lib/mockdrift --route payments@127.0.0.1:15001=http://payments:8080
+    Proxy(ProxyArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Stops on SIGINT/SIGTERM: stops accepting, lets in-flight requests finish (up to 10 s), \
+flushes the store, exits 0. Recording is fail-open: a full queue drops copies (counted), never requests.")]
+pub(crate) struct ProxyArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// A named upstream with its own listener (repeatable): NAME@LISTEN=UPSTREAM_URL, e.g.
+    /// payments@127.0.0.1:15001=http://10.0.0.5:8080/api/v3. Port 0 picks a free port.
+    #[arg(long = "route", required = true, value_name = "NAME@LISTEN=URL")]
+    pub(crate) routes: Vec<String>,
+    /// Bytes of each request and response body copied for recording; larger bodies are
+    /// forwarded whole and recorded as truncated.
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub(crate) max_record_bytes: usize,
+    /// Bytes of recorded bodies waiting for the recorder; beyond it copies are dropped.
+    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
+    pub(crate) queue_bytes: usize,
+    /// How often recorded contracts are flushed to the store (also on shutdown).
+    #[arg(long, default_value = "5s", value_name = "DURATION")]
+    pub(crate) flush_interval: String,
+    /// Keep the client's Host header instead of the upstream's authority.
+    #[arg(long)]
+    pub(crate) preserve_host: bool,
+    /// How long to wait for an upstream's response head before answering 504.
+    #[arg(long, default_value = "60s", value_name = "DURATION")]
+    pub(crate) response_timeout: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,6 +291,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
         Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
+        Command::Proxy(args) => crate::proxy_cmd::run(args, &cfg),
         Command::Config(ConfigCommand::Check) => {
             let shown = cli
                 .config

@@ -12,6 +12,7 @@ mod config;
 mod contracts_cmd;
 mod diff_cmd;
 mod exit;
+mod proxy_cmd;
 mod show;
 
 fn main() -> ExitCode {

@@ -2,4 +2,5 @@
 
 mod contracts;
 mod diff;
+mod proxy;
 mod support;

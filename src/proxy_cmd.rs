@@ -1,0 +1,166 @@
+//! `mockdrift proxy`: listeners per route, the tap, and the recorder on a blocking thread.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use mockdrift_contracts::{Recorder, Store};
+use mockdrift_proxy::tap::Tap;
+use mockdrift_proxy::{Route, Upstream};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::cli::ProxyArgs;
+use crate::config::Config;
+use crate::exit::Exit;
+
+/// `payments@127.0.0.1:15001=http://10.0.0.5:8080` → (name, listen, upstream).
+fn parse_route(spec: &str) -> anyhow::Result<(String, SocketAddr, Upstream)> {
+    let (name, rest) =
+        spec.split_once('@').with_context(|| format!("--route {spec:?}: expected NAME@LISTEN=UPSTREAM_URL"))?;
+    let (listen, url) =
+        rest.split_once('=').with_context(|| format!("--route {spec:?}: expected NAME@LISTEN=UPSTREAM_URL"))?;
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        bail!("--route {spec:?}: the name must be letters, digits, '-', '_' or '.'");
+    }
+    let listen: SocketAddr = listen
+        .parse()
+        .with_context(|| format!("--route {spec:?}: {listen:?} is not an address like 127.0.0.1:15001"))?;
+    let upstream = Upstream::parse(url).with_context(|| format!("--route {spec:?}"))?;
+    Ok((name.to_owned(), listen, upstream))
+}
+
+/// `5s`, `500ms`, `2m`, or seconds.
+pub(crate) fn parse_duration(s: &str) -> anyhow::Result<Duration> {
+    let t = s.trim();
+    let (num, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t, 1.0)
+    };
+    let v: f64 = num.trim().parse().with_context(|| format!("{s:?} is not a duration like 5s, 500ms or 2m"))?;
+    if !(v.is_finite() && v > 0.0) {
+        bail!("{s:?}: a duration must be positive");
+    }
+    Ok(Duration::from_secs_f64(v * scale))
+}
+
+pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    let routes = args.routes.iter().map(|r| parse_route(r)).collect::<anyhow::Result<Vec<_>>>()?;
+    let flush_every = parse_duration(&args.flush_interval).context("--flush-interval")?;
+    let response_timeout = parse_duration(&args.response_timeout).context("--response-timeout")?;
+    std::fs::create_dir_all(&args.store.store).with_context(|| format!("creating {}", args.store.store.display()))?;
+    let store = Store::open(&args.store.store)?;
+    let (mut recorder, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    rt.block_on(async move {
+        let (tap, mut rx) = Tap::new(args.queue_bytes);
+        let stats = Arc::clone(tap.stats());
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let mut servers = Vec::new();
+        for (name, listen, upstream) in routes {
+            let listener = TcpListener::bind(listen).await.with_context(|| format!("route {name}: cannot listen on {listen}"))?;
+            let bound = listener.local_addr()?;
+            eprintln!("mockdrift proxy: route {name} listening on {bound}, forwarding to http://{}{}", upstream.authority, upstream.base_path);
+            let mut route = Route::new(&name, upstream, tap.clone());
+            route.max_record_bytes = args.max_record_bytes;
+            route.preserve_host = args.preserve_host;
+            route.response_timeout = response_timeout;
+            let mut stop = stop_rx.clone();
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            servers.push(tokio::spawn(mockdrift_proxy::serve(listener, Arc::new(route), shutdown, Duration::from_secs(10))));
+        }
+        // Only the routes hold the tap now: when they are gone, the recorder's channel closes.
+        drop(tap);
+        let handle = tokio::runtime::Handle::current();
+        let recorder_task = tokio::task::spawn_blocking(move || {
+            let mut next_flush = std::time::Instant::now() + flush_every;
+            loop {
+                let wait = next_flush.saturating_duration_since(std::time::Instant::now());
+                match handle.block_on(tokio::time::timeout(wait, rx.recv())) {
+                    Ok(Some(t)) => {
+                        recorder.record(&t.exchange);
+                    }
+                    Ok(None) => break,
+                    Err(_) => {}
+                }
+                if std::time::Instant::now() >= next_flush {
+                    if let Err(e) = recorder.flush() {
+                        // Once per interval, not per request; the proxy keeps forwarding.
+                        tracing::error!(error = %e, "Flushing contracts failed; will retry.");
+                    }
+                    next_flush = std::time::Instant::now() + flush_every;
+                }
+            }
+            recorder.flush().map(|_| recorder.len())
+        });
+        wait_for_signal().await;
+        eprintln!("mockdrift proxy: stopping: finishing in-flight requests, then flushing");
+        let _ = stop_tx.send(true);
+        for s in servers {
+            let _ = s.await;
+        }
+        let endpoints = recorder_task.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
+        eprintln!(
+            "mockdrift proxy: stopped; {} requests, {} recorded, {} dropped, {} upstream errors; {endpoints} endpoint contracts in the store",
+            stats.requests.load(Ordering::Relaxed),
+            stats.recorded.load(Ordering::Relaxed),
+            stats.dropped.load(Ordering::Relaxed),
+            stats.upstream_errors.load(Ordering::Relaxed),
+        );
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(Exit::Ok)
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_and_durations() {
+        let (name, listen, up) = parse_route("payments@127.0.0.1:15001=http://10.0.0.5:8080/api/v3").expect("valid");
+        assert_eq!(
+            (name.as_str(), listen.to_string().as_str(), up.base_path.as_str()),
+            ("payments", "127.0.0.1:15001", "/api/v3")
+        );
+        assert!(parse_route("payments=http://x").is_err());
+        assert!(parse_route("pay ments@127.0.0.1:1=http://x").is_err());
+        assert!(parse_route("p@nowhere=http://x").is_err());
+        assert_eq!(parse_duration("500ms").expect("valid"), Duration::from_millis(500));
+        assert_eq!(parse_duration("2m").expect("valid"), Duration::from_secs(120));
+        assert!(parse_duration("0s").is_err());
+    }
+}

@@ -1,0 +1,98 @@
+//! `mockdrift proxy` as a real child process: traffic through it, SIGTERM, contracts flushed.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::support::mockdrift;
+
+/// A one-response-per-connection HTTP/1.1 upstream on 127.0.0.1:0, in a thread.
+fn upstream() -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for (i, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { return };
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if r.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+            }
+            let body = format!("{{\"id\": {i}, \"status\": \"{}\"}}", ["open", "closed"][i % 2]);
+            let rsp = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(rsp.as_bytes());
+        }
+    });
+    addr
+}
+
+fn get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).expect("connect to the proxy");
+    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: app\r\nAuthorization: Bearer s3cret-token\r\nConnection: close\r\n\r\n")
+        .expect("write");
+    let mut out = String::new();
+    s.read_to_string(&mut out).expect("read");
+    out
+}
+
+#[test]
+fn proxies_records_and_flushes_on_sigterm() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let up = upstream();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args([
+            "proxy",
+            "--store",
+            "st",
+            "--route",
+            &format!("orders@127.0.0.1:0=http://{up}"),
+            "--flush-interval",
+            "60s",
+        ])
+        .current_dir(tmp.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let stderr = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
+    let addr = first.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(&first).to_owned();
+    for i in 0..25 {
+        let rsp = get(&addr, &format!("/orders/{i}"));
+        assert!(rsp.starts_with("HTTP/1.1 200 OK"), "{rsp}");
+        assert!(rsp.ends_with('}'), "{rsp}");
+    }
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let exit = child.wait().expect("wait");
+    assert_eq!(exit.code(), Some(0));
+    let mut rest = Vec::new();
+    while let Ok(l) = rx.recv_timeout(Duration::from_secs(5)) {
+        rest.push(l);
+    }
+    let log = rest.join("\n");
+    assert!(log.contains("25 requests, 25 recorded, 0 dropped"), "{log}");
+
+    // The flush on shutdown wrote the contracts; no credential reached the store.
+    let list = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
+    assert!(
+        list.stdout.contains("orders") && list.stdout.contains("/orders/{order_id}") && list.stdout.contains("25"),
+        "{}",
+        list.stdout
+    );
+    let store = crate::support::all_bytes(&tmp.path().join("st"));
+    assert!(!String::from_utf8_lossy(&store).contains("s3cret-token"));
+}
