@@ -65,6 +65,15 @@ pub(crate) struct ProxyArgs {
     /// How long to wait for an upstream's response head before answering 504.
     #[arg(long, default_value = "60s", value_name = "DURATION")]
     pub(crate) response_timeout: String,
+    /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`.
+    #[arg(long, default_value = "127.0.0.1:9901", value_name = "ADDR|off")]
+    pub(crate) admin: String,
+    /// Allow the admin endpoints on a non-loopback address.
+    #[arg(long)]
+    pub(crate) admin_allow_remote: bool,
+    /// A file holding the admin bearer token (or set MOCKDRIFT_ADMIN_TOKEN); never on argv.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) admin_token_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

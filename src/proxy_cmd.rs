@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Recorder, Store};
+use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
 use mockdrift_proxy::{Route, Upstream};
 use tokio::net::TcpListener;
@@ -61,6 +62,30 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
+    let admin_addr: Option<SocketAddr> = match args.admin.as_str() {
+        "off" => None,
+        a => {
+            let addr: SocketAddr =
+                a.parse().with_context(|| format!("--admin {a:?} is not an address like 127.0.0.1:9901 (or off)"))?;
+            if !addr.ip().is_loopback() && !args.admin_allow_remote {
+                bail!(
+                    "--admin {addr} is not a loopback address; add --admin-allow-remote (and set a token) to expose it"
+                );
+            }
+            Some(addr)
+        }
+    };
+    let token = match &args.admin_token_file {
+        Some(f) => Some(
+            std::fs::read_to_string(f)
+                .with_context(|| format!("reading --admin-token-file {}", f.display()))?
+                .trim()
+                .to_owned(),
+        ),
+        None => std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+    };
+    let health = Arc::new(Health::default());
+    let contracts = recorder.handle();
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     rt.block_on(async move {
         let (tap, mut rx) = Tap::new(args.queue_bytes);
@@ -81,8 +106,18 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
             };
             servers.push(tokio::spawn(mockdrift_proxy::serve(listener, Arc::new(route), shutdown, Duration::from_secs(10))));
         }
+        if let Some(addr) = admin_addr {
+            let listener = TcpListener::bind(addr).await.with_context(|| format!("admin: cannot listen on {addr}"))?;
+            eprintln!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
+            let admin = Arc::new(Admin { stats: Arc::clone(&stats), health: Arc::clone(&health), contracts, token });
+            let mut stop = stop_rx.clone();
+            tokio::spawn(serve_admin(listener, admin, async move {
+                let _ = stop.wait_for(|s| *s).await;
+            }));
+        }
         // Only the routes hold the tap now: when they are gone, the recorder's channel closes.
         drop(tap);
+        let flush_health = Arc::clone(&health);
         let handle = tokio::runtime::Handle::current();
         let recorder_task = tokio::task::spawn_blocking(move || {
             let mut next_flush = std::time::Instant::now() + flush_every;
@@ -96,10 +131,20 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
                     Err(_) => {}
                 }
                 if std::time::Instant::now() >= next_flush {
-                    if let Err(e) = recorder.flush() {
-                        // Once per interval, not per request; the proxy keeps forwarding.
-                        tracing::error!(error = %e, "Flushing contracts failed; will retry.");
+                    let started = std::time::Instant::now();
+                    match recorder.flush() {
+                        Ok(_) => {
+                            flush_health.flushes.fetch_add(1, Ordering::Relaxed);
+                            flush_health.set_degraded(None);
+                        }
+                        Err(e) => {
+                            // Once per interval, not per request; the proxy keeps forwarding.
+                            tracing::error!(error = %e, "Flushing contracts failed; will retry.");
+                            flush_health.flush_errors.fetch_add(1, Ordering::Relaxed);
+                            flush_health.set_degraded(Some(format!("the contract store failed: {e}")));
+                        }
                     }
+                    flush_health.last_flush_micros.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
                     next_flush = std::time::Instant::now() + flush_every;
                 }
             }

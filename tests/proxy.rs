@@ -33,6 +33,15 @@ fn upstream() -> std::net::SocketAddr {
     addr
 }
 
+/// Kills a child process when dropped (a failing test must not leave a proxy running).
+struct KillOnDrop(u32);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-KILL", &self.0.to_string()]).status();
+    }
+}
+
 fn get(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect to the proxy");
     s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
@@ -48,19 +57,16 @@ fn proxies_records_and_flushes_on_sigterm() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let up = upstream();
     let mut child = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
-        .args([
-            "proxy",
-            "--store",
-            "st",
-            "--route",
-            &format!("orders@127.0.0.1:0=http://{up}"),
-            "--flush-interval",
-            "60s",
-        ])
+        .args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")])
+        .args(["--flush-interval", "300ms", "--admin", "127.0.0.1:0"])
         .current_dir(tmp.path())
+        .env("MOCKDRIFT_ADMIN_TOKEN", "adm1n")
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
+    let pid = child.id();
+    // Never leave a proxy running if an assertion fails.
+    let guard = KillOnDrop(pid);
     let (tx, rx) = std::sync::mpsc::channel::<String>();
     let stderr = child.stderr.take().expect("stderr");
     std::thread::spawn(move || {
@@ -70,14 +76,40 @@ fn proxies_records_and_flushes_on_sigterm() {
     });
     let first = rx.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
     let addr = first.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(&first).to_owned();
+    let second = rx.recv_timeout(Duration::from_secs(20)).expect("the admin starts");
+    let admin = second.split("admin listening on ").nth(1).expect(&second).trim().to_owned();
     for i in 0..25 {
         let rsp = get(&addr, &format!("/orders/{i}"));
         assert!(rsp.starts_with("HTTP/1.1 200 OK"), "{rsp}");
         assert!(rsp.ends_with('}'), "{rsp}");
     }
+    // While the proxy holds the store, CI pulls the contracts through the admin endpoint.
+    let locked = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
+    assert!(locked.stderr.contains("locked by another process"), "{}", locked.stderr);
+    let mut pulled = String::new();
+    for _ in 0..50 {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+            .args(["contracts", "export", "--from", &format!("http://{admin}")])
+            .env("MOCKDRIFT_ADMIN_TOKEN", "adm1n")
+            .output()
+            .expect("runs");
+        pulled = String::from_utf8_lossy(&run.stdout).into_owned();
+        if pulled.contains("/orders/{order_id}") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(pulled.contains("\"count\": 25"), "{pulled}");
+    let unauthorized = mockdrift(tmp.path(), &["contracts", "export", "--from", &format!("http://{admin}")]);
+    assert_eq!(unauthorized.code, 2);
+    assert!(unauthorized.stderr.contains("wants a token"), "{}", unauthorized.stderr);
+    let metrics = get(&admin, "/healthz");
+    assert!(metrics.ends_with("ok\n"), "{metrics}");
+
     let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(status.success());
     let exit = child.wait().expect("wait");
+    std::mem::forget(guard);
     assert_eq!(exit.code(), Some(0));
     let mut rest = Vec::new();
     while let Ok(l) = rx.recv_timeout(Duration::from_secs(5)) {

@@ -7,8 +7,10 @@
 //! fail-open: a full queue drops the copy (counted), an upstream failure gives the client a
 //! 502/504 with a short reason, and nothing waits for a whole body before forwarding.
 //!
-//! This is the first slice: plain HTTP/1.1 to clients and upstreams. TLS, HTTP/2, forward
-//! mode and the admin endpoints come next.
+//! [`admin::serve_admin`] serves health, Prometheus metrics and the current contracts.
+//!
+//! This is the first slice: plain HTTP/1.1 to clients and upstreams. TLS, HTTP/2 and forward
+//! mode come next.
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
 
@@ -30,6 +32,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use mockdrift_contracts::{Exchange, Message, Ts};
 use tokio::net::TcpListener;
 
+pub mod admin;
 pub mod tap;
 mod tee;
 

@@ -161,3 +161,62 @@ fn upstream_urls() {
     assert!(Upstream::parse("ftp://x").is_err());
     assert!(Upstream::parse("http://").is_err());
 }
+
+async fn admin_get(addr: std::net::SocketAddr, path: &str, token: Option<&str>) -> (StatusCode, String) {
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let mut req = Request::get(format!("http://{addr}{path}"));
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let rsp = client.request(req.body(Full::new(Bytes::new())).expect("request")).await.expect("a response");
+    let status = rsp.status();
+    let body = rsp.into_body().collect().await.expect("body").to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn admin_serves_health_metrics_and_contracts() {
+    use mockdrift_contracts::{Recorder, RecorderConfig};
+    let (mut rec, _) = Recorder::new(RecorderConfig::default(), None).expect("recorder");
+    rec.record(&Exchange {
+        service: "payments".into(),
+        method: "GET".into(),
+        path: "/v1/charges/1".into(),
+        query: String::new(),
+        status: 200,
+        time: Ts::now(),
+        duration_ms: 1.0,
+        request: Message::default(),
+        response: Message {
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: b"{}".to_vec(),
+            truncated: false,
+        },
+    });
+    rec.flush().expect("flush");
+    let (tap, _rx) = Tap::new(1 << 20);
+    tap.stats().requests.fetch_add(7, Ordering::Relaxed);
+    let health = Arc::new(admin::Health::default());
+    let a = admin::Admin {
+        stats: Arc::clone(tap.stats()),
+        health: Arc::clone(&health),
+        contracts: rec.handle(),
+        token: Some("t0k".into()),
+    };
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(admin::serve_admin(listener, Arc::new(a), std::future::pending()));
+
+    assert_eq!(admin_get(addr, "/healthz", None).await, (StatusCode::OK, "ok\n".to_owned()));
+    assert_eq!(admin_get(addr, "/metrics", None).await.0, StatusCode::UNAUTHORIZED);
+    let (status, metrics) = admin_get(addr, "/metrics", Some("t0k")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(metrics.contains("mockdrift_requests_total 7\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_contracts{service=\"payments\"} 1\n"), "{metrics}");
+    let (status, one) = admin_get(addr, "/contracts/payments", Some("t0k")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(mockdrift_contracts::Snapshot::from_json(&one).expect("a snapshot").contracts.len(), 1);
+    assert_eq!(admin_get(addr, "/contracts/nope", Some("t0k")).await.0, StatusCode::NOT_FOUND);
+    health.set_degraded(Some("the contract store failed: disk full".into()));
+    assert_eq!(admin_get(addr, "/healthz", None).await.1, "degraded: the contract store failed: disk full\n");
+}

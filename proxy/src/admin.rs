@@ -1,0 +1,180 @@
+//! The admin endpoints: `/healthz`, `/readyz`, `/metrics` (Prometheus text), `/contracts`
+//! and `/contracts/{service}` (the current snapshot, as `mockdrift contracts export` writes
+//! it), through an injected read handle on the recorder. Optional bearer token.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use bytes::Bytes;
+use http::{HeaderValue, Request, Response, StatusCode, header};
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use mockdrift_contracts::{RecorderHandle, Snapshot};
+use tokio::net::TcpListener;
+
+use crate::tap::Stats;
+
+/// The env var holding the admin bearer token (never given on the command line).
+pub const ADMIN_TOKEN_ENV: &str = "MOCKDRIFT_ADMIN_TOKEN";
+
+/// Recorder health, set by whoever drives the recorder.
+#[derive(Debug, Default)]
+pub struct Health {
+    degraded: Mutex<Option<String>>,
+    /// Successful flushes.
+    pub flushes: AtomicU64,
+    /// Failed flushes.
+    pub flush_errors: AtomicU64,
+    /// Duration of the last flush, in microseconds.
+    pub last_flush_micros: AtomicU64,
+}
+
+impl Health {
+    /// Marks the recorder degraded (the store failed), with the reason; `None` clears it.
+    pub fn set_degraded(&self, reason: Option<String>) {
+        if let Ok(mut d) = self.degraded.lock() {
+            *d = reason;
+        }
+    }
+
+    /// The reason the recorder is degraded, if it is.
+    pub fn degraded(&self) -> Option<String> {
+        self.degraded.lock().ok().and_then(|d| d.clone())
+    }
+}
+
+/// What the admin server reads.
+#[derive(Clone, Debug)]
+pub struct Admin {
+    /// Proxy counters.
+    pub stats: Arc<Stats>,
+    /// Recorder health.
+    pub health: Arc<Health>,
+    /// The recorder's read handle (contracts as of the last flush).
+    pub contracts: RecorderHandle,
+    /// Bearer token required on every endpoint but `/healthz` and `/readyz`, if set.
+    pub token: Option<String>,
+}
+
+fn text(status: StatusCode, content_type: &'static str, body: String) -> Response<Full<Bytes>> {
+    let mut rsp = Response::new(Full::new(Bytes::from(body)));
+    *rsp.status_mut() = status;
+    rsp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    rsp
+}
+
+fn metrics(a: &Admin) -> String {
+    let s = &a.stats;
+    let h = &a.health;
+    let snap = a.contracts.snapshot();
+    let mut out = String::new();
+    let mut counter = |name: &str, help: &str, v: u64| {
+        out.push_str(&format!("# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}\n"));
+    };
+    counter("mockdrift_requests_total", "Requests proxied.", s.requests.load(Ordering::Relaxed));
+    counter("mockdrift_recorded_total", "Exchanges handed to the recorder.", s.recorded.load(Ordering::Relaxed));
+    counter(
+        "mockdrift_dropped_total",
+        "Exchange copies dropped because the queue was full.",
+        s.dropped.load(Ordering::Relaxed),
+    );
+    counter(
+        "mockdrift_upstream_errors_total",
+        "Upstream failures answered with 502 or 504.",
+        s.upstream_errors.load(Ordering::Relaxed),
+    );
+    counter("mockdrift_flushes_total", "Successful flushes to the store.", h.flushes.load(Ordering::Relaxed));
+    counter("mockdrift_flush_errors_total", "Failed flushes to the store.", h.flush_errors.load(Ordering::Relaxed));
+    out.push_str(&format!(
+        "# HELP mockdrift_last_flush_seconds Duration of the last flush.\n# TYPE mockdrift_last_flush_seconds gauge\nmockdrift_last_flush_seconds {}\n",
+        h.last_flush_micros.load(Ordering::Relaxed) as f64 / 1e6
+    ));
+    out.push_str(
+        "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",
+    );
+    let mut per_service: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for k in snap.contracts.keys() {
+        *per_service.entry(k.service.as_str()).or_default() += 1;
+    }
+    for (svc, n) in per_service {
+        out.push_str(&format!("mockdrift_contracts{{service=\"{}\"}} {n}\n", svc.replace('"', "\\\"")));
+    }
+    out
+}
+
+fn authorized(a: &Admin, req: &Request<Incoming>) -> bool {
+    let Some(token) = &a.token else { return true };
+    req.headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|t| t.trim() == token)
+}
+
+async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
+    let path = req.uri().path().to_owned();
+    if req.method() != http::Method::GET {
+        return Ok(text(StatusCode::METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "GET only\n".to_owned()));
+    }
+    let rsp = match path.as_str() {
+        "/healthz" => match a.health.degraded() {
+            None => text(StatusCode::OK, "text/plain; charset=utf-8", "ok\n".to_owned()),
+            // Degraded still answers 200: traffic flows, only recording is affected.
+            Some(reason) => text(StatusCode::OK, "text/plain; charset=utf-8", format!("degraded: {reason}\n")),
+        },
+        "/readyz" => text(StatusCode::OK, "text/plain; charset=utf-8", "ready\n".to_owned()),
+        _ if !authorized(&a, &req) => {
+            let mut r =
+                text(StatusCode::UNAUTHORIZED, "text/plain; charset=utf-8", "a bearer token is required\n".to_owned());
+            r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            r
+        }
+        "/metrics" => text(StatusCode::OK, "text/plain; version=0.0.4", metrics(&a)),
+        "/contracts" => text(StatusCode::OK, "application/json", a.contracts.snapshot().to_json()),
+        p if p.starts_with("/contracts/") => {
+            let service = &p["/contracts/".len()..];
+            let all = a.contracts.snapshot();
+            let one = Snapshot {
+                sources: all.sources.clone(),
+                contracts: all
+                    .contracts
+                    .iter()
+                    .filter(|(k, _)| k.service == service)
+                    .map(|(k, c)| (k.clone(), c.clone()))
+                    .collect(),
+            };
+            if one.contracts.is_empty() {
+                text(
+                    StatusCode::NOT_FOUND,
+                    "text/plain; charset=utf-8",
+                    format!("no contracts recorded for {service}\n"),
+                )
+            } else {
+                text(StatusCode::OK, "application/json", one.to_json())
+            }
+        }
+        _ => text(StatusCode::NOT_FOUND, "text/plain; charset=utf-8", "not found\n".to_owned()),
+    };
+    Ok(rsp)
+}
+
+/// Serves the admin endpoints until `shutdown` resolves.
+pub async fn serve_admin(listener: TcpListener, admin: Arc<Admin>, shutdown: impl Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let admin = Arc::clone(&admin);
+                let svc = hyper::service::service_fn(move |req| handle(Arc::clone(&admin), req));
+                tokio::spawn(async move {
+                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+}
