@@ -62,6 +62,9 @@ pub(crate) struct ProxyArgs {
     /// Keep the client's Host header instead of the upstream's authority.
     #[arg(long)]
     pub(crate) preserve_host: bool,
+    /// Fraction of exchanges recorded, 0 to 1 (0: forward only).
+    #[arg(long, default_value_t = 1.0, value_name = "RATE")]
+    pub(crate) sample: f64,
     /// How long to wait for an upstream's response head before answering 504.
     #[arg(long, default_value = "60s", value_name = "DURATION")]
     pub(crate) response_timeout: String,

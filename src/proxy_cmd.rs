@@ -54,6 +54,9 @@ pub(crate) fn parse_duration(s: &str) -> anyhow::Result<Duration> {
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let routes = args.routes.iter().map(|r| parse_route(r)).collect::<anyhow::Result<Vec<_>>>()?;
+    if !(0.0..=1.0).contains(&args.sample) {
+        bail!("--sample {} must be between 0 and 1", args.sample);
+    }
     let flush_every = parse_duration(&args.flush_interval).context("--flush-interval")?;
     let response_timeout = parse_duration(&args.response_timeout).context("--response-timeout")?;
     std::fs::create_dir_all(&args.store.store).with_context(|| format!("creating {}", args.store.store.display()))?;
@@ -100,6 +103,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
             route.max_record_bytes = args.max_record_bytes;
             route.preserve_host = args.preserve_host;
             route.response_timeout = response_timeout;
+            route.sample = args.sample;
             let mut stop = stop_rx.clone();
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;

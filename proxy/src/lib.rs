@@ -93,6 +93,9 @@ pub struct Route {
     pub max_record_bytes: usize,
     /// Time to wait for the upstream's response head.
     pub response_timeout: Duration,
+    /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
+    pub sample: f64,
+    sampled: std::sync::atomic::AtomicU64,
     client: Client<HttpConnector, ProxyBody>,
     tap: Tap,
 }
@@ -110,9 +113,25 @@ impl Route {
             preserve_host: false,
             max_record_bytes: 1 << 20,
             response_timeout: Duration::from_secs(60),
+            sample: 1.0,
+            sampled: std::sync::atomic::AtomicU64::new(0),
             client,
             tap,
         }
+    }
+}
+
+impl Route {
+    /// Whether to record this exchange: deterministic, exactly `sample` of requests over time.
+    fn record_this(&self) -> bool {
+        if self.sample >= 1.0 {
+            return true;
+        }
+        if self.sample <= 0.0 {
+            return false;
+        }
+        let n = self.sampled.fetch_add(1, Ordering::Relaxed) as f64;
+        (n * self.sample).floor() != ((n + 1.0) * self.sample).floor()
     }
 }
 
@@ -171,6 +190,31 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
         parts.headers.insert(header::HOST, v);
     }
     parts.uri = uri;
+    if !route.record_this() {
+        // Not sampled: forward both bodies as they are, no copy, no exchange.
+        let upstream_req = Request::from_parts(parts, body.map_err(BoxError::from).boxed());
+        return Ok(match tokio::time::timeout(route.response_timeout, route.client.request(upstream_req)).await {
+            Ok(Ok(rsp)) => {
+                let (mut rp, rb) = rsp.into_parts();
+                strip_hop_by_hop(&mut rp.headers);
+                Response::from_parts(rp, rb.map_err(BoxError::from).boxed())
+            }
+            Ok(Err(e)) => {
+                route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+                plain(
+                    StatusCode::BAD_GATEWAY,
+                    format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
+                )
+            }
+            Err(_) => {
+                route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+                plain(
+                    StatusCode::GATEWAY_TIMEOUT,
+                    format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
+                )
+            }
+        });
+    }
     let request_capture = Arc::new(Mutex::new(Capture::default()));
     let tee = TeeBody::new(body, route.max_record_bytes, Arc::clone(&request_capture), None);
     let upstream_req = Request::from_parts(parts.clone(), tee.map_err(BoxError::from).boxed());

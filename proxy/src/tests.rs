@@ -220,3 +220,14 @@ async fn admin_serves_health_metrics_and_contracts() {
     health.set_degraded(Some("the contract store failed: disk full".into()));
     assert_eq!(admin_get(addr, "/healthz", None).await.1, "degraded: the contract store failed: disk full\n");
 }
+
+#[test]
+fn sampling_records_the_given_fraction() {
+    let (tap, _rx) = Tap::new(1024);
+    let mut route = Route::new("s", Upstream::parse("http://127.0.0.1:1").expect("valid"), tap);
+    for (rate, expected) in [(0.0, 0), (0.25, 250), (1.0, 1000)] {
+        route.sample = rate;
+        let n = (0..1000).filter(|_| route.record_this()).count();
+        assert_eq!(n, expected, "rate {rate}");
+    }
+}
