@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use base64::Engine as _;
-
 use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -13,15 +11,6 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
         return vec![mock::unreadable(path, root.line, "log.entries is not an array".to_owned())];
     };
     entries.iter().enumerate().map(|(i, e)| entry(path, e, i)).collect()
-}
-
-/// HAR headers `[{"name", "value"}]` as the object form the other readers use.
-fn content_type(headers: Option<&Node>) -> Option<String> {
-    let NodeKind::Array(hs) = &headers?.kind else { return None };
-    hs.iter()
-        .find(|h| h.get("name").and_then(Node::as_str).is_some_and(|n| n.eq_ignore_ascii_case("content-type")))
-        .and_then(|h| h.get("value")?.as_str())
-        .map(mockdrift_contracts::media::normalise)
 }
 
 fn entry(path: &Path, e: &Node, index: usize) -> Item {
@@ -53,20 +42,14 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
     };
     let content = rsp.get("content");
     let mime = content.and_then(|c| c.get("mimeType")).and_then(Node::as_str).filter(|m| !m.is_empty());
-    let media_type = content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
+    let media_type = mock::content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
     let body = match content.and_then(|c| c.get("text")) {
         Some(t) => match t.as_str() {
             Some("") | None => MockBody::None,
             Some(text) if content.and_then(|c| c.get("encoding")).and_then(Node::as_str) == Some("base64") => {
-                match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
-                    Ok(bytes) => mock::text_body(&String::from_utf8_lossy(&bytes), t.line, media_type.as_deref()),
-                    Err(err) => {
-                        return mock::unreadable(
-                            path,
-                            t.line,
-                            format!("entry {}: body is not valid base64: {err}", index + 1),
-                        );
-                    }
+                match mock::base64_body(text, t.line, media_type.as_deref()) {
+                    Ok(body) => body,
+                    Err(reason) => return mock::unreadable(path, t.line, format!("entry {}: {reason}", index + 1)),
                 }
             }
             Some(text) => mock::text_body(text, t.line, media_type.as_deref()),

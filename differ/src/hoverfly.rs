@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use base64::Engine as _;
-
 use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -76,14 +74,11 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
     let mut body_file = path.to_path_buf();
     let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
         let full = path.parent().unwrap_or(Path::new(".")).join(file);
-        match std::fs::read(&full) {
-            Ok(bytes) => match Node::parse(&bytes, 1) {
-                Ok(n) => {
-                    body_file = full;
-                    MockBody::Json(n)
-                }
-                Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
-            },
+        match mock::file_body(&full, media_type.as_deref()) {
+            Ok(body) => {
+                body_file = full;
+                body
+            }
             Err(e) => {
                 return mock::unreadable(
                     path,
@@ -96,9 +91,9 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
         match rsp.get("body") {
             Some(b) => match b.as_str() {
                 Some("") => MockBody::None,
-                Some(text) if encoded => match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
-                    Ok(bytes) => mock::text_body(&String::from_utf8_lossy(&bytes), b.line, media_type.as_deref()),
-                    Err(e) => return mock::unreadable(path, b.line, format!("encoded body is not valid base64: {e}")),
+                Some(text) if encoded => match mock::base64_body(text, b.line, media_type.as_deref()) {
+                    Ok(body) => body,
+                    Err(reason) => return mock::unreadable(path, b.line, format!("encodedBody: {reason}")),
                 },
                 Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
                 None => MockBody::NotCompared("body is not a string".to_owned()),

@@ -365,15 +365,43 @@ pub(crate) fn headers(node: Option<&Node>) -> Vec<(String, String)> {
     out
 }
 
-/// The content type among response headers given as an object (string or array values).
-pub(crate) fn content_type(headers: Option<&Node>) -> Option<String> {
-    let crate::tree::NodeKind::Object(fields) = &headers?.kind else { return None };
-    let (_, v) = fields.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type"))?;
-    let value = match &v.kind {
-        crate::tree::NodeKind::Array(items) => items.first()?.as_str()?.to_owned(),
-        _ => v.as_str()?.to_owned(),
-    };
-    Some(mockdrift_contracts::media::normalise(&value))
+/// The normalised media type among headers (first `Content-Type`, any case).
+pub(crate) fn media_of(headers: &[(String, String)]) -> Option<String> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| mockdrift_contracts::media::normalise(v))
+}
+
+/// The media type among response headers given in any form [`headers`] reads.
+pub(crate) fn content_type(node: Option<&Node>) -> Option<String> {
+    media_of(&headers(node))
+}
+
+/// Decodes base64 text, ignoring whitespace (cassettes wrap it at 60 columns).
+pub(crate) fn base64_bytes(b64: &str) -> Result<Vec<u8>, String> {
+    use base64::Engine as _;
+    let compact: String = b64.split_whitespace().collect();
+    base64::engine::general_purpose::STANDARD.decode(compact).map_err(|e| format!("body is not valid base64: {e}"))
+}
+
+/// A body given as base64 text: decoded, then read as [`text_body`].
+pub(crate) fn base64_body(b64: &str, line: usize, media: Option<&str>) -> Result<MockBody, String> {
+    let bytes = base64_bytes(b64)?;
+    Ok(text_body(&String::from_utf8_lossy(&bytes), line, media))
+}
+
+/// A body kept in a file of its own (WireMock `__files/`, Hoverfly `bodyFile`): JSON with that
+/// file's own lines, or not compared with the reason.
+pub(crate) fn file_body(file: &Path, media: Option<&str>) -> std::io::Result<MockBody> {
+    let bytes = std::fs::read(file)?;
+    let jsonish =
+        media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(&bytes);
+    Ok(match Node::parse(&bytes, 1) {
+        Ok(n) => MockBody::Json(n),
+        Err(e) if jsonish => MockBody::NotCompared(format!("body file is not valid JSON ({e})")),
+        Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
+    })
 }
 
 /// A body given as text: JSON is parsed (every node on `line`), anything else is not compared.

@@ -2,8 +2,6 @@
 
 use std::path::Path;
 
-use base64::Engine as _;
-
 use crate::mock::{self, Item, Matcher, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -135,17 +133,11 @@ fn v4_body(b: &Node) -> Option<Result<(MockBody, Option<String>), String>> {
     let ct = b.get("contentType").and_then(Node::as_str).map(str::to_owned);
     let encoded = b.get("encoded").and_then(|e| e.as_str().map(str::to_ascii_lowercase));
     let body = match (encoded.as_deref(), content.as_str()) {
-        (Some("base64"), Some(s)) => match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
-            Ok(bytes) => match mock::json_in_string(&String::from_utf8_lossy(&bytes), content.line) {
-                Some(n) => MockBody::Json(n),
-                None => MockBody::NotCompared("body is not JSON".to_owned()),
-            },
-            Err(e) => return Some(Err(format!("body content is not valid base64: {e}"))),
+        (Some("base64"), Some(s)) => match mock::base64_body(s, content.line, ct.as_deref()) {
+            Ok(body) => body,
+            Err(reason) => return Some(Err(reason)),
         },
-        (_, Some(s)) => match mock::json_in_string(s, content.line) {
-            Some(n) => MockBody::Json(n),
-            None => MockBody::NotCompared("body is not JSON".to_owned()),
-        },
+        (_, Some(s)) => mock::text_body(s, content.line, ct.as_deref()),
         (_, None) => MockBody::Json(content.clone()),
     };
     Some(Ok((body, ct)))

@@ -4,8 +4,6 @@
 
 use std::path::Path;
 
-use base64::Engine as _;
-
 use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
 use crate::tree::{Node, NodeKind};
 use crate::yaml::BINARY_KEY;
@@ -32,10 +30,7 @@ fn header<'n>(headers: Option<&'n Node>, name: &str) -> Option<&'n str> {
 /// or a plain string (go-vcr), possibly `!binary`.
 fn body_bytes(body: Option<&Node>) -> Result<Option<(Vec<u8>, usize)>, String> {
     let Some(b) = body else { return Ok(None) };
-    let decode = |s: &str| {
-        let compact: String = s.split_whitespace().collect();
-        base64::engine::general_purpose::STANDARD.decode(compact).map_err(|e| format!("body is not valid base64: {e}"))
-    };
+    let decode = mock::base64_bytes;
     let scalar = |n: &Node| -> Result<Option<Vec<u8>>, String> {
         if let Some(b64) = n.get(BINARY_KEY).and_then(Node::as_str) {
             return decode(b64).map(Some);

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
-
 use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
@@ -66,44 +64,33 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
             Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
             None => MockBody::NotCompared("\"body\" is not a string".to_owned()),
         }
-    } else if let Some(b) = rsp.get("base64Body").and_then(Node::as_str) {
-        match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
-            Ok(bytes) => mock::text_body(
-                &String::from_utf8_lossy(&bytes),
-                rsp.get("base64Body").map_or(rsp.line, |n| n.line),
-                media_type.as_deref(),
-            ),
-            Err(e) => return mock::unreadable(path, rsp.line, format!("base64Body is not valid base64: {e}")),
+    } else if let Some(b) = rsp.get("base64Body") {
+        match b.as_str().map(|t| mock::base64_body(t, b.line, media_type.as_deref())) {
+            Some(Ok(body)) => body,
+            Some(Err(reason)) => return mock::unreadable(path, b.line, format!("base64Body: {reason}")),
+            None => MockBody::NotCompared("\"base64Body\" is not a string".to_owned()),
         }
     } else if let Some(name) = rsp.get("bodyFileName").and_then(Node::as_str) {
         if name.contains("{{") {
             MockBody::NotCompared("bodyFileName is templated".to_owned())
         } else {
-            match files_dir(path).map(|d| d.join(name)) {
-                Some(file) => match std::fs::read(&file) {
-                    Ok(bytes) => {
-                        body_file = file;
-                        match Node::parse(&bytes, 1) {
-                            Ok(n) => MockBody::Json(n),
-                            Err(e) if is_jsonish(media_type.as_deref(), &bytes) => {
-                                MockBody::NotCompared(format!("body file is not valid JSON ({e})"))
-                            }
-                            Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
-                        }
-                    }
-                    Err(e) => {
-                        return mock::unreadable(
-                            path,
-                            rsp.line,
-                            format!("bodyFileName {name}: cannot read {}: {e}", file.display()),
-                        );
-                    }
-                },
-                None => {
+            let Some(file) = files_dir(path).map(|d| d.join(name)) else {
+                return mock::unreadable(
+                    path,
+                    rsp.line,
+                    format!("bodyFileName {name}: no __files directory above the mapping"),
+                );
+            };
+            match mock::file_body(&file, media_type.as_deref()) {
+                Ok(body) => {
+                    body_file = file;
+                    body
+                }
+                Err(e) => {
                     return mock::unreadable(
                         path,
                         rsp.line,
-                        format!("bodyFileName {name}: no __files directory above the mapping"),
+                        format!("bodyFileName {name}: cannot read {}: {e}", file.display()),
                     );
                 }
             }
@@ -122,10 +109,6 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
         templated,
         ..Mock::new(path, MockFormat::WireMock, name, stub.line, url, status)
     }))
-}
-
-fn is_jsonish(media: Option<&str>, bytes: &[u8]) -> bool {
-    media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(bytes)
 }
 
 /// The `__files` directory for a mapping: beside the nearest `mappings` ancestor, or beside
