@@ -129,7 +129,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
                 let wait = next_flush.saturating_duration_since(std::time::Instant::now());
                 match handle.block_on(tokio::time::timeout(wait, rx.recv())) {
                     Ok(Some(t)) => {
-                        recorder.record(&t.exchange);
+                        recorder.record(&t.into_exchange());
                     }
                     Ok(None) => break,
                     Err(_) => {}

@@ -29,14 +29,14 @@ use hyper::body::Incoming;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use mockdrift_contracts::{Exchange, Message, Ts};
+use mockdrift_contracts::Ts;
 use tokio::net::TcpListener;
 
 pub mod admin;
 pub mod tap;
 mod tee;
 
-use crate::tap::Tap;
+use crate::tap::{Pending, Tap};
 use crate::tee::{Capture, Finish, TeeBody};
 
 /// Errors inside the proxy's bodies.
@@ -96,6 +96,7 @@ pub struct Route {
     /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
     pub sample: f64,
     sampled: std::sync::atomic::AtomicU64,
+    service: Arc<str>,
     client: Client<HttpConnector, ProxyBody>,
     tap: Tap,
 }
@@ -115,6 +116,7 @@ impl Route {
             response_timeout: Duration::from_secs(60),
             sample: 1.0,
             sampled: std::sync::atomic::AtomicU64::new(0),
+            service: Arc::from(name),
             client,
             tap,
         }
@@ -152,10 +154,6 @@ fn strip_hop_by_hop(headers: &mut HeaderMap) {
     }
 }
 
-fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers.iter().map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
-}
-
 fn plain(status: StatusCode, text: String) -> Response<ProxyBody> {
     let mut rsp = Response::new(Full::new(Bytes::from(text)).map_err(|e| match e {}).boxed());
     *rsp.status_mut() = status;
@@ -163,14 +161,36 @@ fn plain(status: StatusCode, text: String) -> Response<ProxyBody> {
     rsp
 }
 
-/// Forwards one request.
+/// Sends the request upstream; an upstream failure becomes the client's 502 or 504.
+async fn forward(route: &Route, req: Request<ProxyBody>) -> Result<Response<Incoming>, Response<ProxyBody>> {
+    match tokio::time::timeout(route.response_timeout, route.client.request(req)).await {
+        Ok(Ok(rsp)) => Ok(rsp),
+        Ok(Err(e)) => {
+            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(upstream = %route.upstream.authority, error = %e, "Upstream request failed.");
+            Err(plain(
+                StatusCode::BAD_GATEWAY,
+                format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
+            ))
+        }
+        Err(_) => {
+            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+            Err(plain(
+                StatusCode::GATEWAY_TIMEOUT,
+                format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
+            ))
+        }
+    }
+}
+
+/// Forwards one request. Only what recording needs is kept, and only for recorded exchanges:
+/// the header maps (reference-counted values) and the tee's body slices; strings and
+/// buffers are made later on the recorder's thread.
 async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
     let started = Instant::now();
-    let time = Ts::now();
     route.tap.stats().requests.fetch_add(1, Ordering::Relaxed);
     let (mut parts, body) = req.into_parts();
-    let path = parts.uri.path().to_owned();
-    let query = parts.uri.query().unwrap_or("").to_owned();
+    let (path, query) = (parts.uri.path(), parts.uri.query().unwrap_or(""));
     let target = format!(
         "http://{}{}{}{}{}",
         route.upstream.authority,
@@ -182,7 +202,9 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
     let Ok(uri) = target.parse::<Uri>() else {
         return Ok(plain(StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned()));
     };
-    let request_headers = header_pairs(&parts.headers);
+    // What the client sent, before the proxy touches the headers: only when recording.
+    let record =
+        route.record_this().then(|| (parts.headers.clone(), path.to_owned(), query.to_owned(), parts.method.clone()));
     strip_hop_by_hop(&mut parts.headers);
     if !route.preserve_host
         && let Ok(v) = HeaderValue::from_str(&route.upstream.authority)
@@ -190,67 +212,38 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
         parts.headers.insert(header::HOST, v);
     }
     parts.uri = uri;
-    if !route.record_this() {
-        // Not sampled: forward both bodies as they are, no copy, no exchange.
-        let upstream_req = Request::from_parts(parts, body.map_err(BoxError::from).boxed());
-        return Ok(match tokio::time::timeout(route.response_timeout, route.client.request(upstream_req)).await {
-            Ok(Ok(rsp)) => {
-                let (mut rp, rb) = rsp.into_parts();
-                strip_hop_by_hop(&mut rp.headers);
-                Response::from_parts(rp, rb.map_err(BoxError::from).boxed())
-            }
-            Ok(Err(e)) => {
-                route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-                plain(
-                    StatusCode::BAD_GATEWAY,
-                    format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
-                )
-            }
-            Err(_) => {
-                route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-                plain(
-                    StatusCode::GATEWAY_TIMEOUT,
-                    format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
-                )
-            }
-        });
-    }
+    let Some((request_headers, path, query, method)) = record else {
+        let rsp = match forward(&route, Request::from_parts(parts, body.map_err(BoxError::from).boxed())).await {
+            Ok(rsp) => rsp,
+            Err(failure) => return Ok(failure),
+        };
+        let (mut rp, rb) = rsp.into_parts();
+        strip_hop_by_hop(&mut rp.headers);
+        return Ok(Response::from_parts(rp, rb.map_err(BoxError::from).boxed()));
+    };
+    let time = Ts::now();
     let request_capture = Arc::new(Mutex::new(Capture::default()));
     let tee = TeeBody::new(body, route.max_record_bytes, Arc::clone(&request_capture), None);
-    let upstream_req = Request::from_parts(parts.clone(), tee.map_err(BoxError::from).boxed());
-    let result = tokio::time::timeout(route.response_timeout, route.client.request(upstream_req)).await;
-    let rsp = match result {
-        Ok(Ok(rsp)) => rsp,
-        Ok(Err(e)) => {
-            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-            tracing::debug!(upstream = %route.upstream.authority, error = %e, "Upstream request failed.");
-            return Ok(plain(
-                StatusCode::BAD_GATEWAY,
-                format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
-            ));
-        }
-        Err(_) => {
-            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-            return Ok(plain(
-                StatusCode::GATEWAY_TIMEOUT,
-                format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
-            ));
-        }
+    let rsp = match forward(&route, Request::from_parts(parts, tee.map_err(BoxError::from).boxed())).await {
+        Ok(rsp) => rsp,
+        Err(failure) => return Ok(failure),
     };
     let (mut rsp_parts, rsp_body) = rsp.into_parts();
-    let exchange = Exchange {
-        service: route.name.clone(),
-        method: parts.method.as_str().to_owned(),
+    let pending = Pending {
+        service: Arc::clone(&route.service),
+        method,
         path,
         query,
         status: rsp_parts.status.as_u16(),
         time,
-        duration_ms: 0.0,
-        request: Message { headers: request_headers, body: Vec::new(), truncated: false },
-        response: Message { headers: header_pairs(&rsp_parts.headers), body: Vec::new(), truncated: false },
+        duration: Duration::ZERO,
+        request_headers,
+        response_headers: rsp_parts.headers.clone(),
+        request: Capture::default(),
+        response: Capture::default(),
     };
     strip_hop_by_hop(&mut rsp_parts.headers);
-    let finish = Finish { exchange, request: request_capture, tap: route.tap.clone(), started };
+    let finish = Finish { pending, request: request_capture, tap: route.tap.clone(), started };
     let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
     Ok(Response::from_parts(rsp_parts, tee.map_err(BoxError::from).boxed()))
 }

@@ -1,4 +1,7 @@
 //! A body that forwards every frame untouched and keeps a capped copy for recording.
+//!
+//! The copy is zero-copy: it keeps `Bytes` slices of the frames (reference counted), and the
+//! recorder thread joins them later, so the hot path only bumps reference counts.
 
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -7,37 +10,55 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
-use mockdrift_contracts::Exchange;
 
-use crate::tap::Tap;
+use crate::tap::{Pending, Tap};
 
-/// A capped copy of a body.
+/// A capped copy of a body, as slices of its frames.
 #[derive(Debug, Default)]
 pub(crate) struct Capture {
-    pub(crate) bytes: Vec<u8>,
+    chunks: Vec<Bytes>,
+    len: usize,
     pub(crate) truncated: bool,
     pub(crate) complete: bool,
 }
 
 impl Capture {
-    fn push(&mut self, data: &[u8], cap: usize) {
-        let room = cap.saturating_sub(self.bytes.len());
+    fn push(&mut self, data: &Bytes, cap: usize) {
+        let room = cap.saturating_sub(self.len);
         if data.len() > room {
             self.truncated = true;
         }
-        self.bytes.extend_from_slice(&data[..data.len().min(room)]);
+        let take = data.len().min(room);
+        if take > 0 {
+            self.chunks.push(data.slice(..take));
+            self.len += take;
+        }
+    }
+
+    /// Bytes kept.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The copy as one buffer (done by the recorder thread).
+    pub(crate) fn into_vec(self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(self.len);
+        for c in self.chunks {
+            v.extend_from_slice(&c);
+        }
+        v
     }
 }
 
-/// What to do when the response body ends: assemble and send the exchange.
+/// What to do when the response body ends: complete the pending exchange and hand it over.
 pub(crate) struct Finish {
-    pub(crate) exchange: Exchange,
+    pub(crate) pending: Pending,
     pub(crate) request: Arc<Mutex<Capture>>,
     pub(crate) tap: Tap,
     pub(crate) started: Instant,
 }
 
-/// Forwards `inner` frame by frame; copies data into `capture` up to `cap`.
+/// Forwards `inner` frame by frame; keeps up to `cap` bytes of it in `capture`.
 pub(crate) struct TeeBody<B: Body> {
     inner: B,
     cap: usize,
@@ -55,24 +76,22 @@ impl<B: Body> TeeBody<B> {
             c.complete = c.complete || complete;
         }
         let Some(f) = self.finish.take() else { return };
-        let mut x = f.exchange;
+        let mut pending = f.pending;
         if let Ok(mut c) = self.capture.lock() {
-            x.response.body = std::mem::take(&mut c.bytes);
-            // A body the client stopped reading is recorded as truncated.
-            x.response.truncated = c.truncated || !complete;
+            pending.response = std::mem::take(&mut *c);
         }
         if let Ok(mut r) = f.request.lock() {
-            x.request.body = std::mem::take(&mut r.bytes);
-            x.request.truncated = r.truncated || !r.complete;
+            pending.request = std::mem::take(&mut *r);
         }
-        x.duration_ms = f.started.elapsed().as_secs_f64() * 1000.0;
-        f.tap.send(x);
+        pending.duration = f.started.elapsed();
+        f.tap.send(pending);
     }
 }
 
 impl<B: Body> Drop for TeeBody<B> {
     fn drop(&mut self) {
-        // An empty body may never be polled: it is complete if the inner body says so.
+        // An empty body may never be polled: it is complete if the inner body says so. A body
+        // the client abandoned is incomplete and recorded as truncated.
         let complete = self.inner.is_end_stream();
         if let Ok(mut c) = self.capture.lock() {
             c.complete = c.complete || complete;

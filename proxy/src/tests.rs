@@ -24,6 +24,7 @@ async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
                     let body = body.clone();
                     async move {
                         let host = req.headers().get(header::HOST).cloned();
+                        let hop = req.headers().contains_key("x-hop") || req.headers().contains_key("keep-alive");
                         let path = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
                         let _ = req.into_body().collect().await;
                         let mut rsp = Response::new(Full::new(Bytes::from(body)));
@@ -37,6 +38,7 @@ async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
                             h.append("x-seen-host", host);
                         }
                         h.append("x-seen-path", HeaderValue::from_str(&path).expect("ascii"));
+                        h.append("x-seen-hop", HeaderValue::from_static(if hop { "yes" } else { "no" }));
                         Ok::<_, Infallible>(rsp)
                     }
                 });
@@ -75,6 +77,9 @@ async fn proxy(upstream: &str, cap: usize, queue_bytes: usize) -> (Proxy, mpsc::
 async fn get(addr: std::net::SocketAddr, path: &str, body: &'static [u8]) -> Response<Incoming> {
     let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
     let req = Request::post(format!("http://{addr}{path}"))
+        .header("connection", "x-hop")
+        .header("x-hop", "1")
+        .header("keep-alive", "timeout=5")
         .header("authorization", "Bearer secret")
         .body(Full::new(Bytes::from_static(body)))
         .expect("request");
@@ -93,11 +98,16 @@ async fn forwards_byte_exact_and_records_a_copy() {
     assert_eq!(xa, ["1", "3"], "repeated header values keep their order");
     assert_eq!(rsp.headers()["x-seen-host"], up.to_string().as_str(), "Host is the upstream's authority");
     assert_eq!(rsp.headers()["x-seen-path"], "/api/v3/v1/charges/ch_1?expand=customer", "base path prefixed");
+    assert_eq!(
+        rsp.headers()["x-seen-hop"],
+        "no",
+        "hop-by-hop headers (and those named in Connection) are not forwarded"
+    );
     let got = rsp.into_body().collect().await.expect("body").to_bytes();
     assert_eq!(got.as_ref(), body.as_slice());
 
     let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
-    let x = &t.exchange;
+    let x = &t.into_exchange();
     assert_eq!(
         (x.service.as_str(), x.method.as_str(), x.path.as_str(), x.query.as_str(), x.status),
         ("payments", "POST", "/v1/charges/ch_1", "expand=customer", 201)
@@ -119,8 +129,9 @@ async fn large_bodies_stream_whole_and_record_truncated() {
     assert_eq!(got.len(), big.len());
     assert!(got.as_ref() == big.as_slice());
     let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
-    assert_eq!(t.exchange.response.body.len(), 1024);
-    assert!(t.exchange.response.truncated);
+    let x = t.into_exchange();
+    assert_eq!(x.response.body.len(), 1024);
+    assert!(x.response.truncated);
 }
 
 #[tokio::test]
@@ -176,7 +187,7 @@ async fn admin_get(addr: std::net::SocketAddr, path: &str, token: Option<&str>) 
 
 #[tokio::test]
 async fn admin_serves_health_metrics_and_contracts() {
-    use mockdrift_contracts::{Recorder, RecorderConfig};
+    use mockdrift_contracts::{Exchange, Message, Recorder, RecorderConfig};
     let (mut rec, _) = Recorder::new(RecorderConfig::default(), None).expect("recorder");
     rec.record(&Exchange {
         service: "payments".into(),
