@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Store, Ts};
@@ -19,7 +20,8 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
         Some(t) => Ts::parse(t).with_context(|| format!("--now {t:?} is not an RFC 3339 time"))?,
         None => Ts::now(),
     };
-    let stale_after_days = parse_days(&args.stale_after)?;
+    let stale_after =
+        crate::duration::parse(&args.stale_after, Duration::from_secs(86_400)).context("--stale-after")?;
     let mut snapshot = Snapshot::default();
     for source in &args.contracts {
         let s = load_contracts(source)?;
@@ -54,7 +56,7 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
         Some(p) => openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?,
         None => Vec::new(),
     };
-    let opts = DiffOptions { min_samples: args.min_samples, stale_after_days, now, cwd, routes };
+    let opts = DiffOptions { min_samples: args.min_samples, stale_after, now, cwd, routes };
     let mut report = diff(&snapshot, &items, files, &opts);
     cfg.rules()?.apply(&mut report);
     if let Some(path) = &args.write_baseline {
@@ -136,19 +138,6 @@ fn split_mocks_arg(spec: &str) -> (Option<&str>, PathBuf) {
     (None, PathBuf::from(spec))
 }
 
-fn parse_days(s: &str) -> anyhow::Result<i64> {
-    let t = s.trim();
-    let (num, unit) = match t.strip_suffix('d') {
-        Some(n) => (n, 1.0),
-        None => match t.strip_suffix('h') {
-            Some(n) => (n, 1.0 / 24.0),
-            None => (t, 1.0),
-        },
-    };
-    let v: f64 = num.trim().parse().with_context(|| format!("--stale-after {s:?}: expected e.g. 14d, 36h or 14"))?;
-    Ok((v * unit).ceil() as i64)
-}
-
 pub(crate) fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
     if source.starts_with("http://") || source.starts_with("https://") {
         let text =
@@ -177,9 +166,5 @@ mod tests {
         assert_eq!(split_mocks_arg("payments=test/mocks"), (Some("payments"), PathBuf::from("test/mocks")));
         assert_eq!(split_mocks_arg("test/mocks"), (None, PathBuf::from("test/mocks")));
         assert_eq!(split_mocks_arg("a/b=c"), (None, PathBuf::from("a/b=c")));
-        assert_eq!(parse_days("14d").expect("valid"), 14);
-        assert_eq!(parse_days("36h").expect("valid"), 2);
-        assert_eq!(parse_days("3").expect("valid"), 3);
-        assert!(parse_days("soon").is_err());
     }
 }

@@ -11,6 +11,7 @@ mod cli;
 mod config;
 mod contracts_cmd;
 mod diff_cmd;
+mod duration;
 mod exit;
 mod proxy_cmd;
 mod show;

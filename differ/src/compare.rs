@@ -17,8 +17,8 @@ use crate::tree::{Node, NodeKind};
 pub struct DiffOptions {
     /// Contracts seen fewer times than this give info findings, not errors (`--min-samples`).
     pub min_samples: u64,
-    /// Endpoints without traffic for this many days are `unverified` (`--stale-after`).
-    pub stale_after_days: i64,
+    /// Endpoints without traffic for this long are `unverified` (`--stale-after`).
+    pub stale_after: std::time::Duration,
     /// The clock (`--now`), for reproducible reports.
     pub now: Ts,
     /// File paths in reports are relative to this directory.
@@ -30,7 +30,13 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        Self { min_samples: 20, stale_after_days: 14, now: Ts::now(), cwd: PathBuf::from("."), routes: Vec::new() }
+        Self {
+            min_samples: 20,
+            stale_after: std::time::Duration::from_secs(14 * 86_400),
+            now: Ts::now(),
+            cwd: PathBuf::from("."),
+            routes: Vec::new(),
+        }
     }
 }
 
@@ -393,13 +399,13 @@ impl<'a> Differ<'a> {
         };
         self.covered.insert(key.clone());
         let site = Site { mock: m, key: Some(key) };
-        let stale_cutoff = Ts(self.opts.now.0 - self.opts.stale_after_days * 86_400_000);
+        let stale_cutoff = Ts(self.opts.now.0 - self.opts.stale_after.as_millis() as i64);
         if contract.last_seen < stale_cutoff {
             let days = (self.opts.now.0 - contract.last_seen.0) / 86_400_000;
             let msg = format!(
-                "no production traffic for this endpoint since {} ({days} days; --stale-after {}): no evidence either way",
+                "no production traffic for this endpoint since {} ({days} days; --stale-after {:.1} days): no evidence either way",
                 contract.last_seen.date(),
-                self.opts.stale_after_days
+                self.opts.stale_after.as_secs_f64() / 86_400.0
             );
             let f = self.finding(Kind::Unverified, &site, &m.file, m.line, &[], msg, None, Some(evidence_of(contract)));
             self.findings.push(f);
