@@ -184,7 +184,7 @@ async fn forward(route: &Route, req: Request<ProxyBody>) -> Result<Response<Inco
 }
 
 /// Forwards one request. Only what recording needs is kept, and only for recorded exchanges:
-/// the header maps (reference-counted values) and the tee's body slices; strings and
+/// the header maps (reference-counted values) and the tee's capped body copies; strings and
 /// buffers are made later on the recorder's thread.
 async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
     let started = Instant::now();

@@ -25,7 +25,7 @@ pub struct Stats {
     pub upstream_errors: AtomicU64,
 }
 
-/// A finished exchange as the hot path leaves it: `http` headers and zero-copy body slices.
+/// A finished exchange as the hot path leaves it: `http` header maps and the body copies.
 /// Turning it into an [`Exchange`] (strings, one buffer per body) is the recorder thread's
 /// work, not the request's.
 #[derive(Debug)]
