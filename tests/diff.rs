@@ -846,3 +846,36 @@ fn the_github_openapi_description_gives_its_routes() {
     assert!(routes.len() > 500, "{} routes", routes.len());
     assert!(routes.iter().any(|r| r.as_str() == "/repos/{owner}/{repo}/pulls/{pull_number}"));
 }
+
+#[test]
+fn baseline_fingerprints_survive_edits_that_move_lines() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let src = repo().join("examples/quickstart/mocks");
+    for rel in [
+        "wiremock/mappings/get-charge.json",
+        "wiremock/mappings/charge-not-found.json",
+        "wiremock/__files/charge-not-found.json",
+        "pact/shop-payments.json",
+    ] {
+        let dest = d.join("mocks").join(rel);
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(src.join(rel), &dest).expect("copy");
+    }
+    let args = |extra: &[&'static str]| {
+        let mut v = vec!["diff", "--contracts", "st", "--mocks", "mocks", "--now", NOW, "--format", "json"];
+        v.extend_from_slice(extra);
+        v
+    };
+    assert_eq!(mockdrift(d, &args(&["--write-baseline", "b.json"])).code, 0);
+    // Three lines added at the top of a mock: every finding in it moves.
+    let file = d.join("mocks/wiremock/mappings/get-charge.json");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("\n\n\n{text}")).expect("write");
+    let run = mockdrift(d, &args(&["--baseline", "b.json"]));
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let moved = finding(&report, "unknown_field", "/amount_cents");
+    assert_eq!(moved["line"], 17, "the finding moved with the edit");
+    assert_eq!(moved["suppressed"], true, "and is still accepted");
+}

@@ -56,10 +56,20 @@ struct Proxy {
 }
 
 async fn proxy(upstream: &str, cap: usize, queue_bytes: usize) -> (Proxy, mpsc::Receiver<Tapped>) {
+    proxy_with(upstream, cap, queue_bytes, |_| {}).await
+}
+
+async fn proxy_with(
+    upstream: &str,
+    cap: usize,
+    queue_bytes: usize,
+    tweak: impl FnOnce(&mut Route),
+) -> (Proxy, mpsc::Receiver<Tapped>) {
     let (tap, rx) = Tap::new(queue_bytes);
     let stats = Arc::clone(tap.stats());
     let mut route = Route::new("payments", Upstream::parse(upstream).expect("valid"), tap);
     route.max_record_bytes = cap;
+    tweak(&mut route);
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -241,4 +251,29 @@ fn sampling_records_the_given_fraction() {
         let n = (0..1000).filter(|_| route.record_this()).count();
         assert_eq!(n, expected, "rate {rate}");
     }
+}
+
+#[tokio::test]
+async fn silent_upstreams_give_504_and_preserve_host_keeps_the_clients_host() {
+    // Accepts, never answers.
+    let silent = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let silent_addr = silent.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((s, _)) = silent.accept().await {
+            held.push(s);
+        }
+    });
+    let (p, _rx) = proxy_with(&format!("http://{silent_addr}"), 1024, 1 << 20, |r| {
+        r.response_timeout = Duration::from_millis(200)
+    })
+    .await;
+    let rsp = get(p.addr, "/slow", b"").await;
+    assert_eq!(rsp.status(), StatusCode::GATEWAY_TIMEOUT);
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+
+    let up = upstream(b"{}".to_vec()).await;
+    let (p, _rx) = proxy_with(&format!("http://{up}"), 1024, 1 << 20, |r| r.preserve_host = true).await;
+    let rsp = get(p.addr, "/x", b"").await;
+    assert_eq!(rsp.headers()["x-seen-host"], p.addr.to_string().as_str());
 }
