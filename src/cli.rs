@@ -30,6 +30,11 @@ pub(crate) enum Command {
     ///
     /// Example: mockdrift diff --contracts contracts.json --mocks payments=test/mocks --format json
     Diff(DiffArgs),
+    /// Rewrite stale mocks from the recorded contracts: minimal edits in each mock's own
+    /// format, shown as diffs (or written with --write).
+    ///
+    /// Example: mockdrift regen --contracts .mockdrift/store --mocks payments=test/mocks --write
+    Regen(RegenArgs),
     /// Check the configuration file without running anything.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -132,6 +137,25 @@ pub(crate) enum Color {
 A run that reads no mock, or matches none to a recorded endpoint, is not a pass: it reports a \
 no_mocks_matched error.")]
 pub(crate) struct DiffArgs {
+    #[command(flatten)]
+    pub(crate) input: CompareArgs,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: ReportFormat,
+    /// Write the report to a file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+    /// Write a baseline accepting every current warning and error, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) write_baseline: Option<PathBuf>,
+}
+
+/// What `diff` and `regen` compare, and how.
+#[derive(Debug, Args)]
+pub(crate) struct CompareArgs {
     /// Recorded contracts: a snapshot file, a store directory, or a running proxy's admin URL
     /// (`http://127.0.0.1:9901`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged.
     #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR|URL")]
@@ -140,12 +164,6 @@ pub(crate) struct DiffArgs {
     /// with `SERVICE=PATH` (repeatable; or `[[mocks]]` in mockdrift.toml).
     #[arg(long = "mocks", value_name = "[SERVICE=]PATH")]
     pub(crate) mocks: Vec<String>,
-    /// Report format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: ReportFormat,
-    /// Write the report to a file instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub(crate) output: Option<PathBuf>,
     /// The lowest severity that fails the run (exit 1).
     #[arg(long, value_enum, default_value = "error")]
     pub(crate) fail_on: FailOn,
@@ -159,20 +177,66 @@ pub(crate) struct DiffArgs {
     /// The current time (RFC 3339), for reproducible reports.
     #[arg(long, value_name = "TIME")]
     pub(crate) now: Option<String>,
-    /// Colour the text report.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub(crate) color: Color,
     /// Accepted findings: those listed (and not expired) are reported as suppressed and do
     /// not fail the run.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
-    /// Write a baseline accepting every current warning and error, then exit 0.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) write_baseline: Option<PathBuf>,
     /// An OpenAPI 3 document (JSON or YAML) whose `paths` are hints to path templating, as
     /// the route templates mocks carry are.
     #[arg(long, value_name = "FILE")]
     pub(crate) openapi: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: without --write, 0 when no edit is needed and 1 when one would be made; \
+with --write, 0 when everything regen can fix was fixed and 1 when findings at or above --fail-on remain \
+that it cannot fix (named in the summary); 2 on errors, as in diff.")]
+pub(crate) struct RegenArgs {
+    #[command(flatten)]
+    pub(crate) input: CompareArgs,
+    /// Rewrite the mock files in place (atomically); without it, print the diffs only.
+    #[arg(long)]
+    pub(crate) write: bool,
+    /// Where new values come from: built from the shape, or taken from the redacted recorded
+    /// examples.
+    #[arg(long, value_enum, default_value = "synthetic")]
+    pub(crate) values: ValuesArg,
+    /// Write new mocks for recorded endpoints and statuses no mock covers into this directory
+    /// (one file per endpoint and status).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) new: Option<PathBuf>,
+    /// The format of the mocks written with --new.
+    #[arg(long, value_enum, default_value = "wiremock", requires = "new")]
+    pub(crate) new_format: NewFormat,
+    /// Colour the diffs.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+}
+
+/// `regen --values`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ValuesArg {
+    /// Built from the shape: its type, format, an enum value, a placeholder.
+    Synthetic,
+    /// From the redacted recorded examples.
+    Examples,
+}
+
+/// `regen --new-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum NewFormat {
+    /// A WireMock stub mapping.
+    Wiremock,
+    /// A Pact file with one interaction.
+    Pact,
+    /// A Hoverfly simulation.
+    Hoverfly,
+    /// A HAR file with one entry.
+    Har,
+    /// A VCR cassette (JSON).
+    Vcr,
+    /// A plain JSON body; the mockdrift.toml `[[fixture]]` entry is printed.
+    Fixture,
 }
 
 /// Where contracts are stored.
@@ -303,6 +367,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
         Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
+        Command::Regen(args) => crate::regen_cmd::run(args, &cfg),
         Command::Proxy(args) => crate::proxy_cmd::run(args, &cfg),
         Command::Config(ConfigCommand::Check) => {
             let shown = cli

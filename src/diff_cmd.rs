@@ -7,15 +7,24 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Store, Ts};
 use mockdrift_differ::{
-    Baseline, DiffOptions, Item, Severity, collect_files, diff, openapi_routes, read_file, read_fixture, render_github,
-    render_junit, render_markdown, render_sarif, render_text,
+    Baseline, DiffOptions, Item, Report, Severity, apply_route_hints, collect_files, diff, openapi_routes, read_file,
+    read_fixture, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
 
-use crate::cli::{Color, DiffArgs, FailOn, ReportFormat};
+use crate::cli::{Color, CompareArgs, DiffArgs, FailOn, ReportFormat};
 use crate::config::Config;
 use crate::exit::Exit;
 
-pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
+/// Contracts and mocks read and compared, rules and baseline applied: what `diff` reports and
+/// `regen` fixes.
+pub(crate) struct Compared {
+    pub(crate) report: Report,
+    pub(crate) items: Vec<Item>,
+    /// The contracts compared with (route hints applied).
+    pub(crate) snapshot: Snapshot,
+}
+
+pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&Path>) -> anyhow::Result<Compared> {
     let now = match &args.now {
         Some(t) => Ts::parse(t).with_context(|| format!("--now {t:?} is not an RFC 3339 time"))?,
         None => Ts::now(),
@@ -59,22 +68,35 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let opts = DiffOptions { min_samples: args.min_samples, stale_after, now, cwd, routes };
     let mut report = diff(&snapshot, &items, files, &opts);
     cfg.rules()?.apply(&mut report);
-    if let Some(path) = &args.write_baseline {
+    if let Some(path) = write_baseline {
         let b = Baseline::from_report(&report, &format!("accepted with --write-baseline on {}", now.date()));
         std::fs::write(path, b.to_json()).with_context(|| format!("writing the baseline {}", path.display()))?;
         eprintln!("wrote {} accepted findings to {}", b.accepted.len(), path.display());
-        return Ok(Exit::Ok);
-    }
-    if let Some(path) = &args.baseline {
+    } else if let Some(path) = &args.baseline {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading the baseline {}", path.display()))?;
         let b = Baseline::from_json(&text).with_context(|| format!("reading the baseline {}", path.display()))?;
         b.apply(&mut report, now);
     }
-    let gate = match args.fail_on {
+    // The endpoints findings name are those of the snapshot with the route hints applied.
+    let snapshot = apply_route_hints(&snapshot, &items, &opts.routes, &mockdrift_contracts::Limits::default());
+    Ok(Compared { report, items, snapshot })
+}
+
+/// The `--fail-on` gate as a severity (`None`: never fail).
+pub(crate) fn gate(f: FailOn) -> Option<Severity> {
+    match f {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
-    };
+    }
+}
+
+pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    let Compared { report, .. } = compare(&args.input, cfg, args.write_baseline.as_deref())?;
+    if args.write_baseline.is_some() {
+        return Ok(Exit::Ok);
+    }
+    let gate = gate(args.input.fail_on);
     let text = match args.format {
         ReportFormat::Json => report.to_json(),
         ReportFormat::Sarif => render_sarif(&report, env!("CARGO_PKG_VERSION")),

@@ -14,6 +14,8 @@ mod diff_cmd;
 mod duration;
 mod exit;
 mod proxy_cmd;
+mod regen_cmd;
+mod regen_new;
 mod show;
 
 fn main() -> ExitCode {

@@ -117,6 +117,11 @@ impl<'a> Parser<'a> {
         self.start
     }
 
+    /// Byte offset just past the most recent event (for a key, past its colon).
+    pub fn end(&self) -> usize {
+        self.pos
+    }
+
     /// Current nesting depth (1 inside the top-level container).
     pub fn depth(&self) -> usize {
         self.stack.len()

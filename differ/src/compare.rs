@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary, pointer};
 use crate::mock::{Item, Matcher, Mock, MockBody, PathToken, UrlPattern};
+use crate::regen_impl::{Edit, EditOp};
 use crate::tree::{Node, NodeKind};
 
 /// How to compare.
@@ -152,8 +153,11 @@ pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOption
         mocks: Vec::new(),
         bodies: Vec::new(),
         validators: BTreeMap::new(),
+        current: 0,
+        edits: Vec::new(),
     };
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
+        d.current = i;
         match item {
             Item::Mock(m) => d.mock(m),
             Item::Unreadable(n) => d.push_note(Kind::MockUnreadable, &n.file, n.line, n.reason.clone()),
@@ -179,6 +183,10 @@ struct Differ<'a> {
     bodies: Vec<BodyDiff>,
     /// One compiled validator of the production schema per contract (None: did not compile).
     validators: BTreeMap<EndpointKey, Option<jsonschema::Validator>>,
+    /// The index of the item being compared.
+    current: usize,
+    /// Body edits that would fix the findings, for regen.
+    edits: Vec<Edit>,
 }
 
 /// The mock-specific parts of a finding.
@@ -579,6 +587,7 @@ impl<'a> Differ<'a> {
             summary: self.summary,
             mocks: self.mocks,
             bodies: self.bodies,
+            edits: self.edits,
         };
         crate::finding::recount(&mut r);
         r
@@ -721,6 +730,38 @@ impl Cmp<'_, '_, '_> {
         self.d.findings.push(f);
     }
 
+    /// Plans the edit that fixes the finding just pushed: remove the value, or set it to one
+    /// built from production's shape (synthetic, and from the recorded examples).
+    fn plan(&mut self, shape: Option<&Shape>) {
+        let Some(f) = self.d.findings.last() else { return };
+        let op = match shape {
+            None => EditOp::Remove,
+            Some(s) => {
+                let examples: Vec<&Value> =
+                    self.contract.examples.iter().filter_map(|e| value_at(&e.body, self.segs)).collect();
+                EditOp::Set {
+                    synthetic: mockdrift_contracts::synth::body(s, &[]),
+                    example: mockdrift_contracts::synth::body(s, &examples),
+                }
+            }
+        };
+        let at = self
+            .segs
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => PathToken::Key(k.clone()),
+                Seg::Index(i) => PathToken::Index(*i),
+            })
+            .collect();
+        self.d.edits.push(Edit {
+            mock: self.d.current,
+            endpoint: self.endpoint_key(),
+            fingerprint: f.fingerprint.clone(),
+            at,
+            op,
+        });
+    }
+
     fn evidence(&self, s: &Shape, count: u64, of: u64, times: Option<(Ts, Ts)>) -> Evidence {
         Evidence {
             count,
@@ -747,6 +788,7 @@ impl Cmp<'_, '_, '_> {
             let msg = format!("the mock has {} here; production sends {kinds} ({} values)", n.kind_name(), s.count());
             let ev = self.evidence(s, s.count(), s.count(), times);
             self.push(Kind::TypeMismatch, n.line, msg, Some(n.to_value()), ev);
+            self.plan(Some(s));
             return;
         }
         match &n.kind {
@@ -786,6 +828,7 @@ impl Cmp<'_, '_, '_> {
             );
             let ev = self.evidence(s, st.count, st.count, times);
             self.push(Kind::FormatMismatch, n.line, msg, Some(n.to_value()), ev);
+            self.plan(Some(s));
             return;
         }
         if let Some(values) = st.enum_values()
@@ -794,6 +837,7 @@ impl Cmp<'_, '_, '_> {
             let msg = format!("production sent only {} here ({} values); never {v:?}", values.join(", "), st.count);
             let ev = self.evidence(s, 0, st.count, times);
             self.push(Kind::EnumValueUnknown, n.line, msg, Some(n.to_value()), ev);
+            self.plan(Some(s));
         }
     }
 
@@ -865,6 +909,7 @@ impl Cmp<'_, '_, '_> {
                         ..Evidence::default()
                     };
                     self.push(Kind::UnknownField, v.line, msg, Some(v.to_value()), ev);
+                    self.plan(None);
                 }
             }
             self.segs.pop();
@@ -896,6 +941,7 @@ impl Cmp<'_, '_, '_> {
                     Some((f.first_seen, f.last_seen)),
                 );
                 self.push(Kind::MissingField, n.line, msg, None, ev);
+                self.plan(Some(&f.shape));
                 self.segs.pop();
             } else if present_in_mock && f.shape.null > 0 {
                 self.segs.push(Seg::Key(k.clone()));
@@ -945,6 +991,18 @@ impl Cmp<'_, '_, '_> {
         );
         self.d.null_candidates.insert(key, finding);
     }
+}
+
+/// The value at a body position in a recorded example (an index past the example's array
+/// falls back to its first item).
+fn value_at<'v>(mut v: &'v Value, segs: &[Seg]) -> Option<&'v Value> {
+    for s in segs {
+        v = match s {
+            Seg::Key(k) => v.get(k)?,
+            Seg::Index(i) => v.get(*i).or_else(|| v.get(0))?,
+        };
+    }
+    Some(v)
 }
 
 /// Whether a Pact matcher's path covers a body position (a prefix, with wildcards).

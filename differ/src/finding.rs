@@ -189,6 +189,9 @@ pub struct Report {
     /// For each compared mock with drift: its body beside one built from production's shape.
     #[serde(skip)]
     pub bodies: Vec<BodyDiff>,
+    /// Body edits that would fix the body findings, for [`crate::regen::plan`].
+    #[serde(skip)]
+    pub edits: Vec<crate::regen_impl::Edit>,
 }
 
 /// A mock body beside a body built from production's shape, with the JSON Schema verdict.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
@@ -43,15 +43,34 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
     let content = rsp.get("content");
     let mime = content.and_then(|c| c.get("mimeType")).and_then(Node::as_str).filter(|m| !m.is_empty());
     let media_type = mock::content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
+    let base64 = content.and_then(|c| c.get("encoding")).and_then(Node::as_str) == Some("base64");
+    let rsp_at = vec![
+        PathToken::Key("log".to_owned()),
+        PathToken::Key("entries".to_owned()),
+        PathToken::Index(index),
+        PathToken::Key("response".to_owned()),
+    ];
+    let under = |ks: &[&str]| [rsp_at.clone(), mock::keys(ks)].concat();
+    let mut lengths = mock::length_paths(rsp.get("headers"), &under(&["headers"]));
+    if content.and_then(|c| c.get("size")).is_some() {
+        lengths.push(under(&["content", "size"]));
+    }
+    if rsp.get("bodySize").is_some() {
+        lengths.push(under(&["bodySize"]));
+    }
+    let body_site = content.and_then(|c| c.get("text")).map(|_| BodySite {
+        file: path.to_path_buf(),
+        path: under(&["content", "text"]),
+        form: if base64 { BodyForm::Base64 } else { BodyForm::Text },
+        lengths,
+    });
     let body = match content.and_then(|c| c.get("text")) {
         Some(t) => match t.as_str() {
             Some("") | None => MockBody::None,
-            Some(text) if content.and_then(|c| c.get("encoding")).and_then(Node::as_str) == Some("base64") => {
-                match mock::base64_body(text, t.line, media_type.as_deref()) {
-                    Ok(body) => body,
-                    Err(reason) => return mock::unreadable(path, t.line, format!("entry {}: {reason}", index + 1)),
-                }
-            }
+            Some(text) if base64 => match mock::base64_body(text, t.line, media_type.as_deref()) {
+                Ok(body) => body,
+                Err(reason) => return mock::unreadable(path, t.line, format!("entry {}: {reason}", index + 1)),
+            },
             Some(text) => mock::text_body(text, t.line, media_type.as_deref()),
         },
         None => MockBody::None,
@@ -66,6 +85,7 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
         media_type,
         headers: mock::headers(rsp.get("headers")),
         body,
+        body_site,
         ..Mock::new(path, MockFormat::Har, name, e.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))
 }

@@ -3,16 +3,25 @@
 
 use std::path::Path;
 
-use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let data = root.get("data");
+    let legacy = data.is_some_and(|d| d.get("pairs").is_none());
     let pairs = match data.map(|d| d.get("pairs").map(|p| &p.kind).unwrap_or(&d.kind)) {
         Some(NodeKind::Array(pairs)) => pairs,
         _ => return vec![mock::unreadable(path, root.line, "no data.pairs array".to_owned())],
     };
-    pairs.iter().enumerate().map(|(i, p)| pair(path, p, i)).collect()
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut at = mock::keys(if legacy { &["data"] } else { &["data", "pairs"] });
+            at.push(PathToken::Index(i));
+            pair(path, p, i, at)
+        })
+        .collect()
 }
 
 /// The value a request field must have, and how: `(value, is_regex)`. Exact and glob
@@ -52,7 +61,7 @@ fn glob_to_regex(glob: &str) -> String {
     out
 }
 
-fn pair(path: &Path, p: &Node, index: usize) -> Item {
+fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let (Some(req), Some(rsp)) = (p.get("request").or_else(|| p.get("requestTemplate")), p.get("response")) else {
         return mock::unreadable(path, p.line, format!("pair {} has no request or response", index + 1));
     };
@@ -72,10 +81,19 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
     let media_type = mock::content_type(rsp.get("headers"));
     let encoded = matches!(rsp.get("encodedBody").map(|e| &e.kind), Some(NodeKind::Bool(true)));
     let mut body_file = path.to_path_buf();
+    let rsp_at: Vec<PathToken> = at.into_iter().chain(mock::keys(&["response"])).collect();
+    let site = |file: &Path, key: Option<&str>, form| BodySite {
+        file: file.to_path_buf(),
+        path: key.map(|k| rsp_at.iter().cloned().chain(mock::keys(&[k])).collect()).unwrap_or_default(),
+        form,
+        lengths: mock::length_paths(rsp.get("headers"), &[rsp_at.clone(), mock::keys(&["headers"])].concat()),
+    };
+    let mut body_site = None;
     let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
         let full = path.parent().unwrap_or(Path::new(".")).join(file);
         match mock::file_body(&full, media_type.as_deref()) {
             Ok(body) => {
+                body_site = Some(site(&full, None, BodyForm::Json));
                 body_file = full;
                 body
             }
@@ -88,6 +106,9 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
             }
         }
     } else {
+        if rsp.get("body").is_some() {
+            body_site = Some(site(path, Some("body"), if encoded { BodyForm::Base64 } else { BodyForm::Text }));
+        }
         match rsp.get("body") {
             Some(b) => match b.as_str() {
                 Some("") => MockBody::None,
@@ -116,6 +137,7 @@ fn pair(path: &Path, p: &Node, index: usize) -> Item {
         body,
         body_file,
         templated,
+        body_site,
         ..Mock::new(path, MockFormat::Hoverfly, name, p.line, url, status)
     }))
 }

@@ -40,8 +40,15 @@ mod finding;
 mod har;
 mod hoverfly;
 mod mock;
+mod newmock;
 mod openapi;
 mod pact;
+pub mod regen {
+    //! Regenerating mocks: see [`plan`] and [`new_mock`].
+    pub use crate::newmock::{NewMock, new_mock};
+    pub use crate::regen_impl::*;
+}
+mod regen_impl;
 mod report;
 mod rules;
 pub mod tree;
@@ -52,7 +59,9 @@ mod yaml;
 pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
-pub use self::mock::{Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture};
+pub use self::mock::{
+    BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture,
+};
 pub use self::openapi::openapi_routes;
 pub use self::report::{
     ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,

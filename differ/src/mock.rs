@@ -79,7 +79,7 @@ pub enum MockBody {
 }
 
 /// A path in a JSON document, as a Pact matching rule writes it (`$.items[*].id`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PathToken {
     /// An object key.
     Key(String),
@@ -99,6 +99,31 @@ pub struct Matcher {
     pub rule: String,
     /// The pattern of a `regex` rule.
     pub pattern: Option<String>,
+}
+
+/// How a body is written where it lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyForm {
+    /// As a JSON value (WireMock `jsonBody`, a Pact body, a body file, a fixture).
+    Json,
+    /// As a JSON string holding the body text (WireMock `body`, Hoverfly `body`, HAR `text`).
+    Text,
+    /// As a JSON string holding the body in base64.
+    Base64,
+}
+
+/// Where a mock's JSON body is written, so that `regen` can edit it in place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodySite {
+    /// The file holding the body: the mock file, or a body file beside it.
+    pub file: PathBuf,
+    /// The path from the root of `file` to the body (empty: the whole file).
+    pub path: Vec<PathToken>,
+    /// How the body is written there.
+    pub form: BodyForm,
+    /// Values in the mock file that state the body's length in bytes (`Content-Length`
+    /// headers, HAR `content.size` and `bodySize`), kept true by `regen`.
+    pub lengths: Vec<Vec<PathToken>>,
 }
 
 /// One mocked exchange.
@@ -138,6 +163,8 @@ pub struct Mock {
     pub templated: bool,
     /// Pact matching rules on the body.
     pub matchers: Vec<Matcher>,
+    /// Where the body is written, when `regen` can edit it there.
+    pub body_site: Option<BodySite>,
 }
 
 impl Mock {
@@ -168,6 +195,7 @@ impl Mock {
             body_file: file.to_path_buf(),
             templated: false,
             matchers: Vec::new(),
+            body_site: None,
         }
     }
 }
@@ -365,6 +393,42 @@ pub(crate) fn headers(node: Option<&Node>) -> Vec<(String, String)> {
     out
 }
 
+/// Paths (below `base`, the path of the headers node) of the `Content-Length` values among
+/// headers given in any form [`headers`] reads.
+pub(crate) fn length_paths(node: Option<&Node>, base: &[PathToken]) -> Vec<Vec<PathToken>> {
+    use crate::tree::NodeKind;
+    let at = |rest: &[PathToken]| base.iter().cloned().chain(rest.iter().cloned()).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    match node.map(|n| &n.kind) {
+        Some(NodeKind::Object(fields)) => {
+            for (k, v) in fields {
+                if k.eq_ignore_ascii_case("content-length") {
+                    let key = PathToken::Key(k.clone());
+                    match &v.kind {
+                        NodeKind::Array(vs) if vs.len() == 1 => out.push(at(&[key, PathToken::Index(0)])),
+                        NodeKind::String(_) | NodeKind::Number { .. } => out.push(at(&[key])),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Some(NodeKind::Array(items)) => {
+            for (i, h) in items.iter().enumerate() {
+                if h.get("name").and_then(Node::as_str).is_some_and(|n| n.eq_ignore_ascii_case("content-length")) {
+                    out.push(at(&[PathToken::Index(i), PathToken::Key("value".to_owned())]));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A path of object keys.
+pub(crate) fn keys(ks: &[&str]) -> Vec<PathToken> {
+    ks.iter().map(|k| PathToken::Key((*k).to_owned())).collect()
+}
+
 /// The normalised media type among headers (first `Content-Type`, any case).
 pub(crate) fn media_of(headers: &[(String, String)]) -> Option<String> {
     headers
@@ -471,6 +535,12 @@ pub fn read_fixture(file: &Path, service: Option<&str>, method: &str, url: &str,
         method: Some(method.to_ascii_uppercase()),
         media_type: Some("application/json".to_owned()),
         body,
+        body_site: Some(BodySite {
+            file: file.to_path_buf(),
+            path: Vec::new(),
+            form: BodyForm::Json,
+            lengths: Vec::new(),
+        }),
         ..Mock::new(file, MockFormat::Fixture, name, 1, url, status)
     }))
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::mock::{self, Item, Matcher, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
@@ -17,6 +17,14 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
         Some(NodeKind::Array(items)) => {
             for (i, it) in items.iter().enumerate() {
                 out.push(interaction(path, it, i, provider.as_deref()));
+                if let Some(Item::Mock(m)) = out.last_mut()
+                    && let Some(site) = &mut m.body_site
+                {
+                    site.path.splice(0..0, [PathToken::Key("interactions".to_owned()), PathToken::Index(i)]);
+                    for l in &mut site.lengths {
+                        l.splice(0..0, [PathToken::Key("interactions".to_owned()), PathToken::Index(i)]);
+                    }
+                }
             }
         }
         Some(_) => out.push(mock::unreadable(path, root.line, "\"interactions\" is not an array".to_owned())),
@@ -89,6 +97,14 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
             }
         }
     }
+    // Paths below the interaction; `read` prefixes the interaction's own.
+    let site = |path_in: &[&str], form| BodySite {
+        file: path.to_path_buf(),
+        path: mock::keys(path_in),
+        form,
+        lengths: mock::length_paths(rsp.get("headers"), &mock::keys(&["response", "headers"])),
+    };
+    let mut body_site = None;
     let body = match rsp.get("body") {
         None => MockBody::None,
         Some(b) => match v4_body(b) {
@@ -96,17 +112,32 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
                 if media_type.is_none() {
                     media_type = ct.map(|c| mockdrift_contracts::media::normalise(&c));
                 }
+                let encoded = b.get("encoded").is_some_and(|e| e.as_str() == Some("base64"));
+                let form = match b.get("content").map(|c| &c.kind) {
+                    Some(NodeKind::String(_)) if encoded => BodyForm::Base64,
+                    Some(NodeKind::String(_)) => BodyForm::Text,
+                    _ => BodyForm::Json,
+                };
+                body_site = Some(site(&["response", "body", "content"], form));
                 content
             }
             Some(Err(reason)) => return mock::unreadable(path, b.line, format!("interaction {name:?}: {reason}")),
             None => match b.as_str() {
                 Some(text) => match mock::json_in_string(text, b.line) {
-                    Some(n) => MockBody::Json(n),
+                    Some(n) => {
+                        body_site = Some(site(&["response", "body"], BodyForm::Text));
+                        MockBody::Json(n)
+                    }
                     None => MockBody::NotCompared("body is not JSON".to_owned()),
                 },
                 None => {
                     let mut n = b.clone();
+                    let before = matchers.len();
                     unwrap_ruby_terms(&mut n, &mut Vec::new(), &mut matchers);
+                    if matchers.len() == before {
+                        // Ruby terms change the tree's shape: no place to splice edits into.
+                        body_site = Some(site(&["response", "body"], BodyForm::Json));
+                    }
                     media_type.get_or_insert_with(|| "application/json".to_owned());
                     MockBody::Json(n)
                 }
@@ -121,6 +152,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         headers: mock::headers(rsp.get("headers")),
         body,
         matchers,
+        body_site,
         ..Mock::new(path, MockFormat::Pact, name, it.line, url, status)
     }))
 }

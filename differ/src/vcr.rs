@@ -4,16 +4,61 @@
 
 use std::path::Path;
 
-use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 use crate::yaml::BINARY_KEY;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
-    let list = root.get("http_interactions").or_else(|| root.get("interactions"));
-    let Some(NodeKind::Array(items)) = list.map(|l| &l.kind) else {
+    let key = if root.get("http_interactions").is_some() { "http_interactions" } else { "interactions" };
+    let Some(NodeKind::Array(items)) = root.get(key).map(|l| &l.kind) else {
         return vec![mock::unreadable(path, root.line, "no interactions list".to_owned())];
     };
-    items.iter().enumerate().map(|(i, it)| interaction(path, it, i)).collect()
+    // Regen splices JSON text; YAML cassettes are read but not edited.
+    let json = !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let mut item = interaction(path, it, i);
+            if let Item::Mock(m) = &mut item
+                && let Some(site) = &mut m.body_site
+            {
+                if json {
+                    site.path.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
+                    for l in &mut site.lengths {
+                        l.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
+                    }
+                } else {
+                    m.body_site = None;
+                }
+            }
+            item
+        })
+        .collect()
+}
+
+/// Where a plain (not content-encoded) body is written, below the interaction.
+fn body_site(path: &Path, rsp: &Node) -> Option<BodySite> {
+    let headers = rsp.get("headers");
+    if header(headers, "content-encoding").is_some_and(|e| !e.is_empty() && e != "identity") {
+        return None;
+    }
+    let b = rsp.get("body")?;
+    let (at, form) = if b.get("base64_string").is_some() {
+        (mock::keys(&["response", "body", "base64_string"]), BodyForm::Base64)
+    } else if b.get("string").and_then(Node::as_str).is_some() {
+        (mock::keys(&["response", "body", "string"]), BodyForm::Text)
+    } else if b.as_str().is_some() {
+        (mock::keys(&["response", "body"]), BodyForm::Text)
+    } else {
+        return None;
+    };
+    Some(BodySite {
+        file: path.to_path_buf(),
+        path: at,
+        form,
+        lengths: mock::length_paths(headers, &mock::keys(&["response", "headers"])),
+    })
 }
 
 /// A header's first value; headers are `{Name: [values]}` or `{Name: value}`.
@@ -94,6 +139,7 @@ fn interaction(path: &Path, it: &Node, index: usize) -> Item {
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
         headers: mock::headers(headers),
+        body_site: matches!(body, MockBody::Json(_)).then(|| body_site(path, rsp)).flatten(),
         body,
         ..Mock::new(path, MockFormat::Vcr, name, it.line, UrlPattern::Path(parts.path.to_owned()), status)
     }))

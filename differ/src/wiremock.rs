@@ -2,19 +2,22 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::mock::{self, Item, Mock, MockBody, MockFormat, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
-    let stubs: Vec<&Node> = match root.get("mappings").map(|m| &m.kind) {
-        Some(NodeKind::Array(items)) => items.iter().collect(),
-        Some(_) => return vec![mock::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
-        None => vec![root],
-    };
-    stubs.into_iter().enumerate().map(|(i, stub)| stub_item(path, stub, i)).collect()
+    match root.get("mappings").map(|m| &m.kind) {
+        Some(NodeKind::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, stub)| stub_item(path, stub, i, vec![PathToken::Key("mappings".to_owned()), PathToken::Index(i)]))
+            .collect(),
+        Some(_) => vec![mock::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
+        None => vec![stub_item(path, root, 0, Vec::new())],
+    }
 }
 
-fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
+fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let (Some(req), Some(rsp)) = (stub.get("request"), stub.get("response")) else {
         return mock::unreadable(path, stub.line, format!("mapping {} has no request or response", index + 1));
     };
@@ -56,15 +59,26 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
     );
     let mut media_type = mock::content_type(rsp.get("headers"));
     let mut body_file = path.to_path_buf();
+    let rsp_at: Vec<PathToken> = at.iter().cloned().chain(mock::keys(&["response"])).collect();
+    let site = |file: &Path, key: Option<&str>, form| BodySite {
+        file: file.to_path_buf(),
+        path: key.map(|k| rsp_at.iter().cloned().chain(mock::keys(&[k])).collect()).unwrap_or_default(),
+        form,
+        lengths: mock::length_paths(rsp.get("headers"), &[rsp_at.clone(), mock::keys(&["headers"])].concat()),
+    };
+    let mut body_site = None;
     let body = if let Some(b) = rsp.get("jsonBody") {
         media_type.get_or_insert_with(|| "application/json".to_owned());
+        body_site = Some(site(path, Some("jsonBody"), BodyForm::Json));
         MockBody::Json(b.clone())
     } else if let Some(b) = rsp.get("body") {
+        body_site = Some(site(path, Some("body"), BodyForm::Text));
         match b.as_str() {
             Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
             None => MockBody::NotCompared("\"body\" is not a string".to_owned()),
         }
     } else if let Some(b) = rsp.get("base64Body") {
+        body_site = Some(site(path, Some("base64Body"), BodyForm::Base64));
         match b.as_str().map(|t| mock::base64_body(t, b.line, media_type.as_deref())) {
             Some(Ok(body)) => body,
             Some(Err(reason)) => return mock::unreadable(path, b.line, format!("base64Body: {reason}")),
@@ -83,6 +97,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
             };
             match mock::file_body(&file, media_type.as_deref()) {
                 Ok(body) => {
+                    body_site = Some(site(&file, None, BodyForm::Json));
                     body_file = file;
                     body
                 }
@@ -107,6 +122,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize) -> Item {
         body,
         body_file,
         templated,
+        body_site,
         ..Mock::new(path, MockFormat::WireMock, name, stub.line, url, status)
     }))
 }

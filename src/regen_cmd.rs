@@ -1,0 +1,153 @@
+//! `mockdrift regen`: the edits that make stale mocks agree with the recorded contracts, shown
+//! as diffs or written in place.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use mockdrift_differ::MockFormat;
+use mockdrift_differ::regen::{self, Plan, Values};
+
+use crate::cli::{Color, RegenArgs, ValuesArg};
+use crate::config::Config;
+use crate::diff_cmd::{Compared, compare, gate};
+use crate::exit::Exit;
+
+pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    let Compared { report, items, snapshot, .. } = compare(&args.input, cfg, None)?;
+    let values = match args.values {
+        ValuesArg::Synthetic => Values::Synthetic,
+        ValuesArg::Examples => Values::Examples,
+    };
+    let gate = gate(args.input.fail_on);
+    let plan = regen::plan(&report, &items, gate.unwrap_or(mockdrift_differ::Severity::Error), values);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.write {
+        for c in &plan.changes {
+            write_atomic(&c.path, &c.after).with_context(|| format!("writing {}", c.path.display()))?;
+        }
+    } else {
+        for c in &plan.changes {
+            out.write_all(paint(&c.unified_diff(&shown(&c.path, &cwd)), color).as_bytes())?;
+        }
+    }
+    let mut written_new = 0;
+    if let Some(dir) = &args.new {
+        let new = crate::regen_new::write(&snapshot, &report, dir, args.new_format)?;
+        for line in &new {
+            writeln!(out, "new    {line}")?;
+        }
+        written_new = new.len();
+    }
+    out.write_all(summary(&plan, &cwd, args.write, written_new).as_bytes())?;
+    out.flush()?;
+    let remaining = gate.is_some() && !plan.left.is_empty() || !plan.errors.is_empty();
+    Ok(match (args.write, plan.changes.is_empty()) {
+        (false, false) => Exit::Drift,
+        (false, true) => Exit::Ok,
+        (true, _) if remaining => Exit::Drift,
+        (true, _) => Exit::Ok,
+    })
+}
+
+/// The path as diffs show it: relative to the working directory when under it.
+fn shown(p: &Path, cwd: &Path) -> String {
+    let s = p.strip_prefix(cwd).unwrap_or(p).to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn paint(diff: &str, color: bool) -> String {
+    if !color {
+        return diff.to_owned();
+    }
+    diff.lines()
+        .map(|l| match l.as_bytes().first() {
+            Some(b'+') if !l.starts_with("+++") => format!("\x1b[32m{l}\x1b[0m\n"),
+            Some(b'-') if !l.starts_with("---") => format!("\x1b[31m{l}\x1b[0m\n"),
+            Some(b'@') => format!("\x1b[36m{l}\x1b[0m\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect()
+}
+
+fn summary(plan: &Plan, cwd: &Path, written: bool, new: usize) -> String {
+    let mut s = String::new();
+    let (mut added, mut removed, mut replaced) = (0, 0, 0);
+    for f in &plan.fixed {
+        added += f.added;
+        removed += f.removed;
+        replaced += f.replaced;
+        let what = [(f.added, "added"), (f.removed, "dropped"), (f.replaced, "replaced")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        s.push_str(&format!("fixed  {} {:?}: {what}\n", shown(&f.file, cwd), f.name));
+        if f.format == MockFormat::Pact {
+            s.push_str(&format!(
+                "       pact interaction {:?} is written by a consumer test: update that test too, or the next run overwrites this fix\n",
+                f.name
+            ));
+        }
+    }
+    for l in &plan.left {
+        let at = if l.finding.file.is_empty() {
+            format!(
+                "{} {} {}",
+                l.finding.method.as_deref().unwrap_or(""),
+                l.finding.path.as_deref().unwrap_or(""),
+                l.finding.status.map(|s| s.to_string()).unwrap_or_default()
+            )
+        } else {
+            format!("{}:{}", l.finding.file, l.finding.line)
+        };
+        s.push_str(&format!("left   {at} {}{}: {}\n", l.finding.kind.name(), ptr(&l.finding.pointer), l.reason));
+    }
+    for e in &plan.errors {
+        s.push_str(&format!("error  {e}\n"));
+    }
+    let verb = if written { "rewrote" } else { "would rewrite" };
+    s.push_str(&format!(
+        "regen: {verb} {} files ({} mocks: {added} fields added, {removed} dropped, {replaced} values replaced); {} findings left{}\n",
+        plan.changes.len(),
+        plan.fixed.len(),
+        plan.left.len(),
+        if new > 0 { format!("; {new} new mocks written") } else { String::new() }
+    ));
+    if !written && !plan.changes.is_empty() {
+        s.push_str("run again with --write to apply\n");
+    }
+    s
+}
+
+fn ptr(p: &str) -> String {
+    if p.is_empty() { String::new() } else { format!(" {p}") }
+}
+
+/// Writes `text` to `path` through a temporary file in the same directory and a rename, so
+/// that a reader never sees half a file; keeps the file's permissions.
+pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.mockdrift-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,82 @@
+//! `regen --new DIR`: new mocks for recorded endpoints and statuses no mock covers.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::Context;
+use mockdrift_contracts::Snapshot;
+use mockdrift_differ::regen::new_mock;
+use mockdrift_differ::{Kind, MockFormat, Report};
+
+use crate::cli::NewFormat;
+
+/// Writes one mock per uncovered endpoint and status into `dir`; returns a line per file
+/// (written, or why not).
+pub(crate) fn write(
+    snapshot: &Snapshot,
+    report: &Report,
+    dir: &Path,
+    format: NewFormat,
+) -> anyhow::Result<Vec<String>> {
+    let format = match format {
+        NewFormat::Wiremock => MockFormat::WireMock,
+        NewFormat::Pact => MockFormat::Pact,
+        NewFormat::Hoverfly => MockFormat::Hoverfly,
+        NewFormat::Har => MockFormat::Har,
+        NewFormat::Vcr => MockFormat::Vcr,
+        NewFormat::Fixture => MockFormat::Fixture,
+    };
+    // (service, method, template, status): the status is None for a wholly uncovered endpoint.
+    let mut wanted: BTreeSet<(&str, &str, &str, Option<u16>)> = BTreeSet::new();
+    for f in &report.findings {
+        if !matches!(f.kind, Kind::UncoveredEndpoint | Kind::UncoveredStatus) {
+            continue;
+        }
+        if let (Some(s), Some(m), Some(p)) = (&f.service, &f.method, &f.path) {
+            wanted.insert((s, m, p, if f.kind == Kind::UncoveredStatus { f.status } else { None }));
+        }
+    }
+    let mut lines = Vec::new();
+    if wanted.is_empty() {
+        return Ok(lines);
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut done: BTreeSet<(String, String, String, u16)> = BTreeSet::new();
+    for (service, method, path, status) in wanted {
+        // The most frequent media type of each matching status.
+        let mut best: Vec<(&mockdrift_contracts::EndpointKey, &mockdrift_contracts::Contract)> = Vec::new();
+        for (k, c) in &snapshot.contracts {
+            if k.service == service && k.method == method && k.path == path && status.is_none_or(|s| s == k.status) {
+                match best.iter_mut().find(|(b, _)| b.status == k.status) {
+                    Some(slot) if slot.1.count < c.count => *slot = (k, c),
+                    Some(_) => {}
+                    None => best.push((k, c)),
+                }
+            }
+        }
+        for (k, c) in best {
+            if !done.insert((k.service.clone(), k.method.clone(), k.path.clone(), k.status)) {
+                continue;
+            }
+            let m = new_mock(k, c, format);
+            let file = dir.join(&m.file_name);
+            if file.exists() {
+                lines.push(format!("{} exists: left alone", file.display()));
+                continue;
+            }
+            crate::regen_cmd::write_atomic(&file, &m.text).with_context(|| format!("writing {}", file.display()))?;
+            lines.push(format!(
+                "{} ({} {} {}, {} responses recorded)",
+                file.display(),
+                k.method,
+                k.path,
+                k.status,
+                c.count
+            ));
+            if let Some(entry) = m.fixture_entry {
+                lines.push(format!("add to mockdrift.toml (file relative to it):\n{entry}"));
+            }
+        }
+    }
+    Ok(lines)
+}
