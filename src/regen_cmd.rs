@@ -20,7 +20,7 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
         ValuesArg::Examples => Values::Examples,
     };
     let gate = gate(args.input.fail_on);
-    let plan = regen::plan(&report, &items, gate.unwrap_or(mockdrift_differ::Severity::Error), values);
+    let plan = regen::plan(&report, &items, values);
     let cwd = std::env::current_dir().unwrap_or_default();
     let color = match args.color {
         Color::Always => true,
@@ -47,7 +47,7 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     }
     out.write_all(summary(&plan, &cwd, args.write, written_new).as_bytes())?;
     out.flush()?;
-    let remaining = gate.is_some() && !plan.left.is_empty() || !plan.errors.is_empty();
+    let remaining = gate.is_some_and(|g| plan.left.iter().any(|l| l.finding.severity >= g)) || !plan.errors.is_empty();
     Ok(match (args.write, plan.changes.is_empty()) {
         (false, false) => Exit::Drift,
         (false, true) => Exit::Ok,
@@ -108,7 +108,13 @@ fn summary(plan: &Plan, cwd: &Path, written: bool, new: usize) -> String {
         } else {
             format!("{}:{}", l.finding.file, l.finding.line)
         };
-        s.push_str(&format!("left   {at} {}{}: {}\n", l.finding.kind.name(), ptr(&l.finding.pointer), l.reason));
+        s.push_str(&format!(
+            "left   {at} {} {}{}: {}\n",
+            l.finding.severity.name(),
+            l.finding.kind.name(),
+            ptr(&l.finding.pointer),
+            l.reason
+        ));
     }
     for e in &plan.errors {
         s.push_str(&format!("error  {e}\n"));

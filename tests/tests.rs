@@ -3,4 +3,5 @@
 mod contracts;
 mod diff;
 mod proxy;
+mod regen;
 mod support;

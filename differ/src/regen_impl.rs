@@ -107,16 +107,16 @@ pub struct Plan {
     pub changes: Vec<FileChange>,
     /// Mocks edited.
     pub fixed: Vec<Fixed>,
-    /// Findings at or above the gate that no edit fixes.
+    /// Findings at warning or above that no edit fixes.
     pub left: Vec<Left>,
     /// Files regen would have edited but could not (each names the file and why).
     pub errors: Vec<String>,
 }
 
 /// Plans the edits for the findings of `report` (at warning or above, not suppressed) on the
-/// mocks in `items` (the slice `report` was made from). Findings at or above `gate` that no
+/// mocks in `items` (the slice `report` was made from). Findings at warning or above that no
 /// edit fixes are listed in [`Plan::left`] with the reason.
-pub fn plan(report: &Report, items: &[Item], gate: Severity, values: Values) -> Plan {
+pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
     let active: BTreeSet<&str> = report
         .findings
         .iter()
@@ -217,7 +217,7 @@ pub fn plan(report: &Report, items: &[Item], gate: Severity, values: Values) -> 
         }
     }
     for f in &report.findings {
-        if f.suppressed || f.severity < gate || fixed_fps.contains(&f.fingerprint) {
+        if f.suppressed || f.severity < Severity::Warning || fixed_fps.contains(&f.fingerprint) {
             continue;
         }
         let reason = why_not.get(&f.fingerprint).cloned().unwrap_or_else(|| match f.kind {
