@@ -170,6 +170,7 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
     let mut by_file: BTreeMap<PathBuf, Vec<Splice>> = BTreeMap::new();
     let mut out = Plan::default();
     let mut fixed_fps: BTreeSet<String> = BTreeSet::new();
+    let mut nulls: BTreeSet<(EndpointKey, String)> = BTreeSet::new();
     for p in plans {
         let Some(Item::Mock(m)) = items.get(p.mock) else { continue };
         if let Some((file, _)) = p.splices.iter().find(|(f, _)| shared_ok.get(*f) == Some(&false)) {
@@ -191,6 +192,7 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
             list.extend(splices);
         }
         fixed_fps.extend(p.fingerprints.iter().cloned());
+        nulls.extend(p.nulls.iter().cloned());
         out.fixed.push(Fixed {
             file: m.file.clone(),
             name: m.name.clone(),
@@ -220,6 +222,17 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
         if f.suppressed || f.severity < Severity::Warning || fixed_fps.contains(&f.fingerprint) {
             continue;
         }
+        let null_written = f.kind == Kind::UncoveredNull
+            && nulls.iter().any(|(k, ptr)| {
+                Some(&k.service) == f.service.as_ref()
+                    && Some(&k.method) == f.method.as_ref()
+                    && Some(&k.path) == f.path.as_ref()
+                    && Some(k.status) == f.status
+                    && *ptr == f.pointer
+            });
+        if null_written {
+            continue; // a replaced value is now null: the null is covered
+        }
         let reason = why_not.get(&f.fingerprint).cloned().unwrap_or_else(|| match f.kind {
             Kind::StatusNeverSeen | Kind::EndpointNeverSeen => {
                 "the mock answers something production never did: delete it or change the request it matches".to_owned()
@@ -233,6 +246,20 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
             _ => "regen has no edit for this finding".to_owned(),
         });
         out.left.push(Left { finding: f.clone(), reason });
+    }
+    out
+}
+
+/// An RFC 6901 pointer.
+fn pointer(at: &[PathToken]) -> String {
+    let mut out = String::new();
+    for t in at {
+        out.push('/');
+        match t {
+            PathToken::Key(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            PathToken::Index(i) => out.push_str(&i.to_string()),
+            PathToken::Any => out.push('*'),
+        }
     }
     out
 }
@@ -251,9 +278,26 @@ struct MockPlan {
     fingerprints: Vec<String>,
     /// Edits not made, with why (fingerprint, reason).
     skipped: Vec<(String, String)>,
+    /// Where a null is written: (endpoint, pointer), which covers that endpoint's null.
+    nulls: Vec<(EndpointKey, String)>,
     added: usize,
     removed: usize,
     replaced: usize,
+}
+
+impl MockPlan {
+    fn new(mock: usize) -> Self {
+        Self {
+            mock,
+            splices: BTreeMap::new(),
+            fingerprints: Vec::new(),
+            skipped: Vec::new(),
+            nulls: Vec::new(),
+            added: 0,
+            removed: 0,
+            replaced: 0,
+        }
+    }
 }
 
 fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut Docs) -> Result<MockPlan, String> {
@@ -271,15 +315,7 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
             _ => "regen cannot edit where this body is written".to_owned(),
         });
     };
-    let mut p = MockPlan {
-        mock: idx,
-        splices: BTreeMap::new(),
-        fingerprints: Vec::new(),
-        skipped: Vec::new(),
-        added: 0,
-        removed: 0,
-        replaced: 0,
-    };
+    let mut p = MockPlan::new(idx);
     let mut wanted: Vec<(&[PathToken], Option<&Value>)> = Vec::new();
     for e in edits {
         let value = match &e.op {
@@ -294,6 +330,9 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
         }
         wanted.push((&e.at, value));
         p.fingerprints.push(e.fingerprint.clone());
+        if value.is_some_and(Value::is_null) {
+            p.nulls.push((e.endpoint.clone(), pointer(&e.at)));
+        }
     }
     if wanted.is_empty() {
         return Ok(p);
@@ -770,15 +809,7 @@ mod tests {
 
     fn edit(src: &str, edits: &[(&[PathToken], Option<&Value>)]) -> String {
         let root = SNode::parse(src).expect("valid");
-        let mut p = MockPlan {
-            mock: 0,
-            splices: BTreeMap::new(),
-            fingerprints: Vec::new(),
-            skipped: Vec::new(),
-            added: 0,
-            removed: 0,
-            replaced: 0,
-        };
+        let mut p = MockPlan::new(0);
         apply(src, &edit_json(src, &root, edits, &mut p).expect("edits apply"))
     }
 
