@@ -23,6 +23,11 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// See the whole job in seconds: a sample API that moved on from its mocks, the recording
+    /// proxy in front of it, the drift report, and the regen fix. Leaves nothing behind.
+    ///
+    /// Example: mockdrift demo
+    Demo,
     /// Learn, inspect, export and merge endpoint contracts.
     #[command(subcommand)]
     Contracts(ContractsCommand),
@@ -366,6 +371,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     let cfg = crate::config::Config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
+        Command::Demo => crate::demo::run(&cfg),
         Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
         Command::Regen(args) => crate::regen_cmd::run(args, &cfg),
         Command::Proxy(args) => crate::proxy_cmd::run(args, &cfg),

@@ -10,6 +10,7 @@ mod admin_client;
 mod cli;
 mod config;
 mod contracts_cmd;
+mod demo;
 mod diff_cmd;
 mod duration;
 mod exit;

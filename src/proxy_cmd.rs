@@ -34,6 +34,18 @@ fn parse_route(spec: &str) -> anyhow::Result<(String, SocketAddr, Upstream)> {
 }
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    run_until(args, cfg, wait_for_signal(), |_, _| {})?;
+    Ok(Exit::Ok)
+}
+
+/// Runs the proxy until `stop` completes, then drains, flushes and returns. `ready` is told
+/// each route's bound address (`"admin"` for the admin listener) as it starts listening.
+pub(crate) fn run_until(
+    args: ProxyArgs,
+    cfg: &Config,
+    stop: impl Future<Output = ()> + Send + 'static,
+    ready: impl Fn(&str, SocketAddr) + Send + 'static,
+) -> anyhow::Result<()> {
     let routes = args.routes.iter().map(|r| parse_route(r)).collect::<anyhow::Result<Vec<_>>>()?;
     if !(0.0..=1.0).contains(&args.sample) {
         bail!("--sample {} must be between 0 and 1", args.sample);
@@ -81,6 +93,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
         for (name, listen, upstream) in routes {
             let listener = TcpListener::bind(listen).await.with_context(|| format!("route {name}: cannot listen on {listen}"))?;
             let bound = listener.local_addr()?;
+            ready(&name, bound);
             eprintln!("mockdrift proxy: route {name} listening on {bound}, forwarding to http://{}{}", upstream.authority, upstream.base_path);
             let mut route = Route::new(&name, upstream, tap.clone());
             route.max_record_bytes = args.max_record_bytes;
@@ -95,6 +108,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
         if let Some(addr) = admin_addr {
             let listener = TcpListener::bind(addr).await.with_context(|| format!("admin: cannot listen on {addr}"))?;
+            ready("admin", listener.local_addr()?);
             eprintln!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
             let admin = Arc::new(Admin { stats: Arc::clone(&stats), health: Arc::clone(&health), contracts, token });
             let mut stop = stop_rx.clone();
@@ -137,7 +151,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
             }
             recorder.flush().map(|_| recorder.len())
         });
-        wait_for_signal().await;
+        stop.await;
         eprintln!("mockdrift proxy: stopping: finishing in-flight requests, then flushing");
         let _ = stop_tx.send(true);
         for s in servers {
@@ -152,8 +166,7 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
             stats.upstream_errors.load(Ordering::Relaxed),
         );
         Ok::<_, anyhow::Error>(())
-    })?;
-    Ok(Exit::Ok)
+    })
 }
 
 async fn wait_for_signal() {

@@ -1,0 +1,311 @@
+//! `mockdrift demo`: the whole job in one command. An embedded sample `payments` API (the
+//! recorded example traffic, replayed by a small HTTP server on loopback) has moved on from
+//! the quickstart mocks; the real recording proxy sits in front of it with a temporary store,
+//! sample traffic goes through, then the drift report and the `regen` fix are printed.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use mockdrift_contracts::{Exchange, Store};
+use mockdrift_differ::regen::{self, Values};
+use mockdrift_differ::render_text;
+
+use crate::cli::{CompareArgs, FailOn, ProxyArgs, StoreArg};
+use crate::config::Config;
+use crate::exit::Exit;
+
+const TRAFFIC: &str = include_str!("../examples/traffic/payments.jsonl");
+const MOCKS: [(&str, &str); 4] = [
+    (
+        "wiremock/mappings/get-charge.json",
+        include_str!("../examples/quickstart/mocks/wiremock/mappings/get-charge.json"),
+    ),
+    (
+        "wiremock/mappings/charge-not-found.json",
+        include_str!("../examples/quickstart/mocks/wiremock/mappings/charge-not-found.json"),
+    ),
+    (
+        "wiremock/__files/charge-not-found.json",
+        include_str!("../examples/quickstart/mocks/wiremock/__files/charge-not-found.json"),
+    ),
+    ("pact/shop-payments.json", include_str!("../examples/quickstart/mocks/pact/shop-payments.json")),
+];
+
+/// A temporary directory removed on drop (also when the demo fails half-way).
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
+    let exchanges: Vec<Exchange> = mockdrift_contracts::exchange::read_jsonl(TRAFFIC.as_bytes())
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("the embedded traffic: {e}"))?;
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let tmp = TempDir(std::env::temp_dir().join(format!("mockdrift-demo-{}-{nanos}", std::process::id())));
+    let mocks = tmp.0.join("mocks");
+    for (path, text) in MOCKS {
+        let file = mocks.join(path);
+        std::fs::create_dir_all(file.parent().expect("mock paths have parents"))?;
+        std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
+    }
+    println!(
+        "mockdrift demo: a sample \"payments\" API has moved on from the mocks its consumers test against\n\
+         (a renamed field, a new field, changed types and formats, a status and a media type the mocks get wrong).\n\
+         Working in {} (removed at the end).\n",
+        tmp.0.display()
+    );
+
+    let upstream = start_upstream(&exchanges)?;
+    let store = tmp.0.join("store");
+    let args = ProxyArgs {
+        store: StoreArg { store: store.clone() },
+        routes: vec![format!("payments@127.0.0.1:0=http://{upstream}")],
+        max_record_bytes: 1 << 20,
+        queue_bytes: 32 << 20,
+        flush_interval: "1s".to_owned(),
+        preserve_host: false,
+        sample: 1.0,
+        response_timeout: "10s".to_owned(),
+        admin: "off".to_owned(),
+        admin_allow_remote: false,
+        admin_token_file: None,
+    };
+    let (ready_tx, ready_rx) = mpsc::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let proxy_cfg = Config::default();
+    let proxy = std::thread::spawn(move || {
+        crate::proxy_cmd::run_until(
+            args,
+            &proxy_cfg,
+            async move {
+                let _ = stop_rx.await;
+            },
+            move |_, addr| {
+                let _ = ready_tx.send(addr);
+            },
+        )
+    });
+    let listen: SocketAddr = match ready_rx.recv_timeout(Duration::from_secs(10)) {
+        Ok(a) => a,
+        Err(_) => {
+            let _ = stop_tx.send(());
+            return match proxy.join() {
+                Ok(Err(e)) => Err(e.context("starting the proxy")),
+                _ => bail!("the proxy did not start listening"),
+            };
+        }
+    };
+    println!("1. Recording: the app's traffic goes through `mockdrift proxy` ({listen}) to the API ({upstream}).");
+    let drive = drive(listen, &exchanges);
+    let _ = stop_tx.send(());
+    let proxied = proxy.join().map_err(|_| anyhow::anyhow!("the proxy thread panicked"))?;
+    let sent = drive?;
+    proxied.context("the proxy")?;
+    let snapshot = Store::open(&store)?.snapshot()?.0;
+    println!(
+        "   {sent} requests forwarded byte for byte and recorded: {} endpoint contracts in the store.\n",
+        snapshot.contracts.len()
+    );
+
+    println!("2. Checking the mocks: `mockdrift diff --contracts STORE --mocks payments=mocks`\n");
+    // Paths in the report read relative to the demo directory.
+    let cwd = std::env::current_dir().ok();
+    std::env::set_current_dir(&tmp.0)?;
+    let compared = crate::diff_cmd::compare(
+        &CompareArgs {
+            contracts: vec![store.display().to_string()],
+            mocks: vec!["payments=mocks".to_owned()],
+            fail_on: FailOn::Error,
+            min_samples: 20,
+            stale_after: "14d".to_owned(),
+            now: None,
+            baseline: None,
+            openapi: None,
+        },
+        cfg,
+        None,
+    );
+    let result = compared.map(|c| {
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let text = render_text(&c.report, color);
+        let plan = regen::plan(&c.report, &c.items, Values::Examples);
+        let diffs: String = plan.changes.iter().map(|ch| ch.unified_diff(&shown(&ch.path, &tmp.0))).collect();
+        (text, plan, diffs, c.report.fails(Some(mockdrift_differ::Severity::Error)))
+    });
+    if let Some(cwd) = cwd {
+        let _ = std::env::set_current_dir(cwd);
+    }
+    let (text, plan, diffs, drift) = result?;
+    for line in text.lines() {
+        println!("   {line}");
+    }
+    println!(
+        "\n3. The fix: `mockdrift regen --contracts STORE --mocks payments=mocks --values examples` (add --write to apply)\n"
+    );
+    for line in diffs.lines() {
+        println!("   {line}");
+    }
+    for f in &plan.fixed {
+        println!(
+            "   fixed  {} {:?}: {} added, {} dropped, {} replaced",
+            shown(&f.file, &tmp.0),
+            f.name,
+            f.added,
+            f.removed,
+            f.replaced
+        );
+    }
+    for l in &plan.left {
+        println!(
+            "   left   {}:{} {} {}: {}",
+            l.finding.file,
+            l.finding.line,
+            l.finding.severity.name(),
+            l.finding.kind.name(),
+            l.reason
+        );
+    }
+    println!(
+        "\nDo the same with your own service:\n\
+         \x20 1. record: mockdrift proxy --store /var/lib/mockdrift --route payments@127.0.0.1:15001=http://payments.internal:8080\n\
+         \x20    (point the app's payments base URL at http://127.0.0.1:15001; admin on 127.0.0.1:9901)\n\
+         \x20 2. gate CI: mockdrift diff --contracts http://127.0.0.1:9901 --mocks payments=test/mocks --format sarif -o drift.sarif\n\
+         \x20    (or a snapshot: mockdrift contracts export --from http://127.0.0.1:9901 -o contracts.json)\n\
+         \x20 3. fix:     mockdrift regen --contracts contracts.json --mocks payments=test/mocks --write"
+    );
+    if !drift {
+        bail!("the demo found no drift: the embedded API and mocks no longer disagree");
+    }
+    Ok(Exit::Ok)
+}
+
+fn shown(p: &Path, base: &Path) -> String {
+    p.strip_prefix(base).unwrap_or(p).display().to_string()
+}
+
+/// Serves the recorded responses, in recorded order per request line, on 127.0.0.1:0.
+fn start_upstream(exchanges: &[Exchange]) -> anyhow::Result<SocketAddr> {
+    type Response = (u16, Vec<(String, String)>, Vec<u8>);
+    let mut by_request: BTreeMap<String, VecDeque<Response>> = BTreeMap::new();
+    for e in exchanges {
+        by_request.entry(target(e)).or_default().push_back((
+            e.status,
+            e.response.headers.clone(),
+            e.response.body.clone(),
+        ));
+    }
+    let by_request = Arc::new(Mutex::new(by_request));
+    let listener = TcpListener::bind("127.0.0.1:0").context("starting the sample API")?;
+    let addr = listener.local_addr()?;
+    std::thread::spawn(move || {
+        for conn in listener.incoming().flatten() {
+            let by_request = Arc::clone(&by_request);
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(match conn.try_clone() {
+                    Ok(c) => c,
+                    Err(_) => return,
+                });
+                let mut conn = conn;
+                // Keep-alive: one request after another until the proxy closes the connection.
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                        line.clear();
+                    }
+                    let mut parts = request_line.split_whitespace();
+                    let key = format!("{} {}", parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                    let response =
+                        by_request.lock().ok().and_then(|mut m| m.get_mut(&key).and_then(VecDeque::pop_front));
+                    let (status, headers, body) = response.unwrap_or((
+                        404,
+                        vec![("content-type".to_owned(), "application/problem+json".to_owned())],
+                        br#"{"type": "about:blank", "title": "Not Found", "status": 404}"#.to_vec(),
+                    ));
+                    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+                    for (k, v) in headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("content-length")) {
+                        head.push_str(&format!("{k}: {v}\r\n"));
+                    }
+                    head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
+                    if conn.write_all(head.as_bytes()).and_then(|_| conn.write_all(&body)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    Ok(addr)
+}
+
+fn target(e: &Exchange) -> String {
+    if e.query.is_empty() { format!("{} {}", e.method, e.path) } else { format!("{} {}?{}", e.method, e.path, e.query) }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        404 => "Not Found",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// Sends each exchange's request through the proxy, with a progress bar; returns how many
+/// got the recorded status back.
+fn drive(proxy: SocketAddr, exchanges: &[Exchange]) -> anyhow::Result<usize> {
+    let tty = std::io::stderr().is_terminal();
+    let mut ok = 0;
+    for (i, e) in exchanges.iter().enumerate() {
+        // Recorded times are the proxy's clock: a pause keeps them apart and in order, so that
+        // a field the API gained part-way ("present since it first appeared") reads as such.
+        std::thread::sleep(Duration::from_millis(3));
+        let mut conn = TcpStream::connect(proxy).context("connecting to the proxy")?;
+        conn.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let path = target(e);
+        let path = path.split_once(' ').map_or("/", |(_, p)| p);
+        write!(
+            conn,
+            "{} {path} HTTP/1.1\r\nhost: payments\r\naccept: application/json\r\nconnection: close\r\n\r\n",
+            e.method
+        )?;
+        let mut response = Vec::new();
+        conn.read_to_end(&mut response).context("reading a response through the proxy")?;
+        let status_line = String::from_utf8_lossy(&response[..response.len().min(12)]).into_owned();
+        if status_line == format!("HTTP/1.1 {}", e.status) {
+            ok += 1;
+        }
+        let done = i + 1;
+        if tty || done == exchanges.len() {
+            let width = 30;
+            let filled = done * width / exchanges.len();
+            eprint!(
+                "\r   [{}{}] {done}/{} exchanges{}",
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                exchanges.len(),
+                if done == exchanges.len() { "\n" } else { "" }
+            );
+        }
+    }
+    if ok != exchanges.len() {
+        bail!(
+            "{} of {} responses through the proxy had another status than the API sent",
+            exchanges.len() - ok,
+            exchanges.len()
+        );
+    }
+    Ok(ok)
+}
