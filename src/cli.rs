@@ -6,10 +6,13 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::exit::Exit;
 
+/// The version with the git revision it was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
+
 /// Catch stale HTTP mocks before merge: learn real response contracts from traffic, then
 /// check the repository's mocks against them.
 #[derive(Debug, Parser)]
-#[command(name = "mockdrift", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "mockdrift", version = VERSION, propagate_version = true, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 success / no drift, 1 drift found, 2 error.\nLogs: set MOCKDRIFT_LOG (e.g. MOCKDRIFT_LOG=debug)."
 )]
@@ -28,6 +31,14 @@ pub(crate) enum Command {
     ///
     /// Example: mockdrift demo
     Demo,
+    /// Print a shell completion script.
+    ///
+    /// Example: mockdrift completions bash > /etc/bash_completion.d/mockdrift
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Learn, inspect, export and merge endpoint contracts.
     #[command(subcommand)]
     Contracts(ContractsCommand),
@@ -269,6 +280,8 @@ pub(crate) enum ContractsCommand {
     /// Example: mockdrift contracts infer --service payments traffic.jsonl capture.har
     Infer(InferArgs),
     /// List the recorded endpoints.
+    ///
+    /// Example: mockdrift contracts list --store .mockdrift/store --service payments
     List {
         #[command(flatten)]
         source: SourceArg,
@@ -297,6 +310,8 @@ pub(crate) enum ContractsCommand {
         path: String,
     },
     /// Write the snapshot (deterministic JSON of all contracts); stdout without -o.
+    ///
+    /// Example: mockdrift contracts export --from http://127.0.0.1:9901 -o contracts.json
     Export {
         #[command(flatten)]
         store: StoreArg,
@@ -320,6 +335,8 @@ pub(crate) enum ContractsCommand {
         service: Option<String>,
     },
     /// Merge snapshots into the store.
+    ///
+    /// Example: mockdrift contracts import --store .mockdrift/store staging.json
     Import {
         #[command(flatten)]
         store: StoreArg,
@@ -372,6 +389,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
         Command::Demo => crate::demo::run(&cfg),
+        Command::Completions { shell } => {
+            use clap::CommandFactory as _;
+            clap_complete::generate(shell, &mut Cli::command(), "mockdrift", &mut std::io::stdout());
+            Ok(Exit::Ok)
+        }
         Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
         Command::Regen(args) => crate::regen_cmd::run(args, &cfg),
         Command::Proxy(args) => crate::proxy_cmd::run(args, &cfg),

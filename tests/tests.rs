@@ -3,6 +3,7 @@
 mod contracts;
 mod demo;
 mod diff;
+mod examples;
 mod proxy;
 mod regen;
 mod support;
