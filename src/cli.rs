@@ -86,6 +86,14 @@ pub(crate) struct ProxyArgs {
     /// Fraction of exchanges recorded, 0 to 1 (0: forward only).
     #[arg(long, default_value_t = 1.0, value_name = "RATE")]
     pub(crate) sample: f64,
+    /// Record only exchanges matching a path prefix, optionally after a method (repeatable):
+    /// --record-only /v1/ --record-only 'POST /v2/charges'.
+    #[arg(long, value_name = "[METHOD ]PREFIX")]
+    pub(crate) record_only: Vec<String>,
+    /// Never record exchanges matching a path prefix, optionally after a method (repeatable):
+    /// --record-skip /health.
+    #[arg(long, value_name = "[METHOD ]PREFIX")]
+    pub(crate) record_skip: Vec<String>,
     /// How long to wait for an upstream's response head before answering 504.
     #[arg(long, default_value = "60s", value_name = "DURATION")]
     pub(crate) response_timeout: String,

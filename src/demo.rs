@@ -74,6 +74,8 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
         flush_interval: "1s".to_owned(),
         preserve_host: false,
         sample: 1.0,
+        record_only: Vec::new(),
+        record_skip: Vec::new(),
         response_timeout: "10s".to_owned(),
         admin: "off".to_owned(),
         admin_allow_remote: false,

@@ -47,6 +47,8 @@ pub(crate) fn run_until(
     ready: impl Fn(&str, SocketAddr) + Send + 'static,
 ) -> anyhow::Result<()> {
     let routes = args.routes.iter().map(|r| parse_route(r)).collect::<anyhow::Result<Vec<_>>>()?;
+    let filter = mockdrift_proxy::RecordFilter::parse(&args.record_only, &args.record_skip)
+        .map_err(|e| anyhow::anyhow!("--record-only/--record-skip {e}"))?;
     if !(0.0..=1.0).contains(&args.sample) {
         bail!("--sample {} must be between 0 and 1", args.sample);
     }
@@ -100,6 +102,7 @@ pub(crate) fn run_until(
             route.preserve_host = args.preserve_host;
             route.response_timeout = response_timeout;
             route.sample = args.sample;
+            route.filter = filter.clone();
             let mut stop = stop_rx.clone();
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;

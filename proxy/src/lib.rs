@@ -95,6 +95,8 @@ pub struct Route {
     pub response_timeout: Duration,
     /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
     pub sample: f64,
+    /// Which exchanges may be recorded at all, by method and path prefix.
+    pub filter: RecordFilter,
     sampled: std::sync::atomic::AtomicU64,
     service: Arc<str>,
     client: Client<HttpConnector, ProxyBody>,
@@ -115,6 +117,7 @@ impl Route {
             max_record_bytes: 1 << 20,
             response_timeout: Duration::from_secs(60),
             sample: 1.0,
+            filter: RecordFilter::default(),
             sampled: std::sync::atomic::AtomicU64::new(0),
             service: Arc::from(name),
             client,
@@ -123,9 +126,54 @@ impl Route {
     }
 }
 
+/// Which exchanges are recorded (`--record-only`, `--record-skip`): each rule is a path
+/// prefix, optionally after a method (`/health`, `GET /v1/`). An exchange is recorded when it
+/// matches some `only` rule (or there is none) and no `skip` rule. Filtered exchanges are
+/// forwarded exactly like the others.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordFilter {
+    only: Vec<(Option<String>, String)>,
+    skip: Vec<(Option<String>, String)>,
+}
+
+impl RecordFilter {
+    /// Parses the rules; an error names the bad rule.
+    pub fn parse(only: &[String], skip: &[String]) -> Result<RecordFilter, String> {
+        let rule = |r: &String| -> Result<(Option<String>, String), String> {
+            let (method, prefix) = match r.trim().split_once(' ') {
+                Some((m, p)) => (Some(m.trim().to_ascii_uppercase()), p.trim()),
+                None => (None, r.trim()),
+            };
+            if !prefix.starts_with('/') {
+                return Err(format!("{r:?}: expected [METHOD ]/PATH_PREFIX, e.g. \"/health\" or \"GET /v1/\""));
+            }
+            if method.as_ref().is_some_and(|m| m.is_empty() || !m.bytes().all(|b| b.is_ascii_alphabetic())) {
+                return Err(format!("{r:?}: the method must be letters, e.g. GET"));
+            }
+            Ok((method, prefix.to_owned()))
+        };
+        Ok(RecordFilter {
+            only: only.iter().map(rule).collect::<Result<_, _>>()?,
+            skip: skip.iter().map(rule).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Whether an exchange with this method and path may be recorded.
+    pub fn allows(&self, method: &str, path: &str) -> bool {
+        let hit = |rules: &[(Option<String>, String)]| {
+            rules.iter().any(|(m, p)| m.as_deref().is_none_or(|m| m == method) && path.starts_with(p.as_str()))
+        };
+        (self.only.is_empty() || hit(&self.only)) && !hit(&self.skip)
+    }
+}
+
 impl Route {
-    /// Whether to record this exchange: deterministic, exactly `sample` of requests over time.
-    fn record_this(&self) -> bool {
+    /// Whether to record this exchange: the filter first, then sampling (deterministic,
+    /// exactly `sample` of the eligible requests over time).
+    fn record_this(&self, method: &str, path: &str) -> bool {
+        if !self.filter.allows(method, path) {
+            return false;
+        }
         if self.sample >= 1.0 {
             return true;
         }
@@ -203,8 +251,9 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
         return Ok(plain(StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned()));
     };
     // What the client sent, before the proxy touches the headers: only when recording.
-    let record =
-        route.record_this().then(|| (parts.headers.clone(), path.to_owned(), query.to_owned(), parts.method.clone()));
+    let record = route
+        .record_this(parts.method.as_str(), path)
+        .then(|| (parts.headers.clone(), path.to_owned(), query.to_owned(), parts.method.clone()));
     strip_hop_by_hop(&mut parts.headers);
     if !route.preserve_host
         && let Ok(v) = HeaderValue::from_str(&route.upstream.authority)

@@ -248,9 +248,32 @@ fn sampling_records_the_given_fraction() {
     let mut route = Route::new("s", Upstream::parse("http://127.0.0.1:1").expect("valid"), tap);
     for (rate, expected) in [(0.0, 0), (0.25, 250), (1.0, 1000)] {
         route.sample = rate;
-        let n = (0..1000).filter(|_| route.record_this()).count();
+        let n = (0..1000).filter(|_| route.record_this("GET", "/x")).count();
         assert_eq!(n, expected, "rate {rate}");
     }
+}
+
+#[tokio::test]
+async fn record_filters_choose_what_is_recorded_and_everything_is_forwarded() {
+    let up = upstream(b"{}".to_vec()).await;
+    let only = ["POST /v1/".to_owned(), "/v2/".to_owned()];
+    let skip = ["/v1/charges/internal".to_owned()];
+    let filter = RecordFilter::parse(&only, &skip).expect("valid");
+    let (p, mut rx) = proxy_with(&format!("http://{up}"), 1 << 20, 1 << 20, |r| r.filter = filter).await;
+    // `get` sends POST.
+    for path in ["/health", "/v1/charges/1", "/v1/charges/internal/x", "/v2/refunds"] {
+        assert_eq!(get(p.addr, path, b"").await.status(), StatusCode::CREATED, "{path} is forwarded");
+    }
+    let mut recorded = Vec::new();
+    while let Ok(Some(t)) = timeout(Duration::from_millis(300), rx.recv()).await {
+        recorded.push(t.into_exchange().path);
+    }
+    assert_eq!(recorded, ["/v1/charges/1", "/v2/refunds"]);
+    assert_eq!(p.stats.requests.load(Ordering::Relaxed), 4);
+    let f = RecordFilter::parse(&["GET /v1".to_owned()], &[]).expect("valid");
+    assert!(f.allows("GET", "/v1/x") && !f.allows("POST", "/v1/x") && !f.allows("GET", "/v2"));
+    assert!(RecordFilter::parse(&["v1/".to_owned()], &[]).is_err());
+    assert!(RecordFilter::parse(&["G3T /v1".to_owned()], &[]).is_err());
 }
 
 #[tokio::test]
