@@ -20,6 +20,9 @@ pub(crate) struct Cli {
     /// Configuration file (default: mockdrift.toml in the working directory, if present).
     #[arg(long, global = true, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// How logs are written to stderr: text, or one JSON object per line.
+    #[arg(long, global = true, value_enum, default_value = "text")]
+    pub(crate) log_format: LogFormat,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -114,6 +117,15 @@ pub(crate) enum ConfigCommand {
     ///
     /// Example: mockdrift config check --config mockdrift.toml
     Check,
+}
+
+/// `--log-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line (timestamp, level, fields, target).
+    Json,
 }
 
 /// Report formats of `diff`.

@@ -128,3 +128,26 @@ fn version_has_the_git_revision_and_completions_are_printed() {
         assert!(run.stdout.contains("Example: mockdrift"), "`mockdrift {} --help` has no example", sub.join(" "));
     }
 }
+
+#[test]
+fn log_format_json_writes_one_json_object_per_line() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bad = r#"{"service":"s","method":"GET","path":"/x","status":200,"time":"2026-11-05T10:00:00Z","response":{"headers":[["content-type","application/json"]],"body":"{bad"}}"#;
+    std::fs::write(tmp.path().join("t.jsonl"), format!("{bad}\n")).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["--log-format", "json", "contracts", "infer", "--store", "st", "t.jsonl"])
+        .current_dir(tmp.path())
+        .env("MOCKDRIFT_LOG", "debug")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let logs: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).expect("a JSON log line"))
+        .collect();
+    let event = logs.iter().find(|l| l["level"] == "DEBUG").unwrap_or_else(|| panic!("no debug event in {stderr}"));
+    assert!(event["fields"]["message"].as_str().is_some_and(|m| m.contains("Body not parsed")), "{event}");
+    assert_eq!(event["fields"]["path"], "/x");
+}
