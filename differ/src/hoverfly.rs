@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{self, BodyForm, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
@@ -82,12 +82,7 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let encoded = matches!(rsp.get("encodedBody").map(|e| &e.kind), Some(NodeKind::Bool(true)));
     let mut body_file = path.to_path_buf();
     let rsp_at: Vec<PathToken> = at.into_iter().chain(mock::keys(&["response"])).collect();
-    let site = |file: &Path, key: Option<&str>, form| BodySite {
-        file: file.to_path_buf(),
-        path: key.map(|k| rsp_at.iter().cloned().chain(mock::keys(&[k])).collect()).unwrap_or_default(),
-        form,
-        lengths: mock::length_paths(rsp.get("headers"), &[rsp_at.clone(), mock::keys(&["headers"])].concat()),
-    };
+    let site = |file: &Path, key: Option<&str>, form| mock::response_site(rsp, &rsp_at, file, key, form);
     let mut body_site = None;
     let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
         let full = path.parent().unwrap_or(Path::new(".")).join(file);

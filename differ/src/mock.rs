@@ -424,6 +424,24 @@ pub(crate) fn length_paths(node: Option<&Node>, base: &[PathToken]) -> Vec<Vec<P
     out
 }
 
+/// Where a body below a response object (at `rsp_at` in the mock file) is written: under
+/// `key` of the response, or (`None`) as the whole of `file`. Length fields are the
+/// response's `Content-Length` headers.
+pub(crate) fn response_site(
+    rsp: &Node,
+    rsp_at: &[PathToken],
+    file: &Path,
+    key: Option<&str>,
+    form: BodyForm,
+) -> BodySite {
+    BodySite {
+        file: file.to_path_buf(),
+        path: key.map(|k| rsp_at.iter().cloned().chain(keys(&[k])).collect()).unwrap_or_default(),
+        form,
+        lengths: length_paths(rsp.get("headers"), &[rsp_at, &keys(&["headers"])].concat()),
+    }
+}
+
 /// A path of object keys.
 pub(crate) fn keys(ks: &[&str]) -> Vec<PathToken> {
     ks.iter().map(|k| PathToken::Key((*k).to_owned())).collect()

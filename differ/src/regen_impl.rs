@@ -749,22 +749,8 @@ fn object_splices(
     };
     if kept == 0 {
         // Nothing of the old object stays: write it anew in its layout.
-        let mut text = String::from("{");
-        for (i, (k, v)) in added.iter().enumerate() {
-            if i > 0 {
-                text.push_str(if multiline { "," } else { &style.comma });
-            }
-            if multiline {
-                text.push_str(style.newline);
-                text.push_str(&member_indent);
-            }
-            text.push_str(&member(k, v));
-        }
-        if multiline && !added.is_empty() {
-            text.push_str(style.newline);
-            text.push_str(&obj_indent);
-        }
-        text.push('}');
+        let fresh: serde_json::Map<String, Value> = added.iter().map(|(k, v)| (k.clone(), (*v).clone())).collect();
+        let text = style.value(&Value::Object(fresh), &obj_indent, multiline);
         return vec![Splice { start: obj.start, end: obj.end, text }];
     }
     let mut out = Vec::new();

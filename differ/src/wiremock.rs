@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{self, BodyForm, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
@@ -60,12 +60,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
     let mut media_type = mock::content_type(rsp.get("headers"));
     let mut body_file = path.to_path_buf();
     let rsp_at: Vec<PathToken> = at.iter().cloned().chain(mock::keys(&["response"])).collect();
-    let site = |file: &Path, key: Option<&str>, form| BodySite {
-        file: file.to_path_buf(),
-        path: key.map(|k| rsp_at.iter().cloned().chain(mock::keys(&[k])).collect()).unwrap_or_default(),
-        form,
-        lengths: mock::length_paths(rsp.get("headers"), &[rsp_at.clone(), mock::keys(&["headers"])].concat()),
-    };
+    let site = |file: &Path, key: Option<&str>, form| mock::response_site(rsp, &rsp_at, file, key, form);
     let mut body_site = None;
     let body = if let Some(b) = rsp.get("jsonBody") {
         media_type.get_or_insert_with(|| "application/json".to_owned());
