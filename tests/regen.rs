@@ -486,3 +486,40 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
         }
     }
 }
+
+#[test]
+fn yaml_cassettes_are_edited_in_their_one_line_scalars_and_block_scalars_are_named() {
+    let tmp = setup();
+    let d = tmp.path();
+    std::fs::remove_dir_all(d.join("mocks")).expect("rm");
+    std::fs::create_dir_all(d.join("mocks")).expect("mkdir");
+    let stale = r#"{"id": "ch_001001", "amount_cents": 1025, "status": "succeeded", "created_at": "2026-11-03T10:30:00.000Z", "customer": {"id": "cus_000001", "email": "a@example.com"}, "metadata": {"order": "5001"}, "refunded_at": null, "risk_score": 0.1}"#;
+    let quoted = stale.replace('\'', "''");
+    let cassette = format!(
+        "---\n# recorded by hand\nhttp_interactions:\n- request:\n    method: get\n    uri: https://payments.internal/v1/charges/ch_001001\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Content-Type:\n      - application/json\n      Content-Length:\n      - '{}'\n    body:\n      encoding: UTF-8\n      string: '{quoted}'\n  recorded_at: Tue, 03 Nov 2026 10:30:00 GMT\n- request:\n    method: get\n    uri: https://payments.internal/v1/charges/ch_001002\n  response:\n    status:\n      code: 200\n    headers:\n      Content-Type:\n      - application/json\n    body:\n      string: |\n        {stale}\nrecorded_with: VCR 6.2.0\n",
+        stale.len()
+    );
+    std::fs::write(d.join("mocks/charges.yml"), &cassette).expect("write");
+    let run = mockdrift(d, &["regen", "--contracts", "st", "--mocks", "payments=mocks", "--now", NOW, "--write"]);
+    let after = std::fs::read_to_string(d.join("mocks/charges.yml")).expect("read");
+    // The comment, the layout and the second interaction are untouched; the first body is a
+    // double-quoted scalar now, and Content-Length follows it.
+    assert!(after.starts_with("---\n# recorded by hand\nhttp_interactions:\n"), "{after}");
+    let line = after.lines().find(|l| l.trim_start().starts_with("string: \"")).expect("the edited body");
+    let body: String = serde_json::from_str(line.trim_start().trim_start_matches("string: ")).expect("a JSON string");
+    assert!(body.contains("\"amount\"") && !body.contains("amount_cents"), "{body}");
+    assert!(after.contains(&format!("      - '{}'\n", body.len())), "Content-Length follows: {after}");
+    assert!(after.contains(&format!("      string: |\n        {stale}\n")), "the block scalar is left: {after}");
+    assert!(run.stdout.contains("block scalar"), "and named: {}", run.stdout);
+    // The cassette still reads, and only the block-scalar interaction still drifts.
+    let r = report(d, "st", "payments=mocks", &[]);
+    let lines: Vec<u64> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "unknown_field")
+        .map(|f| f["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{r:#}");
+    assert!(lines[0] > 20, "the second interaction: {lines:?}");
+}

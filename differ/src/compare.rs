@@ -756,7 +756,7 @@ impl Cmp<'_, '_, '_> {
         self.d.edits.push(Edit {
             mock: self.d.current,
             endpoint: self.endpoint_key(),
-            fingerprint: f.fingerprint.clone(),
+            fingerprint: crate::regen_impl::finding_key(f),
             at,
             op,
         });

@@ -110,6 +110,8 @@ pub enum BodyForm {
     Text,
     /// As a JSON string holding the body in base64.
     Base64,
+    /// As a one-line YAML scalar holding the body text (VCR YAML cassettes).
+    YamlText,
 }
 
 /// Where a mock's JSON body is written, so that `regen` can edit it in place.

@@ -23,6 +23,7 @@ use crate::mock::{BodyForm, BodySite, Item, Mock, MockFormat, PathToken};
 pub struct Edit {
     pub(crate) mock: usize,
     pub(crate) endpoint: EndpointKey,
+    /// The finding it fixes ([`finding_key`]).
     pub(crate) fingerprint: String,
     pub(crate) at: Vec<PathToken>,
     pub(crate) op: EditOp,
@@ -117,15 +118,11 @@ pub struct Plan {
 /// mocks in `items` (the slice `report` was made from). Findings at warning or above that no
 /// edit fixes are listed in [`Plan::left`] with the reason.
 pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
-    let active: BTreeSet<&str> = report
-        .findings
-        .iter()
-        .filter(|f| !f.suppressed && f.severity >= Severity::Warning)
-        .map(|f| f.fingerprint.as_str())
-        .collect();
+    let active: BTreeSet<String> =
+        report.findings.iter().filter(|f| !f.suppressed && f.severity >= Severity::Warning).map(finding_key).collect();
     let mut per_mock: BTreeMap<usize, Vec<&Edit>> = BTreeMap::new();
     for e in &report.edits {
-        if active.contains(e.fingerprint.as_str()) {
+        if active.contains(&e.fingerprint) {
             per_mock.entry(e.mock).or_default().push(e);
         }
     }
@@ -219,7 +216,8 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
         }
     }
     for f in &report.findings {
-        if f.suppressed || f.severity < Severity::Warning || fixed_fps.contains(&f.fingerprint) {
+        let key = finding_key(f);
+        if f.suppressed || f.severity < Severity::Warning || fixed_fps.contains(&key) {
             continue;
         }
         let null_written = f.kind == Kind::UncoveredNull
@@ -233,7 +231,7 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
         if null_written {
             continue; // a replaced value is now null: the null is covered
         }
-        let reason = why_not.get(&f.fingerprint).cloned().unwrap_or_else(|| match f.kind {
+        let reason = why_not.get(&key).cloned().unwrap_or_else(|| match f.kind {
             Kind::StatusNeverSeen | Kind::EndpointNeverSeen => {
                 "the mock answers something production never did: delete it or change the request it matches".to_owned()
             }
@@ -248,6 +246,12 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
         out.left.push(Left { finding: f.clone(), reason });
     }
     out
+}
+
+/// Which finding an edit fixes: its fingerprint and line (mocks of one endpoint in one file
+/// share fingerprints, which leave lines out so that baselines survive edits).
+pub(crate) fn finding_key(f: &Finding) -> String {
+    format!("{}:{}", f.fingerprint, f.line)
 }
 
 /// An RFC 6901 pointer.
@@ -310,7 +314,9 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
     }
     let Some(site) = &m.body_site else {
         return Err(match m.format {
-            MockFormat::Vcr => "regen does not edit YAML cassettes or content-encoded bodies yet".to_owned(),
+            MockFormat::Vcr => {
+                "regen does not edit content-encoded (gzip) or base64 bodies in cassettes yet".to_owned()
+            }
             MockFormat::Pact => "the body embeds Ruby Pact terms; regen does not edit those".to_owned(),
             _ => "regen cannot edit where this body is written".to_owned(),
         });
@@ -338,12 +344,10 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
         return Ok(p);
     }
     let doc = docs.load(&site.file)?;
-    let node = doc
-        .root
-        .find(&site.path)
-        .ok_or_else(|| format!("{}: the body moved since it was read", site.file.display()))?;
+    let moved = || format!("{}: the body moved since it was read", site.file.display());
     let (old_len, new_len) = match site.form {
         BodyForm::Json => {
+            let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
             // Edited in place in the file, so that indentation is read from the file's lines.
             let splices = edit_json(&doc.text, node, &wanted, &mut p)?;
             let old = node.end - node.start;
@@ -352,10 +356,16 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
             p.splices.entry(site.file.clone()).or_default().extend(splices);
             (old, new)
         }
-        BodyForm::Text | BodyForm::Base64 => {
-            let literal = &doc.text[node.start..node.end];
-            let s: String = serde_json::from_str(literal)
-                .map_err(|e| format!("{}: the body is not a JSON string ({e})", site.file.display()))?;
+        BodyForm::Text | BodyForm::Base64 | BodyForm::YamlText => {
+            let (start, end, s) = if site.form == BodyForm::YamlText {
+                crate::yaml::scalar_span(&doc.text, &site.path)?
+            } else {
+                let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
+                let literal = &doc.text[node.start..node.end];
+                let s: String = serde_json::from_str(literal)
+                    .map_err(|e| format!("{}: the body is not a JSON string ({e})", site.file.display()))?;
+                (node.start, node.end, s)
+            };
             let inner = match site.form {
                 BodyForm::Base64 => String::from_utf8(crate::mock::base64_bytes(&s)?)
                     .map_err(|_| "the base64 body is not UTF-8 text".to_owned())?,
@@ -367,8 +377,9 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
                 BodyForm::Base64 => base64_like(&s, edited.as_bytes()),
                 _ => edited.clone(),
             };
+            // A JSON string literal is also a YAML double-quoted scalar.
             let text = serde_json::to_string(&encoded).expect("strings serialize");
-            p.splices.entry(site.file.clone()).or_default().push(Splice { start: node.start, end: node.end, text });
+            p.splices.entry(site.file.clone()).or_default().push(Splice { start, end, text });
             (inner.len(), edited.len())
         }
     };
@@ -397,16 +408,18 @@ fn length_splices(
     }
     let doc = docs.load(&m.file)?;
     for at in &site.lengths {
-        let Some(n) = doc.root.find(at) else { continue };
-        let text = &doc.text[n.start..n.end];
+        let Some((start, end)) = doc.span(at) else { continue };
+        let text = &doc.text[start..end];
         let replacement = if text == old.to_string() {
             new.to_string()
         } else if text == format!("\"{old}\"") {
             format!("\"{new}\"")
+        } else if text == format!("'{old}'") {
+            format!("'{new}'")
         } else {
             continue; // a length of something else (the compressed size): not ours to change
         };
-        p.splices.entry(m.file.clone()).or_default().push(Splice { start: n.start, end: n.end, text: replacement });
+        p.splices.entry(m.file.clone()).or_default().push(Splice { start, end, text: replacement });
     }
     Ok(())
 }
@@ -454,7 +467,23 @@ struct Docs {
 
 struct Doc {
     text: String,
-    root: SNode,
+    /// The parsed tree of a JSON file; YAML files are searched with their own parser.
+    root: Option<SNode>,
+    path: PathBuf,
+}
+
+impl Doc {
+    fn json(&self) -> Result<&SNode, String> {
+        self.root.as_ref().ok_or_else(|| format!("{}: not a JSON file", self.path.display()))
+    }
+
+    /// The span of the value at `path` (for YAML, of a one-line scalar).
+    fn span(&self, path: &[PathToken]) -> Option<(usize, usize)> {
+        match &self.root {
+            Some(root) => root.find(path).map(|n| (n.start, n.end)),
+            None => crate::yaml::scalar_span(&self.text, path).ok().map(|(s, e, _)| (s, e)),
+        }
+    }
 }
 
 impl Docs {
@@ -463,8 +492,13 @@ impl Docs {
             .entry(path.to_path_buf())
             .or_insert_with(|| {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                let root = SNode::parse(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?;
-                Ok(Doc { text, root })
+                let yaml =
+                    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+                let root = match yaml {
+                    true => None,
+                    false => Some(SNode::parse(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?),
+                };
+                Ok(Doc { text, root, path: path.to_path_buf() })
             })
             .as_ref()
             .map_err(Clone::clone)

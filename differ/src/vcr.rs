@@ -13,7 +13,7 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let Some(NodeKind::Array(items)) = root.get(key).map(|l| &l.kind) else {
         return vec![mock::unreadable(path, root.line, "no interactions list".to_owned())];
     };
-    // Regen splices JSON text; YAML cassettes are read but not edited.
+    // YAML cassettes are edited only where the body text is one scalar (`string:`).
     let json = !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
     items
         .iter()
@@ -23,13 +23,14 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
             if let Item::Mock(m) = &mut item
                 && let Some(site) = &mut m.body_site
             {
-                if json {
-                    site.path.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
-                    for l in &mut site.lengths {
-                        l.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
-                    }
-                } else {
-                    m.body_site = None;
+                site.path.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
+                for l in &mut site.lengths {
+                    l.splice(0..0, [PathToken::Key(key.to_owned()), PathToken::Index(i)]);
+                }
+                match (json, site.form) {
+                    (true, _) => {}
+                    (false, BodyForm::Text) => site.form = BodyForm::YamlText,
+                    (false, _) => m.body_site = None, // base64 in YAML: not edited yet
                 }
             }
             item

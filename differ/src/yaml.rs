@@ -149,3 +149,104 @@ mod tests {
         assert!(parse("a: [1, 2\n").is_err());
     }
 }
+
+/// The byte span of the scalar at `path` in a YAML text, when it is written on one line
+/// (plain, single- or double-quoted), so that it can be replaced by another scalar; with its
+/// value. Block scalars and quoted scalars folded over several lines give an error.
+pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result<(usize, usize, String), String> {
+    use crate::mock::PathToken;
+    // Containers open: for a mapping, the key of the value being read (None: a key comes
+    // next); for a sequence, the index of the next item.
+    enum Open {
+        Map(Option<String>),
+        Seq(usize),
+    }
+    let mut parser = Parser::new_from_str(text);
+    let mut open: Vec<Open> = Vec::new();
+    let mut at: Vec<PathToken> = Vec::new();
+    let byte = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b);
+    while let Some(next) = parser.next_event() {
+        let (ev, span) = next.map_err(|e| format!("line {}: {}", e.marker().line(), e.info()))?;
+        // Where a value starting here sits, and whether it is a mapping key.
+        let is_key = matches!(open.last(), Some(Open::Map(None)));
+        let here = match open.last() {
+            Some(Open::Map(Some(k))) => Some(PathToken::Key(k.clone())),
+            Some(Open::Seq(i)) => Some(PathToken::Index(*i)),
+            _ => None,
+        };
+        let value_done = |open: &mut Vec<Open>| match open.last_mut() {
+            Some(Open::Map(k)) => *k = None,
+            Some(Open::Seq(i)) => *i += 1,
+            None => {}
+        };
+        match ev {
+            Event::Scalar(v, style, ..) if is_key => {
+                if let Some(Open::Map(k)) = open.last_mut() {
+                    *k = Some(v.into_owned());
+                }
+                let _ = style;
+            }
+            Event::Scalar(v, style, ..) => {
+                let mut full = at.clone();
+                full.extend(here);
+                if full == path {
+                    let (start, end) = (byte(span.start.index()), byte(span.end.index()));
+                    let written = &text[start..end];
+                    let one_line = !written.contains('\n');
+                    let whole = match style {
+                        ScalarStyle::Plain => written == v,
+                        ScalarStyle::SingleQuoted => {
+                            written.len() >= 2 && written.starts_with('\'') && written.ends_with('\'')
+                        }
+                        ScalarStyle::DoubleQuoted => {
+                            written.len() >= 2 && written.starts_with('"') && written.ends_with('"')
+                        }
+                        _ => false,
+                    };
+                    return if one_line && whole {
+                        Ok((start, end, v.into_owned()))
+                    } else {
+                        Err("the body is a block scalar or spans several lines".to_owned())
+                    };
+                }
+                value_done(&mut open);
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if let Some(h) = here {
+                    at.push(h);
+                }
+                open.push(if matches!(ev, Event::MappingStart(..)) { Open::Map(None) } else { Open::Seq(0) });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+                if !open.is_empty() {
+                    at.pop();
+                }
+                value_done(&mut open);
+            }
+            Event::Alias(_) => value_done(&mut open),
+            Event::DocumentEnd => break,
+            _ => {}
+        }
+    }
+    Err("no such value in the YAML document".to_owned())
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use crate::mock::PathToken;
+
+    #[test]
+    fn finds_one_line_scalars_by_path() {
+        let text = "a:\n- x: 1\n  body:\n    string: '{\"x\": 1, ''q'': 2}'\n- y: \"dq\"\n  z: |\n    {\"k\": 1}\n";
+        let k = |s: &str| PathToken::Key(s.to_owned());
+        let path = [k("a"), PathToken::Index(0), k("body"), k("string")];
+        let (s, e, v) = scalar_span(text, &path).expect("found");
+        assert_eq!((&text[s..e], v.as_str()), ("'{\"x\": 1, ''q'': 2}'", "{\"x\": 1, 'q': 2}"));
+        let (s, e, _) = scalar_span(text, &[k("a"), PathToken::Index(1), k("y")]).expect("found");
+        assert_eq!(&text[s..e], "\"dq\"");
+        assert!(scalar_span(text, &[k("a"), PathToken::Index(1), k("z")]).is_err(), "block scalars are not spliced");
+        assert!(scalar_span(text, &[k("nope")]).is_err());
+    }
+}
