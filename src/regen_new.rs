@@ -58,6 +58,14 @@ pub(crate) fn write(
             if !done.insert((k.service.clone(), k.method.clone(), k.path.clone(), k.status)) {
                 continue;
             }
+            if format == MockFormat::Fixture && (c.bodies.json == 0 || c.response.is_empty()) {
+                let media = if k.media_type.is_empty() { "no content type" } else { k.media_type.as_str() };
+                lines.push(format!(
+                    "{} {} {}: production's bodies are not JSON ({media}); fixtures hold JSON bodies: use another --new-format",
+                    k.method, k.path, k.status
+                ));
+                continue;
+            }
             let m = new_mock(k, c, format);
             let file = dir.join(&m.file_name);
             if file.exists() {
@@ -74,7 +82,11 @@ pub(crate) fn write(
                 c.count
             ));
             if let Some(entry) = m.fixture_entry {
-                lines.push(format!("add to mockdrift.toml (file relative to it):\n{entry}"));
+                let shown = file.display().to_string().replace('\\', "/");
+                lines.push(format!(
+                    "add to mockdrift.toml (the file's path is relative to the working directory; make it relative to mockdrift.toml if that lives elsewhere):\n{}",
+                    entry.replace("FILE", &shown)
+                ));
             }
         }
     }

@@ -250,44 +250,55 @@ fn each_format_keeps_its_form_and_derived_fields_stay_true() {
     assert!(body_findings(&after).iter().all(|f| f.contains("mixed.json")), "{:#?}", body_findings(&after));
 }
 
+/// `regen --new DIR --new-format FORMAT` on the mocks under `mocks`.
+fn regen_new(d: &Path, mocks: &str, dir: &str, format: &str) -> crate::support::Run {
+    let args = ["regen", "--contracts", "st", "--mocks", mocks, "--now", NOW, "--new", dir, "--new-format", format];
+    mockdrift(d, &args)
+}
+
 #[test]
 fn new_mocks_cover_what_no_mock_covers_and_pass_the_diff() {
-    for (format, ext) in [("wiremock", "json"), ("pact", "json"), ("hoverfly", "json"), ("har", "har"), ("vcr", "json")]
-    {
+    for (format, ext) in [
+        ("wiremock", "json"),
+        ("pact", "json"),
+        ("hoverfly", "json"),
+        ("har", "har"),
+        ("vcr", "json"),
+        ("fixture", "json"),
+    ] {
         let tmp = setup();
         let d = tmp.path();
         let dir = format!("mocks/new-{format}");
-        let run = mockdrift(
-            d,
-            &[
-                "regen",
-                "--contracts",
-                "st",
-                "--mocks",
-                "payments=mocks",
-                "--now",
-                NOW,
-                "--new",
-                &dir,
-                "--new-format",
-                format,
-            ],
-        );
-        assert!(
-            run.stdout.contains(&format!("new    {dir}/payments-get-health-200.{ext}")),
-            "{format}: {}{}",
-            run.stdout,
-            run.stderr
-        );
+        let run = regen_new(d, "payments=mocks", &dir, format);
+        // A plain-text endpoint cannot be a JSON fixture: said, not written.
+        let health = if format == "fixture" {
+            "new    GET /health 200: production's bodies are not JSON (text/plain)".to_owned()
+        } else {
+            format!("new    {dir}/payments-get-health-200.{ext}")
+        };
+        assert!(run.stdout.contains(&health), "{format}: {}{}", run.stdout, run.stderr);
         assert!(
             run.stdout.contains(&format!("payments-get-v1-charges-charge-id-404.{ext}")),
             "{format}: {}",
             run.stdout
         );
+        if format == "fixture" {
+            // Fixtures are tied to endpoints by mockdrift.toml: the printed entries, as given.
+            let keys = ["file = ", "service = ", "method = ", "path = ", "status = "];
+            let entries: String = run
+                .stdout
+                .lines()
+                .filter(|l| *l == "[[fixture]]" || keys.iter().any(|k| l.starts_with(k)))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert_eq!(entries.matches("[[fixture]]").count(), 1, "{}", run.stdout);
+            std::fs::write(d.join("mockdrift.toml"), entries).expect("write");
+        }
         let r = report(d, "st", "payments=mocks", &[]);
         let kinds: Vec<&str> =
             r["findings"].as_array().expect("findings").iter().filter_map(|f| f["kind"].as_str()).collect();
-        assert!(!kinds.contains(&"uncovered_endpoint") && !kinds.contains(&"uncovered_status"), "{format}: {r:#}");
+        let uncovered = kinds.iter().filter(|k| **k == "uncovered_endpoint" || **k == "uncovered_status").count();
+        assert_eq!(uncovered, usize::from(format == "fixture"), "{format}: {r:#}");
         let new_bad: Vec<&Value> = r["findings"]
             .as_array()
             .expect("findings")
@@ -295,24 +306,14 @@ fn new_mocks_cover_what_no_mock_covers_and_pass_the_diff() {
             .filter(|f| f["file"].as_str().is_some_and(|p| p.contains("new-")) && f["severity"] != "info")
             .collect();
         assert!(new_bad.is_empty(), "{format}: new mocks have findings: {new_bad:#?}");
-        // Running again leaves existing files alone.
-        let again = mockdrift(
-            d,
-            &[
-                "regen",
-                "--contracts",
-                "st",
-                "--mocks",
-                "payments=mocks/wiremock",
-                "--now",
-                NOW,
-                "--new",
-                &dir,
-                "--new-format",
-                format,
-            ],
-        );
-        assert!(again.stdout.contains("exists: left alone"), "{format}: {}", again.stdout);
+        // Running again leaves existing files alone (a fixture in mockdrift.toml now covers
+        // its endpoint, so nothing is asked for).
+        let again = regen_new(d, "payments=mocks/wiremock", &dir, format);
+        if format == "fixture" {
+            assert!(!again.stdout.contains("404.json ("), "{}", again.stdout);
+        } else {
+            assert!(again.stdout.contains("exists: left alone"), "{format}: {}", again.stdout);
+        }
     }
 }
 
@@ -452,6 +453,10 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
     let run = mockdrift(d, &["contracts", "infer", "--store", "st", "traffic.jsonl"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let flags = ["--min-samples", "1"];
+    let valid_before: Vec<std::path::PathBuf> = mockdrift_differ::collect_files(&[d.join("mocks")])
+        .into_iter()
+        .filter(|f| serde_json::from_slice::<Value>(&std::fs::read(f).expect("read")).is_ok())
+        .collect();
     let before = body_findings(&report(d, "st", "corpus=mocks", &flags));
     let run = mockdrift(
         d,
@@ -476,15 +481,13 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
     assert!(before.len() >= 150, "the traffic contradicts the mocks: {}", before.len());
     assert!(after.len() * 10 <= before.len(), "regen fixes most: {} of {} left\n{after:#?}", after.len(), before.len());
     assert!(unexplained.is_empty(), "{unexplained:#?}\n{}", run.stdout);
-    // Every rewritten file is still valid JSON.
-    for file in mockdrift_differ::collect_files(&[d.join("mocks")]) {
-        if file.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read(&file).expect("read");
-            if serde_json::from_slice::<Value>(&text).is_err() {
-                assert!(!run.stdout.contains(&file.display().to_string()), "regen broke {}", file.display());
-            }
-        }
-    }
+    // Every file that was valid JSON before is valid JSON after.
+    let broken: Vec<String> = valid_before
+        .iter()
+        .filter(|f| serde_json::from_slice::<Value>(&std::fs::read(f).expect("read")).is_err())
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(!valid_before.is_empty() && broken.is_empty(), "regen broke {broken:#?}");
 }
 
 #[test]

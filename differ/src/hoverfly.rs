@@ -86,19 +86,13 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let mut body_site = None;
     let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
         let full = path.parent().unwrap_or(Path::new(".")).join(file);
-        match mock::file_body(&full, media_type.as_deref()) {
+        match mock::named_body_file(path, rsp.line, &format!("bodyFile {file}"), &full, media_type.as_deref()) {
             Ok(body) => {
                 body_site = Some(site(&full, None, BodyForm::Json));
                 body_file = full;
                 body
             }
-            Err(e) => {
-                return mock::unreadable(
-                    path,
-                    rsp.line,
-                    format!("bodyFile {file}: cannot read {}: {e}", full.display()),
-                );
-            }
+            Err(unreadable) => return unreadable,
         }
     } else {
         if rsp.get("body").is_some() {

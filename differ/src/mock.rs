@@ -475,6 +475,19 @@ pub(crate) fn base64_body(b64: &str, line: usize, media: Option<&str>) -> Result
     Ok(text_body(&String::from_utf8_lossy(&bytes), line, media))
 }
 
+/// The body file a mock names (`what`: `bodyFileName x.json`): its body, or the mock as
+/// unreadable at `line` of `mock_file`, naming the body file and why.
+pub(crate) fn named_body_file(
+    mock_file: &Path,
+    line: usize,
+    what: &str,
+    file: &Path,
+    media: Option<&str>,
+) -> Result<MockBody, Item> {
+    file_body(file, media)
+        .map_err(|e| unreadable(mock_file, line, format!("{what}: cannot read {}: {e}", file.display())))
+}
+
 /// A body kept in a file of its own (WireMock `__files/`, Hoverfly `bodyFile`): JSON with that
 /// file's own lines, or not compared with the reason.
 pub(crate) fn file_body(file: &Path, media: Option<&str>) -> std::io::Result<MockBody> {
@@ -553,7 +566,9 @@ pub fn read_fixture(file: &Path, service: Option<&str>, method: &str, url: &str,
     Item::Mock(Box::new(Mock {
         service: service.map(str::to_owned),
         method: Some(method.to_ascii_uppercase()),
-        media_type: Some("application/json".to_owned()),
+        // A fixture is a JSON body of no stated media type: it stands for the endpoint's
+        // usual one (`application/json`, `application/problem+json`, ...).
+        media_type: None,
         body,
         body_site: Some(BodySite {
             file: file.to_path_buf(),

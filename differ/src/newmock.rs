@@ -14,7 +14,8 @@ pub struct NewMock {
     pub file_name: String,
     /// The file's text.
     pub text: String,
-    /// For fixtures: the `mockdrift.toml` entry that ties the file to its endpoint.
+    /// For fixtures: the `mockdrift.toml` entry that ties the file to its endpoint, with
+    /// `FILE` where the file's path goes.
     pub fixture_entry: Option<String>,
 }
 
@@ -117,7 +118,7 @@ pub fn new_mock(key: &EndpointKey, contract: &Contract, format: MockFormat) -> N
     };
     let fixture_entry = (format == MockFormat::Fixture).then(|| {
         format!(
-            "[[fixture]]\nfile = \"{file_name}\"\nservice = \"{}\"\nmethod = \"{}\"\npath = \"{}\"\nstatus = {}\n",
+            "[[fixture]]\nfile = \"FILE\"\nservice = \"{}\"\nmethod = \"{}\"\npath = \"{}\"\nstatus = {}\n",
             key.service, key.method, key.path, key.status
         )
     });

@@ -237,7 +237,7 @@ pub fn plan(report: &Report, items: &[Item], values: Values) -> Plan {
             }
             Kind::ContentTypeMismatch => "the media type differs: regen does not convert bodies".to_owned(),
             Kind::UncoveredNull => "add a mock that returns null here; regen does not add mocks to files".to_owned(),
-            Kind::MockUnreadable => "the mock cannot be read".to_owned(),
+            Kind::MockUnreadable => f.message.clone(),
             Kind::FormatMismatch => {
                 "a Pact matcher expects something production does not send: change the consumer test".to_owned()
             }

@@ -90,19 +90,14 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
                     format!("bodyFileName {name}: no __files directory above the mapping"),
                 );
             };
-            match mock::file_body(&file, media_type.as_deref()) {
+            let what = format!("bodyFileName {name}");
+            match mock::named_body_file(path, rsp.line, &what, &file, media_type.as_deref()) {
                 Ok(body) => {
                     body_site = Some(site(&file, None, BodyForm::Json));
                     body_file = file;
                     body
                 }
-                Err(e) => {
-                    return mock::unreadable(
-                        path,
-                        rsp.line,
-                        format!("bodyFileName {name}: cannot read {}: {e}", file.display()),
-                    );
-                }
+                Err(unreadable) => return unreadable,
             }
         }
     } else {
