@@ -67,7 +67,12 @@ fn regen_shows_the_edits_then_writes_them_and_the_mocks_pass() {
     assert!(run.stdout.contains("+      \"risk_score\": 0.0"), "{}", run.stdout);
     assert_eq!(std::fs::read_to_string(&mapping).expect("read"), before, "without --write nothing is written");
 
+    // A broken mock file is named with its line and reason; the others are still fixed.
+    std::fs::write(d.join("mocks/broken.json"), "{\n  \"request\": {},\n  \"response\": {\"status\": 200,,}\n}\n")
+        .expect("write");
     let run = mockdrift(d, &[&args[..], &["--write"]].concat());
+    assert!(run.stdout.contains("left   mocks/broken.json:3 error mock_unreadable"), "{}", run.stdout);
+    std::fs::remove_file(d.join("mocks/broken.json")).expect("rm");
     // The 404 mock serves the wrong media type: regen cannot fix that, and says so.
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(
