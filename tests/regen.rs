@@ -107,10 +107,8 @@ fn regen_shows_the_edits_then_writes_them_and_the_mocks_pass() {
 /// Mocks of the same drifted endpoint in every editable form.
 fn write_format_mocks(d: &Path) {
     let stale = r#"{"id": "ch_001001", "amount_cents": 1025, "status": "succeeded", "created_at": "2026-11-03T10:30:00.000Z", "customer": {"id": "cus_000001", "email": "a@example.com"}, "metadata": {"order": "5001"}, "refunded_at": null, "risk_score": 0.1}"#;
-    let b64 = {
-        use base64::Engine as _;
-        base64::engine::general_purpose::STANDARD.encode(stale)
-    };
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(stale);
     let m = d.join("mocks/wiremock/mappings");
     std::fs::create_dir_all(&m).expect("mkdir");
     std::fs::create_dir_all(d.join("mocks/wiremock/__files")).expect("mkdir");
@@ -142,13 +140,22 @@ fn write_format_mocks(d: &Path) {
     std::fs::create_dir_all(d.join("mocks/other")).expect("mkdir");
     std::fs::write(d.join("mocks/other/recording.har"), serde_json::to_string_pretty(&har).expect("json"))
         .expect("write");
-    // Hoverfly, base64 and plain; a Pact v3 with a regex matcher; a Pact v4 with a string body.
-    let pair = |path: &str, body: &str, encoded: bool| {
+    // Hoverfly, base64, gzip in base64 (as Hoverfly captures it) and plain; a Pact v3 with a
+    // regex matcher; a Pact v4 with a string body.
+    let pair = |path: &str, body: &str, encoded: bool, headers: Value| {
         json!({"request": {"path": [{"matcher": "exact", "value": path}], "method": [{"matcher": "exact", "value": "GET"}],
                            "destination": [{"matcher": "exact", "value": "payments.internal"}]},
-               "response": {"status": 200, "body": body, "encodedBody": encoded, "headers": {"Content-Type": ["application/json"]}}})
+               "response": {"status": 200, "body": body, "encodedBody": encoded, "headers": headers}})
     };
-    let sim = json!({"data": {"pairs": [pair("/v1/charges/ch_001001", stale, false), pair("/v1/charges/ch_001002", &b64, true)]},
+    let plain = json!({"Content-Type": ["application/json"]});
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, stale.as_bytes()).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    let gz_headers = json!({"Content-Type": ["application/json"], "Content-Encoding": ["gzip"], "Content-Length": [gz.len().to_string()]});
+    let gz64 = base64::engine::general_purpose::STANDARD.encode(&gz);
+    let sim = json!({"data": {"pairs": [pair("/v1/charges/ch_001001", stale, false, plain.clone()),
+                                        pair("/v1/charges/ch_001002", &b64, true, plain),
+                                        pair("/v1/charges/ch_001003", &gz64, true, gz_headers)]},
                      "meta": {"schemaVersion": "v5.2"}});
     std::fs::write(d.join("mocks/other/simulation.json"), serde_json::to_string_pretty(&sim).expect("json"))
         .expect("write");
@@ -219,6 +226,13 @@ fn each_format_keeps_its_form_and_derived_fields_stay_true() {
     let dec =
         String::from_utf8(base64::engine::general_purpose::STANDARD.decode(enc).expect("still base64")).expect("utf8");
     assert!(dec.contains("\"amount\"") && !dec.contains("amount_cents"), "{dec}");
+    let gz = base64::engine::general_purpose::STANDARD
+        .decode(sim["data"]["pairs"][2]["response"]["body"].as_str().expect("string"))
+        .expect("still base64");
+    let mut unzipped = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unzipped).expect("still gzip");
+    assert!(unzipped.contains("\"amount\"") && !unzipped.contains("amount_cents"), "{unzipped}");
+    assert_eq!(sim["data"]["pairs"][2]["response"]["headers"]["Content-Length"][0], gz.len().to_string());
 
     // Pact: the matching rules stay; a synthetic id would break the regex, so that one is left
     // (with the consumer test named); the other edits are made.
@@ -385,12 +399,12 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
     let Some(corpus) = corpus() else { return };
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
-    // The corpus's WireMock and Pact files in their original layout.
+    // The corpus's mock files that regen edits, in their original layout.
     let tsv = std::fs::read_to_string(corpus.join("SOURCES.tsv")).expect("SOURCES.tsv");
     for line in tsv.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [format, file, repo, path, ..] = cols[..] else { continue };
-        if !["wiremock", "pact"].contains(&format) {
+        if !["wiremock", "pact", "hoverfly", "har", "polly-har", "vcrpy", "vcr-ruby", "go-vcr"].contains(&format) {
             continue;
         }
         let dest = d.join("mocks").join(repo).join(path);
@@ -458,10 +472,19 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
     let run = mockdrift(d, &["contracts", "infer", "--store", "st", "traffic.jsonl"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let flags = ["--min-samples", "1"];
-    let valid_before: Vec<std::path::PathBuf> = mockdrift_differ::collect_files(&[d.join("mocks")])
-        .into_iter()
-        .filter(|f| serde_json::from_slice::<Value>(&std::fs::read(f).expect("read")).is_ok())
-        .collect();
+    // What each file holds as read: its mocks and unreadable parts.
+    let readings = || -> Vec<(std::path::PathBuf, usize, usize)> {
+        mockdrift_differ::collect_files(&[d.join("mocks")])
+            .into_iter()
+            .map(|f| {
+                let items = mockdrift_differ::read_file(&f, None);
+                let mocks = items.iter().filter(|i| matches!(i, mockdrift_differ::Item::Mock(_))).count();
+                let bad = items.iter().filter(|i| matches!(i, mockdrift_differ::Item::Unreadable(_))).count();
+                (f, mocks, bad)
+            })
+            .collect()
+    };
+    let read_before = readings();
     let before = body_findings(&report(d, "st", "corpus=mocks", &flags));
     let run = mockdrift(
         d,
@@ -486,48 +509,99 @@ fn real_corpus_mocks_are_fixed_against_contracts_that_contradict_them() {
     assert!(before.len() >= 150, "the traffic contradicts the mocks: {}", before.len());
     assert!(after.len() * 10 <= before.len(), "regen fixes most: {} of {} left\n{after:#?}", after.len(), before.len());
     assert!(unexplained.is_empty(), "{unexplained:#?}\n{}", run.stdout);
-    // Every file that was valid JSON before is valid JSON after.
-    let broken: Vec<String> = valid_before
-        .iter()
-        .filter(|f| serde_json::from_slice::<Value>(&std::fs::read(f).expect("read")).is_err())
-        .map(|f| f.display().to_string())
-        .collect();
-    assert!(!valid_before.is_empty() && broken.is_empty(), "regen broke {broken:#?}");
+    // Every file reads as before: as many mocks, nothing unreadable that was not.
+    let read_after = readings();
+    assert_eq!(read_before.len(), read_after.len());
+    let broken: Vec<_> = read_before.iter().zip(&read_after).filter(|(b, a)| b != a).collect();
+    assert!(broken.is_empty(), "regen broke {broken:#?}");
 }
 
 #[test]
-fn yaml_cassettes_are_edited_in_their_one_line_scalars_and_block_scalars_are_named() {
+fn yaml_cassettes_are_edited_in_scalars_blocks_and_gzip_binary_and_folded_blocks_are_named() {
+    use base64::Engine as _;
+    use std::io::{Read as _, Write as _};
     let tmp = setup();
     let d = tmp.path();
     std::fs::remove_dir_all(d.join("mocks")).expect("rm");
     std::fs::create_dir_all(d.join("mocks")).expect("mkdir");
     let stale = r#"{"id": "ch_001001", "amount_cents": 1025, "status": "succeeded", "created_at": "2026-11-03T10:30:00.000Z", "customer": {"id": "cus_000001", "email": "a@example.com"}, "metadata": {"order": "5001"}, "refunded_at": null, "risk_score": 0.1}"#;
     let quoted = stale.replace('\'', "''");
-    let cassette = format!(
-        "---\n# recorded by hand\nhttp_interactions:\n- request:\n    method: get\n    uri: https://payments.internal/v1/charges/ch_001001\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Content-Type:\n      - application/json\n      Content-Length:\n      - '{}'\n    body:\n      encoding: UTF-8\n      string: '{quoted}'\n  recorded_at: Tue, 03 Nov 2026 10:30:00 GMT\n- request:\n    method: get\n    uri: https://payments.internal/v1/charges/ch_001002\n  response:\n    status:\n      code: 200\n    headers:\n      Content-Type:\n      - application/json\n    body:\n      string: |\n        {stale}\nrecorded_with: VCR 6.2.0\n",
-        stale.len()
-    );
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(stale).expect("json")).expect("pretty");
+    let block: String = pretty.lines().map(|l| format!("        {l}\n")).collect();
+    // vcrpy's form of a gzip body: `!!binary` base64 of the gzip bytes, wrapped at 76.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(stale.as_bytes()).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&gz);
+    let wrapped: String =
+        b64.as_bytes().chunks(76).map(|c| format!("        {}\n", std::str::from_utf8(c).expect("ascii"))).collect();
+    let interaction = |id: &str, headers: &str, body: &str| {
+        format!(
+            "- request:\n    method: get\n    uri: https://payments.internal/v1/charges/{id}\n  response:\n    status:\n      code: 200\n      message: OK\n    headers:\n      Content-Type:\n      - application/json\n{headers}    body:\n{body}"
+        )
+    };
+    let cassette = [
+        "---\n# recorded by hand\nhttp_interactions:\n".to_owned(),
+        interaction(
+            "ch_001001",
+            &format!("      Content-Length:\n      - '{}'\n", stale.len()),
+            &format!("      encoding: UTF-8\n      string: '{quoted}'\n  recorded_at: Tue, 03 Nov 2026 10:30:00 GMT\n"),
+        ),
+        interaction("ch_001002", "", &format!("      string: |\n{block}\n")),
+        interaction(
+            "ch_001003",
+            &format!("      Content-Encoding:\n      - gzip\n      Content-Length:\n      - '{}'\n", gz.len()),
+            &format!("      string: !!binary |\n{wrapped}"),
+        ),
+        interaction("ch_001004", "", &format!("      string: >\n        {stale}\n")),
+        "recorded_with: VCR 6.2.0\n".to_owned(),
+    ]
+    .concat();
     std::fs::write(d.join("mocks/charges.yml"), &cassette).expect("write");
+    let before = report(d, "st", "payments=mocks", &[]);
+    let drifting = |r: &Value| -> Vec<u64> {
+        let mut lines: Vec<u64> = r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["kind"] == "unknown_field")
+            .map(|f| f["line"].as_u64().expect("line"))
+            .collect();
+        lines.dedup();
+        lines
+    };
+    assert_eq!(drifting(&before).len(), 4, "every interaction drifts, the gzip one is read: {before:#}");
     let run = mockdrift(d, &["regen", "--contracts", "st", "--mocks", "payments=mocks", "--now", NOW, "--write"]);
     let after = std::fs::read_to_string(d.join("mocks/charges.yml")).expect("read");
-    // The comment, the layout and the second interaction are untouched; the first body is a
-    // double-quoted scalar now, and Content-Length follows it.
+    // The comment and the layout are untouched; the one-line body is a double-quoted scalar
+    // now, and Content-Length follows it.
     assert!(after.starts_with("---\n# recorded by hand\nhttp_interactions:\n"), "{after}");
     let line = after.lines().find(|l| l.trim_start().starts_with("string: \"")).expect("the edited body");
     let body: String = serde_json::from_str(line.trim_start().trim_start_matches("string: ")).expect("a JSON string");
     assert!(body.contains("\"amount\"") && !body.contains("amount_cents"), "{body}");
     assert!(after.contains(&format!("      - '{}'\n", body.len())), "Content-Length follows: {after}");
-    assert!(after.contains(&format!("      string: |\n        {stale}\n")), "the block scalar is left: {after}");
-    assert!(run.stdout.contains("block scalar"), "and named: {}", run.stdout);
-    // The cassette still reads, and only the block-scalar interaction still drifts.
-    let r = report(d, "st", "payments=mocks", &[]);
-    let lines: Vec<u64> = r["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["kind"] == "unknown_field")
-        .map(|f| f["line"].as_u64().expect("line"))
-        .collect();
-    assert_eq!(lines.len(), 1, "{r:#}");
-    assert!(lines[0] > 20, "the second interaction: {lines:?}");
+    // The literal block stays a literal block in its indentation, one line per line.
+    let lit_start = after.find("      string: |\n").expect("the literal block stays") + "      string: |\n".len();
+    let lit: Vec<&str> = after[lit_start..].lines().take_while(|l| l.starts_with("        ")).collect();
+    let lit: Value = serde_json::from_str(&lit.join("\n")).expect("the block holds the JSON body");
+    assert!(lit.get("amount").is_some() && lit.get("amount_cents").is_none(), "{lit}");
+    assert_eq!(lit["created_at"], "2026-11-03T10:30:00.000Z", "the mock's own values stay");
+    // The gzip body is gzip again, in base64 wrapped at the same width, Content-Length its size.
+    let bin_start = after.find("      string: !!binary |\n").expect("the binary block stays") + 25;
+    let bin: Vec<&str> = after[bin_start..].lines().take_while(|l| l.starts_with("        ")).collect();
+    assert!(bin.iter().rev().skip(1).all(|l| l.len() == 8 + 76), "wrapped at 76: {bin:?}");
+    let gz_after = base64::engine::general_purpose::STANDARD.decode(bin.concat().replace(' ', "")).expect("base64");
+    assert_eq!(&gz_after[..2], &[0x1f, 0x8b], "still gzip");
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&gz_after[..]).read_to_string(&mut unzipped).expect("gunzip");
+    assert!(unzipped.contains("\"amount\"") && !unzipped.contains("amount_cents"), "{unzipped}");
+    assert!(after.contains(&format!("      - gzip\n      Content-Length:\n      - '{}'\n", gz_after.len())), "{after}");
+    // The folded block is left, and named with why.
+    assert!(after.contains(&format!("      string: >\n        {stale}\n")), "the folded block is left: {after}");
+    assert!(run.stdout.contains("folded block scalar"), "and named: {}", run.stdout);
+    // The cassette still reads, and only the folded interaction still drifts.
+    let lines = drifting(&report(d, "st", "payments=mocks", &[]));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let folded = after.lines().position(|l| l.contains("string: >")).expect("folded") as u64 + 1;
+    assert!((folded..=folded + 1).contains(&lines[0]), "the folded interaction, line {folded}: {lines:?}");
 }

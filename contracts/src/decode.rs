@@ -1,4 +1,5 @@
-//! Content decoding of recorded bodies: gzip, deflate (zlib or raw), br, zstd.
+//! Content decoding of recorded bodies: gzip, deflate (zlib or raw), br, zstd; and encoding
+//! again (gzip, deflate) for mocks that are rewritten in their recorded encoding.
 //!
 //! Output is capped: a decompression bomb stops at the limit and counts as truncated.
 
@@ -46,11 +47,7 @@ fn read_capped(mut r: impl Read, limit: usize, encoding: &'static str) -> Result
 /// Decodes `body` as described by a `Content-Encoding` header value (a comma-separated list,
 /// applied in order, so undone in reverse). `identity` and an empty value pass through.
 pub fn decode(body: &[u8], content_encoding: &str, limit: usize) -> Result<Decoded, DecodeError> {
-    let codings: Vec<String> = content_encoding
-        .split(',')
-        .map(|c| c.trim().to_ascii_lowercase())
-        .filter(|c| !c.is_empty() && c != "identity")
-        .collect();
+    let codings = codings(content_encoding);
     let mut cur = Decoded { truncated: body.len() > limit, bytes: body[..body.len().min(limit)].to_vec() };
     if codings.is_empty() {
         return Ok(cur);
@@ -83,6 +80,51 @@ pub fn decode(body: &[u8], content_encoding: &str, limit: usize) -> Result<Decod
     Ok(cur)
 }
 
+/// The codings of a `Content-Encoding` header value, in the order they were applied.
+fn codings(content_encoding: &str) -> Vec<String> {
+    content_encoding
+        .split(',')
+        .map(|c| c.trim().to_ascii_lowercase())
+        .filter(|c| !c.is_empty() && c != "identity")
+        .collect()
+}
+
+/// Whether `b` starts like a zlib stream: CMF/FLG, deflate, their 16-bit value a multiple of 31.
+fn is_zlib(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0] & 0x0f == 8 && u16::from_be_bytes([b[0], b[1]]).is_multiple_of(31)
+}
+
+/// Encodes `body` as described by a `Content-Encoding` header value, so that [`decode`] gives
+/// it back. `like` is the body as it was encoded before (the bytes being replaced): a
+/// `deflate` body is written with the zlib wrapper or raw, as `like` was. gzip and deflate
+/// are written; br and zstd are not (no encoder is built in) and give `Unsupported`.
+pub fn encode(body: &[u8], content_encoding: &str, like: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    use std::io::Write as _;
+    let io = |encoding: &'static str| move |source| DecodeError::Invalid { encoding, source };
+    let level = flate2::Compression::default();
+    let mut cur = body.to_vec();
+    let codings = codings(content_encoding);
+    for (i, c) in codings.iter().enumerate() {
+        let outermost = i + 1 == codings.len();
+        cur = match c.as_str() {
+            "gzip" | "x-gzip" => {
+                let mut e = flate2::write::GzEncoder::new(Vec::new(), level);
+                e.write_all(&cur).and_then(|()| e.finish()).map_err(io("gzip"))?
+            }
+            "deflate" if outermost && !like.is_empty() && !is_zlib(like) => {
+                let mut e = flate2::write::DeflateEncoder::new(Vec::new(), level);
+                e.write_all(&cur).and_then(|()| e.finish()).map_err(io("deflate"))?
+            }
+            "deflate" => {
+                let mut e = flate2::write::ZlibEncoder::new(Vec::new(), level);
+                e.write_all(&cur).and_then(|()| e.finish()).map_err(io("deflate"))?
+            }
+            other => return Err(DecodeError::Unsupported(other.to_owned())),
+        };
+    }
+    Ok(cur)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +148,25 @@ mod tests {
         assert_eq!(decode(&raw.finish().expect("finish"), "Deflate", 1 << 20).expect("raw").bytes, body);
         assert_eq!(decode(&gzip(&gzip(body)), "gzip, gzip", 1 << 20).expect("twice").bytes, body);
         assert_eq!(decode(body, "identity", 1 << 20).expect("identity").bytes, body);
+    }
+
+    #[test]
+    fn encode_round_trips_and_keeps_the_deflate_wrapper() {
+        let body = br#"{"id":"ch_1","amount":42}"#;
+        for ce in ["gzip", "x-gzip", "deflate", "gzip, deflate", ""] {
+            let wire = encode(body, ce, &[]).expect("encodes");
+            assert_eq!(decode(&wire, ce, 1 << 20).expect("decodes").bytes, body, "{ce}");
+        }
+        assert_eq!(&encode(body, "gzip", &[]).expect("gzip")[..2], &[0x1f, 0x8b]);
+        let zlib = encode(body, "deflate", &[]).expect("zlib");
+        assert_eq!(zlib[0], 0x78, "zlib by default");
+        let mut raw = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        raw.write_all(b"{}").expect("write");
+        let raw = raw.finish().expect("finish");
+        let again = encode(body, "deflate", &raw).expect("raw");
+        assert!(flate2::read::ZlibDecoder::new(&again[..]).read_to_end(&mut Vec::new()).is_err(), "raw as before");
+        assert_eq!(decode(&again, "deflate", 1 << 20).expect("decodes").bytes, body);
+        assert!(matches!(encode(body, "br", &[]), Err(DecodeError::Unsupported(c)) if c == "br"));
     }
 
     #[test]

@@ -284,7 +284,8 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
             return Some(Secret::Jwt);
         }
     }
-    let lower_prefix = |p: &str| b.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    // On bytes: the prefix may end inside a multi-byte character of `s`.
+    let lower_prefix = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if lower_prefix("bearer ") || lower_prefix("basic ") {
         return Some(Secret::Credential);
     }
@@ -408,6 +409,20 @@ mod tests {
             let r = Redactor::default();
             proptest::prop_assert_eq!(r.is_sensitive_key(&key), r.matches_words(&key_words(&key)));
         }
+
+        // Any text reaches the redactor (a bio with a curly quote crashed it once).
+        #[test]
+        fn any_text_is_checked_without_panicking(s in "\\PC{0,30}") {
+            let _ = looks_secret(&s);
+            Redactor::default().redact_value(&mut serde_json::json!({"bio": s.clone(), "k": [s]}));
+        }
+    }
+
+    #[test]
+    fn multi_byte_text_is_not_cut_inside_a_character() {
+        assert_eq!(looks_secret("World’s foremost expert"), None);
+        assert_eq!(looks_secret("Bearer’s token"), None);
+        assert_eq!(looks_secret("bearer abcdefgh"), Some(Secret::Credential));
     }
 
     #[test]

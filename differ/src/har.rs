@@ -63,6 +63,8 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
         path: under(&["content", "text"]),
         form: if base64 { BodyForm::Base64 } else { BodyForm::Text },
         lengths,
+        // HAR keeps `text` decoded (a `Content-Encoding` header tells how it was sent).
+        encoding: String::new(),
     });
     let body = match content.and_then(|c| c.get("text")) {
         Some(t) => match t.as_str() {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
@@ -95,14 +95,17 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
             Err(unreadable) => return unreadable,
         }
     } else {
+        // An encoded body is the bytes as sent, so in the response's Content-Encoding.
+        let encoding = if encoded { mock::content_encoding(&mock::headers(rsp.get("headers"))) } else { String::new() };
         if rsp.get("body").is_some() {
-            body_site = Some(site(path, Some("body"), if encoded { BodyForm::Base64 } else { BodyForm::Text }));
+            let form = if encoded { BodyForm::Base64 } else { BodyForm::Text };
+            body_site = Some(BodySite { encoding: encoding.clone(), ..site(path, Some("body"), form) });
         }
         match rsp.get("body") {
             Some(b) => match b.as_str() {
                 Some("") => MockBody::None,
-                Some(text) if encoded => match mock::base64_body(text, b.line, media_type.as_deref()) {
-                    Ok(body) => body,
+                Some(text) if encoded => match mock::base64_bytes(text) {
+                    Ok(bytes) => mock::encoded_body(&bytes, &encoding, b.line, media_type.as_deref()),
                     Err(reason) => return mock::unreadable(path, b.line, format!("encodedBody: {reason}")),
                 },
                 Some(text) => mock::text_body(text, b.line, media_type.as_deref()),

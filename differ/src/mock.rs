@@ -110,8 +110,11 @@ pub enum BodyForm {
     Text,
     /// As a JSON string holding the body in base64.
     Base64,
-    /// As a one-line YAML scalar holding the body text (VCR YAML cassettes).
+    /// As a YAML scalar holding the body text (VCR YAML cassettes): one line, or a literal
+    /// block; a `!binary` scalar holds it in base64.
     YamlText,
+    /// As a YAML scalar holding the body in base64 (Ruby VCR's `base64_string`).
+    YamlBase64,
 }
 
 /// Where a mock's JSON body is written, so that `regen` can edit it in place.
@@ -126,6 +129,9 @@ pub struct BodySite {
     /// Values in the mock file that state the body's length in bytes (`Content-Length`
     /// headers, HAR `content.size` and `bodySize`), kept true by `regen`.
     pub lengths: Vec<Vec<PathToken>>,
+    /// The `Content-Encoding` the written bytes carry (`gzip`, ...; empty: none): `regen`
+    /// decodes, edits and encodes again, so that the body keeps its encoding.
+    pub encoding: String,
 }
 
 /// One mocked exchange.
@@ -441,6 +447,7 @@ pub(crate) fn response_site(
         path: key.map(|k| rsp_at.iter().cloned().chain(keys(&[k])).collect()).unwrap_or_default(),
         form,
         lengths: length_paths(rsp.get("headers"), &[rsp_at, &keys(&["headers"])].concat()),
+        encoding: String::new(),
     }
 }
 
@@ -473,6 +480,26 @@ pub(crate) fn base64_bytes(b64: &str) -> Result<Vec<u8>, String> {
 pub(crate) fn base64_body(b64: &str, line: usize, media: Option<&str>) -> Result<MockBody, String> {
     let bytes = base64_bytes(b64)?;
     Ok(text_body(&String::from_utf8_lossy(&bytes), line, media))
+}
+
+/// A body recorded as it was sent: `bytes` carrying `Content-Encoding` `encoding` (decoded
+/// here, up to 64 MiB).
+pub(crate) fn encoded_body(bytes: &[u8], encoding: &str, line: usize, media: Option<&str>) -> MockBody {
+    match mockdrift_contracts::decode::decode(bytes, encoding, 64 << 20) {
+        Ok(d) if d.truncated => MockBody::NotCompared("body larger than 64 MiB".to_owned()),
+        Ok(d) => text_body(&String::from_utf8_lossy(&d.bytes), line, media),
+        Err(e) => MockBody::NotCompared(format!("body could not be decoded: {e}")),
+    }
+}
+
+/// The `Content-Encoding` among response headers (empty: none, or `identity`).
+pub(crate) fn content_encoding(headers: &[(String, String)]) -> String {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
+        .map(|(_, v)| v.trim().to_ascii_lowercase())
+        .filter(|v| v != "identity")
+        .unwrap_or_default()
 }
 
 /// The body file a mock names (`what`: `bodyFileName x.json`): its body, or the mock as
@@ -575,6 +602,7 @@ pub fn read_fixture(file: &Path, service: Option<&str>, method: &str, url: &str,
             path: Vec::new(),
             form: BodyForm::Json,
             lengths: Vec::new(),
+            encoding: String::new(),
         }),
         ..Mock::new(file, MockFormat::Fixture, name, 1, url, status)
     }))

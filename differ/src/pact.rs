@@ -103,6 +103,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         path: mock::keys(path_in),
         form,
         lengths: mock::length_paths(rsp.get("headers"), &mock::keys(&["response", "headers"])),
+        encoding: String::new(),
     };
     let mut body_site = None;
     let body = match rsp.get("body") {

@@ -314,9 +314,7 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
     }
     let Some(site) = &m.body_site else {
         return Err(match m.format {
-            MockFormat::Vcr => {
-                "regen does not edit content-encoded (gzip) or base64 bodies in cassettes yet".to_owned()
-            }
+            MockFormat::Vcr => "the cassette's body is not a text or base64 scalar".to_owned(),
             MockFormat::Pact => "the body embeds Ruby Pact terms; regen does not edit those".to_owned(),
             _ => "regen cannot edit where this body is written".to_owned(),
         });
@@ -356,31 +354,53 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
             p.splices.entry(site.file.clone()).or_default().extend(splices);
             (old, new)
         }
-        BodyForm::Text | BodyForm::Base64 | BodyForm::YamlText => {
-            let (start, end, s) = if site.form == BodyForm::YamlText {
-                crate::yaml::scalar_span(&doc.text, &site.path)?
+        BodyForm::Text | BodyForm::Base64 | BodyForm::YamlText | BodyForm::YamlBase64 => {
+            let yaml = matches!(site.form, BodyForm::YamlText | BodyForm::YamlBase64);
+            let (start, end, written, base64, scalar) = if yaml {
+                let y = crate::yaml::scalar_span(&doc.text, &site.path)?;
+                let base64 = y.binary || site.form == BodyForm::YamlBase64;
+                (y.start, y.end, y.value.clone(), base64, Some(y))
             } else {
                 let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
                 let literal = &doc.text[node.start..node.end];
                 let s: String = serde_json::from_str(literal)
                     .map_err(|e| format!("{}: the body is not a JSON string ({e})", site.file.display()))?;
-                (node.start, node.end, s)
+                (node.start, node.end, s, site.form == BodyForm::Base64, None)
             };
-            let inner = match site.form {
-                BodyForm::Base64 => String::from_utf8(crate::mock::base64_bytes(&s)?)
-                    .map_err(|_| "the base64 body is not UTF-8 text".to_owned())?,
-                _ => s.clone(),
+            // The bytes as sent, then the body they carry.
+            let wire = if base64 { crate::mock::base64_bytes(&written)? } else { written.clone().into_bytes() };
+            let body = if site.encoding.is_empty() {
+                wire.clone()
+            } else {
+                mockdrift_contracts::decode::decode(&wire, &site.encoding, 64 << 20)
+                    .map_err(|e| format!("the {} body cannot be decoded: {e}", site.encoding))?
+                    .bytes
             };
+            let inner = String::from_utf8(body).map_err(|_| "the body is not UTF-8 text".to_owned())?;
             let root = SNode::parse(&inner).map_err(|e| format!("the body is not JSON ({e})"))?;
             let edited = apply(&inner, &edit_json(&inner, &root, &wanted, &mut p)?);
-            let encoded = match site.form {
-                BodyForm::Base64 => base64_like(&s, edited.as_bytes()),
-                _ => edited.clone(),
+            let new_wire = if site.encoding.is_empty() {
+                edited.clone().into_bytes()
+            } else {
+                mockdrift_contracts::decode::encode(edited.as_bytes(), &site.encoding, &wire).map_err(|e| match e {
+                    mockdrift_contracts::decode::DecodeError::Unsupported(c) => {
+                        format!("the body is {c}-encoded and regen writes only gzip and deflate")
+                    }
+                    e => format!("the body cannot be encoded again: {e}"),
+                })?
             };
-            // A JSON string literal is also a YAML double-quoted scalar.
-            let text = serde_json::to_string(&encoded).expect("strings serialize");
+            let value = if base64 {
+                base64_like(&written, &new_wire)
+            } else {
+                String::from_utf8(new_wire.clone()).map_err(|_| "the encoded body is not text".to_owned())?
+            };
+            let text = match &scalar {
+                Some(y) => y.write(&value)?,
+                // A JSON string literal is also a YAML double-quoted scalar.
+                None => serde_json::to_string(&value).expect("strings serialize"),
+            };
             p.splices.entry(site.file.clone()).or_default().push(Splice { start, end, text });
-            (inner.len(), edited.len())
+            (wire.len(), new_wire.len())
         }
     };
     // A body file is the whole file: Content-Length there counts the file.
@@ -443,7 +463,17 @@ fn breaks_matcher(m: &Mock, at: &[PathToken], v: &Value) -> Option<String> {
 fn base64_like(old: &str, bytes: &[u8]) -> String {
     use base64::Engine as _;
     let flat = base64::engine::general_purpose::STANDARD.encode(bytes);
-    let Some(width) = old.find('\n').filter(|w| *w > 0 && old.len() > *w + 1) else { return flat };
+    let Some(width) = old.find('\n').filter(|w| *w > 0 && old.len() > *w + 1) else {
+        // One line: kept one line, with its line break if it had one.
+        return flat
+            + if old.ends_with("\r\n") {
+                "\r\n"
+            } else if old.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            };
+    };
     let nl = if old[..width].ends_with('\r') { "\r\n" } else { "\n" };
     let width = old[..width].trim_end_matches('\r').len();
     let mut out = String::new();
@@ -481,7 +511,9 @@ impl Doc {
     fn span(&self, path: &[PathToken]) -> Option<(usize, usize)> {
         match &self.root {
             Some(root) => root.find(path).map(|n| (n.start, n.end)),
-            None => crate::yaml::scalar_span(&self.text, path).ok().map(|(s, e, _)| (s, e)),
+            None => {
+                crate::yaml::scalar_span(&self.text, path).ok().filter(|y| y.block.is_none()).map(|y| (y.start, y.end))
+            }
         }
     }
 }

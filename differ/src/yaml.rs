@@ -150,10 +150,87 @@ mod tests {
     }
 }
 
-/// The byte span of the scalar at `path` in a YAML text, when it is written on one line
-/// (plain, single- or double-quoted), so that it can be replaced by another scalar; with its
-/// value. Block scalars and quoted scalars folded over several lines give an error.
-pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result<(usize, usize, String), String> {
+/// A scalar found in a YAML text, to be replaced by another.
+#[derive(Debug)]
+pub(crate) struct YamlScalar {
+    /// The bytes to replace: the whole scalar written on one line, or a literal block's
+    /// content lines (its header `|` line is kept).
+    pub start: usize,
+    pub end: usize,
+    /// Its value (for `!binary`, the base64 text with its line breaks).
+    pub value: String,
+    /// Tagged `!binary` / `!!binary`.
+    pub binary: bool,
+    /// For a literal block: the indentation of its lines, and whether it strips the final
+    /// line break (`|-`).
+    pub block: Option<(String, bool)>,
+    /// For a quoted scalar folded over several lines: the width its lines reach and the
+    /// indentation of its continuation lines, to fold the new one alike.
+    pub fold: Option<(usize, String)>,
+    /// The column (in characters) the scalar starts at.
+    pub column: usize,
+    /// The file's line break.
+    pub newline: &'static str,
+}
+
+impl YamlScalar {
+    /// `value` written in place of this scalar: a double-quoted scalar (a JSON string literal
+    /// is one) on one line, or the lines of the same literal block.
+    pub(crate) fn write(&self, value: &str) -> Result<String, String> {
+        let Some((indent, strip)) = &self.block else {
+            let quoted = serde_json::to_string(value).expect("strings serialize");
+            return Ok(match &self.fold {
+                Some((width, indent)) => self.fold_quoted(&quoted, *width, indent),
+                None => quoted,
+            });
+        };
+        let body = if *strip { Some(value) } else { value.strip_suffix('\n') };
+        let Some(body) = body.filter(|b| !b.ends_with('\n') && !b.starts_with([' ', '\t'])) else {
+            return Err("the new body cannot be written in the same block scalar".to_owned());
+        };
+        let mut out = String::new();
+        for line in body.split('\n') {
+            if !line.is_empty() {
+                out.push_str(indent);
+                out.push_str(line);
+            }
+            out.push_str(self.newline);
+        }
+        Ok(out)
+    }
+}
+
+impl YamlScalar {
+    /// A double-quoted scalar folded at `width` columns: a line break stands for one space, so
+    /// only a single space between two other characters is turned into one (JSON escapes hold
+    /// no spaces). The first line starts where the old scalar did.
+    fn fold_quoted(&self, quoted: &str, width: usize, indent: &str) -> String {
+        let chars: Vec<char> = quoted.chars().collect();
+        let mut out = String::with_capacity(quoted.len() + quoted.len() / 8);
+        let mut col = self.column;
+        for (i, &c) in chars.iter().enumerate() {
+            let lone_space = c == ' '
+                && i > 0
+                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
+                && !chars[i - 1].is_whitespace();
+            if lone_space && col >= width {
+                out.push_str(self.newline);
+                out.push_str(indent);
+                col = indent.chars().count();
+                continue;
+            }
+            out.push(c);
+            col += 1;
+        }
+        out
+    }
+}
+
+/// The scalar at `path` in a YAML text, where it can be replaced: plain on one line, single-
+/// or double-quoted (on one line or folded over several, as Ruby's Psych and PyYAML write long
+/// bodies), or a literal block scalar (`|`, `|-`) under a mapping key. Folded blocks (`>`),
+/// `|+`, explicit indentation and plain scalars over several lines give an error naming why.
+pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result<YamlScalar, String> {
     use crate::mock::PathToken;
     // Containers open: for a mapping, the key of the value being read (None: a key comes
     // next); for a sequence, the index of the next item.
@@ -164,7 +241,9 @@ pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result
     let mut parser = Parser::new_from_str(text);
     let mut open: Vec<Open> = Vec::new();
     let mut at: Vec<PathToken> = Vec::new();
+    let mut key_end = 0;
     let byte = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b);
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     while let Some(next) = parser.next_event() {
         let (ev, span) = next.map_err(|e| format!("line {}: {}", e.marker().line(), e.info()))?;
         // Where a value starting here sits, and whether it is a mapping key.
@@ -180,21 +259,30 @@ pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result
             None => {}
         };
         match ev {
-            Event::Scalar(v, style, ..) if is_key => {
+            Event::Scalar(v, ..) if is_key => {
                 if let Some(Open::Map(k)) = open.last_mut() {
                     *k = Some(v.into_owned());
                 }
-                let _ = style;
+                key_end = byte(span.end.index());
             }
-            Event::Scalar(v, style, ..) => {
+            Event::Scalar(v, style, _, tag) => {
                 let mut full = at.clone();
-                full.extend(here);
+                full.extend(here.clone());
                 if full == path {
+                    let binary = is_binary(&tag);
+                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                        if !matches!(here, Some(PathToken::Key(_))) {
+                            return Err("the body is a block scalar in a sequence".to_owned());
+                        }
+                        let (start, end, indent, strip) = literal_block(text, key_end)?;
+                        let block = Some((indent, strip));
+                        let value = v.into_owned();
+                        return Ok(YamlScalar { start, end, value, binary, block, fold: None, column: 0, newline });
+                    }
                     let (start, end) = (byte(span.start.index()), byte(span.end.index()));
                     let written = &text[start..end];
-                    let one_line = !written.contains('\n');
                     let whole = match style {
-                        ScalarStyle::Plain => written == v,
+                        ScalarStyle::Plain => written == v || written.contains('\n'),
                         ScalarStyle::SingleQuoted => {
                             written.len() >= 2 && written.starts_with('\'') && written.ends_with('\'')
                         }
@@ -203,11 +291,27 @@ pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result
                         }
                         _ => false,
                     };
-                    return if one_line && whole {
-                        Ok((start, end, v.into_owned()))
-                    } else {
-                        Err("the body is a block scalar or spans several lines".to_owned())
-                    };
+                    if !whole || tag.is_some() {
+                        return Err("the body is a scalar regen cannot rewrite in place".to_owned());
+                    }
+                    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let column = text[line_start..start].chars().count();
+                    // Folded over several lines: as wide as its widest line, continuation
+                    // lines indented as its second.
+                    let fold = written.contains('\n').then(|| {
+                        let lines: Vec<&str> = text[line_start..end].lines().collect();
+                        let width = lines.iter().map(|l| l.trim_end().chars().count()).max().unwrap_or(80);
+                        let indent = match lines.iter().skip(1).find(|l| !l.trim().is_empty()) {
+                            Some(l) => l[..l.len() - l.trim_start().len()].to_owned(),
+                            None => " ".repeat(column),
+                        };
+                        (width, indent)
+                    });
+                    if fold.is_some() && style == ScalarStyle::Plain {
+                        return Err("the body is a plain scalar written over several lines".to_owned());
+                    }
+                    let value = v.into_owned();
+                    return Ok(YamlScalar { start, end, value, binary, block: None, fold, column, newline });
                 }
                 value_done(&mut open);
             }
@@ -232,6 +336,48 @@ pub(crate) fn scalar_span(text: &str, path: &[crate::mock::PathToken]) -> Result
     Err("no such value in the YAML document".to_owned())
 }
 
+/// The content lines of the block scalar whose key ends at `key_end`: their byte span (from
+/// the first line's start to the last non-empty line's end, line break included), their
+/// indentation, and whether the block strips its final line break. saphyr's spans of block
+/// scalars start at the tag, the indicator or the content depending on the tag, so the
+/// header is read here.
+fn literal_block(text: &str, key_end: usize) -> Result<(usize, usize, String, bool), String> {
+    let header_end = text[key_end..].find('\n').map_or(text.len(), |i| key_end + i);
+    let header = text[key_end..header_end].trim_end_matches('\r');
+    let header = header.split(" #").next().unwrap_or(header);
+    let indicator = header
+        .trim_start_matches([':', ' ', '\t'])
+        .split_whitespace()
+        .find(|t| !t.starts_with('!'))
+        .ok_or("the block scalar's header cannot be read")?;
+    let strip = match indicator {
+        "|" => false,
+        "|-" => true,
+        i if i.starts_with('>') => return Err("the body is a folded block scalar (`>`)".to_owned()),
+        _ => return Err(format!("the body's block scalar header `{indicator}` is not `|` or `|-`")),
+    };
+    let start = (header_end + 1).min(text.len());
+    let (mut pos, mut end, mut indent) = (start, start, None::<String>);
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..line_end].trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty() {
+            let lead = &line[..line.len() - line.trim_start_matches(' ').len()];
+            match &indent {
+                None => indent = Some(lead.to_owned()),
+                Some(i) if !line.starts_with(i.as_str()) => break,
+                Some(_) => {}
+            }
+            end = line_end;
+        }
+        pos = line_end;
+    }
+    match indent {
+        Some(i) if !i.is_empty() => Ok((start, end, i, strip)),
+        _ => Err("the block scalar has no indented content".to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod span_tests {
     use super::*;
@@ -242,11 +388,51 @@ mod span_tests {
         let text = "a:\n- x: 1\n  body:\n    string: '{\"x\": 1, ''q'': 2}'\n- y: \"dq\"\n  z: |\n    {\"k\": 1}\n";
         let k = |s: &str| PathToken::Key(s.to_owned());
         let path = [k("a"), PathToken::Index(0), k("body"), k("string")];
-        let (s, e, v) = scalar_span(text, &path).expect("found");
-        assert_eq!((&text[s..e], v.as_str()), ("'{\"x\": 1, ''q'': 2}'", "{\"x\": 1, 'q': 2}"));
-        let (s, e, _) = scalar_span(text, &[k("a"), PathToken::Index(1), k("y")]).expect("found");
-        assert_eq!(&text[s..e], "\"dq\"");
-        assert!(scalar_span(text, &[k("a"), PathToken::Index(1), k("z")]).is_err(), "block scalars are not spliced");
+        let y = scalar_span(text, &path).expect("found");
+        assert_eq!((&text[y.start..y.end], y.value.as_str()), ("'{\"x\": 1, ''q'': 2}'", "{\"x\": 1, 'q': 2}"));
+        let y = scalar_span(text, &[k("a"), PathToken::Index(1), k("y")]).expect("found");
+        assert_eq!(&text[y.start..y.end], "\"dq\"");
+        let z = scalar_span(text, &[k("a"), PathToken::Index(1), k("z")]).expect("literal block");
+        assert_eq!((&text[z.start..z.end], z.value.as_str()), ("    {\"k\": 1}\n", "{\"k\": 1}\n"));
+        assert_eq!(z.write("{\"k\": 2,\n \"j\": 3}\n").expect("same block"), "    {\"k\": 2,\n     \"j\": 3}\n");
         assert!(scalar_span(text, &[k("nope")]).is_err());
+    }
+
+    #[test]
+    fn finds_literal_and_binary_blocks_and_names_what_it_cannot_edit() {
+        let text = "a:\n  body:\n    string: !!binary |\n      H4sI\n      AAAA\n\n  headers: x\n  b: |- # c\n    {\"k\": 1,\n\n     \"j\": 2}\n  c: >\n    x\n    y\nz: 1\n";
+        let k = |s: &str| PathToken::Key(s.to_owned());
+        let bin = scalar_span(text, &[k("a"), k("body"), k("string")]).expect("binary block");
+        assert!(bin.binary);
+        assert_eq!(&text[bin.start..bin.end], "      H4sI\n      AAAA\n", "the blank line after stays");
+        assert_eq!(bin.write("QUJD\nREVG\n").expect("writes"), "      QUJD\n      REVG\n");
+        let b = scalar_span(text, &[k("a"), k("b")]).expect("strip block");
+        assert_eq!(b.value, "{\"k\": 1,\n\n \"j\": 2}");
+        assert_eq!(&text[b.start..b.end], "    {\"k\": 1,\n\n     \"j\": 2}\n");
+        assert_eq!(b.write("{}").expect("writes"), "    {}\n");
+        assert!(b.write("{}\n").is_err(), "|- cannot end in a line break");
+        let c = scalar_span(text, &[k("a"), k("c")]).expect_err("folded");
+        assert!(c.contains("folded"), "{c}");
+    }
+
+    #[test]
+    fn quoted_scalars_over_several_lines_are_folded_alike() {
+        // As Psych writes a long body: double-quoted, folded at spaces near 80 columns.
+        let text = "i:\n- body:\n    string: \"{\\\"id\\\": 1, \\\"name\\\": \\\"a  b\\\",\n      \\\"tags\\\": [\\\"x\\\"]}\"\n  next: 1\n";
+        let k = |s: &str| PathToken::Key(s.to_owned());
+        let path = [k("i"), PathToken::Index(0), k("body"), k("string")];
+        let y = scalar_span(text, &path).expect("folded quoted");
+        assert_eq!(y.value, r#"{"id": 1, "name": "a  b", "tags": ["x"]}"#);
+        assert_eq!((y.column, y.fold.as_ref().map(|f| f.1.as_str())), (12, Some("      ")));
+        let new = r#"{"id": 1, "name": "a  b", "tags": ["x"], "more": "words and words and words and more words"}"#;
+        let written = y.write(new).expect("writes");
+        assert!(written.lines().count() > 1, "folded: {written}");
+        let edited = format!("{}{}{}", &text[..y.start], written, &text[y.end..]);
+        let back = parse(&edited).expect("still YAML");
+        let got = back.get("i").and_then(|i| match &i.kind {
+            NodeKind::Array(items) => items[0].get("body")?.get("string")?.as_str().map(str::to_owned),
+            _ => None,
+        });
+        assert_eq!(got.as_deref(), Some(new), "{edited}");
     }
 }
