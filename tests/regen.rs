@@ -163,6 +163,10 @@ fn write_format_mocks(d: &Path) {
         {"description": "a charge with a numeric id", "request": {"method": "GET", "path": "/v1/charges/ch_001001"},
          "response": {"status": 200, "headers": {"Content-Type": "application/json"},
             "body": {"id": 1001, "status": "succeeded", "amount_cents": 5},
+            "matchingRules": {"body": {"$.id": {"matchers": [{"match": "regex", "regex": "ch_[0-9]*[1-9][0-9]*"}]}}}}},
+        {"description": "another charge with a numeric id", "request": {"method": "GET", "path": "/v1/charges/ch_001002"},
+         "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+            "body": {"id": 1002, "status": "succeeded", "amount_cents": 5},
             "matchingRules": {"body": {"$.id": {"matchers": [{"match": "regex", "regex": "ch_[0-9]+"}]}}}}}],
         "metadata": {"pactSpecification": {"version": "3.0.0"}}});
     std::fs::write(d.join("mocks/other/pact-v3.json"), serde_json::to_string_pretty(&pact).expect("json"))
@@ -234,14 +238,16 @@ fn each_format_keeps_its_form_and_derived_fields_stay_true() {
     assert!(unzipped.contains("\"amount\"") && !unzipped.contains("amount_cents"), "{unzipped}");
     assert_eq!(sim["data"]["pairs"][2]["response"]["headers"]["Content-Length"][0], gz.len().to_string());
 
-    // Pact: the matching rules stay; a synthetic id would break the regex, so that one is left
-    // (with the consumer test named); the other edits are made.
+    // Pact: the matching rules stay. A synthetic id takes the recorded ids' form (`ch_000000`),
+    // which satisfies `ch_[0-9]+`; one that must not be all zeros is left (with the consumer
+    // test named); the other edits are made.
     let pact = std::fs::read_to_string(d.join("mocks/other/pact-v3.json")).expect("read");
     assert!(
         pact.contains("\"regex\": \"ch_[0-9]+\"") && !pact.contains("amount_cents") && pact.contains("\"id\": 1001"),
         "{pact}"
     );
-    assert!(out.contains("would not satisfy the interaction's regex matcher /ch_[0-9]+/"), "{out}");
+    assert!(pact.contains("\"id\": \"ch_000000\"") && !pact.contains("\"id\": 1002"), "{pact}");
+    assert!(out.contains("would not satisfy the interaction's regex matcher /ch_[0-9]*[1-9][0-9]*/"), "{out}");
     assert!(out.contains("pact interaction \"a charge with a numeric id\" is written by a consumer test"), "{out}");
     let pact4: Value =
         serde_json::from_str(&std::fs::read_to_string(d.join("mocks/other/pact-v4.json")).expect("read"))

@@ -10,7 +10,43 @@ use crate::shape::{Kind, Shape};
 
 /// A body for `shape`; `examples` are redacted recorded bodies of the same contract.
 pub fn body(shape: &Shape, examples: &[&Value]) -> Value {
-    build(shape, examples, 0)
+    build(shape, examples, Mode::Examples, 0)
+}
+
+/// A synthetic body for `shape`: no recorded value is used, but a string with no format or
+/// enum takes the form of the recorded ones at its place, so that an id looks like an id
+/// (`ch_3NqY8k` gives `ch_0AaA0a`: the prefix kept, digits, lower and upper case letters
+/// replaced by `0`, `a`, `A`) and satisfies the patterns the real ones do.
+pub fn synthetic(shape: &Shape, examples: &[&Value]) -> Value {
+    build(shape, examples, Mode::Synthetic, 0)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Recorded values are used where they fit.
+    Examples,
+    /// Only the form of recorded strings is used.
+    Synthetic,
+}
+
+/// The form of an id-like string (no whitespace, at most 64 characters, not a redaction
+/// marker): its alphabetic prefix up to a `_`, `-` or `:` kept, the rest masked by class.
+fn id_like(s: &str) -> Option<String> {
+    if s.is_empty() || s.chars().count() > 64 || s.contains(char::is_whitespace) || s.contains('<') {
+        return None;
+    }
+    let prefix = s
+        .char_indices()
+        .find(|(_, c)| matches!(c, '_' | '-' | ':'))
+        .filter(|(i, _)| s[..*i].chars().all(|c| c.is_ascii_alphabetic()))
+        .map_or(0, |(i, _)| i + 1);
+    let masked = s[prefix..].chars().map(|c| match c {
+        '0'..='9' => '0',
+        'a'..='z' => 'a',
+        'A'..='Z' => 'A',
+        c => c,
+    });
+    Some(s[..prefix].chars().chain(masked).collect())
 }
 
 fn at<'a>(examples: &[&'a Value], key: &str) -> Vec<&'a Value> {
@@ -63,12 +99,13 @@ fn main_kind(s: &Shape) -> Option<Kind> {
     best.map(|(_, k)| k).or((s.null > 0).then_some(Kind::Null))
 }
 
-fn build(s: &Shape, examples: &[&Value], depth: usize) -> Value {
+fn build(s: &Shape, examples: &[&Value], mode: Mode, depth: usize) -> Value {
     let Some(kind) = main_kind(s) else { return Value::Null };
     if depth > 64 {
         return Value::Null;
     }
     if !matches!(kind, Kind::Object | Kind::Array)
+        && mode == Mode::Examples
         && let Some(v) = first_of_kind(examples, kind)
     {
         return v.clone();
@@ -86,7 +123,11 @@ fn build(s: &Shape, examples: &[&Value], depth: usize) -> Value {
             if let Some(v) = st.enum_values().and_then(|v| v.first().map(|x| (*x).to_owned())) {
                 return Value::String(v);
             }
-            Value::String(st.format().map_or("string", placeholder).to_owned())
+            if let Some(f) = st.format() {
+                return Value::String(placeholder(f).to_owned());
+            }
+            let form = examples.iter().filter_map(|e| e.as_str()).find_map(id_like);
+            Value::String(form.unwrap_or_else(|| "string".to_owned()))
         }
         Kind::Array => {
             let a = s.array.as_ref().expect("main kind is array");
@@ -99,7 +140,7 @@ fn build(s: &Shape, examples: &[&Value], depth: usize) -> Value {
                         .enumerate()
                         .map(|(i, p)| {
                             let ex: Vec<&Value> = examples.iter().filter_map(|e| e.get(i)).collect();
-                            build(p, &ex, depth + 1)
+                            build(p, &ex, mode, depth + 1)
                         })
                         .collect(),
                 );
@@ -107,7 +148,7 @@ fn build(s: &Shape, examples: &[&Value], depth: usize) -> Value {
             if a.items.is_empty() {
                 Value::Array(Vec::new())
             } else {
-                Value::Array(vec![build(&a.items, &items, depth + 1)])
+                Value::Array(vec![build(&a.items, &items, mode, depth + 1)])
             }
         }
         Kind::Object => {
@@ -116,14 +157,14 @@ fn build(s: &Shape, examples: &[&Value], depth: usize) -> Value {
                 let values: Vec<&Value> =
                     examples.iter().filter_map(|e| e.as_object()).flat_map(|m| m.values()).collect();
                 let mut out = Map::new();
-                out.insert("key".to_owned(), build(&m.values, &values, depth + 1));
+                out.insert("key".to_owned(), build(&m.values, &values, mode, depth + 1));
                 return Value::Object(out);
             }
             let mut out = Map::new();
             for (k, f) in &o.fields {
                 let usual = o.is_required(f) || f.present_since_first_seen() || f.present * 2 >= o.count;
                 if usual {
-                    out.insert(k.clone(), build(&f.shape, &at(examples, k), depth + 1));
+                    out.insert(k.clone(), build(&f.shape, &at(examples, k), mode, depth + 1));
                 }
             }
             Value::Object(out)
@@ -161,5 +202,27 @@ mod tests {
             (built["id"].as_i64(), built["at"].as_str(), built["tags"][0].as_str()),
             (Some(7), Some("2026-11-05T00:00:00Z"), Some("x"))
         );
+        let synthetic = synthetic(&s, &[&example]);
+        assert_eq!((synthetic["id"].as_i64(), synthetic["at"].as_str()), (Some(0), Some("2026-01-01T00:00:00Z")));
+    }
+
+    #[test]
+    fn synthetic_ids_take_the_form_of_recorded_ones() {
+        let l = Limits::default();
+        let mut s = Shape::default();
+        let bodies: Vec<Value> = (0..80)
+            .map(|i| json!({"id": format!("ch_3NqY8k{i:02}"), "ref": format!("ord-{i}x"), "note": format!("free text {i}")}))
+            .collect();
+        for (i, b) in bodies.iter().enumerate() {
+            s.observe(&serde_json::to_vec(b).expect("json"), Ts(i as i64), &l, &Redactor::default()).expect("valid");
+        }
+        let examples: Vec<&Value> = bodies.iter().take(2).collect();
+        let built = synthetic(&s, &examples);
+        assert_eq!(built["id"], "ch_0AaA0a00");
+        assert_eq!(built["ref"], "ord-0a");
+        assert_eq!(built["note"], "string", "free text is not an id");
+        assert_eq!(synthetic(&s, &[])["id"], "string", "no recorded form: a placeholder");
+        assert_eq!(id_like("<redacted>"), None);
+        assert_eq!(id_like("9f1c2e"), Some("0a0a0a".to_owned()));
     }
 }

@@ -740,7 +740,7 @@ impl Cmp<'_, '_, '_> {
                 let examples: Vec<&Value> =
                     self.contract.examples.iter().filter_map(|e| value_at(&e.body, self.segs)).collect();
                 EditOp::Set {
-                    synthetic: mockdrift_contracts::synth::body(s, &[]),
+                    synthetic: mockdrift_contracts::synth::synthetic(s, &examples),
                     example: mockdrift_contracts::synth::body(s, &examples),
                 }
             }
