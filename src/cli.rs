@@ -97,6 +97,19 @@ pub(crate) struct ProxyArgs {
     /// --record-skip /health.
     #[arg(long, value_name = "[METHOD ]PREFIX")]
     pub(crate) record_skip: Vec<String>,
+    /// Verify https:// upstreams against the CA certificates in this PEM file only, instead
+    /// of the system's roots.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) upstream_ca: Option<PathBuf>,
+    /// Do not verify https:// upstream certificates (logged as a warning at start).
+    #[arg(long, conflicts_with = "upstream_ca")]
+    pub(crate) insecure_upstream: bool,
+    /// Serve the route listeners with TLS: a PEM certificate chain (with --tls-key).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub(crate) tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub(crate) tls_key: Option<PathBuf>,
     /// How long to wait for an upstream's response head before answering 504.
     #[arg(long, default_value = "60s", value_name = "DURATION")]
     pub(crate) response_timeout: String,

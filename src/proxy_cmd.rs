@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::{Recorder, Store};
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
-use mockdrift_proxy::{Route, Upstream};
+use mockdrift_proxy::{Route, Upstream, tls};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -56,6 +56,16 @@ pub(crate) fn run_until(
         crate::duration::parse(&args.flush_interval, Duration::from_secs(1)).context("--flush-interval")?;
     let response_timeout =
         crate::duration::parse(&args.response_timeout, Duration::from_secs(1)).context("--response-timeout")?;
+    let upstream_tls = tls::UpstreamTls { ca_file: args.upstream_ca.clone(), insecure: args.insecure_upstream };
+    let client_tls =
+        if routes.iter().any(|(_, _, u)| u.tls) { tls::client_config(&upstream_tls)? } else { tls::no_upstream_tls() };
+    if args.insecure_upstream {
+        tracing::warn!("--insecure-upstream: upstream TLS certificates are not verified.");
+    }
+    let tls_server = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(tls::server_config(cert, key)?),
+        _ => None,
+    };
     std::fs::create_dir_all(&args.store.store).with_context(|| format!("creating {}", args.store.store.display()))?;
     let store = Store::open(&args.store.store)?;
     let (mut recorder, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
@@ -96,8 +106,15 @@ pub(crate) fn run_until(
             let listener = TcpListener::bind(listen).await.with_context(|| format!("route {name}: cannot listen on {listen}"))?;
             let bound = listener.local_addr()?;
             ready(&name, bound);
-            eprintln!("mockdrift proxy: route {name} listening on {bound}, forwarding to http://{}{}", upstream.authority, upstream.base_path);
-            let mut route = Route::new(&name, upstream, tap.clone());
+            eprintln!(
+                "mockdrift proxy: route {name} listening on {}://{bound}, forwarding to {}://{}{}",
+                if tls_server.is_some() { "https" } else { "http" },
+                if upstream.tls { "https" } else { "http" },
+                upstream.host_header,
+                upstream.base_path
+            );
+            let mut route = Route::with_tls(&name, upstream, tap.clone(), client_tls.clone());
+            route.tls_server = tls_server.clone();
             route.max_record_bytes = args.max_record_bytes;
             route.preserve_host = args.preserve_host;
             route.response_timeout = response_timeout;

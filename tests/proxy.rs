@@ -42,6 +42,12 @@ impl Drop for KillOnDrop {
     }
 }
 
+/// The address in the proxy's "route NAME listening on http[s]://ADDR, forwarding to ..." line.
+fn listen_addr(line: &str) -> String {
+    let url = line.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(line);
+    url.split("://").nth(1).expect(line).to_owned()
+}
+
 fn get(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect to the proxy");
     s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
@@ -75,7 +81,7 @@ fn proxies_records_and_flushes_on_sigterm() {
         }
     });
     let first = rx.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
-    let addr = first.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(&first).to_owned();
+    let addr = listen_addr(&first);
     let second = rx.recv_timeout(Duration::from_secs(20)).expect("the admin starts");
     let admin = second.split("admin listening on ").nth(1).expect(&second).trim().to_owned();
     for i in 0..25 {
@@ -143,7 +149,7 @@ fn kill_9_loses_at_most_the_last_interval_and_the_store_reopens() {
     let guard = KillOnDrop(child.id());
     let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
     let first = lines.next().expect("a line").expect("utf-8");
-    let addr = first.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(&first).to_owned();
+    let addr = listen_addr(&first);
     for i in 0..10 {
         assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
     }
@@ -162,4 +168,105 @@ fn kill_9_loses_at_most_the_last_interval_and_the_store_reopens() {
     let count: u64 = snap.contracts.values().map(|c| c.count).sum();
     // The first ten were flushed long before the kill; the last three may be lost.
     assert!((10..=13).contains(&count), "{count} exchanges survived");
+}
+
+/// A running `mockdrift proxy` child: its bound route address and its stderr lines.
+struct Child {
+    child: std::process::Child,
+    _guard: KillOnDrop,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+fn spawn_proxy(dir: &std::path::Path, args: &[&str]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .arg("proxy")
+        .args(args)
+        .args(["--admin", "off", "--flush-interval", "200ms"])
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let guard = KillOnDrop(child.id());
+    let (tx, lines) = std::sync::mpsc::channel::<String>();
+    let stderr = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = lines.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
+    assert!(first.contains("listening on https://"), "{first}");
+    let addr = listen_addr(&first);
+    (Child { child, _guard: guard, lines }, addr)
+}
+
+#[test]
+fn tls_on_both_sides_through_the_binary_with_curl_as_the_client() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    // A test CA and a certificate it signed for localhost, made here.
+    let ca_key = rcgen::KeyPair::generate().expect("key");
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    // Distinct names: OpenSSL takes a leaf named like its issuer for a self-signed one.
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "mockdrift test CA");
+    let ca = ca_params.self_signed(&ca_key).expect("ca");
+    let key = rcgen::KeyPair::generate().expect("key");
+    let mut leaf = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
+    leaf.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
+    let cert = leaf.signed_by(&key, &ca, &ca_key).expect("leaf");
+    std::fs::write(d.join("ca.pem"), ca.pem()).expect("write");
+    std::fs::write(d.join("cert.pem"), cert.pem()).expect("write");
+    std::fs::write(d.join("key.pem"), key.serialize_pem()).expect("write");
+
+    // curl -(TLS)-> front proxy -(TLS, verified with --upstream-ca)-> back proxy -> upstream.
+    let up = upstream();
+    let tls = ["--tls-cert", "cert.pem", "--tls-key", "key.pem"];
+    let back_route = format!("back@127.0.0.1:0=http://{up}");
+    let (back, back_addr) = spawn_proxy(d, &[&["--store", "back", "--route", &back_route][..], &tls].concat());
+    let port = back_addr.rsplit(':').next().expect("port");
+    let front_route = format!("orders@127.0.0.1:0=https://localhost:{port}");
+    let (front, front_addr) =
+        spawn_proxy(d, &[&["--store", "front", "--route", &front_route, "--upstream-ca", "ca.pem"][..], &tls].concat());
+    let front_port = front_addr.rsplit(':').next().expect("port");
+    let curl = |url: &str, extra: &[&str]| {
+        Command::new("curl")
+            .args(["-sS", "--max-time", "10", "--cacert", "ca.pem"])
+            .args(extra)
+            .arg(url)
+            .current_dir(d)
+            .output()
+            .expect("curl runs (apt package curl)")
+    };
+    for i in 0..3 {
+        let out = curl(&format!("https://localhost:{front_port}/orders/{i}"), &[]);
+        let body = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && body.contains("\"id\": ") && body.contains("status"), "{body}{:?}", out);
+    }
+    // curl without the CA refuses the listener's certificate: it is the one given.
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "10", &format!("https://localhost:{front_port}/orders/9")])
+        .output()
+        .expect("curl");
+    assert!(!out.status.success(), "untrusted certificate accepted");
+
+    // Both record; the front's contract is the upstream's shape.
+    for mut p in [front, back] {
+        assert!(Command::new("kill").args(["-TERM", &p.child.id().to_string()]).status().expect("kill").success());
+        assert_eq!(p.child.wait().expect("wait").code(), Some(0));
+        let rest: Vec<String> = std::iter::from_fn(|| p.lines.recv_timeout(Duration::from_secs(5)).ok()).collect();
+        assert!(rest.iter().any(|l| l.contains("3 requests, 3 recorded")), "{rest:#?}");
+    }
+    let list = mockdrift(d, &["contracts", "list", "--store", "front"]);
+    assert!(list.stdout.contains("orders") && list.stdout.contains("/orders/{order_id}"), "{}", list.stdout);
+
+    // Unusable TLS settings stop the proxy before it listens, naming the file.
+    let run = mockdrift(d, &["proxy", "--store", "x", "--route", &front_route, "--tls-cert", "cert.pem"]);
+    assert_eq!(run.code, 2, "--tls-cert needs --tls-key: {}", run.stderr);
+    let run = mockdrift(
+        d,
+        &["proxy", "--store", "x", "--route", &front_route, "--upstream-ca", "missing.pem", "--admin", "off"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--upstream-ca") && run.stderr.contains("missing.pem"), "{}", run.stderr);
 }

@@ -9,7 +9,7 @@
 //!
 //! [`admin::serve_admin`] serves health, Prometheus metrics and the current contracts.
 //!
-//! This is the first slice: plain HTTP/1.1 to clients and upstreams. TLS, HTTP/2 and forward
+//! HTTP/1.1 to clients and upstreams, with TLS on either side ([`tls`]). HTTP/2 and forward
 //! mode come next.
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
@@ -26,6 +26,7 @@ use http::{Request, Response, StatusCode, Uri};
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
+use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -35,6 +36,7 @@ use tokio::net::TcpListener;
 pub mod admin;
 pub mod tap;
 mod tee;
+pub mod tls;
 
 use crate::tap::{Pending, Tap};
 use crate::tee::{Capture, Finish, TeeBody};
@@ -43,11 +45,15 @@ use crate::tee::{Capture, Finish, TeeBody};
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 type ProxyBody = BoxBody<Bytes, BoxError>;
 
-/// Where a route forwards to: `http://host:port[/base/path]`.
+/// Where a route forwards to: `http[s]://host[:port][/base/path]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Upstream {
+    /// `https://`: connect with TLS, verifying the certificate for the host.
+    pub tls: bool,
     /// `host:port`.
     pub authority: String,
+    /// The authority as the URL gives it (the default port left out): the `Host` sent.
+    pub host_header: String,
     /// Prefixed to every request path; empty or starting with `/`, no trailing `/`.
     pub base_path: String,
 }
@@ -65,18 +71,32 @@ impl std::fmt::Display for UpstreamError {
 impl std::error::Error for UpstreamError {}
 
 impl Upstream {
-    /// Parses `http://10.0.0.5:8080/api/v3`. (`https://` comes with TLS, in the next slice.)
+    /// Parses `http://10.0.0.5:8080/api/v3` or `https://payments.internal:8443`.
     pub fn parse(url: &str) -> Result<Upstream, UpstreamError> {
-        let Some(rest) = url.strip_prefix("http://") else {
-            return Err(UpstreamError(format!("upstream {url:?}: only http:// upstreams are supported so far")));
+        let (tls, rest, port) = if let Some(rest) = url.strip_prefix("http://") {
+            (false, rest, 80)
+        } else if let Some(rest) = url.strip_prefix("https://") {
+            (true, rest, 443)
+        } else {
+            return Err(UpstreamError(format!("upstream {url:?}: must start with http:// or https://")));
         };
         let (authority, base) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
-        if authority.is_empty() {
+        if authority.is_empty() || authority.starts_with(':') {
             return Err(UpstreamError(format!("upstream {url:?} has no host")));
         }
-        let authority = if authority.contains(':') { authority.to_owned() } else { format!("{authority}:80") };
+        if authority.contains('@') {
+            return Err(UpstreamError(format!("upstream {url:?}: credentials in the URL are not supported")));
+        }
+        // A port is after the last `:` outside an IPv6 literal's brackets.
+        let has_port = authority.rsplit_once(':').is_some_and(|(_, p)| !p.contains(']'));
+        let full = if has_port { authority.to_owned() } else { format!("{authority}:{port}") };
         let base = base.trim_end_matches('/');
-        Ok(Upstream { authority, base_path: if base.is_empty() { String::new() } else { format!("/{base}") } })
+        Ok(Upstream {
+            tls,
+            authority: full,
+            host_header: authority.to_owned(),
+            base_path: if base.is_empty() { String::new() } else { format!("/{base}") },
+        })
     }
 }
 
@@ -97,18 +117,34 @@ pub struct Route {
     pub sample: f64,
     /// Which exchanges may be recorded at all, by method and path prefix.
     pub filter: RecordFilter,
+    /// Serve the listener with TLS (`--tls-cert`, `--tls-key`; see [`tls::server_config`]).
+    pub tls_server: Option<Arc<rustls::ServerConfig>>,
     sampled: std::sync::atomic::AtomicU64,
     service: Arc<str>,
-    client: Client<HttpConnector, ProxyBody>,
+    client: Client<HttpsConnector<HttpConnector>, ProxyBody>,
     tap: Tap,
 }
 
 impl Route {
-    /// A route with its own connection pool to the upstream.
-    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Route {
-        let mut connector = HttpConnector::new();
-        connector.set_connect_timeout(Some(Duration::from_secs(5)));
-        connector.set_nodelay(true);
+    /// A route with its own connection pool to the upstream; an `https://` upstream is
+    /// verified against the system's roots.
+    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
+        let config =
+            if upstream.tls { tls::client_config(&tls::UpstreamTls::default())? } else { tls::no_upstream_tls() };
+        Ok(Route::with_tls(name, upstream, tap, config))
+    }
+
+    /// A route whose upstream TLS connections use `tls` (see [`tls::client_config`]).
+    pub fn with_tls(name: &str, upstream: Upstream, tap: Tap, tls: rustls::ClientConfig) -> Route {
+        let mut http = HttpConnector::new();
+        http.set_connect_timeout(Some(Duration::from_secs(5)));
+        http.set_nodelay(true);
+        http.enforce_http(false);
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
         let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(60)).build(connector);
         Route {
             name: name.to_owned(),
@@ -118,6 +154,7 @@ impl Route {
             response_timeout: Duration::from_secs(60),
             sample: 1.0,
             filter: RecordFilter::default(),
+            tls_server: None,
             sampled: std::sync::atomic::AtomicU64::new(0),
             service: Arc::from(name),
             client,
@@ -209,16 +246,32 @@ fn plain(status: StatusCode, text: String) -> Response<ProxyBody> {
     rsp
 }
 
+/// An error and its causes, `: `-separated (a TLS failure is a cause of a connect error).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let s = c.to_string();
+        if !out.contains(&s) {
+            out.push_str(": ");
+            out.push_str(&s);
+        }
+        cur = c.source();
+    }
+    out
+}
+
 /// Sends the request upstream; an upstream failure becomes the client's 502 or 504.
 async fn forward(route: &Route, req: Request<ProxyBody>) -> Result<Response<Incoming>, Response<ProxyBody>> {
     match tokio::time::timeout(route.response_timeout, route.client.request(req)).await {
         Ok(Ok(rsp)) => Ok(rsp),
         Ok(Err(e)) => {
             route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-            tracing::debug!(upstream = %route.upstream.authority, error = %e, "Upstream request failed.");
+            let reason = error_chain(&e);
+            tracing::debug!(upstream = %route.upstream.authority, error = %reason, "Upstream request failed.");
             Err(plain(
                 StatusCode::BAD_GATEWAY,
-                format!("mockdrift: upstream {} failed: {e}\n", route.upstream.authority),
+                format!("mockdrift: upstream {} failed: {reason}\n", route.upstream.authority),
             ))
         }
         Err(_) => {
@@ -240,7 +293,8 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
     let (mut parts, body) = req.into_parts();
     let (path, query) = (parts.uri.path(), parts.uri.query().unwrap_or(""));
     let target = format!(
-        "http://{}{}{}{}{}",
+        "{}://{}{}{}{}{}",
+        if route.upstream.tls { "https" } else { "http" },
         route.upstream.authority,
         route.upstream.base_path,
         path,
@@ -256,7 +310,7 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
         .then(|| (parts.headers.clone(), path.to_owned(), query.to_owned(), parts.method.clone()));
     strip_hop_by_hop(&mut parts.headers);
     if !route.preserve_host
-        && let Ok(v) = HeaderValue::from_str(&route.upstream.authority)
+        && let Ok(v) = HeaderValue::from_str(&route.upstream.host_header)
     {
         parts.headers.insert(header::HOST, v);
     }
@@ -297,6 +351,9 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
     Ok(Response::from_parts(rsp_parts, tee.map_err(BoxError::from).boxed()))
 }
 
+/// How long a client has to finish the TLS handshake.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Serves a route on a bound listener until `shutdown` resolves, then stops accepting and
 /// lets in-flight connections finish for up to `grace`.
 pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Future<Output = ()>, grace: Duration) {
@@ -308,13 +365,33 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                 let Ok((stream, peer)) = accepted else { continue };
                 let _ = stream.set_nodelay(true);
                 let route = Arc::clone(&route);
-                let service = hyper::service::service_fn(move |req| handle(Arc::clone(&route), req));
-                let conn = hyper::server::conn::http1::Builder::new()
-                    .preserve_header_case(true)
-                    .serve_connection(TokioIo::new(stream), service);
-                let conn = graceful.watch(conn);
+                let watcher = graceful.watcher();
                 tokio::spawn(async move {
-                    if let Err(e) = conn.await {
+                    let service = {
+                        let route = Arc::clone(&route);
+                        hyper::service::service_fn(move |req| handle(Arc::clone(&route), req))
+                    };
+                    let http = hyper::server::conn::http1::Builder::new().preserve_header_case(true).clone();
+                    let result = match &route.tls_server {
+                        None => watcher.watch(http.serve_connection(TokioIo::new(stream), service)).await,
+                        Some(config) => {
+                            let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(config));
+                            let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
+                            let tls = match handshake {
+                                Ok(Ok(tls)) => tls,
+                                Ok(Err(e)) => {
+                                    tracing::debug!(%peer, error = %e, "TLS handshake failed.");
+                                    return;
+                                }
+                                Err(_) => {
+                                    tracing::debug!(%peer, "TLS handshake timed out.");
+                                    return;
+                                }
+                            };
+                            watcher.watch(http.serve_connection(TokioIo::new(tls), service)).await
+                        }
+                    };
+                    if let Err(e) = result {
                         tracing::debug!(%peer, error = %e, "Connection ended with an error.");
                     }
                 });

@@ -67,7 +67,7 @@ async fn proxy_with(
 ) -> (Proxy, mpsc::Receiver<Tapped>) {
     let (tap, rx) = Tap::new(queue_bytes);
     let stats = Arc::clone(tap.stats());
-    let mut route = Route::new("payments", Upstream::parse(upstream).expect("valid"), tap);
+    let mut route = Route::new("payments", Upstream::parse(upstream).expect("valid"), tap).expect("route");
     route.max_record_bytes = cap;
     tweak(&mut route);
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -171,16 +171,26 @@ async fn upstream_failures_are_502_and_recording_never_blocks() {
 
 #[test]
 fn upstream_urls() {
+    let up = |tls, authority: &str, host: &str, base: &str| Upstream {
+        tls,
+        authority: authority.into(),
+        host_header: host.into(),
+        base_path: base.into(),
+    };
     assert_eq!(
         Upstream::parse("http://10.0.0.5:8080/api/v3/").expect("valid"),
-        Upstream { authority: "10.0.0.5:8080".into(), base_path: "/api/v3".into() }
+        up(false, "10.0.0.5:8080", "10.0.0.5:8080", "/api/v3")
     );
+    assert_eq!(Upstream::parse("http://svc").expect("valid"), up(false, "svc:80", "svc", ""));
     assert_eq!(
-        Upstream::parse("http://svc").expect("valid"),
-        Upstream { authority: "svc:80".into(), base_path: String::new() }
+        Upstream::parse("https://payments.internal").expect("valid"),
+        up(true, "payments.internal:443", "payments.internal", "")
     );
+    assert_eq!(Upstream::parse("https://[::1]:8443/v1").expect("valid"), up(true, "[::1]:8443", "[::1]:8443", "/v1"));
+    assert_eq!(Upstream::parse("https://[::1]").expect("valid"), up(true, "[::1]:443", "[::1]", ""));
     assert!(Upstream::parse("ftp://x").is_err());
     assert!(Upstream::parse("http://").is_err());
+    assert!(Upstream::parse("https://user:pw@x").is_err());
 }
 
 async fn admin_get(addr: std::net::SocketAddr, path: &str, token: Option<&str>) -> (StatusCode, String) {
@@ -245,7 +255,7 @@ async fn admin_serves_health_metrics_and_contracts() {
 #[test]
 fn sampling_records_the_given_fraction() {
     let (tap, _rx) = Tap::new(1024);
-    let mut route = Route::new("s", Upstream::parse("http://127.0.0.1:1").expect("valid"), tap);
+    let mut route = Route::new("s", Upstream::parse("http://127.0.0.1:1").expect("valid"), tap).expect("route");
     for (rate, expected) in [(0.0, 0), (0.25, 250), (1.0, 1000)] {
         route.sample = rate;
         let n = (0..1000).filter(|_| route.record_this("GET", "/x")).count();
@@ -299,4 +309,166 @@ async fn silent_upstreams_give_504_and_preserve_host_keeps_the_clients_host() {
     let (p, _rx) = proxy_with(&format!("http://{up}"), 1024, 1 << 20, |r| r.preserve_host = true).await;
     let rsp = get(p.addr, "/x", b"").await;
     assert_eq!(rsp.headers()["x-seen-host"], p.addr.to_string().as_str());
+}
+
+/// A CA, and a certificate it signed for `localhost` and 127.0.0.1, as PEM files in `dir`:
+/// (ca.pem, cert.pem, key.pem).
+fn test_pki(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let ca_key = rcgen::KeyPair::generate().expect("key");
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "mockdrift test CA");
+    let ca = ca_params.self_signed(&ca_key).expect("ca");
+    let key = rcgen::KeyPair::generate().expect("key");
+    let mut params =
+        rcgen::CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()]).expect("params");
+    params.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
+    let cert = params.signed_by(&key, &ca, &ca_key).expect("leaf");
+    let paths = (dir.join("ca.pem"), dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&paths.0, ca.pem()).expect("write");
+    std::fs::write(&paths.1, cert.pem()).expect("write");
+    std::fs::write(&paths.2, key.serialize_pem()).expect("write");
+    paths
+}
+
+/// An upstream like [`upstream`], over TLS with `cert`/`key`.
+async fn tls_upstream(body: &'static [u8], cert: &std::path::Path, key: &std::path::Path) -> std::net::SocketAddr {
+    let acceptor = tokio_rustls::TlsAcceptor::from(tls::server_config(cert, key).expect("server config"));
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { return };
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(tls) = acceptor.accept(stream).await else { return };
+                let svc = hyper::service::service_fn(move |req: Request<Incoming>| async move {
+                    let host = req.headers().get(header::HOST).cloned();
+                    let mut rsp = Response::new(Full::new(Bytes::from_static(body)));
+                    rsp.headers_mut().insert("content-type", HeaderValue::from_static("application/json"));
+                    if let Some(host) = host {
+                        rsp.headers_mut().insert("x-seen-host", host);
+                    }
+                    Ok::<_, Infallible>(rsp)
+                });
+                let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(tls), svc).await;
+            });
+        }
+    });
+    addr
+}
+
+/// A proxy route to `upstream` with upstream TLS `config`.
+async fn tls_proxy(
+    upstream: &str,
+    config: rustls::ClientConfig,
+    server: Option<Arc<rustls::ServerConfig>>,
+) -> (Proxy, mpsc::Receiver<Tapped>) {
+    let (tap, rx) = Tap::new(1 << 20);
+    let stats = Arc::clone(tap.stats());
+    let mut route = Route::with_tls("payments", Upstream::parse(upstream).expect("valid"), tap, config);
+    route.tls_server = server;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(serve(
+        listener,
+        Arc::new(route),
+        async move {
+            let _ = stopped.await;
+        },
+        Duration::from_secs(1),
+    ));
+    (Proxy { addr, stats, _stop: stop }, rx)
+}
+
+#[tokio::test]
+async fn https_upstreams_are_verified_against_the_given_ca_and_failures_are_502() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ca, cert, key) = test_pki(dir.path());
+    let up = tls_upstream(br#"{"id":"ch_1"}"#, &cert, &key).await;
+    let url = format!("https://localhost:{}", up.port());
+
+    // Trusting the test CA: forwarded, the Host is the upstream's, and recorded.
+    let trusted = tls::UpstreamTls { ca_file: Some(ca.clone()), insecure: false };
+    let (p, mut rx) = tls_proxy(&url, tls::client_config(&trusted).expect("config"), None).await;
+    let rsp = get(p.addr, "/v1/charges/ch_1", b"").await;
+    assert_eq!(rsp.status(), StatusCode::OK);
+    assert_eq!(rsp.headers()["x-seen-host"], format!("localhost:{}", up.port()).as_str());
+    assert_eq!(&rsp.into_body().collect().await.expect("body").to_bytes()[..], br#"{"id":"ch_1"}"#);
+    let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("recorded in time").expect("recorded");
+    assert_eq!(t.into_exchange().response.body, br#"{"id":"ch_1"}"#);
+
+    // Not trusting it (system roots): a 502 naming the certificate problem, counted.
+    let (p, _rx) = tls_proxy(&url, tls::client_config(&tls::UpstreamTls::default()).expect("config"), None).await;
+    let rsp = get(p.addr, "/v1/charges/ch_1", b"").await;
+    assert_eq!(rsp.status(), StatusCode::BAD_GATEWAY);
+    let text = String::from_utf8_lossy(&rsp.into_body().collect().await.expect("body").to_bytes()).into_owned();
+    assert!(text.contains("certificate"), "{text}");
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+
+    // A CA file for another CA fails the same way; --insecure-upstream gets through.
+    let other = tempfile::tempdir().expect("tempdir");
+    let (other_ca, _, _) = test_pki(other.path());
+    let wrong = tls::UpstreamTls { ca_file: Some(other_ca), insecure: false };
+    let (p, _rx) = tls_proxy(&url, tls::client_config(&wrong).expect("config"), None).await;
+    assert_eq!(get(p.addr, "/", b"").await.status(), StatusCode::BAD_GATEWAY);
+    let insecure = tls::UpstreamTls { ca_file: None, insecure: true };
+    let (p, _rx) = tls_proxy(&url, tls::client_config(&insecure).expect("config"), None).await;
+    assert_eq!(get(p.addr, "/", b"").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn tls_listeners_serve_with_the_given_certificate_and_bad_files_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ca, cert, key) = test_pki(dir.path());
+    let up = upstream(b"{\"ok\":true}".to_vec()).await;
+    let server = tls::server_config(&cert, &key).expect("server config");
+    let (p, mut rx) = tls_proxy(&format!("http://{up}"), tls::no_upstream_tls(), Some(server)).await;
+
+    // A client trusting the test CA speaks TLS to the listener.
+    let mut roots = rustls::RootCertStore::empty();
+    use rustls::pki_types::pem::PemObject as _;
+    for c in rustls::pki_types::CertificateDer::pem_file_iter(&ca).expect("ca").flatten() {
+        roots.add(c).expect("root");
+    }
+    let client_config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(client_config));
+    let request_over_tls = || async {
+        let tcp = tokio::net::TcpStream::connect(p.addr).await.expect("connect");
+        let name = rustls::pki_types::ServerName::try_from("localhost").expect("name");
+        let tls = connector.connect(name, tcp).await.expect("handshake");
+        let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tls)).await.expect("http");
+        tokio::spawn(conn);
+        let req = Request::get("/v1/x").header("host", "localhost").body(Full::new(Bytes::new())).expect("request");
+        let rsp = sender.send_request(req).await.expect("response");
+        (rsp.status(), rsp.into_body().collect().await.expect("body").to_bytes())
+    };
+    let (status, body) = request_over_tls().await;
+    assert_eq!((status, &body[..]), (StatusCode::CREATED, &b"{\"ok\":true}"[..]));
+    assert!(timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").is_some(), "recorded");
+
+    // Plain HTTP to the TLS listener gets no HTTP answer, and the listener goes on serving.
+    let mut plain_tcp = tokio::net::TcpStream::connect(p.addr).await.expect("connect");
+    tokio::io::AsyncWriteExt::write_all(&mut plain_tcp, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n").await.expect("write");
+    let mut buf = Vec::new();
+    let _ = timeout(Duration::from_secs(5), tokio::io::AsyncReadExt::read_to_end(&mut plain_tcp, &mut buf)).await;
+    assert!(!buf.starts_with(b"HTTP/"), "{}", String::from_utf8_lossy(&buf));
+    assert_eq!(request_over_tls().await.0, StatusCode::CREATED);
+
+    // Unusable files are named with the reason.
+    let missing = dir.path().join("nope.pem");
+    let e = tls::server_config(&missing, &key).expect_err("missing cert").to_string();
+    assert!(e.contains("--tls-cert") && e.contains("nope.pem"), "{e}");
+    let e = tls::server_config(&cert, &cert).expect_err("a cert is not a key").to_string();
+    assert!(e.contains("--tls-key") && e.contains("cert.pem"), "{e}");
+    std::fs::write(dir.path().join("empty.pem"), "not pem").expect("write");
+    let e = tls::client_config(&tls::UpstreamTls { ca_file: Some(dir.path().join("empty.pem")), insecure: false })
+        .expect_err("no certificate")
+        .to_string();
+    assert!(e.contains("--upstream-ca") && e.contains("empty.pem") && e.contains("no PEM certificate"), "{e}");
 }

@@ -1,0 +1,147 @@
+//! TLS with rustls (ring): to upstreams (`https://` routes) and on listeners.
+//!
+//! Upstream certificates are verified against the system's roots, or only against the CAs in
+//! `--upstream-ca FILE` (as `curl --cacert` and nginx's `proxy_ssl_trusted_certificate` do);
+//! `--insecure-upstream` turns verification off and says so in the log. A listener serves TLS
+//! with a PEM certificate chain and key (`--tls-cert`, `--tls-key`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, ServerConfig, SignatureScheme};
+
+/// A TLS setting that cannot be used, naming the file and why.
+#[derive(Debug)]
+pub struct TlsError(pub String);
+
+impl std::fmt::Display for TlsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TlsError {}
+
+/// How upstream certificates are checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpstreamTls {
+    /// Trust only the CA certificates in this PEM file instead of the system's roots.
+    pub ca_file: Option<PathBuf>,
+    /// Do not verify upstream certificates at all.
+    pub insecure: bool,
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+fn certs(file: &Path, what: &str) -> Result<Vec<CertificateDer<'static>>, TlsError> {
+    let bad = |e: &dyn std::fmt::Display| TlsError(format!("{what} {}: {e}", file.display()));
+    let certs = CertificateDer::pem_file_iter(file)
+        .map_err(|e| bad(&e))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad(&e))?;
+    if certs.is_empty() {
+        return Err(bad(&"no PEM certificate in the file"));
+    }
+    Ok(certs)
+}
+
+/// The client configuration for upstream connections (ALPN is set by the connector).
+pub fn client_config(tls: &UpstreamTls) -> Result<ClientConfig, TlsError> {
+    let builder = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| TlsError(format!("TLS setup: {e}")))?;
+    if tls.insecure {
+        let verifier = NoVerification(provider().signature_verification_algorithms);
+        return Ok(builder.dangerous().with_custom_certificate_verifier(Arc::new(verifier)).with_no_client_auth());
+    }
+    let mut roots = RootCertStore::empty();
+    match &tls.ca_file {
+        Some(file) => {
+            for cert in certs(file, "--upstream-ca")? {
+                roots.add(cert).map_err(|e| TlsError(format!("--upstream-ca {}: {e}", file.display())))?;
+            }
+        }
+        None => {
+            let found = rustls_native_certs::load_native_certs();
+            for e in &found.errors {
+                tracing::warn!(error = %e, "Could not load some system root certificates.");
+            }
+            let (added, _ignored) = roots.add_parsable_certificates(found.certs);
+            if added == 0 {
+                tracing::warn!("No system root certificates found: https upstreams will fail; give --upstream-ca.");
+            }
+        }
+    }
+    Ok(builder.with_root_certificates(roots).with_no_client_auth())
+}
+
+/// A client configuration that trusts nothing, for routes with no `https://` upstream (no
+/// system roots are loaded for them).
+pub fn no_upstream_tls() -> ClientConfig {
+    ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default protocol versions")
+        .with_root_certificates(RootCertStore::empty())
+        .with_no_client_auth()
+}
+
+/// The server configuration for a TLS listener, from PEM files; HTTP/1.1 over ALPN.
+pub fn server_config(cert: &Path, key: &Path) -> Result<Arc<ServerConfig>, TlsError> {
+    let chain = certs(cert, "--tls-cert")?;
+    let key = PrivateKeyDer::from_pem_file(key)
+        .map_err(|e| TlsError(format!("--tls-key {}: no usable PEM private key ({e})", key.display())))?;
+    let mut config = ServerConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| TlsError(format!("TLS setup: {e}")))?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|e| TlsError(format!("--tls-cert {} with --tls-key: {e}", cert.display())))?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(Arc::new(config))
+}
+
+/// `--insecure-upstream`: any certificate is accepted; handshake signatures are still checked
+/// (so the connection is at least encrypted to whoever holds the key it presented).
+#[derive(Debug)]
+struct NoVerification(WebPkiSupportedAlgorithms);
+
+impl ServerCertVerifier for NoVerification {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_schemes()
+    }
+}
