@@ -170,11 +170,10 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         let from_doc = mockdrift_differ::openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?;
         routes.extend(from_doc.iter().map(|r| r.as_str().to_owned()));
     }
-    let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
-    for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
-    }
     let mut t = Tally::default();
+    // All inputs first: templates are learned from every path of a service before any
+    // exchange is recorded.
+    let mut inputs: Vec<(&std::path::PathBuf, Vec<Result<Exchange, LineError>>)> = Vec::new();
     for file in &args.files {
         let text = match std::fs::read(file) {
             Ok(b) => String::from_utf8_lossy(&b).trim_start_matches('\u{feff}').to_owned(),
@@ -200,6 +199,25 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                 continue;
             }
         };
+        inputs.push((file, exchanges));
+    }
+    let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+    }
+    type Seen<'a> = Vec<(&'a str, Option<u64>)>;
+    let mut paths: std::collections::BTreeMap<String, Seen> = std::collections::BTreeMap::new();
+    for x in inputs.iter().flat_map(|(_, xs)| xs).flatten() {
+        let service = args.service.as_deref().unwrap_or(&x.service);
+        let encoding = x.response.header("content-encoding").unwrap_or("");
+        let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
+        let sig = body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
+        paths.entry(service.to_owned()).or_default().push((&x.path, sig));
+    }
+    for (service, seen) in paths {
+        rec.set_learned(&service, mockdrift_contracts::learn::learn_with_bodies(seen));
+    }
+    for (file, exchanges) in inputs {
         for x in exchanges {
             match x {
                 Ok(mut x) => {

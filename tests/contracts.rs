@@ -226,3 +226,40 @@ fn openapi_export_and_openapi_seeded_templates() {
     assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
     assert!(list.stdout.contains("/repos/{owner}/{repo}"), "{}", list.stdout);
 }
+
+#[test]
+fn infer_learns_slug_parameters_from_the_traffic_and_given_routes_win() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    // Owners and repositories are plain words (no id pattern); pulls and the viewer's own
+    // `/user` are literals.
+    let mut traffic = String::new();
+    let owners = ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds", "denoland", "nodejs"];
+    let repos = ["cargo", "tokio", "serde", "hyper", "hello", "linux", "deno", "node"];
+    for (i, owner) in owners.iter().enumerate() {
+        for (j, repo) in repos.iter().enumerate().filter(|(j, _)| (i + j) % 3 != 0) {
+            for (path, body) in [
+                (format!("/repos/{owner}/{repo}"), format!(r#"{{"name":"{repo}","stars":{j}}}"#)),
+                (format!("/repos/{owner}/{repo}/pulls"), r#"[{"number":1}]"#.to_owned()),
+            ] {
+                let x = serde_json::json!({"service": "github", "method": "GET", "path": path, "status": 200, "time": "2026-11-05T10:00:00Z",
+                    "response": {"headers": [["content-type", "application/json"]], "body": body}});
+                traffic.push_str(&format!("{x}\n"));
+            }
+        }
+    }
+    std::fs::write(d.join("t.jsonl"), &traffic).expect("write");
+    let run = mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert_eq!(list.stdout.lines().count(), 3, "two endpoints, not one per repository: {}", list.stdout);
+    assert!(list.stdout.contains("/repos/{repo_id}/{id}/pulls"), "{}", list.stdout);
+    let explained = mockdrift(d, &["contracts", "show", "GET", "/repos/a/b", "--store", "st", "--explain"]);
+    assert!(explained.stdout.contains("{repo_id}: learned from the values seen there"), "{}", explained.stdout);
+
+    // A given route names the parameters and wins.
+    let run = mockdrift(d, &["contracts", "infer", "--store", "st2", "--route", "/repos/{owner}/{repo}", "t.jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list = mockdrift(d, &["contracts", "list", "--store", "st2"]);
+    assert!(list.stdout.contains("/repos/{owner}/{repo} ") && list.stdout.contains("/repos/{repo_id}/{id}/pulls"));
+}

@@ -7,3 +7,4 @@ mod examples;
 mod proxy;
 mod regen;
 mod support;
+mod templating;

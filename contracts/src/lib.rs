@@ -63,6 +63,7 @@ pub mod exchange;
 pub mod media;
 pub use self::exchange::{Exchange, Message};
 mod contract;
+pub mod learn;
 mod snapshot;
 pub mod template;
 pub use self::contract::{BodyStats, Contract, EndpointKey, Example, PathSample};

@@ -155,12 +155,19 @@ impl Recorder {
         self.dirty.len()
     }
 
+    /// Templates for `service`'s paths learned from a body of its traffic
+    /// ([`crate::learn::learn`]); given routes still win. Endpoints recorded before under
+    /// other templates stay as they are.
+    pub fn set_learned(&mut self, service: &str, routes: Vec<Route>) {
+        self.templater.set_learned(service, routes);
+    }
+
     /// Records one exchange: the endpoint's contract is updated in place, which equals
     /// joining the exchange's own contract into it (the shape laws guarantee it).
     pub fn record(&mut self, x: &Exchange) -> Recorded {
         let rsp = &x.response;
         let media = media::normalise(rsp.header("content-type").unwrap_or(""));
-        let mut path = self.templater.template(&x.path);
+        let mut path = self.templater.template_for(&x.service, &x.path);
         let known = self.templates.entry(x.service.clone()).or_default();
         if !known.contains(&path) {
             if known.len() >= self.limits.max_endpoints_per_service {

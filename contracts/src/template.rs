@@ -133,7 +133,8 @@ pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
         reasons.dedup();
         let shown: Vec<&str> = values.iter().take(3).copied().collect();
         let why = if reasons.is_empty() {
-            "a given route template (--route, --openapi or mockdrift.toml routes)".to_owned()
+            "learned from the values seen there (many distinct, or alike subtrees), or a given route template"
+                .to_owned()
         } else {
             format!("{} value{}", reasons.join(" or "), if reasons.len() > 1 { "s" } else { "" })
         };
@@ -183,12 +184,12 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     None
 }
 
-fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> String {
     let w: String =
         word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     if let Some(stem) = w.strip_suffix("ies") {
         format!("{stem}y")
-    } else if w.ends_with("sses") || w.ends_with("xes") {
+    } else if w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") {
         w[..w.len() - 2].to_owned()
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
         w[..w.len() - 1].to_owned()
@@ -197,22 +198,39 @@ fn singular(word: &str) -> String {
     }
 }
 
-/// Turns concrete paths into templates: user routes first, then value patterns.
+/// Turns concrete paths into templates: user routes first, then templates learned from a
+/// service's traffic ([`crate::learn`]), then value patterns.
 #[derive(Clone, Debug, Default)]
 pub struct Templater {
     routes: Vec<Route>,
+    learned: std::collections::BTreeMap<String, Vec<Route>>,
 }
 
 impl Templater {
     /// A templater with user-given route templates, which win over inference.
     pub fn new(routes: Vec<Route>) -> Self {
-        Self { routes }
+        Self { routes, learned: Default::default() }
+    }
+
+    /// Sets the templates learned from `service`'s traffic (they apply to that service only).
+    pub fn set_learned(&mut self, service: &str, routes: Vec<Route>) {
+        self.learned.insert(service.to_owned(), routes);
+    }
+
+    /// The template of a concrete path of `service`.
+    pub fn template_for(&self, service: &str, path: &str) -> String {
+        if best_match(&self.routes, path).is_none()
+            && let Some(r) = self.learned.get(service).and_then(|l| best_match(l, path))
+        {
+            return r.as_str().to_owned();
+        }
+        self.template(path)
     }
 
     /// The template of a concrete path.
     pub fn template(&self, path: &str) -> String {
-        if let Some(t) = resolve(self.routes.iter().map(Route::as_str), path) {
-            return t.to_owned();
+        if let Some(r) = best_match(&self.routes, path) {
+            return r.as_str().to_owned();
         }
         let mut out = String::with_capacity(path.len());
         let mut names: Vec<String> = Vec::new();
@@ -271,7 +289,7 @@ mod tests {
     fn explains_each_parameter() {
         let why = explain("/users/{user_id}/repos/{owner}", &["/users/42/repos/rust-lang?x=1", "/users/7/repos/tokio"]);
         assert_eq!(why[0], ("user_id".to_owned(), "integer value (seen: 42, 7)".to_owned()));
-        assert!(why[1].1.starts_with("a given route template"), "{why:?}");
+        assert!(why[1].1.starts_with("learned from the values seen there"), "{why:?}");
     }
 
     #[test]

@@ -1,0 +1,349 @@
+//! Learning path templates from a body of concrete paths: slugs (`/repos/{owner}/{repo}`)
+//! that no value pattern reveals are found from how the values vary.
+//!
+//! The paths go into a trie (segments that look like ids are parameters already, see
+//! [`param_reason`](crate::template::param_reason)). Bottom-up, the literal children of a node
+//! become one parameter when
+//! - they are an open set: at least [`MIN_VARIETY`] distinct values, most of them seen once
+//!   (`owner` names, branch names), or
+//! - they are alike: at least two values whose subtrees, once templated, are mostly the same
+//!   paths (`/branches/main/protection`, `/branches/dev/protection`).
+//!
+//! Merging unions the subtrees, which may reveal the next level's parameter (all owners'
+//! repositories together are an open set). Children seen often enough to be endpoints of
+//! their own (`/users/me`) stay literal beside the parameter; a template resolves to the most
+//! literal match. Merging is one-way: evidence can only turn literals into parameters.
+
+use std::collections::BTreeMap;
+
+use crate::template::{Route, param_reason};
+
+/// The fewest distinct values at a position that can make it a parameter by variety.
+pub const MIN_VARIETY: usize = 4;
+
+/// Among a position's values, the share seen only once that makes it an open set.
+const OPEN_SHARE: f64 = 0.5;
+
+/// How much of two subtrees must be the same paths for their roots to be alike.
+const ALIKE: f64 = 0.6;
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Paths ending here.
+    ends: usize,
+    /// Paths through or ending here.
+    count: usize,
+    /// Literal children.
+    lits: BTreeMap<String, Node>,
+    /// The parameter child.
+    param: Option<Box<Node>>,
+    /// Signatures of the response bodies of paths ending here ([`body_signature`]).
+    sigs: std::collections::BTreeSet<u64>,
+}
+
+impl Node {
+    fn insert(&mut self, segs: &[&str], sig: Option<u64>) {
+        self.count += 1;
+        let Some((first, rest)) = segs.split_first() else {
+            self.ends += 1;
+            self.sigs.extend(sig);
+            return;
+        };
+        let child = if param_reason(first).is_some() {
+            self.param.get_or_insert_with(Box::default)
+        } else {
+            self.lits.entry((*first).to_owned()).or_default()
+        };
+        child.insert(rest, sig);
+    }
+
+    /// Adds `other` into `self`.
+    fn absorb(&mut self, other: Node) {
+        self.ends += other.ends;
+        self.count += other.count;
+        self.sigs.extend(other.sigs);
+        for (k, v) in other.lits {
+            self.lits.entry(k).or_default().absorb(v);
+        }
+        if let Some(p) = other.param {
+            self.param.get_or_insert_with(Box::default).absorb(*p);
+        }
+    }
+
+    /// The skeletons of the paths below (`x/{}/y`), for comparing subtrees.
+    fn skeletons(&self, prefix: &str, out: &mut Vec<String>) {
+        if self.ends > 0 {
+            out.push(prefix.to_owned());
+        }
+        for (k, v) in &self.lits {
+            v.skeletons(&format!("{prefix}/{k}"), out);
+        }
+        if let Some(p) = &self.param {
+            p.skeletons(&format!("{prefix}/{{}}"), out);
+        }
+    }
+
+    /// Learns this subtree, children first.
+    fn learn(&mut self) {
+        for child in self.lits.values_mut() {
+            child.learn();
+        }
+        if let Some(p) = &mut self.param {
+            p.learn();
+        }
+        let merge = self.to_merge();
+        if merge.is_empty() {
+            return;
+        }
+        let mut param = self.param.take().map_or_else(Node::default, |p| *p);
+        for k in merge {
+            if let Some(n) = self.lits.remove(&k) {
+                param.absorb(n);
+            }
+        }
+        // The union may hold a parameter the parts did not show.
+        param.learn();
+        // A value kept literal for its count whose subtree is the parameter's is one more value.
+        if let Some(shape) = param.shape() {
+            let same: Vec<String> = self
+                .lits
+                .iter()
+                .filter(|(_, n)| n.shape().is_some_and(|s| alike_shapes(&s, &shape)))
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in same {
+                if let Some(n) = self.lits.remove(&k) {
+                    param.absorb(n);
+                }
+            }
+            param.learn();
+        }
+        self.param = Some(Box::new(param));
+    }
+
+    /// The literal children that are values of one parameter, if they are.
+    fn to_merge(&self) -> Vec<String> {
+        let d = self.lits.len() + usize::from(self.param.is_some());
+        if d < 2 {
+            return Vec::new();
+        }
+        let once = self.lits.values().filter(|n| n.count == 1).count();
+        // An open set: many values, most seen once. A value seen far more often than the
+        // others, and often overall, stays literal (`/users/me`), unless its subtree is like
+        // the others' (see `learn`).
+        if self.lits.len() >= MIN_VARIETY && once as f64 >= OPEN_SHARE * self.lits.len() as f64 {
+            let typical = typical_count(self);
+            return self
+                .lits
+                .iter()
+                .filter(|(_, n)| n.count <= typical || n.count * 20 < self.count)
+                .map(|(k, _)| k.clone())
+                .collect();
+        }
+        // Alike: subtrees that are mostly the same paths, or the same paths below and
+        // responses of one shape here (`/repos/acme/api`, `/repos/acme/web`).
+        let shapes: Vec<(&String, &Node, Option<Vec<String>>)> =
+            self.lits.iter().map(|(k, n)| (k, n, n.shape())).collect();
+        let mut alike: Vec<String> = Vec::new();
+        for (i, (k, n, a)) in shapes.iter().enumerate() {
+            let like = |(j, (_, m, b)): (usize, &(&String, &Node, Option<Vec<String>>))| {
+                j != i
+                    && (matches!((a, b), (Some(a), Some(b)) if alike_shapes(a, b))
+                        || (a == b && !n.sigs.is_disjoint(&m.sigs)))
+            };
+            if shapes.iter().enumerate().any(like) {
+                alike.push((*k).clone());
+            }
+        }
+        if alike.len() >= 2 { alike } else { Vec::new() }
+    }
+
+    /// The skeletons below this node that hold a literal segment, sorted; None for a leaf or
+    /// a subtree of parameters only (`/{}`: a collection's item, which every collection has).
+    fn shape(&self) -> Option<Vec<String>> {
+        let mut s = Vec::new();
+        self.skeletons("", &mut s);
+        s.retain(|k| k.split('/').skip(1).any(|seg| seg != "{}"));
+        s.sort_unstable();
+        (!s.is_empty()).then_some(s)
+    }
+}
+
+/// Whether two subtrees are the same endpoints: mostly the same literal paths, one of them at
+/// least two segments deep (`protection/restrictions`: a shared leaf like `main` may be an
+/// enumeration's value under two different literals).
+fn alike_shapes(a: &[String], b: &[String]) -> bool {
+    let deep = a.iter().any(|k| k.matches('/').count() >= 2 && b.binary_search(k).is_ok());
+    deep && jaccard(a, b) >= ALIKE
+}
+
+/// The count above which a child of an open set is taken for a literal endpoint of its own:
+/// well above what the values typically get (4× their median, at least 4).
+fn typical_count(n: &Node) -> usize {
+    let mut counts: Vec<usize> = n.lits.values().map(|c| c.count).collect();
+    counts.sort_unstable();
+    let median = counts.get(counts.len() / 2).copied().unwrap_or(1);
+    (median * 4).max(4)
+}
+
+/// Shared paths over all paths of two sorted lists.
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let all = a.len() + b.len() - both;
+    if all == 0 { 0.0 } else { both as f64 / all as f64 }
+}
+
+/// The endpoint templates learned from `paths` (query strings are ignored), literal ones
+/// included (so that `/users/me` keeps winning over the learned `/users/{user_id}`): give
+/// them to [`Templater::new`](crate::template::Templater::new) as routes. Parameters are
+/// named from the preceding literal segment, unique in the template.
+pub fn learn<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<Route> {
+    learn_with_bodies(paths.into_iter().map(|p| (p, None)))
+}
+
+/// Like [`learn`], with each path's response body signature ([`body_signature`]) where there
+/// is one: siblings answering with one shape are one parameter even when few values are seen.
+pub fn learn_with_bodies<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>)>) -> Vec<Route> {
+    let mut root = Node::default();
+    for (p, sig) in paths {
+        let p = p.split('?').next().unwrap_or(p);
+        let segs: Vec<&str> = p.split('/').skip(1).collect();
+        root.insert(&segs, sig);
+    }
+    root.learn();
+    let mut skeletons = Vec::new();
+    root.skeletons("", &mut skeletons);
+    let mut out = Vec::new();
+    for s in skeletons {
+        let segs: Vec<&str> = s.split('/').skip(1).collect();
+        let Some(template) = name_params(&segs) else { continue };
+        if let Ok(r) = Route::parse(&template) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The shape of a JSON response body, for comparing siblings: the sorted member names and
+/// value kinds of an object (of an array's first object), hashed. None for bodies too small to
+/// tell endpoints apart (not JSON, scalars, objects with fewer than two members).
+pub fn body_signature(body: &[u8]) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let (obj, array) = match &v {
+        serde_json::Value::Object(o) => (o, false),
+        serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
+        _ => return None,
+    };
+    if obj.len() < 2 && !array {
+        return None;
+    }
+    let kind = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => 'n',
+        serde_json::Value::Bool(_) => 'b',
+        serde_json::Value::Number(_) => '0',
+        serde_json::Value::String(_) => 's',
+        serde_json::Value::Array(_) => 'a',
+        serde_json::Value::Object(_) => 'o',
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    array.hash(&mut h);
+    for (k, v) in obj {
+        k.hash(&mut h);
+        kind(v).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// `/repos/{}/{}/pulls/{}` → `/repos/{repo_id}/{id}/pulls/{pull_id}`.
+fn name_params(segs: &[&str]) -> Option<String> {
+    if segs.is_empty() {
+        return Some("/".to_owned());
+    }
+    let mut out = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for seg in segs {
+        out.push('/');
+        if *seg == "{}" {
+            let base = match prev {
+                Some(p) if p != "{}" && !p.is_empty() => format!("{}_id", crate::template::singular(p)),
+                _ => "id".to_owned(),
+            };
+            let mut name = base.clone();
+            let mut n = 2;
+            while names.contains(&name) {
+                name = format!("{base}{n}");
+                n += 1;
+            }
+            out.push('{');
+            out.push_str(&name);
+            out.push('}');
+            names.push(name);
+        } else {
+            out.push_str(seg);
+        }
+        prev = Some(seg);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Templater;
+
+    #[test]
+    fn slugs_become_parameters_and_literals_stay() {
+        let mut paths = Vec::new();
+        for owner in ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds"] {
+            for repo in ["cargo", "tokio", "serde", "hyper", "hello", "linux"] {
+                paths.push(format!("/repos/{owner}/{repo}-{}", owner.len()));
+                paths.push(format!("/repos/{owner}/{repo}/pulls"));
+            }
+        }
+        for _ in 0..10 {
+            paths.push("/users/me".to_owned());
+        }
+        for user in ["ana", "bo", "cy", "di", "ed", "flo"] {
+            paths.push(format!("/users/{user}"));
+        }
+        let routes = learn(paths.iter().map(String::as_str));
+        let t = Templater::new(routes);
+        assert_eq!(t.template("/repos/rust-lang/cargo-9"), "/repos/{repo_id}/{id}");
+        assert_eq!(t.template("/repos/new-owner/new-repo/pulls"), "/repos/{repo_id}/{id}/pulls");
+        assert_eq!(t.template("/users/zed"), "/users/{user_id}");
+        assert_eq!(t.template("/users/me"), "/users/me", "seen often: an endpoint of its own");
+        assert_eq!(t.template("/health"), "/health");
+    }
+
+    #[test]
+    fn few_values_with_alike_subtrees_are_one_parameter_and_different_ones_stay_literal() {
+        let mut paths = Vec::new();
+        for branch in ["main", "dev", "release"] {
+            for sub in ["protection", "rename", "protection/restrictions"] {
+                for _ in 0..3 {
+                    paths.push(format!("/branches/{branch}/{sub}"));
+                }
+            }
+        }
+        for sub in ["pulls/1/files", "pulls/2/commits", "issues/3/labels", "issues/4/events"] {
+            paths.push(format!("/r/{sub}"));
+        }
+        let t = Templater::new(learn(paths.iter().map(String::as_str)));
+        assert_eq!(t.template("/branches/feature-x/rename"), "/branches/{branch_id}/rename");
+        assert_eq!(t.template("/r/pulls/9/files"), "/r/pulls/{pull_id}/files");
+        assert_eq!(t.template("/r/issues/9/labels"), "/r/issues/{issue_id}/labels");
+    }
+}

@@ -1,0 +1,185 @@
+//! Path templating measured on GitHub's REST API: concrete paths generated from the paths of
+//! its OpenAPI description (in the corpus), templated as recorded traffic would be, and scored
+//! per endpoint: precision, recall, over-merged and over-split templates.
+//!
+//! `cargo test --test e2e templating -- --nocapture` prints the figures.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::support::corpus;
+
+/// A small deterministic generator (xorshift64*), so the figures are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+}
+
+const WORDS: [&str; 24] = [
+    "octo", "hello", "world", "acme", "data", "cloud", "rust", "mock", "drift", "spoon", "knife", "linux", "kernel",
+    "react", "native", "api", "docs", "site", "tools", "infra", "mobile", "web", "core", "lab",
+];
+
+/// A value for a path parameter, by its name as real clients send them: numbers for ids and
+/// numbers, hex for SHAs, the documented values for enumerations, slugs for names.
+fn value(name: &str, rng: &mut Rng) -> String {
+    let slug = |rng: &mut Rng| {
+        let sep = rng.pick(&["-", "_", "", "."]);
+        let mut s = format!("{}{sep}{}", rng.pick(&WORDS), rng.pick(&WORDS));
+        if rng.below(3) == 0 {
+            s.push_str(&rng.below(100).to_string());
+        }
+        s
+    };
+    match name {
+        "package_type" => rng.pick(&["npm", "maven", "rubygems", "docker", "nuget", "container"]).to_owned(),
+        "archive_format" => rng.pick(&["zip", "tarball"]).to_owned(),
+        "tool_name" => rng.pick(&["CodeQL", "semgrep"]).to_owned(),
+        "sha" | "commit_sha" | "file_sha" | "tree_sha" => (0..40).map(|_| format!("{:x}", rng.below(16))).collect(),
+        "basehead" => format!("main...{}", slug(rng)),
+        "ref" | "branch" => rng.pick(&["main", "master", "develop", "release-1.2", "feature-login"]).to_owned(),
+        n if n.ends_with("_id") || n.ends_with("_number") || n == "number" || n == "code" => {
+            (1 + rng.below(9_999_999)).to_string()
+        }
+        _ => slug(rng),
+    }
+}
+
+/// The template with its parameter names blanked: `/users/{}`.
+fn skeleton(template: &str) -> String {
+    template
+        .split('/')
+        .map(|s| if s.starts_with('{') && s.ends_with('}') { "{}" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// How well inferred templates recover the true ones.
+#[derive(Debug, Default, PartialEq)]
+struct Score {
+    truths: usize,
+    inferred: usize,
+    /// Inferred templates whose paths are exactly one true template's.
+    exact: usize,
+    /// Inferred templates holding paths of several true templates.
+    over_merged: usize,
+    /// True templates whose paths went to several inferred templates.
+    over_split: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.exact as f64 / self.inferred.max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.exact as f64 / self.truths.max(1) as f64
+    }
+}
+
+/// Scores `(true template, inferred template)` pairs, one per request.
+fn score(pairs: &[(String, String)]) -> Score {
+    let mut by_inferred: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut by_truth: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (truth, inferred) in pairs {
+        by_inferred.entry(inferred).or_default().insert(truth);
+        by_truth.entry(truth).or_default().insert(inferred);
+    }
+    let exact = by_inferred
+        .iter()
+        .filter(|(i, ts)| ts.len() == 1 && by_truth[ts.iter().next().expect("one")].len() == 1 && !i.is_empty())
+        .count();
+    Score {
+        truths: by_truth.len(),
+        inferred: by_inferred.len(),
+        exact,
+        over_merged: by_inferred.values().filter(|ts| ts.len() > 1).count(),
+        over_split: by_truth.values().filter(|is| is.len() > 1).count(),
+    }
+}
+
+#[test]
+fn the_scoring_counts_exact_merged_and_split_templates() {
+    let p = |t: &str, i: &str| (t.to_owned(), i.to_owned());
+    let s = score(&[
+        p("/a/{}", "/a/{}"),
+        p("/a/{}", "/a/{}"),
+        p("/b/{}", "/b/1"),
+        p("/b/{}", "/b/2"),
+        p("/c", "/{}"),
+        p("/d", "/{}"),
+    ]);
+    assert_eq!(s, Score { truths: 4, inferred: 4, exact: 1, over_merged: 1, over_split: 1 });
+    assert_eq!((s.precision(), s.recall()), (0.25, 0.25));
+}
+
+/// Concrete GET paths for every path of the GitHub description, `per` each.
+fn github_requests(per: usize) -> Option<Vec<(String, String)>> {
+    let corpus = corpus()?;
+    let spec = corpus.join("openapi/octokit__openapi__generated__api.github.com.json");
+    let routes = mockdrift_differ::openapi_routes(&spec).expect("the GitHub description reads");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut out = Vec::new();
+    for r in &routes {
+        for _ in 0..per {
+            let path: Vec<String> = r
+                .as_str()
+                .split('/')
+                .map(|seg| match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => value(name, &mut rng),
+                    None => seg.to_owned(),
+                })
+                .collect();
+            out.push((skeleton(r.as_str()), path.join("/")));
+        }
+    }
+    Some(out)
+}
+
+/// Templates each request's path, the pattern-only way or with templates learned from all of
+/// them first (as `contracts infer` does), and scores them.
+fn templated(requests: &[(String, String)], learned: bool) -> Score {
+    let routes =
+        if learned { mockdrift_contracts::learn::learn(requests.iter().map(|(_, p)| p.as_str())) } else { Vec::new() };
+    let templater = mockdrift_contracts::template::Templater::new(routes);
+    let pairs: Vec<(String, String)> =
+        requests.iter().map(|(truth, path)| (truth.clone(), skeleton(&templater.template(path)))).collect();
+    let s = score(&pairs);
+    eprintln!(
+        "github templating ({}): {} requests over {} true templates -> {} inferred; exact {}, precision {:.1} %, recall {:.1} %, over-merged {}, over-split {}",
+        if learned { "learned" } else { "patterns only" },
+        pairs.len(),
+        s.truths,
+        s.inferred,
+        s.exact,
+        100.0 * s.precision(),
+        100.0 * s.recall(),
+        s.over_merged,
+        s.over_split
+    );
+    s
+}
+
+#[test]
+fn github_endpoints_are_recovered_from_generated_traffic() {
+    let Some(requests) = github_requests(8) else { return };
+    let patterns = templated(&requests, false);
+    let learned = templated(&requests, true);
+    assert!(patterns.truths > 500, "{patterns:?}");
+    // Floors at what each reaches now, so that a regression fails; the target is 90 % both ways.
+    assert!(patterns.recall() >= 0.20, "{patterns:?}");
+    assert!(learned.recall() >= 0.93 && learned.precision() >= 0.87, "{learned:?}");
+}
