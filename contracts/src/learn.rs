@@ -2,7 +2,7 @@
 //! that no value pattern reveals are found from how the values vary.
 //!
 //! The paths go into a trie (segments that look like ids are parameters already, see
-//! [`param_reason`](crate::template::param_reason)). Bottom-up, the literal children of a node
+//! [`param_reason`]). Bottom-up, the literal children of a node
 //! become one parameter when
 //! - they are an open set: at least [`MIN_VARIETY`] distinct values, most of them seen once
 //!   (`owner` names, branch names), or
