@@ -226,8 +226,8 @@ pub fn learn_with_bodies<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u6
     root.skeletons("", &mut skeletons);
     let mut out = Vec::new();
     for s in skeletons {
-        let segs: Vec<&str> = s.split('/').skip(1).collect();
-        let Some(template) = name_params(&segs) else { continue };
+        // `/repos/{}/{}/pulls/{}` → `/repos/{repo_id}/{id}/pulls/{pull_id}`.
+        let template = crate::template::name_params(s.split('/').skip(1).map(|seg| (seg, seg == "{}")));
         if let Ok(r) = Route::parse(&template) {
             out.push(r);
         }
@@ -264,39 +264,6 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         kind(v).hash(&mut h);
     }
     Some(h.finish())
-}
-
-/// `/repos/{}/{}/pulls/{}` → `/repos/{repo_id}/{id}/pulls/{pull_id}`.
-fn name_params(segs: &[&str]) -> Option<String> {
-    if segs.is_empty() {
-        return Some("/".to_owned());
-    }
-    let mut out = String::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut prev: Option<&str> = None;
-    for seg in segs {
-        out.push('/');
-        if *seg == "{}" {
-            let base = match prev {
-                Some(p) if p != "{}" && !p.is_empty() => format!("{}_id", crate::template::singular(p)),
-                _ => "id".to_owned(),
-            };
-            let mut name = base.clone();
-            let mut n = 2;
-            while names.contains(&name) {
-                name = format!("{base}{n}");
-                n += 1;
-            }
-            out.push('{');
-            out.push_str(&name);
-            out.push('}');
-            names.push(name);
-        } else {
-            out.push_str(seg);
-        }
-        prev = Some(seg);
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -184,7 +184,7 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     None
 }
 
-pub(crate) fn singular(word: &str) -> String {
+fn singular(word: &str) -> String {
     let w: String =
         word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     if let Some(stem) = w.strip_suffix("ies") {
@@ -196,6 +196,40 @@ pub(crate) fn singular(word: &str) -> String {
     } else {
         w
     }
+}
+
+/// A template from its segments (`(text, is a parameter)`): each parameter named from the
+/// preceding literal segment (`users` → `{user_id}`, else `{id}`), unique in the template.
+pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, bool)>) -> String {
+    let mut out = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut prev: Option<(&str, bool)> = None;
+    for (seg, param) in segs {
+        out.push('/');
+        if param {
+            let base = match prev {
+                Some((p, false)) if !p.is_empty() => format!("{}_id", singular(p)),
+                _ => "id".to_owned(),
+            };
+            let mut name = base.clone();
+            let mut n = 2;
+            while names.contains(&name) {
+                name = format!("{base}{n}");
+                n += 1;
+            }
+            out.push('{');
+            out.push_str(&name);
+            out.push('}');
+            names.push(name);
+        } else {
+            out.push_str(seg);
+        }
+        prev = Some((seg, param));
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
 }
 
 /// Turns concrete paths into templates: user routes first, then templates learned from a
@@ -232,35 +266,7 @@ impl Templater {
         if let Some(r) = best_match(&self.routes, path) {
             return r.as_str().to_owned();
         }
-        let mut out = String::with_capacity(path.len());
-        let mut names: Vec<String> = Vec::new();
-        let mut prev: Option<&str> = None;
-        for seg in path.split('/').skip(1) {
-            out.push('/');
-            if param_reason(seg).is_some() {
-                let base = match prev {
-                    Some(p) if !p.is_empty() && param_reason(p).is_none() => format!("{}_id", singular(p)),
-                    _ => "id".to_owned(),
-                };
-                let mut name = base.clone();
-                let mut n = 2;
-                while names.contains(&name) {
-                    name = format!("{base}{n}");
-                    n += 1;
-                }
-                out.push('{');
-                out.push_str(&name);
-                out.push('}');
-                names.push(name);
-            } else {
-                out.push_str(seg);
-            }
-            prev = Some(seg);
-        }
-        if out.is_empty() {
-            out.push('/');
-        }
-        out
+        name_params(path.split('/').skip(1).map(|seg| (seg, param_reason(seg).is_some())))
     }
 }
 

@@ -66,10 +66,15 @@ async fn proxy_with(
     tweak: impl FnOnce(&mut Route),
 ) -> (Proxy, mpsc::Receiver<Tapped>) {
     let (tap, rx) = Tap::new(queue_bytes);
-    let stats = Arc::clone(tap.stats());
     let mut route = Route::new("payments", Upstream::parse(upstream).expect("valid"), tap).expect("route");
     route.max_record_bytes = cap;
     tweak(&mut route);
+    (start(route).await, rx)
+}
+
+/// Serves `route` on 127.0.0.1:0 until the returned proxy is dropped.
+async fn start(route: Route) -> Proxy {
+    let stats = Arc::clone(route.tap.stats());
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -81,7 +86,7 @@ async fn proxy_with(
         },
         Duration::from_secs(1),
     ));
-    (Proxy { addr, stats, _stop: stop }, rx)
+    Proxy { addr, stats, _stop: stop }
 }
 
 async fn get(addr: std::net::SocketAddr, path: &str, body: &'static [u8]) -> Response<Incoming> {
@@ -365,21 +370,9 @@ async fn tls_proxy(
     server: Option<Arc<rustls::ServerConfig>>,
 ) -> (Proxy, mpsc::Receiver<Tapped>) {
     let (tap, rx) = Tap::new(1 << 20);
-    let stats = Arc::clone(tap.stats());
     let mut route = Route::with_tls("payments", Upstream::parse(upstream).expect("valid"), tap, config);
     route.tls_server = server;
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(serve(
-        listener,
-        Arc::new(route),
-        async move {
-            let _ = stopped.await;
-        },
-        Duration::from_secs(1),
-    ));
-    (Proxy { addr, stats, _stop: stop }, rx)
+    (start(route).await, rx)
 }
 
 #[tokio::test]
