@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::exit::Exit;
@@ -63,32 +64,46 @@ pub(crate) enum Command {
     Proxy(ProxyArgs),
 }
 
-#[derive(Debug, Args)]
-#[command(after_help = "Stops on SIGINT/SIGTERM: stops accepting, lets in-flight requests finish (up to 10 s), \
+#[derive(Debug, Default, Args)]
+#[command(after_help = "Every setting can also be given in the config file's [proxy] table (flags win). \
+Stops on SIGINT/SIGTERM: stops accepting, lets in-flight requests finish (up to 10 s), \
 flushes the store, exits 0. Recording is fail-open: a full queue drops copies (counted), never requests.")]
 pub(crate) struct ProxyArgs {
-    #[command(flatten)]
-    pub(crate) store: StoreArg,
+    /// The contract store directory (sled) [default: .mockdrift/store].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
     /// A named upstream with its own listener (repeatable): NAME@LISTEN=UPSTREAM_URL, e.g.
-    /// payments@127.0.0.1:15001=http://10.0.0.5:8080/api/v3. Port 0 picks a free port.
-    #[arg(long = "route", required = true, value_name = "NAME@LISTEN=URL")]
+    /// payments@127.0.0.1:15001=http://10.0.0.5:8080/api/v3. The URL is http://, https://
+    /// or h2c:// (HTTP/2 with prior knowledge). Port 0 picks a free port. Added to the
+    /// config file's [[proxy.route]] entries.
+    #[arg(long = "route", value_name = "NAME@LISTEN=URL")]
     pub(crate) routes: Vec<String>,
+    /// Also run a forward proxy on this address (for apps that set HTTP_PROXY): absolute-form
+    /// requests are forwarded and recorded under their host's name; CONNECT tunnels are
+    /// passed through opaque and counted, not recorded.
+    #[arg(long, value_name = "LISTEN")]
+    pub(crate) forward: Option<String>,
+    /// Record a forward-proxied host under another service name (repeatable):
+    /// --forward-name payments.internal=payments.
+    #[arg(long = "forward-name", value_name = "HOST=NAME")]
+    pub(crate) forward_names: Vec<String>,
     /// Bytes of each request and response body copied for recording; larger bodies are
-    /// forwarded whole and recorded as truncated.
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
-    pub(crate) max_record_bytes: usize,
-    /// Bytes of recorded bodies waiting for the recorder; beyond it copies are dropped.
-    #[arg(long, default_value_t = 32 << 20, value_name = "BYTES")]
-    pub(crate) queue_bytes: usize,
-    /// How often recorded contracts are flushed to the store (also on shutdown).
-    #[arg(long, default_value = "5s", value_name = "DURATION")]
-    pub(crate) flush_interval: String,
+    /// forwarded whole and recorded as truncated [default: 1048576].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_record_bytes: Option<usize>,
+    /// Bytes of recorded bodies waiting for the recorder; beyond it copies are dropped
+    /// [default: 33554432].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) queue_bytes: Option<usize>,
+    /// How often recorded contracts are flushed to the store (also on shutdown) [default: 5s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) flush_interval: Option<String>,
     /// Keep the client's Host header instead of the upstream's authority.
     #[arg(long)]
     pub(crate) preserve_host: bool,
-    /// Fraction of exchanges recorded, 0 to 1 (0: forward only).
-    #[arg(long, default_value_t = 1.0, value_name = "RATE")]
-    pub(crate) sample: f64,
+    /// Fraction of exchanges recorded, 0 to 1 (0: forward only) [default: 1].
+    #[arg(long, value_name = "RATE")]
+    pub(crate) sample: Option<f64>,
     /// Record only exchanges matching a path prefix, optionally after a method (repeatable):
     /// --record-only /v1/ --record-only 'POST /v2/charges'.
     #[arg(long, value_name = "[METHOD ]PREFIX")]
@@ -104,18 +119,23 @@ pub(crate) struct ProxyArgs {
     /// Do not verify https:// upstream certificates (logged as a warning at start).
     #[arg(long, conflicts_with = "upstream_ca")]
     pub(crate) insecure_upstream: bool,
-    /// Serve the route listeners with TLS: a PEM certificate chain (with --tls-key).
+    /// Serve the route listeners with TLS: a PEM certificate chain (with --tls-key). HTTP/2
+    /// and HTTP/1.1 are offered over ALPN.
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub(crate) tls_cert: Option<PathBuf>,
     /// The PEM private key of --tls-cert.
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub(crate) tls_key: Option<PathBuf>,
-    /// How long to wait for an upstream's response head before answering 504.
-    #[arg(long, default_value = "60s", value_name = "DURATION")]
-    pub(crate) response_timeout: String,
-    /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`.
-    #[arg(long, default_value = "127.0.0.1:9901", value_name = "ADDR|off")]
-    pub(crate) admin: String,
+    /// How long to wait for an upstream's response head before answering 504 [default: 60s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) response_timeout: Option<String>,
+    /// How long to wait for a TCP connection to an upstream before answering 502 [default: 5s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) connect_timeout: Option<String>,
+    /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`
+    /// [default: 127.0.0.1:9901].
+    #[arg(long, value_name = "ADDR|off")]
+    pub(crate) admin: Option<String>,
     /// Allow the admin endpoints on a non-loopback address.
     #[arg(long)]
     pub(crate) admin_allow_remote: bool,
@@ -435,7 +455,20 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
                 .config
                 .as_deref()
                 .map_or_else(|| crate::config::DEFAULT_CONFIG.to_owned(), |p| p.display().to_string());
+            // A `[proxy]` table is checked the way `mockdrift proxy` reads it: routes, addresses,
+            // durations, filters, and every file it names (TLS, token) are loaded.
+            let proxy = &cfg.proxy;
+            let lines = if proxy.route.is_empty() && proxy.forward.is_none() {
+                Vec::new()
+            } else {
+                crate::proxy_cmd::Settings::resolve(ProxyArgs::default(), &cfg)
+                    .with_context(|| format!("invalid config {shown}: [proxy]"))?
+                    .describe()
+            };
             println!("{shown}: ok");
+            for l in lines {
+                println!("  proxy {l}");
+            }
             Ok(Exit::Ok)
         }
     }

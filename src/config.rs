@@ -31,9 +31,49 @@ pub(crate) struct Config {
     pub(crate) mocks: Vec<MocksConfig>,
     /// `[[fixture]]`: plain JSON body files tied to endpoints.
     pub(crate) fixture: Vec<FixtureConfig>,
+    /// `[proxy]`: the sidecar's settings, as `mockdrift proxy`'s flags give them.
+    pub(crate) proxy: ProxyConfig,
     /// Where the file was read from (relative paths in it are relative to its directory).
     #[serde(skip)]
     pub(crate) dir: PathBuf,
+}
+
+/// `[proxy]`: every `mockdrift proxy` flag by its long name (`max_record_bytes`,
+/// `record_skip`, ...), and `[[proxy.route]]` entries. Flags given on the command line win;
+/// routes from both are served.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct ProxyConfig {
+    pub(crate) store: Option<PathBuf>,
+    pub(crate) route: Vec<ProxyRouteConfig>,
+    pub(crate) forward: Option<String>,
+    /// `[proxy.forward_names]`: host = "service".
+    pub(crate) forward_names: BTreeMap<String, String>,
+    pub(crate) max_record_bytes: Option<usize>,
+    pub(crate) queue_bytes: Option<usize>,
+    pub(crate) flush_interval: Option<String>,
+    pub(crate) preserve_host: bool,
+    pub(crate) sample: Option<f64>,
+    pub(crate) record_only: Vec<String>,
+    pub(crate) record_skip: Vec<String>,
+    pub(crate) upstream_ca: Option<PathBuf>,
+    pub(crate) insecure_upstream: bool,
+    pub(crate) tls_cert: Option<PathBuf>,
+    pub(crate) tls_key: Option<PathBuf>,
+    pub(crate) response_timeout: Option<String>,
+    pub(crate) connect_timeout: Option<String>,
+    pub(crate) admin: Option<String>,
+    pub(crate) admin_allow_remote: bool,
+    pub(crate) admin_token_file: Option<PathBuf>,
+}
+
+/// One `[[proxy.route]]`: `name`, `listen`, `upstream` (as in `--route NAME@LISTEN=URL`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProxyRouteConfig {
+    pub(crate) name: String,
+    pub(crate) listen: String,
+    pub(crate) upstream: String,
 }
 
 /// One `[[mocks]]` entry.

@@ -15,7 +15,7 @@ use mockdrift_contracts::{Exchange, Store};
 use mockdrift_differ::regen::{self, Values};
 use mockdrift_differ::render_text;
 
-use crate::cli::{CompareArgs, FailOn, ProxyArgs, StoreArg};
+use crate::cli::{CompareArgs, FailOn, ProxyArgs};
 use crate::config::Config;
 use crate::exit::Exit;
 
@@ -67,23 +67,12 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     let upstream = start_upstream(&exchanges)?;
     let store = tmp.0.join("store");
     let args = ProxyArgs {
-        store: StoreArg { store: store.clone() },
+        store: Some(store.clone()),
         routes: vec![format!("payments@127.0.0.1:0=http://{upstream}")],
-        max_record_bytes: 1 << 20,
-        queue_bytes: 32 << 20,
-        flush_interval: "1s".to_owned(),
-        preserve_host: false,
-        sample: 1.0,
-        record_only: Vec::new(),
-        record_skip: Vec::new(),
-        response_timeout: "10s".to_owned(),
-        upstream_ca: None,
-        insecure_upstream: false,
-        tls_cert: None,
-        tls_key: None,
-        admin: "off".to_owned(),
-        admin_allow_remote: false,
-        admin_token_file: None,
+        flush_interval: Some("1s".to_owned()),
+        response_timeout: Some("10s".to_owned()),
+        admin: Some("off".to_owned()),
+        ..ProxyArgs::default()
     };
     let (ready_tx, ready_rx) = mpsc::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

@@ -1,6 +1,8 @@
 //! `mockdrift proxy`: listeners per route, the tap, and the recorder on a blocking thread.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -9,7 +11,7 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::{Recorder, Store};
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
-use mockdrift_proxy::{Route, Upstream, tls};
+use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -23,14 +25,180 @@ fn parse_route(spec: &str) -> anyhow::Result<(String, SocketAddr, Upstream)> {
         spec.split_once('@').with_context(|| format!("--route {spec:?}: expected NAME@LISTEN=UPSTREAM_URL"))?;
     let (listen, url) =
         rest.split_once('=').with_context(|| format!("--route {spec:?}: expected NAME@LISTEN=UPSTREAM_URL"))?;
+    route_parts(name, listen, url).with_context(|| format!("--route {spec:?}"))
+}
+
+fn route_parts(name: &str, listen: &str, url: &str) -> anyhow::Result<(String, SocketAddr, Upstream)> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-        bail!("--route {spec:?}: the name must be letters, digits, '-', '_' or '.'");
+        bail!("the name {name:?} must be letters, digits, '-', '_' or '.'");
     }
-    let listen: SocketAddr = listen
-        .parse()
-        .with_context(|| format!("--route {spec:?}: {listen:?} is not an address like 127.0.0.1:15001"))?;
-    let upstream = Upstream::parse(url).with_context(|| format!("--route {spec:?}"))?;
+    let listen = parse_addr(listen)?;
+    let upstream = Upstream::parse(url)?;
     Ok((name.to_owned(), listen, upstream))
+}
+
+fn parse_addr(a: &str) -> anyhow::Result<SocketAddr> {
+    a.parse().with_context(|| format!("{a:?} is not an address like 127.0.0.1:15001"))
+}
+
+/// The proxy's settings: flags, over the config file's `[proxy]` table, over defaults.
+/// Resolving reads and checks every file named (TLS, token) but binds and opens nothing, so
+/// `mockdrift config check` uses it too.
+pub(crate) struct Settings {
+    store: PathBuf,
+    pub(crate) routes: Vec<(String, SocketAddr, Upstream)>,
+    pub(crate) forward: Option<(SocketAddr, BTreeMap<String, String>)>,
+    max_record_bytes: usize,
+    queue_bytes: usize,
+    flush_every: Duration,
+    preserve_host: bool,
+    sample: f64,
+    filter: RecordFilter,
+    upstream_tls: tls::UpstreamTls,
+    tls_server: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
+    response_timeout: Duration,
+    connect_timeout: Duration,
+    pub(crate) admin: Option<SocketAddr>,
+    token: Option<String>,
+}
+
+impl Settings {
+    pub(crate) fn resolve(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Settings> {
+        let file = &cfg.proxy;
+        let path =
+            |flag: Option<PathBuf>, key: &Option<PathBuf>| flag.or_else(|| key.as_deref().map(|p| cfg.resolve(p)));
+        let mut routes = Vec::new();
+        for (i, r) in file.route.iter().enumerate() {
+            routes.push(
+                route_parts(&r.name, &r.listen, &r.upstream)
+                    .with_context(|| format!("[[proxy.route]] #{} ({})", i + 1, r.name))?,
+            );
+        }
+        for r in &args.routes {
+            routes.push(parse_route(r)?);
+        }
+        let forward_listen = args.forward.or_else(|| file.forward.clone());
+        if routes.is_empty() && forward_listen.is_none() {
+            bail!(
+                "nothing to proxy: give --route NAME@LISTEN=URL (or [[proxy.route]] in the config), or --forward LISTEN"
+            );
+        }
+        let mut names = std::collections::HashSet::new();
+        let mut listens = std::collections::HashSet::new();
+        for (name, listen, _) in &routes {
+            if !names.insert(name.as_str()) {
+                bail!("route {name} is given twice");
+            }
+            if listen.port() != 0 && !listens.insert(*listen) {
+                bail!("route {name}: {listen} is already another route's listener");
+            }
+        }
+        let forward = match forward_listen {
+            None => None,
+            Some(l) => {
+                let addr = parse_addr(&l).context("--forward")?;
+                if addr.port() != 0 && listens.contains(&addr) {
+                    bail!("--forward {addr} is already a route's listener");
+                }
+                let mut map = file.forward_names.clone();
+                for m in &args.forward_names {
+                    let (host, name) = m
+                        .split_once('=')
+                        .filter(|(h, n)| !h.is_empty() && !n.is_empty())
+                        .with_context(|| format!("--forward-name {m:?}: expected HOST=NAME"))?;
+                    map.insert(host.to_owned(), name.to_owned());
+                }
+                Some((addr, map))
+            }
+        };
+        let record_only = if args.record_only.is_empty() { file.record_only.clone() } else { args.record_only };
+        let record_skip = if args.record_skip.is_empty() { file.record_skip.clone() } else { args.record_skip };
+        let filter = RecordFilter::parse(&record_only, &record_skip)
+            .map_err(|e| anyhow::anyhow!("--record-only/--record-skip {e}"))?;
+        let sample = args.sample.or(file.sample).unwrap_or(1.0);
+        if !(0.0..=1.0).contains(&sample) {
+            bail!("--sample {sample} must be between 0 and 1");
+        }
+        let duration = |flag: Option<String>, key: &Option<String>, default: &str, name: &str| {
+            let text = flag.or_else(|| key.clone()).unwrap_or_else(|| default.to_owned());
+            crate::duration::parse(&text, Duration::from_secs(1)).with_context(|| format!("--{name}"))
+        };
+        let upstream_tls = tls::UpstreamTls {
+            ca_file: path(args.upstream_ca, &file.upstream_ca),
+            insecure: args.insecure_upstream || file.insecure_upstream,
+        };
+        if upstream_tls.insecure && upstream_tls.ca_file.is_some() {
+            bail!("--insecure-upstream and --upstream-ca contradict each other; give one");
+        }
+        if routes.iter().any(|(_, _, u)| u.tls) || forward.is_some() {
+            // Loads and checks the CA file now, not at the first request.
+            tls::client_config(&upstream_tls)?;
+        }
+        let tls_server = match (path(args.tls_cert, &file.tls_cert), path(args.tls_key, &file.tls_key)) {
+            (Some(cert), Some(key)) => Some(tls::server_config(&cert, &key)?),
+            (None, None) => None,
+            _ => bail!("--tls-cert and --tls-key go together"),
+        };
+        let admin_allow_remote = args.admin_allow_remote || file.admin_allow_remote;
+        let admin = match args.admin.or_else(|| file.admin.clone()).as_deref().unwrap_or("127.0.0.1:9901") {
+            "off" => None,
+            a => {
+                let addr: SocketAddr = a
+                    .parse()
+                    .with_context(|| format!("--admin {a:?} is not an address like 127.0.0.1:9901 (or off)"))?;
+                if !addr.ip().is_loopback() && !admin_allow_remote {
+                    bail!(
+                        "--admin {addr} is not a loopback address; add --admin-allow-remote (and set a token) to expose it"
+                    );
+                }
+                Some(addr)
+            }
+        };
+        let token = match path(args.admin_token_file, &file.admin_token_file) {
+            Some(f) => Some(
+                std::fs::read_to_string(&f)
+                    .with_context(|| format!("reading --admin-token-file {}", f.display()))?
+                    .trim()
+                    .to_owned(),
+            ),
+            None => std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+        };
+        Ok(Settings {
+            store: path(args.store, &file.store).unwrap_or_else(|| PathBuf::from(".mockdrift/store")),
+            routes,
+            forward,
+            max_record_bytes: args.max_record_bytes.or(file.max_record_bytes).unwrap_or(1 << 20),
+            queue_bytes: args.queue_bytes.or(file.queue_bytes).unwrap_or(32 << 20),
+            flush_every: duration(args.flush_interval, &file.flush_interval, "5s", "flush-interval")?,
+            preserve_host: args.preserve_host || file.preserve_host,
+            sample,
+            filter,
+            upstream_tls,
+            tls_server,
+            response_timeout: duration(args.response_timeout, &file.response_timeout, "60s", "response-timeout")?,
+            connect_timeout: duration(args.connect_timeout, &file.connect_timeout, "5s", "connect-timeout")?,
+            admin,
+            token,
+        })
+    }
+
+    /// One line per listener, for `config check` and the start-up log.
+    pub(crate) fn describe(&self) -> Vec<String> {
+        let scheme = if self.tls_server.is_some() { "https" } else { "http" };
+        let mut out: Vec<String> = self
+            .routes
+            .iter()
+            .map(|(name, listen, up)| format!("route {name}: {scheme}://{listen} -> {}", up.url()))
+            .collect();
+        if let Some((listen, names)) = &self.forward {
+            out.push(format!("forward proxy: {scheme}://{listen} ({} host names mapped)", names.len()));
+        }
+        out.push(match self.admin {
+            Some(a) => format!("admin: http://{a}{}", if self.token.is_some() { " (bearer token)" } else { "" }),
+            None => "admin: off".to_owned(),
+        });
+        out
+    }
 }
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
@@ -39,98 +207,81 @@ pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
 }
 
 /// Runs the proxy until `stop` completes, then drains, flushes and returns. `ready` is told
-/// each route's bound address (`"admin"` for the admin listener) as it starts listening.
+/// each route's bound address (`"forward"` for the forward proxy, `"admin"` for the admin
+/// listener) as it starts listening.
 pub(crate) fn run_until(
     args: ProxyArgs,
     cfg: &Config,
     stop: impl Future<Output = ()> + Send + 'static,
     ready: impl Fn(&str, SocketAddr) + Send + 'static,
 ) -> anyhow::Result<()> {
-    let routes = args.routes.iter().map(|r| parse_route(r)).collect::<anyhow::Result<Vec<_>>>()?;
-    let filter = mockdrift_proxy::RecordFilter::parse(&args.record_only, &args.record_skip)
-        .map_err(|e| anyhow::anyhow!("--record-only/--record-skip {e}"))?;
-    if !(0.0..=1.0).contains(&args.sample) {
-        bail!("--sample {} must be between 0 and 1", args.sample);
-    }
-    let flush_every =
-        crate::duration::parse(&args.flush_interval, Duration::from_secs(1)).context("--flush-interval")?;
-    let response_timeout =
-        crate::duration::parse(&args.response_timeout, Duration::from_secs(1)).context("--response-timeout")?;
-    let upstream_tls = tls::UpstreamTls { ca_file: args.upstream_ca.clone(), insecure: args.insecure_upstream };
-    let client_tls =
-        if routes.iter().any(|(_, _, u)| u.tls) { tls::client_config(&upstream_tls)? } else { tls::no_upstream_tls() };
-    if args.insecure_upstream {
+    let set = Settings::resolve(args, cfg)?;
+    let client_tls = if set.routes.iter().any(|(_, _, u)| u.tls) || set.forward.is_some() {
+        tls::client_config(&set.upstream_tls)?
+    } else {
+        tls::no_upstream_tls()
+    };
+    if set.upstream_tls.insecure {
         tracing::warn!("--insecure-upstream: upstream TLS certificates are not verified.");
     }
-    let tls_server = match (&args.tls_cert, &args.tls_key) {
-        (Some(cert), Some(key)) => Some(tls::server_config(cert, key)?),
-        _ => None,
-    };
-    std::fs::create_dir_all(&args.store.store).with_context(|| format!("creating {}", args.store.store.display()))?;
-    let store = Store::open(&args.store.store)?;
+    std::fs::create_dir_all(&set.store).with_context(|| format!("creating {}", set.store.display()))?;
+    let store = Store::open(&set.store)?;
     let (mut recorder, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
     for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", set.store.display());
     }
-    let admin_addr: Option<SocketAddr> = match args.admin.as_str() {
-        "off" => None,
-        a => {
-            let addr: SocketAddr =
-                a.parse().with_context(|| format!("--admin {a:?} is not an address like 127.0.0.1:9901 (or off)"))?;
-            if !addr.ip().is_loopback() && !args.admin_allow_remote {
-                bail!(
-                    "--admin {addr} is not a loopback address; add --admin-allow-remote (and set a token) to expose it"
-                );
-            }
-            Some(addr)
-        }
-    };
-    let token = match &args.admin_token_file {
-        Some(f) => Some(
-            std::fs::read_to_string(f)
-                .with_context(|| format!("reading --admin-token-file {}", f.display()))?
-                .trim()
-                .to_owned(),
-        ),
-        None => std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
-    };
+    let flush_every = set.flush_every;
     let health = Arc::new(Health::default());
     let contracts = recorder.handle();
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     rt.block_on(async move {
-        let (tap, mut rx) = Tap::new(args.queue_bytes);
-        let stats = Arc::clone(tap.stats());
+        let (tap, mut rx) = Tap::new(set.queue_bytes);
+        let queue = tap.gauge();
         let (stop_tx, stop_rx) = watch::channel(false);
         let mut servers = Vec::new();
-        for (name, listen, upstream) in routes {
-            let listener = TcpListener::bind(listen).await.with_context(|| format!("route {name}: cannot listen on {listen}"))?;
+        let mut route_stats = Vec::new();
+        let mut targets: Vec<(String, SocketAddr, Target)> =
+            set.routes.iter().map(|(n, l, u)| (n.clone(), *l, Target::Upstream(u.clone()))).collect();
+        if let Some((listen, names)) = &set.forward {
+            targets.push(("forward".to_owned(), *listen, Target::Forward(names.clone())));
+        }
+        for (name, listen, target) in targets {
+            let listener = TcpListener::bind(listen).await.with_context(|| format!("{name}: cannot listen on {listen}"))?;
             let bound = listener.local_addr()?;
             ready(&name, bound);
-            eprintln!(
-                "mockdrift proxy: route {name} listening on {}://{bound}, forwarding to {}://{}{}",
-                if tls_server.is_some() { "https" } else { "http" },
-                if upstream.tls { "https" } else { "http" },
-                upstream.host_header,
-                upstream.base_path
-            );
-            let mut route = Route::with_tls(&name, upstream, tap.clone(), client_tls.clone());
-            route.tls_server = tls_server.clone();
-            route.max_record_bytes = args.max_record_bytes;
-            route.preserve_host = args.preserve_host;
-            route.response_timeout = response_timeout;
-            route.sample = args.sample;
-            route.filter = filter.clone();
+            let scheme = if set.tls_server.is_some() { "https" } else { "http" };
+            match &target {
+                Target::Upstream(up) => eprintln!(
+                    "mockdrift proxy: route {name} listening on {scheme}://{bound}, forwarding to {}",
+                    up.url()
+                ),
+                Target::Forward(_) => eprintln!("mockdrift proxy: forward proxy listening on {scheme}://{bound}"),
+            }
+            let mut route = Route::with_tls(&name, target, tap.clone(), client_tls.clone(), set.connect_timeout);
+            route.tls_server = set.tls_server.clone();
+            route.max_record_bytes = set.max_record_bytes;
+            route.preserve_host = set.preserve_host;
+            route.response_timeout = set.response_timeout;
+            route.sample = set.sample;
+            route.filter = set.filter.clone();
+            route_stats.push((name.clone(), Arc::clone(&route.stats)));
             let mut stop = stop_rx.clone();
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;
             };
             servers.push(tokio::spawn(mockdrift_proxy::serve(listener, Arc::new(route), shutdown, Duration::from_secs(10))));
         }
-        if let Some(addr) = admin_addr {
+        if let Some(addr) = set.admin {
             let listener = TcpListener::bind(addr).await.with_context(|| format!("admin: cannot listen on {addr}"))?;
             ready("admin", listener.local_addr()?);
             eprintln!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
-            let admin = Arc::new(Admin { stats: Arc::clone(&stats), health: Arc::clone(&health), contracts, token });
+            let admin = Arc::new(Admin {
+                routes: route_stats.clone(),
+                queue,
+                health: Arc::clone(&health),
+                contracts,
+                token: set.token.clone(),
+            });
             let mut stop = stop_rx.clone();
             tokio::spawn(serve_admin(listener, admin, async move {
                 let _ = stop.wait_for(|s| *s).await;
@@ -177,13 +328,18 @@ pub(crate) fn run_until(
         for s in servers {
             let _ = s.await;
         }
+        let stats = Stats::default();
+        for (_, s) in &route_stats {
+            stats.add(s);
+        }
         let endpoints = recorder_task.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
         eprintln!(
-            "mockdrift proxy: stopped; {} requests, {} recorded, {} dropped, {} upstream errors; {endpoints} endpoint contracts in the store",
+            "mockdrift proxy: stopped; {} requests, {} recorded, {} dropped, {} upstream errors, {} tunnels; {endpoints} endpoint contracts in the store",
             stats.requests.load(Ordering::Relaxed),
             stats.recorded.load(Ordering::Relaxed),
             stats.dropped.load(Ordering::Relaxed),
             stats.upstream_errors.load(Ordering::Relaxed),
+            stats.tunnels.load(Ordering::Relaxed),
         );
         Ok::<_, anyhow::Error>(())
     })

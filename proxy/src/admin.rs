@@ -15,7 +15,7 @@ use hyper_util::rt::TokioIo;
 use mockdrift_contracts::{RecorderHandle, Snapshot};
 use tokio::net::TcpListener;
 
-use crate::tap::Stats;
+use crate::tap::{QueueGauge, Stats};
 
 /// The env var holding the admin bearer token (never given on the command line).
 pub const ADMIN_TOKEN_ENV: &str = "MOCKDRIFT_ADMIN_TOKEN";
@@ -49,8 +49,10 @@ impl Health {
 /// What the admin server reads.
 #[derive(Clone, Debug)]
 pub struct Admin {
-    /// Proxy counters.
-    pub stats: Arc<Stats>,
+    /// Each route's name and counters.
+    pub routes: Vec<(String, Arc<Stats>)>,
+    /// What waits for the recorder.
+    pub queue: QueueGauge,
     /// Recorder health.
     pub health: Arc<Health>,
     /// The recorder's read handle (contracts as of the last flush).
@@ -66,32 +68,59 @@ fn text(status: StatusCode, content_type: &'static str, body: String) -> Respons
     rsp
 }
 
+/// Prometheus label value escaping (backslash, quote, newline).
+fn label(v: &str) -> String {
+    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+/// One of a route's counters.
+type Field = fn(&Stats) -> &AtomicU64;
+
 fn metrics(a: &Admin) -> String {
-    let s = &a.stats;
+    use std::fmt::Write as _;
     let h = &a.health;
     let snap = a.contracts.snapshot();
     let mut out = String::new();
+    let per_route: [(&str, &str, Field); 8] = [
+        ("mockdrift_requests_total", "Requests proxied.", |s| &s.requests),
+        ("mockdrift_request_bytes_total", "Request body bytes forwarded upstream.", |s| &s.request_bytes),
+        ("mockdrift_response_bytes_total", "Response body bytes forwarded to clients.", |s| &s.response_bytes),
+        ("mockdrift_recorded_total", "Exchanges handed to the recorder.", |s| &s.recorded),
+        ("mockdrift_dropped_total", "Exchange copies dropped because the recording queue was full.", |s| &s.dropped),
+        (
+            "mockdrift_unrecorded_total",
+            "Exchanges not recorded by choice (record filters, sampling, protocol switches).",
+            |s| &s.unrecorded,
+        ),
+        ("mockdrift_upstream_errors_total", "Upstream failures answered with 502 or 504.", |s| &s.upstream_errors),
+        ("mockdrift_tunnels_total", "CONNECT tunnels and protocol switches passed through.", |s| &s.tunnels),
+    ];
+    for (name, help, field) in per_route {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+        for (route, stats) in &a.routes {
+            let _ = writeln!(out, "{name}{{route=\"{}\"}} {}", label(route), field(stats).load(Ordering::Relaxed));
+        }
+    }
     let mut counter = |name: &str, help: &str, v: u64| {
-        out.push_str(&format!("# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}\n"));
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}");
     };
-    counter("mockdrift_requests_total", "Requests proxied.", s.requests.load(Ordering::Relaxed));
-    counter("mockdrift_recorded_total", "Exchanges handed to the recorder.", s.recorded.load(Ordering::Relaxed));
-    counter(
-        "mockdrift_dropped_total",
-        "Exchange copies dropped because the queue was full.",
-        s.dropped.load(Ordering::Relaxed),
-    );
-    counter(
-        "mockdrift_upstream_errors_total",
-        "Upstream failures answered with 502 or 504.",
-        s.upstream_errors.load(Ordering::Relaxed),
-    );
     counter("mockdrift_flushes_total", "Successful flushes to the store.", h.flushes.load(Ordering::Relaxed));
     counter("mockdrift_flush_errors_total", "Failed flushes to the store.", h.flush_errors.load(Ordering::Relaxed));
-    out.push_str(&format!(
-        "# HELP mockdrift_last_flush_seconds Duration of the last flush.\n# TYPE mockdrift_last_flush_seconds gauge\nmockdrift_last_flush_seconds {}\n",
-        h.last_flush_micros.load(Ordering::Relaxed) as f64 / 1e6
-    ));
+    let mut gauge = |name: &str, help: &str, v: String| {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
+    };
+    gauge(
+        "mockdrift_last_flush_seconds",
+        "Duration of the last flush.",
+        (h.last_flush_micros.load(Ordering::Relaxed) as f64 / 1e6).to_string(),
+    );
+    gauge(
+        "mockdrift_queue_bytes",
+        "Bytes of recorded exchanges waiting for the recorder.",
+        a.queue.queued_bytes().to_string(),
+    );
+    gauge("mockdrift_queue_capacity_bytes", "The recording queue's byte budget.", a.queue.capacity().to_string());
+    gauge("mockdrift_degraded", "1 while the contract store is failing.", u8::from(h.degraded().is_some()).to_string());
     out.push_str(
         "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",
     );
@@ -100,7 +129,7 @@ fn metrics(a: &Admin) -> String {
         *per_service.entry(k.service.as_str()).or_default() += 1;
     }
     for (svc, n) in per_service {
-        out.push_str(&format!("mockdrift_contracts{{service=\"{}\"}} {n}\n", svc.replace('"', "\\\"")));
+        let _ = writeln!(out, "mockdrift_contracts{{service=\"{}\"}} {n}", label(svc));
     }
     out
 }

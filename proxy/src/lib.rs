@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
 
+use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::sync::atomic::Ordering;
@@ -22,34 +23,40 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
-use http::{Request, Response, StatusCode, Uri};
+use http::{Method, Request, Response, StatusCode, Uri, Version};
 use http_body_util::combinators::BoxBody;
-use http_body_util::{BodyExt, Full};
+use http_body_util::{BodyExt, Empty, Full};
 use hyper::body::Incoming;
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use mockdrift_contracts::Ts;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 
 pub mod admin;
 pub mod tap;
 mod tee;
 pub mod tls;
 
+pub use rustls;
+
+pub use crate::tap::Stats;
 use crate::tap::{Pending, Tap};
-use crate::tee::{Capture, Finish, TeeBody};
+use crate::tee::{Capture, Counted, Direction, Finish, TeeBody};
 
 /// Errors inside the proxy's bodies.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 type ProxyBody = BoxBody<Bytes, BoxError>;
 
-/// Where a route forwards to: `http[s]://host[:port][/base/path]`.
+/// Where a route forwards to: `http[s]://host[:port][/base/path]`, or `h2c://…` for a plain
+/// upstream that speaks HTTP/2 with prior knowledge (as Traefik spells it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Upstream {
     /// `https://`: connect with TLS, verifying the certificate for the host.
     pub tls: bool,
+    /// `h2c://`: plain HTTP/2 with prior knowledge, no HTTP/1.1.
+    pub h2c: bool,
     /// `host:port`.
     pub authority: String,
     /// The authority as the URL gives it (the default port left out): the `Host` sent.
@@ -71,14 +78,17 @@ impl std::fmt::Display for UpstreamError {
 impl std::error::Error for UpstreamError {}
 
 impl Upstream {
-    /// Parses `http://10.0.0.5:8080/api/v3` or `https://payments.internal:8443`.
+    /// Parses `http://10.0.0.5:8080/api/v3`, `https://payments.internal:8443` or
+    /// `h2c://10.0.0.5:50051`.
     pub fn parse(url: &str) -> Result<Upstream, UpstreamError> {
-        let (tls, rest, port) = if let Some(rest) = url.strip_prefix("http://") {
-            (false, rest, 80)
+        let (tls, h2c, rest, port) = if let Some(rest) = url.strip_prefix("http://") {
+            (false, false, rest, 80)
         } else if let Some(rest) = url.strip_prefix("https://") {
-            (true, rest, 443)
+            (true, false, rest, 443)
+        } else if let Some(rest) = url.strip_prefix("h2c://") {
+            (false, true, rest, 80)
         } else {
-            return Err(UpstreamError(format!("upstream {url:?}: must start with http:// or https://")));
+            return Err(UpstreamError(format!("upstream {url:?}: must start with http://, https:// or h2c://")));
         };
         let (authority, base) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
         if authority.is_empty() || authority.starts_with(':') {
@@ -93,32 +103,58 @@ impl Upstream {
         let base = base.trim_end_matches('/');
         Ok(Upstream {
             tls,
+            h2c,
             authority: full,
             host_header: authority.to_owned(),
             base_path: if base.is_empty() { String::new() } else { format!("/{base}") },
         })
     }
+
+    /// The URL as given, for logs.
+    pub fn url(&self) -> String {
+        let scheme = match (self.tls, self.h2c) {
+            (true, _) => "https",
+            (false, true) => "h2c",
+            (false, false) => "http",
+        };
+        format!("{scheme}://{}{}", self.host_header, self.base_path)
+    }
 }
 
-/// One named upstream service.
+/// Where a route's requests go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A reverse proxy to one upstream: the app points its base URL at the listener.
+    Upstream(Upstream),
+    /// A forward proxy (`HTTP_PROXY`): each request names its upstream in absolute form, and
+    /// the upstream's host names the service unless this map renames it. `CONNECT` tunnels
+    /// are passed through opaque and counted, not recorded.
+    Forward(BTreeMap<String, String>),
+}
+
+/// One named upstream service (or, for a forward proxy, all the upstreams its clients use).
 #[derive(Debug)]
 pub struct Route {
-    /// The service name recorded exchanges carry.
+    /// The service name recorded exchanges carry (a forward proxy's listener name).
     pub name: String,
     /// Where requests go.
-    pub upstream: Upstream,
+    pub target: Target,
     /// Keep the client's `Host` instead of the upstream's authority.
     pub preserve_host: bool,
     /// Bytes of each body copied for recording.
     pub max_record_bytes: usize,
     /// Time to wait for the upstream's response head.
     pub response_timeout: Duration,
+    /// Time to wait for a TCP connection (the upstream pool's, and a `CONNECT` tunnel's).
+    connect_timeout: Duration,
     /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
     pub sample: f64,
     /// Which exchanges may be recorded at all, by method and path prefix.
     pub filter: RecordFilter,
     /// Serve the listener with TLS (`--tls-cert`, `--tls-key`; see [`tls::server_config`]).
     pub tls_server: Option<Arc<rustls::ServerConfig>>,
+    /// This route's counters.
+    pub stats: Arc<Stats>,
     sampled: std::sync::atomic::AtomicU64,
     service: Arc<str>,
     client: Client<HttpsConnector<HttpConnector>, ProxyBody>,
@@ -131,30 +167,45 @@ impl Route {
     pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
         let config =
             if upstream.tls { tls::client_config(&tls::UpstreamTls::default())? } else { tls::no_upstream_tls() };
-        Ok(Route::with_tls(name, upstream, tap, config))
+        Ok(Route::with_tls(name, Target::Upstream(upstream), tap, config, Duration::from_secs(5)))
     }
 
-    /// A route whose upstream TLS connections use `tls` (see [`tls::client_config`]).
-    pub fn with_tls(name: &str, upstream: Upstream, tap: Tap, tls: rustls::ClientConfig) -> Route {
+    /// A route whose upstream TLS connections use `tls` (see [`tls::client_config`]), giving
+    /// up on a TCP connection after `connect_timeout`. HTTP/2 is offered to TLS upstreams over
+    /// ALPN; an `h2c://` upstream gets HTTP/2 only.
+    pub fn with_tls(
+        name: &str,
+        target: Target,
+        tap: Tap,
+        tls: rustls::ClientConfig,
+        connect_timeout: Duration,
+    ) -> Route {
         let mut http = HttpConnector::new();
-        http.set_connect_timeout(Some(Duration::from_secs(5)));
+        http.set_connect_timeout(Some(connect_timeout));
         http.set_nodelay(true);
         http.enforce_http(false);
         let connector = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
+            .enable_http2()
             .wrap_connector(http);
-        let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(60)).build(connector);
+        let h2c = matches!(&target, Target::Upstream(u) if u.h2c);
+        let client = Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .http2_only(h2c)
+            .build(connector);
         Route {
             name: name.to_owned(),
-            upstream,
+            target,
             preserve_host: false,
             max_record_bytes: 1 << 20,
             response_timeout: Duration::from_secs(60),
+            connect_timeout,
             sample: 1.0,
             filter: RecordFilter::default(),
             tls_server: None,
+            stats: Arc::default(),
             sampled: std::sync::atomic::AtomicU64::new(0),
             service: Arc::from(name),
             client,
@@ -222,8 +273,18 @@ impl Route {
     }
 }
 
-/// Hop-by-hop headers (RFC 9110 §7.6.1), plus any named in `Connection`.
-fn strip_hop_by_hop(headers: &mut HeaderMap) {
+/// Hop-by-hop headers (RFC 9110 §7.6.1), plus any named in `Connection`. `TE: trailers` is
+/// kept on requests (end to end in meaning: gRPC needs it, and HTTP/1.1 servers only send
+/// trailers to clients that ask), and so are `Connection: upgrade` and `Upgrade` when the
+/// request asks to switch protocols.
+fn strip_hop_by_hop(headers: &mut HeaderMap, keep_upgrade: bool) {
+    let te_trailers = headers
+        .get_all(header::TE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim().eq_ignore_ascii_case("trailers"));
+    let upgrade = keep_upgrade.then(|| headers.get_all(header::UPGRADE).iter().cloned().collect::<Vec<_>>());
     let named: Vec<HeaderName> = headers
         .get_all(header::CONNECTION)
         .iter()
@@ -234,9 +295,32 @@ fn strip_hop_by_hop(headers: &mut HeaderMap) {
     for h in named {
         headers.remove(h);
     }
-    for h in ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"] {
+    // `Trailer` is end to end (RFC 9110 §6.6.2): it declares the trailers that follow.
+    for h in ["connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"] {
         headers.remove(h);
     }
+    if te_trailers {
+        headers.insert(header::TE, HeaderValue::from_static("trailers"));
+    }
+    if let Some(values) = upgrade.filter(|v| !v.is_empty()) {
+        headers.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
+        for v in values {
+            headers.append(header::UPGRADE, v);
+        }
+    }
+}
+
+/// An HTTP/1.1 request asking to switch protocols (`Connection: upgrade` with `Upgrade`).
+fn wants_upgrade<B>(req: &Request<B>) -> bool {
+    req.version() == Version::HTTP_11
+        && req.headers().contains_key(header::UPGRADE)
+        && req
+            .headers()
+            .get_all(header::CONNECTION)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|t| t.trim().eq_ignore_ascii_case("upgrade"))
 }
 
 fn plain(status: StatusCode, text: String) -> Response<ProxyBody> {
@@ -261,79 +345,208 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     out
 }
 
+/// Where one request goes: the upstream URI, the service it is recorded under, and the
+/// `Host` to send (`None`: the client's).
+struct Resolved {
+    uri: Uri,
+    service: Arc<str>,
+    host: Option<HeaderValue>,
+    authority: String,
+}
+
+impl Route {
+    fn resolve(&self, parts: &http::request::Parts) -> Result<Resolved, (StatusCode, String)> {
+        let (path, query) = (parts.uri.path(), parts.uri.query());
+        let suffix = |base: &str| match query {
+            Some(q) => format!("{base}{path}?{q}"),
+            None => format!("{base}{path}"),
+        };
+        let bad_target = || (StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned());
+        match &self.target {
+            Target::Upstream(up) => {
+                let scheme = if up.tls { "https" } else { "http" };
+                let uri = suffix(&format!("{scheme}://{}{}", up.authority, up.base_path)).parse::<Uri>();
+                let uri = uri.map_err(|_| bad_target())?;
+                let host = if !self.preserve_host {
+                    HeaderValue::from_str(&up.host_header).ok()
+                } else if parts.headers.contains_key(header::HOST) {
+                    None
+                } else {
+                    // An HTTP/2 client names the host in `:authority`, not `Host`.
+                    parts.uri.authority().and_then(|a| HeaderValue::from_str(a.as_str()).ok())
+                };
+                Ok(Resolved { uri, service: Arc::clone(&self.service), host, authority: up.authority.clone() })
+            }
+            Target::Forward(names) => {
+                let (Some(scheme), Some(authority)) = (parts.uri.scheme_str(), parts.uri.authority()) else {
+                    return Err((
+                        StatusCode::BAD_REQUEST,
+                        "mockdrift: a forward proxy needs absolute-form requests (http://host/path); set HTTP_PROXY\n"
+                            .to_owned(),
+                    ));
+                };
+                if scheme != "http" && scheme != "https" {
+                    return Err(bad_target());
+                }
+                let uri = suffix(&format!("{scheme}://{authority}")).parse::<Uri>().map_err(|_| bad_target())?;
+                let host = authority.host();
+                let service = names.get(host).or_else(|| names.get(authority.as_str())).map_or(host, String::as_str);
+                Ok(Resolved { uri, service: Arc::from(service), host: None, authority: authority.to_string() })
+            }
+        }
+    }
+}
+
 /// Sends the request upstream; an upstream failure becomes the client's 502 or 504.
-async fn forward(route: &Route, req: Request<ProxyBody>) -> Result<Response<Incoming>, Response<ProxyBody>> {
+async fn forward(
+    route: &Route,
+    authority: &str,
+    req: Request<ProxyBody>,
+) -> Result<Response<Incoming>, Response<ProxyBody>> {
     match tokio::time::timeout(route.response_timeout, route.client.request(req)).await {
         Ok(Ok(rsp)) => Ok(rsp),
         Ok(Err(e)) => {
-            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
+            route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
             let reason = error_chain(&e);
-            tracing::debug!(upstream = %route.upstream.authority, error = %reason, "Upstream request failed.");
-            Err(plain(
-                StatusCode::BAD_GATEWAY,
-                format!("mockdrift: upstream {} failed: {reason}\n", route.upstream.authority),
-            ))
+            tracing::debug!(upstream = %authority, error = %reason, "Upstream request failed.");
+            Err(plain(StatusCode::BAD_GATEWAY, format!("mockdrift: upstream {authority} failed: {reason}\n")))
         }
         Err(_) => {
-            route.tap.stats().upstream_errors.fetch_add(1, Ordering::Relaxed);
-            Err(plain(
-                StatusCode::GATEWAY_TIMEOUT,
-                format!("mockdrift: upstream {} timed out\n", route.upstream.authority),
-            ))
+            route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+            Err(plain(StatusCode::GATEWAY_TIMEOUT, format!("mockdrift: upstream {authority} timed out\n")))
         }
     }
+}
+
+/// A forward proxy's `CONNECT host:port`: connect, answer 200, then copy bytes both ways
+/// until either side closes. The tunnel is opaque (TLS inside it is not ours to read), so it
+/// is counted, never recorded.
+async fn tunnel(route: &Route, req: Request<Incoming>) -> Response<ProxyBody> {
+    let Some(authority) = req.uri().authority().map(|a| a.to_string()) else {
+        return plain(StatusCode::BAD_REQUEST, "mockdrift: CONNECT needs host:port\n".to_owned());
+    };
+    let upstream = match tokio::time::timeout(route.connect_timeout, TcpStream::connect(&authority)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+            return plain(StatusCode::BAD_GATEWAY, format!("mockdrift: CONNECT {authority} failed: {e}\n"));
+        }
+        Err(_) => {
+            route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+            return plain(StatusCode::GATEWAY_TIMEOUT, format!("mockdrift: CONNECT {authority} timed out\n"));
+        }
+    };
+    let _ = upstream.set_nodelay(true);
+    route.stats.tunnels.fetch_add(1, Ordering::Relaxed);
+    tokio::spawn(splice(hyper::upgrade::on(req), upstream));
+    Response::new(Empty::new().map_err(|e| match e {}).boxed())
+}
+
+/// Copies bytes both ways between an upgraded client connection and `upstream`.
+async fn splice<U>(client: hyper::upgrade::OnUpgrade, mut upstream: U)
+where
+    U: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    match client.await {
+        Ok(upgraded) => {
+            let mut client = TokioIo::new(upgraded);
+            if let Err(e) = tokio::io::copy_bidirectional(&mut client, &mut upstream).await {
+                tracing::debug!(error = %e, "Tunnel ended with an error.");
+            }
+        }
+        Err(e) => tracing::debug!(error = %e, "The client's connection did not upgrade."),
+    }
+}
+
+/// A `101 Switching Protocols` from the upstream: both connections are handed over and
+/// joined byte for byte (WebSocket and the like pass through untouched, unrecorded).
+fn switch_protocols(
+    route: &Route,
+    client: hyper::upgrade::OnUpgrade,
+    mut rsp: Response<Incoming>,
+) -> Response<ProxyBody> {
+    route.stats.tunnels.fetch_add(1, Ordering::Relaxed);
+    let upstream = hyper::upgrade::on(&mut rsp);
+    tokio::spawn(async move {
+        match upstream.await {
+            Ok(up) => splice(client, TokioIo::new(up)).await,
+            Err(e) => tracing::debug!(error = %e, "The upstream's connection did not upgrade."),
+        }
+    });
+    let (parts, _) = rsp.into_parts();
+    Response::from_parts(parts, Empty::new().map_err(|e| match e {}).boxed())
 }
 
 /// Forwards one request. Only what recording needs is kept, and only for recorded exchanges:
 /// the header maps (reference-counted values) and the tee's capped body copies; strings and
 /// buffers are made later on the recorder's thread.
-async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
+async fn handle(route: Arc<Route>, mut req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
     let started = Instant::now();
-    route.tap.stats().requests.fetch_add(1, Ordering::Relaxed);
-    let (mut parts, body) = req.into_parts();
-    let (path, query) = (parts.uri.path(), parts.uri.query().unwrap_or(""));
-    let target = format!(
-        "{}://{}{}{}{}{}",
-        if route.upstream.tls { "https" } else { "http" },
-        route.upstream.authority,
-        route.upstream.base_path,
-        path,
-        if query.is_empty() { "" } else { "?" },
-        query
-    );
-    let Ok(uri) = target.parse::<Uri>() else {
-        return Ok(plain(StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned()));
-    };
-    // What the client sent, before the proxy touches the headers: only when recording.
-    let record = route
-        .record_this(parts.method.as_str(), path)
-        .then(|| (parts.headers.clone(), path.to_owned(), query.to_owned(), parts.method.clone()));
-    strip_hop_by_hop(&mut parts.headers);
-    if !route.preserve_host
-        && let Ok(v) = HeaderValue::from_str(&route.upstream.host_header)
-    {
-        parts.headers.insert(header::HOST, v);
+    let stats = &route.stats;
+    stats.requests.fetch_add(1, Ordering::Relaxed);
+    if req.method() == Method::CONNECT {
+        return Ok(match route.target {
+            Target::Forward(_) => tunnel(&route, req).await,
+            Target::Upstream(_) => plain(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "mockdrift: CONNECT needs a forward proxy (--forward)\n".to_owned(),
+            ),
+        });
     }
-    parts.uri = uri;
+    let upgrade = wants_upgrade(&req).then(|| hyper::upgrade::on(&mut req));
+    let (mut parts, body) = req.into_parts();
+    let to = match route.resolve(&parts) {
+        Ok(to) => to,
+        Err((status, reason)) => return Ok(plain(status, reason)),
+    };
+    // What the client sent, before the proxy touches the headers: only when recording. A
+    // protocol switch is passed through, not recorded.
+    let record = (upgrade.is_none() && route.record_this(parts.method.as_str(), parts.uri.path())).then(|| {
+        let query = parts.uri.query().unwrap_or("").to_owned();
+        (parts.headers.clone(), parts.uri.path().to_owned(), query, parts.method.clone())
+    });
+    if record.is_none() {
+        stats.unrecorded.fetch_add(1, Ordering::Relaxed);
+    }
+    strip_hop_by_hop(&mut parts.headers, upgrade.is_some());
+    if matches!(route.target, Target::Forward(_)) {
+        // Credentials for this proxy, never for the upstream.
+        parts.headers.remove(header::PROXY_AUTHORIZATION);
+    }
+    if let Some(host) = to.host {
+        parts.headers.insert(header::HOST, host);
+    }
+    parts.uri = to.uri;
+    // The upstream connection's protocol (HTTP/1.1 or HTTP/2) is the pool's choice.
+    parts.version = Version::HTTP_11;
+    let request_bytes = Arc::clone(stats);
+    let body = Counted::new(body, request_bytes, Direction::Request);
     let Some((request_headers, path, query, method)) = record else {
-        let rsp = match forward(&route, Request::from_parts(parts, body.map_err(BoxError::from).boxed())).await {
+        let rsp = match forward(&route, &to.authority, Request::from_parts(parts, body.boxed())).await {
             Ok(rsp) => rsp,
             Err(failure) => return Ok(failure),
         };
+        if let Some(client) = upgrade
+            && rsp.status() == StatusCode::SWITCHING_PROTOCOLS
+        {
+            return Ok(switch_protocols(&route, client, rsp));
+        }
         let (mut rp, rb) = rsp.into_parts();
-        strip_hop_by_hop(&mut rp.headers);
-        return Ok(Response::from_parts(rp, rb.map_err(BoxError::from).boxed()));
+        strip_hop_by_hop(&mut rp.headers, false);
+        let rb = Counted::new(rb, Arc::clone(stats), Direction::Response);
+        return Ok(Response::from_parts(rp, rb.boxed()));
     };
     let time = Ts::now();
     let request_capture = Arc::new(Mutex::new(Capture::default()));
     let tee = TeeBody::new(body, route.max_record_bytes, Arc::clone(&request_capture), None);
-    let rsp = match forward(&route, Request::from_parts(parts, tee.map_err(BoxError::from).boxed())).await {
+    let rsp = match forward(&route, &to.authority, Request::from_parts(parts, tee.boxed())).await {
         Ok(rsp) => rsp,
         Err(failure) => return Ok(failure),
     };
     let (mut rsp_parts, rsp_body) = rsp.into_parts();
     let pending = Pending {
-        service: Arc::clone(&route.service),
+        service: to.service,
+        stats: Arc::clone(stats),
         method,
         path,
         query,
@@ -345,10 +558,11 @@ async fn handle(route: Arc<Route>, req: Request<Incoming>) -> Result<Response<Pr
         request: Capture::default(),
         response: Capture::default(),
     };
-    strip_hop_by_hop(&mut rsp_parts.headers);
+    strip_hop_by_hop(&mut rsp_parts.headers, false);
     let finish = Finish { pending, request: request_capture, tap: route.tap.clone(), started };
+    let rsp_body = Counted::new(rsp_body, Arc::clone(stats), Direction::Response);
     let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
-    Ok(Response::from_parts(rsp_parts, tee.map_err(BoxError::from).boxed()))
+    Ok(Response::from_parts(rsp_parts, tee.boxed()))
 }
 
 /// How long a client has to finish the TLS handshake.
@@ -371,9 +585,14 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                         let route = Arc::clone(&route);
                         hyper::service::service_fn(move |req| handle(Arc::clone(&route), req))
                     };
-                    let http = hyper::server::conn::http1::Builder::new().preserve_header_case(true).clone();
+                    // HTTP/1.1 or HTTP/2 (prior knowledge, or ALPN `h2` on TLS), told apart by
+                    // the connection preface; protocol switches are passed through.
+                    let mut http = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+                    // No `Date` of the proxy's own: the client gets the upstream's headers.
+                    http.http1().preserve_header_case(true).auto_date_header(false);
+                    http.http2().auto_date_header(false);
                     let result = match &route.tls_server {
-                        None => watcher.watch(http.serve_connection(TokioIo::new(stream), service)).await,
+                        None => watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(stream), service)).await,
                         Some(config) => {
                             let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(config));
                             let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
@@ -388,7 +607,7 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                                     return;
                                 }
                             };
-                            watcher.watch(http.serve_connection(TokioIo::new(tls), service)).await
+                            watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(tls), service)).await
                         }
                     };
                     if let Err(e) = result {
@@ -404,3 +623,5 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wire_tests;

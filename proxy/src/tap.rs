@@ -12,17 +12,44 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
 use crate::tee::Capture;
 
-/// Counters, shared by all routes.
+/// Counters of one route (the admin's `/metrics` labels them with the route's name).
 #[derive(Debug, Default)]
 pub struct Stats {
     /// Requests proxied.
     pub requests: AtomicU64,
+    /// Request body bytes forwarded to upstreams.
+    pub request_bytes: AtomicU64,
+    /// Response body bytes forwarded to clients.
+    pub response_bytes: AtomicU64,
     /// Exchanges handed to the recorder.
     pub recorded: AtomicU64,
     /// Exchanges dropped because the queue was full.
     pub dropped: AtomicU64,
+    /// Exchanges not recorded by choice: record filters, sampling, protocol switches.
+    pub unrecorded: AtomicU64,
     /// Upstream failures answered with 502/504.
     pub upstream_errors: AtomicU64,
+    /// `CONNECT` tunnels and protocol switches (WebSocket) passed through.
+    pub tunnels: AtomicU64,
+}
+
+impl Stats {
+    /// Adds `other`'s counts to these (for totals over routes).
+    pub fn add(&self, other: &Stats) {
+        let pairs = [
+            (&self.requests, &other.requests),
+            (&self.request_bytes, &other.request_bytes),
+            (&self.response_bytes, &other.response_bytes),
+            (&self.recorded, &other.recorded),
+            (&self.dropped, &other.dropped),
+            (&self.unrecorded, &other.unrecorded),
+            (&self.upstream_errors, &other.upstream_errors),
+            (&self.tunnels, &other.tunnels),
+        ];
+        for (a, b) in pairs {
+            a.fetch_add(b.load(Ordering::Relaxed), Ordering::Relaxed);
+        }
+    }
 }
 
 /// A finished exchange as the hot path leaves it: `http` header maps and the body copies.
@@ -31,6 +58,7 @@ pub struct Stats {
 #[derive(Debug)]
 pub struct Pending {
     pub(crate) service: Arc<str>,
+    pub(crate) stats: Arc<Stats>,
     pub(crate) method: Method,
     pub(crate) path: String,
     pub(crate) query: String,
@@ -93,7 +121,6 @@ pub struct Tap {
     tx: mpsc::Sender<Tapped>,
     budget: Arc<Semaphore>,
     queue_bytes: usize,
-    stats: Arc<Stats>,
 }
 
 impl Tap {
@@ -101,25 +128,46 @@ impl Tap {
     pub fn new(queue_bytes: usize) -> (Tap, mpsc::Receiver<Tapped>) {
         let (tx, rx) = mpsc::channel(65_536);
         let queue_bytes = queue_bytes.clamp(1, Semaphore::MAX_PERMITS);
-        let tap = Tap { tx, budget: Arc::new(Semaphore::new(queue_bytes)), queue_bytes, stats: Arc::default() };
+        let tap = Tap { tx, budget: Arc::new(Semaphore::new(queue_bytes)), queue_bytes };
         (tap, rx)
     }
 
-    /// The shared counters.
-    pub fn stats(&self) -> &Arc<Stats> {
-        &self.stats
+    /// A gauge of what waits in the queue (holds no sender: the channel still closes when
+    /// the routes are gone).
+    pub fn gauge(&self) -> QueueGauge {
+        QueueGauge { budget: Arc::clone(&self.budget), queue_bytes: self.queue_bytes }
     }
 
     /// Hands an exchange over, or drops it (counted) if the queue is full. Never waits.
     pub(crate) fn send(&self, pending: Pending) {
         let size = (pending.request.len() + pending.response.len() + 1024).min(self.queue_bytes);
         let Ok(permit) = Arc::clone(&self.budget).try_acquire_many_owned(size as u32) else {
-            self.stats.dropped.fetch_add(1, Ordering::Relaxed);
+            pending.stats.dropped.fetch_add(1, Ordering::Relaxed);
             return;
         };
+        let stats = Arc::clone(&pending.stats);
         match self.tx.try_send(Tapped { pending, _permit: permit }) {
-            Ok(()) => self.stats.recorded.fetch_add(1, Ordering::Relaxed),
-            Err(_) => self.stats.dropped.fetch_add(1, Ordering::Relaxed),
+            Ok(()) => stats.recorded.fetch_add(1, Ordering::Relaxed),
+            Err(_) => stats.dropped.fetch_add(1, Ordering::Relaxed),
         };
+    }
+}
+
+/// Bytes of recorded bodies waiting for the recorder.
+#[derive(Clone, Debug)]
+pub struct QueueGauge {
+    budget: Arc<Semaphore>,
+    queue_bytes: usize,
+}
+
+impl QueueGauge {
+    /// Bytes queued now (each exchange counts its bodies plus 1 KiB).
+    pub fn queued_bytes(&self) -> usize {
+        self.queue_bytes.saturating_sub(self.budget.available_permits())
+    }
+
+    /// The queue's byte budget (`--queue-bytes`).
+    pub fn capacity(&self) -> usize {
+        self.queue_bytes
     }
 }

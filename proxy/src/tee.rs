@@ -6,6 +6,7 @@
 //! with `bench/proxy.sh`: throughput and RSS were within run-to-run noise of each other.)
 
 use std::pin::Pin;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Instant;
@@ -13,7 +14,8 @@ use std::time::Instant;
 use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
 
-use crate::tap::{Pending, Tap};
+use crate::BoxError;
+use crate::tap::{Pending, Stats, Tap};
 
 /// A capped copy of a body.
 #[derive(Debug, Default)]
@@ -111,6 +113,11 @@ where
                 {
                     c.push(data, this.cap);
                 }
+                if frame.is_trailers() {
+                    // Trailers are the last frame: the body is complete even if its reader
+                    // stops polling here (hyper's HTTP/1.1 server does).
+                    this.done(true);
+                }
                 Poll::Ready(Some(Ok(frame)))
             }
             Poll::Ready(None) => {
@@ -118,6 +125,62 @@ where
                 Poll::Ready(None)
             }
             other => other,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// Which way a [`Counted`] body flows.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Direction {
+    Request,
+    Response,
+}
+
+/// Forwards `inner` untouched, adding each data frame's length to the route's byte counter.
+pub(crate) struct Counted<B> {
+    inner: B,
+    stats: Arc<Stats>,
+    direction: Direction,
+}
+
+impl<B> Counted<B> {
+    pub(crate) fn new(inner: B, stats: Arc<Stats>, direction: Direction) -> Self {
+        Self { inner, stats, direction }
+    }
+}
+
+impl<B> Body for Counted<B>
+where
+    B: Body<Data = Bytes> + Unpin,
+    B::Error: Into<BoxError>,
+{
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        let this = &mut *self;
+        match Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(Some(Ok(frame))) => {
+                if let Some(data) = frame.data_ref() {
+                    let counter = match this.direction {
+                        Direction::Request => &this.stats.request_bytes,
+                        Direction::Response => &this.stats.response_bytes,
+                    };
+                    counter.fetch_add(data.len() as u64, Ordering::Relaxed);
+                }
+                Poll::Ready(Some(Ok(frame)))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e.into()))),
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
         }
     }
 

@@ -12,7 +12,7 @@ use crate::tap::Tapped;
 
 /// An upstream on 127.0.0.1:0 answering every request with `body`, echoing what it saw in
 /// headers (`x-seen-host`, `x-seen-path`).
-async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
+pub(super) async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move {
@@ -24,7 +24,9 @@ async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
                     let body = body.clone();
                     async move {
                         let host = req.headers().get(header::HOST).cloned();
-                        let hop = req.headers().contains_key("x-hop") || req.headers().contains_key("keep-alive");
+                        let hop = ["x-hop", "keep-alive", "proxy-authorization"]
+                            .iter()
+                            .any(|h| req.headers().contains_key(*h));
                         let path = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
                         let _ = req.into_body().collect().await;
                         let mut rsp = Response::new(Full::new(Bytes::from(body)));
@@ -49,9 +51,9 @@ async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
     addr
 }
 
-struct Proxy {
-    addr: std::net::SocketAddr,
-    stats: Arc<tap::Stats>,
+pub(super) struct Proxy {
+    pub(super) addr: std::net::SocketAddr,
+    pub(super) stats: Arc<tap::Stats>,
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -73,8 +75,8 @@ async fn proxy_with(
 }
 
 /// Serves `route` on 127.0.0.1:0 until the returned proxy is dropped.
-async fn start(route: Route) -> Proxy {
-    let stats = Arc::clone(route.tap.stats());
+pub(super) async fn start(route: Route) -> Proxy {
+    let stats = Arc::clone(&route.stats);
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -178,6 +180,7 @@ async fn upstream_failures_are_502_and_recording_never_blocks() {
 fn upstream_urls() {
     let up = |tls, authority: &str, host: &str, base: &str| Upstream {
         tls,
+        h2c: false,
         authority: authority.into(),
         host_header: host.into(),
         base_path: base.into(),
@@ -193,6 +196,9 @@ fn upstream_urls() {
     );
     assert_eq!(Upstream::parse("https://[::1]:8443/v1").expect("valid"), up(true, "[::1]:8443", "[::1]:8443", "/v1"));
     assert_eq!(Upstream::parse("https://[::1]").expect("valid"), up(true, "[::1]:443", "[::1]", ""));
+    let h2c = Upstream::parse("h2c://127.0.0.1:50051").expect("valid");
+    assert!(h2c.h2c && !h2c.tls && h2c.authority == "127.0.0.1:50051", "{h2c:?}");
+    assert_eq!(h2c.url(), "h2c://127.0.0.1:50051");
     assert!(Upstream::parse("ftp://x").is_err());
     assert!(Upstream::parse("http://").is_err());
     assert!(Upstream::parse("https://user:pw@x").is_err());
@@ -231,10 +237,13 @@ async fn admin_serves_health_metrics_and_contracts() {
     });
     rec.flush().expect("flush");
     let (tap, _rx) = Tap::new(1 << 20);
-    tap.stats().requests.fetch_add(7, Ordering::Relaxed);
+    let (payments, search) = (Arc::new(Stats::default()), Arc::new(Stats::default()));
+    payments.requests.fetch_add(7, Ordering::Relaxed);
+    search.tunnels.fetch_add(2, Ordering::Relaxed);
     let health = Arc::new(admin::Health::default());
     let a = admin::Admin {
-        stats: Arc::clone(tap.stats()),
+        routes: vec![("payments".into(), payments), ("search".into(), search)],
+        queue: tap.gauge(),
         health: Arc::clone(&health),
         contracts: rec.handle(),
         token: Some("t0k".into()),
@@ -247,7 +256,11 @@ async fn admin_serves_health_metrics_and_contracts() {
     assert_eq!(admin_get(addr, "/metrics", None).await.0, StatusCode::UNAUTHORIZED);
     let (status, metrics) = admin_get(addr, "/metrics", Some("t0k")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(metrics.contains("mockdrift_requests_total 7\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_requests_total{route=\"payments\"} 7\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_requests_total{route=\"search\"} 0\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_tunnels_total{route=\"search\"} 2\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_queue_capacity_bytes 1048576\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_degraded 0\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_contracts{service=\"payments\"} 1\n"), "{metrics}");
     let (status, one) = admin_get(addr, "/contracts/payments", Some("t0k")).await;
     assert_eq!(status, StatusCode::OK);
@@ -255,6 +268,7 @@ async fn admin_serves_health_metrics_and_contracts() {
     assert_eq!(admin_get(addr, "/contracts/nope", Some("t0k")).await.0, StatusCode::NOT_FOUND);
     health.set_degraded(Some("the contract store failed: disk full".into()));
     assert_eq!(admin_get(addr, "/healthz", None).await.1, "degraded: the contract store failed: disk full\n");
+    assert!(admin_get(addr, "/metrics", Some("t0k")).await.1.contains("mockdrift_degraded 1\n"));
 }
 
 #[test]
@@ -354,9 +368,13 @@ async fn tls_upstream(body: &'static [u8], cert: &std::path::Path, key: &std::pa
                     if let Some(host) = host {
                         rsp.headers_mut().insert("x-seen-host", host);
                     }
+                    let version = HeaderValue::from_str(&format!("{:?}", req.version())).expect("ascii");
+                    rsp.headers_mut().insert("x-seen-version", version);
                     Ok::<_, Infallible>(rsp)
                 });
-                let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(tls), svc).await;
+                // ALPN offers h2 and http/1.1 (tls::server_config): serve whichever was chosen.
+                let http = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+                let _ = http.serve_connection(TokioIo::new(tls), svc).await;
             });
         }
     });
@@ -370,7 +388,8 @@ async fn tls_proxy(
     server: Option<Arc<rustls::ServerConfig>>,
 ) -> (Proxy, mpsc::Receiver<Tapped>) {
     let (tap, rx) = Tap::new(1 << 20);
-    let mut route = Route::with_tls("payments", Upstream::parse(upstream).expect("valid"), tap, config);
+    let target = Target::Upstream(Upstream::parse(upstream).expect("valid"));
+    let mut route = Route::with_tls("payments", target, tap, config, Duration::from_secs(5));
     route.tls_server = server;
     (start(route).await, rx)
 }
@@ -388,6 +407,7 @@ async fn https_upstreams_are_verified_against_the_given_ca_and_failures_are_502(
     let rsp = get(p.addr, "/v1/charges/ch_1", b"").await;
     assert_eq!(rsp.status(), StatusCode::OK);
     assert_eq!(rsp.headers()["x-seen-host"], format!("localhost:{}", up.port()).as_str());
+    assert_eq!(rsp.headers()["x-seen-version"], "HTTP/2.0", "HTTP/2 to a TLS upstream that offers it over ALPN");
     assert_eq!(&rsp.into_body().collect().await.expect("body").to_bytes()[..], br#"{"id":"ch_1"}"#);
     let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("recorded in time").expect("recorded");
     assert_eq!(t.into_exchange().response.body, br#"{"id":"ch_1"}"#);

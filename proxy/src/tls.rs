@@ -91,7 +91,7 @@ pub fn no_upstream_tls() -> ClientConfig {
         .with_no_client_auth()
 }
 
-/// The server configuration for a TLS listener, from PEM files; HTTP/1.1 over ALPN.
+/// The server configuration for a TLS listener, from PEM files; HTTP/2 or HTTP/1.1 over ALPN.
 pub fn server_config(cert: &Path, key: &Path) -> Result<Arc<ServerConfig>, TlsError> {
     let chain = certs(cert, "--tls-cert")?;
     let key = PrivateKeyDer::from_pem_file(key)
@@ -102,7 +102,7 @@ pub fn server_config(cert: &Path, key: &Path) -> Result<Arc<ServerConfig>, TlsEr
         .with_no_client_auth()
         .with_single_cert(chain, key)
         .map_err(|e| TlsError(format!("--tls-cert {} with --tls-key: {e}", cert.display())))?;
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(Arc::new(config))
 }
 
