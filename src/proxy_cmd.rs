@@ -310,7 +310,9 @@ pub(crate) fn run_until(
                             flush_health.set_degraded(None);
                         }
                         Err(e) => {
-                            // Once per interval, not per request; the proxy keeps forwarding.
+                            // Once per interval, not per request; the proxy keeps forwarding, the
+                            // contracts stay in memory (and on /contracts) until a flush succeeds.
+                            let e = format!("{:#}", anyhow::Error::from(e));
                             tracing::error!(error = %e, "Flushing contracts failed; will retry.");
                             flush_health.flush_errors.fetch_add(1, Ordering::Relaxed);
                             flush_health.set_degraded(Some(format!("the contract store failed: {e}")));

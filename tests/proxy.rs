@@ -38,7 +38,7 @@ struct KillOnDrop(u32);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-KILL", &self.0.to_string()]).status();
+        let _ = Command::new("kill").args(["-KILL", &self.0.to_string()]).stderr(Stdio::null()).status();
     }
 }
 
@@ -178,14 +178,18 @@ struct Child {
 }
 
 fn spawn_proxy(dir: &std::path::Path, args: &[&str]) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
-        .arg("proxy")
-        .args(args)
-        .args(["--admin", "off", "--flush-interval", "200ms"])
-        .current_dir(dir)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.arg("proxy").args(args).args(["--admin", "off", "--flush-interval", "200ms"]);
+    let p = spawn(dir, cmd);
+    let first = p.lines.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
+    assert!(first.contains("listening on https://"), "{first}");
+    let addr = listen_addr(&first);
+    (p, addr)
+}
+
+/// Starts `cmd` in `dir` with its stderr read line by line.
+fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
+    let mut child = cmd.current_dir(dir).env_remove("MOCKDRIFT_LOG").stderr(Stdio::piped()).spawn().expect("spawn");
     let guard = KillOnDrop(child.id());
     let (tx, lines) = std::sync::mpsc::channel::<String>();
     let stderr = child.stderr.take().expect("stderr");
@@ -194,10 +198,160 @@ fn spawn_proxy(dir: &std::path::Path, args: &[&str]) -> (Child, String) {
             let _ = tx.send(line);
         }
     });
-    let first = lines.recv_timeout(Duration::from_secs(20)).expect("the proxy starts");
-    assert!(first.contains("listening on https://"), "{first}");
-    let addr = listen_addr(&first);
-    (Child { child, _guard: guard, lines }, addr)
+    Child { child, _guard: guard, lines }
+}
+
+impl Child {
+    /// The next stderr line containing `what`.
+    fn line(&self, what: &str) -> String {
+        loop {
+            let l =
+                self.lines.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| panic!("no line with {what:?}"));
+            if l.contains(what) {
+                return l;
+            }
+        }
+    }
+
+    /// SIGTERM, then the exit code and the rest of stderr.
+    fn stop(mut self) -> (Option<i32>, String) {
+        assert!(Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().expect("kill").success());
+        let code = self.child.wait().expect("wait").code();
+        let rest: Vec<String> = std::iter::from_fn(|| self.lines.recv_timeout(Duration::from_secs(5)).ok()).collect();
+        (code, rest.join("\n"))
+    }
+}
+
+fn curl(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "10"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("curl runs (apt package curl)");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+#[test]
+fn config_file_routes_forward_mode_and_http2_through_the_binary() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream();
+    let config = format!(
+        r#"[proxy]
+store = "st"
+admin = "off"
+flush_interval = "200ms"
+forward = "127.0.0.1:0"
+
+[proxy.forward_names]
+"127.0.0.1" = "inventory"
+
+[[proxy.route]]
+name = "orders"
+listen = "127.0.0.1:0"
+upstream = "http://{up}"
+"#
+    );
+    std::fs::write(d.join("mockdrift.toml"), &config).expect("write");
+    let check = mockdrift(d, &["config", "check", "--config", "mockdrift.toml"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stdout.contains(&format!("route orders: http://127.0.0.1:0 -> http://{up}")), "{}", check.stdout);
+    assert!(check.stdout.contains("forward proxy: http://127.0.0.1:0 (1 host names mapped)"), "{}", check.stdout);
+    assert!(check.stdout.contains("admin: off"), "{}", check.stdout);
+
+    // A bad route is named with its position and reason; nothing starts.
+    std::fs::write(d.join("bad.toml"), config.replace(&format!("http://{up}"), "ftp://x")).expect("write");
+    let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("[[proxy.route]] #1 (orders)") && bad.stderr.contains("ftp://x"), "{}", bad.stderr);
+    std::fs::write(d.join("bad.toml"), config.replace("flush_interval", "flush_interval_typo")).expect("write");
+    let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
+    assert!(bad.code == 2 && bad.stderr.contains("flush_interval_typo"), "{}", bad.stderr);
+
+    // `mockdrift proxy` with only the config file.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--config", "mockdrift.toml"]);
+    let p = spawn(d, cmd);
+    let orders = listen_addr(&p.line("route orders listening on"));
+    let forward = p.line("forward proxy listening on").rsplit("://").next().expect("addr").trim().to_owned();
+
+    // HTTP/2 with prior knowledge from the client; the upstream speaks HTTP/1.1.
+    let (ok, out) =
+        curl(d, &["--http2-prior-knowledge", "-w", "\n%{http_version}", &format!("http://{orders}/orders/1")]);
+    assert!(ok && out.contains("\"id\": ") && out.ends_with("\n2"), "{out}");
+    // Forward proxy: absolute form, then a CONNECT tunnel (curl -p).
+    let (ok, out) = curl(d, &["-x", &format!("http://{forward}"), &format!("http://{up}/items/1")]);
+    assert!(ok && out.contains("\"id\": "), "{out}");
+    let (ok, out) = curl(d, &["-p", "-x", &format!("http://{forward}"), &format!("http://{up}/items/2")]);
+    assert!(ok && out.contains("\"id\": "), "{out}");
+
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    assert!(log.contains("3 requests, 2 recorded, 0 dropped, 0 upstream errors, 1 tunnels"), "{log}");
+    let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(list.stdout.contains("orders") && list.stdout.contains("inventory"), "{}", list.stdout);
+    assert!(list.stdout.contains("/items/{item_id}") || list.stdout.contains("/items/1"), "{}", list.stdout);
+
+    // Neither routes nor a forward proxy: a clear error.
+    let empty = d.join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let none = mockdrift(&empty, &["proxy", "--store", "x", "--admin", "off"]);
+    assert!(none.code == 2 && none.stderr.contains("nothing to proxy"), "{}", none.stderr);
+}
+
+/// A store that cannot be written (here: a file size limit of 512 bytes, with SIGXFSZ
+/// ignored so writes fail with EFBIG, as on a full disk) degrades health; traffic flows and
+/// the recorded contracts stay readable on the admin endpoint.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_store_degrades_health_while_traffic_flows() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream();
+    let mut cmd = Command::new("sh");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' proxy --store st --route orders@127.0.0.1:0=http://{up} \
+         --admin 127.0.0.1:0 --flush-interval 100ms",
+        env!("CARGO_BIN_EXE_mockdrift")
+    );
+    cmd.args(["-c", &script]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route orders listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    for i in 0..20 {
+        let rsp = get(&addr, &format!("/orders/{i}"));
+        assert!(rsp.starts_with("HTTP/1.1 200 OK"), "{rsp}");
+    }
+    let mut health = String::new();
+    for _ in 0..100 {
+        health = get(&admin, "/healthz");
+        if health.contains("degraded") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(health.starts_with("HTTP/1.1 200") && health.contains("degraded: the contract store failed"), "{health}");
+    assert!(health.contains("File too large"), "the cause is named: {health}");
+    let err = p.line("Flushing contracts failed");
+    assert!(err.contains("ERROR") && !err.contains('\u{1b}'), "plain text, no colour codes in a pipe: {err}");
+    // Forwarding goes on; the contracts are still served to CI from memory.
+    assert!(get(&addr, "/orders/99").starts_with("HTTP/1.1 200 OK"));
+    let mut contracts = String::new();
+    for _ in 0..100 {
+        contracts = get(&admin, "/contracts");
+        if contracts.contains("\"count\": 21,") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(contracts.contains("/orders/{order_id}") && contracts.contains("\"count\": 21,"), "{contracts}");
+    let metrics = get(&admin, "/metrics");
+    assert!(metrics.contains("mockdrift_degraded 1"), "{metrics}");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(2), "a final flush that fails is a failed exit: {log}");
+    assert!(log.contains("flushing contracts on shutdown"), "{log}");
 }
 
 #[test]
@@ -243,6 +397,10 @@ fn tls_on_both_sides_through_the_binary_with_curl_as_the_client() {
         let body = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success() && body.contains("\"id\": ") && body.contains("status"), "{body}{:?}", out);
     }
+    // HTTP/2 over ALPN to the TLS listener (and from the front proxy to the back one).
+    let out = curl(&format!("https://localhost:{front_port}/orders/3"), &["--http2", "-w", "\n%{http_version}"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.ends_with("\n2") && text.contains("status"), "{text}{out:?}");
     // curl without the CA refuses the listener's certificate: it is the one given.
     let out = Command::new("curl")
         .args(["-sS", "--max-time", "10", &format!("https://localhost:{front_port}/orders/9")])
@@ -255,7 +413,7 @@ fn tls_on_both_sides_through_the_binary_with_curl_as_the_client() {
         assert!(Command::new("kill").args(["-TERM", &p.child.id().to_string()]).status().expect("kill").success());
         assert_eq!(p.child.wait().expect("wait").code(), Some(0));
         let rest: Vec<String> = std::iter::from_fn(|| p.lines.recv_timeout(Duration::from_secs(5)).ok()).collect();
-        assert!(rest.iter().any(|l| l.contains("3 requests, 3 recorded")), "{rest:#?}");
+        assert!(rest.iter().any(|l| l.contains("4 requests, 4 recorded")), "{rest:#?}");
     }
     let list = mockdrift(d, &["contracts", "list", "--store", "front"]);
     assert!(list.stdout.contains("orders") && list.stdout.contains("/orders/{order_id}"), "{}", list.stdout);
