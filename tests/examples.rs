@@ -151,3 +151,17 @@ fn log_format_json_writes_one_json_object_per_line() {
     assert!(event["fields"]["message"].as_str().is_some_and(|m| m.contains("Body not parsed")), "{event}");
     assert_eq!(event["fields"]["path"], "/x");
 }
+
+#[test]
+fn the_sidecar_config_passes_config_check() {
+    let run = mockdrift(&repo(), &["config", "check", "--config", "examples/deploy/mockdrift-sidecar.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "route payments: http://127.0.0.1:15001 -> http://payments.payments.svc.cluster.local:8080",
+        "route search: http://127.0.0.1:15002 -> h2c://search.search.svc.cluster.local:50051",
+        "forward proxy: http://127.0.0.1:3128 (1 host names mapped)",
+        "admin: http://127.0.0.1:9901",
+    ] {
+        assert!(run.stdout.contains(line), "{line:?} in {}", run.stdout);
+    }
+}
