@@ -136,6 +136,13 @@ pub(crate) struct ProxyArgs {
     /// [default: 127.0.0.1:9901].
     #[arg(long, value_name = "ADDR|off")]
     pub(crate) admin: Option<String>,
+    /// Add X-Forwarded-For (the client's address appended), X-Forwarded-Proto and
+    /// X-Forwarded-Host to forwarded requests. Off by default: the proxy adds no header.
+    #[arg(long)]
+    pub(crate) add_x_forwarded: bool,
+    /// Add `Via: 1.1 mockdrift` to forwarded requests and responses.
+    #[arg(long)]
+    pub(crate) add_via: bool,
     /// Allow the admin endpoints on a non-loopback address.
     #[arg(long)]
     pub(crate) admin_allow_remote: bool,

@@ -53,6 +53,8 @@ pub(crate) struct ProxyConfig {
     pub(crate) queue_bytes: Option<usize>,
     pub(crate) flush_interval: Option<String>,
     pub(crate) preserve_host: bool,
+    pub(crate) add_x_forwarded: bool,
+    pub(crate) add_via: bool,
     pub(crate) sample: Option<f64>,
     pub(crate) record_only: Vec<String>,
     pub(crate) record_skip: Vec<String>,

@@ -52,6 +52,8 @@ pub(crate) struct Settings {
     queue_bytes: usize,
     flush_every: Duration,
     preserve_host: bool,
+    add_x_forwarded: bool,
+    add_via: bool,
     sample: f64,
     filter: RecordFilter,
     upstream_tls: tls::UpstreamTls,
@@ -171,6 +173,8 @@ impl Settings {
             queue_bytes: args.queue_bytes.or(file.queue_bytes).unwrap_or(32 << 20),
             flush_every: duration(args.flush_interval, &file.flush_interval, "5s", "flush-interval")?,
             preserve_host: args.preserve_host || file.preserve_host,
+            add_x_forwarded: args.add_x_forwarded || file.add_x_forwarded,
+            add_via: args.add_via || file.add_via,
             sample,
             filter,
             upstream_tls,
@@ -261,6 +265,8 @@ pub(crate) fn run_until(
             route.tls_server = set.tls_server.clone();
             route.max_record_bytes = set.max_record_bytes;
             route.preserve_host = set.preserve_host;
+            route.add_x_forwarded = set.add_x_forwarded;
+            route.add_via = set.add_via;
             route.response_timeout = set.response_timeout;
             route.sample = set.sample;
             route.filter = set.filter.clone();

@@ -17,6 +17,7 @@
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -153,6 +154,10 @@ pub struct Route {
     pub filter: RecordFilter,
     /// Serve the listener with TLS (`--tls-cert`, `--tls-key`; see [`tls::server_config`]).
     pub tls_server: Option<Arc<rustls::ServerConfig>>,
+    /// Add `X-Forwarded-For`, `-Proto` and `-Host` to requests (off: the proxy adds no header).
+    pub add_x_forwarded: bool,
+    /// Add `Via` to requests and responses.
+    pub add_via: bool,
     /// This route's counters.
     pub stats: Arc<Stats>,
     sampled: std::sync::atomic::AtomicU64,
@@ -205,6 +210,8 @@ impl Route {
             sample: 1.0,
             filter: RecordFilter::default(),
             tls_server: None,
+            add_x_forwarded: false,
+            add_via: false,
             stats: Arc::default(),
             sampled: std::sync::atomic::AtomicU64::new(0),
             service: Arc::from(name),
@@ -307,6 +314,40 @@ fn strip_hop_by_hop(headers: &mut HeaderMap, keep_upgrade: bool) {
         for v in values {
             headers.append(header::UPGRADE, v);
         }
+    }
+}
+
+/// `Via: 1.1 mockdrift` (RFC 9110 §7.6.3), naming the protocol the message was received with.
+fn via(version: Version) -> HeaderValue {
+    HeaderValue::from_static(match version {
+        Version::HTTP_2 => "2 mockdrift",
+        Version::HTTP_10 => "1.0 mockdrift",
+        _ => "1.1 mockdrift",
+    })
+}
+
+/// `X-Forwarded-For` (the client's address appended), `-Proto` and `-Host` (set when absent),
+/// as nginx's `$proxy_add_x_forwarded_for` and friends give them.
+fn x_forwarded(parts: &mut http::request::Parts, peer: SocketAddr, tls: bool) {
+    let ip = peer.ip().to_string();
+    let chain = match parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
+        Some(prev) if !prev.trim().is_empty() => format!("{prev}, {ip}"),
+        _ => ip,
+    };
+    if let Ok(v) = HeaderValue::from_str(&chain) {
+        parts.headers.insert("x-forwarded-for", v);
+    }
+    if !parts.headers.contains_key("x-forwarded-proto") {
+        let proto = HeaderValue::from_static(if tls { "https" } else { "http" });
+        parts.headers.insert("x-forwarded-proto", proto);
+    }
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .cloned()
+        .or_else(|| parts.uri.authority().and_then(|a| HeaderValue::from_str(a.as_str()).ok()));
+    if let Some(host) = host.filter(|_| !parts.headers.contains_key("x-forwarded-host")) {
+        parts.headers.insert("x-forwarded-host", host);
     }
 }
 
@@ -480,7 +521,11 @@ fn switch_protocols(
 /// Forwards one request. Only what recording needs is kept, and only for recorded exchanges:
 /// the header maps (reference-counted values) and the tee's capped body copies; strings and
 /// buffers are made later on the recorder's thread.
-async fn handle(route: Arc<Route>, mut req: Request<Incoming>) -> Result<Response<ProxyBody>, Infallible> {
+async fn handle(
+    route: Arc<Route>,
+    peer: SocketAddr,
+    mut req: Request<Incoming>,
+) -> Result<Response<ProxyBody>, Infallible> {
     let started = Instant::now();
     let stats = &route.stats;
     stats.requests.fetch_add(1, Ordering::Relaxed);
@@ -513,6 +558,12 @@ async fn handle(route: Arc<Route>, mut req: Request<Incoming>) -> Result<Respons
         // Credentials for this proxy, never for the upstream.
         parts.headers.remove(header::PROXY_AUTHORIZATION);
     }
+    if route.add_x_forwarded {
+        x_forwarded(&mut parts, peer, route.tls_server.is_some());
+    }
+    if route.add_via {
+        parts.headers.append(header::VIA, via(parts.version));
+    }
     if let Some(host) = to.host {
         parts.headers.insert(header::HOST, host);
     }
@@ -533,6 +584,9 @@ async fn handle(route: Arc<Route>, mut req: Request<Incoming>) -> Result<Respons
         }
         let (mut rp, rb) = rsp.into_parts();
         strip_hop_by_hop(&mut rp.headers, false);
+        if route.add_via {
+            rp.headers.append(header::VIA, via(rp.version));
+        }
         let rb = Counted::new(rb, Arc::clone(stats), Direction::Response);
         return Ok(Response::from_parts(rp, rb.boxed()));
     };
@@ -559,6 +613,9 @@ async fn handle(route: Arc<Route>, mut req: Request<Incoming>) -> Result<Respons
         response: Capture::default(),
     };
     strip_hop_by_hop(&mut rsp_parts.headers, false);
+    if route.add_via {
+        rsp_parts.headers.append(header::VIA, via(rsp_parts.version));
+    }
     let finish = Finish { pending, request: request_capture, tap: route.tap.clone(), started };
     let rsp_body = Counted::new(rsp_body, Arc::clone(stats), Direction::Response);
     let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
@@ -583,7 +640,7 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                 tokio::spawn(async move {
                     let service = {
                         let route = Arc::clone(&route);
-                        hyper::service::service_fn(move |req| handle(Arc::clone(&route), req))
+                        hyper::service::service_fn(move |req| handle(Arc::clone(&route), peer, req))
                     };
                     // HTTP/1.1 or HTTP/2 (prior knowledge, or ALPN `h2` on TLS), told apart by
                     // the connection preface; protocol switches are passed through.

@@ -480,3 +480,35 @@ async fn forward_mode_forwards_absolute_form_and_tunnels_connect() {
     assert!(failed.start_line.starts_with("HTTP/1.1 502"), "{failed:?}");
     assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
 }
+
+#[tokio::test]
+async fn via_and_x_forwarded_only_when_configured() {
+    for configured in [false, true] {
+        let rsp = b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}".to_vec();
+        let (up, seen) = raw_upstream(rsp).await;
+        let (tap, _rx) = Tap::new(1 << 20);
+        let mut route = Route::new("s", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route");
+        route.add_via = configured;
+        route.add_x_forwarded = configured;
+        let p = start(route).await;
+        let mut client = TcpStream::connect(p.addr).await.expect("connect");
+        client
+            .write_all(b"GET /a HTTP/1.1\r\nhost: app.local\r\nx-forwarded-for: 10.1.2.3\r\nconnection: close\r\n\r\n")
+            .await
+            .expect("send");
+        let got =
+            timeout(Duration::from_secs(5), read_message(&mut BufReader::new(client), true)).await.expect("in time");
+        let sent = seen.await.expect("a request");
+        if configured {
+            assert_eq!(sent.header("x-forwarded-for"), Some("10.1.2.3, 127.0.0.1"));
+            assert_eq!(sent.header("x-forwarded-proto"), Some("http"));
+            assert_eq!(sent.header("x-forwarded-host"), Some("app.local"));
+            assert_eq!(sent.header("via"), Some("1.1 mockdrift"));
+            assert_eq!(got.header("via"), Some("1.1 mockdrift"));
+        } else {
+            assert_eq!(sent.header("x-forwarded-for"), Some("10.1.2.3"), "passed through untouched");
+            assert_eq!((sent.header("x-forwarded-proto"), sent.header("via")), (None, None));
+            assert_eq!(got.header("via"), None);
+        }
+    }
+}
