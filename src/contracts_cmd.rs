@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
+use mockdrift_contracts::learn::retemplate;
+use mockdrift_contracts::template::{Route, Templater};
 use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store, openapi};
 
 use crate::cli::{ContractsCommand, ExportFormat, InferArgs, SourceArg};
@@ -37,12 +39,17 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             for p in &inputs {
                 merged.merge(&read_snapshot(p)?, &cfg.limits);
             }
+            // What each sidecar saw too little of to template (literal slugs), all of them
+            // together may show: learn from every input's endpoints and merge.
+            let routes = cfg.routes.iter().map(|r| Route::parse(r)).collect::<Result<Vec<_>, _>>()?;
+            let moves = retemplate(&mut merged.contracts, &mut Templater::new(routes), &cfg.limits);
             write_output(Some(&output), &merged.to_json())?;
             eprintln!(
-                "merged {} snapshots: {} contracts into {}",
+                "merged {} snapshots: {} contracts into {} ({} endpoints joined by templates learned from all inputs)",
                 inputs.len(),
                 merged.contracts.len(),
-                output.display()
+                output.display(),
+                moves.len()
             );
             Ok(Exit::Ok)
         }
@@ -300,6 +307,10 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
                 failed += 1;
             }
         }
+    }
+    let joined = rec.relearn_now();
+    if joined > 0 {
+        println!("{joined} endpoints joined by templates learned from everything in the store");
     }
     rec.flush().context("writing contracts to the store")?;
     Ok(if failed > 0 { Exit::Error } else { Exit::Ok })

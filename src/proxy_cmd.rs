@@ -237,7 +237,10 @@ pub(crate) fn run_until(
     let flush_every = set.flush_every;
     let health = Arc::new(Health::default());
     let contracts = recorder.handle();
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    // One worker per CPU the process may use (affinity and cgroup quota count), at most 4: a
+    // sidecar pinned to one core runs one worker instead of two fighting over it.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?;
     rt.block_on(async move {
         let (tap, mut rx) = Tap::new(set.queue_bytes);
         let queue = tap.gauge();
@@ -310,6 +313,12 @@ pub(crate) fn run_until(
                 }
                 if std::time::Instant::now() >= next_flush {
                     let started = std::time::Instant::now();
+                    // New endpoints since the last flush: learn templates from all of them and
+                    // merge literal slugs (`/repos/octocat/hello`) into parameters.
+                    let joined = recorder.relearn();
+                    if joined > 0 {
+                        tracing::info!(joined, "Endpoints merged under templates learned from the traffic.");
+                    }
                     match recorder.flush() {
                         Ok(_) => {
                             flush_health.flushes.fetch_add(1, Ordering::Relaxed);
@@ -328,6 +337,7 @@ pub(crate) fn run_until(
                     next_flush = std::time::Instant::now() + flush_every;
                 }
             }
+            recorder.relearn_now();
             recorder.flush().map(|_| recorder.len())
         });
         stop.await;

@@ -89,6 +89,11 @@ fn proxies_records_and_flushes_on_sigterm() {
         assert!(rsp.starts_with("HTTP/1.1 200 OK"), "{rsp}");
         assert!(rsp.ends_with('}'), "{rsp}");
     }
+    // Slugs no value pattern reveals: literal endpoints at first, one learned template once the
+    // proxy has seen enough of them (at a flush when the endpoints have doubled, and on stop).
+    for owner in ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds"] {
+        assert!(get(&addr, &format!("/repos/{owner}/tools")).starts_with("HTTP/1.1 200 OK"));
+    }
     // While the proxy holds the store, CI pulls the contracts through the admin endpoint.
     let locked = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
     assert!(locked.stderr.contains("locked by another process"), "{}", locked.stderr);
@@ -122,7 +127,7 @@ fn proxies_records_and_flushes_on_sigterm() {
         rest.push(l);
     }
     let log = rest.join("\n");
-    assert!(log.contains("25 requests, 25 recorded, 0 dropped"), "{log}");
+    assert!(log.contains("31 requests, 31 recorded, 0 dropped"), "{log}");
 
     // The flush on shutdown wrote the contracts; no credential reached the store.
     let list = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
@@ -131,6 +136,8 @@ fn proxies_records_and_flushes_on_sigterm() {
         "{}",
         list.stdout
     );
+    assert!(list.stdout.contains("/repos/{repo_id}/tools"), "{}", list.stdout);
+    assert!(!list.stdout.contains("/repos/octocat"), "{}", list.stdout);
     let store = crate::support::all_bytes(&tmp.path().join("st"));
     assert!(!String::from_utf8_lossy(&store).contains("s3cret-token"));
 }

@@ -183,3 +183,84 @@ fn github_endpoints_are_recovered_from_generated_traffic() {
     assert!(patterns.recall() >= 0.20, "{patterns:?}");
     assert!(learned.recall() >= 0.93 && learned.precision() >= 0.87, "{learned:?}");
 }
+
+/// Records the requests the proxy's way: spread over `sidecars` recorders that template by
+/// value patterns and re-learn from their own endpoints at each flush (`Recorder::relearn`),
+/// then merges their snapshots and re-templates the union (`contracts merge`). Each request is
+/// scored by the endpoint it ends in.
+fn sidecars(requests: &[(String, String)], sidecars: usize) -> Score {
+    use mockdrift_contracts::learn::retemplate;
+    use mockdrift_contracts::template::{Route, Templater, best_match};
+    use mockdrift_contracts::{Exchange, Message, Recorder, RecorderConfig, Snapshot, Ts};
+    let mut cfg = RecorderConfig::default();
+    cfg.limits.max_endpoints_per_service = 1_000_000;
+    // Production interleaves endpoints in time; the generated requests come route by route.
+    let mut order: Vec<usize> = (0..requests.len()).collect();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    let mut merged = Snapshot::default();
+    for shard in 0..sidecars {
+        let (mut rec, _) = Recorder::new(cfg.clone(), None).expect("a recorder");
+        for (i, (_, path)) in order.iter().map(|&i| &requests[i]).enumerate() {
+            if i % sidecars != shard {
+                continue;
+            }
+            rec.record(&Exchange {
+                service: "github".into(),
+                method: "GET".into(),
+                path: path.clone(),
+                query: String::new(),
+                status: 200,
+                time: Ts::now(),
+                duration_ms: 1.0,
+                request: Message::default(),
+                response: Message::default(),
+            });
+            // The proxy asks at every flush; it relearns when the endpoints have doubled.
+            rec.relearn();
+        }
+        // And once more when it stops.
+        rec.relearn_now();
+        merged.merge(&rec.snapshot(), &cfg.limits);
+    }
+    let recorded = merged.contracts.len();
+    let mut templater = Templater::new(Vec::new());
+    let moves = retemplate(&mut merged.contracts, &mut templater, &cfg.limits);
+    // The endpoint a request's exchange is in: the most literal recorded template matching its
+    // path, as the differ matches a mock to a contract.
+    let endpoints: Vec<Route> = merged.contracts.keys().filter_map(|k| Route::parse(&k.path).ok()).collect();
+    let pairs: Vec<(String, String)> = requests
+        .iter()
+        .map(|(truth, path)| {
+            let t = best_match(&endpoints, path).map_or(String::new(), |r| skeleton(r.as_str()));
+            (truth.clone(), t)
+        })
+        .collect();
+    let s = score(&pairs);
+    eprintln!(
+        "github templating ({sidecars} sidecars, merged): {recorded} endpoints recorded, {} joined by the merge -> {} inferred; exact {}, precision {:.1} %, recall {:.1} %, over-merged {}, over-split {}",
+        moves.len(),
+        s.inferred,
+        s.exact,
+        100.0 * s.precision(),
+        100.0 * s.recall(),
+        s.over_merged,
+        s.over_split
+    );
+    s
+}
+
+#[test]
+fn merged_sidecar_snapshots_template_like_one_store() {
+    let Some(requests) = github_requests(8) else { return };
+    let one = templated(&requests, true);
+    let merged = sidecars(&requests, 4);
+    let alone = sidecars(&requests, 1);
+    // Floors at what each reaches now (one sidecar 87.6 % / 88.2 %, four merged 90.1 % /
+    // 84.7 %, one store 95.4 % / 89.7 %), so that a regression fails.
+    assert!(alone.recall() >= 0.85 && alone.precision() >= 0.85, "{alone:?}");
+    assert!(merged.recall() >= 0.88 && merged.precision() >= 0.82, "{merged:?}");
+    assert!(merged.recall() > one.recall() - 0.1, "{merged:?} vs one store {one:?}");
+}

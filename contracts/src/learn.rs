@@ -16,7 +16,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::template::{Route, param_reason};
+use crate::Limits;
+use crate::contract::{Contract, EndpointKey};
+use crate::recorder::OVERFLOW_PATH;
+use crate::shape::Shape;
+use crate::template::{Route, Templater, param_reason};
 
 /// The fewest distinct values at a position that can make it a parameter by variety.
 pub const MIN_VARIETY: usize = 4;
@@ -42,10 +46,11 @@ struct Node {
 }
 
 impl Node {
-    fn insert(&mut self, segs: &[&str], sig: Option<u64>) {
-        self.count += 1;
+    /// Adds a path seen `weight` times.
+    fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize) {
+        self.count += weight;
         let Some((first, rest)) = segs.split_first() else {
-            self.ends += 1;
+            self.ends += weight;
             self.sigs.extend(sig);
             return;
         };
@@ -54,7 +59,7 @@ impl Node {
         } else {
             self.lits.entry((*first).to_owned()).or_default()
         };
-        child.insert(rest, sig);
+        child.insert(rest, sig, weight);
     }
 
     /// Adds `other` into `self`.
@@ -215,11 +220,16 @@ pub fn learn<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<Route> {
 /// Like [`learn`], with each path's response body signature ([`body_signature`]) where there
 /// is one: siblings answering with one shape are one parameter even when few values are seen.
 pub fn learn_with_bodies<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>)>) -> Vec<Route> {
+    learn_weighted(paths.into_iter().map(|(p, sig)| (p, sig, 1)))
+}
+
+/// Like [`learn_with_bodies`], each path standing for `weight` requests.
+pub fn learn_weighted<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>, usize)>) -> Vec<Route> {
     let mut root = Node::default();
-    for (p, sig) in paths {
+    for (p, sig, weight) in paths {
         let p = p.split('?').next().unwrap_or(p);
         let segs: Vec<&str> = p.split('/').skip(1).collect();
-        root.insert(&segs, sig);
+        root.insert(&segs, sig, weight.max(1));
     }
     root.learn();
     let mut skeletons = Vec::new();
@@ -264,6 +274,88 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         kind(v).hash(&mut h);
     }
     Some(h.finish())
+}
+
+/// [`body_signature`] of a recorded response shape: its object's (or its array items'
+/// object's) field names and kinds.
+fn shape_signature(shape: &Shape) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let (obj, array) = match (&shape.object, &shape.array) {
+        (Some(o), _) => (o, false),
+        (None, Some(a)) => (a.items.object.as_ref()?, true),
+        _ => return None,
+    };
+    if obj.fields.len() < 2 && !array {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    array.hash(&mut h);
+    for (k, f) in &obj.fields {
+        k.hash(&mut h);
+        f.shape.kinds().first().map(|k| k.name()).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// A sample path, its response shape's signature, and how many exchanges it stands for.
+type Evidence<'a> = (&'a str, Option<u64>, usize);
+
+/// Re-templates recorded endpoints with templates learned from all of them together, so that
+/// what was recorded as separate literal endpoints (`/repos/octocat/hello`,
+/// `/repos/torvalds/linux`, ... by a proxy that had seen too little, or by several sidecars
+/// whose snapshots were merged) becomes one parameterised endpoint once the evidence shows
+/// the parameter.
+///
+/// The evidence is each endpoint's sample paths (a bottom-k sample by hash, which merges
+/// exactly across snapshots), each standing for an equal share of the endpoint's exchanges,
+/// and its response shape. Endpoints only merge, never split: an endpoint moves when all its
+/// sample paths take one new template that matches its old one. The learned templates are set
+/// on `templater` for what is recorded next. Returns the moves, old key to new key.
+pub fn retemplate(
+    contracts: &mut BTreeMap<EndpointKey, Contract>,
+    templater: &mut Templater,
+    limits: &Limits,
+) -> Vec<(EndpointKey, EndpointKey)> {
+    let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
+    for (k, c) in contracts.iter() {
+        if k.path == OVERFLOW_PATH || c.paths.is_empty() {
+            continue;
+        }
+        let sig = shape_signature(&c.response);
+        let weight = (c.count as usize / c.paths.len()).max(1);
+        let e = evidence.entry(k.service.as_str()).or_default();
+        e.extend(c.paths.iter().map(|p| (p.path.split('?').next().unwrap_or(&p.path), sig, weight)));
+    }
+    let learned: Vec<(String, Vec<Route>)> =
+        evidence.into_iter().map(|(svc, paths)| (svc.to_owned(), learn_weighted(paths))).collect();
+    for (svc, routes) in learned {
+        templater.set_learned(&svc, routes);
+    }
+    let mut moves = Vec::new();
+    for (k, c) in contracts.iter() {
+        if k.path == OVERFLOW_PATH {
+            continue;
+        }
+        let mut news =
+            c.paths.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));
+        let Some(new) = news.next() else { continue };
+        if new == k.path || news.any(|n| n != new) {
+            continue;
+        }
+        if Route::parse(&new).is_ok_and(|r| r.matches(&k.path)) {
+            moves.push((k.clone(), EndpointKey { path: new, ..k.clone() }));
+        }
+    }
+    for (old, new) in &moves {
+        let Some(c) = contracts.remove(old) else { continue };
+        match contracts.get_mut(new) {
+            Some(into) => into.merge(&c, limits),
+            None => {
+                contracts.insert(new.clone(), c);
+            }
+        }
+    }
+    moves
 }
 
 #[cfg(test)]

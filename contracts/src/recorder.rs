@@ -81,6 +81,12 @@ pub struct Recorder {
     published: Arc<RwLock<Arc<Snapshot>>>,
     /// Path templates per service, for the endpoint cap.
     templates: BTreeMap<String, BTreeSet<String>>,
+    /// Endpoints merged into others by [`Recorder::relearn`], to delete from the store.
+    removed: BTreeSet<EndpointKey>,
+    /// Whether an endpoint was added since the last [`Recorder::relearn`].
+    grew: bool,
+    /// Endpoints there were at the last relearn.
+    learned_at: usize,
 }
 
 /// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
@@ -122,6 +128,9 @@ impl Recorder {
             store,
             published: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
             templates: BTreeMap::new(),
+            removed: BTreeSet::new(),
+            grew: true,
+            learned_at: 0,
         };
         for k in r.contracts.keys() {
             r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
@@ -162,6 +171,41 @@ impl Recorder {
         self.templater.set_learned(service, routes);
     }
 
+    /// [`Recorder::relearn_now`] once the endpoints have doubled since the last time (8 at
+    /// first): the proxy calls it at every flush. Merging is final, so it waits for evidence:
+    /// relearning after every few new endpoints merges on a partial view of the API (measured
+    /// on GitHub's: every 500 requests, recall 81 % against 95 % for one pass at the end).
+    pub fn relearn(&mut self) -> usize {
+        if self.contracts.len() < (2 * self.learned_at).max(8) {
+            return 0;
+        }
+        self.relearn_now()
+    }
+
+    /// Learns templates from every endpoint recorded so far and merges the endpoints they
+    /// join ([`crate::learn::retemplate`]); what is recorded next uses them too. Runs after
+    /// `contracts import` and when the proxy stops. Returns how many endpoints merged away.
+    pub fn relearn_now(&mut self) -> usize {
+        if !self.grew {
+            return 0;
+        }
+        self.grew = false;
+        let moves = crate::learn::retemplate(&mut self.contracts, &mut self.templater, &self.limits);
+        for (old, new) in &moves {
+            self.dirty.remove(old);
+            self.removed.insert(old.clone());
+            self.dirty.insert(new.clone());
+        }
+        self.learned_at = self.contracts.len();
+        if !moves.is_empty() {
+            self.templates.clear();
+            for k in self.contracts.keys() {
+                self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+            }
+        }
+        moves.len()
+    }
+
     /// Records one exchange: the endpoint's contract is updated in place, which equals
     /// joining the exchange's own contract into it (the shape laws guarantee it).
     pub fn record(&mut self, x: &Exchange) -> Recorded {
@@ -174,6 +218,7 @@ impl Recorder {
                 path = OVERFLOW_PATH.to_owned();
             }
             known.insert(path.clone());
+            self.grew = true;
         }
         let key = EndpointKey {
             service: x.service.clone(),
@@ -257,6 +302,8 @@ impl Recorder {
                 Some(mine) => mine.merge(c, &self.limits),
                 None => {
                     self.contracts.insert(k.clone(), c.clone());
+                    self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+                    self.grew = true;
                 }
             }
             self.dirty.insert(k.clone());
@@ -274,9 +321,12 @@ impl Recorder {
         };
         let persisted: Vec<(EndpointKey, Contract)> =
             self.dirty.iter().filter_map(|k| self.contracts.get(k).map(|c| (k.clone(), self.persistable(c)))).collect();
-        let n = store.put_batch(persisted.iter().map(|(k, c)| (k, c)))?;
+        // Merged-away endpoints vanish in the batch that writes what they merged into.
+        let removed = self.removed.iter().filter(|k| !self.contracts.contains_key(*k));
+        let n = store.replace_batch(persisted.iter().map(|(k, c)| (k, c)), removed)?;
         store.flush()?;
         self.dirty.clear();
+        self.removed.clear();
         Ok(n)
     }
 

@@ -173,7 +173,21 @@ impl Store {
         &self,
         items: impl IntoIterator<Item = (&'a EndpointKey, &'a Contract)>,
     ) -> Result<usize, StoreError> {
+        self.replace_batch(items, [])
+    }
+
+    /// Writes contracts and removes others in one atomic batch: endpoints merged into another
+    /// vanish in the same step as the merged contract appears, so a crash cannot count their
+    /// exchanges twice.
+    pub fn replace_batch<'a>(
+        &self,
+        items: impl IntoIterator<Item = (&'a EndpointKey, &'a Contract)>,
+        removed: impl IntoIterator<Item = &'a EndpointKey>,
+    ) -> Result<usize, StoreError> {
         let mut batch = sled::Batch::default();
+        for key in removed {
+            batch.remove(key.encode());
+        }
         let mut n = 0;
         for (key, contract) in items {
             let rec = Record { key: key.clone(), contract: contract.clone() };

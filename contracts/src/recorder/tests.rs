@@ -302,3 +302,37 @@ fn endpoints_beyond_the_cap_are_counted_under_overflow() {
     r.record(&x("other", "/a", 200, json!({}), 0));
     assert!(r.snapshot().contracts.keys().any(|k| k.service == "other" && k.path == "/a"));
 }
+
+#[test]
+fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut r = recorder(dir.path());
+    // Repository names no value pattern reveals: each is a literal endpoint at first.
+    let owners = ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds"];
+    for (i, owner) in owners.iter().enumerate() {
+        let body = json!({"name": "r", "owner": {"login": owner}, "stars": i});
+        r.record(&x("github", &format!("/repos/{owner}/project-{i}"), 200, body, i as i64));
+    }
+    r.record(&x("github", "/users/me", 200, json!({"login": "me", "id": 1}), 10));
+    r.flush().expect("flush");
+    assert_eq!(r.len(), 7);
+
+    assert_eq!(r.relearn(), 0, "seven endpoints: too few to learn from at a flush");
+    assert_eq!(r.relearn_now(), 6, "six literal endpoints join one");
+    assert_eq!(r.relearn_now(), 0, "nothing new since");
+    let snap = r.snapshot();
+    let repo = snap.contracts.iter().find(|(k, _)| k.path.starts_with("/repos/")).expect("a repo endpoint");
+    assert_eq!(repo.0.path, "/repos/{repo_id}/{id}");
+    assert_eq!(repo.1.count, 6);
+    assert!(snap.contracts.keys().any(|k| k.path == "/users/me"));
+    // What comes next takes the learned template.
+    r.record(&x("github", "/repos/zed/zed-editor", 200, json!({"name": "z", "owner": {"login": "zed"}}), 20));
+    assert_eq!(r.snapshot().contracts.len(), 2);
+    r.flush().expect("flush");
+    drop(r);
+    // The store holds the merged endpoint only: the literal ones went in the same batch.
+    let reopened = recorder(dir.path());
+    let paths: Vec<String> = reopened.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    assert_eq!(paths, ["/repos/{repo_id}/{id}", "/users/me"]);
+    assert_eq!(reopened.snapshot().contracts.values().map(|c| c.count).sum::<u64>(), 8);
+}
