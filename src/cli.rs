@@ -87,6 +87,10 @@ pub(crate) struct ProxyArgs {
     /// --forward-name payments.internal=payments.
     #[arg(long = "forward-name", value_name = "HOST=NAME")]
     pub(crate) forward_names: Vec<String>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` template what is recorded, winning
+    /// over inference (as `contracts infer --openapi`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
     /// Bytes of each request and response body copied for recording; larger bodies are
     /// forwarded whole and recorded as truncated [default: 1048576].
     #[arg(long, value_name = "BYTES")]

@@ -47,6 +47,7 @@ pub(crate) struct ProxyConfig {
     pub(crate) store: Option<PathBuf>,
     pub(crate) route: Vec<ProxyRouteConfig>,
     pub(crate) forward: Option<String>,
+    pub(crate) openapi: Option<PathBuf>,
     /// `[proxy.forward_names]`: host = "service".
     pub(crate) forward_names: BTreeMap<String, String>,
     pub(crate) max_record_bytes: Option<usize>,

@@ -62,6 +62,8 @@ pub(crate) struct Settings {
     connect_timeout: Duration,
     pub(crate) admin: Option<SocketAddr>,
     token: Option<String>,
+    /// Path templates from `--openapi`.
+    templates: Vec<String>,
 }
 
 impl Settings {
@@ -165,7 +167,17 @@ impl Settings {
             ),
             None => std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
         };
+        let templates = match path(args.openapi, &file.openapi) {
+            Some(doc) => mockdrift_differ::openapi_routes(&doc)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("reading --openapi {}", doc.display()))?
+                .iter()
+                .map(|r| r.as_str().to_owned())
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(Settings {
+            templates,
             store: path(args.store, &file.store).unwrap_or_else(|| PathBuf::from(".mockdrift/store")),
             routes,
             forward,
@@ -197,6 +209,9 @@ impl Settings {
         if let Some((listen, names)) = &self.forward {
             out.push(format!("forward proxy: {scheme}://{listen} ({} host names mapped)", names.len()));
         }
+        if !self.templates.is_empty() {
+            out.push(format!("{} path templates from --openapi", self.templates.len()));
+        }
         out.push(match self.admin {
             Some(a) => format!("admin: http://{a}{}", if self.token.is_some() { " (bearer token)" } else { "" }),
             None => "admin: off".to_owned(),
@@ -204,6 +219,15 @@ impl Settings {
         out
     }
 }
+
+/// Exchanges the recorder takes from the queue at a time.
+const RECORD_BATCH: usize = 256;
+
+/// How long the recorder waits after a partial batch (bounds how late an exchange is recorded).
+const RECORD_PAUSE: Duration = Duration::from_millis(5);
+
+/// The share of one core the recorder may take.
+const RECORDER_SHARE: f64 = 0.5;
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
     run_until(args, cfg, wait_for_signal(), |_, _| {})?;
@@ -230,7 +254,8 @@ pub(crate) fn run_until(
     }
     std::fs::create_dir_all(&set.store).with_context(|| format!("creating {}", set.store.display()))?;
     let store = Store::open(&set.store)?;
-    let (mut recorder, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
+    let (mut recorder, bad) =
+        Recorder::new(cfg.recorder(&set.templates), Some(store)).context("starting the recorder")?;
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", set.store.display());
     }
@@ -302,13 +327,23 @@ pub(crate) fn run_until(
         let handle = tokio::runtime::Handle::current();
         let recorder_task = tokio::task::spawn_blocking(move || {
             let mut next_flush = std::time::Instant::now() + flush_every;
+            let mut batch = Vec::with_capacity(RECORD_BATCH);
             loop {
                 let wait = next_flush.saturating_duration_since(std::time::Instant::now());
-                match handle.block_on(tokio::time::timeout(wait, rx.recv())) {
-                    Ok(Some(t)) => {
-                        recorder.record(&t.into_exchange());
+                match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        let busy = std::time::Instant::now();
+                        for t in batch.drain(..) {
+                            recorder.record(&t.into_exchange());
+                        }
+                        // At most RECORDER_SHARE of a core: recording is best-effort, and on a
+                        // saturated core the queue fills and drops copies (counted) rather
+                        // than taking CPU from forwarding. Partial batches also pause, so
+                        // exchanges gather instead of waking the recorder one by one.
+                        let rest = busy.elapsed().mul_f64(1.0 / RECORDER_SHARE - 1.0);
+                        std::thread::sleep(if n < RECORD_BATCH { rest.max(RECORD_PAUSE) } else { rest });
                     }
-                    Ok(None) => break,
                     Err(_) => {}
                 }
                 if std::time::Instant::now() >= next_flush {

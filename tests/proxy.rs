@@ -251,6 +251,7 @@ store = "st"
 admin = "off"
 flush_interval = "200ms"
 forward = "127.0.0.1:0"
+openapi = "inventory.yaml"
 
 [proxy.forward_names]
 "127.0.0.1" = "inventory"
@@ -262,11 +263,14 @@ upstream = "http://{up}"
 "#
     );
     std::fs::write(d.join("mockdrift.toml"), &config).expect("write");
+    let doc = "openapi: 3.0.3\ninfo: {title: inventory, version: '1'}\npaths:\n  /items/{sku}:\n    get:\n      responses:\n        '200': {description: ok}\n";
+    std::fs::write(d.join("inventory.yaml"), doc).expect("write");
     let check = mockdrift(d, &["config", "check", "--config", "mockdrift.toml"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(check.stdout.contains(&format!("route orders: http://127.0.0.1:0 -> http://{up}")), "{}", check.stdout);
     assert!(check.stdout.contains("forward proxy: http://127.0.0.1:0 (1 host names mapped)"), "{}", check.stdout);
     assert!(check.stdout.contains("admin: off"), "{}", check.stdout);
+    assert!(check.stdout.contains("1 path templates from --openapi"), "{}", check.stdout);
 
     // A bad route is named with its position and reason; nothing starts.
     std::fs::write(d.join("bad.toml"), config.replace(&format!("http://{up}"), "ftp://x")).expect("write");
@@ -299,7 +303,7 @@ upstream = "http://{up}"
     assert!(log.contains("3 requests, 2 recorded, 0 dropped, 0 upstream errors, 1 tunnels"), "{log}");
     let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert!(list.stdout.contains("orders") && list.stdout.contains("inventory"), "{}", list.stdout);
-    assert!(list.stdout.contains("/items/{item_id}") || list.stdout.contains("/items/1"), "{}", list.stdout);
+    assert!(list.stdout.contains("/items/{sku}"), "the OpenAPI document's template: {}", list.stdout);
 
     // Neither routes nor a forward proxy: a clear error.
     let empty = d.join("empty");
