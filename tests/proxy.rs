@@ -229,6 +229,19 @@ impl Child {
     }
 }
 
+/// `GET path` until the answer contains `what` (at most 5 s); the last answer.
+fn get_until(addr: &str, path: &str, what: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = get(addr, path);
+        if last.contains(what) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    last
+}
+
 fn curl(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
     let out = Command::new("curl")
         .args(["-sS", "--max-time", "10"])
@@ -335,28 +348,14 @@ fn a_failing_store_degrades_health_while_traffic_flows() {
         let rsp = get(&addr, &format!("/orders/{i}"));
         assert!(rsp.starts_with("HTTP/1.1 200 OK"), "{rsp}");
     }
-    let mut health = String::new();
-    for _ in 0..100 {
-        health = get(&admin, "/healthz");
-        if health.contains("degraded") {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let health = get_until(&admin, "/healthz", "degraded");
     assert!(health.starts_with("HTTP/1.1 200") && health.contains("degraded: the contract store failed"), "{health}");
     assert!(health.contains("File too large"), "the cause is named: {health}");
     let err = p.line("Flushing contracts failed");
     assert!(err.contains("ERROR") && !err.contains('\u{1b}'), "plain text, no colour codes in a pipe: {err}");
     // Forwarding goes on; the contracts are still served to CI from memory.
     assert!(get(&addr, "/orders/99").starts_with("HTTP/1.1 200 OK"));
-    let mut contracts = String::new();
-    for _ in 0..100 {
-        contracts = get(&admin, "/contracts");
-        if contracts.contains("\"count\": 21,") {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let contracts = get_until(&admin, "/contracts", "\"count\": 21,");
     assert!(contracts.contains("/orders/{order_id}") && contracts.contains("\"count\": 21,"), "{contracts}");
     let metrics = get(&admin, "/metrics");
     assert!(metrics.contains("mockdrift_degraded 1"), "{metrics}");

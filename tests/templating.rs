@@ -90,6 +90,21 @@ impl Score {
     }
 }
 
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} inferred; exact {}, precision {:.1} %, recall {:.1} %, over-merged {}, over-split {}",
+            self.inferred,
+            self.exact,
+            100.0 * self.precision(),
+            100.0 * self.recall(),
+            self.over_merged,
+            self.over_split
+        )
+    }
+}
+
 /// Scores `(true template, inferred template)` pairs, one per request.
 fn score(pairs: &[(String, String)]) -> Score {
     let mut by_inferred: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -158,18 +173,8 @@ fn templated(requests: &[(String, String)], learned: bool) -> Score {
     let pairs: Vec<(String, String)> =
         requests.iter().map(|(truth, path)| (truth.clone(), skeleton(&templater.template(path)))).collect();
     let s = score(&pairs);
-    eprintln!(
-        "github templating ({}): {} requests over {} true templates -> {} inferred; exact {}, precision {:.1} %, recall {:.1} %, over-merged {}, over-split {}",
-        if learned { "learned" } else { "patterns only" },
-        pairs.len(),
-        s.truths,
-        s.inferred,
-        s.exact,
-        100.0 * s.precision(),
-        100.0 * s.recall(),
-        s.over_merged,
-        s.over_split
-    );
+    let how = if learned { "learned" } else { "patterns only" };
+    eprintln!("github templating ({how}): {} requests over {} true templates -> {s}", pairs.len(), s.truths);
     s
 }
 
@@ -240,14 +245,8 @@ fn sidecars(requests: &[(String, String)], sidecars: usize) -> Score {
         .collect();
     let s = score(&pairs);
     eprintln!(
-        "github templating ({sidecars} sidecars, merged): {recorded} endpoints recorded, {} joined by the merge -> {} inferred; exact {}, precision {:.1} %, recall {:.1} %, over-merged {}, over-split {}",
-        moves.len(),
-        s.inferred,
-        s.exact,
-        100.0 * s.precision(),
-        100.0 * s.recall(),
-        s.over_merged,
-        s.over_split
+        "github templating ({sidecars} sidecars, merged): {recorded} endpoints recorded, {} joined by the merge -> {s}",
+        moves.len()
     );
     s
 }
