@@ -178,7 +178,14 @@ where
                 }
                 Poll::Ready(Some(Ok(frame)))
             }
-            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e.into()))),
+            Poll::Ready(Some(Err(e))) => {
+                // After the head, an upstream failure can only cut the body short (the client
+                // sees the connection end early); it is counted like the 502s.
+                if let Direction::Response = this.direction {
+                    this.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+                }
+                Poll::Ready(Some(Err(e.into())))
+            }
             Poll::Ready(None) => Poll::Ready(None),
             Poll::Pending => Poll::Pending,
         }

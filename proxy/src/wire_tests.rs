@@ -512,3 +512,31 @@ async fn via_and_x_forwarded_only_when_configured() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_upstream_reset_mid_body_cuts_the_client_off_and_is_counted() {
+    // The head and 100 of the 1000 promised bytes, then the upstream goes away.
+    let mut rsp = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n".to_vec();
+    rsp.extend_from_slice(&[b'x'; 100]);
+    let (up, _seen) = raw_upstream(rsp).await;
+    let (tap, mut rx) = Tap::new(1 << 20);
+    let p = start(Route::new("s", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route")).await;
+    let mut client = TcpStream::connect(p.addr).await.expect("connect");
+    client.write_all(b"GET /big HTTP/1.1\r\nhost: x\r\n\r\n").await.expect("send");
+    let mut got = Vec::new();
+    // The client sees the head and what came, then the connection ends short of the length.
+    let _ = timeout(Duration::from_secs(5), client.read_to_end(&mut got)).await.expect("the proxy closes");
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.starts_with("HTTP/1.1 200 OK"), "{text}");
+    let body = got.len() - text.find("\r\n\r\n").expect("a head") - 4;
+    assert!(body < 1000, "a cut body must not look complete ({body} bytes)");
+    let x = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("recorded").into_exchange();
+    assert!(x.response.truncated, "recorded as truncated");
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+    // The proxy keeps serving: the next request gets its own answer (the upstream is gone
+    // now, so a 502 naming it).
+    let mut client = TcpStream::connect(p.addr).await.expect("connect");
+    client.write_all(b"GET /again HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n").await.expect("send");
+    let next = timeout(Duration::from_secs(5), read_message(&mut BufReader::new(client), true)).await.expect("in time");
+    assert!(next.start_line.starts_with("HTTP/1.1 502"), "{next:?}");
+}
