@@ -36,6 +36,9 @@ pub(crate) struct Config {
     /// Where the file was read from (relative paths in it are relative to its directory).
     #[serde(skip)]
     pub(crate) dir: PathBuf,
+    /// The file and its text, for naming a line in errors found after parsing.
+    #[serde(skip)]
+    origin: Option<(PathBuf, String)>,
 }
 
 /// `[proxy]`: every `mockdrift proxy` flag by its long name (`max_record_bytes`,
@@ -45,7 +48,7 @@ pub(crate) struct Config {
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct ProxyConfig {
     pub(crate) store: Option<PathBuf>,
-    pub(crate) route: Vec<ProxyRouteConfig>,
+    pub(crate) route: Vec<toml::Spanned<ProxyRouteConfig>>,
     pub(crate) forward: Option<String>,
     pub(crate) openapi: Option<PathBuf>,
     /// `[proxy.forward_names]`: host = "service".
@@ -124,6 +127,7 @@ impl Config {
         let text = std::fs::read_to_string(&path).with_context(|| format!("reading config {}", path.display()))?;
         let mut cfg: Config = toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
         cfg.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        cfg.origin = Some((path.clone(), text));
         cfg.validate().with_context(|| format!("invalid config {}", path.display()))
     }
 
@@ -142,6 +146,18 @@ impl Config {
             }
         }
         Ok(Config { limits, ..self })
+    }
+
+    /// `FILE:LINE` of a byte offset in the file (`FILE` alone without one, `config` for no file).
+    pub(crate) fn at(&self, offset: Option<usize>) -> String {
+        match (&self.origin, offset) {
+            (Some((file, text)), Some(o)) => {
+                let line = text.as_bytes()[..o.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1;
+                format!("{}:{line}", file.display())
+            }
+            (Some((file, _)), None) => file.display().to_string(),
+            (None, _) => "config".to_owned(),
+        }
     }
 
     /// A path from the file, relative to the file's directory.

@@ -72,10 +72,12 @@ impl Settings {
         let path =
             |flag: Option<PathBuf>, key: &Option<PathBuf>| flag.or_else(|| key.as_deref().map(|p| cfg.resolve(p)));
         let mut routes = Vec::new();
-        for (i, r) in file.route.iter().enumerate() {
+        for (i, spanned) in file.route.iter().enumerate() {
+            let r = spanned.get_ref();
+            let at = cfg.at(Some(spanned.span().start));
             routes.push(
                 route_parts(&r.name, &r.listen, &r.upstream)
-                    .with_context(|| format!("[[proxy.route]] #{} ({})", i + 1, r.name))?,
+                    .with_context(|| format!("{at}: [[proxy.route]] #{} ({})", i + 1, r.name))?,
             );
         }
         for r in &args.routes {
@@ -243,7 +245,14 @@ pub(crate) fn run_until(
     stop: impl Future<Output = ()> + Send + 'static,
     ready: impl Fn(&str, SocketAddr) + Send + 'static,
 ) -> anyhow::Result<()> {
-    let set = Settings::resolve(args, cfg)?;
+    let from_file = !cfg.proxy.route.is_empty() || cfg.proxy.forward.is_some() || cfg.proxy.store.is_some();
+    let set = Settings::resolve(args, cfg).with_context(|| {
+        if from_file {
+            format!("proxy settings (flags, and [proxy] in {})", cfg.at(None))
+        } else {
+            "proxy settings".to_owned()
+        }
+    })?;
     let client_tls = if set.routes.iter().any(|(_, _, u)| u.tls) || set.forward.is_some() {
         tls::client_config(&set.upstream_tls)?
     } else {

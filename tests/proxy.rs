@@ -289,7 +289,11 @@ upstream = "http://{up}"
     std::fs::write(d.join("bad.toml"), config.replace(&format!("http://{up}"), "ftp://x")).expect("write");
     let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("[[proxy.route]] #1 (orders)") && bad.stderr.contains("ftp://x"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("bad.toml:11: [[proxy.route]] #1 (orders)") && bad.stderr.contains("ftp://x"),
+        "{}",
+        bad.stderr
+    );
     std::fs::write(d.join("bad.toml"), config.replace("flush_interval", "flush_interval_typo")).expect("write");
     let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
     assert!(bad.code == 2 && bad.stderr.contains("flush_interval_typo"), "{}", bad.stderr);
@@ -369,19 +373,7 @@ fn tls_on_both_sides_through_the_binary_with_curl_as_the_client() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
     // A test CA and a certificate it signed for localhost, made here.
-    let ca_key = rcgen::KeyPair::generate().expect("key");
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    // Distinct names: OpenSSL takes a leaf named like its issuer for a self-signed one.
-    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "mockdrift test CA");
-    let ca = ca_params.self_signed(&ca_key).expect("ca");
-    let key = rcgen::KeyPair::generate().expect("key");
-    let mut leaf = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
-    leaf.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
-    let cert = leaf.signed_by(&key, &ca, &ca_key).expect("leaf");
-    std::fs::write(d.join("ca.pem"), ca.pem()).expect("write");
-    std::fs::write(d.join("cert.pem"), cert.pem()).expect("write");
-    std::fs::write(d.join("key.pem"), key.serialize_pem()).expect("write");
+    crate::test_pki::test_pki(d);
 
     // curl -(TLS)-> front proxy -(TLS, verified with --upstream-ca)-> back proxy -> upstream.
     let up = upstream();

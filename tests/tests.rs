@@ -8,3 +8,5 @@ mod proxy;
 mod regen;
 mod support;
 mod templating;
+#[path = "../proxy/src/test_pki.rs"]
+mod test_pki;

@@ -679,6 +679,8 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
 }
 
 #[cfg(test)]
+mod test_pki;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wire_tests;

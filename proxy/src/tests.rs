@@ -9,6 +9,7 @@ use tokio::time::timeout;
 
 use super::*;
 use crate::tap::Tapped;
+use crate::test_pki::test_pki;
 
 /// An upstream on 127.0.0.1:0 answering every request with `body`, echoing what it saw in
 /// headers (`x-seen-host`, `x-seen-path`).
@@ -328,26 +329,6 @@ async fn silent_upstreams_give_504_and_preserve_host_keeps_the_clients_host() {
     let (p, _rx) = proxy_with(&format!("http://{up}"), 1024, 1 << 20, |r| r.preserve_host = true).await;
     let rsp = get(p.addr, "/x", b"").await;
     assert_eq!(rsp.headers()["x-seen-host"], p.addr.to_string().as_str());
-}
-
-/// A CA, and a certificate it signed for `localhost` and 127.0.0.1, as PEM files in `dir`:
-/// (ca.pem, cert.pem, key.pem).
-fn test_pki(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
-    let ca_key = rcgen::KeyPair::generate().expect("key");
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "mockdrift test CA");
-    let ca = ca_params.self_signed(&ca_key).expect("ca");
-    let key = rcgen::KeyPair::generate().expect("key");
-    let mut params =
-        rcgen::CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()]).expect("params");
-    params.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
-    let cert = params.signed_by(&key, &ca, &ca_key).expect("leaf");
-    let paths = (dir.join("ca.pem"), dir.join("cert.pem"), dir.join("key.pem"));
-    std::fs::write(&paths.0, ca.pem()).expect("write");
-    std::fs::write(&paths.1, cert.pem()).expect("write");
-    std::fs::write(&paths.2, key.serialize_pem()).expect("write");
-    paths
 }
 
 /// An upstream like [`upstream`], over TLS with `cert`/`key`.
