@@ -61,7 +61,7 @@ pub(crate) enum Command {
     /// Run the recording sidecar proxy: forward each route to its upstream, record contracts.
     ///
     /// Example: mockdrift proxy --store /var/lib/mockdrift --route payments@127.0.0.1:15001=http://payments:8080
-    Proxy(ProxyArgs),
+    Proxy(Box<ProxyArgs>),
 }
 
 #[derive(Debug, Default, Args)]
@@ -108,6 +108,11 @@ pub(crate) struct ProxyArgs {
     /// Fraction of exchanges recorded, 0 to 1 (0: forward only) [default: 1].
     #[arg(long, value_name = "RATE")]
     pub(crate) sample: Option<f64>,
+    /// Fraction an endpoint is recorded at once its contract has stopped changing, 0 to 1,
+    /// rounded up to a power of two (1: record every exchange); its skipped exchanges still
+    /// count. Any change in its contract brings it back to full recording [default: 0.01].
+    #[arg(long, value_name = "RATE")]
+    pub(crate) stable_sample: Option<f64>,
     /// Record only exchanges matching a path prefix, optionally after a method (repeatable):
     /// --record-only /v1/ --record-only 'POST /v2/charges'.
     #[arg(long, value_name = "[METHOD ]PREFIX")]
@@ -460,7 +465,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
         Command::Regen(args) => crate::regen_cmd::run(args, &cfg),
-        Command::Proxy(args) => crate::proxy_cmd::run(args, &cfg),
+        Command::Proxy(args) => crate::proxy_cmd::run(*args, &cfg),
         Command::Config(ConfigCommand::Check) => {
             let shown = cli
                 .config

@@ -55,6 +55,7 @@ pub(crate) struct Settings {
     add_x_forwarded: bool,
     add_via: bool,
     sample: f64,
+    stable_sample: f64,
     filter: RecordFilter,
     upstream_tls: tls::UpstreamTls,
     tls_server: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
@@ -125,6 +126,10 @@ impl Settings {
         if !(0.0..=1.0).contains(&sample) {
             bail!("--sample {sample} must be between 0 and 1");
         }
+        let stable_sample = args.stable_sample.or(file.stable_sample).unwrap_or(DEFAULT_STABLE_SAMPLE);
+        if !(stable_sample > 0.0 && stable_sample <= 1.0) {
+            bail!("--stable-sample {stable_sample} must be above 0 and at most 1 (1: record every exchange)");
+        }
         let duration = |flag: Option<String>, key: &Option<String>, default: &str, name: &str| {
             let text = flag.or_else(|| key.clone()).unwrap_or_else(|| default.to_owned());
             crate::duration::parse(&text, Duration::from_secs(1)).with_context(|| format!("--{name}"))
@@ -190,6 +195,7 @@ impl Settings {
             add_x_forwarded: args.add_x_forwarded || file.add_x_forwarded,
             add_via: args.add_via || file.add_via,
             sample,
+            stable_sample,
             filter,
             upstream_tls,
             tls_server,
@@ -221,6 +227,9 @@ impl Settings {
         out
     }
 }
+
+/// `--stable-sample`: a settled endpoint is recorded one exchange in 64.
+const DEFAULT_STABLE_SAMPLE: f64 = 0.01;
 
 /// Exchanges the recorder takes from the queue at a time.
 const RECORD_BATCH: usize = 256;
@@ -276,7 +285,8 @@ pub(crate) fn run_until(
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?;
     rt.block_on(async move {
-        let (tap, mut rx) = Tap::new(set.queue_bytes);
+        let (tap, mut rx) = Tap::sampling(set.queue_bytes, set.stable_sample);
+        let stable = tap.stable();
         let queue = tap.gauge();
         let (stop_tx, stop_rx) = watch::channel(false);
         let mut servers = Vec::new();
@@ -337,6 +347,14 @@ pub(crate) fn run_until(
         let recorder_task = tokio::task::spawn_blocking(move || {
             let mut next_flush = std::time::Instant::now() + flush_every;
             let mut batch = Vec::with_capacity(RECORD_BATCH);
+            // The endpoint each stable-sampling slot recorded last: a flush hands it the
+            // exchanges the slot skipped since, so flushed counts are whole.
+            let mut last_in_slot = std::collections::HashMap::new();
+            let count_skipped = |recorder: &mut Recorder, last: &std::collections::HashMap<_, _>| {
+                for (slot, key) in last {
+                    recorder.count_skipped(key, stable.take_skipped(*slot));
+                }
+            };
             loop {
                 let wait = next_flush.saturating_duration_since(std::time::Instant::now());
                 match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
@@ -344,7 +362,10 @@ pub(crate) fn run_until(
                     Ok(n) => {
                         let busy = std::time::Instant::now();
                         for t in batch.drain(..) {
-                            recorder.record(&t.into_exchange());
+                            let (slot, weight) = (t.slot(), t.weight());
+                            let recording = recorder.record_weighted(&t.into_exchange(), weight);
+                            stable.observed(slot, recording.changed);
+                            last_in_slot.insert(slot, recording.key);
                         }
                         // At most RECORDER_SHARE of a core: recording is best-effort, and on a
                         // saturated core the queue fills and drops copies (counted) rather
@@ -359,6 +380,7 @@ pub(crate) fn run_until(
                     let started = std::time::Instant::now();
                     // New endpoints since the last flush: learn templates from all of them and
                     // merge literal slugs (`/repos/octocat/hello`) into parameters.
+                    count_skipped(&mut recorder, &last_in_slot);
                     let joined = recorder.relearn();
                     if joined > 0 {
                         tracing::info!(joined, "Endpoints merged under templates learned from the traffic.");
@@ -381,6 +403,7 @@ pub(crate) fn run_until(
                     next_flush = std::time::Instant::now() + flush_every;
                 }
             }
+            count_skipped(&mut recorder, &last_in_slot);
             recorder.relearn_now();
             recorder.flush().map(|_| recorder.len())
         });
@@ -396,9 +419,10 @@ pub(crate) fn run_until(
         }
         let endpoints = recorder_task.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
         eprintln!(
-            "mockdrift proxy: stopped; {} requests, {} recorded, {} dropped, {} upstream errors, {} tunnels; {endpoints} endpoint contracts in the store",
+            "mockdrift proxy: stopped; {} requests, {} recorded, {} sampled down, {} dropped, {} upstream errors, {} tunnels; {endpoints} endpoint contracts in the store",
             stats.requests.load(Ordering::Relaxed),
             stats.recorded.load(Ordering::Relaxed),
+            stats.sampled_down.load(Ordering::Relaxed),
             stats.dropped.load(Ordering::Relaxed),
             stats.upstream_errors.load(Ordering::Relaxed),
             stats.tunnels.load(Ordering::Relaxed),

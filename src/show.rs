@@ -68,6 +68,14 @@ pub(crate) fn show(
 fn render(out: &mut String, k: &EndpointKey, c: &Contract) {
     let _ = writeln!(out, "{k}");
     let _ = writeln!(out, "  {} responses, first {} last {}", c.count, c.first_seen, c.last_seen);
+    if c.sampled_out > 0 {
+        let _ = writeln!(
+            out,
+            "  {} of them inferred, {} only counted (sampled down once the contract stopped changing)",
+            c.observed(),
+            c.sampled_out
+        );
+    }
     let b = &c.bodies;
     let _ = writeln!(
         out,

@@ -9,7 +9,7 @@ fn the_demo_records_reports_drift_shows_the_fix_and_leaves_nothing_behind() {
     let out = &run.stdout;
     // Real traffic went through the real proxy into a real store.
     assert!(out.contains("80 requests forwarded byte for byte and recorded: 4 endpoint contracts"), "{out}");
-    assert!(run.stderr.contains("80 recorded, 0 dropped, 0 upstream errors"), "{}", run.stderr);
+    assert!(run.stderr.contains("80 recorded, 0 sampled down, 0 dropped, 0 upstream errors"), "{}", run.stderr);
     // The drift the sample API was built with, found by the differ.
     for needle in [
         "unknown_field /amount_cents",

@@ -5,10 +5,15 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::support::mockdrift;
+use crate::support::{mockdrift, stopped};
 
 /// A one-response-per-connection HTTP/1.1 upstream on 127.0.0.1:0, in a thread.
 fn upstream() -> std::net::SocketAddr {
+    upstream_changing_at(usize::MAX)
+}
+
+/// An upstream whose response gains a `refund` field from the `change`-th connection on.
+fn upstream_changing_at(change: usize) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     std::thread::spawn(move || {
@@ -22,7 +27,8 @@ fn upstream() -> std::net::SocketAddr {
                     break;
                 }
             }
-            let body = format!("{{\"id\": {i}, \"status\": \"{}\"}}", ["open", "closed"][i % 2]);
+            let refund = if i >= change { ", \"refund\": null" } else { "" };
+            let body = format!("{{\"id\": {i}, \"status\": \"{}\"{refund}}}", ["open", "closed"][i % 2]);
             let rsp = format!(
                 "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
                 body.len()
@@ -127,7 +133,10 @@ fn proxies_records_and_flushes_on_sigterm() {
         rest.push(l);
     }
     let log = rest.join("\n");
-    assert!(log.contains("31 requests, 31 recorded, 0 dropped"), "{log}");
+    // Settled endpoints are sampled down; what a slot skipped still counts (the 25 above).
+    assert_eq!(stopped(&log, "requests"), 31, "{log}");
+    assert_eq!(stopped(&log, "recorded") + stopped(&log, "sampled down"), 31, "{log}");
+    assert_eq!(stopped(&log, "dropped"), 0, "{log}");
 
     // The flush on shutdown wrote the contracts; no credential reached the store.
     let list = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
@@ -317,7 +326,7 @@ upstream = "http://{up}"
 
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
-    assert!(log.contains("3 requests, 2 recorded, 0 dropped, 0 upstream errors, 1 tunnels"), "{log}");
+    assert!(log.contains("3 requests, 2 recorded, 0 sampled down, 0 dropped, 0 upstream errors, 1 tunnels"), "{log}");
     let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert!(list.stdout.contains("orders") && list.stdout.contains("inventory"), "{}", list.stdout);
     assert!(list.stdout.contains("/items/{sku}"), "the OpenAPI document's template: {}", list.stdout);
@@ -429,4 +438,49 @@ fn tls_on_both_sides_through_the_binary_with_curl_as_the_client() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--upstream-ca") && run.stderr.contains("missing.pem"), "{}", run.stderr);
+}
+
+/// An endpoint whose contract stops changing is sampled down, every exchange still counts,
+/// and a change in its responses is caught and recorded even while it is sampled down.
+#[test]
+fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_changing_at(600);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "0.125"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route orders listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    for i in 0..600 {
+        assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
+    }
+    let metrics = get(&admin, "/metrics");
+    assert!(metrics.contains("mockdrift_settled_slots 1"), "{metrics}");
+    let sampled = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("mockdrift_sampled_down_total{route=\"orders\"} "))
+        .and_then(|n| n.parse::<u64>().ok())
+        .expect("the counter");
+    assert!(sampled > 200, "at 1 in 8 most of 600 exchanges are only counted: {sampled}");
+    // The upstream changes: the sampled-down endpoint notices at its next recorded exchange.
+    for i in 600..800 {
+        assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
+    }
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(stopped(&log, "recorded") + stopped(&log, "sampled down"), 800, "{log}");
+    let export = mockdrift(d, &["contracts", "export", "--store", "st"]);
+    let snap: serde_json::Value = serde_json::from_str(&export.stdout).expect("a snapshot");
+    let c = &snap["contracts"][0];
+    assert_eq!(c["path"], "/orders/{order_id}", "{c}");
+    assert_eq!(c["count"], 800, "every exchange counted: {c}");
+    let observed = 800 - c["sampled_out"].as_u64().expect("sampled_out");
+    assert_eq!(c["response"]["object"]["count"], observed, "{c}");
+    assert_eq!(c["bodies"]["json"], observed, "{c}");
+    let refund = &c["response"]["object"]["fields"]["refund"];
+    // Had the slot stayed at 1 in 8, at most 25 of the last 200 would have been recorded; the
+    // change sent it back to recording every exchange, then down again level by level.
+    assert!(refund["present"].as_u64().is_some_and(|n| n > 30), "the slot woke up: {c}");
 }

@@ -56,3 +56,12 @@ pub(crate) fn all_bytes(dir: &Path) -> Vec<u8> {
     }
     out
 }
+
+/// A number from the proxy's stop line, by what follows it: `stopped(log, "recorded")` reads
+/// "…, 30 recorded, …".
+pub(crate) fn stopped(log: &str, what: &str) -> u64 {
+    let line = log.lines().find(|l| l.contains("mockdrift proxy: stopped;")).unwrap_or_else(|| panic!("{log}"));
+    let before = line.split(&format!(" {what}")).next().unwrap_or_else(|| panic!("{what}: {line}"));
+    let n = before.rsplit([' ', ';']).next().unwrap_or_default();
+    n.parse().unwrap_or_else(|_| panic!("{what}: {line}"))
+}

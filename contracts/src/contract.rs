@@ -99,6 +99,11 @@ pub struct PathSample {
 pub struct Contract {
     /// Exchanges seen.
     pub count: u64,
+    /// Of those, exchanges only counted: a proxy samples an endpoint down once its contract
+    /// stops changing, and counts what it skipped. Bodies, headers and queries were inferred
+    /// from the other `count - sampled_out` ([`Contract::observed`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub sampled_out: u64,
     /// First exchange.
     pub first_seen: Ts,
     /// Last exchange.
@@ -131,6 +136,7 @@ impl Contract {
     pub fn new(t: Ts) -> Self {
         Self {
             count: 0,
+            sampled_out: 0,
             first_seen: t,
             last_seen: t,
             bodies: BodyStats::default(),
@@ -146,6 +152,7 @@ impl Contract {
     /// Joins `o` into `self`: counts add, times widen, shapes merge, samples keep the bottom-k.
     pub fn merge(&mut self, o: &Contract, limits: &Limits) {
         self.count += o.count;
+        self.sampled_out += o.sampled_out;
         self.first_seen = self.first_seen.min(o.first_seen);
         self.last_seen = self.last_seen.max(o.last_seen);
         let b = &mut self.bodies;
@@ -171,6 +178,27 @@ impl Contract {
         for p in &o.paths {
             self.add_path(p.clone(), limits.max_paths);
         }
+    }
+
+    /// Exchanges whose bodies, headers and query went through inference: the denominator
+    /// of every presence ratio below `count`.
+    pub fn observed(&self) -> u64 {
+        self.count.saturating_sub(self.sampled_out)
+    }
+
+    /// [`Shape::fingerprint`] of the whole contract: its shapes, which response headers and
+    /// which kinds of bodies were seen. Unchanged while new exchanges only add counts.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for s in [&self.response, &self.request, &self.query] {
+            h.write_u64(s.fingerprint());
+        }
+        self.response_headers.keys().for_each(|k| k.hash(&mut h));
+        let b = &self.bodies;
+        let kinds = [b.json, b.empty, b.not_json, b.parse_errors, b.truncated, b.decode_errors];
+        h.write_u8(kinds.iter().fold(0, |acc, &n| acc << 1 | u8::from(n > 0)));
+        h.finish()
     }
 
     /// Whether an example with this hash and path would change the kept examples (so the

@@ -70,7 +70,7 @@ pub use self::contract::{BodyStats, Contract, EndpointKey, Example, PathSample};
 pub use self::snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION, Snapshot, SnapshotError};
 mod recorder;
 mod store;
-pub use self::recorder::{OVERFLOW_PATH, Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle};
+pub use self::recorder::{OVERFLOW_PATH, Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle, Recording};
 pub use self::store::{Loaded, STORE_FORMAT_VERSION, Store, StoreError, decode as decode_record};
 pub mod openapi;
 pub mod schema;

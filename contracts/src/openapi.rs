@@ -41,6 +41,9 @@ fn path_params(template: &str) -> Vec<Value> {
 fn annotations(c: &Contract) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("x-mockdrift-count".into(), json!(c.count));
+    if c.sampled_out > 0 {
+        m.insert("x-mockdrift-sampled-out".into(), json!(c.sampled_out));
+    }
     m.insert("x-mockdrift-first-seen".into(), json!(c.first_seen.to_rfc3339()));
     m.insert("x-mockdrift-last-seen".into(), json!(c.last_seen.to_rfc3339()));
     m
@@ -91,7 +94,7 @@ pub fn to_openapi(snap: &Snapshot, service: &str) -> Value {
         for (_, c) in &contracts {
             if let Some(o) = &c.query.object {
                 for (name, f) in &o.fields {
-                    let required = o.is_required(f) && o.count == c.count;
+                    let required = o.is_required(f) && o.count == c.observed();
                     let e = query.entry(name.clone()).or_insert(required);
                     *e = *e && required;
                 }

@@ -52,6 +52,18 @@ pub enum Recorded {
     DecodeError(String),
 }
 
+/// What recording one exchange did ([`Recorder::record_weighted`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recording {
+    /// What happened to the response body.
+    pub outcome: Recorded,
+    /// Whether the endpoint's contract changed beyond its counts (a new endpoint, field,
+    /// type, value, header...): [`Contract::fingerprint`] before and after.
+    pub changed: bool,
+    /// The endpoint it was recorded under.
+    pub key: EndpointKey,
+}
+
 /// A cheap, cloneable read handle on the contracts as of the last flush.
 #[derive(Clone, Debug)]
 pub struct RecorderHandle {
@@ -87,6 +99,8 @@ pub struct Recorder {
     grew: bool,
     /// Endpoints there were at the last relearn.
     learned_at: usize,
+    /// Each endpoint's [`Contract::fingerprint`] after its last recorded exchange.
+    fingerprints: std::collections::HashMap<EndpointKey, u64>,
 }
 
 /// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
@@ -131,6 +145,7 @@ impl Recorder {
             removed: BTreeSet::new(),
             grew: true,
             learned_at: 0,
+            fingerprints: std::collections::HashMap::new(),
         };
         for k in r.contracts.keys() {
             r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
@@ -198,6 +213,7 @@ impl Recorder {
         }
         self.learned_at = self.contracts.len();
         if !moves.is_empty() {
+            self.fingerprints.clear();
             self.templates.clear();
             for k in self.contracts.keys() {
                 self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
@@ -209,6 +225,15 @@ impl Recorder {
     /// Records one exchange: the endpoint's contract is updated in place, which equals
     /// joining the exchange's own contract into it (the shape laws guarantee it).
     pub fn record(&mut self, x: &Exchange) -> Recorded {
+        self.record_weighted(x, 1).outcome
+    }
+
+    /// Records one exchange that stands for `weight` exchanges of its endpoint (a sampling
+    /// proxy counted the others without recording them): the count grows by `weight`, the
+    /// shapes, headers and bodies learn from this one exchange, and `sampled_out` keeps the
+    /// difference. Says whether the contract changed beyond its counts, which is how the
+    /// proxy knows an endpoint has stopped changing.
+    pub fn record_weighted(&mut self, x: &Exchange, weight: u64) -> Recording {
         let rsp = &x.response;
         let media = media::normalise(rsp.header("content-type").unwrap_or(""));
         let mut path = self.templater.template_for(&x.service, &x.path);
@@ -232,7 +257,9 @@ impl Recorder {
             Some(c) => c,
             None => self.contracts.entry(key.clone()).or_insert_with(|| Contract::new(x.time)),
         };
-        c.count += 1;
+        let weight = weight.max(1);
+        c.count += weight;
+        c.sampled_out += weight - 1;
         c.first_seen = c.first_seen.min(x.time);
         c.last_seen = c.last_seen.max(x.time);
         let mut seen_headers: Vec<String> = Vec::with_capacity(rsp.headers.len());
@@ -291,8 +318,31 @@ impl Recorder {
         {
             b.error_example = Some(e.clone());
         }
-        self.dirty.insert(key);
-        outcome
+        let fingerprint = c.fingerprint();
+        let changed = self.fingerprints.insert(key.clone(), fingerprint) != Some(fingerprint);
+        self.dirty.insert(key.clone());
+        Recording { outcome, changed, key }
+    }
+
+    /// Counts `n` more exchanges of an endpoint that a sampling proxy skipped and no recorded
+    /// exchange carried (they join `sampled_out`). An endpoint merged away by a relearn since
+    /// is found under its new template. Returns whether the endpoint was found.
+    pub fn count_skipped(&mut self, key: &EndpointKey, n: u64) -> bool {
+        if n == 0 {
+            return true;
+        }
+        let moved;
+        let key = if self.contracts.contains_key(key) {
+            key
+        } else {
+            moved = EndpointKey { path: self.templater.template_for(&key.service, &key.path), ..key.clone() };
+            &moved
+        };
+        let Some(c) = self.contracts.get_mut(key) else { return false };
+        c.count += n;
+        c.sampled_out += n;
+        self.dirty.insert(key.clone());
+        true
     }
 
     /// Joins a whole snapshot in (`contracts import`).

@@ -332,6 +332,66 @@ impl Shape {
         k
     }
 
+    /// A hash of what this shape says about the documents, without its counts: the kinds,
+    /// field names and which are required, string formats and tracked values, tuple and map
+    /// readings. It changes exactly when new evidence changes the contract a differ or a
+    /// regenerated mock sees, so a recorder can tell an endpoint whose shape has stopped
+    /// changing (and sample it down) from one still being learned. In memory only.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = std::hash::DefaultHasher::new();
+        self.fingerprint_into(&mut h);
+        std::hash::Hasher::finish(&h)
+    }
+
+    fn fingerprint_into(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        let kinds = [
+            self.null > 0,
+            self.boolean.is_some(),
+            self.integer.is_some(),
+            self.number.is_some(),
+            self.string.is_some(),
+            self.array.is_some(),
+            self.object.is_some(),
+            self.cut > 0,
+        ];
+        h.write_u8(kinds.iter().fold(0, |acc, &k| acc << 1 | u8::from(k)));
+        if let Some(s) = &self.string {
+            let format = s.format();
+            format.hash(h);
+            h.write_u8(u8::from(s.untracked > 0));
+            match &s.values {
+                // Dates, UUIDs, emails are never enums: their values are no news.
+                Values::Tracked(_) if format.is_some() => {}
+                Values::Tracked(vals) => {
+                    h.write_usize(vals.len());
+                    vals.keys().for_each(|k| h.write_u64(*k));
+                }
+                Values::Many => h.write_usize(usize::MAX),
+            }
+        }
+        if let Some(a) = &self.array {
+            h.write_u8(u8::from(a.is_tuple()));
+            a.items.fingerprint_into(h);
+            if let Some(p) = &a.positions {
+                h.write_usize(p.len());
+                p.iter().for_each(|s| s.fingerprint_into(h));
+            }
+        }
+        if let Some(o) = &self.object {
+            for (name, f) in &o.fields {
+                h.write(name.as_bytes());
+                h.write_u8(u8::from(o.is_required(f)));
+                f.shape.fingerprint_into(h);
+            }
+            if let Some(m) = &o.map {
+                h.write_usize(usize::MAX);
+                m.key_formats.keys().for_each(|f| f.hash(h));
+                m.values.fingerprint_into(h);
+            }
+        }
+    }
+
     /// Whether null was seen here.
     pub fn nullable(&self) -> bool {
         self.null > 0

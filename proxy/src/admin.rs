@@ -81,7 +81,7 @@ fn metrics(a: &Admin) -> String {
     let h = &a.health;
     let snap = a.contracts.snapshot();
     let mut out = String::new();
-    let per_route: [(&str, &str, Field); 8] = [
+    let per_route: [(&str, &str, Field); 9] = [
         ("mockdrift_requests_total", "Requests proxied.", |s| &s.requests),
         ("mockdrift_request_bytes_total", "Request body bytes forwarded upstream.", |s| &s.request_bytes),
         ("mockdrift_response_bytes_total", "Response body bytes forwarded to clients.", |s| &s.response_bytes),
@@ -91,6 +91,11 @@ fn metrics(a: &Admin) -> String {
             "mockdrift_unrecorded_total",
             "Exchanges not recorded by choice (record filters, sampling, protocol switches).",
             |s| &s.unrecorded,
+        ),
+        (
+            "mockdrift_sampled_down_total",
+            "Exchanges only counted because their endpoint's contract had stopped changing.",
+            |s| &s.sampled_down,
         ),
         ("mockdrift_upstream_errors_total", "Upstream failures answered with 502 or 504.", |s| &s.upstream_errors),
         ("mockdrift_tunnels_total", "CONNECT tunnels and protocol switches passed through.", |s| &s.tunnels),
@@ -120,6 +125,11 @@ fn metrics(a: &Admin) -> String {
         a.queue.queued_bytes().to_string(),
     );
     gauge("mockdrift_queue_capacity_bytes", "The recording queue's byte budget.", a.queue.capacity().to_string());
+    gauge(
+        "mockdrift_settled_slots",
+        "Endpoint slots sampled down because their contracts stopped changing.",
+        a.queue.settled_slots().to_string(),
+    );
     gauge("mockdrift_degraded", "1 while the contract store is failing.", u8::from(h.degraded().is_some()).to_string());
     out.push_str(
         "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",

@@ -36,12 +36,14 @@ use mockdrift_contracts::Ts;
 use tokio::net::{TcpListener, TcpStream};
 
 pub mod admin;
+pub mod stable;
 pub mod tap;
 mod tee;
 pub mod tls;
 
 pub use rustls;
 
+use crate::stable::StableSampler;
 pub use crate::tap::Stats;
 use crate::tap::{Pending, Tap};
 use crate::tee::{Capture, Counted, Direction, Finish, TeeBody};
@@ -546,13 +548,22 @@ async fn handle(
     };
     // What the client sent, before the proxy touches the headers: only when recording. A
     // protocol switch is passed through, not recorded.
-    let record = (upgrade.is_none() && route.record_this(parts.method.as_str(), parts.uri.path())).then(|| {
-        let query = parts.uri.query().unwrap_or("").to_owned();
-        (parts.headers.clone(), parts.uri.path().to_owned(), query, parts.method.clone())
-    });
-    if record.is_none() {
+    let (method, path) = (parts.method.as_str(), parts.uri.path());
+    let admitted = if upgrade.is_none() && route.record_this(method, path) {
+        let slot = StableSampler::slot(&to.service, method, path);
+        let weight = route.tap.stable.admit(slot);
+        if weight.is_none() {
+            stats.sampled_down.fetch_add(1, Ordering::Relaxed);
+        }
+        weight.map(|w| (slot, w))
+    } else {
         stats.unrecorded.fetch_add(1, Ordering::Relaxed);
-    }
+        None
+    };
+    let record = admitted.map(|(slot, weight)| {
+        let query = parts.uri.query().unwrap_or("").to_owned();
+        (parts.headers.clone(), parts.uri.path().to_owned(), query, parts.method.clone(), slot, weight)
+    });
     strip_hop_by_hop(&mut parts.headers, upgrade.is_some());
     if matches!(route.target, Target::Forward(_)) {
         // Credentials for this proxy, never for the upstream.
@@ -572,7 +583,7 @@ async fn handle(
     parts.version = Version::HTTP_11;
     let request_bytes = Arc::clone(stats);
     let body = Counted::new(body, request_bytes, Direction::Request);
-    let Some((request_headers, path, query, method)) = record else {
+    let Some((request_headers, path, query, method, slot, weight)) = record else {
         let rsp = match forward(&route, &to.authority, Request::from_parts(parts, body.boxed())).await {
             Ok(rsp) => rsp,
             Err(failure) => return Ok(failure),
@@ -611,6 +622,8 @@ async fn handle(
         response_headers: rsp_parts.headers.clone(),
         request: Capture::default(),
         response: Capture::default(),
+        slot,
+        weight,
     };
     strip_hop_by_hop(&mut rsp_parts.headers, false);
     if route.add_via {

@@ -10,6 +10,7 @@ use http::{HeaderMap, Method};
 use mockdrift_contracts::{Exchange, Message, Ts};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
+use crate::stable::{Slot, StableSampler};
 use crate::tee::Capture;
 
 /// Counters of one route (the admin's `/metrics` labels them with the route's name).
@@ -27,6 +28,9 @@ pub struct Stats {
     pub dropped: AtomicU64,
     /// Exchanges not recorded by choice: record filters, sampling, protocol switches.
     pub unrecorded: AtomicU64,
+    /// Exchanges only counted because their endpoint's contract had stopped changing
+    /// ([`crate::stable`]); their count reaches the contract with the next recorded one.
+    pub sampled_down: AtomicU64,
     /// Upstream failures answered with 502/504.
     pub upstream_errors: AtomicU64,
     /// `CONNECT` tunnels and protocol switches (WebSocket) passed through.
@@ -43,6 +47,7 @@ impl Stats {
             (&self.recorded, &other.recorded),
             (&self.dropped, &other.dropped),
             (&self.unrecorded, &other.unrecorded),
+            (&self.sampled_down, &other.sampled_down),
             (&self.upstream_errors, &other.upstream_errors),
             (&self.tunnels, &other.tunnels),
         ];
@@ -69,6 +74,9 @@ pub struct Pending {
     pub(crate) response_headers: HeaderMap,
     pub(crate) request: Capture,
     pub(crate) response: Capture,
+    /// The stable-sampling slot, and how many exchanges this one stands for.
+    pub(crate) slot: Slot,
+    pub(crate) weight: u64,
 }
 
 fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
@@ -109,6 +117,18 @@ pub struct Tapped {
 }
 
 impl Tapped {
+    /// Its stable-sampling slot: tell [`StableSampler::observed`] whether it changed the
+    /// endpoint's contract.
+    pub fn slot(&self) -> Slot {
+        self.pending.slot
+    }
+
+    /// How many exchanges it stands for: itself and those its slot skipped before it
+    /// ([`mockdrift_contracts::Recorder::record_weighted`]).
+    pub fn weight(&self) -> u64 {
+        self.pending.weight
+    }
+
     /// The exchange (call on the recorder's thread: this is where the copies are joined).
     pub fn into_exchange(self) -> Exchange {
         self.pending.into_exchange()
@@ -121,21 +141,35 @@ pub struct Tap {
     tx: mpsc::Sender<Tapped>,
     budget: Arc<Semaphore>,
     queue_bytes: usize,
+    pub(crate) stable: Arc<StableSampler>,
 }
 
 impl Tap {
     /// A tap holding at most `queue_bytes` of bodies (and 65,536 exchanges), and its receiver.
+    /// Every exchange is recorded (no stable sampling).
     pub fn new(queue_bytes: usize) -> (Tap, mpsc::Receiver<Tapped>) {
+        Tap::sampling(queue_bytes, 1.0)
+    }
+
+    /// Like [`Tap::new`], sampling endpoints whose contracts have stopped changing down to
+    /// `stable_rate` (`--stable-sample`; see [`crate::stable`]).
+    pub fn sampling(queue_bytes: usize, stable_rate: f64) -> (Tap, mpsc::Receiver<Tapped>) {
         let (tx, rx) = mpsc::channel(65_536);
         let queue_bytes = queue_bytes.clamp(1, Semaphore::MAX_PERMITS);
-        let tap = Tap { tx, budget: Arc::new(Semaphore::new(queue_bytes)), queue_bytes };
+        let stable = Arc::new(StableSampler::new(stable_rate));
+        let tap = Tap { tx, budget: Arc::new(Semaphore::new(queue_bytes)), queue_bytes, stable };
         (tap, rx)
+    }
+
+    /// The stable-sampling table, for the recorder's feedback.
+    pub fn stable(&self) -> Arc<StableSampler> {
+        Arc::clone(&self.stable)
     }
 
     /// A gauge of what waits in the queue (holds no sender: the channel still closes when
     /// the routes are gone).
     pub fn gauge(&self) -> QueueGauge {
-        QueueGauge { budget: Arc::clone(&self.budget), queue_bytes: self.queue_bytes }
+        QueueGauge { budget: Arc::clone(&self.budget), queue_bytes: self.queue_bytes, stable: Arc::clone(&self.stable) }
     }
 
     /// Hands an exchange over, or drops it (counted) if the queue is full. Never waits.
@@ -158,6 +192,7 @@ impl Tap {
 pub struct QueueGauge {
     budget: Arc<Semaphore>,
     queue_bytes: usize,
+    stable: Arc<StableSampler>,
 }
 
 impl QueueGauge {
@@ -169,5 +204,10 @@ impl QueueGauge {
     /// The queue's byte budget (`--queue-bytes`).
     pub fn capacity(&self) -> usize {
         self.queue_bytes
+    }
+
+    /// Stable-sampling slots sampled down now ([`StableSampler::settled_slots`]).
+    pub fn settled_slots(&self) -> usize {
+        self.stable.settled_slots()
     }
 }

@@ -336,3 +336,30 @@ fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() 
     assert_eq!(paths, ["/repos/{repo_id}/{id}", "/users/me"]);
     assert_eq!(reopened.snapshot().contracts.values().map(|c| c.count).sum::<u64>(), 8);
 }
+
+#[test]
+fn weighted_recording_counts_all_and_infers_from_one_and_says_when_the_contract_changed() {
+    let mut rec = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let paid = |i: i64| x("payments", &format!("/v1/charges/{i}"), 200, json!({"id": i, "status": "paid"}), i);
+    assert!(rec.record_weighted(&paid(1), 1).changed, "a new endpoint is news");
+    assert!(!rec.record_weighted(&paid(2), 1).changed, "the same shape again is not");
+    let r = rec.record_weighted(&paid(3), 10);
+    assert_eq!((r.outcome, r.changed), (Recorded::Json, false));
+    let late = x("payments", "/v1/charges/4", 200, json!({"id": 4, "status": "paid", "refund": null}), 4);
+    assert!(rec.record_weighted(&late, 1).changed, "a new field is news");
+    let snap = rec.snapshot();
+    let (_, c) = snap.contracts.iter().next().expect("one endpoint");
+    assert_eq!((c.count, c.sampled_out, c.observed()), (13, 9, 4));
+    assert_eq!(c.bodies.json, 4, "bodies count what was inferred");
+    assert_eq!(c.response_headers["content-type"], 4);
+    let o = c.response.object.as_ref().expect("object");
+    assert_eq!(o.count, c.observed(), "presence ratios stay within what was inferred");
+    // Merging keeps the split, and the OpenAPI export still calls `id` required.
+    let mut twice = c.clone();
+    twice.merge(c, rec.limits());
+    assert_eq!((twice.count, twice.sampled_out), (26, 18));
+    let doc = crate::openapi::to_openapi(&snap, "payments");
+    let schema =
+        &doc["paths"]["/v1/charges/{charge_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert!(schema["required"].as_array().is_some_and(|r| r.contains(&json!("id"))), "{schema}");
+}

@@ -378,3 +378,43 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Seeing again what was already seen never changes the fingerprint: a merge that only
+    /// adds counts is no news, so a recorder may sample such an endpoint down.
+    #[test]
+    fn fingerprint_ignores_counts(a in arb_samples()) {
+        for l in [limits(), tiny()] {
+            let sa = merged(&a, &l);
+            let mut twice = sa.clone();
+            twice.merge(&sa, &l);
+            prop_assert_eq!(sa.fingerprint(), twice.fingerprint());
+        }
+    }
+}
+
+#[test]
+fn fingerprint_changes_with_what_a_differ_sees() {
+    let l = limits();
+    let base = merged(&[(json!({"id": 1, "status": "paid", "at": "2026-11-20T10:00:00Z"}), 1)], &l);
+    let fp = base.fingerprint();
+    let with = |v: Value| {
+        let mut s = base.clone();
+        s.merge(&infer_at(&v, 2, &l), &l);
+        s.fingerprint()
+    };
+    // Other numbers, a known enum value, another timestamp: no news.
+    assert_eq!(with(json!({"id": 7, "status": "paid", "at": "2026-11-21T11:00:00Z"})), fp);
+    // A new field, a field gone missing (now optional), a new type, a new value, a format broken.
+    assert_ne!(with(json!({"id": 7, "status": "paid", "at": "2026-11-21T11:00:00Z", "new": true})), fp);
+    assert_ne!(with(json!({"id": 7, "status": "paid"})), fp);
+    assert_ne!(with(json!({"id": "7", "status": "paid", "at": "2026-11-21T11:00:00Z"})), fp);
+    assert_ne!(with(json!({"id": 7, "status": "refunded", "at": "2026-11-21T11:00:00Z"})), fp);
+    assert_ne!(with(json!({"id": 7, "status": "paid", "at": "yesterday"})), fp);
+    // Past the value cap a string position is "many" for good: new values are no news again.
+    let tiny = tiny();
+    let many = merged(&[(json!({"s": "a"}), 1), (json!({"s": "b"}), 1), (json!({"s": "c"}), 1)], &tiny);
+    let mut more = many.clone();
+    more.merge(&infer_at(&json!({"s": "d"}), 2, &tiny), &tiny);
+    assert_eq!(many.fingerprint(), more.fingerprint());
+}
