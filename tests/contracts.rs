@@ -253,13 +253,13 @@ fn infer_learns_slug_parameters_from_the_traffic_and_given_routes_win() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert_eq!(list.stdout.lines().count(), 3, "two endpoints, not one per repository: {}", list.stdout);
-    assert!(list.stdout.contains("/repos/{repo_id}/{id}/pulls"), "{}", list.stdout);
+    assert!(list.stdout.contains("/repos/{owner}/{repo}/pulls"), "{}", list.stdout);
     let explained = mockdrift(d, &["contracts", "show", "GET", "/repos/a/b", "--store", "st", "--explain"]);
-    assert!(explained.stdout.contains("{repo_id}: learned from the values seen there"), "{}", explained.stdout);
+    assert!(explained.stdout.contains("{repo}: learned from the values seen there"), "{}", explained.stdout);
 
     // A given route names the parameters and wins.
     let run = mockdrift(d, &["contracts", "infer", "--store", "st2", "--route", "/repos/{owner}/{repo}", "t.jsonl"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let list = mockdrift(d, &["contracts", "list", "--store", "st2"]);
-    assert!(list.stdout.contains("/repos/{owner}/{repo} ") && list.stdout.contains("/repos/{repo_id}/{id}/pulls"));
+    assert!(list.stdout.contains("/repos/{owner}/{repo} ") && list.stdout.contains("/repos/{owner}/{repo}/pulls"));
 }

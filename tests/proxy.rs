@@ -145,7 +145,7 @@ fn proxies_records_and_flushes_on_sigterm() {
         "{}",
         list.stdout
     );
-    assert!(list.stdout.contains("/repos/{repo_id}/tools"), "{}", list.stdout);
+    assert!(list.stdout.contains("/repos/{repo}/tools"), "{}", list.stdout);
     assert!(!list.stdout.contains("/repos/octocat"), "{}", list.stdout);
     let store = crate::support::all_bytes(&tmp.path().join("st"));
     assert!(!String::from_utf8_lossy(&store).contains("s3cret-token"));

@@ -20,7 +20,7 @@ use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::recorder::OVERFLOW_PATH;
 use crate::shape::Shape;
-use crate::template::{Route, Templater, param_reason};
+use crate::template::{Route, SegKind, Templater, name_params, param_reason};
 
 /// The fewest distinct values at a position that can make it a parameter by variety.
 pub const MIN_VARIETY: usize = 4;
@@ -43,6 +43,8 @@ struct Node {
     param: Option<Box<Node>>,
     /// Signatures of the response bodies of paths ending here ([`body_signature`]).
     sigs: std::collections::BTreeSet<u64>,
+    /// A parameter that took in literal values (names such as `octocat`), not only ids.
+    slug: bool,
 }
 
 impl Node {
@@ -66,6 +68,7 @@ impl Node {
     fn absorb(&mut self, other: Node) {
         self.ends += other.ends;
         self.count += other.count;
+        self.slug |= other.slug;
         self.sigs.extend(other.sigs);
         for (k, v) in other.lits {
             self.lits.entry(k).or_default().absorb(v);
@@ -88,6 +91,23 @@ impl Node {
         }
     }
 
+    /// The templates below, parameters named by [`name_params`] from their kind.
+    fn templates(&self, prefix: &mut Vec<(String, SegKind)>, out: &mut Vec<String>) {
+        if self.ends > 0 {
+            out.push(name_params(prefix.iter().map(|(s, k)| (s.as_str(), *k))));
+        }
+        for (k, v) in &self.lits {
+            prefix.push((k.clone(), SegKind::Literal));
+            v.templates(prefix, out);
+            prefix.pop();
+        }
+        if let Some(p) = &self.param {
+            prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }));
+            p.templates(prefix, out);
+            prefix.pop();
+        }
+    }
+
     /// Learns this subtree, children first.
     fn learn(&mut self) {
         for child in self.lits.values_mut() {
@@ -101,6 +121,7 @@ impl Node {
             return;
         }
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
+        param.slug = true;
         for k in merge {
             if let Some(n) = self.lits.remove(&k) {
                 param.absorb(n);
@@ -232,17 +253,10 @@ pub fn learn_weighted<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>,
         root.insert(&segs, sig, weight.max(1));
     }
     root.learn();
-    let mut skeletons = Vec::new();
-    root.skeletons("", &mut skeletons);
-    let mut out = Vec::new();
-    for s in skeletons {
-        // `/repos/{}/{}/pulls/{}` → `/repos/{repo_id}/{id}/pulls/{pull_id}`.
-        let template = crate::template::name_params(s.split('/').skip(1).map(|seg| (seg, seg == "{}")));
-        if let Ok(r) = Route::parse(&template) {
-            out.push(r);
-        }
-    }
-    out
+    let mut templates = Vec::new();
+    // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
+    root.templates(&mut Vec::new(), &mut templates);
+    templates.iter().filter_map(|t| Route::parse(t).ok()).collect()
 }
 
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
@@ -380,9 +394,9 @@ mod tests {
         }
         let routes = learn(paths.iter().map(String::as_str));
         let t = Templater::new(routes);
-        assert_eq!(t.template("/repos/rust-lang/cargo-9"), "/repos/{repo_id}/{id}");
-        assert_eq!(t.template("/repos/new-owner/new-repo/pulls"), "/repos/{repo_id}/{id}/pulls");
-        assert_eq!(t.template("/users/zed"), "/users/{user_id}");
+        assert_eq!(t.template("/repos/rust-lang/cargo-9"), "/repos/{owner}/{repo}");
+        assert_eq!(t.template("/repos/new-owner/new-repo/pulls"), "/repos/{owner}/{repo}/pulls");
+        assert_eq!(t.template("/users/zed"), "/users/{user}", "names, not ids");
         assert_eq!(t.template("/users/me"), "/users/me", "seen often: an endpoint of its own");
         assert_eq!(t.template("/health"), "/health");
     }
@@ -401,7 +415,7 @@ mod tests {
             paths.push(format!("/r/{sub}"));
         }
         let t = Templater::new(learn(paths.iter().map(String::as_str)));
-        assert_eq!(t.template("/branches/feature-x/rename"), "/branches/{branch_id}/rename");
+        assert_eq!(t.template("/branches/feature-x/rename"), "/branches/{branch}/rename");
         assert_eq!(t.template("/r/pulls/9/files"), "/r/pulls/{pull_id}/files");
         assert_eq!(t.template("/r/issues/9/labels"), "/r/issues/{issue_id}/labels");
     }

@@ -98,24 +98,30 @@ impl Route {
     pub fn literals(&self) -> usize {
         self.segs.iter().filter(|s| matches!(s, Seg::Lit(_))).count()
     }
+
+    /// Orders routes matching one path, most specific last: more literal segments, then, as
+    /// routers match segment by segment, a literal at the first position where they differ
+    /// (`/a/b/{y}` over `/a/{x}/c`). Parameter names never decide.
+    fn specificity(&self, other: &Route) -> std::cmp::Ordering {
+        let lits = |r: &Route| r.segs.iter().map(|s| matches!(s, Seg::Lit(_))).collect::<Vec<bool>>();
+        self.literals().cmp(&other.literals()).then_with(|| lits(self).cmp(&lits(other)))
+    }
 }
 
 /// Of the given templates, the one a concrete path matches, preferring the most literal
-/// segments (`/users/me` over `/users/{user_id}`), then the smallest text for determinism.
+/// segments (`/users/me` over `/users/{user_id}`), then literals first from the left
+/// (`/a/b/{y}` over `/a/{x}/c`), then the smallest text for determinism.
 pub fn resolve<'a>(templates: impl IntoIterator<Item = &'a str>, path: &str) -> Option<&'a str> {
     templates
         .into_iter()
-        .filter_map(|t| Route::parse(t).ok().filter(|r| r.matches(path)).map(|r| (r.literals(), t)))
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .filter_map(|t| Route::parse(t).ok().filter(|r| r.matches(path)).map(|r| (r, t)))
+        .max_by(|a, b| a.0.specificity(&b.0).then(b.1.cmp(a.1)))
         .map(|(_, t)| t)
 }
 
 /// Like [`resolve`] over routes parsed once (for matching many paths).
 pub fn best_match<'a>(routes: &'a [Route], path: &str) -> Option<&'a Route> {
-    routes
-        .iter()
-        .filter(|r| r.matches(path))
-        .max_by(|a, b| a.literals().cmp(&b.literals()).then(b.as_str().cmp(a.as_str())))
+    routes.iter().filter(|r| r.matches(path)).max_by(|a, b| a.specificity(b).then(b.as_str().cmp(a.as_str())))
 }
 
 /// Why each parameter of `template` is one, from concrete paths recorded for it: the value
@@ -187,7 +193,10 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
 fn singular(word: &str) -> String {
     let w: String =
         word.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    if let Some(stem) = w.strip_suffix("ies") {
+    if let Some(stem) = w.strip_suffix("tuses") {
+        // `statuses`
+        format!("{stem}tus")
+    } else if let Some(stem) = w.strip_suffix("ies") {
         format!("{stem}y")
     } else if w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") {
         w[..w.len() - 2].to_owned()
@@ -198,33 +207,53 @@ fn singular(word: &str) -> String {
     }
 }
 
-/// A template from its segments (`(text, is a parameter)`): each parameter named from the
-/// preceding literal segment (`users` → `{user_id}`, else `{id}`), unique in the template.
-pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, bool)>) -> String {
+/// What a path segment is, for naming ([`name_params`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SegKind {
+    /// Kept as is.
+    Literal,
+    /// A parameter whose values look like ids (numbers, UUIDs, hex, prefixed ids, dates).
+    Id,
+    /// A parameter whose values are names (learned from variety: `octocat`, `main`).
+    Slug,
+}
+
+/// A template from its segments: each parameter named from the literal segment before its
+/// run of parameters, unique in the template. The last parameter of a run is what the literal
+/// names, `{user_id}` for ids and `{user}` for names after `users`; the ones before it scope
+/// it: `{owner}` for names, `{parent_id}` for ids (`/repos/{owner}/{repo}`). Without a
+/// literal before the run: `{id}`, `{name}`.
+pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) -> String {
+    let segs: Vec<(&str, SegKind)> = segs.collect();
     let mut out = String::new();
     let mut names: Vec<String> = Vec::new();
-    let mut prev: Option<(&str, bool)> = None;
-    for (seg, param) in segs {
+    for (i, &(seg, kind)) in segs.iter().enumerate() {
         out.push('/');
-        if param {
-            let base = match prev {
-                Some((p, false)) if !p.is_empty() => format!("{}_id", singular(p)),
-                _ => "id".to_owned(),
-            };
-            let mut name = base.clone();
-            let mut n = 2;
-            while names.contains(&name) {
-                name = format!("{base}{n}");
-                n += 1;
-            }
-            out.push('{');
-            out.push_str(&name);
-            out.push('}');
-            names.push(name);
-        } else {
+        if kind == SegKind::Literal {
             out.push_str(seg);
+            continue;
         }
-        prev = Some((seg, param));
+        let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
+        let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty());
+        let last_of_run = segs.get(i + 1).is_none_or(|(_, k)| *k == SegKind::Literal);
+        let base = match (last_of_run, literal, kind) {
+            (true, Some(l), SegKind::Slug) => singular(l),
+            (true, Some(l), _) => format!("{}_id", singular(l)),
+            (false, Some(_), SegKind::Slug) => "owner".to_owned(),
+            (false, Some(_), _) => "parent_id".to_owned(),
+            (_, None, SegKind::Slug) => "name".to_owned(),
+            (_, None, _) => "id".to_owned(),
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        out.push('{');
+        out.push_str(&name);
+        out.push('}');
+        names.push(name);
     }
     if out.is_empty() {
         out.push('/');
@@ -266,7 +295,11 @@ impl Templater {
         if let Some(r) = best_match(&self.routes, path) {
             return r.as_str().to_owned();
         }
-        name_params(path.split('/').skip(1).map(|seg| (seg, param_reason(seg).is_some())))
+        name_params(
+            path.split('/')
+                .skip(1)
+                .map(|seg| (seg, if param_reason(seg).is_some() { SegKind::Id } else { SegKind::Literal })),
+        )
     }
 }
 
@@ -284,9 +317,11 @@ mod tests {
         assert_eq!(t.template("/users/me"), "/users/me");
         assert_eq!(t.template("/v2/health"), "/v2/health");
         assert_eq!(t.template("/categories/7/boxes/8"), "/categories/{category_id}/boxes/{box_id}");
-        assert_eq!(t.template("/a/1/2"), "/a/{a_id}/{id}");
+        assert_eq!(t.template("/a/1/2"), "/a/{parent_id}/{a_id}");
+        assert_eq!(t.template("/1/2"), "/{id}/{id2}");
         assert_eq!(t.template("/reports/2026-11-03"), "/reports/{report_id}");
         assert_eq!(t.template("/charges/ch_3Kq8x9Lz"), "/charges/{charge_id}");
+        assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
     }

@@ -322,7 +322,7 @@ fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() 
     assert_eq!(r.relearn_now(), 0, "nothing new since");
     let snap = r.snapshot();
     let repo = snap.contracts.iter().find(|(k, _)| k.path.starts_with("/repos/")).expect("a repo endpoint");
-    assert_eq!(repo.0.path, "/repos/{repo_id}/{id}");
+    assert_eq!(repo.0.path, "/repos/{owner}/{repo}");
     assert_eq!(repo.1.count, 6);
     assert!(snap.contracts.keys().any(|k| k.path == "/users/me"));
     // What comes next takes the learned template.
@@ -333,7 +333,7 @@ fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() 
     // The store holds the merged endpoint only: the literal ones went in the same batch.
     let reopened = recorder(dir.path());
     let paths: Vec<String> = reopened.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
-    assert_eq!(paths, ["/repos/{repo_id}/{id}", "/users/me"]);
+    assert_eq!(paths, ["/repos/{owner}/{repo}", "/users/me"]);
     assert_eq!(reopened.snapshot().contracts.values().map(|c| c.count).sum::<u64>(), 8);
 }
 
@@ -362,4 +362,27 @@ fn weighted_recording_counts_all_and_infers_from_one_and_says_when_the_contract_
     let schema =
         &doc["paths"]["/v1/charges/{charge_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
     assert!(schema["required"].as_array().is_some_and(|r| r.contains(&json!("id"))), "{schema}");
+}
+
+#[test]
+fn endpoints_under_older_parameter_names_join_the_learned_template() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    for (i, owner) in ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds"].iter().enumerate() {
+        r.record(&x("github", &format!("/repos/{owner}/project-{i}"), 200, json!({"name": "r"}), i as i64));
+    }
+    r.relearn_now();
+    let mut snap = r.snapshot();
+    assert_eq!(snap.contracts.keys().map(|k| k.path.as_str()).collect::<Vec<_>>(), ["/repos/{owner}/{repo}"]);
+    // As an earlier version named it.
+    let (mut k, c) = snap.contracts.pop_first().expect("one");
+    k.path = "/repos/{repo_id}/{id}".to_owned();
+    snap.contracts.insert(k, c);
+    let mut fresh = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    fresh.import(&snap);
+    fresh.record(&x("github", "/repos/zed/zed-editor", 200, json!({"name": "z"}), 9));
+    fresh.relearn_now();
+    let after = fresh.snapshot();
+    let keys: Vec<&str> = after.contracts.keys().map(|k| k.path.as_str()).collect();
+    assert_eq!(keys, ["/repos/{owner}/{repo}"]);
+    assert_eq!(after.contracts.values().map(|c| c.count).sum::<u64>(), 7);
 }
