@@ -113,6 +113,18 @@ fn score(pairs: &[(String, String)]) -> Score {
         by_inferred.entry(inferred).or_default().insert(truth);
         by_truth.entry(truth).or_default().insert(inferred);
     }
+    if std::env::var("SCORE_DEBUG").is_ok() {
+        for (t, is) in &by_truth {
+            if is.len() > 1 {
+                eprintln!("SPLIT {t} -> {is:?}");
+            }
+        }
+        for (i, ts) in &by_inferred {
+            if ts.len() > 1 {
+                eprintln!("MERGED {i} <- {ts:?}");
+            }
+        }
+    }
     let exact = by_inferred
         .iter()
         .filter(|(i, ts)| ts.len() == 1 && by_truth[ts.iter().next().expect("one")].len() == 1 && !i.is_empty())
@@ -216,9 +228,9 @@ fn github_endpoints_are_recovered_from_generated_traffic() {
     assert!(patterns.truths > 500, "{patterns:?}");
     // Floors at what each reaches now, so that a regression fails; the target is 90 % both ways.
     assert!(patterns.recall() >= 0.20, "{patterns:?}");
-    assert!(learned.recall() >= 0.93 && learned.precision() >= 0.87, "{learned:?}");
+    assert!(learned.recall() >= 0.98 && learned.precision() >= 0.95, "{learned:?}");
     // Readable names from the segment before (`/repos/{owner}/{repo}`, `/users/{user}`):
-    // 77.8 % of parameters in exactly recovered templates carry GitHub's own name.
+    // 78.1 % of parameters in exactly recovered templates carry GitHub's own name.
     assert!(names >= 0.75, "{names}");
 }
 
@@ -290,9 +302,9 @@ fn merged_sidecar_snapshots_template_like_one_store() {
     let (one, _) = templated(&requests, true);
     let merged = sidecars(&requests, 4);
     let alone = sidecars(&requests, 1);
-    // Floors at what each reaches now (one sidecar 85.1 % / 90.6 %, four merged 88.1 % /
-    // 84.5 %, one store 95.4 % / 89.7 %), so that a regression fails.
-    assert!(alone.recall() >= 0.85 && alone.precision() >= 0.85, "{alone:?}");
-    assert!(merged.recall() >= 0.88 && merged.precision() >= 0.82, "{merged:?}");
+    // Floors at what each reaches now (one sidecar 94.9 % / 91.9 %, four merged 92.9 % /
+    // 89.1 %, one store 98.2 % / 95.7 %), so that a regression fails.
+    assert!(alone.recall() >= 0.94 && alone.precision() >= 0.91, "{alone:?}");
+    assert!(merged.recall() >= 0.92 && merged.precision() >= 0.88, "{merged:?}");
     assert!(merged.recall() > one.recall() - 0.1, "{merged:?} vs one store {one:?}");
 }
