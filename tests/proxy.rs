@@ -447,7 +447,9 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
     let up = upstream_changing_at(600);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    // Pinned to one CPU, as a sidecar often is: the proxy runs a current-thread runtime then.
+    let mut cmd = Command::new("taskset");
+    cmd.args(["-c", "0", env!("CARGO_BIN_EXE_mockdrift")]);
     cmd.args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")]);
     cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "0.125"]);
     let p = spawn(d, cmd);
