@@ -225,7 +225,7 @@ impl Recorder {
     /// Records one exchange: the endpoint's contract is updated in place, which equals
     /// joining the exchange's own contract into it (the shape laws guarantee it).
     pub fn record(&mut self, x: &Exchange) -> Recorded {
-        self.record_weighted(x, 1).outcome
+        self.record_inner(x, 1, false).0
     }
 
     /// Records one exchange that stands for `weight` exchanges of its endpoint (a sampling
@@ -234,6 +234,13 @@ impl Recorder {
     /// difference. Says whether the contract changed beyond its counts, which is how the
     /// proxy knows an endpoint has stopped changing.
     pub fn record_weighted(&mut self, x: &Exchange, weight: u64) -> Recording {
+        let (outcome, changed, key) = self.record_inner(x, weight, true);
+        Recording { outcome, changed, key }
+    }
+
+    /// Records; with `fingerprint`, also says whether the contract changed beyond its counts
+    /// (batch inference has no use for it and skips the walk over the shape).
+    fn record_inner(&mut self, x: &Exchange, weight: u64, fingerprint: bool) -> (Recorded, bool, EndpointKey) {
         let rsp = &x.response;
         let media = media::normalise(rsp.header("content-type").unwrap_or(""));
         let mut path = self.templater.template_for(&x.service, &x.path);
@@ -318,10 +325,12 @@ impl Recorder {
         {
             b.error_example = Some(e.clone());
         }
-        let fingerprint = c.fingerprint();
-        let changed = self.fingerprints.insert(key.clone(), fingerprint) != Some(fingerprint);
+        let changed = fingerprint && {
+            let fingerprint = c.fingerprint();
+            self.fingerprints.insert(key.clone(), fingerprint) != Some(fingerprint)
+        };
         self.dirty.insert(key.clone());
-        Recording { outcome, changed, key }
+        (outcome, changed, key)
     }
 
     /// Counts `n` more exchanges of an endpoint that a sampling proxy skipped and no recorded
