@@ -485,4 +485,7 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     // Had the slot stayed at 1 in 8, at most 25 of the last 200 would have been recorded; the
     // change sent it back to recording every exchange, then down again level by level.
     assert!(refund["present"].as_u64().is_some_and(|n| n > 30), "the slot woke up: {c}");
+    let shown = mockdrift(d, &["contracts", "show", "GET", "/orders/1", "--store", "st"]);
+    let line = format!("{observed} of them inferred, {} only counted", 800 - observed);
+    assert!(shown.stdout.contains(&line), "{}", shown.stdout);
 }
