@@ -220,6 +220,16 @@ impl Settings {
         if !self.templates.is_empty() {
             out.push(format!("{} path templates from --openapi", self.templates.len()));
         }
+        let settled = mockdrift_proxy::stable::StableSampler::new(self.stable_sample).rate();
+        out.push(format!(
+            "recording: {}; once an endpoint's contract stops changing, {}",
+            if self.sample >= 1.0 { "every exchange".to_owned() } else { format!("{} of exchanges", self.sample) },
+            if settled >= 1.0 {
+                "still every exchange".to_owned()
+            } else {
+                format!("1 in {}", (1.0 / settled).round())
+            }
+        ));
         out.push(match self.admin {
             Some(a) => format!("admin: http://{a}{}", if self.token.is_some() { " (bearer token)" } else { "" }),
             None => "admin: off".to_owned(),
