@@ -135,7 +135,8 @@ pub(crate) struct ProxyArgs {
     /// The PEM private key of --tls-cert.
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub(crate) tls_key: Option<PathBuf>,
-    /// How long to wait for an upstream's response head before answering 504 [default: 60s].
+    /// How long to wait for an upstream's response head before answering 504, and between two
+    /// reads of its body before cutting the body short [default: 60s].
     #[arg(long, value_name = "DURATION")]
     pub(crate) response_timeout: Option<String>,
     /// How long to wait for a TCP connection to an upstream before answering 502 [default: 5s].

@@ -146,7 +146,7 @@ pub struct Route {
     pub preserve_host: bool,
     /// Bytes of each body copied for recording.
     pub max_record_bytes: usize,
-    /// Time to wait for the upstream's response head.
+    /// Time to wait for the upstream's response head, and between two reads of its body.
     pub response_timeout: Duration,
     /// Time to wait for a TCP connection (the upstream pool's, and a `CONNECT` tunnel's).
     connect_timeout: Duration,
@@ -598,7 +598,7 @@ async fn handle(
         if route.add_via {
             rp.headers.append(header::VIA, via(rp.version));
         }
-        let rb = Counted::new(rb, Arc::clone(stats), Direction::Response);
+        let rb = Counted::new(rb, Arc::clone(stats), Direction::Response).idle_timeout(route.response_timeout);
         return Ok(Response::from_parts(rp, rb.boxed()));
     };
     let time = Ts::now();
@@ -630,7 +630,7 @@ async fn handle(
         rsp_parts.headers.append(header::VIA, via(rsp_parts.version));
     }
     let finish = Finish { pending, request: request_capture, tap: route.tap.clone(), started };
-    let rsp_body = Counted::new(rsp_body, Arc::clone(stats), Direction::Response);
+    let rsp_body = Counted::new(rsp_body, Arc::clone(stats), Direction::Response).idle_timeout(route.response_timeout);
     let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
     Ok(Response::from_parts(rsp_parts, tee.boxed()))
 }

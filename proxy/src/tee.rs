@@ -5,6 +5,7 @@
 //! the queue's byte budget would no longer bound what the queue holds. (Measured both ways
 //! with `bench/proxy.sh`: throughput and RSS were within run-to-run noise of each other.)
 
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -149,11 +150,27 @@ pub(crate) struct Counted<B> {
     inner: B,
     stats: Arc<Stats>,
     direction: Direction,
+    idle: Option<Idle>,
+}
+
+/// A read timeout between two frames of a body (nginx's `proxy_read_timeout`).
+struct Idle {
+    after: std::time::Duration,
+    /// Allocated the first time the body has nothing to give.
+    sleep: Option<Pin<Box<tokio::time::Sleep>>>,
+    /// Whether `sleep`'s deadline counts from the latest frame.
+    armed: bool,
 }
 
 impl<B> Counted<B> {
     pub(crate) fn new(inner: B, stats: Arc<Stats>, direction: Direction) -> Self {
-        Self { inner, stats, direction }
+        Self { inner, stats, direction, idle: None }
+    }
+
+    /// Fails the body (counted as an upstream error) when no frame comes for `after`.
+    pub(crate) fn idle_timeout(mut self, after: std::time::Duration) -> Self {
+        self.idle = Some(Idle { after, sleep: None, armed: false });
+        self
     }
 }
 
@@ -169,6 +186,9 @@ where
         let this = &mut *self;
         match Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(Some(Ok(frame))) => {
+                if let Some(idle) = &mut this.idle {
+                    idle.armed = false;
+                }
                 if let Some(data) = frame.data_ref() {
                     let counter = match this.direction {
                         Direction::Request => &this.stats.request_bytes,
@@ -187,7 +207,24 @@ where
                 Poll::Ready(Some(Err(e.into())))
             }
             Poll::Ready(None) => Poll::Ready(None),
-            Poll::Pending => Poll::Pending,
+            Poll::Pending => {
+                let Some(idle) = &mut this.idle else { return Poll::Pending };
+                let deadline = tokio::time::Instant::now() + idle.after;
+                let sleep = idle.sleep.get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
+                if !idle.armed {
+                    sleep.as_mut().reset(deadline);
+                    idle.armed = true;
+                }
+                if sleep.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                // The client's connection ends short of the body (never a body that looks
+                // complete), the exchange is recorded as truncated, and it counts like a 504.
+                this.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+                let reason = format!("the upstream sent nothing for {:?} in the middle of the body", idle.after);
+                tracing::debug!(%reason, "Upstream read timed out.");
+                Poll::Ready(Some(Err(reason.into())))
+            }
         }
     }
 

@@ -540,3 +540,36 @@ async fn an_upstream_reset_mid_body_cuts_the_client_off_and_is_counted() {
     let next = timeout(Duration::from_secs(5), read_message(&mut BufReader::new(client), true)).await.expect("in time");
     assert!(next.start_line.starts_with("HTTP/1.1 502"), "{next:?}");
 }
+
+#[tokio::test]
+async fn an_upstream_that_stalls_mid_body_is_timed_out_and_counted() {
+    // The head and 100 of the 1000 promised bytes, then nothing, the connection held open.
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let up = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let (stream, _) = listener.accept().await.expect("accept");
+        let mut r = BufReader::new(stream);
+        let _ = read_head(&mut r).await;
+        let mut head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n".to_vec();
+        head.extend_from_slice(&[b'x'; 100]);
+        r.get_mut().write_all(&head).await.expect("write");
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    });
+    let (tap, mut rx) = Tap::new(1 << 20);
+    let mut route = Route::new("s", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route");
+    route.response_timeout = Duration::from_millis(300);
+    let p = start(route).await;
+    let mut client = TcpStream::connect(p.addr).await.expect("connect");
+    client.write_all(b"GET /slow HTTP/1.1\r\nhost: x\r\n\r\n").await.expect("send");
+    let mut got = Vec::new();
+    let started = std::time::Instant::now();
+    let _ = timeout(Duration::from_secs(5), client.read_to_end(&mut got)).await.expect("the proxy gives up");
+    assert!(started.elapsed() >= Duration::from_millis(250), "not before the timeout: {:?}", started.elapsed());
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.starts_with("HTTP/1.1 200 OK"), "{text}");
+    let body = got.len() - text.find("\r\n\r\n").expect("a head") - 4;
+    assert_eq!(body, 100, "what came is forwarded, and the body ends short");
+    let x = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("recorded").into_exchange();
+    assert!(x.response.truncated, "recorded as truncated");
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+}
