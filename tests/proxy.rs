@@ -306,6 +306,17 @@ upstream = "http://{up}"
     std::fs::write(d.join("bad.toml"), config.replace("flush_interval", "flush_interval_typo")).expect("write");
     let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
     assert!(bad.code == 2 && bad.stderr.contains("flush_interval_typo"), "{}", bad.stderr);
+    // A bad value is named by its key (the flag's name) and the file it came from.
+    std::fs::write(d.join("bad.toml"), config.replace("admin = \"off\"", "admin = \"off\"\nstable_sample = 0"))
+        .expect("write");
+    let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
+    assert!(
+        bad.code == 2
+            && bad.stderr.contains("bad.toml: [proxy]")
+            && bad.stderr.contains("--stable-sample 0 must be above 0"),
+        "{}",
+        bad.stderr
+    );
 
     // `mockdrift proxy` with only the config file.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
