@@ -81,7 +81,7 @@ fn metrics(a: &Admin) -> String {
     let h = &a.health;
     let snap = a.contracts.snapshot();
     let mut out = String::new();
-    let per_route: [(&str, &str, Field); 9] = [
+    let per_route: [(&str, &str, Field); 10] = [
         ("mockdrift_requests_total", "Requests proxied.", |s| &s.requests),
         ("mockdrift_request_bytes_total", "Request body bytes forwarded upstream.", |s| &s.request_bytes),
         ("mockdrift_response_bytes_total", "Response body bytes forwarded to clients.", |s| &s.response_bytes),
@@ -99,6 +99,11 @@ fn metrics(a: &Admin) -> String {
         ),
         ("mockdrift_upstream_errors_total", "Upstream failures answered with 502 or 504.", |s| &s.upstream_errors),
         ("mockdrift_tunnels_total", "CONNECT tunnels and protocol switches passed through.", |s| &s.tunnels),
+        (
+            "mockdrift_upstream_connections_total",
+            "Connections opened to upstreams (kept alive and pooled between requests).",
+            |s| &s.upstream_connections,
+        ),
     ];
     for (name, help, field) in per_route {
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");

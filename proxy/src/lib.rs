@@ -9,8 +9,9 @@
 //!
 //! [`admin::serve_admin`] serves health, Prometheus metrics and the current contracts.
 //!
-//! HTTP/1.1 to clients and upstreams, with TLS on either side ([`tls`]). HTTP/2 and forward
-//! mode come next.
+//! HTTP/1.1 and HTTP/2 to clients and upstreams, with TLS on either side ([`tls`]); a route
+//! is a reverse proxy to one upstream or a forward proxy ([`Target`]). Upstream connections
+//! are kept alive and pooled per route (`pool`).
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
 
@@ -24,18 +25,18 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::uri::{PathAndQuery, Scheme};
 use http::{Method, Request, Response, StatusCode, Uri, Version};
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Empty, Full};
 use hyper::body::Incoming;
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use mockdrift_contracts::Ts;
 use tokio::net::{TcpListener, TcpStream};
 
 pub mod admin;
+mod pool;
 pub mod stable;
 pub mod tap;
 mod tee;
@@ -43,6 +44,7 @@ pub mod tls;
 
 pub use rustls;
 
+use crate::pool::{Key, Pool, UpstreamBody};
 use crate::stable::StableSampler;
 pub use crate::tap::Stats;
 use crate::tap::{Pending, Tap};
@@ -140,8 +142,8 @@ pub enum Target {
 pub struct Route {
     /// The service name recorded exchanges carry (a forward proxy's listener name).
     pub name: String,
-    /// Where requests go.
-    pub target: Target,
+    /// Where requests go (fixed at construction: the upstream's parts are parsed once).
+    target: Target,
     /// Keep the client's `Host` instead of the upstream's authority.
     pub preserve_host: bool,
     /// Bytes of each body copied for recording.
@@ -164,11 +166,17 @@ pub struct Route {
     pub stats: Arc<Stats>,
     sampled: std::sync::atomic::AtomicU64,
     service: Arc<str>,
-    client: Client<HttpsConnector<HttpConnector>, ProxyBody>,
+    upstream: Option<UpstreamParts>,
+    pool: Pool,
     tap: Tap,
 }
 
 impl Route {
+    /// Where requests go.
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
     /// A route with its own connection pool to the upstream; an `https://` upstream is
     /// verified against the system's roots.
     pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
@@ -198,10 +206,11 @@ impl Route {
             .enable_http2()
             .wrap_connector(http);
         let h2c = matches!(&target, Target::Upstream(u) if u.h2c);
-        let client = Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .http2_only(h2c)
-            .build(connector);
+        let upstream = match &target {
+            Target::Upstream(up) => UpstreamParts::new(up),
+            Target::Forward(_) => None,
+        };
+        let pool = Pool::new(connector, h2c, Duration::from_secs(60));
         Route {
             name: name.to_owned(),
             target,
@@ -217,7 +226,8 @@ impl Route {
             stats: Arc::default(),
             sampled: std::sync::atomic::AtomicU64::new(0),
             service: Arc::from(name),
-            client,
+            upstream,
+            pool,
             tap,
         }
     }
@@ -282,36 +292,76 @@ impl Route {
     }
 }
 
+/// `Keep-Alive` and `Proxy-Connection`, which `http` has no constants for.
+const KEEP_ALIVE: HeaderName = HeaderName::from_static("keep-alive");
+const PROXY_CONNECTION: HeaderName = HeaderName::from_static("proxy-connection");
+
+/// The headers that are hop-by-hop whatever `Connection` says (RFC 9110 §7.6.1), lowercase.
+/// `Trailer` is end to end (§6.6.2): it declares the trailers that follow.
+const HOP_BY_HOP: [&str; 6] = ["connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"];
+
+/// Which of [`HOP_BY_HOP`] a name (any case) is.
+fn hop_by_hop(name: &str) -> Option<usize> {
+    HOP_BY_HOP.iter().position(|h| h.eq_ignore_ascii_case(name))
+}
+
 /// Hop-by-hop headers (RFC 9110 §7.6.1), plus any named in `Connection`. `TE: trailers` is
 /// kept on requests (end to end in meaning: gRPC needs it, and HTTP/1.1 servers only send
 /// trailers to clients that ask), and so are `Connection: upgrade` and `Upgrade` when the
 /// request asks to switch protocols.
+///
+/// On the hot path: most messages carry none of these, or only `Connection: keep-alive`, so
+/// one pass over the names finds the ones present, only those are removed, and no name is
+/// parsed unless `Connection` lists one of its own.
 fn strip_hop_by_hop(headers: &mut HeaderMap, keep_upgrade: bool) {
-    let te_trailers = headers
-        .get_all(header::TE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| t.trim().eq_ignore_ascii_case("trailers"));
-    let upgrade = keep_upgrade.then(|| headers.get_all(header::UPGRADE).iter().cloned().collect::<Vec<_>>());
-    let named: Vec<HeaderName> = headers
-        .get_all(header::CONNECTION)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|n| HeaderName::from_bytes(n.trim().as_bytes()).ok())
-        .collect();
-    for h in named {
-        headers.remove(h);
+    let mut present = [false; HOP_BY_HOP.len()];
+    for name in headers.keys() {
+        if let Some(i) = hop_by_hop(name.as_str()) {
+            present[i] = true;
+        }
     }
-    // `Trailer` is end to end (RFC 9110 §6.6.2): it declares the trailers that follow.
-    for h in ["connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"] {
+    let [connection, keep_alive, proxy_connection, te, transfer_encoding, upgrade] = present;
+    if !present.contains(&true) {
+        return;
+    }
+    let te_trailers = te
+        && headers
+            .get_all(header::TE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|t| t.trim().eq_ignore_ascii_case("trailers"));
+    let upgrades =
+        (keep_upgrade && upgrade).then(|| headers.get_all(header::UPGRADE).iter().cloned().collect::<Vec<_>>());
+    if connection {
+        let named: Vec<HeaderName> = headers
+            .get_all(header::CONNECTION)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && hop_by_hop(n).is_none())
+            .filter_map(|n| HeaderName::from_bytes(n.as_bytes()).ok())
+            .collect();
+        for h in named {
+            headers.remove(h);
+        }
+        headers.remove(header::CONNECTION);
+    }
+    let fixed = [
+        (keep_alive, KEEP_ALIVE),
+        (proxy_connection, PROXY_CONNECTION),
+        (te, header::TE),
+        (transfer_encoding, header::TRANSFER_ENCODING),
+        (upgrade, header::UPGRADE),
+    ];
+    for (_, h) in fixed.into_iter().filter(|(present, _)| *present) {
         headers.remove(h);
     }
     if te_trailers {
         headers.insert(header::TE, HeaderValue::from_static("trailers"));
     }
-    if let Some(values) = upgrade.filter(|v| !v.is_empty()) {
+    if let Some(values) = upgrades.filter(|v| !v.is_empty()) {
         headers.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
         for v in values {
             headers.append(header::UPGRADE, v);
@@ -388,53 +438,86 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     out
 }
 
-/// Where one request goes: the upstream URI, the service it is recorded under, and the
+/// Where one request goes: the upstream and path, the service it is recorded under, and the
 /// `Host` to send (`None`: the client's).
 struct Resolved {
-    uri: Uri,
+    key: Key,
+    pq: PathAndQuery,
     service: Arc<str>,
     host: Option<HeaderValue>,
-    authority: String,
+}
+
+/// An upstream's scheme, authority and `Host`, parsed once for every request.
+#[derive(Debug)]
+struct UpstreamParts {
+    key: Key,
+    host: Option<HeaderValue>,
+}
+
+impl UpstreamParts {
+    fn new(up: &Upstream) -> Option<UpstreamParts> {
+        Some(UpstreamParts {
+            key: Key {
+                scheme: if up.tls { Scheme::HTTPS } else { Scheme::HTTP },
+                authority: up.authority.parse().ok()?,
+            },
+            host: HeaderValue::from_str(&up.host_header).ok(),
+        })
+    }
+}
+
+/// `base` then the request's path and query. Without a base path, the request's own (already
+/// parsed, reference-counted) path and query is reused.
+fn join_path(base: &str, uri: &Uri) -> Option<PathAndQuery> {
+    match uri.path_and_query() {
+        Some(pq) if base.is_empty() && pq.as_str().starts_with('/') => Some(pq.clone()),
+        _ => {
+            let path = uri.path();
+            if !path.starts_with('/') {
+                return None;
+            }
+            let joined = match uri.query() {
+                Some(q) => format!("{base}{path}?{q}"),
+                None => format!("{base}{path}"),
+            };
+            PathAndQuery::try_from(joined).ok()
+        }
+    }
 }
 
 impl Route {
     fn resolve(&self, parts: &http::request::Parts) -> Result<Resolved, (StatusCode, String)> {
-        let (path, query) = (parts.uri.path(), parts.uri.query());
-        let suffix = |base: &str| match query {
-            Some(q) => format!("{base}{path}?{q}"),
-            None => format!("{base}{path}"),
-        };
         let bad_target = || (StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned());
         match &self.target {
             Target::Upstream(up) => {
-                let scheme = if up.tls { "https" } else { "http" };
-                let uri = suffix(&format!("{scheme}://{}{}", up.authority, up.base_path)).parse::<Uri>();
-                let uri = uri.map_err(|_| bad_target())?;
+                let to = self.upstream.as_ref().ok_or_else(bad_target)?;
+                let pq = join_path(&up.base_path, &parts.uri).ok_or_else(bad_target)?;
                 let host = if !self.preserve_host {
-                    HeaderValue::from_str(&up.host_header).ok()
+                    to.host.clone()
                 } else if parts.headers.contains_key(header::HOST) {
                     None
                 } else {
                     // An HTTP/2 client names the host in `:authority`, not `Host`.
                     parts.uri.authority().and_then(|a| HeaderValue::from_str(a.as_str()).ok())
                 };
-                Ok(Resolved { uri, service: Arc::clone(&self.service), host, authority: up.authority.clone() })
+                Ok(Resolved { key: to.key.clone(), pq, service: Arc::clone(&self.service), host })
             }
             Target::Forward(names) => {
-                let (Some(scheme), Some(authority)) = (parts.uri.scheme_str(), parts.uri.authority()) else {
+                let (Some(scheme), Some(authority)) = (parts.uri.scheme(), parts.uri.authority()) else {
                     return Err((
                         StatusCode::BAD_REQUEST,
                         "mockdrift: a forward proxy needs absolute-form requests (http://host/path); set HTTP_PROXY\n"
                             .to_owned(),
                     ));
                 };
-                if scheme != "http" && scheme != "https" {
+                if *scheme != Scheme::HTTP && *scheme != Scheme::HTTPS {
                     return Err(bad_target());
                 }
-                let uri = suffix(&format!("{scheme}://{authority}")).parse::<Uri>().map_err(|_| bad_target())?;
+                let pq = join_path("", &parts.uri).ok_or_else(bad_target)?;
                 let host = authority.host();
                 let service = names.get(host).or_else(|| names.get(authority.as_str())).map_or(host, String::as_str);
-                Ok(Resolved { uri, service: Arc::from(service), host: None, authority: authority.to_string() })
+                let key = Key { scheme: scheme.clone(), authority: authority.clone() };
+                Ok(Resolved { key, pq, service: Arc::from(service), host: None })
             }
         }
     }
@@ -443,10 +526,12 @@ impl Route {
 /// Sends the request upstream; an upstream failure becomes the client's 502 or 504.
 async fn forward(
     route: &Route,
-    authority: &str,
+    key: &Key,
+    pq: PathAndQuery,
     req: Request<ProxyBody>,
-) -> Result<Response<Incoming>, Response<ProxyBody>> {
-    match tokio::time::timeout(route.response_timeout, route.client.request(req)).await {
+) -> Result<Response<UpstreamBody>, Response<ProxyBody>> {
+    let authority = &key.authority;
+    match tokio::time::timeout(route.response_timeout, route.pool.send(&route.stats, key, pq, req)).await {
         Ok(Ok(rsp)) => Ok(rsp),
         Ok(Err(e)) => {
             route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
@@ -506,7 +591,7 @@ where
 fn switch_protocols(
     route: &Route,
     client: hyper::upgrade::OnUpgrade,
-    mut rsp: Response<Incoming>,
+    mut rsp: Response<UpstreamBody>,
 ) -> Response<ProxyBody> {
     route.stats.tunnels.fetch_add(1, Ordering::Relaxed);
     let upstream = hyper::upgrade::on(&mut rsp);
@@ -578,13 +663,12 @@ async fn handle(
     if let Some(host) = to.host {
         parts.headers.insert(header::HOST, host);
     }
-    parts.uri = to.uri;
     // The upstream connection's protocol (HTTP/1.1 or HTTP/2) is the pool's choice.
     parts.version = Version::HTTP_11;
     let request_bytes = Arc::clone(stats);
     let body = Counted::new(body, request_bytes, Direction::Request);
     let Some((request_headers, path, query, method, slot, weight)) = record else {
-        let rsp = match forward(&route, &to.authority, Request::from_parts(parts, body.boxed())).await {
+        let rsp = match forward(&route, &to.key, to.pq, Request::from_parts(parts, body.boxed())).await {
             Ok(rsp) => rsp,
             Err(failure) => return Ok(failure),
         };
@@ -604,7 +688,7 @@ async fn handle(
     let time = Ts::now();
     let request_capture = Arc::new(Mutex::new(Capture::default()));
     let tee = TeeBody::new(body, route.max_record_bytes, Arc::clone(&request_capture), None);
-    let rsp = match forward(&route, &to.authority, Request::from_parts(parts, tee.boxed())).await {
+    let rsp = match forward(&route, &to.key, to.pq, Request::from_parts(parts, tee.boxed())).await {
         Ok(rsp) => rsp,
         Err(failure) => return Ok(failure),
     };

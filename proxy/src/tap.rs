@@ -35,6 +35,8 @@ pub struct Stats {
     pub upstream_errors: AtomicU64,
     /// `CONNECT` tunnels and protocol switches (WebSocket) passed through.
     pub tunnels: AtomicU64,
+    /// Connections opened to upstreams (TCP, and TLS where the upstream is `https://`).
+    pub upstream_connections: AtomicU64,
 }
 
 impl Stats {
@@ -50,6 +52,7 @@ impl Stats {
             (&self.sampled_down, &other.sampled_down),
             (&self.upstream_errors, &other.upstream_errors),
             (&self.tunnels, &other.tunnels),
+            (&self.upstream_connections, &other.upstream_connections),
         ];
         for (a, b) in pairs {
             a.fetch_add(b.load(Ordering::Relaxed), Ordering::Relaxed);

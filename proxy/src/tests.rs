@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use http_body_util::{BodyExt, Full};
 use hyper::ext::ReasonPhrase;
+use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -465,4 +466,150 @@ async fn tls_listeners_serve_with_the_given_certificate_and_bad_files_are_named(
         .expect_err("no certificate")
         .to_string();
     assert!(e.contains("--upstream-ca") && e.contains("empty.pem") && e.contains("no PEM certificate"), "{e}");
+}
+
+/// 1 KiB chunks of `s`, without a length (chunked on the wire).
+struct Chunks(usize);
+
+impl http_body::Body for Chunks {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Infallible>>> {
+        const CHUNK: [u8; 1024] = [b's'; 1024];
+        if self.0 == 0 {
+            return std::task::Poll::Ready(None);
+        }
+        self.0 -= 1;
+        std::task::Poll::Ready(Some(Ok(http_body::Frame::data(Bytes::from_static(&CHUNK)))))
+    }
+}
+
+/// An upstream on 127.0.0.1:0 that counts the connections it accepts: `/empty` answers 204,
+/// `/stream` 4 MiB in 1 KiB chunks, anything else 2 KiB; `keep_alive` off closes every
+/// connection after its response. The counts: connections accepted, and ended.
+async fn counting_upstream(keep_alive: bool) -> (std::net::SocketAddr, Arc<[std::sync::atomic::AtomicU64; 2]>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let counts = Arc::new([std::sync::atomic::AtomicU64::new(0), std::sync::atomic::AtomicU64::new(0)]);
+    let count = Arc::clone(&counts);
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { return };
+            count[0].fetch_add(1, Ordering::SeqCst);
+            let count = Arc::clone(&count);
+            tokio::spawn(async move {
+                let svc = hyper::service::service_fn(|req: Request<Incoming>| async move {
+                    let rsp = match req.uri().path() {
+                        "/empty" => {
+                            let mut rsp = Response::new(Full::new(Bytes::new()).boxed());
+                            *rsp.status_mut() = StatusCode::NO_CONTENT;
+                            rsp
+                        }
+                        "/stream" => Response::new(Chunks(4096).boxed()),
+                        _ => Response::new(Full::new(Bytes::from(vec![b'x'; 2048])).boxed()),
+                    };
+                    Ok::<_, Infallible>(rsp)
+                });
+                let mut http = hyper::server::conn::http1::Builder::new();
+                http.keep_alive(keep_alive);
+                let _ = http.serve_connection(TokioIo::new(stream), svc).await;
+                count[1].fetch_add(1, Ordering::SeqCst);
+            });
+        }
+    });
+    (addr, counts)
+}
+
+async fn fetch(client: &Client<HttpConnector, Full<Bytes>>, method: Method, url: &str) -> (StatusCode, usize) {
+    let req = Request::builder().method(method).uri(url).body(Full::new(Bytes::new())).expect("request");
+    let rsp = client.request(req).await.expect("a response");
+    let status = rsp.status();
+    (status, rsp.into_body().collect().await.expect("body").to_bytes().len())
+}
+
+#[tokio::test]
+async fn upstream_connections_are_kept_alive_and_reused() {
+    let (up, counts) = counting_upstream(true).await;
+    let (p, _rx) = proxy(&format!("http://{up}"), 1024, 1 << 20).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let url = |path: &str| format!("http://{}{path}", p.addr);
+    let opened = || p.stats.upstream_connections.load(Ordering::Relaxed);
+    let accepted = &counts[0];
+    let ended = || counts[1].load(Ordering::SeqCst);
+
+    // One request after another, with bodies and without (204, HEAD): one connection.
+    for i in 0..12 {
+        let (method, path, want) = match i % 3 {
+            0 => (Method::GET, "/x", (StatusCode::OK, 2048)),
+            1 => (Method::GET, "/empty", (StatusCode::NO_CONTENT, 0)),
+            _ => (Method::HEAD, "/x", (StatusCode::OK, 0)),
+        };
+        assert_eq!(fetch(&client, method, &url(path)).await, want, "request {i}");
+    }
+    assert_eq!((accepted.load(Ordering::SeqCst), opened()), (1, 1), "every response handed its connection back");
+
+    // Eight at once: at most eight connections, all kept for the next eight.
+    let x = url("/x");
+    let burst = || futures_join(8, |_| fetch(&client, Method::GET, &x));
+    assert!(burst().await.iter().all(|r| *r == (StatusCode::OK, 2048)));
+    let after_burst = opened();
+    assert!((1..=8).contains(&after_burst), "{after_burst} connections for 8 requests");
+    assert!(burst().await.iter().all(|r| *r == (StatusCode::OK, 2048)));
+    assert_eq!(opened(), after_burst, "the second burst reuses the first's connections");
+
+    // A client that goes away mid-body takes its upstream connection with it (the rest of
+    // the body is still on the wire); the next request gets a whole response on a new one.
+    let req = Request::get(url("/stream")).body(Full::new(Bytes::new())).expect("request");
+    let mut body = client.request(req).await.expect("a response").into_body();
+    let first = body.frame().await.expect("a frame").expect("data");
+    assert!(first.is_data());
+    assert_eq!(ended(), 0);
+    drop(body);
+    for _ in 0..100 {
+        if ended() > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(ended(), 1, "the cut connection was closed, the idle ones kept");
+    for _ in 0..3 {
+        assert_eq!(fetch(&client, Method::GET, &url("/stream")).await, (StatusCode::OK, 4 << 20));
+    }
+    assert_eq!(ended(), 1);
+    assert_eq!(accepted.load(Ordering::SeqCst), opened(), "the upstream saw every connection counted");
+}
+
+#[tokio::test]
+async fn an_upstream_that_closes_connections_after_each_response_is_reconnected() {
+    let (up, counts) = counting_upstream(false).await;
+    let (p, _rx) = proxy(&format!("http://{up}"), 1024, 1 << 20).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    for i in 0..5 {
+        assert_eq!(fetch(&client, Method::GET, &format!("http://{}/x", p.addr)).await, (StatusCode::OK, 2048), "{i}");
+    }
+    assert_eq!(counts[0].load(Ordering::SeqCst), 5);
+    assert_eq!(p.stats.upstream_connections.load(Ordering::Relaxed), 5);
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 0);
+}
+
+/// Runs `n` futures made by `f` concurrently on this task; their outputs in order.
+async fn futures_join<F: Future>(n: usize, f: impl Fn(usize) -> F) -> Vec<F::Output> {
+    let mut futures: Vec<_> = (0..n).map(|i| Box::pin(f(i))).collect();
+    let mut out: Vec<Option<F::Output>> = (0..n).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        for (i, fut) in futures.iter_mut().enumerate() {
+            if out[i].is_none()
+                && let std::task::Poll::Ready(v) = fut.as_mut().poll(cx)
+            {
+                out[i] = Some(v);
+            }
+        }
+        if out.iter().all(Option::is_some) { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
+    })
+    .await;
+    out.into_iter().map(|o| o.expect("all ready")).collect()
 }

@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioIo;
 use proptest::prelude::*;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};

@@ -1,0 +1,329 @@
+//! Connections to upstreams, pooled per scheme and authority.
+//!
+//! hyper-util's pooled client cost about a fifth of the proxy's user-space instructions per
+//! request (`bench/` and callgrind, in the issue notes): a SipHash of the pool key on every
+//! checkout and return, a connect future built and dropped for every pooled request, and a
+//! task spawned per HTTP/1.1 response to wait until its connection is idle again. This pool
+//! does the same job for one route: an HTTP/1.1 connection is handed back when its response
+//! body has been read to the end (the body carries it), so no task and no hashing is needed;
+//! an HTTP/2 connection (ALPN `h2`, or `h2c://` with prior knowledge) is shared by every
+//! request to its authority.
+//!
+//! A request is tried again on another connection only when hyper says it was never sent
+//! (a kept-alive connection the upstream closed just before), as hyper-util does.
+
+use std::future::poll_fn;
+use std::pin::Pin;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, ready};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http::header::{self, HeaderValue};
+use http::uri::{Authority, PathAndQuery, Scheme};
+use http::{Request, Response, Uri};
+use http_body::{Body, Frame, SizeHint};
+use hyper::body::Incoming;
+use hyper::client::conn::{http1, http2};
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::connect::{Connection, HttpConnector};
+use hyper_util::rt::TokioExecutor;
+use tower_service::Service;
+
+use crate::{BoxError, ProxyBody, Stats};
+
+/// Where a connection goes: `http` or `https`, and `host:port`.
+#[derive(Clone, Debug, Eq)]
+pub(crate) struct Key {
+    pub(crate) scheme: Scheme,
+    pub(crate) authority: Authority,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        // A reverse proxy's key is one parsed authority, cloned (shared bytes) per request.
+        let (a, b) = (self.authority.as_str(), other.authority.as_str());
+        let same = std::ptr::eq(a, b) || self.authority == other.authority;
+        same && self.scheme == other.scheme
+    }
+}
+
+impl Key {
+    /// The `Host` an HTTP/1.1 request gets when it has none: the authority without a default
+    /// port.
+    fn host(&self) -> Option<HeaderValue> {
+        let default = if self.scheme == Scheme::HTTPS { 443 } else { 80 };
+        let host = match self.authority.port_u16() {
+            Some(p) if p != default => self.authority.as_str(),
+            _ => self.authority.host(),
+        };
+        HeaderValue::from_str(host).ok()
+    }
+}
+
+/// Idle HTTP/1.1 connections kept per authority, beyond which a returned one is closed.
+const MAX_IDLE_PER_KEY: usize = 1024;
+/// Authorities remembered (a forward proxy's) before the ones with nothing pooled are dropped.
+const MAX_KEYS: usize = 256;
+
+#[derive(Default)]
+struct Entry {
+    key: Option<Key>,
+    /// Oldest first; a checkout takes the newest.
+    h1: Vec<(http1::SendRequest<ProxyBody>, Instant)>,
+    h2: Option<http2::SendRequest<ProxyBody>>,
+}
+
+impl Entry {
+    fn is_empty(&self) -> bool {
+        self.h1.is_empty() && self.h2.as_ref().is_none_or(|h2| h2.is_closed())
+    }
+}
+
+#[derive(Default)]
+struct Idle {
+    entries: Vec<Entry>,
+}
+
+impl Idle {
+    fn entry(&mut self, key: &Key) -> &mut Entry {
+        if let Some(i) = self.entries.iter().position(|e| e.key.as_ref() == Some(key)) {
+            return &mut self.entries[i];
+        }
+        if self.entries.len() >= MAX_KEYS {
+            self.entries.retain(|e| !e.is_empty());
+        }
+        self.entries.push(Entry { key: Some(key.clone()), ..Entry::default() });
+        self.entries.last_mut().expect("just pushed")
+    }
+}
+
+/// A connection for one request.
+enum Conn {
+    H1(http1::SendRequest<ProxyBody>),
+    H2(http2::SendRequest<ProxyBody>),
+}
+
+/// A failed upstream request, with its causes.
+#[derive(Debug)]
+pub(crate) struct SendError(BoxError);
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for SendError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+/// One route's connections to its upstream(s).
+pub(crate) struct Pool {
+    connector: HttpsConnector<HttpConnector>,
+    /// `h2c://`: HTTP/2 with prior knowledge on every connection.
+    h2_only: bool,
+    idle_timeout: Duration,
+    idle: Arc<Mutex<Idle>>,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool").field("h2_only", &self.h2_only).field("idle_timeout", &self.idle_timeout).finish()
+    }
+}
+
+impl Pool {
+    pub(crate) fn new(connector: HttpsConnector<HttpConnector>, h2_only: bool, idle_timeout: Duration) -> Pool {
+        Pool { connector, h2_only, idle_timeout, idle: Arc::default() }
+    }
+
+    /// Sends `req` to `key`'s `pq`: origin-form over HTTP/1.1, absolute-form over HTTP/2. A new
+    /// connection is counted in `stats`.
+    pub(crate) async fn send(
+        &self,
+        stats: &Stats,
+        key: &Key,
+        pq: PathAndQuery,
+        mut req: Request<ProxyBody>,
+    ) -> Result<Response<UpstreamBody>, SendError> {
+        loop {
+            let (conn, reused) = match self.checkout(key) {
+                Some(conn) => (conn, true),
+                None => (self.connect(stats, key).await?, false),
+            };
+            let sent = match conn {
+                Conn::H1(mut tx) => {
+                    if tx.ready().await.is_err() {
+                        if reused {
+                            continue;
+                        }
+                        return Err(SendError("the new connection closed before the request".into()));
+                    }
+                    *req.uri_mut() = Uri::from(pq.clone());
+                    if !req.headers().contains_key(header::HOST)
+                        && let Some(host) = key.host()
+                    {
+                        req.headers_mut().insert(header::HOST, host);
+                    }
+                    match tx.try_send_request(req).await {
+                        Ok(rsp) => {
+                            let back = Back {
+                                tx,
+                                idle: Arc::clone(&self.idle),
+                                idle_timeout: self.idle_timeout,
+                                key: key.clone(),
+                            };
+                            return Ok(rsp.map(|inner| UpstreamBody { inner, back: Some(back) }));
+                        }
+                        Err(e) => e,
+                    }
+                }
+                Conn::H2(mut tx) => {
+                    *req.uri_mut() = absolute(key, pq.clone());
+                    match tx.try_send_request(req).await {
+                        Ok(rsp) => return Ok(rsp.map(|inner| UpstreamBody { inner, back: None })),
+                        Err(e) => e,
+                    }
+                }
+            };
+            let mut failed = sent;
+            match failed.take_message() {
+                Some(unsent) if reused => req = unsent,
+                _ => return Err(SendError(Box::new(failed.into_error()))),
+            }
+        }
+    }
+
+    /// The newest idle HTTP/1.1 connection that is ready, or the authority's HTTP/2 one.
+    /// Closed and expired connections are dropped on the way.
+    fn checkout(&self, key: &Key) -> Option<Conn> {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = idle.entry(key);
+        if let Some(h2) = &entry.h2 {
+            if !h2.is_closed() {
+                return Some(Conn::H2(h2.clone()));
+            }
+            entry.h2 = None;
+        }
+        // Newest first; closed ones are dropped on the way (expired ones when returning).
+        while let Some(i) = entry.h1.iter().rposition(|(tx, _)| tx.is_ready() || tx.is_closed()) {
+            let (tx, _) = entry.h1.remove(i);
+            if !tx.is_closed() {
+                return Some(Conn::H1(tx));
+            }
+        }
+        None
+    }
+
+    async fn connect(&self, stats: &Stats, key: &Key) -> Result<Conn, SendError> {
+        let mut parts = http::uri::Parts::default();
+        parts.scheme = Some(key.scheme.clone());
+        parts.authority = Some(key.authority.clone());
+        parts.path_and_query = Some(PathAndQuery::from_static("/"));
+        let dst = Uri::from_parts(parts).map_err(|e| SendError(e.into()))?;
+        let mut connector = self.connector.clone();
+        poll_fn(|cx| connector.poll_ready(cx)).await.map_err(SendError)?;
+        let io = connector.call(dst).await.map_err(SendError)?;
+        stats.upstream_connections.fetch_add(1, Ordering::Relaxed);
+        if self.h2_only || io.connected().is_negotiated_h2() {
+            let (tx, conn) =
+                http2::Builder::new(TokioExecutor::new()).handshake(io).await.map_err(|e| SendError(Box::new(e)))?;
+            tokio::spawn(async move {
+                if let Err(e) = conn.await {
+                    tracing::debug!(error = %e, "Upstream HTTP/2 connection ended with an error.");
+                }
+            });
+            let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            idle.entry(key).h2 = Some(tx.clone());
+            Ok(Conn::H2(tx))
+        } else {
+            let (tx, conn) = http1::Builder::new().handshake(io).await.map_err(|e| SendError(Box::new(e)))?;
+            tokio::spawn(async move {
+                if let Err(e) = conn.with_upgrades().await {
+                    tracing::debug!(error = %e, "Upstream connection ended with an error.");
+                }
+            });
+            Ok(Conn::H1(tx))
+        }
+    }
+}
+
+fn absolute(key: &Key, pq: PathAndQuery) -> Uri {
+    let mut parts = http::uri::Parts::default();
+    parts.scheme = Some(key.scheme.clone());
+    parts.authority = Some(key.authority.clone());
+    parts.path_and_query = Some(pq);
+    Uri::from_parts(parts).expect("scheme, authority and path make a URI")
+}
+
+/// An HTTP/1.1 connection on its way back to the pool.
+struct Back {
+    tx: http1::SendRequest<ProxyBody>,
+    idle: Arc<Mutex<Idle>>,
+    idle_timeout: Duration,
+    key: Key,
+}
+
+impl Back {
+    /// Pools the connection, and closes the ones idle for longer than `idle_timeout`.
+    fn give_back(self) {
+        let now = Instant::now();
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = idle.entry(&self.key);
+        let expired = entry.h1.iter().take_while(|(_, since)| now.duration_since(*since) >= self.idle_timeout).count();
+        entry.h1.drain(..expired);
+        if entry.h1.len() < MAX_IDLE_PER_KEY {
+            entry.h1.push((self.tx, now));
+        }
+    }
+}
+
+/// An upstream's response body. An HTTP/1.1 connection goes back to the pool once the body
+/// has been read to its end; a body dropped before its end (the client went away) takes its
+/// connection with it, since the rest of the body is still on the wire.
+pub(crate) struct UpstreamBody {
+    inner: Incoming,
+    back: Option<Back>,
+}
+
+impl Body for UpstreamBody {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        let frame = ready!(Pin::new(&mut self.inner).poll_frame(cx));
+        match &frame {
+            None => {
+                if let Some(back) = self.back.take() {
+                    back.give_back();
+                }
+            }
+            Some(Err(_)) => self.back = None,
+            Some(Ok(_)) => {}
+        }
+        Poll::Ready(frame)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+impl Drop for UpstreamBody {
+    fn drop(&mut self) {
+        // An empty body (`HEAD`, 204, 304, `Content-Length: 0`) may never be polled.
+        if let Some(back) = self.back.take()
+            && self.inner.is_end_stream()
+        {
+            back.give_back();
+        }
+    }
+}
