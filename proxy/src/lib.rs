@@ -635,19 +635,18 @@ async fn handle(
     // protocol switch is passed through, not recorded.
     let (method, path) = (parts.method.as_str(), parts.uri.path());
     let admitted = if upgrade.is_none() && route.record_this(method, path) {
-        let slot = StableSampler::slot(&to.service, method, path);
-        let weight = route.tap.stable.admit(slot);
-        if weight.is_none() {
+        let admission = route.tap.stable.admit(StableSampler::slot(&to.service, method, path));
+        if admission.is_none() {
             stats.sampled_down.fetch_add(1, Ordering::Relaxed);
         }
-        weight.map(|w| (slot, w))
+        admission
     } else {
         stats.unrecorded.fetch_add(1, Ordering::Relaxed);
         None
     };
-    let record = admitted.map(|(slot, weight)| {
+    let record = admitted.map(|admission| {
         let query = parts.uri.query().unwrap_or("").to_owned();
-        (parts.headers.clone(), parts.uri.path().to_owned(), query, parts.method.clone(), slot, weight)
+        (parts.headers.clone(), parts.uri.path().to_owned(), query, parts.method.clone(), admission)
     });
     strip_hop_by_hop(&mut parts.headers, upgrade.is_some());
     if matches!(route.target, Target::Forward(_)) {
@@ -667,7 +666,7 @@ async fn handle(
     parts.version = Version::HTTP_11;
     let request_bytes = Arc::clone(stats);
     let body = Counted::new(body, request_bytes, Direction::Request);
-    let Some((request_headers, path, query, method, slot, weight)) = record else {
+    let Some((request_headers, path, query, method, admission)) = record else {
         let rsp = match forward(&route, &to.key, to.pq, Request::from_parts(parts, body.boxed())).await {
             Ok(rsp) => rsp,
             Err(failure) => return Ok(failure),
@@ -706,8 +705,7 @@ async fn handle(
         response_headers: rsp_parts.headers.clone(),
         request: Capture::default(),
         response: Capture::default(),
-        slot,
-        weight,
+        admission,
     };
     strip_hop_by_hop(&mut rsp_parts.headers, false);
     if route.add_via {

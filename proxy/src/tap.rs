@@ -10,7 +10,7 @@ use http::{HeaderMap, Method};
 use mockdrift_contracts::{Exchange, Message, Ts};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
-use crate::stable::{Slot, StableSampler};
+use crate::stable::{Admission, Slot, StableSampler};
 use crate::tee::Capture;
 
 /// Counters of one route (the admin's `/metrics` labels them with the route's name).
@@ -77,9 +77,9 @@ pub struct Pending {
     pub(crate) response_headers: HeaderMap,
     pub(crate) request: Capture,
     pub(crate) response: Capture,
-    /// The stable-sampling slot, and how many exchanges this one stands for.
-    pub(crate) slot: Slot,
-    pub(crate) weight: u64,
+    /// The stable-sampling slot, and how many exchanges this one stands for; it holds a
+    /// place in the slot's share of the queue until the recorder takes the exchange.
+    pub(crate) admission: Admission,
 }
 
 fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
@@ -123,13 +123,13 @@ impl Tapped {
     /// Its stable-sampling slot: tell [`StableSampler::observed`] whether it changed the
     /// endpoint's contract.
     pub fn slot(&self) -> Slot {
-        self.pending.slot
+        self.pending.admission.slot()
     }
 
     /// How many exchanges it stands for: itself and those its slot skipped before it
     /// ([`mockdrift_contracts::Recorder::record_weighted`]).
     pub fn weight(&self) -> u64 {
-        self.pending.weight
+        self.pending.admission.weight
     }
 
     /// The exchange (call on the recorder's thread: this is where the copies are joined).

@@ -613,3 +613,30 @@ async fn futures_join<F: Future>(n: usize, f: impl Fn(usize) -> F) -> Vec<F::Out
     .await;
     out.into_iter().map(|o| o.expect("all ready")).collect()
 }
+
+#[tokio::test]
+async fn a_busy_recorder_holds_few_copies_of_one_endpoint_and_every_exchange_is_counted() {
+    let up = upstream(vec![b'x'; 100 << 10]).await;
+    // Stable sampling on; a recorder that has not read anything yet.
+    let (tap, mut rx) = Tap::sampling(64 << 20, 0.01);
+    let route = Route::new("payments", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route");
+    let p = start(route).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    for _ in 0..100 {
+        assert_eq!(fetch(&client, Method::GET, &format!("http://{}/v1/blobs/1", p.addr)).await.1, 100 << 10);
+    }
+    let (recorded, sampled_down) =
+        (p.stats.recorded.load(Ordering::Relaxed), p.stats.sampled_down.load(Ordering::Relaxed));
+    assert_eq!((recorded, sampled_down), (u64::from(stable::MAX_QUEUED), 100 - u64::from(stable::MAX_QUEUED)));
+    assert_eq!(p.stats.dropped.load(Ordering::Relaxed), 0);
+    // The recorder takes what waits; the next exchange carries the skipped ones.
+    let mut weights = 0;
+    while let Ok(t) = rx.try_recv() {
+        weights += t.weight();
+        drop(t.into_exchange());
+    }
+    assert_eq!(weights, u64::from(stable::MAX_QUEUED));
+    fetch(&client, Method::GET, &format!("http://{}/v1/blobs/2", p.addr)).await;
+    let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
+    assert_eq!(t.weight(), 100 - u64::from(stable::MAX_QUEUED) + 1, "the skipped exchanges are carried");
+}
