@@ -27,7 +27,13 @@ pub(crate) struct Capture {
 }
 
 impl Capture {
-    fn push(&mut self, data: &Bytes, cap: usize) {
+    /// Copies what fits under `cap` of `data`; `rest` is how much more the body says is coming,
+    /// so the first frame reserves the whole copy (no regrowth, no slack past the body).
+    fn push(&mut self, data: &Bytes, rest: u64, cap: usize) {
+        if self.bytes.capacity() == 0 {
+            let whole = usize::try_from(rest).unwrap_or(usize::MAX).saturating_add(data.len());
+            self.bytes.reserve_exact(whole.min(cap));
+        }
         let room = cap.saturating_sub(self.bytes.len());
         if data.len() > room {
             self.truncated = true;
@@ -112,7 +118,7 @@ where
                 if let Some(data) = frame.data_ref()
                     && let Ok(mut c) = this.capture.lock()
                 {
-                    c.push(data, this.cap);
+                    c.push(data, this.inner.size_hint().lower(), this.cap);
                 }
                 if frame.is_trailers() {
                     // Trailers are the last frame: the body is complete even if its reader
