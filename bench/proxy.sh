@@ -58,8 +58,9 @@ for r in range(rounds):
                 results.setdefault((body, c, name), []).append((rps, p50, p99, cpu_us, rss(pid) if pid else 0, int(errs.group(1)) if errs else 0))
 print(f"{'body':<10}{'c':>4} {'target':<18}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU us/req':>12}{'RSS MiB':>9}{'vs nginx':>10}{'p99 vs nginx':>13}")
 for (body, c, name), rows in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1], list(targets).index(kv[0][2]))):
-    med = [statistics.median(x) for x in zip(*rows)]
-    base = [statistics.median(x) for x in zip(*results[(body, c, "nginx")])]
+    # A latency wrk printed in a form lat_ms cannot read is nan: left out of the median.
+    med = [statistics.median([v for v in x if v == v] or [float("nan")]) for x in zip(*rows)]
+    base = [statistics.median([v for v in x if v == v] or [float("nan")]) for x in zip(*results[(body, c, "nginx")])]
     print(f"{body:<10}{c:>4} {name:<18}{med[0]:>10.0f}{med[1]:>9.2f}{med[2]:>9.2f}{med[3]:>12.1f}{med[4]:>9.1f}{med[0]/base[0]:>10.2f}{med[2]/base[2]:>13.2f}" + (f"  ({int(med[5])} non-2xx)" if med[5] else ""))
 PY
 kill -TERM "$mdpid" "$mopid" 2>/dev/null || true
