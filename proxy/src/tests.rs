@@ -640,3 +640,39 @@ async fn a_busy_recorder_holds_few_copies_of_one_endpoint_and_every_exchange_is_
     let t = timeout(Duration::from_secs(5), rx.recv()).await.expect("in time").expect("open");
     assert_eq!(t.weight(), 100 - u64::from(stable::MAX_QUEUED) + 1, "the skipped exchanges are carried");
 }
+
+#[tokio::test]
+async fn an_upstream_that_silently_drops_kept_alive_connections_never_fails_a_request() {
+    // Answers one request per connection with a keep-alive response (no `Connection: close`),
+    // then closes: the proxy pools a connection that is dead or about to be, and must notice
+    // (a closed connection) or send again (a request that never left).
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let up = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = listener.accept().await else { return };
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 4096];
+                let mut seen = Vec::new();
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => seen.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok").await;
+            });
+        }
+    });
+    let (p, _rx) = proxy(&format!("http://{up}"), 1024, 1 << 20).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    for i in 0..30 {
+        assert_eq!(fetch(&client, Method::GET, &format!("http://{}/x", p.addr)).await, (StatusCode::OK, 2), "{i}");
+        if i % 3 == 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 0);
+    assert_eq!(p.stats.upstream_connections.load(Ordering::Relaxed), 30, "one connection per request");
+}
