@@ -535,7 +535,7 @@ async fn forward(
         Ok(Ok(rsp)) => Ok(rsp),
         Ok(Err(e)) => {
             route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
-            let reason = error_chain(&e);
+            let reason = error_chain(&*e);
             tracing::debug!(upstream = %authority, error = %reason, "Upstream request failed.");
             Err(plain(StatusCode::BAD_GATEWAY, format!("mockdrift: upstream {authority} failed: {reason}\n")))
         }

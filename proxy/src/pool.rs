@@ -105,22 +105,6 @@ enum Conn {
     H2(http2::SendRequest<ProxyBody>),
 }
 
-/// A failed upstream request, with its causes.
-#[derive(Debug)]
-pub(crate) struct SendError(BoxError);
-
-impl std::fmt::Display for SendError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl std::error::Error for SendError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
-    }
-}
-
 /// One route's connections to its upstream(s).
 pub(crate) struct Pool {
     connector: HttpsConnector<HttpConnector>,
@@ -149,7 +133,7 @@ impl Pool {
         key: &Key,
         pq: PathAndQuery,
         mut req: Request<ProxyBody>,
-    ) -> Result<Response<UpstreamBody>, SendError> {
+    ) -> Result<Response<UpstreamBody>, BoxError> {
         loop {
             let (conn, reused) = match self.checkout(key) {
                 Some(conn) => (conn, true),
@@ -161,7 +145,7 @@ impl Pool {
                         if reused {
                             continue;
                         }
-                        return Err(SendError("the new connection closed before the request".into()));
+                        return Err("the new connection closed before the request".into());
                     }
                     *req.uri_mut() = Uri::from(pq.clone());
                     if !req.headers().contains_key(header::HOST)
@@ -193,7 +177,7 @@ impl Pool {
             let mut failed = sent;
             match failed.take_message() {
                 Some(unsent) if reused => req = unsent,
-                _ => return Err(SendError(Box::new(failed.into_error()))),
+                _ => return Err(Box::new(failed.into_error())),
             }
         }
     }
@@ -219,19 +203,14 @@ impl Pool {
         None
     }
 
-    async fn connect(&self, stats: &Stats, key: &Key) -> Result<Conn, SendError> {
-        let mut parts = http::uri::Parts::default();
-        parts.scheme = Some(key.scheme.clone());
-        parts.authority = Some(key.authority.clone());
-        parts.path_and_query = Some(PathAndQuery::from_static("/"));
-        let dst = Uri::from_parts(parts).map_err(|e| SendError(e.into()))?;
+    async fn connect(&self, stats: &Stats, key: &Key) -> Result<Conn, BoxError> {
+        let dst = absolute(key, PathAndQuery::from_static("/"));
         let mut connector = self.connector.clone();
-        poll_fn(|cx| connector.poll_ready(cx)).await.map_err(SendError)?;
-        let io = connector.call(dst).await.map_err(SendError)?;
+        poll_fn(|cx| connector.poll_ready(cx)).await?;
+        let io = connector.call(dst).await?;
         stats.upstream_connections.fetch_add(1, Ordering::Relaxed);
         if self.h2_only || io.connected().is_negotiated_h2() {
-            let (tx, conn) =
-                http2::Builder::new(TokioExecutor::new()).handshake(io).await.map_err(|e| SendError(Box::new(e)))?;
+            let (tx, conn) = http2::Builder::new(TokioExecutor::new()).handshake(io).await?;
             tokio::spawn(async move {
                 if let Err(e) = conn.await {
                     tracing::debug!(error = %e, "Upstream HTTP/2 connection ended with an error.");
@@ -241,7 +220,7 @@ impl Pool {
             idle.entry(key).h2 = Some(tx.clone());
             Ok(Conn::H2(tx))
         } else {
-            let (tx, conn) = http1::Builder::new().handshake(io).await.map_err(|e| SendError(Box::new(e)))?;
+            let (tx, conn) = http1::Builder::new().handshake(io).await?;
             tokio::spawn(async move {
                 if let Err(e) = conn.with_upgrades().await {
                     tracing::debug!(error = %e, "Upstream connection ended with an error.");
