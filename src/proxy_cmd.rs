@@ -361,7 +361,10 @@ pub(crate) fn run_until(
         drop(tap);
         let flush_health = Arc::clone(&health);
         let handle = tokio::runtime::Handle::current();
-        let recorder_task = tokio::task::spawn_blocking(move || {
+        let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+        let recorder_thread = move || {
+            let _runtime = handle.enter();
+            yield_to_forwarding();
             let mut next_flush = std::time::Instant::now() + flush_every;
             let mut batch = Vec::with_capacity(RECORD_BATCH);
             // The endpoint each stable-sampling slot recorded last: a flush hands it the
@@ -422,8 +425,12 @@ pub(crate) fn run_until(
             }
             count_skipped(&mut recorder, &last_in_slot);
             recorder.relearn_now();
-            recorder.flush().map(|_| recorder.len())
-        });
+            let _ = done_tx.send(recorder.flush().map(|_| recorder.len()));
+        };
+        std::thread::Builder::new()
+            .name(RECORDER_THREAD.to_owned())
+            .spawn(recorder_thread)
+            .context("starting the recorder's thread")?;
         stop.await;
         eprintln!("mockdrift proxy: stopping: finishing in-flight requests, then flushing");
         let _ = stop_tx.send(true);
@@ -434,7 +441,7 @@ pub(crate) fn run_until(
         for (_, s) in &route_stats {
             stats.add(s);
         }
-        let endpoints = recorder_task.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
+        let endpoints = done_rx.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
         eprintln!(
             "mockdrift proxy: stopped; {} requests, {} recorded, {} sampled down, {} dropped, {} upstream errors, {} tunnels; {endpoints} endpoint contracts in the store",
             stats.requests.load(Ordering::Relaxed),
@@ -446,6 +453,25 @@ pub(crate) fn run_until(
         );
         Ok::<_, anyhow::Error>(())
     })
+}
+
+/// The recorder's thread, by name (`/proc/PID/task/*/comm`, `top -H`).
+const RECORDER_THREAD: &str = "mockdrift-rec";
+
+/// The niceness the recorder's thread runs at: the lowest priority. On a saturated core the
+/// scheduler then runs it only when forwarding waits, and a recorded batch never delays a
+/// request by more than a scheduler tick; the recording queue fills and drops copies
+/// (counted) instead. With CPU to spare it makes no difference.
+#[cfg(target_os = "linux")]
+const RECORDER_NICE: i32 = 19;
+
+/// Lowers the calling thread's priority to [`RECORDER_NICE`] (Linux: niceness is per thread).
+/// Best-effort: a failure is logged and recording goes on at normal priority.
+fn yield_to_forwarding() {
+    #[cfg(target_os = "linux")]
+    if let Err(e) = rustix::process::setpriority_process(Some(rustix::thread::gettid()), RECORDER_NICE) {
+        tracing::warn!(error = %e, "Could not lower the recorder thread's priority; it competes with forwarding.");
+    }
 }
 
 async fn wait_for_signal() {

@@ -500,3 +500,52 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     let line = format!("{observed} of them inferred, {} only counted", 800 - observed);
     assert!(shown.stdout.contains(&line), "{}", shown.stdout);
 }
+
+/// `(thread name, niceness)` of every thread of process `pid`, from `/proc`.
+#[cfg(target_os = "linux")]
+fn thread_niceness(pid: u32) -> Vec<(String, i32)> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("/proc/PID/task");
+    let mut threads = Vec::new();
+    for task in tasks {
+        let dir = task.expect("task").path();
+        let (Ok(comm), Ok(stat)) =
+            (std::fs::read_to_string(dir.join("comm")), std::fs::read_to_string(dir.join("stat")))
+        else {
+            continue; // the thread ended meanwhile
+        };
+        // After the `(comm)` field come state (field 3) onwards; niceness is field 19.
+        let after = stat.rsplit_once(')').expect("stat has (comm)").1;
+        let nice = after.split_whitespace().nth(16).expect("field 19").parse().expect("niceness");
+        threads.push((comm.trim().to_owned(), nice));
+    }
+    threads
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_recorder_runs_at_the_lowest_priority_and_forwarding_at_normal() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let up = upstream();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--admin", "off", "--flush-interval", "100ms"]);
+    cmd.args(["--route", &format!("orders@127.0.0.1:0=http://{up}")]);
+    let p = spawn(tmp.path(), cmd);
+    let addr = listen_addr(&p.line("listening on"));
+    for i in 0..5 {
+        assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
+    }
+    let threads = thread_niceness(p.child.id());
+    let recorder: Vec<_> = threads.iter().filter(|(name, _)| name == "mockdrift-rec").collect();
+    assert_eq!(recorder.len(), 1, "{threads:?}");
+    assert_eq!(recorder[0].1, 19, "{threads:?}");
+    // The threads that forward (the main thread drives the runtime on one CPU; workers on more).
+    let forwarding: Vec<_> =
+        threads.iter().filter(|(name, _)| name == "mockdrift" || name.starts_with("tokio-")).collect();
+    assert!(!forwarding.is_empty(), "{threads:?}");
+    assert!(forwarding.iter().all(|(_, nice)| *nice == 0), "{threads:?}");
+    // And it still records at that priority.
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(stopped(&log, "recorded") + stopped(&log, "sampled down"), 5, "{log}");
+    assert!(stopped(&log, "recorded") >= 1, "{log}");
+}

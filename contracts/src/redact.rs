@@ -199,15 +199,22 @@ impl Redactor {
     /// Whether a header is never stored: credentials, `*api-key*`/`*token*`/`*secret*`
     /// names, and configured extras.
     pub fn is_dropped_header(&self, name: &str) -> bool {
-        let n = name.to_ascii_lowercase();
-        CREDENTIAL_HEADERS.contains(&n.as_str())
+        // Header names arrive lowercase from the proxy (the `http` crate's names are): copy
+        // only when one is not.
+        let n = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(name)
+        };
+        let n: &str = &n;
+        CREDENTIAL_HEADERS.contains(&n)
             || n.contains("api-key")
             || n.contains("apikey")
             || n.contains("api_key")
             || n.contains("token")
             || n.contains("secret")
             || n.contains("session")
-            || self.headers.contains(&n)
+            || self.headers.iter().any(|h| h == n)
     }
 
     /// Redacts a JSON value in place: strings and numbers under sensitive keys, and strings

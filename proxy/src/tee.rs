@@ -41,9 +41,9 @@ impl Capture {
         self.bytes.extend_from_slice(&data[..data.len().min(room)]);
     }
 
-    /// Bytes kept.
-    pub(crate) fn len(&self) -> usize {
-        self.bytes.len()
+    /// Bytes held (what was reserved for the copy).
+    pub(crate) fn capacity(&self) -> usize {
+        self.bytes.capacity()
     }
 
     /// The copy.

@@ -676,3 +676,25 @@ async fn an_upstream_that_silently_drops_kept_alive_connections_never_fails_a_re
     assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 0);
     assert_eq!(p.stats.upstream_connections.load(Ordering::Relaxed), 30, "one connection per request");
 }
+
+#[tokio::test]
+async fn queued_exchanges_count_their_headers_against_the_queue_budget() {
+    let up = upstream(b"{}".to_vec()).await;
+    // 64 KiB of queue; nothing reads it. Each exchange carries 20 KB of request header.
+    let (p, _rx) = proxy(&format!("http://{up}"), 1 << 20, 64 << 10).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let big = "a".repeat(20_000);
+    for _ in 0..6 {
+        let req = Request::get(format!("http://{}/big", p.addr))
+            .header("x-big", big.as_str())
+            .body(Full::new(Bytes::new()))
+            .expect("request");
+        let rsp = client.request(req).await.expect("a response");
+        assert_eq!(rsp.status(), StatusCode::CREATED, "a full queue never fails a request");
+        let _ = rsp.into_body().collect().await.expect("body");
+    }
+    let recorded = p.stats.recorded.load(Ordering::Relaxed);
+    let dropped = p.stats.dropped.load(Ordering::Relaxed);
+    // Counting bodies alone, all six would fit.
+    assert_eq!((recorded, dropped), (3, 3));
+}
