@@ -61,7 +61,7 @@ impl Stats {
 }
 
 /// A finished exchange as the hot path leaves it: `http` header maps and the body copies.
-/// It becomes an [`Exchange`] only if the queue takes it ([`Tap::send`]).
+/// It becomes an [`Exchange`] only if the queue takes it (`Tap::send`).
 #[derive(Debug)]
 pub struct Pending {
     pub(crate) service: Arc<str>,
