@@ -232,10 +232,61 @@ impl Contract {
         self.paths.truncate(k);
     }
 
+    /// How many distinct paths (with their queries) the endpoint was seen with, estimated
+    /// from its bottom-k sample: exact while the sample holds fewer than `k`, else the
+    /// k-minimum-values estimate `(k - 1) / h_k` (`h_k`, the sample's largest hash, as a
+    /// fraction of the hash space). Unlike `count`, it tells an endpoint seen 1,000 times
+    /// with one path from one seen once each with 1,000.
+    pub fn distinct_paths(&self, k: usize) -> f64 {
+        let n = self.paths.len();
+        if n < k.max(2) {
+            return n as f64;
+        }
+        let Some(h) = self.paths.last().and_then(|p| u64::from_str_radix(&p.hash, 16).ok()) else {
+            return n as f64;
+        };
+        let frac = (h as f64 + 1.0) / (u64::MAX as f64 + 1.0);
+        ((n - 1) as f64 / frac).max(n as f64)
+    }
+
     /// Makes the contract safe to persist: rare string values lose their text.
     pub fn withhold_rare(&mut self, min_exchanges: u64) {
         self.response.withhold_rare(min_exchanges);
         self.request.withhold_rare(min_exchanges);
         self.query.withhold_rare(min_exchanges);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shape::stable_hash;
+
+    fn seen(c: &mut Contract, path: &str) {
+        c.count += 1;
+        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.to_owned() }, 8);
+    }
+
+    #[test]
+    fn distinct_paths_are_counted_exactly_below_k_and_estimated_above() {
+        let mut one = Contract::new(Ts(0));
+        for _ in 0..1000 {
+            seen(&mut one, "/users/me");
+        }
+        assert_eq!(one.distinct_paths(8), 1.0);
+        let mut few = Contract::new(Ts(0));
+        for i in 0..300 {
+            seen(&mut few, &format!("/users/{}", i % 5));
+        }
+        assert_eq!(few.distinct_paths(8), 5.0);
+        // k = 8 minimum values: about a third of relative error; bounds well outside it.
+        for n in [100, 1_000, 10_000] {
+            let mut many = Contract::new(Ts(0));
+            for i in 0..n {
+                seen(&mut many, &format!("/users/{i}"));
+            }
+            let d = many.distinct_paths(8);
+            assert!(d > n as f64 / 3.0 && d < n as f64 * 3.0, "{n} paths estimated at {d}");
+        }
     }
 }
