@@ -296,13 +296,18 @@ fn sidecars(requests: &[(String, String)], sidecars: usize) -> Score {
     s
 }
 
+/// GitHub traffic at `per` requests per endpoint, scored three ways: one store learning from
+/// all of it, four sidecars merged, and one sidecar alone.
+fn one_merged_alone(per: usize) -> Option<(Score, Score, Score)> {
+    let requests = github_requests(per)?;
+    let (one, _) = templated(&requests, true);
+    Some((one, sidecars(&requests, 4), sidecars(&requests, 1)))
+}
+
 #[test]
 fn merged_sidecar_snapshots_template_like_one_store() {
     // Thin traffic: 8 requests per endpoint, so each of four sidecars sees about 2.
-    let Some(requests) = github_requests(8) else { return };
-    let (one, _) = templated(&requests, true);
-    let merged = sidecars(&requests, 4);
-    let alone = sidecars(&requests, 1);
+    let Some((one, merged, alone)) = one_merged_alone(8) else { return };
     // Floors at what each reaches now (recall / precision: one sidecar 96.3 % / 93.5 %, four
     // merged 92.6 % / 90.6 %, one store 98.2 % / 95.7 %), so that a regression fails.
     assert!(alone.recall() >= 0.96 && alone.precision() >= 0.93, "{alone:?}");
@@ -316,10 +321,7 @@ fn with_more_traffic_merged_sidecars_template_as_one_store() {
     // 64 requests per endpoint, 16 per sidecar. A sidecar used to get worse with traffic
     // (one sidecar: 12 % precision at 32 per endpoint): a sampled endpoint's paths looked
     // seen many times each, so their values never looked like an open set.
-    let Some(requests) = github_requests(64) else { return };
-    let (one, _) = templated(&requests, true);
-    let merged = sidecars(&requests, 4);
-    let alone = sidecars(&requests, 1);
+    let Some((one, merged, alone)) = one_merged_alone(64) else { return };
     // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 98.4 % / 94.4 %, one
     // sidecar 97.5 % / 94.7 %.
     assert!(alone.recall() >= 0.97 && alone.precision() >= 0.94, "{alone:?}");
