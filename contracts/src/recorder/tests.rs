@@ -386,3 +386,25 @@ fn endpoints_under_older_parameter_names_join_the_learned_template() {
     assert_eq!(keys, ["/repos/{owner}/{repo}"]);
     assert_eq!(after.contracts.values().map(|c| c.count).sum::<u64>(), 7);
 }
+
+#[test]
+fn a_literal_seen_with_many_queries_keeps_its_weight_beside_an_open_set() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    // `/users/me`, 2,000 times, each with its own query: its sample is eight `/users/me?...`.
+    for i in 0..2000i64 {
+        let mut me = x("shop", "/users/me", 200, json!({"login": "me", "id": 1}), i);
+        me.query = format!("page={i}");
+        r.record(&me);
+    }
+    // Beside it, 1,000 user names that no value pattern reveals, each seen once.
+    let syl = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "ba"];
+    for i in 0..1000i64 {
+        let name = format!("{}{}{}", syl[(i / 100) as usize], syl[(i / 10 % 10) as usize], syl[(i % 10) as usize]);
+        r.record(&x("shop", &format!("/users/{name}"), 200, json!({"login": "u", "id": 2}), i));
+    }
+    r.relearn_now();
+    let keys: Vec<String> = r.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    assert!(keys.iter().any(|k| k == "/users/me"), "the literal stays: {keys:?}");
+    assert!(keys.iter().any(|k| k.starts_with("/users/{")), "the names join: {keys:?}");
+    assert_eq!(keys.len(), 2, "{keys:?}");
+}
