@@ -81,7 +81,7 @@ fn metrics(a: &Admin) -> String {
     let h = &a.health;
     let snap = a.contracts.snapshot();
     let mut out = String::new();
-    let per_route: [(&str, &str, Field); 10] = [
+    let per_route: [(&str, &str, Field); 11] = [
         ("mockdrift_requests_total", "Requests proxied.", |s| &s.requests),
         ("mockdrift_request_bytes_total", "Request body bytes forwarded upstream.", |s| &s.request_bytes),
         ("mockdrift_response_bytes_total", "Response body bytes forwarded to clients.", |s| &s.response_bytes),
@@ -103,6 +103,11 @@ fn metrics(a: &Admin) -> String {
             "mockdrift_upstream_connections_total",
             "Connections opened to upstreams (kept alive and pooled between requests).",
             |s| &s.upstream_connections,
+        ),
+        (
+            "mockdrift_upstream_retries_total",
+            "Requests sent again on another connection: the pooled one had closed before they left.",
+            |s| &s.upstream_retries,
         ),
     ];
     for (name, help, field) in per_route {

@@ -37,6 +37,9 @@ pub struct Stats {
     pub tunnels: AtomicU64,
     /// Connections opened to upstreams (TCP, and TLS where the upstream is `https://`).
     pub upstream_connections: AtomicU64,
+    /// Requests sent on another connection because the pooled one they were given had closed
+    /// before they left (an upstream closing kept-alive connections; nothing was sent twice).
+    pub upstream_retries: AtomicU64,
 }
 
 impl Stats {
@@ -53,6 +56,7 @@ impl Stats {
             (&self.upstream_errors, &other.upstream_errors),
             (&self.tunnels, &other.tunnels),
             (&self.upstream_connections, &other.upstream_connections),
+            (&self.upstream_retries, &other.upstream_retries),
         ];
         for (a, b) in pairs {
             a.fetch_add(b.load(Ordering::Relaxed), Ordering::Relaxed);

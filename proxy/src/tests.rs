@@ -261,6 +261,8 @@ async fn admin_serves_health_metrics_and_contracts() {
     assert!(metrics.contains("mockdrift_requests_total{route=\"payments\"} 7\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_requests_total{route=\"search\"} 0\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_tunnels_total{route=\"search\"} 2\n"), "{metrics}");
+    assert!(metrics.contains("# TYPE mockdrift_upstream_retries_total counter\n"), "{metrics}");
+    assert!(metrics.contains("mockdrift_upstream_retries_total{route=\"payments\"} 0\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_queue_capacity_bytes 1048576\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_degraded 0\n"), "{metrics}");
     assert!(metrics.contains("mockdrift_contracts{service=\"payments\"} 1\n"), "{metrics}");
@@ -697,4 +699,143 @@ async fn queued_exchanges_count_their_headers_against_the_queue_budget() {
     let dropped = p.stats.dropped.load(Ordering::Relaxed);
     // Counting bodies alone, all six would fit.
     assert_eq!((recorded, dropped), (3, 3));
+}
+
+/// Reads one HTTP/1.1 message head and its `Content-Length` body from a blocking socket; its
+/// first line's first two words (`GET /a`, `HTTP/1.1 200`), or `None` at the end of the stream.
+fn read_message(s: &mut std::net::TcpStream) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match s.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    let head = String::from_utf8(head).expect("ascii head");
+    let length = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().expect("a length"))
+        })
+        .unwrap_or(0);
+    s.read_exact(&mut vec![0u8; length]).ok()?;
+    Some(head.split(' ').take(2).collect::<Vec<_>>().join(" "))
+}
+
+/// A raw upstream on its own threads. On each connection, before reading its `n`-th request,
+/// `read(connection, n)` says whether to read it (or close the connection), and once it is
+/// read, `answer(connection, n)` whether to answer it (`200`, `ok`, kept alive) or close the
+/// connection unanswered. Each request read is logged as `connection:METHOD PATH`.
+fn closing_upstream(
+    read: impl Fn(usize, usize) -> bool + Send + Sync + 'static,
+    answer: impl Fn(usize, usize) -> bool + Send + Sync + 'static,
+) -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
+    use std::io::Write;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let (seen, rules) = (Arc::clone(&log), Arc::new((read, answer)));
+    std::thread::spawn(move || {
+        for (conn, stream) in listener.incoming().enumerate() {
+            let Ok(mut s) = stream else { return };
+            let (seen, rules) = (Arc::clone(&seen), Arc::clone(&rules));
+            std::thread::spawn(move || {
+                for n in 0.. {
+                    if !(rules.0)(conn, n) {
+                        return;
+                    }
+                    let Some(request) = read_message(&mut s) else { return };
+                    seen.lock().expect("log").push(format!("{conn}:{request}"));
+                    if !(rules.1)(conn, n) || s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok").is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (addr, log)
+}
+
+#[tokio::test]
+async fn an_idempotent_request_a_kept_alive_connection_closed_on_unanswered_is_sent_again_once() {
+    // Each connection answers its first request and closes on its second, unanswered: the
+    // race of an upstream closing an idle kept-alive connection (its keep-alive timeout, a
+    // restart) just as the proxy reuses it.
+    let (up, log) = closing_upstream(|_, _| true, |_, n| n == 0);
+    let (p, _rx) = proxy(&format!("http://{up}"), 1024, 1 << 20).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let url = |path: &str| format!("http://{}{path}", p.addr);
+    assert_eq!(fetch(&client, Method::GET, &url("/a")).await, (StatusCode::OK, 2));
+    // Idle for a moment (a connection in constant use is not retried this way).
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(fetch(&client, Method::GET, &url("/b")).await, (StatusCode::OK, 2), "sent again on a new connection");
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(p.stats.upstream_retries.load(Ordering::Relaxed), 1);
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 0);
+    // A POST that left is never sent twice: the upstream may have acted on it.
+    let post = Request::post(url("/c")).body(Full::new(Bytes::from_static(b"x"))).expect("request");
+    assert_eq!(client.request(post).await.expect("a response").status(), StatusCode::BAD_GATEWAY);
+    // Nor is a GET that fails on a new connection (here: the upstream is gone).
+    assert_eq!(p.stats.upstream_retries.load(Ordering::Relaxed), 1);
+    assert_eq!(p.stats.upstream_errors.load(Ordering::Relaxed), 1);
+    assert_eq!(*log.lock().expect("log"), ["0:GET /a", "0:GET /b", "1:GET /b", "1:POST /c"]);
+}
+
+#[test]
+fn a_request_that_never_left_a_closed_kept_alive_connection_goes_on_another() {
+    use std::io::Write;
+    // The upstream answers the first connection's first request, then closes it when told.
+    let (close_tx, close_rx) = std::sync::mpsc::channel::<()>();
+    let (closed_tx, closed_rx) = std::sync::mpsc::channel::<()>();
+    let close_rx = Mutex::new(close_rx);
+    let (up, log) = closing_upstream(
+        move |conn, n| {
+            if (conn, n) != (0, 1) {
+                return true;
+            }
+            let _ = close_rx.lock().expect("lock").recv();
+            let _ = closed_tx.send(());
+            false
+        },
+        |_, _| true,
+    );
+    // The proxy on a runtime of its own, which the test can hold still.
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let handle = rt.handle().clone();
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let (end_tx, end_rx) = tokio::sync::oneshot::channel::<()>();
+    let runtime = std::thread::spawn(move || {
+        rt.block_on(async move {
+            let (p, _rx) = proxy(&format!("http://{up}"), 1024, 1 << 20).await;
+            ready_tx.send((p.addr, Arc::clone(&p.stats))).expect("send");
+            let _ = end_rx.await;
+        })
+    });
+    let (addr, stats) = ready_rx.recv().expect("the proxy started");
+    let mut client = std::net::TcpStream::connect(addr).expect("connect");
+    client.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    client.write_all(b"GET /one HTTP/1.1\r\nhost: x\r\n\r\n").expect("write");
+    assert_eq!(read_message(&mut client).as_deref(), Some("HTTP/1.1 200"));
+    std::thread::sleep(Duration::from_millis(50));
+    // Hold the proxy's runtime; meanwhile the next request arrives, then the upstream closes
+    // the pooled connection. Released, the proxy reads both in that order: it hands the
+    // request to the pooled connection before that connection reads its end.
+    let (held_tx, held_rx) = std::sync::mpsc::channel();
+    handle.spawn(async move {
+        held_tx.send(()).expect("send");
+        std::thread::sleep(Duration::from_millis(300));
+    });
+    held_rx.recv().expect("held");
+    client.write_all(b"GET /two HTTP/1.1\r\nhost: x\r\n\r\n").expect("write");
+    close_tx.send(()).expect("send");
+    closed_rx.recv().expect("closed");
+    assert_eq!(read_message(&mut client).as_deref(), Some("HTTP/1.1 200"));
+    assert_eq!(stats.upstream_retries.load(Ordering::Relaxed), 1, "the request went on a new connection");
+    assert_eq!(stats.upstream_connections.load(Ordering::Relaxed), 2);
+    assert_eq!(stats.upstream_errors.load(Ordering::Relaxed), 0);
+    assert_eq!(*log.lock().expect("log"), ["0:GET /one", "1:GET /two"], "it left once");
+    let _ = end_tx.send(());
+    runtime.join().expect("the proxy's runtime");
 }
