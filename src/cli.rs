@@ -113,6 +113,10 @@ pub(crate) struct ProxyArgs {
     /// count. Any change in its contract brings it back to full recording [default: 0.01].
     #[arg(long, value_name = "RATE")]
     pub(crate) stable_sample: Option<f64>,
+    /// A busy endpoint whose contract has stopped changing is sampled down further, to about
+    /// one recorded exchange per this interval (0: only --stable-sample) [default: 100ms].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) stable_interval: Option<String>,
     /// Record only exchanges matching a path prefix, optionally after a method (repeatable):
     /// --record-only /v1/ --record-only 'POST /v2/charges'.
     #[arg(long, value_name = "[METHOD ]PREFIX")]

@@ -61,6 +61,7 @@ pub(crate) struct ProxyConfig {
     pub(crate) add_via: bool,
     pub(crate) sample: Option<f64>,
     pub(crate) stable_sample: Option<f64>,
+    pub(crate) stable_interval: Option<String>,
     pub(crate) record_only: Vec<String>,
     pub(crate) record_skip: Vec<String>,
     pub(crate) upstream_ca: Option<PathBuf>,

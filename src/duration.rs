@@ -21,6 +21,15 @@ pub(crate) fn parse(s: &str, bare: Duration) -> anyhow::Result<Duration> {
     Ok(Duration::from_secs_f64(v * secs))
 }
 
+/// A duration as `parse` reads it back: `100ms`, `5s`, `1.5s`.
+pub(crate) fn show(d: Duration) -> String {
+    if d.subsec_millis() != 0 && d < Duration::from_secs(1) {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{}s", d.as_secs_f64())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +46,8 @@ mod tests {
         assert_eq!(parse("5", sec).expect("valid"), Duration::from_secs(5));
         assert!(parse("0s", sec).is_err());
         assert!(parse("soon", sec).is_err());
+        for text in ["100ms", "5s", "1.5s"] {
+            assert_eq!(show(parse(text, sec).expect("valid")), text);
+        }
     }
 }

@@ -56,6 +56,7 @@ pub(crate) struct Settings {
     add_via: bool,
     sample: f64,
     stable_sample: f64,
+    stable_interval: Duration,
     filter: RecordFilter,
     upstream_tls: tls::UpstreamTls,
     tls_server: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
@@ -196,6 +197,10 @@ impl Settings {
             add_via: args.add_via || file.add_via,
             sample,
             stable_sample,
+            stable_interval: match args.stable_interval.or_else(|| file.stable_interval.clone()).as_deref() {
+                Some("0" | "off") => Duration::ZERO,
+                text => duration(text.map(str::to_owned), &None, "100ms", "stable-interval")?,
+            },
             filter,
             upstream_tls,
             tls_server,
@@ -220,14 +225,20 @@ impl Settings {
         if !self.templates.is_empty() {
             out.push(format!("{} path templates from --openapi", self.templates.len()));
         }
-        let settled = mockdrift_proxy::stable::StableSampler::new(self.stable_sample).rate();
+        let settled = mockdrift_proxy::stable::StableSampler::new(self.stable_sample, Duration::ZERO).rate();
         out.push(format!(
             "recording: {}; once an endpoint's contract stops changing, {}",
             if self.sample >= 1.0 { "every exchange".to_owned() } else { format!("{} of exchanges", self.sample) },
             if settled >= 1.0 {
                 "still every exchange".to_owned()
-            } else {
+            } else if self.stable_interval.is_zero() {
                 format!("1 in {}", (1.0 / settled).round())
+            } else {
+                format!(
+                    "1 in {}, or about one exchange per {} if busier",
+                    (1.0 / settled).round(),
+                    crate::duration::show(self.stable_interval)
+                )
             }
         ));
         out.push(match self.admin {
@@ -302,7 +313,7 @@ pub(crate) fn run_until(
         tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?
     };
     rt.block_on(async move {
-        let (tap, mut rx) = Tap::sampling(set.queue_bytes, set.stable_sample);
+        let (tap, mut rx) = Tap::sampling(set.queue_bytes, set.stable_sample, set.stable_interval);
         let stable = tap.stable();
         let queue = tap.gauge();
         let (stop_tx, stop_rx) = watch::channel(false);
@@ -383,8 +394,9 @@ pub(crate) fn run_until(
                         let busy = std::time::Instant::now();
                         for t in batch.drain(..) {
                             let (slot, weight) = (t.slot(), t.weight());
-                            let recording = recorder.record_weighted(&t.into_exchange(), weight);
-                            stable.observed(slot, recording.changed);
+                            let exchange = t.into_exchange();
+                            let recording = recorder.record_weighted(&exchange, weight);
+                            stable.observed(slot, recording.changed, exchange.time.0);
                             last_in_slot.insert(slot, recording.key);
                         }
                         // At most RECORDER_SHARE of a core: recording is best-effort, and on a

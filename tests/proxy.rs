@@ -317,6 +317,14 @@ upstream = "http://{up}"
         "{}",
         bad.stderr
     );
+    std::fs::write(
+        d.join("bad.toml"),
+        config.replace("admin = \"off\"", "admin = \"off\"\nstable_interval = \"soon\""),
+    )
+    .expect("write");
+    let bad = mockdrift(d, &["config", "check", "--config", "bad.toml"]);
+    assert!(bad.code == 2 && bad.stderr.contains("--stable-interval"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("\"soon\" is not a duration like 500ms"), "{}", bad.stderr);
 
     // `mockdrift proxy` with only the config file.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));

@@ -175,15 +175,20 @@ impl Tap {
     /// A tap holding at most `queue_bytes` of bodies (and 65,536 exchanges), and its receiver.
     /// Every exchange is recorded (no stable sampling).
     pub fn new(queue_bytes: usize) -> (Tap, mpsc::Receiver<Tapped>) {
-        Tap::sampling(queue_bytes, 1.0)
+        Tap::sampling(queue_bytes, 1.0, std::time::Duration::ZERO)
     }
 
     /// Like [`Tap::new`], sampling endpoints whose contracts have stopped changing down to
-    /// `stable_rate` (`--stable-sample`; see [`crate::stable`]).
-    pub fn sampling(queue_bytes: usize, stable_rate: f64) -> (Tap, mpsc::Receiver<Tapped>) {
+    /// `stable_rate` (`--stable-sample`), and busy ones to about one recorded exchange per
+    /// `interval` (`--stable-interval`; see [`crate::stable`]).
+    pub fn sampling(
+        queue_bytes: usize,
+        stable_rate: f64,
+        interval: std::time::Duration,
+    ) -> (Tap, mpsc::Receiver<Tapped>) {
         let (tx, rx) = mpsc::channel(65_536);
         let queue_bytes = queue_bytes.clamp(1, Semaphore::MAX_PERMITS);
-        let stable = Arc::new(StableSampler::new(stable_rate));
+        let stable = Arc::new(StableSampler::new(stable_rate, interval));
         let tap = Tap { tx, budget: Arc::new(Semaphore::new(queue_bytes)), queue_bytes, stable };
         (tap, rx)
     }

@@ -620,7 +620,7 @@ async fn futures_join<F: Future>(n: usize, f: impl Fn(usize) -> F) -> Vec<F::Out
 async fn a_busy_recorder_holds_few_copies_of_one_endpoint_and_every_exchange_is_counted() {
     let up = upstream(vec![b'x'; 100 << 10]).await;
     // Stable sampling on; a recorder that has not read anything yet.
-    let (tap, mut rx) = Tap::sampling(64 << 20, 0.01);
+    let (tap, mut rx) = Tap::sampling(64 << 20, 0.01, Duration::ZERO);
     let route = Route::new("payments", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route");
     let p = start(route).await;
     let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
