@@ -471,6 +471,9 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     cmd.args(["-c", "0", env!("CARGO_BIN_EXE_mockdrift")]);
     cmd.args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")]);
     cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "0.125"]);
+    // 800 requests take well under --stable-interval's 100 ms here: that rule would sample the
+    // slot far below 1 in 8 (it has a unit test in proxy/src/stable.rs); this test is the rate's.
+    cmd.args(["--stable-interval", "0"]);
     let p = spawn(d, cmd);
     let addr = listen_addr(&p.line("route orders listening on"));
     let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
@@ -507,6 +510,44 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     let shown = mockdrift(d, &["contracts", "show", "GET", "/orders/1", "--store", "st"]);
     let line = format!("{observed} of them inferred, {} only counted", 800 - observed);
     assert!(shown.stdout.contains(&line), "{}", shown.stdout);
+}
+
+/// `--stable-interval`, through the binary: a burst on one settled endpoint is recorded far
+/// more sparsely than the rate alone would (the recorder reads the exchanges' own times),
+/// and every exchange is still counted.
+#[test]
+fn a_busy_settled_endpoint_is_recorded_by_time_not_by_traffic() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_changing_at(usize::MAX);
+    let run = |interval: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+        cmd.args([
+            "proxy",
+            "--store",
+            &format!("st-{interval}"),
+            "--route",
+            &format!("orders@127.0.0.1:0=http://{up}"),
+        ]);
+        cmd.args(["--admin", "off", "--stable-sample", "0.125", "--stable-interval", interval]);
+        let p = spawn(d, cmd);
+        let addr = listen_addr(&p.line("route orders listening on"));
+        for i in 0..800 {
+            assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
+        }
+        let (code, log) = p.stop();
+        assert_eq!(code, Some(0), "{log}");
+        assert_eq!(stopped(&log, "recorded") + stopped(&log, "sampled down"), 800, "{log}");
+        stopped(&log, "recorded")
+    };
+    // By rate alone: 16 at each of 1, 1/2 and 1/4, then 1 in 8 of the rest.
+    let by_rate = run("0");
+    assert!(by_rate >= 100, "{by_rate}");
+    // 800 requests take well under 10 s: past the rate's floor, the slot goes deeper.
+    let by_time = run("10s");
+    eprintln!("recorded: {by_rate} by rate, {by_time} by time");
+    // 48 on the way down to the floor (138 and 56 here), then a few before the rule bites.
+    assert!(by_time <= 64, "{by_time} against {by_rate}");
 }
 
 /// `(thread name, niceness)` of every thread of process `pid`, from `/proc`.
