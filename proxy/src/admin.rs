@@ -106,7 +106,7 @@ fn metrics(a: &Admin) -> String {
         ),
         (
             "mockdrift_upstream_retries_total",
-            "Requests sent again on another connection: the pooled one had closed before they left.",
+            "Requests sent again on another connection: the upstream closed or refused them unprocessed.",
             |s| &s.upstream_retries,
         ),
     ];

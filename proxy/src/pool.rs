@@ -13,8 +13,9 @@
 //! closed fails it: always when hyper says it never left, as hyper-util does; and when it left
 //! but nothing came back (the connection closed or was reset before any response byte), only
 //! for an idempotent method without a body on a connection that had been idle for at least
-//! [`RESEND_AFTER_IDLE`], once, on a new connection, as nginx does for its cached connections.
-//! Nothing else is ever sent twice.
+//! [`RESEND_AFTER_IDLE`], once, on a new connection, as nginx does for its cached connections;
+//! and when an HTTP/2 upstream refused it unprocessed (`REFUSED_STREAM`, `GOAWAY`), for any
+//! method without a body, once, on a new connection. Nothing else is ever sent twice.
 
 use std::future::poll_fn;
 use std::pin::Pin;
@@ -144,8 +145,10 @@ impl Pool {
         // it travels on a kept-alive HTTP/1.1 connection (a failure on a new one is not
         // retried: the upstream is down, or the request is at fault).
         let mut again: Option<(Method, HeaderMap)> = None;
+        // Whether it was sent again once already (on a new connection).
         let mut fresh = false;
         loop {
+            let mut h2 = false;
             let checkout = if fresh { None } else { self.checkout(key) };
             let (conn, reused) = match checkout {
                 Some(conn) => (conn, true),
@@ -187,6 +190,13 @@ impl Pool {
                     }
                 }
                 Conn::H2(mut tx) => {
+                    // A stream the upstream refuses (`REFUSED_STREAM`, or above a `GOAWAY`'s
+                    // last stream) was not processed (RFC 9113 §8.7), whatever its method; one
+                    // without a body can be sent again.
+                    if !fresh && again.is_none() && req.method() != Method::CONNECT && req.body().is_end_stream() {
+                        again = Some((req.method().clone(), req.headers().clone()));
+                    }
+                    h2 = true;
                     *req.uri_mut() = absolute(key, pq.clone());
                     match tx.try_send_request(req).await {
                         Ok(rsp) => return Ok(rsp.map(|inner| UpstreamBody { inner, back: None })),
@@ -200,8 +210,10 @@ impl Pool {
                     req = unsent;
                     again = kept;
                 }
-                (None, Some((method, headers))) if reused && nothing_came_back(failed.error()) => {
-                    tracing::debug!(error = %failed.error(), "A kept-alive upstream connection closed before answering; sending again on a new one.");
+                (None, Some((method, headers)))
+                    if if h2 { refused(failed.error()) } else { reused && nothing_came_back(failed.error()) } =>
+                {
+                    tracing::debug!(error = %failed.error(), "The upstream did not process a request; sending it again on a new connection.");
                     req = Request::new(empty());
                     *req.method_mut() = method;
                     *req.headers_mut() = headers;
@@ -278,6 +290,15 @@ fn nothing_came_back(e: &hyper::Error) -> bool {
         || std::error::Error::source(e)
             .and_then(|s| s.downcast_ref::<std::io::Error>())
             .is_some_and(|io| matches!(io.kind(), ConnectionReset | ConnectionAborted | BrokenPipe))
+}
+
+/// An HTTP/2 upstream refused the stream or went away before processing it: the stream was
+/// reset with `REFUSED_STREAM`, or was above the last stream of the upstream's `GOAWAY`, or was
+/// opened after it. RFC 9113 §8.7: such a request may be sent again, whatever its method.
+fn refused(e: &hyper::Error) -> bool {
+    std::error::Error::source(e).and_then(|s| s.downcast_ref::<h2::Error>()).is_some_and(|h2| {
+        h2.is_remote() && (h2.is_go_away() || (h2.is_reset() && h2.reason() == Some(h2::Reason::REFUSED_STREAM)))
+    })
 }
 
 fn empty() -> ProxyBody {

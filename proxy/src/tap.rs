@@ -37,8 +37,9 @@ pub struct Stats {
     pub tunnels: AtomicU64,
     /// Connections opened to upstreams (TCP, and TLS where the upstream is `https://`).
     pub upstream_connections: AtomicU64,
-    /// Requests sent on another connection because the pooled one they were given had closed
-    /// before they left (an upstream closing kept-alive connections; nothing was sent twice).
+    /// Requests sent on another connection because the upstream did not process them: the
+    /// pooled connection closed before they left or before any answer (idempotent, bodyless),
+    /// or an HTTP/2 upstream refused the stream (bodyless); see `pool`.
     pub upstream_retries: AtomicU64,
 }
 

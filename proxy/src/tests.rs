@@ -839,3 +839,113 @@ fn a_request_that_never_left_a_closed_kept_alive_connection_goes_on_another() {
     let _ = end_tx.send(());
     runtime.join().expect("the proxy's runtime");
 }
+
+/// What the raw HTTP/2 upstream does with a request.
+#[derive(Clone, Copy)]
+enum H2Act {
+    /// `200`, no body.
+    Answer,
+    /// `RST_STREAM` with `REFUSED_STREAM`.
+    Refuse,
+    /// `GOAWAY` with this last stream and `NO_ERROR`, then the connection closes.
+    GoAway(u32),
+}
+
+/// A raw h2c upstream on its own threads: `act(connection, n)` says what to do with each
+/// connection's `n`-th request. Each request is logged as `connection:stream`.
+fn raw_h2_upstream(
+    act: impl Fn(usize, usize) -> H2Act + Send + Sync + 'static,
+) -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
+    use std::io::{Read, Write};
+    fn frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
+        let mut f = (payload.len() as u32).to_be_bytes()[1..].to_vec();
+        f.extend([kind, flags]);
+        f.extend(stream.to_be_bytes());
+        f.extend(payload);
+        f
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let (seen, act) = (Arc::clone(&log), Arc::new(act));
+    std::thread::spawn(move || {
+        for (conn, stream) in listener.incoming().enumerate() {
+            let Ok(mut s) = stream else { return };
+            let (seen, act) = (Arc::clone(&seen), Arc::clone(&act));
+            std::thread::spawn(move || {
+                let mut preface = [0u8; 24];
+                if s.read_exact(&mut preface).is_err() || s.write_all(&frame(4, 0, 0, &[])).is_err() {
+                    return;
+                }
+                let mut n = 0;
+                loop {
+                    let mut head = [0u8; 9];
+                    if s.read_exact(&mut head).is_err() {
+                        return;
+                    }
+                    let len = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
+                    let (kind, flags) = (head[3], head[4]);
+                    let id = u32::from_be_bytes([head[5], head[6], head[7], head[8]]) & 0x7fff_ffff;
+                    if s.read_exact(&mut vec![0u8; len]).is_err() {
+                        return;
+                    }
+                    let reply = match (kind, flags & 1) {
+                        // SETTINGS, not an ACK: acknowledged.
+                        (4, 0) => frame(4, 1, 0, &[]),
+                        // HEADERS: a request.
+                        (1, _) => {
+                            seen.lock().expect("log").push(format!("{conn}:{id}"));
+                            n += 1;
+                            match act(conn, n - 1) {
+                                // `:status: 200` (static table entry 8), END_STREAM | END_HEADERS.
+                                H2Act::Answer => frame(1, 0x5, id, &[0x88]),
+                                H2Act::Refuse => frame(3, 0, id, &7u32.to_be_bytes()),
+                                H2Act::GoAway(last) => {
+                                    let _ = s.write_all(&frame(7, 0, 0, &[last.to_be_bytes(), [0; 4]].concat()));
+                                    return;
+                                }
+                            }
+                        }
+                        _ => continue,
+                    };
+                    if s.write_all(&reply).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (addr, log)
+}
+
+#[tokio::test]
+async fn a_request_an_http2_upstream_refused_unprocessed_is_sent_again_once_if_it_has_no_body() {
+    use H2Act::{Answer, GoAway, Refuse};
+    let (up, log) = raw_h2_upstream(|conn, n| match (conn, n) {
+        (0, 0) => Refuse,
+        (1, 1) => GoAway(1),
+        (2, 1) | (2, 2) | (3, _) => Refuse,
+        _ => Answer,
+    });
+    let (p, _rx) = proxy(&format!("h2c://{up}"), 1024, 1 << 20).await;
+    let client = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let url = |path: &str| format!("http://{}{path}", p.addr);
+    let count = |c: &std::sync::atomic::AtomicU64| c.load(Ordering::Relaxed);
+    // REFUSED_STREAM: sent again on a new connection.
+    assert_eq!(fetch(&client, Method::GET, &url("/a")).await, (StatusCode::OK, 0));
+    assert_eq!((count(&p.stats.upstream_retries), count(&p.stats.upstream_connections)), (1, 2));
+    // Above the GOAWAY's last stream: sent again on a new connection.
+    assert_eq!(fetch(&client, Method::GET, &url("/b")).await, (StatusCode::OK, 0));
+    assert_eq!((count(&p.stats.upstream_retries), count(&p.stats.upstream_connections)), (2, 3));
+    // A body already streamed cannot be sent again.
+    let post = Request::post(url("/c")).body(Full::new(Bytes::from_static(b"x"))).expect("request");
+    assert_eq!(client.request(post).await.expect("a response").status(), StatusCode::BAD_GATEWAY);
+    // Once only: refused again, the client gets the 502.
+    assert_eq!(fetch(&client, Method::GET, &url("/d")).await.0, StatusCode::BAD_GATEWAY);
+    assert_eq!((count(&p.stats.upstream_retries), count(&p.stats.upstream_errors)), (3, 2));
+    // Unprocessed means safe for any method: a POST without a body is sent again.
+    let post = Request::post(url("/e")).body(Full::new(Bytes::new())).expect("request");
+    assert_eq!(client.request(post).await.expect("a response").status(), StatusCode::OK);
+    assert_eq!((count(&p.stats.upstream_retries), count(&p.stats.upstream_connections)), (4, 5));
+    assert_eq!(*log.lock().expect("log"), ["0:1", "1:1", "1:3", "2:1", "2:3", "2:5", "3:1", "3:3", "4:1"]);
+}
