@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use mockdrift_contracts::{Recorder, Store};
+use mockdrift_contracts::{Recorder, Store, Ts};
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
 use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
@@ -299,6 +299,7 @@ pub(crate) fn run_until(
         eprintln!("mockdrift: warning: {}: {e} (left as is)", set.store.display());
     }
     let flush_every = set.flush_every;
+    let stable_interval = set.stable_interval;
     let health = Arc::new(Health::default());
     let contracts = recorder.handle();
     // One worker per CPU the process may use (affinity and cgroup quota count), at most 4: a
@@ -386,8 +387,18 @@ pub(crate) fn run_until(
                     recorder.count_skipped(key, stable.take_skipped(*slot));
                 }
             };
+            // Busy slots that slowed down are relaxed about every two stable intervals.
+            let relax_every = (!stable_interval.is_zero()).then(|| (stable_interval * 2).max(RECORD_PAUSE));
+            let mut next_relax = std::time::Instant::now();
             loop {
-                let wait = next_flush.saturating_duration_since(std::time::Instant::now());
+                if let Some(every) = relax_every
+                    && std::time::Instant::now() >= next_relax
+                {
+                    stable.relax(Ts::now().0);
+                    next_relax = std::time::Instant::now() + every;
+                }
+                let until = if relax_every.is_some() { next_flush.min(next_relax) } else { next_flush };
+                let wait = until.saturating_duration_since(std::time::Instant::now());
                 match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
                     Ok(0) => break,
                     Ok(n) => {

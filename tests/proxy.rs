@@ -550,6 +550,40 @@ fn a_busy_settled_endpoint_is_recorded_by_time_not_by_traffic() {
     assert!(by_time <= 64, "{by_time} against {by_rate}");
 }
 
+/// `--stable-interval`, through the binary: an endpoint sampled deep during a burst that then
+/// slows down is recorded at the floor's rate again within seconds, so a change is seen.
+#[test]
+fn a_busy_endpoint_that_slows_down_is_soon_recorded_again_and_its_change_seen() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let burst: u64 = 1_500;
+    let up = upstream_changing_at(burst as usize);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms"]);
+    cmd.args(["--stable-sample", "0.125", "--stable-interval", "100ms"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route orders listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    // Thousands a second: the slot goes far below 1 in 8 (one exchange per ~100 ms).
+    for i in 0..burst {
+        assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
+    }
+    // Then ten a second, and the upstream has changed. Stepping back up one level per
+    // recorded exchange, the slot would take hundreds of them (tens of seconds) to record one.
+    let seen = (1..=60u64).find(|k| {
+        assert!(get(&addr, &format!("/orders/{}", burst + k)).starts_with("HTTP/1.1 200 OK"));
+        std::thread::sleep(Duration::from_millis(100));
+        get(&admin, "/contracts").contains("refund")
+    });
+    eprintln!("the change was seen after {seen:?} slow requests");
+    assert!(seen.is_some(), "the change was not seen within 60 slow requests");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    let counted = stopped(&log, "recorded") + stopped(&log, "sampled down");
+    assert_eq!(counted, burst + seen.expect("seen"), "{log}");
+}
+
 /// `(thread name, niceness)` of every thread of process `pid`, from `/proc`.
 #[cfg(target_os = "linux")]
 fn thread_niceness(pid: u32) -> Vec<(String, i32)> {

@@ -19,7 +19,11 @@
 //!   about once per interval however busy it is (down to one in 2^20). The recorder's CPU
 //!   then stays with the number of busy endpoints, not with their traffic: at 100 KB bodies,
 //!   recording one exchange in 64 at 12k requests per second took 8 % of the proxy's core
-//!   and showed in its p99 (`bench/ab.sh`).
+//!   and showed in its p99 (`bench/ab.sh`);
+//! - when such a slot's next recorded exchange is overdue (its traffic slowed down), the
+//!   recorder sets its level from the exchanges it skipped since ([`StableSampler::relax`]),
+//!   so it records about once per interval at the new rate, or at the floor's, within
+//!   seconds rather than after the thousands of exchanges its deep level would wait for.
 //!
 //! A slot also holds at most [`MAX_QUEUED`] exchanges in the recorder's queue at once: while the
 //! recorder has not yet taken those, the slot's next exchanges are skipped the same way. A
@@ -36,7 +40,7 @@
 //! settle.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU16, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU16, AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Unchanged recorded exchanges that move a slot one level down in rate.
@@ -64,6 +68,11 @@ pub struct StableSampler {
     interval_ms: i64,
     /// The time (ms since the epoch) of each slot's last recorded exchange.
     last: Box<[AtomicI64]>,
+    /// Exchanges each slot skipped since it last recorded one: its turn comes at `2^level`.
+    /// Unlike `skipped`, a flush does not take it (an endpoint slower than `2^level` per flush
+    /// interval would never see its turn). Plain loads and stores: a lost increment only delays
+    /// a turn by one exchange, where `skipped` must count every one.
+    turns: Box<[AtomicU32]>,
     levels: Box<[AtomicU8]>,
     skipped: Box<[AtomicU64]>,
     streak: Box<[AtomicU16]>,
@@ -110,6 +119,7 @@ impl StableSampler {
             max_level,
             interval_ms: i64::try_from(interval.as_millis()).unwrap_or(i64::MAX),
             last: (0..SLOTS).map(|_| AtomicI64::new(i64::MIN)).collect(),
+            turns: (0..SLOTS).map(|_| AtomicU32::new(0)).collect(),
             levels: (0..SLOTS).map(|_| AtomicU8::new(0)).collect(),
             skipped: (0..SLOTS).map(|_| AtomicU64::new(0)).collect(),
             streak: (0..SLOTS).map(|_| AtomicU16::new(0)).collect(),
@@ -164,15 +174,24 @@ impl StableSampler {
         }
         if level == 0 {
             // A slot that fell back to level 0 hands its skipped count to the next exchange.
+            if self.turns[i].load(Ordering::Relaxed) != 0 {
+                self.turns[i].store(0, Ordering::Relaxed);
+            }
             return Some(match self.skipped[i].load(Ordering::Relaxed) {
                 0 => 1,
                 _ => self.skipped[i].swap(0, Ordering::Relaxed) + 1,
             });
         }
-        let n = self.skipped[i].fetch_add(1, Ordering::Relaxed) + 1;
-        // Two requests may both see the turn come: one takes the count, the other records
-        // too, standing for itself.
-        (n >= 1 << level).then(|| self.skipped[i].swap(0, Ordering::Relaxed).max(1))
+        let turn = self.turns[i].load(Ordering::Relaxed) + 1;
+        if turn < 1 << level {
+            self.turns[i].store(turn, Ordering::Relaxed);
+            self.skipped[i].fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        // Two requests may both see the turn come: both are recorded, each with what it
+        // takes of the count.
+        self.turns[i].store(0, Ordering::Relaxed);
+        Some(self.skipped[i].swap(0, Ordering::Relaxed) + 1)
     }
 
     /// On the recorder's thread, after an exchange of `slot` was merged: `changed` says
@@ -208,12 +227,41 @@ impl StableSampler {
 
     /// On the recorder's thread, before a flush: the exchanges `slot` skipped since it last
     /// recorded one, which no recorded exchange carries yet. The caller adds them to the
-    /// endpoint the slot last recorded, so a flush leaves every count whole.
+    /// endpoint the slot last recorded, so a flush leaves every count whole. The slot's turn
+    /// still comes after `2^level` exchanges, taken or not.
     pub fn take_skipped(&self, slot: Slot) -> u64 {
         let i = usize::from(slot.0);
         match self.skipped[i].load(Ordering::Relaxed) {
             0 => 0,
             _ => self.skipped[i].swap(0, Ordering::Relaxed),
+        }
+    }
+
+    /// On the recorder's thread, about every interval, at `now` (ms since the epoch): a slot
+    /// that went beyond the floor while busy and whose next recorded exchange is overdue (its
+    /// last one more than twice the interval ago) has slowed down. Stepping back up one level
+    /// per recorded exchange would take as many exchanges as the level skips: after a burst
+    /// at 10,000 a second (1 in 1,024), at one a second, a change would wait 17 minutes to be
+    /// seen. Instead its level is set from the traffic it skipped since (about one exchange
+    /// per interval at that rate), at least one level up and never above the floor's rate.
+    pub fn relax(&self, now: i64) {
+        if self.interval_ms == 0 {
+            return;
+        }
+        for i in 0..SLOTS {
+            let level = self.levels[i].load(Ordering::Relaxed);
+            let last = self.last[i].load(Ordering::Relaxed);
+            if level <= self.max_level || now.saturating_sub(last) <= self.interval_ms.saturating_mul(2) {
+                continue;
+            }
+            let turns = u64::from(self.turns[i].load(Ordering::Relaxed));
+            if turns >= 1 << level {
+                continue; // its turn came: a recorded exchange is on its way to the recorder
+            }
+            let elapsed = u64::try_from(now.saturating_sub(last)).unwrap_or(0).max(1);
+            let per_interval = turns.saturating_mul(self.interval_ms.unsigned_abs()) / elapsed;
+            let fit = per_interval.checked_ilog2().map_or(0, |l| l.min(u32::from(MAX_LEVEL)) as u8);
+            self.levels[i].store(fit.clamp(self.max_level, level - 1), Ordering::Relaxed);
         }
     }
 
@@ -331,5 +379,67 @@ mod tests {
         let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot);
         let exchanges = 60_000 + 200 + 60_000 + (caught - 400_000 + 1) + 10;
         assert_eq!(weights, exchanges as u64, "every exchange is counted once");
+    }
+
+    #[test]
+    fn a_deep_slot_whose_traffic_slowed_is_relaxed_to_its_new_rate_within_seconds() {
+        let t = Arc::new(StableSampler::new(0.25, Duration::from_millis(100)));
+        let slot = StableSampler::slot("api", "GET", "/users/1");
+        let mut recorded: Vec<(i64, u64)> = Vec::new();
+        // The recorder relaxes every 200 ms, as the proxy's does.
+        let step = |recorded: &mut Vec<(i64, u64)>, at: i64| {
+            if at % 200 == 0 {
+                t.relax(at);
+            }
+            if let Some(a) = t.admit(slot) {
+                recorded.push((at, a.weight));
+                t.observed(slot, false, at);
+            }
+        };
+        // Busy: a thousand exchanges a second for half a minute. Relaxing leaves it deep.
+        (0..30_000).for_each(|ms| step(&mut recorded, ms));
+        let late: Vec<i64> = recorded.windows(2).filter(|w| w[0].0 > 15_000).map(|w| w[1].0 - w[0].0).collect();
+        assert!(late.iter().all(|gap| (50..=200).contains(gap)), "{late:?}");
+        let deep = t.levels[usize::from(slot.0)].load(Ordering::Relaxed);
+        assert!(deep >= 6, "one in 64 or fewer: level {deep}");
+        // Then one a second: within a few seconds it records at the floor's rate again (one
+        // exchange in 2^level would take minutes), and it goes no higher.
+        let before = recorded.len();
+        for ms in 30_000..90_000 {
+            if ms % 1_000 == 0 {
+                step(&mut recorded, ms);
+            } else if ms % 200 == 0 {
+                t.relax(ms);
+            }
+        }
+        let slow = &recorded[before..];
+        assert!(slow.first().is_some_and(|r| r.0 < 36_000), "the first after the slowdown: {slow:?}");
+        assert!(slow.len() >= 12, "{slow:?}");
+        assert!(slow.iter().skip(2).all(|r| r.1 == 4), "one in 4, the floor: {slow:?}");
+        let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot);
+        assert_eq!(weights, 30_000 + 60, "every exchange is counted once");
+        // Without traffic, nothing is relaxed past the floor either.
+        (0..100).for_each(|k| t.relax(90_000 + k * 200));
+        assert_eq!(t.levels[usize::from(slot.0)].load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn a_flush_between_exchanges_takes_the_count_but_not_the_turn() {
+        // One exchange per flush interval: each flush takes the skipped count, and the slot
+        // still records one exchange in 4 (it used to record none: the turn was the count).
+        let t = Arc::new(StableSampler::new(0.25, Duration::ZERO));
+        let slot = StableSampler::slot("api", "GET", "/slow");
+        let (mut weights, mut taken, mut recorded) = (0, 0, 0);
+        for _ in 0..400 {
+            if let Some(a) = t.admit(slot) {
+                recorded += 1;
+                weights += a.weight;
+                t.observed(slot, false, 0);
+            }
+            taken += t.take_skipped(slot);
+        }
+        assert_eq!(recorded, 16 + 16 + (400 - 16 - 32) / 4);
+        assert_eq!(weights + taken, 400, "every exchange is counted once");
+        assert!(taken > 200, "the flushes counted the skipped ones: {taken}");
     }
 }
