@@ -40,7 +40,7 @@
 //! settle.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU16, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, AtomicU16, AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Unchanged recorded exchanges that move a slot one level down in rate.
@@ -73,6 +73,9 @@ pub struct StableSampler {
     /// interval would never see its turn). Plain loads and stores: a lost increment only delays
     /// a turn by one exchange, where `skipped` must count every one.
     turns: Box<[AtomicU32]>,
+    /// Whether a slot may be beyond the floor: set when one goes there, cleared by a
+    /// [`StableSampler::relax`] that finds none (which then has nothing to scan).
+    beyond_floor: AtomicBool,
     levels: Box<[AtomicU8]>,
     skipped: Box<[AtomicU64]>,
     streak: Box<[AtomicU16]>,
@@ -120,6 +123,7 @@ impl StableSampler {
             interval_ms: i64::try_from(interval.as_millis()).unwrap_or(i64::MAX),
             last: (0..SLOTS).map(|_| AtomicI64::new(i64::MIN)).collect(),
             turns: (0..SLOTS).map(|_| AtomicU32::new(0)).collect(),
+            beyond_floor: AtomicBool::new(false),
             levels: (0..SLOTS).map(|_| AtomicU8::new(0)).collect(),
             skipped: (0..SLOTS).map(|_| AtomicU64::new(0)).collect(),
             streak: (0..SLOTS).map(|_| AtomicU16::new(0)).collect(),
@@ -213,6 +217,7 @@ impl StableSampler {
             let gap = at.saturating_sub(previous).saturating_mul(2);
             if gap < self.interval_ms && level < MAX_LEVEL {
                 self.levels[i].store(level + 1, Ordering::Relaxed);
+                self.beyond_floor.store(true, Ordering::Relaxed);
             } else if gap > self.interval_ms.saturating_mul(4) && level > self.max_level {
                 self.levels[i].store(level - 1, Ordering::Relaxed);
             }
@@ -245,24 +250,38 @@ impl StableSampler {
     /// seen. Instead its level is set from the traffic it skipped since (about one exchange
     /// per interval at that rate), at least one level up and never above the floor's rate.
     pub fn relax(&self, now: i64) {
-        if self.interval_ms == 0 {
+        if self.interval_ms == 0 || !self.beyond_floor.load(Ordering::Relaxed) {
             return;
         }
+        let mut beyond = false;
         for i in 0..SLOTS {
             let level = self.levels[i].load(Ordering::Relaxed);
-            let last = self.last[i].load(Ordering::Relaxed);
-            if level <= self.max_level || now.saturating_sub(last) <= self.interval_ms.saturating_mul(2) {
-                continue;
+            if level > self.max_level {
+                let fit = self.fit(i, level, now);
+                if fit != level {
+                    self.levels[i].store(fit, Ordering::Relaxed);
+                }
+                beyond |= fit > self.max_level;
             }
-            let turns = u64::from(self.turns[i].load(Ordering::Relaxed));
-            if turns >= 1 << level {
-                continue; // its turn came: a recorded exchange is on its way to the recorder
-            }
-            let elapsed = u64::try_from(now.saturating_sub(last)).unwrap_or(0).max(1);
-            let per_interval = turns.saturating_mul(self.interval_ms.unsigned_abs()) / elapsed;
-            let fit = per_interval.checked_ilog2().map_or(0, |l| l.min(u32::from(MAX_LEVEL)) as u8);
-            self.levels[i].store(fit.clamp(self.max_level, level - 1), Ordering::Relaxed);
         }
+        if !beyond {
+            self.beyond_floor.store(false, Ordering::Relaxed);
+        }
+    }
+
+    /// The level for slot `i`, beyond the floor at `level`, at `now`: the same unless its
+    /// next recorded exchange is overdue.
+    fn fit(&self, i: usize, level: u8, now: i64) -> u8 {
+        let last = self.last[i].load(Ordering::Relaxed);
+        let turns = u64::from(self.turns[i].load(Ordering::Relaxed));
+        // Not overdue, or its turn came and a recorded exchange is on its way to the recorder.
+        if now.saturating_sub(last) <= self.interval_ms.saturating_mul(2) || turns >= 1 << level {
+            return level;
+        }
+        let elapsed = u64::try_from(now.saturating_sub(last)).unwrap_or(0).max(1);
+        let per_interval = turns.saturating_mul(self.interval_ms.unsigned_abs()) / elapsed;
+        let fit = per_interval.checked_ilog2().map_or(0, |l| l.min(u32::from(MAX_LEVEL)) as u8);
+        fit.clamp(self.max_level, level - 1)
     }
 
     /// How many slots are sampled down now (for `/metrics`).
@@ -421,6 +440,7 @@ mod tests {
         // Without traffic, nothing is relaxed past the floor either.
         (0..100).for_each(|k| t.relax(90_000 + k * 200));
         assert_eq!(t.levels[usize::from(slot.0)].load(Ordering::Relaxed), 2);
+        assert!(!t.beyond_floor.load(Ordering::Relaxed), "no slot beyond the floor: nothing left to scan");
     }
 
     #[test]
