@@ -238,6 +238,12 @@ impl Child {
     }
 }
 
+/// The value of the series `name` (with its labels) in a `/metrics` answer.
+fn metric(metrics: &str, name: &str) -> u64 {
+    let value = metrics.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' '));
+    value.and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no {name} in {metrics}"))
+}
+
 /// `GET path` until the answer contains `what` (at most 5 s); the last answer.
 fn get_until(addr: &str, path: &str, what: &str) -> String {
     let mut last = String::new();
@@ -482,11 +488,7 @@ fn settled_endpoints_are_sampled_down_counted_whole_and_wake_on_change() {
     }
     let metrics = get(&admin, "/metrics");
     assert!(metrics.contains("mockdrift_settled_slots 1"), "{metrics}");
-    let sampled = metrics
-        .lines()
-        .find_map(|l| l.strip_prefix("mockdrift_sampled_down_total{route=\"orders\"} "))
-        .and_then(|n| n.parse::<u64>().ok())
-        .expect("the counter");
+    let sampled = metric(&metrics, "mockdrift_sampled_down_total{route=\"orders\"}");
     assert!(sampled > 200, "at 1 in 8 most of 600 exchanges are only counted: {sampled}");
     // The upstream changes: the sampled-down endpoint notices at its next recorded exchange.
     for i in 600..800 {
@@ -569,6 +571,11 @@ fn a_busy_endpoint_that_slows_down_is_soon_recorded_again_and_its_change_seen() 
     for i in 0..burst {
         assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
     }
+    // By the rate alone (1 in 8) the burst would record about 220 exchanges: fewer means the
+    // slot went deeper, which is what this test is about.
+    let metrics = get(&admin, "/metrics");
+    let burst_recorded = metric(&metrics, "mockdrift_recorded_total{route=\"orders\"}");
+    assert!(burst_recorded < 150, "the burst did not take the slot beyond the floor: {burst_recorded} recorded");
     // Then ten a second, and the upstream has changed. Stepping back up one level per
     // recorded exchange, the slot would take hundreds of them (tens of seconds) to record one.
     let seen = (1..=60u64).find(|k| {

@@ -178,9 +178,6 @@ impl StableSampler {
         }
         if level == 0 {
             // A slot that fell back to level 0 hands its skipped count to the next exchange.
-            if self.turns[i].load(Ordering::Relaxed) != 0 {
-                self.turns[i].store(0, Ordering::Relaxed);
-            }
             return Some(match self.skipped[i].load(Ordering::Relaxed) {
                 0 => 1,
                 _ => self.skipped[i].swap(0, Ordering::Relaxed) + 1,
@@ -205,7 +202,9 @@ impl StableSampler {
         let i = usize::from(slot.0);
         let previous = self.last[i].swap(at, Ordering::Relaxed);
         if changed {
+            // Back to level 0, where turns are not counted: the next level starts afresh.
             self.levels[i].store(0, Ordering::Relaxed);
+            self.turns[i].store(0, Ordering::Relaxed);
             self.streak[i].store(0, Ordering::Relaxed);
             return;
         }

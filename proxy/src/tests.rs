@@ -733,26 +733,34 @@ fn closing_upstream(
     answer: impl Fn(usize, usize) -> bool + Send + Sync + 'static,
 ) -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
     use std::io::Write;
+    thread_upstream(move |conn, mut s, seen| {
+        for n in 0.. {
+            if !read(conn, n) {
+                return;
+            }
+            let Some(request) = read_message(&mut s) else { return };
+            seen.lock().expect("log").push(format!("{conn}:{request}"));
+            if !answer(conn, n) || s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok").is_err() {
+                return;
+            }
+        }
+    })
+}
+
+/// An upstream on its own threads: `serve(connection, stream, log)` runs on a thread of its
+/// own for each connection accepted, numbered from 0. Returns the address and the log.
+fn thread_upstream(
+    serve: impl Fn(usize, std::net::TcpStream, &Mutex<Vec<String>>) + Send + Sync + 'static,
+) -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     let log = Arc::new(Mutex::new(Vec::new()));
-    let (seen, rules) = (Arc::clone(&log), Arc::new((read, answer)));
+    let (seen, serve) = (Arc::clone(&log), Arc::new(serve));
     std::thread::spawn(move || {
         for (conn, stream) in listener.incoming().enumerate() {
-            let Ok(mut s) = stream else { return };
-            let (seen, rules) = (Arc::clone(&seen), Arc::clone(&rules));
-            std::thread::spawn(move || {
-                for n in 0.. {
-                    if !(rules.0)(conn, n) {
-                        return;
-                    }
-                    let Some(request) = read_message(&mut s) else { return };
-                    seen.lock().expect("log").push(format!("{conn}:{request}"));
-                    if !(rules.1)(conn, n) || s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok").is_err() {
-                        return;
-                    }
-                }
-            });
+            let Ok(s) = stream else { return };
+            let (seen, serve) = (Arc::clone(&seen), Arc::clone(&serve));
+            std::thread::spawn(move || serve(conn, s, &seen));
         }
     });
     (addr, log)
@@ -864,58 +872,47 @@ fn raw_h2_upstream(
         f.extend(payload);
         f
     }
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let (seen, act) = (Arc::clone(&log), Arc::new(act));
-    std::thread::spawn(move || {
-        for (conn, stream) in listener.incoming().enumerate() {
-            let Ok(mut s) = stream else { return };
-            let (seen, act) = (Arc::clone(&seen), Arc::clone(&act));
-            std::thread::spawn(move || {
-                let mut preface = [0u8; 24];
-                if s.read_exact(&mut preface).is_err() || s.write_all(&frame(4, 0, 0, &[])).is_err() {
-                    return;
-                }
-                let mut n = 0;
-                loop {
-                    let mut head = [0u8; 9];
-                    if s.read_exact(&mut head).is_err() {
-                        return;
-                    }
-                    let len = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
-                    let (kind, flags) = (head[3], head[4]);
-                    let id = u32::from_be_bytes([head[5], head[6], head[7], head[8]]) & 0x7fff_ffff;
-                    if s.read_exact(&mut vec![0u8; len]).is_err() {
-                        return;
-                    }
-                    let reply = match (kind, flags & 1) {
-                        // SETTINGS, not an ACK: acknowledged.
-                        (4, 0) => frame(4, 1, 0, &[]),
-                        // HEADERS: a request.
-                        (1, _) => {
-                            seen.lock().expect("log").push(format!("{conn}:{id}"));
-                            n += 1;
-                            match act(conn, n - 1) {
-                                // `:status: 200` (static table entry 8), END_STREAM | END_HEADERS.
-                                H2Act::Answer => frame(1, 0x5, id, &[0x88]),
-                                H2Act::Refuse => frame(3, 0, id, &7u32.to_be_bytes()),
-                                H2Act::GoAway(last) => {
-                                    let _ = s.write_all(&frame(7, 0, 0, &[last.to_be_bytes(), [0; 4]].concat()));
-                                    return;
-                                }
-                            }
-                        }
-                        _ => continue,
-                    };
-                    if s.write_all(&reply).is_err() {
-                        return;
-                    }
-                }
-            });
+    thread_upstream(move |conn, mut s, seen| {
+        let mut preface = [0u8; 24];
+        if s.read_exact(&mut preface).is_err() || s.write_all(&frame(4, 0, 0, &[])).is_err() {
+            return;
         }
-    });
-    (addr, log)
+        let mut n = 0;
+        loop {
+            let mut head = [0u8; 9];
+            if s.read_exact(&mut head).is_err() {
+                return;
+            }
+            let len = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
+            let (kind, flags) = (head[3], head[4]);
+            let id = u32::from_be_bytes([head[5], head[6], head[7], head[8]]) & 0x7fff_ffff;
+            if s.read_exact(&mut vec![0u8; len]).is_err() {
+                return;
+            }
+            let reply = match (kind, flags & 1) {
+                // SETTINGS, not an ACK: acknowledged.
+                (4, 0) => frame(4, 1, 0, &[]),
+                // HEADERS: a request.
+                (1, _) => {
+                    seen.lock().expect("log").push(format!("{conn}:{id}"));
+                    n += 1;
+                    match act(conn, n - 1) {
+                        // `:status: 200` (static table entry 8), END_STREAM | END_HEADERS.
+                        H2Act::Answer => frame(1, 0x5, id, &[0x88]),
+                        H2Act::Refuse => frame(3, 0, id, &7u32.to_be_bytes()),
+                        H2Act::GoAway(last) => {
+                            let _ = s.write_all(&frame(7, 0, 0, &[last.to_be_bytes(), [0; 4]].concat()));
+                            return;
+                        }
+                    }
+                }
+                _ => continue,
+            };
+            if s.write_all(&reply).is_err() {
+                return;
+            }
+        }
+    })
 }
 
 #[tokio::test]
