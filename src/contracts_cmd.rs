@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
-use mockdrift_contracts::learn::retemplate;
+use mockdrift_contracts::learn::{PathLearner, View, retemplate};
 use mockdrift_contracts::template::{Route, Templater};
 use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store, openapi};
 
@@ -135,28 +135,92 @@ fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
 }
 
 /// How a traffic file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TrafficFormat {
     Har,
     JsonLines,
-    /// A JSON document that is neither: the reason.
-    Unknown(&'static str),
 }
 
-fn traffic_format(path: &Path, text: &str) -> TrafficFormat {
+/// The read buffer of a traffic file: large reads, whatever the file's size.
+const READ_BUFFER: usize = 256 << 10;
+
+/// One traffic file, read as a stream of exchanges, as often as wanted (learning, then
+/// recording): from the file itself, or from memory for what cannot be read twice (a pipe).
+struct Traffic {
+    path: PathBuf,
+    format: TrafficFormat,
+    in_memory: Option<Vec<u8>>,
+}
+
+type Exchanges<'a> = Box<dyn Iterator<Item = Result<Exchange, LineError>> + 'a>;
+
+impl Traffic {
+    fn open(path: &Path) -> std::io::Result<Self> {
+        let file = std::fs::File::open(path)?;
+        let regular = file.metadata()?.is_file();
+        let mut r = std::io::BufReader::with_capacity(READ_BUFFER, file);
+        let in_memory = if regular {
+            None
+        } else {
+            let mut all = Vec::new();
+            std::io::Read::read_to_end(&mut r, &mut all)?;
+            Some(all)
+        };
+        let format = match &in_memory {
+            Some(bytes) => traffic_format(path, &mut &bytes[..])?,
+            None => traffic_format(path, &mut r)?,
+        };
+        Ok(Self { path: path.to_owned(), format, in_memory })
+    }
+
+    fn exchanges(&self, service: Option<&str>) -> std::io::Result<Exchanges<'_>> {
+        let r: Box<dyn std::io::BufRead + '_> = match &self.in_memory {
+            Some(bytes) => Box::new(&bytes[..]),
+            None => Box::new(std::io::BufReader::with_capacity(READ_BUFFER, std::fs::File::open(&self.path)?)),
+        };
+        Ok(match self.format {
+            TrafficFormat::Har => Box::new(exchange::read_har(r, service)),
+            TrafficFormat::JsonLines => Box::new(exchange::read_jsonl(r)),
+        })
+    }
+}
+
+/// HAR by its extension or by a first line that is not a JSON object on its own (a document
+/// over several lines, or one HAR object on one line); JSON Lines otherwise. Reads the first
+/// two lines that hold something.
+fn traffic_format(path: &Path, r: &mut impl std::io::BufRead) -> std::io::Result<TrafficFormat> {
+    use std::io::{BufRead as _, Read as _};
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har")) {
-        return TrafficFormat::Har;
+        return Ok(TrafficFormat::Har);
     }
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with('{') || !trimmed.trim_end().contains('\n') {
-        return TrafficFormat::JsonLines;
+    let mut seen = 0;
+    let mut first_is_object = false;
+    let mut line = Vec::new();
+    while seen < 2 {
+        line.clear();
+        let n = (&mut *r).take(exchange::MAX_RECORD as u64).read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let t = text.trim().trim_start_matches('\u{feff}');
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        seen += 1;
+        if seen == 1 && !t.starts_with('{') {
+            return Ok(TrafficFormat::JsonLines);
+        }
+        match serde_json::from_str::<serde_json::Value>(t) {
+            Ok(v) if v.get("log").is_some() => return Ok(TrafficFormat::Har),
+            Ok(v) if v.is_object() => return Ok(TrafficFormat::JsonLines),
+            _ if seen == 1 => first_is_object = t.ends_with('}'),
+            _ => {}
+        }
     }
-    // A multi-line JSON document is a HAR file, or something we cannot read: say which,
-    // rather than reporting every line of it as a bad exchange.
-    match serde_json::from_str::<serde_json::Value>(trimmed) {
-        Ok(v) if v.get("log").and_then(|l| l.get("entries")).is_some() => TrafficFormat::Har,
-        Ok(_) => TrafficFormat::Unknown("a JSON document, but not HAR (no log.entries) nor JSON Lines of exchanges"),
-        Err(_) => TrafficFormat::JsonLines,
-    }
+    // A first line that looked like an object but did not parse, and no second to tell:
+    // a bad line of JSON Lines.
+    Ok(if first_is_object || seen == 0 { TrafficFormat::JsonLines } else { TrafficFormat::Har })
 }
 
 #[derive(Default)]
@@ -178,53 +242,49 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         routes.extend(from_doc.iter().map(|r| r.as_str().to_owned()));
     }
     let mut t = Tally::default();
-    // All inputs first: templates are learned from every path of a service before any
-    // exchange is recorded.
-    let mut inputs: Vec<(&std::path::PathBuf, Vec<Result<Exchange, LineError>>)> = Vec::new();
+    let mut inputs: Vec<Traffic> = Vec::new();
     for file in &args.files {
-        let text = match std::fs::read(file) {
-            Ok(b) => String::from_utf8_lossy(&b).trim_start_matches('\u{feff}').to_owned(),
+        match Traffic::open(file) {
+            Ok(traffic) => inputs.push(traffic),
+            Err(e) => {
+                eprintln!("mockdrift: {}: cannot read: {e}", file.display());
+                t.rejected += 1;
+            }
+        }
+    }
+    let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
+    for e in bad {
+        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+    }
+    // Two passes over each file, one exchange in memory at a time: templates are learned from
+    // every path of a service before any exchange is recorded.
+    let mut learners: std::collections::BTreeMap<String, PathLearner> = std::collections::BTreeMap::new();
+    for traffic in &inputs {
+        let Ok(exchanges) = traffic.exchanges(args.service.as_deref()) else { continue };
+        for x in exchanges.flatten() {
+            let service = args.service.as_deref().unwrap_or(&x.service);
+            let encoding = x.response.header("content-encoding").unwrap_or("");
+            let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
+            let sig = body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
+            match learners.get_mut(service) {
+                Some(l) => l.add(&x.path, sig, 1),
+                None => learners.entry(service.to_owned()).or_default().add(&x.path, sig, 1),
+            }
+        }
+    }
+    for (service, learner) in learners {
+        rec.set_learned(&service, learner.learn(View::Whole));
+    }
+    for traffic in &inputs {
+        let file = &traffic.path;
+        let exchanges = match traffic.exchanges(args.service.as_deref()) {
+            Ok(x) => x,
             Err(e) => {
                 eprintln!("mockdrift: {}: cannot read: {e}", file.display());
                 t.rejected += 1;
                 continue;
             }
         };
-        let exchanges: Vec<Result<Exchange, LineError>> = match traffic_format(file, &text) {
-            TrafficFormat::Har => match exchange::read_har(&text, args.service.as_deref()) {
-                Ok(v) => v,
-                Err(e) => {
-                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, e.reason);
-                    t.rejected += 1;
-                    continue;
-                }
-            },
-            TrafficFormat::JsonLines => exchange::read_jsonl(text.as_bytes()).collect(),
-            TrafficFormat::Unknown(reason) => {
-                eprintln!("mockdrift: {}:1: {reason}", file.display());
-                t.rejected += 1;
-                continue;
-            }
-        };
-        inputs.push((file, exchanges));
-    }
-    let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
-    for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
-    }
-    type Seen<'a> = Vec<(&'a str, Option<u64>)>;
-    let mut paths: std::collections::BTreeMap<String, Seen> = std::collections::BTreeMap::new();
-    for x in inputs.iter().flat_map(|(_, xs)| xs).flatten() {
-        let service = args.service.as_deref().unwrap_or(&x.service);
-        let encoding = x.response.header("content-encoding").unwrap_or("");
-        let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
-        let sig = body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
-        paths.entry(service.to_owned()).or_default().push((&x.path, sig));
-    }
-    for (service, seen) in paths {
-        rec.set_learned(&service, mockdrift_contracts::learn::learn_with_bodies(seen));
-    }
-    for (file, exchanges) in inputs {
         for x in exchanges {
             match x {
                 Ok(mut x) => {
@@ -245,7 +305,12 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                     }
                 }
                 Err(e) => {
-                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, e.reason);
+                    let reason = if traffic.format == TrafficFormat::Har && e.reason.starts_with("not a HAR file") {
+                        "a JSON document, but not HAR (no log.entries) nor JSON Lines of exchanges".to_owned()
+                    } else {
+                        e.reason
+                    };
+                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, reason);
                     t.rejected += 1;
                 }
             }

@@ -128,24 +128,100 @@ pub struct LineError {
     pub reason: String,
 }
 
-/// Reads JSON Lines of exchanges. Blank lines and lines starting with `#` are skipped; a bad
-/// line yields an error for that line and reading goes on.
-pub fn read_jsonl(r: impl BufRead) -> impl Iterator<Item = Result<Exchange, LineError>> {
-    r.lines().enumerate().filter_map(|(i, line)| {
-        let line_no = i + 1;
-        match line {
-            Err(e) => Some(Err(LineError { line: line_no, reason: format!("cannot read: {e}") })),
-            Ok(l) if l.trim().is_empty() || l.trim_start().starts_with('#') => None,
-            Ok(l) => Some(
-                serde_json::from_str::<Exchange>(&l)
-                    .map_err(|e| LineError { line: line_no, reason: e.to_string() })
-                    .and_then(|x| validate(x).map_err(|reason| LineError { line: line_no, reason })),
-            ),
-        }
-    })
+/// The longest line or HAR entry read: beyond it the line or entry is reported and skipped,
+/// so that one hostile record cannot take the memory of the process.
+pub const MAX_RECORD: usize = 64 << 20;
+
+/// Reads JSON Lines of exchanges as a stream, one line at a time. Blank lines and lines
+/// starting with `#` are skipped; a bad line yields an error for that line and reading goes
+/// on. Invalid UTF-8 is replaced (U+FFFD), a leading byte order mark skipped.
+pub fn read_jsonl<R: BufRead>(r: R) -> JsonLines<R> {
+    JsonLines { r, line: 0, buf: Vec::new(), done: false }
 }
 
-fn validate(mut x: Exchange) -> Result<Exchange, String> {
+/// The iterator of [`read_jsonl`].
+#[derive(Debug)]
+pub struct JsonLines<R> {
+    r: R,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Exchange, LineError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.line += 1;
+            let line_no = self.line;
+            let too_long = match read_line_capped(&mut self.r, &mut self.buf, MAX_RECORD) {
+                Ok(Some(too_long)) => too_long,
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(LineError { line: line_no, reason: format!("cannot read: {e}") }));
+                }
+            };
+            if too_long {
+                let reason = format!("line longer than {} MiB (skipped)", MAX_RECORD >> 20);
+                return Some(Err(LineError { line: line_no, reason }));
+            }
+            let mut bytes = self.buf.as_slice();
+            if line_no == 1 {
+                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            }
+            let text = String::from_utf8_lossy(bytes);
+            let t = text.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            return Some(
+                serde_json::from_str::<Exchange>(t)
+                    .map_err(|e| LineError { line: line_no, reason: e.to_string() })
+                    .and_then(|x| validate(x).map_err(|reason| LineError { line: line_no, reason })),
+            );
+        }
+        None
+    }
+}
+
+/// Reads one line (without its line break) into `buf`. `None` at the end of input;
+/// `Some(true)` when the line was longer than `cap` (the rest of it is skipped, `buf` holds
+/// its start).
+fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let (mut any, mut too_long) = (false, false);
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (part, used, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        if buf.len() + part.len() > cap {
+            too_long = true;
+        } else {
+            buf.extend_from_slice(part);
+        }
+        r.consume(used);
+        if end {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+pub(crate) fn validate(mut x: Exchange) -> Result<Exchange, String> {
     if !(100..=999).contains(&x.status) {
         return Err(format!("status {} is not an HTTP status code", x.status));
     }
@@ -191,118 +267,7 @@ pub fn split_url(url: &str) -> UrlParts<'_> {
     UrlParts { authority, path: if path.is_empty() { "/" } else { path }, query }
 }
 
-/// Imports the entries of a HAR 1.2 document. `service` names the upstream; without it the
-/// request URL's host does. Bad entries yield errors (with the entry's line) and the rest goes on.
-pub fn read_har(text: &str, service: Option<&str>) -> Result<Vec<Result<Exchange, LineError>>, LineError> {
-    let doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LineError { line: e.line(), reason: format!("not valid JSON: {e}") })?;
-    let entries = doc
-        .get("log")
-        .and_then(|l| l.get("entries"))
-        .and_then(|e| e.as_array())
-        .ok_or_else(|| LineError { line: 1, reason: "not a HAR file: no log.entries array".to_owned() })?;
-    let lines = entry_lines(text);
-    Ok(entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let line = lines.get(i).copied().unwrap_or(1);
-            har_entry(e, service).map_err(|reason| LineError { line, reason: format!("entry {}: {reason}", i + 1) })
-        })
-        .collect())
-}
-
-/// The line of each element of `log.entries`, from a position-aware pass.
-fn entry_lines(text: &str) -> Vec<usize> {
-    use crate::json::{Event, Parser};
-    let mut out = Vec::new();
-    let Ok(mut p) = Parser::new(text.as_bytes()) else { return out };
-    // The key of each open container: [root, "log", "entries"] holds the entries.
-    let mut path: Vec<Option<String>> = Vec::new();
-    let mut pending_key: Option<String> = None;
-    while let Ok(Some(ev)) = p.next() {
-        match ev {
-            Event::Key(k) => pending_key = Some(k.into_owned()),
-            Event::StartArray | Event::StartObject => {
-                if path.len() == 3 && path[1].as_deref() == Some("log") && path[2].as_deref() == Some("entries") {
-                    out.push(crate::json::line_col(text.as_bytes(), p.offset()).0);
-                }
-                path.push(pending_key.take());
-            }
-            Event::EndArray | Event::EndObject => {
-                path.pop();
-            }
-            _ => pending_key = None,
-        }
-    }
-    out
-}
-
-fn har_headers(v: &serde_json::Value) -> Vec<(String, String)> {
-    v.as_array()
-        .map(|hs| {
-            hs.iter()
-                .filter_map(|h| Some((h.get("name")?.as_str()?.to_owned(), h.get("value")?.as_str()?.to_owned())))
-                .filter(|(n, _)| !n.starts_with(':'))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn har_entry(e: &serde_json::Value, service: Option<&str>) -> Result<Exchange, String> {
-    let req = e.get("request").ok_or("no request")?;
-    let rsp = e.get("response").ok_or("no response")?;
-    let method = req.get("method").and_then(|m| m.as_str()).ok_or("request has no method")?;
-    let url = req.get("url").and_then(|m| m.as_str()).ok_or("request has no url")?;
-    let status = rsp.get("status").and_then(serde_json::Value::as_u64).ok_or("response has no status")?;
-    if status == 0 {
-        return Err("response status 0 (the request never completed)".to_owned());
-    }
-    let parts = split_url(url);
-    let host = parts.authority.split(':').next().unwrap_or("");
-    let service = service
-        .map(str::to_owned)
-        .or_else(|| (!host.is_empty()).then(|| host.to_owned()))
-        .ok_or("no service: give --service")?;
-    let time = match e.get("startedDateTime").and_then(|t| t.as_str()) {
-        Some(t) => Ts::parse(t).map_err(|err| format!("startedDateTime {t:?}: {err}"))?,
-        None => Ts(0),
-    };
-    let mut response = Message { headers: har_headers(&rsp["headers"]), ..Message::default() };
-    // HAR bodies are stored decoded: the content-encoding header no longer applies.
-    response.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-encoding"));
-    let content = &rsp["content"];
-    if let Some(text) = content.get("text").and_then(|t| t.as_str()) {
-        response.body = if content.get("encoding").and_then(|e| e.as_str()) == Some("base64") {
-            base64::engine::general_purpose::STANDARD
-                .decode(text.trim())
-                .map_err(|e| format!("response body is not valid base64: {e}"))?
-        } else {
-            text.as_bytes().to_vec()
-        };
-    }
-    if response.header("content-type").is_none()
-        && let Some(mime) = content.get("mimeType").and_then(|m| m.as_str()).filter(|m| !m.is_empty())
-    {
-        response.headers.push(("content-type".to_owned(), mime.to_owned()));
-    }
-    let mut request = Message { headers: har_headers(&req["headers"]), ..Message::default() };
-    request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-encoding"));
-    if let Some(text) = req.get("postData").and_then(|p| p.get("text")).and_then(|t| t.as_str()) {
-        request.body = text.as_bytes().to_vec();
-    }
-    validate(Exchange {
-        service,
-        method: method.to_owned(),
-        path: parts.path.to_owned(),
-        query: parts.query.to_owned(),
-        status: status as u16,
-        time,
-        duration_ms: e.get("time").and_then(serde_json::Value::as_f64).unwrap_or(0.0),
-        request,
-        response,
-    })
-}
+pub use crate::har::{HarEntries, read_har, read_har_text};
 
 #[cfg(test)]
 mod tests {
@@ -364,7 +329,7 @@ mod tests {
                 "content": {"mimeType": "application/json", "text": "eyJpZCI6MX0=", "encoding": "base64"}}},
   {"request": {"method": "GET"}, "response": {"status": 200}}
 ]}}"#;
-        let got = read_har(har, None).expect("a HAR");
+        let got = read_har_text(har, None).expect("a HAR");
         let x = got[0].as_ref().expect("valid");
         assert_eq!((x.service.as_str(), x.path.as_str(), x.query.as_str()), ("api.example.com", "/users/1", "x=1"));
         assert_eq!(x.response.body, br#"{"id":1}"#);

@@ -89,12 +89,44 @@ pub fn validate(bytes: &[u8]) -> Result<(), ParseError> {
     Ok(())
 }
 
-/// Line and column (1-based) of a byte offset in `src`.
+/// Line and column (1-based) of one byte offset in `src`, by a scan from the start: for a
+/// single position (an error ending a parse). Where many positions of one text are wanted,
+/// build a [`LineIndex`] once.
 pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
-    let upto = &src[..offset.min(src.len())];
-    let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, col)
+    LineIndex::new(&src[..offset.min(src.len())]).line_col(offset)
+}
+
+/// The offsets where the lines of a text start, built once (one pass over the text); line
+/// and column of any offset are then a binary search.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Offset of the first byte of each line after the first.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line breaks of `src`.
+    pub fn new(src: &[u8]) -> Self {
+        let starts = src.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| i + 1).collect();
+        Self { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) + 1
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = if line == 1 { 0 } else { self.starts[line - 2] };
+        (line, offset - start + 1)
+    }
+
+    /// How many lines the text has (a final line break starts an empty last line).
+    pub fn lines(&self) -> usize {
+        self.starts.len() + 1
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -441,6 +473,21 @@ mod tests {
         let err = events("{\n  \"a\": 1,\n  \"b\" 2\n}").expect_err("invalid");
         assert_eq!((err.line, err.column), (3, 7));
         assert_eq!(err.reason, "expected ':' after key");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let text = b"a\nbc\n\nd\r\nef\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            let upto = &text[..offset];
+            let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
+            assert_eq!(line_col(text, offset), (line, col), "offset {offset}");
+        }
+        assert_eq!(index.lines(), 6);
+        assert_eq!(LineIndex::new(b"").line_col(0), (1, 1));
     }
 
     #[test]

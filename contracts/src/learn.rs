@@ -97,21 +97,65 @@ struct Node {
     slug: bool,
 }
 
+/// The most literal children a node keeps. A position with more distinct values than this
+/// is an open set whatever else is seen: the values seen so far, but for the few that carry a
+/// large share of the node's paths (endpoint names such as `/users/me`), go into the
+/// parameter, and so do the values seen after. This bounds the trie by the API's endpoints,
+/// not by its distinct paths (a million user names under `/users/` are one node).
+pub const MAX_CHILDREN: usize = 512;
+
+/// The most body signatures kept at a node: enough to see that two siblings share one.
+const MAX_SIGS: usize = 8;
+
+/// The deepest path learned from, in segments; deeper paths (never an API's, but a hostile
+/// client's) are left to the value patterns.
+pub const MAX_SEGMENTS: usize = 64;
+
 impl Node {
     /// Adds a path seen `weight` times.
     fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize) {
-        self.count += weight;
-        let Some((first, rest)) = segs.split_first() else {
-            self.ends += weight;
-            self.sigs.extend(sig);
-            return;
-        };
-        let child = if param_reason(first).is_some() {
-            self.param.get_or_insert_with(Box::default)
-        } else {
-            self.lits.entry((*first).to_owned()).or_default()
-        };
-        child.insert(rest, sig, weight);
+        let mut node = self;
+        for first in segs {
+            node.count += weight;
+            node = if param_reason(first).is_some() {
+                node.param.get_or_insert_with(Box::default)
+            } else if node.lits.contains_key(*first) {
+                node.lits.get_mut(*first).expect("just seen")
+            } else if node.lits.len() >= MAX_CHILDREN {
+                node.saturate();
+                node.param.get_or_insert_with(Box::default)
+            } else {
+                node.lits.entry((*first).to_owned()).or_default()
+            };
+        }
+        node.count += weight;
+        node.ends += weight;
+        node.add_sigs(sig);
+    }
+
+    fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
+        for sig in sigs {
+            if self.sigs.len() >= MAX_SIGS {
+                break;
+            }
+            self.sigs.insert(sig);
+        }
+    }
+
+    /// Folds the literal children into the parameter, but for those with a twentieth or more
+    /// of the paths through this node (at most twenty): the node has more distinct values than
+    /// [`MAX_CHILDREN`].
+    fn saturate(&mut self) {
+        let count = self.count;
+        let values: Vec<String> =
+            self.lits.iter().filter(|(_, n)| n.count * 20 < count).map(|(k, _)| k.clone()).collect();
+        let param = self.param.get_or_insert_with(Box::default);
+        param.slug = true;
+        for k in values {
+            if let Some(n) = self.lits.remove(&k) {
+                param.absorb(n);
+            }
+        }
     }
 
     /// Adds `other` into `self`.
@@ -119,9 +163,14 @@ impl Node {
         self.ends += other.ends;
         self.count += other.count;
         self.slug |= other.slug;
-        self.sigs.extend(other.sigs);
+        self.add_sigs(other.sigs);
         for (k, v) in other.lits {
-            self.lits.entry(k).or_default().absorb(v);
+            if !self.lits.contains_key(&k) && self.lits.len() >= MAX_CHILDREN {
+                self.saturate();
+                self.param.get_or_insert_with(Box::default).absorb(v);
+            } else {
+                self.lits.entry(k).or_default().absorb(v);
+            }
         }
         if let Some(p) = other.param {
             self.param.get_or_insert_with(Box::default).absorb(*p);
@@ -363,56 +412,118 @@ pub fn learn_weighted<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>,
 
 /// Like [`learn_weighted`], from a [`View`].
 pub fn learn_view<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>, usize)>, view: View) -> Vec<Route> {
-    let mut root = Node::default();
+    let mut learner = PathLearner::default();
     for (p, sig, weight) in paths {
-        let p = p.split('?').next().unwrap_or(p);
-        let segs: Vec<&str> = p.split('/').skip(1).collect();
-        root.insert(&segs, sig, weight.max(1));
+        learner.add(p, sig, weight);
     }
-    // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
-    // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`
-    // once each looks like an open set); once the owners above are merged, the union shows
-    // those are endpoint names under a branch parameter. So each pass only merges at nodes
-    // with at least a quarter of the previous pass's evidence, and the last at every node.
-    let mut min_count = root.count / LEARN_STEP;
-    while min_count > 1 {
-        root.learn(min_count, &[], view);
-        min_count /= LEARN_STEP;
+    learner.learn(view)
+}
+
+/// Paths to learn templates from, added one at a time (a stream of any length): the memory
+/// is bounded by the API's endpoints, not by how many paths or distinct paths are added (see
+/// [`MAX_CHILDREN`]), and each path costs the same.
+#[derive(Debug, Default)]
+pub struct PathLearner {
+    root: Node,
+}
+
+impl PathLearner {
+    /// Adds a path (its query is ignored) seen `weight` times, with its response body
+    /// signature ([`body_signature`]) where there is one.
+    pub fn add(&mut self, path: &str, sig: Option<u64>, weight: usize) {
+        let p = path.split('?').next().unwrap_or(path);
+        let segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
+        if segs.len() > MAX_SEGMENTS {
+            return;
+        }
+        self.root.insert(&segs, sig, weight.max(1));
     }
-    root.learn(0, &[], view);
-    let mut templates = Vec::new();
-    // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
-    root.templates(&mut Vec::new(), &mut templates);
-    templates.iter().filter_map(|t| Route::parse(t).ok()).collect()
+
+    /// The endpoint templates learned, literal ones included (see [`learn`]).
+    pub fn learn(self, view: View) -> Vec<Route> {
+        let mut root = self.root;
+        // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
+        // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`
+        // once each looks like an open set); once the owners above are merged, the union shows
+        // those are endpoint names under a branch parameter. So each pass only merges at nodes
+        // with at least a quarter of the previous pass's evidence, and the last at every node.
+        let mut min_count = root.count / LEARN_STEP;
+        while min_count > 1 {
+            root.learn(min_count, &[], view);
+            min_count /= LEARN_STEP;
+        }
+        root.learn(0, &[], view);
+        let mut templates = Vec::new();
+        // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
+        root.templates(&mut Vec::new(), &mut templates);
+        templates.iter().filter_map(|t| Route::parse(t).ok()).collect()
+    }
 }
 
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
 /// value kinds of an object (of an array's first object), hashed. None for bodies too small to
 /// tell endpoints apart (not JSON, scalars, objects with fewer than two members).
+///
+/// Read with the pull parser, nothing built: the body is validated whole, but only the
+/// members of the one object are kept.
 pub fn body_signature(body: &[u8]) -> Option<u64> {
+    use crate::json::{Event, Parser};
     use std::hash::{Hash, Hasher};
-    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let (obj, array) = match &v {
-        serde_json::Value::Object(o) => (o, false),
-        serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
+    let mut p = Parser::new(body).ok()?;
+    let array = match p.next().ok()?? {
+        Event::StartObject => false,
+        Event::StartArray => true,
         _ => return None,
     };
-    if obj.len() < 2 && !array {
+    // The object whose members count: the top one, or the array's first item.
+    let at = if array {
+        if p.next().ok()?? != Event::StartObject {
+            return None;
+        }
+        2
+    } else {
+        1
+    };
+    let mut members: Vec<(String, char)> = Vec::new();
+    let mut key: Option<String> = None;
+    while let Some(ev) = p.next().ok()? {
+        if p.depth() < at {
+            break;
+        }
+        let kind = match ev {
+            Event::Key(k) if p.depth() == at => {
+                key = Some(k.into_owned());
+                continue;
+            }
+            Event::StartObject => 'o',
+            Event::StartArray => 'a',
+            Event::Str(_) => 's',
+            Event::Number { .. } => '0',
+            Event::Bool(_) => 'b',
+            Event::Null => 'n',
+            _ => continue,
+        };
+        let inner = matches!(ev, Event::StartObject | Event::StartArray);
+        if p.depth() == at + usize::from(inner)
+            && let Some(k) = key.take()
+        {
+            members.push((k, kind));
+        }
+    }
+    // The rest of the document must be valid too.
+    while p.next().ok()?.is_some() {}
+    // As a map would hold them: sorted, the last of a repeated name.
+    members.reverse();
+    members.sort_by(|a, b| a.0.cmp(&b.0));
+    members.dedup_by(|a, b| a.0 == b.0);
+    if members.len() < 2 && !array {
         return None;
     }
-    let kind = |v: &serde_json::Value| match v {
-        serde_json::Value::Null => 'n',
-        serde_json::Value::Bool(_) => 'b',
-        serde_json::Value::Number(_) => '0',
-        serde_json::Value::String(_) => 's',
-        serde_json::Value::Array(_) => 'a',
-        serde_json::Value::Object(_) => 'o',
-    };
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
-    for (k, v) in obj {
+    for (k, kind) in &members {
         k.hash(&mut h);
-        kind(v).hash(&mut h);
+        kind.hash(&mut h);
     }
     Some(h.finish())
 }
@@ -527,6 +638,84 @@ pub fn retemplate(
 mod tests {
     use super::*;
     use crate::template::Templater;
+
+    /// The signature as first written, over a `serde_json::Value`.
+    fn value_signature(body: &[u8]) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let (obj, array) = match &v {
+            serde_json::Value::Object(o) => (o, false),
+            serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
+            _ => return None,
+        };
+        if obj.len() < 2 && !array {
+            return None;
+        }
+        let kind = |v: &serde_json::Value| match v {
+            serde_json::Value::Null => 'n',
+            serde_json::Value::Bool(_) => 'b',
+            serde_json::Value::Number(_) => '0',
+            serde_json::Value::String(_) => 's',
+            serde_json::Value::Array(_) => 'a',
+            serde_json::Value::Object(_) => 'o',
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        array.hash(&mut h);
+        for (k, v) in obj {
+            k.hash(&mut h);
+            kind(v).hash(&mut h);
+        }
+        Some(h.finish())
+    }
+
+    #[test]
+    fn the_streamed_body_signature_is_the_one_over_a_value() {
+        let bodies = [
+            r#"{"id": 1, "name": "a", "tags": ["x", {"y": 1}], "owner": {"id": 2, "login": "o"}, "n": null, "ok": true}"#,
+            r#"[{"b": 1.5, "a": "x", "nested": {"deep": [1, 2]}}, {"c": 1}]"#,
+            r#"{"a": 1, "a": "twice", "b": [] }"#,
+            r#"{"only": 1}"#,
+            r#"[]"#,
+            r#"[1, 2]"#,
+            r#"[{}]"#,
+            r#""text""#,
+            r#"{"a": 1, "b": 2"#,
+            r#"{"a": 1, "b": 2} trailing"#,
+            r#"{"a": {"b": {"c": 1}}, "d": [[{"e": 1}]]}"#,
+            "not json",
+        ];
+        for b in bodies {
+            assert_eq!(body_signature(b.as_bytes()), value_signature(b.as_bytes()), "{b}");
+        }
+        assert!(body_signature(bodies[0].as_bytes()).is_some());
+        assert!(body_signature(bodies[1].as_bytes()).is_some());
+    }
+
+    #[test]
+    fn many_distinct_values_at_one_position_keep_the_trie_bounded() {
+        // Names without digits, which no value pattern takes for ids.
+        let name = |mut i: usize| {
+            let mut s = String::from("name-");
+            loop {
+                s.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+                if i == 0 {
+                    return s;
+                }
+            }
+        };
+        let mut learner = PathLearner::default();
+        for i in 0..20_000 {
+            learner.add(&format!("/users/{}/repos", name(i)), None, 1);
+            learner.add("/users/me", None, 1);
+        }
+        let users = &learner.root.lits["users"];
+        assert!(users.lits.len() <= MAX_CHILDREN, "{}", users.lits.len());
+        assert!(users.lits.contains_key("me"), "a heavy literal stays");
+        let t = Templater::new(learner.learn(View::Whole));
+        assert_eq!(t.template("/users/name-new/repos"), "/users/{user}/repos");
+        assert_eq!(t.template("/users/me"), "/users/me");
+    }
 
     #[test]
     fn slugs_become_parameters_and_literals_stay() {

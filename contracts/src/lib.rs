@@ -60,6 +60,7 @@ pub use self::shape::{
 pub use self::ts::Ts;
 pub mod decode;
 pub mod exchange;
+mod har;
 pub mod media;
 pub use self::exchange::{Exchange, Message};
 mod contract;

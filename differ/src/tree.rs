@@ -1,6 +1,6 @@
 //! A JSON tree with line numbers, built from the contracts crate's pull parser.
 
-use mockdrift_contracts::json::{Event, ParseError, Parser, line_col};
+use mockdrift_contracts::json::{Event, LineIndex, ParseError, Parser};
 use serde_json::Value;
 
 /// One JSON value and the line it starts on.
@@ -46,7 +46,7 @@ impl Node {
         // Open containers: the node being built and, for objects, the pending key.
         let mut stack: Vec<(Node, Option<String>)> = Vec::new();
         let mut key: Option<String> = None;
-        let mut lines = LineIndex::new(src);
+        let lines = LineIndex::new(src);
         loop {
             let Some(ev) = p.next()? else {
                 return Err(ParseError { offset: src.len(), line: 1, column: 1, reason: "empty document" });
@@ -58,7 +58,7 @@ impl Node {
                     continue;
                 }
                 Event::StartObject | Event::StartArray if stack.len() >= MAX_DEPTH => {
-                    let (line, column) = line_col(src, p.offset());
+                    let (line, column) = lines.line_col(p.offset());
                     return Err(ParseError {
                         offset: p.offset(),
                         line,
@@ -191,29 +191,6 @@ impl Node {
             }
         }
         out.pop().unwrap_or(Value::Null)
-    }
-}
-
-/// Offsets to lines, for a forward-moving sequence of offsets (amortised linear).
-struct LineIndex<'a> {
-    src: &'a [u8],
-    pos: usize,
-    line: usize,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(src: &'a [u8]) -> Self {
-        Self { src, pos: 0, line: 1 }
-    }
-
-    fn line(&mut self, offset: usize) -> usize {
-        if offset < self.pos {
-            return line_col(self.src, offset).0;
-        }
-        let end = offset.min(self.src.len());
-        self.line += self.src[self.pos..end].iter().filter(|&&b| b == b'\n').count();
-        self.pos = end;
-        self.line
     }
 }
 
