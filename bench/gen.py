@@ -55,9 +55,9 @@ def endpoint(e):
     return base + "/{id}/" + SUBS[e % len(SUBS)], None, kind
 
 
-def body(e, i, rng):
+def item(e, i, rng):
     res = RESOURCES[(e // 3) % len(RESOURCES)]
-    item = {
+    it = {
         "id": 10_000 + i, "object": res[:-1], "name": " ".join(rng.choice(WORDS) for _ in range(3)),
         "status": ["active", "archived", "draft"][i % 3], "created_at": "2026-11-20T10:00:00Z",
         "price": {"amount": rng.randrange(100, 100_000), "currency": ["EUR", "USD", "GBP"][i % 3]},
@@ -66,10 +66,15 @@ def body(e, i, rng):
         "email": f"user{i % 97}@example.com", f"{res[:-1]}_ref": f"{res[:2]}_{i}", f"extra_{e}": True,
     }
     if i % 5 == 0:
-        item["discount"] = {"percent": 10, "until": "2026-12-31"}
+        it["discount"] = {"percent": 10, "until": "2026-12-31"}
+    return it
+
+
+def body(e, i, rng):
+    it = item(e, i, rng)
     if e % 3 == 0:
-        return {"data": [dict(item, id=10_000 + i + k) for k in range(rng.randrange(1, 4))], "has_more": i % 2 == 0}
-    return item
+        return {"data": [dict(it, id=10_000 + i + k) for k in range(rng.randrange(1, 4))], "has_more": i % 2 == 0}
+    return it
 
 
 def exchanges(n, endpoints, seed=7):
@@ -142,12 +147,13 @@ def bigmock(kind, mb, out):
                     ' "headers": {"Content-Type": "application/json"},\n  "jsonBody": {"has_more": false, "data": [\n')
             i = 0
             while f.tell() < target:
-                item = body(1, i, rng)
+                it = item(0, i, rng)
                 if i % 50 == 7:
-                    item["legacy_code"] = "x"  # drift: a field production never sends
-                f.write(("" if i == 0 else ",\n") + "   " + json.dumps(item))
+                    it["legacy_code"] = "x"  # drift: a field production never sends
+                f.write(("" if i == 0 else ",\n") + "   " + json.dumps(it))
                 i += 1
             f.write("\n  ]}}}\n")
+            return i
         else:
             f.write('{"log": {"version": "1.2", "entries": [\n')
             for e, path, status, text, i in exchanges(10**9, 10):
@@ -157,7 +163,9 @@ def bigmock(kind, mb, out):
                          "response": {"status": status, "headers": [{"name": "Content-Type", "value": "application/json"}],
                                       "content": {"mimeType": "application/json", "text": text}}}
                 f.write(("" if i == 0 else ",\n") + json.dumps(entry, indent=1))
+                n = i + 1
             f.write("\n]}}\n")
+            return n
 
 
 if __name__ == "__main__":

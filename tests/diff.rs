@@ -879,3 +879,60 @@ fn baseline_fingerprints_survive_edits_that_move_lines() {
     assert_eq!(moved["line"], 17, "the finding moved with the edit");
     assert_eq!(moved["suppressed"], true, "and is still accepted");
 }
+
+#[test]
+fn findings_that_differ_by_array_index_are_one_line_in_text_and_markdown_and_each_in_json() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let items: Vec<Value> = (0..40)
+        .map(|i| {
+            let mut item = serde_json::json!({"id": format!("ch_{:06}", 1000 + i), "status": "succeeded"});
+            if i % 2 == 0 {
+                item["legacy"] = Value::from(i);
+            }
+            item
+        })
+        .collect();
+    let mock = serde_json::json!({
+        "request": {"method": "GET", "url": "/v1/charges"},
+        "response": {"status": 200, "jsonBody": {"data": items, "has_more": false}},
+    });
+    let text = serde_json::to_string_pretty(&mock).expect("json");
+    std::fs::create_dir_all(d.join("m")).expect("dir");
+    std::fs::write(d.join("m/list.json"), &text).expect("write");
+    let run = |format: &str| {
+        mockdrift(
+            d,
+            &["diff", "--contracts", "st", "--mocks", "m", "--now", NOW, "--min-samples", "1", "--format", format],
+        )
+    };
+    let json: Value = serde_json::from_str(&run("json").stdout).expect("json");
+    let legacy: Vec<&Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "unknown_field" && f["pointer"].as_str().is_some_and(|p| p.ends_with("/legacy")))
+        .collect();
+    assert_eq!(legacy.len(), 20, "one finding per pointer in JSON");
+    assert_eq!(legacy[0]["pointer"], "/data/0/legacy");
+    assert_eq!(legacy[19]["pointer"], "/data/38/legacy");
+    let first_line = legacy[0]["line"].as_u64().expect("line");
+    let last_line = legacy[19]["line"].as_u64().expect("line");
+
+    let out = run("text").stdout;
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains("unknown_field")).collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].contains("unknown_field /data/*/legacy"), "{out}");
+    assert!(lines[0].starts_with(&format!("  {first_line}:")), "{out}");
+    let spread =
+        format!("at 20 array indexes: /data/0/legacy (line {first_line}) to /data/38/legacy (line {last_line})");
+    assert!(out.contains(&spread), "{out}");
+    // The body beside production's shows a few items, not all forty.
+    assert!(out.contains("\"... 37 more items\""), "{out}");
+
+    let md = run("markdown").stdout;
+    let rows: Vec<&str> = md.lines().filter(|l| l.contains("| `unknown_field` | `GET")).collect();
+    assert_eq!(rows.len(), 1, "{md}");
+    assert!(rows[0].contains("`/data/*/legacy`") && rows[0].contains(&spread), "{md}");
+    assert!(md.contains("| `unknown_field` | 20 |"), "the summary counts each: {md}");
+}

@@ -637,7 +637,8 @@ mod tests {
     #[test]
     fn errors_name_the_file_line_and_reading_goes_on() {
         let good = entry(1, "{}");
-        let bad_json = "{\"request\": {\"method\": \"GET\",\n \"url\": \"/x\"},\n \"response\": {\"status\": 20x}}".to_owned();
+        let bad_json =
+            "{\"request\": {\"method\": \"GET\",\n \"url\": \"/x\"},\n \"response\": {\"status\": 20x}}".to_owned();
         let no_url = "{\"request\": {\"method\": \"GET\"}, \"response\": {\"status\": 200}}".to_owned();
         let text = har(&[good.clone(), bad_json, no_url, "42".to_owned(), good]);
         let got = all(&text, 5);

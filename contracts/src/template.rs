@@ -124,6 +124,128 @@ pub fn best_match<'a>(routes: &'a [Route], path: &str) -> Option<&'a Route> {
     routes.iter().filter(|r| r.matches(path)).max_by(|a, b| a.specificity(b).then(b.as_str().cmp(a.as_str())))
 }
 
+/// Routes indexed by segment (a trie), for matching many paths against many routes: each
+/// lookup walks the path's segments, not the routes. Picks what [`best_match`] picks.
+#[derive(Clone, Debug, Default)]
+pub struct RouteSet {
+    routes: Vec<Route>,
+    nodes: Vec<RouteNode>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct RouteNode {
+    lits: std::collections::HashMap<String, usize>,
+    param: Option<usize>,
+    /// Routes ending here, smallest text first.
+    ends: Vec<usize>,
+}
+
+impl RouteSet {
+    /// Indexes `routes`.
+    pub fn new(routes: Vec<Route>) -> Self {
+        let mut nodes = vec![RouteNode::default()];
+        for (i, r) in routes.iter().enumerate() {
+            let mut at = 0;
+            for seg in &r.segs {
+                let next = match seg {
+                    Seg::Lit(l) => nodes[at].lits.get(l).copied(),
+                    Seg::Param => nodes[at].param,
+                };
+                at = match next {
+                    Some(n) => n,
+                    None => {
+                        nodes.push(RouteNode::default());
+                        let n = nodes.len() - 1;
+                        match seg {
+                            Seg::Lit(l) => nodes[at].lits.insert(l.clone(), n),
+                            Seg::Param => nodes[at].param.replace(n),
+                        };
+                        n
+                    }
+                };
+            }
+            nodes[at].ends.push(i);
+        }
+        for n in &mut nodes {
+            n.ends.sort_by(|&a, &b| routes[a].text.cmp(&routes[b].text));
+        }
+        Self { routes, nodes }
+    }
+
+    /// The routes, as given.
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// Whether there are no routes.
+    pub fn is_empty(&self) -> bool {
+        self.routes.is_empty()
+    }
+
+    /// The route a concrete path matches, as [`best_match`] picks it: the most literal
+    /// segments, then literals first from the left, then the smallest text. Literal children
+    /// are tried first, so the first match with the most literals is the one; branches that
+    /// cannot have more literals than the best so far are not walked.
+    pub fn best(&self, path: &str) -> Option<&Route> {
+        if self.routes.is_empty() {
+            return None;
+        }
+        let segs: Vec<&str> = path.split('/').skip(1).collect();
+        let mut best: Option<(usize, usize)> = None;
+        // (node, depth, literals so far)
+        let mut stack: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
+        while let Some((at, depth, lits)) = stack.pop() {
+            if best.is_some_and(|(l, _)| lits + (segs.len() - depth) <= l) {
+                continue;
+            }
+            let node = &self.nodes[at];
+            let Some(seg) = segs.get(depth) else {
+                if let Some(&r) = node.ends.first() {
+                    best = Some((lits, r));
+                }
+                continue;
+            };
+            // Pushed param first, so that the literal child is walked first.
+            if let Some(p) = node.param.filter(|_| !seg.is_empty()) {
+                stack.push((p, depth + 1, lits));
+            }
+            if let Some(&l) = node.lits.get(*seg) {
+                stack.push((l, depth + 1, lits + 1));
+            }
+        }
+        best.map(|(_, r)| &self.routes[r])
+    }
+
+    /// The routes naming the same endpoint as `template`, in the order given: same segment
+    /// count, equal literals, and a parameter of the route wherever the template has a
+    /// parameter or a literal the route's parameter takes.
+    pub fn same_endpoint(&self, template: &Route) -> Vec<&Route> {
+        if self.routes.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = Vec::new();
+        let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+        while let Some((at, depth)) = stack.pop() {
+            let node = &self.nodes[at];
+            let Some(seg) = template.segs.get(depth) else {
+                out.extend(node.ends.iter().copied());
+                continue;
+            };
+            if let Some(p) = node.param {
+                stack.push((p, depth + 1));
+            }
+            if let Seg::Lit(l) = seg
+                && let Some(&n) = node.lits.get(l)
+            {
+                stack.push((n, depth + 1));
+            }
+        }
+        // In the order the routes were given.
+        out.sort_unstable();
+        out.into_iter().map(|r| &self.routes[r]).collect()
+    }
+}
+
 /// Why each parameter of `template` is one, from concrete paths recorded for it: the value
 /// patterns seen there, or a route given by the user, an OpenAPI document or a mock when the
 /// values have no pattern.
@@ -265,25 +387,25 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
 /// service's traffic ([`crate::learn`]), then value patterns.
 #[derive(Clone, Debug, Default)]
 pub struct Templater {
-    routes: Vec<Route>,
-    learned: std::collections::BTreeMap<String, Vec<Route>>,
+    routes: RouteSet,
+    learned: std::collections::BTreeMap<String, RouteSet>,
 }
 
 impl Templater {
     /// A templater with user-given route templates, which win over inference.
     pub fn new(routes: Vec<Route>) -> Self {
-        Self { routes, learned: Default::default() }
+        Self { routes: RouteSet::new(routes), learned: Default::default() }
     }
 
     /// Sets the templates learned from `service`'s traffic (they apply to that service only).
     pub fn set_learned(&mut self, service: &str, routes: Vec<Route>) {
-        self.learned.insert(service.to_owned(), routes);
+        self.learned.insert(service.to_owned(), RouteSet::new(routes));
     }
 
     /// The template of a concrete path of `service`.
     pub fn template_for(&self, service: &str, path: &str) -> String {
-        if best_match(&self.routes, path).is_none()
-            && let Some(r) = self.learned.get(service).and_then(|l| best_match(l, path))
+        if self.routes.best(path).is_none()
+            && let Some(r) = self.learned.get(service).and_then(|l| l.best(path))
         {
             return r.as_str().to_owned();
         }
@@ -292,7 +414,7 @@ impl Templater {
 
     /// The template of a concrete path.
     pub fn template(&self, path: &str) -> String {
-        if let Some(r) = best_match(&self.routes, path) {
+        if let Some(r) = self.routes.best(path) {
             return r.as_str().to_owned();
         }
         name_params(
@@ -306,6 +428,60 @@ impl Templater {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_route_index_picks_what_a_scan_picks() {
+        let texts = [
+            "/users/me",
+            "/users/{user_id}",
+            "/users/{id}",
+            "/users/{user_id}/repos",
+            "/a/b/{y}",
+            "/a/{x}/c",
+            "/a/{x}/{y}/{z}",
+            "/{w}/b/c/d",
+            "/a/{x}/c/d",
+            "/",
+            "/{any}",
+            "/repos/{owner}/{repo}",
+            "/repos/acme/{repo}",
+            "/repos/{owner}/spark",
+        ];
+        let routes: Vec<Route> = texts.iter().map(|t| Route::parse(t).expect("route")).collect();
+        let set = RouteSet::new(routes.clone());
+        assert!(RouteSet::default().best("/users/me").is_none());
+        let paths = [
+            "/users/me",
+            "/users/7",
+            "/users/",
+            "/users/7/repos",
+            "/a/b/c",
+            "/a/b/c/d",
+            "/a/q/c/d",
+            "/x/b/c/d",
+            "/a/b/q",
+            "/",
+            "/health",
+            "/repos/acme/spark",
+            "/repos/acme/x",
+            "/repos/o/spark",
+            "/repos/o/x",
+            "",
+            "/a//c",
+            "/users/me/repos",
+        ];
+        for p in paths {
+            assert_eq!(set.best(p).map(Route::as_str), best_match(&routes, p).map(Route::as_str), "{p}");
+        }
+        let same = |t: &str| {
+            let mut v: Vec<&str> =
+                set.same_endpoint(&Route::parse(t).expect("route")).iter().map(|r| r.as_str()).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(same("/users/{id}"), ["/users/{id}", "/users/{user_id}"]);
+        assert_eq!(same("/repos/acme/{r}"), ["/repos/acme/{repo}", "/repos/{owner}/{repo}"]);
+    }
 
     #[test]
     fn templates_ids_with_readable_unique_names() {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mockdrift_contracts::format::{self, Format};
-use mockdrift_contracts::template::{Route, best_match};
+use mockdrift_contracts::template::{Route, RouteSet};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
 
@@ -57,8 +57,8 @@ type Statuses<'a> = Vec<(&'a EndpointKey, &'a Contract)>;
 
 /// The snapshot indexed for matching many mocks: built once per run.
 struct Index<'a> {
-    /// Parsed route templates per (service, method).
-    routes: BTreeMap<(&'a str, &'a str), Vec<Route>>,
+    /// Route templates per (service, method), indexed by segment.
+    routes: BTreeMap<(&'a str, &'a str), RouteSet>,
     /// Contracts per endpoint (service, method, template).
     contracts: BTreeMap<EndpointRef<'a>, Statuses<'a>>,
     /// Recorded services.
@@ -78,6 +78,7 @@ impl<'a> Index<'a> {
             }
             e.push((k, c));
         }
+        let routes = routes.into_iter().map(|(k, v)| (k, RouteSet::new(v))).collect();
         let services = snap.contracts.keys().map(|k| k.service.as_str()).collect();
         Self { routes, contracts, services }
     }
@@ -95,13 +96,14 @@ pub fn apply_route_hints(
     limits: &mockdrift_contracts::Limits,
 ) -> Snapshot {
     let mut hints: Vec<Route> = extra.to_vec();
+    let mut hinted: std::collections::HashSet<String> = hints.iter().map(|h| h.as_str().to_owned()).collect();
     let mut exact: BTreeSet<&str> = BTreeSet::new();
     for item in items {
         if let Item::Mock(m) = item {
             match &m.url {
                 UrlPattern::Template(t) => {
                     if let Ok(r) = Route::parse(t)
-                        && !hints.iter().any(|h| h.as_str() == r.as_str())
+                        && hinted.insert(r.as_str().to_owned())
                     {
                         hints.push(r);
                     }
@@ -116,11 +118,12 @@ pub fn apply_route_hints(
     if hints.is_empty() {
         return snapshot.clone();
     }
+    let hints = RouteSet::new(hints);
     let mut out = Snapshot { sources: snapshot.sources.clone(), ..Snapshot::default() };
     for (k, c) in &snapshot.contracts {
         let mut key = k.clone();
         if !exact.contains(k.path.as_str())
-            && let Some(r) = best_match(&hints, &k.path)
+            && let Some(r) = hints.best(&k.path)
         {
             key.path = r.as_str().to_owned();
         }
@@ -328,11 +331,12 @@ impl<'a> Differ<'a> {
                 continue;
             }
             let hit: Vec<&Route> = match &m.url {
-                UrlPattern::Path(p) => best_match(routes, p).into_iter().collect(),
-                UrlPattern::Template(t) => routes.iter().filter(|r| same_template(t, r.as_str())).collect(),
+                UrlPattern::Path(p) => routes.best(p).into_iter().collect(),
+                UrlPattern::Template(t) => Route::parse(t).map(|t| routes.same_endpoint(&t)).unwrap_or_default(),
                 UrlPattern::Regex { path_only, .. } => {
                     let re = regex.as_ref().expect("compiled above");
                     routes
+                        .routes()
                         .iter()
                         .filter(|r| {
                             self.index.contracts.get(&(service, method, r.as_str())).into_iter().flatten().any(
@@ -350,7 +354,7 @@ impl<'a> Differ<'a> {
                         })
                         .collect()
                 }
-                UrlPattern::Any => routes.iter().collect(),
+                UrlPattern::Any => routes.routes().iter().collect(),
             };
             out.extend(hit.into_iter().map(|r| (service.to_owned(), method.to_owned(), r.as_str().to_owned())));
         }
@@ -491,7 +495,7 @@ impl<'a> Differ<'a> {
         }
         let examples: Vec<&Value> = contract.examples.iter().map(|e| &e.body).collect();
         let production = mockdrift_contracts::synth::body(&contract.response, &examples);
-        let pretty = |v: &Value| serde_json::to_string_pretty(v).expect("values serialize") + "\n";
+        let pretty = |v: &Value| serde_json::to_string_pretty(&shortened(v)).expect("values serialize") + "\n";
         let (a, b) = (pretty(&value), pretty(&production));
         let diff = similar::TextDiff::from_lines(&a, &b)
             .unified_diff()
@@ -594,18 +598,24 @@ impl<'a> Differ<'a> {
     }
 }
 
-/// Whether a mock's route template names the same endpoint as a recorded one: same segment
-/// count, equal literals, and recorded parameters accepting mock literals.
-fn same_template(mock: &str, recorded: &str) -> bool {
-    let (Ok(a), Ok(_)) = (Route::parse(mock), Route::parse(recorded)) else { return false };
-    let ms: Vec<&str> = a.as_str().split('/').collect();
-    let rs: Vec<&str> = recorded.split('/').collect();
-    ms.len() == rs.len()
-        && ms.iter().zip(&rs).all(|(m, r)| {
-            let mp = m.starts_with('{');
-            let rp = r.starts_with('{');
-            rp || (!mp && m == r)
-        })
+/// The most items of one array shown in a body beside production's: the findings name every
+/// item; the picture needs a few, and a diff of whole large bodies costs the square of their
+/// size.
+const SHOWN_ITEMS: usize = 3;
+
+/// A copy of `v` with each array cut to its first [`SHOWN_ITEMS`] items and a last string
+/// saying how many more there were. Only what is kept is copied.
+fn shortened(v: &Value) -> Value {
+    match v {
+        Value::Array(items) if items.len() > SHOWN_ITEMS + 1 => {
+            let mut kept: Vec<Value> = items[..SHOWN_ITEMS].iter().map(shortened).collect();
+            kept.push(Value::String(format!("... {} more items", items.len() - SHOWN_ITEMS)));
+            Value::Array(kept)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(shortened).collect()),
+        Value::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), shortened(v))).collect()),
+        v => v.clone(),
+    }
 }
 
 /// RFC 6901 pointer of body segments; with `any_index`, array indices become `*` (a place in

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::finding::{Kind, Report, Severity};
+use std::collections::BTreeMap;
+
+use crate::finding::{BodyDiff, Finding, Kind, Report, Severity};
 
 /// Mock files under the given paths: files as given; directories walked recursively in
 /// sorted order, respecting `.gitignore` (and `.ignore`), taking `.json`, `.har`, `.yml` and
@@ -55,8 +57,8 @@ fn paint(s: &str, sev: Severity, color: bool) -> String {
     format!("\x1b[{code}m{s}\x1b[0m")
 }
 
-fn bodies_of(out: &mut String, r: &Report, file: &str, color: bool) {
-    for b in r.bodies.iter().filter(|b| b.file == file) {
+fn bodies_of(out: &mut String, bodies: &[&BodyDiff], color: bool) {
+    for b in bodies {
         let _ = writeln!(out, "        body of {:?}, beside one built from production's shape:", b.name);
         for line in b.diff.lines() {
             let painted = match line.chars().next() {
@@ -72,45 +74,136 @@ fn bodies_of(out: &mut String, r: &Report, file: &str, color: bool) {
     }
 }
 
+/// Findings of one file that differ only by array index (`/data/0/legacy`,
+/// `/data/1/legacy`, ...): one line in the text and Markdown reports, with the count. The
+/// JSON and SARIF reports keep one finding per pointer.
+struct Group<'a> {
+    first: &'a Finding,
+    last: &'a Finding,
+    count: usize,
+}
+
+impl Group<'_> {
+    /// The pointer shown: array indexes as `*` when the group has several findings.
+    fn pointer(&self) -> String {
+        if self.count > 1 { index_free(&self.first.pointer) } else { self.first.pointer.clone() }
+    }
+
+    /// What the group stands for, when it is several findings.
+    fn spread(&self) -> Option<String> {
+        (self.count > 1).then(|| {
+            format!(
+                "at {} array indexes: {} (line {}) to {} (line {})",
+                thousands(self.count),
+                self.first.pointer,
+                self.first.line,
+                self.last.pointer,
+                self.last.line
+            )
+        })
+    }
+}
+
+/// A pointer with its all-digit segments (array indexes) as `*`.
+fn index_free(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(|seg| if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) { "*" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What findings of one group share: all but the array indexes of their pointer.
+type GroupKey<'a> = (Kind, Severity, bool, Option<&'a str>, Option<&'a str>, Option<u16>, String);
+
+/// One file's findings (consecutive in the report), grouped; groups in the order of their
+/// first finding. Linear in the findings.
+fn groups(fs: &[Finding]) -> Vec<Group<'_>> {
+    let mut out: Vec<Group<'_>> = Vec::new();
+    let mut at: std::collections::HashMap<GroupKey<'_>, usize> = std::collections::HashMap::new();
+    for f in fs {
+        let general = index_free(&f.pointer);
+        if general == f.pointer {
+            out.push(Group { first: f, last: f, count: 1 });
+            continue;
+        }
+        let key = (f.kind, f.severity, f.suppressed, f.method.as_deref(), f.path.as_deref(), f.status, general);
+        match at.get(&key) {
+            Some(&i) => {
+                out[i].last = f;
+                out[i].count += 1;
+            }
+            None => {
+                at.insert(key, out.len());
+                out.push(Group { first: f, last: f, count: 1 });
+            }
+        }
+    }
+    out
+}
+
+/// The findings of each file, in report order (findings are sorted by file).
+fn by_file(r: &Report) -> impl Iterator<Item = &[Finding]> {
+    r.findings.chunk_by(|a, b| a.file == b.file)
+}
+
 /// The human report: findings grouped by file, each with its evidence, and a summary line.
 pub fn render_text(r: &Report, color: bool) -> String {
     let mut out = String::new();
-    let mut current: Option<&str> = None;
-    for f in &r.findings {
-        if current != Some(f.file.as_str()) {
-            if let Some(prev) = current {
-                bodies_of(&mut out, r, prev, color);
-                out.push('\n');
-            }
-            let title = if f.file.is_empty() { "(production behaviour no mock covers)" } else { &f.file };
-            let _ = writeln!(out, "{}", if color { format!("\x1b[1m{title}\x1b[0m") } else { title.to_owned() });
-            current = Some(f.file.as_str());
-        }
-        let at = if f.line > 0 { format!("{}:", f.line) } else { String::new() };
-        let sev = paint(&format!("{:<7}", f.severity.name()), f.severity, color);
-        let endpoint = match (&f.method, &f.path, f.status) {
-            (Some(m), Some(p), Some(s)) => format!(" [{m} {p} {s}]"),
-            _ => String::new(),
-        };
-        let suppressed = if f.suppressed { " (suppressed by baseline)" } else { "" };
-        let _ = writeln!(
-            out,
-            "  {at:<5} {sev} {}{}{endpoint}{suppressed}",
-            f.kind.name(),
-            if f.pointer.is_empty() { String::new() } else { format!(" {}", f.pointer) }
-        );
-        let _ = writeln!(out, "        {}", f.message);
-        if let Some(ex) = f.production.as_ref().and_then(|p| p.example.as_ref()) {
-            let mut shown = ex.to_string();
-            if shown.len() > 120 {
-                shown.truncate(117);
-                shown.push_str("...");
-            }
-            let _ = writeln!(out, "        production example: {shown}");
-        }
+    let mut bodies: BTreeMap<&str, Vec<&BodyDiff>> = BTreeMap::new();
+    for b in &r.bodies {
+        bodies.entry(b.file.as_str()).or_default().push(b);
     }
-    if let Some(prev) = current {
-        bodies_of(&mut out, r, prev, color);
+    for (i, fs) in by_file(r).enumerate() {
+        let file = fs[0].file.as_str();
+        if i > 0 {
+            out.push('\n');
+        }
+        let title = if file.is_empty() { "(production behaviour no mock covers)" } else { file };
+        let _ = writeln!(out, "{}", if color { format!("\x1b[1m{title}\x1b[0m") } else { title.to_owned() });
+        for g in groups(fs) {
+            let f = g.first;
+            let at = if f.line > 0 { format!("{}:", f.line) } else { String::new() };
+            let sev = paint(&format!("{:<7}", f.severity.name()), f.severity, color);
+            let endpoint = match (&f.method, &f.path, f.status) {
+                (Some(m), Some(p), Some(s)) => format!(" [{m} {p} {s}]"),
+                _ => String::new(),
+            };
+            let suppressed = if f.suppressed { " (suppressed by baseline)" } else { "" };
+            let pointer = g.pointer();
+            let _ = writeln!(
+                out,
+                "  {at:<5} {sev} {}{}{endpoint}{suppressed}",
+                f.kind.name(),
+                if pointer.is_empty() { String::new() } else { format!(" {pointer}") }
+            );
+            let _ = writeln!(out, "        {}", f.message);
+            if let Some(spread) = g.spread() {
+                let _ = writeln!(out, "        {spread}");
+            }
+            if let Some(ex) = f.production.as_ref().and_then(|p| p.example.as_ref()) {
+                let mut shown = ex.to_string();
+                if shown.len() > 120 {
+                    let cut = (0..=117).rev().find(|&i| shown.is_char_boundary(i)).unwrap_or(0);
+                    shown.truncate(cut);
+                    shown.push_str("...");
+                }
+                let _ = writeln!(out, "        production example: {shown}");
+            }
+        }
+        bodies_of(&mut out, bodies.get(file).map_or(&[][..], Vec::as_slice), color);
     }
     let count = |s: &str| r.summary.by_severity.get(s).copied().unwrap_or(0);
     if !r.findings.is_empty() {
@@ -253,7 +346,6 @@ fn xml(s: &str) -> String {
 /// JUnit XML: one test case per mock (and one per file that yields no mock); a case fails
 /// on findings at or above the gate.
 pub fn render_junit(r: &Report, gate: Option<Severity>) -> String {
-    use std::collections::BTreeMap;
     let mut cases: BTreeMap<(String, String), Vec<&crate::Finding>> = BTreeMap::new();
     for m in &r.mocks {
         cases.entry((m.file.clone(), m.name.clone())).or_default();
@@ -296,7 +388,7 @@ pub fn render_junit(r: &Report, gate: Option<Severity>) -> String {
         }
         let others: Vec<String> = fs
             .iter()
-            .filter(|f| !bad.iter().any(|b| std::ptr::eq(**b, **f)))
+            .filter(|f| f.suppressed || gate.is_none_or(|g| f.severity < g))
             .map(|f| format!("{} {} {} {}", f.severity.name(), f.kind.name(), f.pointer, f.message))
             .collect();
         if !others.is_empty() {
@@ -344,20 +436,23 @@ pub fn render_markdown(r: &Report) -> String {
         }
         out.push('\n');
     }
-    let mut files: Vec<&str> = r.findings.iter().map(|f| f.file.as_str()).collect();
-    files.dedup();
-    for file in files {
-        let fs: Vec<&crate::Finding> = r.findings.iter().filter(|f| f.file == file).collect();
+    for fs in by_file(r) {
+        let file = fs[0].file.as_str();
         let title =
             if file.is_empty() { "production behaviour no mock covers".to_owned() } else { format!("`{file}`") };
         let _ = writeln!(out, "<details><summary>{title} ({} findings)</summary>\n", fs.len());
         out.push_str("| line | severity | finding | where | what |\n|---:|---|---|---|---|\n");
-        for f in fs {
+        for g in groups(fs) {
+            let f = g.first;
             let place = match (&f.method, &f.path, f.status) {
-                (Some(m), Some(p), Some(st)) => format!("`{m} {p} {st}` `{}`", f.pointer),
+                (Some(m), Some(p), Some(st)) => format!("`{m} {p} {st}` `{}`", g.pointer()),
                 _ => String::new(),
             };
             let sup = if f.suppressed { " (baselined)" } else { "" };
+            let what = match g.spread() {
+                Some(spread) => format!("{} ({spread})", f.message),
+                None => f.message.clone(),
+            };
             let _ = writeln!(
                 out,
                 "| {} | {}{sup} | `{}` | {} | {} |",
@@ -365,7 +460,7 @@ pub fn render_markdown(r: &Report) -> String {
                 f.severity.name(),
                 f.kind.name(),
                 md(&place),
-                md(&f.message)
+                md(&what)
             );
         }
         out.push_str("\n</details>\n\n");

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""How inference and diff cost grows with their input, on a release build.
+
+    python3 bench/scale.py [--bin PATH] [--quick] [--genson]
+    python3 bench/scale.py --guard [--bin PATH]
+
+The table: `contracts infer` at 1k, 4k, 16k, 64k exchanges (HAR and JSON Lines; 10 and 1,000
+endpoints of a generated shop API, bench/gen.py), `diff` at 1k, 10k, 100k mock files (against
+10,000 endpoint contracts) and at 1, 10, 50 MB mock files (one body of many array items, one
+HAR of many entries). Each size runs three times; the best time is kept. It prints the time
+per item and the growth of the time per 4x of input (1.0x per item is linear, 4.0x is
+quadratic), and the peak RSS.
+
+--quick leaves out the largest sizes. --genson also times genson (pip install genson) on the
+20,000-exchange shop HAR beside `contracts infer` on the same file.
+
+--guard is what CI runs (.ci/run): infer on HAR and on JSON Lines at 2,000 and 16,000
+exchanges, and diff of one mock file at 0.5 and 4 MB: 8x the input must cost under 12x the
+time, best of 3 runs of each size (a busy core slows single runs, not the best of three).
+Quadratic code costs 64x. Exits 1 when a ratio is over.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, quiet=True):
+    """Wall seconds and peak RSS (MiB) of one run of `cmd`."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"scale: {' '.join(cmd)} exited {code}:\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def best(cmd, rounds=3, before=None):
+    runs = []
+    for _ in range(rounds):
+        if before:
+            before()
+        runs.append(run(cmd))
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def flat_traffic(path, endpoints, per):
+    """Exchanges over `endpoints` endpoints that templating keeps apart (distinct names in
+    groups of at most 500, distinct response shapes): a snapshot of that many contracts."""
+    with open(path, "w") as f:
+        for e in range(endpoints):
+            for i in range(per):
+                body = {"id": i, "name": f"item {i}", "status": ["open", "closed"][i % 2],
+                        "created_at": "2026-11-20T10:00:00Z", "price": {"amount": i * 10, "currency": "EUR"},
+                        f"f{e}": True}
+                f.write(json.dumps({"service": "shop", "method": "GET", "path": flat_path(e, i), "status": 200,
+                                    "time": "2026-11-20T10:00:00Z",
+                                    "response": {"headers": [["content-type", "application/json"]],
+                                                 "body": json.dumps(body)}}) + "\n")
+
+
+def flat_path(e, i):
+    return f"/team{e // 500}/res{e % 500}/items/{i + 1}"
+
+
+def flat_mocks(directory, count, endpoints):
+    os.makedirs(os.path.join(directory, "mappings"), exist_ok=True)
+    for m in range(count):
+        e = m % endpoints
+        body = {"id": 1, "name": "item", "status": "open" if m % 3 else "archived",
+                "created_at": "2026-11-20T10:00:00Z", "price": {"amount": 10, "currency": "EUR"}, f"f{e}": True}
+        if m % 5 == 0:
+            body["legacy_code"] = "x"
+        stub = {"name": f"stub {m}", "request": {"method": "GET", "url": flat_path(e, m % 20)},
+                "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "jsonBody": body}}
+        with open(os.path.join(directory, "mappings", f"stub-{m:06d}.json"), "w") as f:
+            json.dump(stub, f, indent=2)
+
+
+def table(title, unit, rows):
+    """rows: (label, size, items, seconds, rss). Growth per 4x of items."""
+    print(f"\n{title}")
+    print(f"  {'input':<28} {'size':>9} {'best of 3':>10} {'per ' + unit:>14} {'per 4x':>8} {'peak RSS':>9}")
+    prev = None
+    for label, size, items, secs, rss in rows:
+        per = secs / items * 1e6
+        growth = ""
+        if prev and prev[0] != items:
+            # The time's growth scaled to a 4x step of input.
+            import math
+            growth = f"{(secs / prev[1]) ** (math.log(4) / math.log(items / prev[0])):.2f}x"
+        print(f"  {label:<28} {size:>9} {secs:>9.2f}s {per:>11.1f} µs {growth:>8} {rss:>6.0f} MiB")
+        prev = (items, secs)
+
+
+def human(n):
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
+
+
+def infer_rows(binary, work, fmt, endpoints, sizes):
+    rows = []
+    for n in sizes:
+        src = os.path.join(work, f"t-{endpoints}-{n}.{fmt}")
+        gen.traffic(fmt, n, endpoints, src)
+        store = os.path.join(work, "store")
+        secs, rss = best([binary, "contracts", "infer", "--store", store, src],
+                         before=lambda: shutil.rmtree(store, ignore_errors=True))
+        rows.append((f"infer {fmt} {endpoints} endpoints", human(os.path.getsize(src)), n, secs, rss))
+        os.remove(src)
+    return rows
+
+
+def contracts_of(binary, work, endpoints, per=3):
+    traffic = os.path.join(work, f"flat-{endpoints}.jsonl")
+    flat_traffic(traffic, endpoints, per)
+    store = os.path.join(work, f"flat-store-{endpoints}")
+    shutil.rmtree(store, ignore_errors=True)
+    subprocess.run([binary, "contracts", "infer", "--store", store, traffic], check=True, stdout=subprocess.DEVNULL)
+    out = os.path.join(work, f"contracts-{endpoints}.json")
+    subprocess.run([binary, "contracts", "export", "--store", store, "-o", out], check=True)
+    n = sum(1 for c in json.load(open(out))["contracts"] if c["status"] == 200)
+    return out, n
+
+
+def diff_cmd(binary, contracts, mocks, report):
+    return [binary, "diff", "--contracts", contracts, "--mocks", mocks, "--format", "json", "-o", report,
+            "--fail-on", "never", "--now", "2026-11-21T00:00:00Z"]
+
+
+def big_mock_rows(binary, work, contracts, kind, sizes):
+    rows = []
+    for mb in sizes:
+        d = os.path.join(work, f"big-{kind}-{mb}")
+        os.makedirs(d, exist_ok=True)
+        f = os.path.join(d, "mock.har" if kind == "har" else "mock.json")
+        items = gen.bigmock(kind, mb, f)
+        secs, rss = best(diff_cmd(binary, contracts, d, os.path.join(work, "report.json")))
+        rows.append((f"diff one {'body of items' if kind == 'items' else 'HAR of entries'}", human(os.path.getsize(f)),
+                     items, secs, rss))
+        shutil.rmtree(d)
+    return rows
+
+
+def guard(binary, work):
+    failed = False
+    checks = []
+    for fmt in ("har", "jsonl"):
+        rows = infer_rows(binary, work, fmt, 10, [2_000, 16_000])
+        checks.append((f"infer {fmt}", rows))
+    contracts = os.path.join(work, "shop-contracts.json")
+    src = os.path.join(work, "shop.jsonl")
+    gen.traffic("jsonl", 2_000, 10, src)
+    store = os.path.join(work, "shop-store")
+    subprocess.run([binary, "contracts", "infer", "--store", store, src], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "contracts", "export", "--store", store, "-o", contracts], check=True)
+    checks.append(("diff one large mock", big_mock_rows(binary, work, contracts, "items", [0.5, 4])))
+    for name, rows in checks:
+        (_, _, n1, t1, _), (_, _, n2, t2, _) = rows
+        ratio = t2 / t1
+        ok = ratio < 12
+        failed |= not ok
+        print(f"scale guard: {name}: {n1:,} -> {n2:,} items ({n2 / n1:.1f}x input): "
+              f"{t1:.3f}s -> {t2:.3f}s = {ratio:.1f}x time {'ok' if ok else 'OVER 12x'}")
+    return 1 if failed else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "mockdrift"))
+    ap.add_argument("--guard", action="store_true")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--genson", action="store_true")
+    a = ap.parse_args()
+    binary = os.path.abspath(a.bin)
+    work = tempfile.mkdtemp(prefix="mockdrift-scale-")
+    try:
+        if a.guard:
+            return guard(binary, work)
+        sizes = [1_000, 4_000, 16_000] if a.quick else [1_000, 4_000, 16_000, 64_000]
+        rows = []
+        for endpoints in (10, 1_000):
+            for fmt in ("har", "jsonl"):
+                rows += infer_rows(binary, work, fmt, endpoints, sizes)
+        table("contracts infer (generated shop traffic, bench/gen.py)", "exchange", rows)
+
+        contracts, n = contracts_of(binary, work, 10_000)
+        rows = []
+        for count in ([1_000, 10_000] if a.quick else [1_000, 10_000, 100_000]):
+            d = os.path.join(work, f"mocks-{count}")
+            flat_mocks(d, count, 10_000)
+            secs, rss = best(diff_cmd(binary, contracts, d, os.path.join(work, "report.json")))
+            rows.append((f"diff mocks vs {n:,} contracts", f"{count:,} files", count, secs, rss))
+            shutil.rmtree(d)
+        table("diff: many mock files", "mock", rows)
+
+        shop_contracts = os.path.join(work, "shop-contracts.json")
+        src = os.path.join(work, "shop.jsonl")
+        gen.traffic("jsonl", 2_000, 10, src)
+        store = os.path.join(work, "shop-store")
+        subprocess.run([binary, "contracts", "infer", "--store", store, src], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([binary, "contracts", "export", "--store", store, "-o", shop_contracts], check=True)
+        sizes = [1, 10] if a.quick else [1, 10, 50]
+        rows = big_mock_rows(binary, work, shop_contracts, "items", sizes)
+        rows += big_mock_rows(binary, work, shop_contracts, "har", sizes)
+        table("diff: one large mock file", "item", rows)
+
+        if a.genson:
+            har = os.path.join(work, "shop-20k.har")
+            gen.traffic("har", 20_000, 10, har)
+            store = os.path.join(work, "genson-store")
+            ours, ours_rss = best([binary, "contracts", "infer", "--store", store, har],
+                                  before=lambda: shutil.rmtree(store, ignore_errors=True))
+            script = ("import json,sys\nfrom genson import SchemaBuilder\nb=SchemaBuilder()\n"
+                      "for e in json.load(open(sys.argv[1]))['log']['entries']:\n"
+                      "    t=e['response']['content'].get('text')\n"
+                      "    if t: b.add_object(json.loads(t))\n"
+                      "print(len(json.dumps(b.to_schema())))\n")
+            theirs, theirs_rss = best([sys.executable, "-c", script, har])
+            print(f"\n20,000-exchange shop HAR ({human(os.path.getsize(har))}): contracts infer {ours:.2f}s "
+                  f"({ours_rss:.0f} MiB), genson {theirs:.2f}s ({theirs_rss:.0f} MiB): {theirs / ours:.1f}x faster")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
