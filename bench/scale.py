@@ -76,6 +76,27 @@ def flat_path(e, i):
     return f"/team{e // 500}/res{e % 500}/items/{i + 1}"
 
 
+def letters(n):
+    out = ""
+    while True:
+        out += "abcdefghijklmnopqrstuvwxyz"[n % 26]
+        n //= 26
+        if n == 0:
+            return out
+
+
+def paths_traffic(path, n, endpoints):
+    """`n` exchanges over `endpoints` endpoint templates, each path distinct (a slug of letters,
+    which no value pattern takes for an id, or a number), empty bodies: the path learner's
+    cost alone."""
+    with open(path, "w") as f:
+        for k in range(n):
+            e = k % endpoints
+            value = letters(k) if e % 2 else str(k)
+            p = f"/svc{e % 50}/{gen.RESOURCES[e // 50 % 14]}{e // 700}/{value}/{gen.SUBS[e % 6]}"
+            f.write('{"service":"shop","method":"GET","path":"%s","status":204,"time":"2026-11-20T10:00:00Z"}\n' % p)
+
+
 def flat_mocks(directory, count, endpoints):
     os.makedirs(os.path.join(directory, "mappings"), exist_ok=True)
     for m in range(count):
@@ -195,6 +216,17 @@ def main():
             for fmt in ("har", "jsonl"):
                 rows += infer_rows(binary, work, fmt, endpoints, sizes)
         table("contracts infer (generated shop traffic, bench/gen.py)", "exchange", rows)
+
+        rows = []
+        for n in ([250_000] if a.quick else [250_000, 1_000_000]):
+            src = os.path.join(work, f"paths-{n}.jsonl")
+            paths_traffic(src, n, 5_000)
+            store = os.path.join(work, "store")
+            secs, rss = best([binary, "contracts", "infer", "--store", store, src],
+                             before=lambda: shutil.rmtree(store, ignore_errors=True))
+            rows.append(("infer distinct paths", human(os.path.getsize(src)), n, secs, rss))
+            os.remove(src)
+        table("contracts infer: every path distinct, 5,000 endpoint templates, empty bodies", "path", rows)
 
         contracts, n = contracts_of(binary, work, 10_000)
         rows = []

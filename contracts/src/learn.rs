@@ -88,7 +88,7 @@ struct Node {
     /// Paths through or ending here.
     count: usize,
     /// Literal children.
-    lits: BTreeMap<String, Node>,
+    lits: Lits,
     /// The parameter child.
     param: Option<Box<Node>>,
     /// Signatures of the response bodies of paths ending here ([`body_signature`]).
@@ -97,12 +97,98 @@ struct Node {
     slug: bool,
 }
 
+/// A node's literal children, sorted by name in one vector: a trie of many small nodes
+/// costs what its entries take (a `BTreeMap` allocates room for eleven on its first).
+#[derive(Debug, Default)]
+struct Lits(Vec<(String, Node)>);
+
+impl Lits {
+    fn find(&self, k: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(x, _)| x.as_str().cmp(k))
+    }
+
+    #[cfg(test)]
+    fn get(&self, k: &str) -> Option<&Node> {
+        self.find(k).ok().map(|i| &self.0[i].1)
+    }
+
+    fn get_mut(&mut self, k: &str) -> Option<&mut Node> {
+        self.find(k).ok().map(|i| &mut self.0[i].1)
+    }
+
+    fn contains_key(&self, k: &str) -> bool {
+        self.find(k).is_ok()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn entry_or_default(&mut self, k: &str) -> &mut Node {
+        let i = match self.find(k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k.to_owned(), Node::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn remove(&mut self, k: &str) -> Option<Node> {
+        self.find(k).ok().map(|i| self.0.remove(i).1)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Node> {
+        self.0.iter().map(|(_, n)| n)
+    }
+}
+
+impl<'a> IntoIterator for &'a Lits {
+    type Item = (&'a String, &'a Node);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, Node)>, fn(&'a (String, Node)) -> (&'a String, &'a Node)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Lits {
+    type Item = (&'a String, &'a mut Node);
+    type IntoIter = std::iter::Map<
+        std::slice::IterMut<'a, (String, Node)>,
+        fn(&'a mut (String, Node)) -> (&'a String, &'a mut Node),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut().map(|(k, n)| (&*k, n))
+    }
+}
+
+impl IntoIterator for Lits {
+    type Item = (String, Node);
+    type IntoIter = std::vec::IntoIter<(String, Node)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 /// The most literal children a node keeps. A position with more distinct values than this
 /// is an open set whatever else is seen: the values seen so far, but for the few that carry a
 /// large share of the node's paths (endpoint names such as `/users/me`), go into the
 /// parameter, and so do the values seen after. This bounds the trie by the API's endpoints,
 /// not by its distinct paths (a million user names under `/users/` are one node).
 pub const MAX_CHILDREN: usize = 512;
+
+/// The most skeletons of a subtree compared with its siblings' (see `Node::skeletons`).
+const MAX_SHAPE: usize = 1024;
 
 /// The most body signatures kept at a node: enough to see that two siblings share one.
 const MAX_SIGS: usize = 8;
@@ -113,7 +199,7 @@ pub const MAX_SEGMENTS: usize = 64;
 
 impl Node {
     /// Adds a path seen `weight` times.
-    fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize) {
+    fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize, cap: usize) {
         let mut node = self;
         for first in segs {
             node.count += weight;
@@ -121,16 +207,34 @@ impl Node {
                 node.param.get_or_insert_with(Box::default)
             } else if node.lits.contains_key(*first) {
                 node.lits.get_mut(*first).expect("just seen")
-            } else if node.lits.len() >= MAX_CHILDREN {
+            } else if node.lits.len() >= cap {
                 node.saturate();
                 node.param.get_or_insert_with(Box::default)
             } else {
-                node.lits.entry((*first).to_owned()).or_default()
+                node.lits.entry_or_default(first)
             };
         }
         node.count += weight;
         node.ends += weight;
         node.add_sigs(sig);
+    }
+
+    /// Nodes in this subtree.
+    fn size(&self) -> usize {
+        1 + self.lits.values().map(Node::size).sum::<usize>() + self.param.as_ref().map_or(0, |p| p.size())
+    }
+
+    /// Saturates every node of this subtree with more than `cap` literal children.
+    fn saturate_above(&mut self, cap: usize) {
+        if self.lits.len() > cap {
+            self.saturate();
+        }
+        for (_, child) in &mut self.lits {
+            child.saturate_above(cap);
+        }
+        if let Some(p) = &mut self.param {
+            p.saturate_above(cap);
+        }
     }
 
     fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
@@ -169,7 +273,7 @@ impl Node {
                 self.saturate();
                 self.param.get_or_insert_with(Box::default).absorb(v);
             } else {
-                self.lits.entry(k).or_default().absorb(v);
+                self.lits.entry_or_default(&k).absorb(v);
             }
         }
         if let Some(p) = other.param {
@@ -178,11 +282,20 @@ impl Node {
     }
 
     /// The skeletons of the paths below (`x/{}/y`), for comparing subtrees.
+    /// At most [`MAX_SHAPE`] of them, the first in the trie's order: siblings of one
+    /// structure give the same ones, and a subtree of many unmerged values (a million user
+    /// names before they are judged) costs no more than that to compare.
     fn skeletons(&self, prefix: &str, out: &mut Vec<String>) {
+        if out.len() >= MAX_SHAPE {
+            return;
+        }
         if self.ends > 0 {
             out.push(prefix.to_owned());
         }
         for (k, v) in &self.lits {
+            if out.len() >= MAX_SHAPE {
+                return;
+            }
             v.skeletons(&format!("{prefix}/{k}"), out);
         }
         if let Some(p) = &self.param {
@@ -294,24 +407,59 @@ impl Node {
                 .collect();
         }
         // Alike: subtrees that are mostly the same paths, or the same paths below and
-        // responses of one shape here (`/repos/acme/api`, `/repos/acme/web`).
-        let shapes: Vec<(&String, &Node, Option<Vec<String>>)> =
-            self.lits.iter().map(|(k, n)| (k, n, n.shape())).collect();
+        // responses of one shape here (`/repos/acme/api`, `/repos/acme/web`). Siblings are
+        // compared by their distinct shapes, so that many values of one shape (the common
+        // case: a slug's subtree) cost one comparison each, not one per pair.
+        let mut kinds: Vec<Option<Vec<String>>> = Vec::new();
+        let mut of_kind: std::collections::HashMap<Option<Vec<String>>, usize> = std::collections::HashMap::new();
+        let children: Vec<(&String, &Node, usize)> = self
+            .lits
+            .iter()
+            .map(|(k, n)| {
+                let shape = n.shape();
+                let next = kinds.len();
+                let kind = *of_kind.entry(shape.clone()).or_insert(next);
+                if kind == next {
+                    kinds.push(shape);
+                }
+                (k, n, kind)
+            })
+            .collect();
+        let mut members = vec![0usize; kinds.len()];
+        // How many members of each shape have each body signature.
+        let mut sig_counts: std::collections::HashMap<(usize, u64), usize> = std::collections::HashMap::new();
+        for (_, n, kind) in &children {
+            members[*kind] += 1;
+            for sig in &n.sigs {
+                *sig_counts.entry((*kind, *sig)).or_default() += 1;
+            }
+        }
+        // Whether a shape is alike (or has alike leaves) with another member's: its own, when
+        // two members have it, or another shape.
+        let mut shape_alike = vec![false; kinds.len()];
+        let mut leaf_alike = vec![false; kinds.len()];
+        for (i, a) in kinds.iter().enumerate() {
+            let Some(a) = a else { continue };
+            for (j, b) in kinds.iter().enumerate() {
+                let Some(b) = b else { continue };
+                if i == j && members[i] < 2 {
+                    continue;
+                }
+                shape_alike[i] |= alike_shapes(a, b);
+                leaf_alike[i] |= alike_leaves(a, b);
+                if shape_alike[i] && leaf_alike[i] {
+                    break;
+                }
+            }
+        }
         let mut alike: Vec<String> = Vec::new();
         let mut leaves_alike: Vec<String> = Vec::new();
-        for (i, (k, n, a)) in shapes.iter().enumerate() {
-            let like = |(j, (_, m, b)): (usize, &(&String, &Node, Option<Vec<String>>))| {
-                j != i
-                    && (matches!((a, b), (Some(a), Some(b)) if alike_shapes(a, b))
-                        || (a == b && !n.sigs.is_disjoint(&m.sigs)))
-            };
-            if shapes.iter().enumerate().any(like) {
+        for (k, n, kind) in &children {
+            let same_body = n.sigs.iter().any(|sig| sig_counts.get(&(*kind, *sig)).is_some_and(|&c| c >= 2));
+            if shape_alike[*kind] || same_body {
                 alike.push((*k).clone());
             }
-            let leaves = |(j, (_, _, b)): (usize, &(&String, &Node, Option<Vec<String>>))| {
-                j != i && matches!((a, b), (Some(a), Some(b)) if alike_leaves(a, b))
-            };
-            if shapes.iter().enumerate().any(leaves) {
+            if leaf_alike[*kind] {
                 leaves_alike.push((*k).clone());
             }
         }
@@ -422,10 +570,34 @@ pub fn learn_view<'a>(paths: impl IntoIterator<Item = (&'a str, Option<u64>, usi
 /// Paths to learn templates from, added one at a time (a stream of any length): the memory
 /// is bounded by the API's endpoints, not by how many paths or distinct paths are added (see
 /// [`MAX_CHILDREN`]), and each path costs the same.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PathLearner {
     root: Node,
+    /// The most literal children a node keeps now: [`MAX_CHILDREN`], halved while the trie
+    /// is over [`MAX_NODES`].
+    cap: usize,
+    /// Paths added since the trie was last measured.
+    since_check: usize,
 }
+
+impl Default for PathLearner {
+    fn default() -> Self {
+        Self { root: Node::default(), cap: MAX_CHILDREN, since_check: 0 }
+    }
+}
+
+/// The most trie nodes a learner holds (about 150 bytes each). Beyond it, traffic with more
+/// distinct literal values than that (a million user names under many endpoints) has its
+/// nodes with the most values folded into parameters, [`MAX_CHILDREN`] halved each time down
+/// to [`MIN_CAP`]: memory stays bounded whatever is added, at the price of merging endpoint
+/// names that each carry less than a twentieth of their parent's paths in such traffic.
+pub const MAX_NODES: usize = 200_000;
+
+/// The fewest literal children a node keeps however many nodes there are.
+const MIN_CAP: usize = 2 * MIN_VARIETY;
+
+/// How many paths are added between two measures of the trie (each costs a walk of it).
+const CHECK_EVERY: usize = 1 << 16;
 
 impl PathLearner {
     /// Adds a path (its query is ignored) seen `weight` times, with its response body
@@ -436,7 +608,25 @@ impl PathLearner {
         if segs.len() > MAX_SEGMENTS {
             return;
         }
-        self.root.insert(&segs, sig, weight.max(1));
+        self.root.insert(&segs, sig, weight.max(1), self.cap);
+        self.since_check += 1;
+        if self.since_check >= CHECK_EVERY {
+            self.since_check = 0;
+            self.bound();
+        }
+    }
+
+    /// Folds the nodes with the most literal children while the trie is over [`MAX_NODES`].
+    fn bound(&mut self) {
+        while self.cap > MIN_CAP && self.root.size() > MAX_NODES {
+            self.cap = (self.cap / 2).max(MIN_CAP);
+            self.root.saturate_above(self.cap);
+        }
+    }
+
+    /// Nodes in the trie (for tests and benchmarks of its bound).
+    pub fn nodes(&self) -> usize {
+        self.root.size()
     }
 
     /// The endpoint templates learned, literal ones included (see [`learn`]).
@@ -709,12 +899,40 @@ mod tests {
             learner.add(&format!("/users/{}/repos", name(i)), None, 1);
             learner.add("/users/me", None, 1);
         }
-        let users = &learner.root.lits["users"];
+        let users = learner.root.lits.get("users").expect("users");
         assert!(users.lits.len() <= MAX_CHILDREN, "{}", users.lits.len());
         assert!(users.lits.contains_key("me"), "a heavy literal stays");
         let t = Templater::new(learner.learn(View::Whole));
         assert_eq!(t.template("/users/name-new/repos"), "/users/{user}/repos");
         assert_eq!(t.template("/users/me"), "/users/me");
+    }
+
+    #[test]
+    fn the_trie_stays_under_its_node_budget_whatever_is_added() {
+        let name = |mut i: usize| {
+            let mut s = String::new();
+            loop {
+                s.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+                if i == 0 {
+                    return s;
+                }
+            }
+        };
+        let mut learner = PathLearner::default();
+        let mut most = 0;
+        for i in 0..400_000 {
+            // 2,000 parents, each with a couple of hundred distinct names below, each name with
+            // an endpoint of its own below it: about three nodes a path, 1.2 million unbounded.
+            learner.add(&format!("/org{}/members/{}/roles", i % 2_000, name(i)), None, 1);
+            if i % CHECK_EVERY == CHECK_EVERY - 1 {
+                most = most.max(learner.nodes());
+            }
+        }
+        assert!(most <= MAX_NODES, "{most} nodes after a check");
+        assert!(learner.nodes() <= MAX_NODES + 3 * CHECK_EVERY, "{}", learner.nodes());
+        let t = Templater::new(learner.learn(View::Whole));
+        assert_eq!(t.template("/org7/members/zed/roles"), "/{name}/members/{member}/roles");
     }
 
     #[test]
