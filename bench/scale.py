@@ -58,15 +58,15 @@ def best(cmd, rounds=3, before=None):
 
 
 def flat_traffic(path, endpoints, per):
-    """Exchanges over `endpoints` endpoints that templating keeps apart (distinct names in
-    groups of at most 500, distinct response shapes): a snapshot of that many contracts."""
+    """Exchanges over `endpoints` endpoints, 1,000 a service (the default
+    `max_endpoints_per_service` is 2,000), distinct response shapes."""
     with open(path, "w") as f:
         for e in range(endpoints):
             for i in range(per):
                 body = {"id": i, "name": f"item {i}", "status": ["open", "closed"][i % 2],
                         "created_at": "2026-11-20T10:00:00Z", "price": {"amount": i * 10, "currency": "EUR"},
                         f"f{e}": True}
-                f.write(json.dumps({"service": "shop", "method": "GET", "path": flat_path(e, i), "status": 200,
+                f.write(json.dumps({"service": f"shop{e // 1000}", "method": "GET", "path": flat_path(e, i), "status": 200,
                                     "time": "2026-11-20T10:00:00Z",
                                     "response": {"headers": [["content-type", "application/json"]],
                                                  "body": json.dumps(body)}}) + "\n")
@@ -145,11 +145,18 @@ def infer_rows(binary, work, fmt, endpoints, sizes):
 
 
 def contracts_of(binary, work, endpoints, per=3):
+    """A snapshot of `endpoints` endpoint contracts: generated traffic over that many routes,
+    given as an OpenAPI document (endpoints of one structure would be learned as one)."""
     traffic = os.path.join(work, f"flat-{endpoints}.jsonl")
     flat_traffic(traffic, endpoints, per)
+    doc = os.path.join(work, "routes.openapi.json")
+    with open(doc, "w") as f:
+        json.dump({"openapi": "3.0.3", "info": {"title": "shop", "version": "1"},
+                   "paths": {flat_path(e, 0).rsplit("/", 1)[0] + "/{item}": {} for e in range(endpoints)}}, f)
     store = os.path.join(work, f"flat-store-{endpoints}")
     shutil.rmtree(store, ignore_errors=True)
-    subprocess.run([binary, "contracts", "infer", "--store", store, traffic], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "contracts", "infer", "--store", store, "--openapi", doc, traffic], check=True,
+                   stdout=subprocess.DEVNULL)
     out = os.path.join(work, f"contracts-{endpoints}.json")
     subprocess.run([binary, "contracts", "export", "--store", store, "-o", out], check=True)
     n = sum(1 for c in json.load(open(out))["contracts"] if c["status"] == 200)

@@ -102,13 +102,30 @@ pub fn line_col(src: &[u8], offset: usize) -> (usize, usize) {
 pub struct LineIndex {
     /// Offset of the first byte of each line after the first.
     starts: Vec<usize>,
+    /// Whether a line ends with `\r\n`.
+    crlf: bool,
 }
 
 impl LineIndex {
     /// Indexes the line breaks of `src`.
     pub fn new(src: &[u8]) -> Self {
-        let starts = src.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| i + 1).collect();
-        Self { starts }
+        let starts: Vec<usize> = memchr::memchr_iter(b'\n', src).map(|i| i + 1).collect();
+        let crlf = starts.iter().any(|&s| s >= 2 && src[s - 2] == b'\r');
+        Self { starts, crlf }
+    }
+
+    /// Offset of the first byte of a 1-based line (past the end: the text's length is not
+    /// known here, so the last line's start).
+    pub fn line_start(&self, line: usize) -> usize {
+        match line {
+            0 | 1 => 0,
+            n => self.starts[(n - 2).min(self.starts.len().saturating_sub(1))],
+        }
+    }
+
+    /// Whether the text breaks lines with `\r\n` (any of them).
+    pub fn crlf(&self) -> bool {
+        self.crlf
     }
 
     /// 1-based line of a byte offset.
@@ -487,6 +504,8 @@ mod tests {
             assert_eq!(line_col(text, offset), (line, col), "offset {offset}");
         }
         assert_eq!(index.lines(), 6);
+        assert!(index.crlf() && !LineIndex::new(b"a\nb\n").crlf());
+        assert_eq!((index.line_start(1), index.line_start(3), index.line_start(5)), (0, 5, 9));
         assert_eq!(LineIndex::new(b"").line_col(0), (1, 1));
     }
 

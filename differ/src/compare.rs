@@ -362,12 +362,9 @@ impl<'a> Differ<'a> {
     }
 
     fn endpoint(&mut self, m: &Mock, ep: &Endpoint) {
-        let statuses: Vec<(&EndpointKey, &Contract)> = self
-            .snap
-            .contracts
-            .iter()
-            .filter(|(k, _)| k.service == ep.0 && k.method == ep.1 && k.path == ep.2)
-            .collect();
+        let index = self.index;
+        let statuses: &[(&EndpointKey, &Contract)] =
+            index.contracts.get(&(ep.0.as_str(), ep.1.as_str(), ep.2.as_str())).map_or(&[], Vec::as_slice);
         let same_status: Vec<&(&EndpointKey, &Contract)> =
             statuses.iter().filter(|(k, _)| k.status == m.status).collect();
         let site = Site { mock: m, key: None };
@@ -513,6 +510,10 @@ impl<'a> Differ<'a> {
                 endpoints.entry((k.service.clone(), k.method.clone(), k.path.clone())).or_default().push((k, c));
             }
         }
+        // The statuses mocks cover, whatever their media type.
+        let covered_keys = std::mem::take(&mut self.covered);
+        let covered: std::collections::HashSet<(&str, &str, &str, u16)> =
+            covered_keys.iter().map(|x| (x.service.as_str(), x.method.as_str(), x.path.as_str(), x.status)).collect();
         for (ep, contracts) in endpoints {
             let total: u64 = contracts.iter().map(|(_, c)| c.count).sum();
             let last = contracts.iter().map(|(_, c)| c.last_seen).max().expect("not empty");
@@ -530,9 +531,8 @@ impl<'a> Differ<'a> {
                 continue;
             }
             for (k, c) in contracts {
-                let mocked_status = self.covered.iter().any(|x| {
-                    x.service == k.service && x.method == k.method && x.path == k.path && x.status == k.status
-                });
+                let mocked_status =
+                    covered.contains(&(k.service.as_str(), k.method.as_str(), k.path.as_str(), k.status));
                 if !mocked_status {
                     let msg = format!(
                         "production answered {} {} with {} {} times (last {}) and no mock covers it",

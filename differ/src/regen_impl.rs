@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mockdrift_contracts::EndpointKey;
-use mockdrift_contracts::json::{Event, Parser};
+use mockdrift_contracts::json::{Event, LineIndex, Parser};
 use serde_json::Value;
 
 use crate::finding::{Finding, Kind, Report, Severity};
@@ -347,7 +347,7 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
         BodyForm::Json => {
             let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
             // Edited in place in the file, so that indentation is read from the file's lines.
-            let splices = edit_json(&doc.text, node, &wanted, &mut p)?;
+            let splices = edit_json(&doc.text, &doc.lines, node, &wanted, &mut p)?;
             let old = node.end - node.start;
             let new = old + splices.iter().map(|s| s.text.len()).sum::<usize>()
                 - splices.iter().map(|s| s.end - s.start).sum::<usize>();
@@ -378,7 +378,8 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
             };
             let inner = String::from_utf8(body).map_err(|_| "the body is not UTF-8 text".to_owned())?;
             let root = SNode::parse(&inner).map_err(|e| format!("the body is not JSON ({e})"))?;
-            let edited = apply(&inner, &edit_json(&inner, &root, &wanted, &mut p)?);
+            let lines = LineIndex::new(inner.as_bytes());
+            let edited = apply(&inner, &edit_json(&inner, &lines, &root, &wanted, &mut p)?);
             let new_wire = if site.encoding.is_empty() {
                 edited.clone().into_bytes()
             } else {
@@ -497,6 +498,8 @@ struct Docs {
 
 struct Doc {
     text: String,
+    /// Where its lines start, for indentation.
+    lines: LineIndex,
     /// The parsed tree of a JSON file; YAML files are searched with their own parser.
     root: Option<SNode>,
     path: PathBuf,
@@ -530,7 +533,7 @@ impl Docs {
                     true => None,
                     false => Some(SNode::parse(&text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))?),
                 };
-                Ok(Doc { text, root, path: path.to_path_buf() })
+                Ok(Doc { lines: LineIndex::new(text.as_bytes()), text, root, path: path.to_path_buf() })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -635,8 +638,8 @@ struct Style {
 }
 
 impl Style {
-    fn of(src: &str, root: &SNode) -> Style {
-        let newline = if src.contains("\r\n") { "\r\n" } else { "\n" };
+    fn of(src: &str, lines: &LineIndex, root: &SNode) -> Style {
+        let newline = if lines.crlf() { "\r\n" } else { "\n" };
         let mut colon = None;
         let mut comma = None;
         let mut unit = None;
@@ -647,8 +650,8 @@ impl Style {
                     if let Some(m) = ms.first() {
                         colon.get_or_insert_with(|| src[m.colon_end..m.value.start].to_owned());
                         if unit.is_none() && src[n.start..m.key_start].contains('\n') {
-                            let own = line_indent(src, n.start);
-                            let inner = line_indent(src, m.key_start);
+                            let own = line_indent(src, lines, n.start);
+                            let inner = line_indent(src, lines, m.key_start);
                             if let Some(u) = inner.strip_prefix(own.as_str()).filter(|u| !u.is_empty()) {
                                 unit = Some(u.to_owned());
                             }
@@ -720,8 +723,8 @@ impl Style {
 }
 
 /// The whitespace that starts the line holding `pos`.
-fn line_indent(src: &str, pos: usize) -> String {
-    let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
+fn line_indent(src: &str, lines: &LineIndex, pos: usize) -> String {
+    let line_start = lines.line_start(lines.line(pos));
     src[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect()
 }
 
@@ -729,11 +732,12 @@ fn line_indent(src: &str, pos: usize) -> String {
 /// within `src`, paths relative to it); counts what it did into `p`.
 fn edit_json(
     src: &str,
+    lines: &LineIndex,
     root: &SNode,
     edits: &[(&[PathToken], Option<&Value>)],
     p: &mut MockPlan,
 ) -> Result<Vec<Splice>, String> {
-    let style = Style::of(src, root);
+    let style = Style::of(src, lines, root);
     let mut splices: Vec<Splice> = Vec::new();
     // Object edits are grouped per object: removals and additions interact.
     // Per object: the keys removed, the members added.
@@ -743,7 +747,7 @@ fn edit_json(
         match (root.find(at), value) {
             (Some(n), Some(v)) => {
                 let multiline = src[n.start..n.end].contains('\n') || context_multiline(src, root, at);
-                let text = style.value(v, &line_indent(src, n.start), multiline);
+                let text = style.value(v, &line_indent(src, lines, n.start), multiline);
                 splices.push(Splice { start: n.start, end: n.end, text });
                 p.replaced += 1;
             }
@@ -765,7 +769,7 @@ fn edit_json(
         let SKind::Object(ms) = &obj.kind else { return Err("the value to edit is not an object".to_owned()) };
         p.removed += removed.len();
         p.added += added.len();
-        splices.extend(object_splices(src, obj, ms, &removed, &added, &style));
+        splices.extend(object_splices(src, lines, obj, ms, &removed, &added, &style));
     }
     splices.sort_by_key(|s| (s.start, s.end));
     if splices.windows(2).any(|w| w[0].end > w[1].start) {
@@ -791,6 +795,7 @@ fn context_multiline(src: &str, root: &SNode, at: &[PathToken]) -> bool {
 /// Splices that drop `removed` members of an object and append `added` ones, in its layout.
 fn object_splices(
     src: &str,
+    lines: &LineIndex,
     obj: &SNode,
     ms: &[Member],
     removed: &[String],
@@ -800,9 +805,9 @@ fn object_splices(
     let multiline = src[obj.start..obj.end].contains('\n');
     let gone: Vec<bool> = ms.iter().map(|m| removed.contains(&m.key)).collect();
     let kept = gone.iter().filter(|g| !**g).count();
-    let obj_indent = line_indent(src, obj.start);
+    let obj_indent = line_indent(src, lines, obj.start);
     let member_indent = match ms.first() {
-        Some(m) if multiline => line_indent(src, m.key_start),
+        Some(m) if multiline => line_indent(src, lines, m.key_start),
         _ => format!("{obj_indent}{}", style.unit),
     };
     let member = |k: &str, v: &Value| {
@@ -862,7 +867,7 @@ mod tests {
     fn edit(src: &str, edits: &[(&[PathToken], Option<&Value>)]) -> String {
         let root = SNode::parse(src).expect("valid");
         let mut p = MockPlan::new(0);
-        apply(src, &edit_json(src, &root, edits, &mut p).expect("edits apply"))
+        apply(src, &edit_json(src, &LineIndex::new(src.as_bytes()), &root, edits, &mut p).expect("edits apply"))
     }
 
     fn k(s: &str) -> PathToken {
