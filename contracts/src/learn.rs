@@ -205,8 +205,8 @@ impl Node {
             node.count += weight;
             node = if param_reason(first).is_some() {
                 node.param.get_or_insert_with(Box::default)
-            } else if node.lits.contains_key(*first) {
-                node.lits.get_mut(*first).expect("just seen")
+            } else if node.lits.contains_key(first) {
+                node.lits.get_mut(first).expect("just seen")
             } else if node.lits.len() >= cap {
                 node.saturate();
                 node.param.get_or_insert_with(Box::default)
