@@ -134,6 +134,22 @@ fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The most bytes of exchanges `contracts infer` keeps from its learning pass to record them
+/// without reading the files again; beyond it the files are read a second time.
+const KEEP_BYTES: usize = 64 << 20;
+
+/// About what an exchange takes in memory.
+fn exchange_bytes(x: &Exchange) -> usize {
+    let headers =
+        |m: &mockdrift_contracts::Message| m.headers.iter().map(|(n, v)| n.len() + v.len() + 48).sum::<usize>();
+    256 + x.path.len()
+        + x.query.len()
+        + x.request.body.len()
+        + x.response.body.len()
+        + headers(&x.request)
+        + headers(&x.response)
+}
+
 /// How a traffic file is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TrafficFormat {
@@ -256,62 +272,84 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
-    // Two passes over each file, one exchange in memory at a time: templates are learned from
-    // every path of a service before any exchange is recorded.
+    // Templates are learned from every path of a service before any exchange is recorded: a
+    // first pass learns, keeping the exchanges while they fit in KEEP_BYTES; a second records
+    // them, from memory, or by reading the files again (one exchange in memory at a time).
     let mut learners: std::collections::BTreeMap<String, PathLearner> = std::collections::BTreeMap::new();
-    for traffic in &inputs {
-        let Ok(exchanges) = traffic.exchanges(args.service.as_deref()) else { continue };
-        for x in exchanges.flatten() {
-            let service = args.service.as_deref().unwrap_or(&x.service);
-            let encoding = x.response.header("content-encoding").unwrap_or("");
-            let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
-            let sig = body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
-            match learners.get_mut(service) {
-                Some(l) => l.add(&x.path, sig, 1),
-                None => learners.entry(service.to_owned()).or_default().add(&x.path, sig, 1),
+    let mut kept: Option<Vec<(usize, Result<Exchange, LineError>)>> = Some(Vec::new());
+    let mut kept_bytes = 0usize;
+    // The tests set a smaller budget to walk the second reading.
+    let keep_limit =
+        std::env::var("MOCKDRIFT_INFER_KEEP_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(KEEP_BYTES);
+    for (i, traffic) in inputs.iter().enumerate() {
+        let Ok(exchanges) = traffic.exchanges(args.service.as_deref()) else {
+            kept = None;
+            continue;
+        };
+        for x in exchanges {
+            if let Ok(x) = &x {
+                let service = args.service.as_deref().unwrap_or(&x.service);
+                let encoding = x.response.header("content-encoding").unwrap_or("");
+                let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
+                let sig =
+                    body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
+                match learners.get_mut(service) {
+                    Some(l) => l.add(&x.path, sig, 1),
+                    None => learners.entry(service.to_owned()).or_default().add(&x.path, sig, 1),
+                }
+            }
+            if let Some(k) = &mut kept {
+                kept_bytes += x.as_ref().map_or(256, exchange_bytes);
+                if kept_bytes > keep_limit {
+                    kept = None;
+                } else {
+                    k.push((i, x));
+                }
             }
         }
     }
     for (service, learner) in learners {
         rec.set_learned(&service, learner.learn(View::Whole));
     }
-    for traffic in &inputs {
-        let file = &traffic.path;
-        let exchanges = match traffic.exchanges(args.service.as_deref()) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("mockdrift: {}: cannot read: {e}", file.display());
-                t.rejected += 1;
-                continue;
+    let mut record = |traffic: &Traffic, x: Result<Exchange, LineError>| match x {
+        Ok(mut x) => {
+            if let Some(s) = &args.service {
+                x.service.clone_from(s);
             }
-        };
-        for x in exchanges {
-            match x {
-                Ok(mut x) => {
-                    if let Some(s) = &args.service {
-                        x.service.clone_from(s);
-                    }
-                    t.exchanges += 1;
-                    match rec.record(&x) {
-                        Recorded::Json => t.json += 1,
-                        Recorded::NotJson => t.not_json += 1,
-                        Recorded::Empty => t.empty += 1,
-                        Recorded::Truncated => t.truncated += 1,
-                        Recorded::ParseError(e) | Recorded::DecodeError(e) => {
-                            tracing::debug!(file = %file.display(), path = %x.path, "Body not parsed: {e}.");
-                            t.bad_bodies += 1;
-                        }
-                        _ => {}
-                    }
+            t.exchanges += 1;
+            match rec.record(&x) {
+                Recorded::Json => t.json += 1,
+                Recorded::NotJson => t.not_json += 1,
+                Recorded::Empty => t.empty += 1,
+                Recorded::Truncated => t.truncated += 1,
+                Recorded::ParseError(e) | Recorded::DecodeError(e) => {
+                    tracing::debug!(file = %traffic.path.display(), path = %x.path, "Body not parsed: {e}.");
+                    t.bad_bodies += 1;
                 }
-                Err(e) => {
-                    let reason = if traffic.format == TrafficFormat::Har && e.reason.starts_with("not a HAR file") {
-                        "a JSON document, but not HAR (no log.entries) nor JSON Lines of exchanges".to_owned()
-                    } else {
-                        e.reason
-                    };
-                    eprintln!("mockdrift: {}:{}: {}", file.display(), e.line, reason);
-                    t.rejected += 1;
+                _ => {}
+            }
+        }
+        Err(e) => {
+            let reason = if traffic.format == TrafficFormat::Har && e.reason.starts_with("not a HAR file") {
+                "a JSON document, but not HAR (no log.entries) nor JSON Lines of exchanges".to_owned()
+            } else {
+                e.reason
+            };
+            eprintln!("mockdrift: {}:{}: {}", traffic.path.display(), e.line, reason);
+            t.rejected += 1;
+        }
+    };
+    match kept {
+        Some(kept) => {
+            for (i, x) in kept {
+                record(&inputs[i], x);
+            }
+        }
+        None => {
+            for traffic in &inputs {
+                match traffic.exchanges(args.service.as_deref()) {
+                    Ok(exchanges) => exchanges.for_each(|x| record(traffic, x)),
+                    Err(e) => record(traffic, Err(LineError { line: 1, reason: format!("cannot read: {e}") })),
                 }
             }
         }

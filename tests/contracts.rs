@@ -263,3 +263,85 @@ fn infer_learns_slug_parameters_from_the_traffic_and_given_routes_win() {
     let list = mockdrift(d, &["contracts", "list", "--store", "st2"]);
     assert!(list.stdout.contains("/repos/{owner}/{repo} ") && list.stdout.contains("/repos/{owner}/{repo}/pulls"));
 }
+
+/// `contracts infer` with an environment.
+fn infer_with(dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> crate::support::Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["contracts", "infer"])
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .env_remove("MOCKDRIFT_LOG")
+        .output()
+        .expect("the binary runs");
+    crate::support::Run {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn traffic_is_streamed_alike_from_memory_from_a_second_reading_and_from_a_pipe() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    // The example traffic as a HAR file, cut inside its last entry, with one bad entry.
+    let text = std::fs::read_to_string(payments()).expect("example traffic");
+    let mut entries: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|x| {
+            let body = x["response"]["body"].as_str().unwrap_or("");
+            serde_json::to_string_pretty(&serde_json::json!({
+                "startedDateTime": x["time"],
+                "request": {"method": x["method"], "url": format!("https://payments{}", x["path"].as_str().unwrap_or("/"))},
+                "response": {"status": x["status"], "headers": x["response"]["headers"].as_array().map(|hs| hs.iter()
+                    .map(|h| serde_json::json!({"name": h[0], "value": h[1]})).collect::<Vec<_>>()),
+                    "content": {"mimeType": "application/json", "text": body}},
+            }))
+            .expect("json")
+        })
+        .collect();
+    let n = entries.len();
+    entries.insert(2, "{\"request\": {\"method\": \"GET\"}, \"response\": {\"status\": 200}}".to_owned());
+    let har = format!("{{\"log\": {{\"version\": \"1.2\", \"entries\": [\n{}\n]}}}}\n", entries.join(",\n"));
+    let cut = &har[..har.len() - 60];
+    std::fs::write(d.join("t.har"), cut).expect("write");
+    let at = cut.find("{\"request\": {\"method\": \"GET\"},").expect("the bad entry");
+    let line_of_bad = cut[..at].lines().count() + 1;
+    let export = |store: &str| {
+        let out = mockdrift(d, &["contracts", "export", "--store", store]);
+        assert_eq!(out.code, 0, "{out:?}");
+        out.stdout
+    };
+
+    let once = infer_with(d, &[], &["--store", "a", "--service", "payments", "t.har"]);
+    assert_eq!(once.code, 2, "{once:?}");
+    assert!(once.stderr.contains(&format!("t.har:{line_of_bad}: entry 3: request has no url")), "{}", once.stderr);
+    assert!(once.stderr.contains("the file ends inside it (truncated)"), "{}", once.stderr);
+    assert!(once.stdout.contains(&format!("recorded {} exchanges", n - 1)), "{}", once.stdout);
+
+    let twice =
+        infer_with(d, &[("MOCKDRIFT_INFER_KEEP_BYTES", "0")], &["--store", "b", "--service", "payments", "t.har"]);
+    assert_eq!((twice.code, &twice.stderr), (once.code, &once.stderr));
+    assert_eq!(twice.stdout.replace(" at b\n", " at a\n"), once.stdout);
+    assert_eq!(export("a"), export("b"), "a second reading records what memory did");
+
+    // A pipe cannot be read twice: it is read into memory, with the same result.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["contracts", "infer", "--store", "c", "--service", "payments", "/dev/stdin"])
+        .current_dir(d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let har_text = cut.to_owned();
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, har_text.as_bytes()));
+    let out = child.wait_with_output().expect("runs");
+    writer.join().expect("writer").expect("written");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("recorded {} exchanges", n - 1)), "{stdout}");
+    assert_eq!(export("a"), export("c"));
+}
