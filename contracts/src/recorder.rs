@@ -156,6 +156,9 @@ impl Recorder {
 
     /// A read handle for the admin server and the CLI.
     pub fn handle(&self) -> RecorderHandle {
+        if Arc::strong_count(&self.published) == 1 {
+            self.publish_now();
+        }
         RecorderHandle { published: Arc::clone(&self.published) }
     }
 
@@ -403,7 +406,16 @@ impl Recorder {
         c
     }
 
-    fn publish(&mut self) {
+    fn publish(&self) {
+        // Nobody holds a handle (`contracts infer`): no copy of every contract to keep; the
+        // first handle publishes.
+        if Arc::strong_count(&self.published) == 1 {
+            return;
+        }
+        self.publish_now();
+    }
+
+    fn publish_now(&self) {
         let snap = Arc::new(self.snapshot());
         match self.published.write() {
             Ok(mut g) => *g = snap,

@@ -66,6 +66,13 @@ struct Record {
     contract: Contract,
 }
 
+/// A [`Record`] to write, borrowed (the same JSON).
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    key: &'a EndpointKey,
+    contract: &'a Contract,
+}
+
 /// Contracts read from the store, and the records that could not be decoded.
 pub type Loaded = (Vec<(EndpointKey, Contract)>, Vec<StoreError>);
 
@@ -190,8 +197,7 @@ impl Store {
         }
         let mut n = 0;
         for (key, contract) in items {
-            let rec = Record { key: key.clone(), contract: contract.clone() };
-            let bytes = serde_json::to_vec(&rec).expect("contracts always serialize");
+            let bytes = serde_json::to_vec(&RecordRef { key, contract }).expect("contracts always serialize");
             batch.insert(key.encode(), bytes);
             n += 1;
         }
