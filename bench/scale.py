@@ -15,12 +15,13 @@ quadratic), and the peak RSS.
 20,000-exchange shop HAR beside `contracts infer` on the same file.
 
 --guard is what CI runs (.ci/run): infer on HAR and on JSON Lines at 2,000 and 16,000
-exchanges, and diff of one mock file at 0.5 and 4 MB: 8x the input must cost under 12x the
-time, best of 3 runs of each size (a busy core slows single runs, not the best of three).
+exchanges, diff of one mock file at 0.5 and 4 MB, and diff of 500 and 4,000 mock files against
+as many contracts: 8x the input must cost under 12x the time, best of 3 runs of each size (a busy core slows single runs, not the best of three).
 Quadratic code costs 64x. Exits 1 when a ratio is over.
 """
 import argparse
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -121,7 +122,6 @@ def table(title, unit, rows):
         growth = ""
         if prev and prev[0] != items:
             # The time's growth scaled to a 4x step of input.
-            import math
             growth = f"{(secs / prev[1]) ** (math.log(4) / math.log(items / prev[0])):.2f}x"
         print(f"  {label:<28} {size:>9} {secs:>9.2f}s {per:>11.1f} µs {growth:>8} {rss:>6.0f} MiB")
         prev = (items, secs)
@@ -182,19 +182,35 @@ def big_mock_rows(binary, work, contracts, kind, sizes):
     return rows
 
 
+def shop_contracts(binary, work):
+    """A snapshot of the shop API's contracts, from 2,000 exchanges over its 10 endpoints."""
+    out = os.path.join(work, "shop-contracts.json")
+    src = os.path.join(work, "shop.jsonl")
+    gen.traffic("jsonl", 2_000, 10, src)
+    store = os.path.join(work, "shop-store")
+    subprocess.run([binary, "contracts", "infer", "--store", store, src], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "contracts", "export", "--store", store, "-o", out], check=True)
+    return out
+
+
 def guard(binary, work):
     failed = False
     checks = []
     for fmt in ("har", "jsonl"):
         rows = infer_rows(binary, work, fmt, 10, [2_000, 16_000])
         checks.append((f"infer {fmt}", rows))
-    contracts = os.path.join(work, "shop-contracts.json")
-    src = os.path.join(work, "shop.jsonl")
-    gen.traffic("jsonl", 2_000, 10, src)
-    store = os.path.join(work, "shop-store")
-    subprocess.run([binary, "contracts", "infer", "--store", store, src], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([binary, "contracts", "export", "--store", store, "-o", contracts], check=True)
+    contracts = shop_contracts(binary, work)
     checks.append(("diff one large mock", big_mock_rows(binary, work, contracts, "items", [0.5, 4])))
+    # Mocks and contracts grown together: a scan of every contract per mock costs 64x.
+    rows = []
+    for n in (500, 4_000):
+        contracts, _ = contracts_of(binary, work, n)
+        d = os.path.join(work, f"mocks-{n}")
+        flat_mocks(d, n, n)
+        secs, rss = best(diff_cmd(binary, contracts, d, os.path.join(work, "report.json")))
+        rows.append(("diff mocks and contracts", f"{n:,}", n, secs, rss))
+        shutil.rmtree(d)
+    checks.append(("diff as many mocks as contracts", rows))
     for name, rows in checks:
         (_, _, n1, t1, _), (_, _, n2, t2, _) = rows
         ratio = t2 / t1
@@ -245,15 +261,10 @@ def main():
             shutil.rmtree(d)
         table("diff: many mock files", "mock", rows)
 
-        shop_contracts = os.path.join(work, "shop-contracts.json")
-        src = os.path.join(work, "shop.jsonl")
-        gen.traffic("jsonl", 2_000, 10, src)
-        store = os.path.join(work, "shop-store")
-        subprocess.run([binary, "contracts", "infer", "--store", store, src], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([binary, "contracts", "export", "--store", store, "-o", shop_contracts], check=True)
+        contracts = shop_contracts(binary, work)
         sizes = [1, 10] if a.quick else [1, 10, 50]
-        rows = big_mock_rows(binary, work, shop_contracts, "items", sizes)
-        rows += big_mock_rows(binary, work, shop_contracts, "har", sizes)
+        rows = big_mock_rows(binary, work, contracts, "items", sizes)
+        rows += big_mock_rows(binary, work, contracts, "har", sizes)
         table("diff: one large mock file", "item", rows)
 
         if a.genson:

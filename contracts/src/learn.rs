@@ -881,22 +881,24 @@ mod tests {
         assert!(body_signature(bodies[1].as_bytes()).is_some());
     }
 
+    /// A distinct name of letters for each number (no digits: no value pattern takes it for
+    /// an id).
+    fn letters(mut i: usize) -> String {
+        let mut s = String::new();
+        loop {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+            if i == 0 {
+                return s;
+            }
+        }
+    }
+
     #[test]
     fn many_distinct_values_at_one_position_keep_the_trie_bounded() {
-        // Names without digits, which no value pattern takes for ids.
-        let name = |mut i: usize| {
-            let mut s = String::from("name-");
-            loop {
-                s.push((b'a' + (i % 26) as u8) as char);
-                i /= 26;
-                if i == 0 {
-                    return s;
-                }
-            }
-        };
         let mut learner = PathLearner::default();
         for i in 0..20_000 {
-            learner.add(&format!("/users/{}/repos", name(i)), None, 1);
+            learner.add(&format!("/users/name-{}/repos", letters(i)), None, 1);
             learner.add("/users/me", None, 1);
         }
         let users = learner.root.lits.get("users").expect("users");
@@ -909,22 +911,12 @@ mod tests {
 
     #[test]
     fn the_trie_stays_under_its_node_budget_whatever_is_added() {
-        let name = |mut i: usize| {
-            let mut s = String::new();
-            loop {
-                s.push((b'a' + (i % 26) as u8) as char);
-                i /= 26;
-                if i == 0 {
-                    return s;
-                }
-            }
-        };
         let mut learner = PathLearner::default();
         let mut most = 0;
         for i in 0..400_000 {
             // 2,000 parents, each with a couple of hundred distinct names below, each name with
             // an endpoint of its own below it: about three nodes a path, 1.2 million unbounded.
-            learner.add(&format!("/org{}/members/{}/roles", i % 2_000, name(i)), None, 1);
+            learner.add(&format!("/org{}/members/{}/roles", i % 2_000, letters(i)), None, 1);
             if i % CHECK_EVERY == CHECK_EVERY - 1 {
                 most = most.max(learner.nodes());
             }
