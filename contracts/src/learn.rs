@@ -589,7 +589,7 @@ impl Default for PathLearner {
 /// The most trie nodes a learner holds (about 150 bytes each). Beyond it, traffic with more
 /// distinct literal values than that (a million user names under many endpoints) has its
 /// nodes with the most values folded into parameters, [`MAX_CHILDREN`] halved each time down
-/// to [`MIN_CAP`]: memory stays bounded whatever is added, at the price of merging endpoint
+/// to `MIN_CAP` (8): memory stays bounded whatever is added, at the price of merging endpoint
 /// names that each carry less than a twentieth of their parent's paths in such traffic.
 pub const MAX_NODES: usize = 200_000;
 
