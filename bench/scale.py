@@ -35,18 +35,23 @@ import gen  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run(cmd, quiet=True):
-    """Wall seconds and peak RSS (MiB) of one run of `cmd`."""
+    """Wall seconds and peak RSS (MiB, 0 when unknown) of one run of `cmd`. The RSS comes from
+    /usr/bin/time: a child forked from this process would count this process's own memory."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
+    full = [TIME, "-f", "maxrss %M", *cmd] if TIME else cmd
+    p = subprocess.Popen(full, stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE)
     err = p.stderr.read().decode(errors="replace")
+    code = p.wait()
+    wall = time.perf_counter() - start
     p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"scale: {' '.join(cmd)} exited {code}:\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    rss = [int(line.split()[1]) for line in err.splitlines() if line.startswith("maxrss ")]
+    return wall, (rss[-1] / 1024 if rss else 0)
 
 
 def best(cmd, rounds=3, before=None):

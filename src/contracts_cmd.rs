@@ -201,6 +201,9 @@ impl Traffic {
     }
 }
 
+/// How much of a line format detection reads.
+const DETECT_BYTES: u64 = 4 << 20;
+
 /// HAR by its extension or by a first line that is not a JSON object on its own (a document
 /// over several lines, or one HAR object on one line); JSON Lines otherwise. Reads the first
 /// two lines that hold something.
@@ -214,7 +217,7 @@ fn traffic_format(path: &Path, r: &mut impl std::io::BufRead) -> std::io::Result
     let mut line = Vec::new();
     while seen < 2 {
         line.clear();
-        let n = (&mut *r).take(exchange::MAX_RECORD as u64).read_until(b'\n', &mut line)?;
+        let n = (&mut *r).take(DETECT_BYTES).read_until(b'\n', &mut line)?;
         if n == 0 {
             break;
         }
@@ -226,6 +229,12 @@ fn traffic_format(path: &Path, r: &mut impl std::io::BufRead) -> std::io::Result
         seen += 1;
         if seen == 1 && !t.starts_with('{') {
             return Ok(TrafficFormat::JsonLines);
+        }
+        if !line.ends_with(b"\n") && n as u64 == DETECT_BYTES {
+            // A first line longer than what detection reads: one HAR document on one line, or
+            // a long exchange.
+            let start = t.trim_start_matches(['{', ' ', '\t']);
+            return Ok(if start.starts_with("\"log\"") { TrafficFormat::Har } else { TrafficFormat::JsonLines });
         }
         match serde_json::from_str::<serde_json::Value>(t) {
             Ok(v) if v.get("log").is_some() => return Ok(TrafficFormat::Har),

@@ -323,6 +323,13 @@ impl<R: BufRead> Iterator for HarEntries<R> {
                     let reason = "not a HAR file: no log.entries array".to_owned();
                     return Some(Err(LineError { line: 1, reason }));
                 }
+                if !self.scan.ended {
+                    let reason = format!(
+                        "the file ends before log.entries does (truncated after entry {})",
+                        self.scan.entries
+                    );
+                    return Some(Err(LineError { line: self.scan.line, reason }));
+                }
                 return None;
             }
             match self.scan.scan(chunk, &mut self.entry, self.max_entry) {
@@ -342,7 +349,8 @@ impl<R: BufRead> Iterator for HarEntries<R> {
 }
 
 /// A JSON value where HAR wants a scalar: strings and numbers kept, anything else skipped
-/// (a wrong type is a missing field, as a lenient reader of captures from many tools must).
+/// (a wrong type is a missing field, as a lenient reader of captures from many tools must;
+/// [`Obj`] and [`List`] do the same for objects and lists).
 #[derive(Debug, Default)]
 enum Scalar {
     Str(String),
@@ -468,6 +476,54 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
     }
 }
 
+/// A HAR object where an object is wanted; anything else is taken as missing.
+#[derive(Debug)]
+struct Obj<T>(Option<T>);
+
+impl<T> Default for Obj<T> {
+    fn default() -> Self {
+        Obj(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Obj<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, a: A) -> Result<Obj<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(a)).map(|t| Obj(Some(t)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Obj<T>, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Obj(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Obj<T>, E> {
+                Ok(Obj(None))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
 /// One element of `log.entries`: the fields import reads, the rest skipped.
 #[derive(Debug, Deserialize)]
 struct Entry {
@@ -475,8 +531,10 @@ struct Entry {
     started: Scalar,
     #[serde(default)]
     time: Scalar,
-    request: Option<Request>,
-    response: Option<Response>,
+    #[serde(default)]
+    request: Obj<Request>,
+    #[serde(default)]
+    response: Obj<Response>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -486,9 +544,9 @@ struct Request {
     #[serde(default)]
     url: Scalar,
     #[serde(default)]
-    headers: List<Header>,
+    headers: List<Obj<Header>>,
     #[serde(rename = "postData", default)]
-    post_data: Option<PostData>,
+    post_data: Obj<PostData>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -502,9 +560,9 @@ struct Response {
     #[serde(default)]
     status: Scalar,
     #[serde(default)]
-    headers: List<Header>,
+    headers: List<Obj<Header>>,
     #[serde(default)]
-    content: Option<Content>,
+    content: Obj<Content>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -525,16 +583,17 @@ struct Header {
     value: Scalar,
 }
 
-fn headers(hs: List<Header>) -> Vec<(String, String)> {
+fn headers(hs: List<Obj<Header>>) -> Vec<(String, String)> {
     hs.0.into_iter()
+        .filter_map(|h| h.0)
         .filter_map(|h| Some((h.name.into_string()?, h.value.into_string()?)))
         .filter(|(n, _)| !n.starts_with(':'))
         .collect()
 }
 
 fn har_entry(e: Entry, service: Option<&str>) -> Result<Exchange, String> {
-    let req = e.request.ok_or("no request")?;
-    let rsp = e.response.ok_or("no response")?;
+    let req = e.request.0.ok_or("no request")?;
+    let rsp = e.response.0.ok_or("no response")?;
     let method = req.method.as_str().ok_or("request has no method")?;
     let url = req.url.as_str().ok_or("request has no url")?;
     let status = rsp.status.as_f64().filter(|s| s.fract() == 0.0 && *s >= 0.0).ok_or("response has no status")?;
@@ -554,7 +613,7 @@ fn har_entry(e: Entry, service: Option<&str>) -> Result<Exchange, String> {
     let mut response = Message { headers: headers(rsp.headers), ..Message::default() };
     // HAR bodies are stored decoded: the content-encoding header no longer applies.
     response.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-encoding"));
-    let content = rsp.content.unwrap_or_default();
+    let content = rsp.content.0.unwrap_or_default();
     if let Some(text) = content.text.into_string() {
         response.body = if content.encoding.as_str() == Some("base64") {
             base64::engine::general_purpose::STANDARD
@@ -571,7 +630,7 @@ fn har_entry(e: Entry, service: Option<&str>) -> Result<Exchange, String> {
     }
     let mut request = Message { headers: headers(req.headers), ..Message::default() };
     request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("content-encoding"));
-    if let Some(text) = req.post_data.and_then(|p| p.text.into_string()) {
+    if let Some(text) = req.post_data.0.and_then(|p| p.text.into_string()) {
         request.body = text.into_bytes();
     }
     validate(Exchange {
@@ -663,6 +722,14 @@ mod tests {
         let e = got[1].as_ref().expect_err("cut");
         assert_eq!((e.line, e.reason.as_str()), (8, "entry 2: the file ends inside it (truncated)"));
 
+        // Cut right after an entry: what came before is kept, and the cut is named.
+        let first_end = text.find("}}},\n").expect("the first entry's end") + 3;
+        let got = all(&text[..first_end + 1], 16);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].is_ok());
+        let e = got[1].as_ref().expect_err("cut");
+        assert_eq!(e.reason, "the file ends before log.entries does (truncated after entry 1)");
+
         for text in ["{\"log\": {\"pages\": []}}", "[1, 2]", "", "{\"entries\": [{}]}"] {
             let got = all(text, 8);
             assert_eq!(got.len(), 1, "{text}");
@@ -672,6 +739,18 @@ mod tests {
         }
         // No entries at all is a HAR of nothing.
         assert!(all("{\"log\": {\"entries\": []}}", 3).is_empty());
+    }
+
+    #[test]
+    fn objects_of_the_wrong_type_are_missing_not_fatal() {
+        let e = r#"{"request": {"method": "GET", "url": "https://api.example.com/a", "headers": ["x", null, {"name": "Accept", "value": "*/*"}],
+            "postData": "text"}, "response": {"status": 200, "headers": {"not": "a list"}, "content": "plain"}}"#;
+        let got = all(&har(&[e.to_owned()]), 8);
+        let x = got[0].as_ref().expect("lenient");
+        assert_eq!(x.request.headers, [("Accept".to_owned(), "*/*".to_owned())]);
+        assert!(x.response.body.is_empty() && x.request.body.is_empty());
+        let no_request = all(&har(&["{\"request\": \"GET /\", \"response\": {\"status\": 200}}".to_owned()]), 8);
+        assert_eq!(no_request[0].as_ref().expect_err("no request").reason, "entry 1: no request");
     }
 
     #[test]

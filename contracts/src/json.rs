@@ -119,7 +119,7 @@ impl LineIndex {
     pub fn line_start(&self, line: usize) -> usize {
         match line {
             0 | 1 => 0,
-            n => self.starts[(n - 2).min(self.starts.len().saturating_sub(1))],
+            n => self.starts.get(n - 2).or(self.starts.last()).copied().unwrap_or(0),
         }
     }
 
@@ -507,6 +507,7 @@ mod tests {
         assert!(index.crlf() && !LineIndex::new(b"a\nb\n").crlf());
         assert_eq!((index.line_start(1), index.line_start(3), index.line_start(5)), (0, 5, 9));
         assert_eq!(LineIndex::new(b"").line_col(0), (1, 1));
+        assert_eq!(LineIndex::new(b"one line").line_start(3), 0);
     }
 
     #[test]

@@ -190,8 +190,9 @@ pub const MAX_CHILDREN: usize = 512;
 /// The most skeletons of a subtree compared with its siblings' (see `Node::skeletons`).
 const MAX_SHAPE: usize = 1024;
 
-/// The most body signatures kept at a node: enough to see that two siblings share one.
-const MAX_SIGS: usize = 8;
+/// The most body signatures kept at a node (the smallest): enough to see that two siblings
+/// share one, where a nullable field gives an endpoint several.
+const MAX_SIGS: usize = 32;
 
 /// The deepest path learned from, in segments; deeper paths (never an API's, but a hostile
 /// client's) are left to the value patterns.
@@ -237,12 +238,14 @@ impl Node {
         }
     }
 
+    /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
+    /// the traffic.
     fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
         for sig in sigs {
-            if self.sigs.len() >= MAX_SIGS {
-                break;
-            }
             self.sigs.insert(sig);
+            if self.sigs.len() > MAX_SIGS {
+                self.sigs.pop_last();
+            }
         }
     }
 

@@ -154,7 +154,9 @@ impl Recorder {
         Ok((r, bad))
     }
 
-    /// A read handle for the admin server and the CLI.
+    /// A read handle for the admin server and the CLI. Nothing is published while no handle
+    /// exists (`contracts infer` keeps no second copy of every contract); the first handle
+    /// publishes the contracts as they are, later flushes as usual.
     pub fn handle(&self) -> RecorderHandle {
         if Arc::strong_count(&self.published) == 1 {
             self.publish_now();

@@ -75,7 +75,8 @@ fn bodies_of(out: &mut String, bodies: &[&BodyDiff], color: bool) {
 }
 
 /// Findings of one file that differ only by array index (`/data/0/legacy`,
-/// `/data/1/legacy`, ...): one line in the text and Markdown reports, with the count. The
+/// `/data/1/legacy`, ...) and say the same: one line in the text and Markdown reports, with
+/// the count. (An all-digit object key reads as an index too.) The
 /// JSON and SARIF reports keep one finding per pointer.
 struct Group<'a> {
     first: &'a Finding,
@@ -126,7 +127,7 @@ fn thousands(n: usize) -> String {
 }
 
 /// What findings of one group share: all but the array indexes of their pointer.
-type GroupKey<'a> = (Kind, Severity, bool, Option<&'a str>, Option<&'a str>, Option<u16>, String);
+type GroupKey<'a> = (Kind, Severity, bool, Option<&'a str>, Option<&'a str>, Option<u16>, &'a str, String);
 
 /// One file's findings (consecutive in the report), grouped; groups in the order of their
 /// first finding. Linear in the findings.
@@ -139,7 +140,8 @@ fn groups(fs: &[Finding]) -> Vec<Group<'_>> {
             out.push(Group { first: f, last: f, count: 1 });
             continue;
         }
-        let key = (f.kind, f.severity, f.suppressed, f.method.as_deref(), f.path.as_deref(), f.status, general);
+        let key =
+            (f.kind, f.severity, f.suppressed, f.method.as_deref(), f.path.as_deref(), f.status, f.message.as_str(), general);
         match at.get(&key) {
             Some(&i) => {
                 out[i].last = f;
