@@ -324,10 +324,8 @@ impl<R: BufRead> Iterator for HarEntries<R> {
                     return Some(Err(LineError { line: 1, reason }));
                 }
                 if !self.scan.ended {
-                    let reason = format!(
-                        "the file ends before log.entries does (truncated after entry {})",
-                        self.scan.entries
-                    );
+                    let reason =
+                        format!("the file ends before log.entries does (truncated after entry {})", self.scan.entries);
                     return Some(Err(LineError { line: self.scan.line, reason }));
                 }
                 return None;

@@ -140,8 +140,16 @@ fn groups(fs: &[Finding]) -> Vec<Group<'_>> {
             out.push(Group { first: f, last: f, count: 1 });
             continue;
         }
-        let key =
-            (f.kind, f.severity, f.suppressed, f.method.as_deref(), f.path.as_deref(), f.status, f.message.as_str(), general);
+        let key = (
+            f.kind,
+            f.severity,
+            f.suppressed,
+            f.method.as_deref(),
+            f.path.as_deref(),
+            f.status,
+            f.message.as_str(),
+            general,
+        );
         match at.get(&key) {
             Some(&i) => {
                 out[i].last = f;
