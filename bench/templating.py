@@ -16,7 +16,8 @@ JSON Lines traffic over the description's GET paths, runs `contracts infer` and
 
 Value models (one per cell, for every parameter of every path):
 - `open`: a fresh value almost every request (numbers, slugs, prefixed ids by name);
-- `vocab`: 2 to 15 values per parameter, Zipf-skewed, each seen many times;
+- `vocab`: 2 to 15 values per parameter name (shared by every path naming it: a client with
+  a handful of owners and repositories), Zipf-skewed, each seen many times;
 - `prefixed`: Stripe-like prefixed ids whose random part may hold no digit;
 - `single`: one value per parameter (a single tenant): a literal is right, not scored.
 
@@ -70,7 +71,7 @@ def value(model, name, template, rng, vocab):
     if model == "single":
         return "the-" + name.lower().replace("_", "-")
     if model == "vocab":
-        values = vocab.setdefault((template, name), [f"{rng.choice(WORDS)}-{rng.choice(WORDS)}"
+        values = vocab.setdefault(name, [f"{rng.choice(WORDS)}-{rng.choice(WORDS)}"
                                                       for _ in range(rng.randint(2, 15))])
         # Zipf-skewed: the first values far more often.
         i = min(int(rng.paretovariate(1.2)) - 1, len(values) - 1)
