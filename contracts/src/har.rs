@@ -422,6 +422,31 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+/// The scalar `visit_*` methods of a visitor for a HAR object or list: a scalar where one of
+/// those is wanted counts as missing (`$missing`).
+macro_rules! scalars_are_missing {
+    ($missing:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($missing)
+        }
+    };
+}
+
 /// A HAR list where a list is wanted; anything else is an empty list.
 #[derive(Debug)]
 struct List<T>(Vec<T>);
@@ -451,24 +476,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                 while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(List(Vec::new()))
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
+            scalars_are_missing!(List(Vec::new()));
         }
         d.deserialize_any(V(std::marker::PhantomData))
     }
@@ -499,24 +507,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
                 while a.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(Obj(None))
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
+            scalars_are_missing!(Obj(None));
         }
         d.deserialize_any(V(std::marker::PhantomData))
     }
