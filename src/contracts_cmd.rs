@@ -290,7 +290,18 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     // The tests set a smaller budget to walk the second reading.
     let keep_limit =
         std::env::var("MOCKDRIFT_INFER_KEEP_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(KEEP_BYTES);
+    // The evaluation of templating (bench/templating.py) replays traffic as one sidecar sees
+    // it: recorded in arrival order, templates relearned as the proxy relearns at each flush
+    // (here every N exchanges), no first pass over everything.
+    let as_sidecar: Option<u64> =
+        std::env::var("MOCKDRIFT_INFER_AS_SIDECAR").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0);
+    if as_sidecar.is_some() {
+        kept = None;
+    }
     for (i, traffic) in inputs.iter().enumerate() {
+        if as_sidecar.is_some() {
+            break;
+        }
         let Ok(exchanges) = traffic.exchanges(args.service.as_deref()) else {
             kept = None;
             continue;
@@ -326,6 +337,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                 x.service.clone_from(s);
             }
             t.exchanges += 1;
+            if as_sidecar.is_some_and(|n| t.exchanges % n == 0) {
+                rec.relearn();
+            }
             match rec.record(&x) {
                 Recorded::Json => t.json += 1,
                 Recorded::NotJson => t.not_json += 1,
@@ -362,6 +376,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                 }
             }
         }
+    }
+    if as_sidecar.is_some() {
+        rec.relearn_now();
     }
     rec.flush().context("writing contracts to the store")?;
     println!(
