@@ -47,6 +47,12 @@ const LEARN_STEP: usize = 4;
 /// How much of two subtrees must be the same paths for their roots to be alike.
 const ALIKE: f64 = 0.6;
 
+/// How much of a smaller subtree a larger one must hold for their roots to be alike.
+const CONTAINED: f64 = 0.8;
+
+/// How many of a node's largest subtree shapes each shape is compared with.
+const COMPARED: usize = 16;
+
 /// The share of a node's children recurring under its siblings' (see [`Echo`]) from which
 /// they are not an open set.
 const RECUR_SHARE: f64 = 0.5;
@@ -81,6 +87,15 @@ impl Echo {
     }
 }
 
+/// What learning needs besides a node: the view, and the response shapes that say nothing
+/// about which endpoint answered (see [`Node::generic_sigs`]).
+struct Cx {
+    view: View,
+    generic: std::collections::HashSet<u64>,
+    /// Names of collections seen at several depths (see [`Node::collections`]).
+    collections: std::collections::HashSet<String>,
+}
+
 #[derive(Debug, Default)]
 struct Node {
     /// Paths ending here.
@@ -95,6 +110,12 @@ struct Node {
     sigs: std::collections::BTreeSet<u64>,
     /// A parameter that took in literal values (names such as `octocat`), not only ids.
     slug: bool,
+    /// Of the values merged into a parameter above, how many had this node (0: none merged
+    /// yet, one path). A name under several of them is an endpoint's, not a value of an open
+    /// set (see `to_merge`).
+    spread: usize,
+    /// Of a parameter: how many literal values were merged into it.
+    values: usize,
 }
 
 /// A node's literal children, sorted by name in one vector: a trie of many small nodes
@@ -107,7 +128,6 @@ impl Lits {
         self.0.binary_search_by(|(x, _)| x.as_str().cmp(k))
     }
 
-    #[cfg(test)]
     fn get(&self, k: &str) -> Option<&Node> {
         self.find(k).ok().map(|i| &self.0[i].1)
     }
@@ -220,6 +240,43 @@ impl Node {
         node.add_sigs(sig);
     }
 
+    /// The response shapes seen at paths of several depths: an error shape or an envelope
+    /// that many endpoints share, not one resource's. Sibling values answer at one depth.
+    fn generic_sigs(&self) -> std::collections::HashSet<u64> {
+        fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<u64, u64>) {
+            for s in &n.sigs {
+                *at.entry(*s).or_default() |= 1 << depth.min(63);
+            }
+            for child in n.lits.values().chain(n.param.as_deref()) {
+                walk(child, depth + 1, at);
+            }
+        }
+        let mut at = std::collections::HashMap::new();
+        walk(self, 0, &mut at);
+        at.into_iter().filter(|(_, depths)| depths.count_ones() > 1).map(|(s, _)| s).collect()
+    }
+
+    /// The names that head a collection (a node with a parameter or [`MIN_VARIETY`] literal
+    /// children below it) at two depths or more: `enterprises` in `/enterprises/{e}` and in
+    /// `/scim/v2/enterprises/{e}`. Such a name is an endpoint's, even where a sibling has the
+    /// same subtree (`/scim/v2/organizations/{org}`): an API mirrors its parts.
+    fn collections(&self) -> std::collections::HashSet<String> {
+        fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<String, u64>) {
+            for (k, child) in &n.lits {
+                if child.param.is_some() || child.lits.len() >= MIN_VARIETY {
+                    *at.entry(k.clone()).or_default() |= 1 << depth.min(63);
+                }
+                walk(child, depth + 1, at);
+            }
+            if let Some(p) = &n.param {
+                walk(p, depth + 1, at);
+            }
+        }
+        let mut at = std::collections::HashMap::new();
+        walk(self, 0, &mut at);
+        at.into_iter().filter(|(_, depths)| depths.count_ones() > 1).map(|(k, _)| k).collect()
+    }
+
     /// Nodes in this subtree.
     fn size(&self) -> usize {
         1 + self.lits.values().map(Node::size).sum::<usize>() + self.param.as_ref().map_or(0, |p| p.size())
@@ -267,8 +324,10 @@ impl Node {
 
     /// Adds `other` into `self`.
     fn absorb(&mut self, other: Node) {
+        self.spread = if self.count == 0 { other.spread.max(1) } else { self.spread.max(1) + other.spread.max(1) };
         self.ends += other.ends;
         self.count += other.count;
+        self.values += other.values;
         self.slug |= other.slug;
         self.add_sigs(other.sigs);
         for (k, v) in other.lits {
@@ -326,39 +385,52 @@ impl Node {
     /// Learns this subtree, children first; merges only at nodes with at least `min_count`
     /// paths through them. `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] there are none.
-    fn learn(&mut self, min_count: usize, echoes: &[&Echo], view: View) {
+    fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx) {
         let mut echo = Echo::default();
-        if view == View::Partial {
+        if cx.view == View::Partial {
             for child in self.lits.values().chain(self.param.as_deref()) {
                 echo.add(child);
             }
         }
         for (k, child) in &mut self.lits {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.lits.get(k)).chain([&echo]).collect();
-            child.learn(min_count, &inner, view);
+            child.learn(min_count, &inner, cx);
         }
         if let Some(p) = &mut self.param {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).chain([&echo]).collect();
-            p.learn(min_count, &inner, view);
+            p.learn(min_count, &inner, cx);
         }
-        if self.count < min_count {
-            return;
-        }
+        // Below the pass's evidence, only structure and response shapes merge: an open set
+        // judged on a few paths is what the passes wait for (see `PathLearner::learn`).
+        let open = self.count >= min_count;
         // Children that a sibling of this node, or of one of its ancestors, also has at the
         // same place: endpoint names, not values (`protection/enforce_admins` under the
         // branches `main` and `feature-login`, `status` under `commits/{sha}` and
         // `commits/main`). The price: a small set of values shared by sibling endpoints stays
         // literal on thin evidence (`/tarball/main` and `/zipball/main`).
-        let recurs = |k: &String| echoes.iter().any(|e| e.lits.get(k).is_some_and(|x| x.count >= 2));
-        let recurring = self.lits.keys().filter(|k| recurs(k)).count();
-        let merge = self.to_merge(recurring);
+        // On a partial view, so are children that several values merged above had.
+        let recurs = |k: &String, n: &Node| {
+            echoes.iter().any(|e| e.lits.get(k).is_some_and(|x| x.count >= 2))
+                || (cx.view == View::Partial && n.spread >= 2)
+        };
+        let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
+        let merge = self.to_merge(recurring, open, cx);
+        if std::env::var("LEARN_DEBUG").is_ok() && self.lits.len() > 50 {
+            let once = self.lits.values().filter(|n| n.count == 1).count();
+            eprintln!("DEBUG lits {} once {once} recurring {recurring} open {open} param {} merge {} min {min_count} first {:?}", self.lits.len(), self.param.is_some(), merge.len(), self.lits.keys().take(3).collect::<Vec<_>>());
+        }
         if merge.is_empty() {
             return;
         }
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
+        let mut value_ends: Vec<usize> = Vec::new();
         for k in merge {
             if let Some(n) = self.lits.remove(&k) {
+                if n.ends > 0 {
+                    value_ends.push(n.ends);
+                }
+                param.values += 1;
                 param.absorb(n);
             }
         }
@@ -367,28 +439,52 @@ impl Node {
         // `/repos/b/linux` are one repository name, twice), so only the ancestors' echoes
         // are passed down.
         let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
-        param.learn(min_count, &above, view);
-        // A value kept literal for its count whose subtree is the parameter's is one more value.
-        if let Some(shape) = param.shape() {
-            let same: Vec<String> = self
-                .lits
-                .iter()
-                .filter(|(_, n)| n.shape().is_some_and(|s| alike_shapes(&s, &shape)))
-                .map(|(k, _)| k.clone())
-                .collect();
-            for k in same {
+        param.learn(min_count, &above, cx);
+        // A literal left beside the parameter stays one only with evidence of an endpoint of
+        // its own: a subtree of its own, a response shape of its own, or far more requests
+        // than a value gets (`/customers/search`, `/users/me`). Without any (a rare value
+        // seen at the parameter's own paths only: `/repos/acme/spark-9`), it is one more
+        // value; so is one whose subtree is the parameter's, however often it is seen.
+        value_ends.sort_unstable();
+        let typical = value_ends.get(value_ends.len() / 2).map_or(MIN_VARIETY, |m| (m * 4).max(MIN_VARIETY));
+        let mut param_skeletons = Vec::new();
+        param.skeletons("", &mut param_skeletons);
+        let param_skeletons = SkelTrie::new(&param_skeletons);
+        let param_shape = param.shape();
+        let values: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(_, n)| {
+                param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
+                    || (n.ends <= typical && n.has_no_own_evidence(&param, &param_skeletons, cx))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if !values.is_empty() {
+            for k in values {
                 if let Some(n) = self.lits.remove(&k) {
+                    param.values += 1;
                     param.absorb(n);
                 }
             }
-            param.learn(min_count, &above, view);
+            param.learn(min_count, &above, cx);
         }
         self.param = Some(Box::new(param));
     }
 
+    /// Whether nothing tells this literal child from the values of the `param` beside it:
+    /// its paths are among the parameter's (`skeletons`) and its response shapes are the
+    /// parameter's or generic.
+    fn has_no_own_evidence(&self, param: &Node, skeletons: &SkelTrie, cx: &Cx) -> bool {
+        let mut mine = Vec::new();
+        self.skeletons("", &mut mine);
+        mine.iter().all(|k| skeletons.holds(k, false))
+            && self.sigs.iter().all(|s| cx.generic.contains(s) || param.sigs.contains(s))
+    }
+
     /// The literal children that are values of one parameter, if they are. `recurring` of
-    /// them recur under siblings (see [`Echo`]).
-    fn to_merge(&self, recurring: usize) -> Vec<String> {
+    /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
+    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx) -> Vec<String> {
         let d = self.lits.len() + usize::from(self.param.is_some());
         if d < 2 {
             return Vec::new();
@@ -397,7 +493,10 @@ impl Node {
         // An open set: many values, most seen once. A value seen far more often than the
         // others, and often overall, stays literal (`/users/me`), unless its subtree is like
         // the others' (see `learn`).
-        if self.lits.len() >= MIN_VARIETY
+        // Values merged already (by structure) count toward the variety.
+        let merged = self.param.as_ref().map_or(0, |p| p.values);
+        if open
+            && self.lits.len() + merged >= MIN_VARIETY
             && once as f64 >= OPEN_SHARE * self.lits.len() as f64
             && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
         {
@@ -409,15 +508,20 @@ impl Node {
                 .map(|(k, _)| k.clone())
                 .collect();
         }
-        // Alike: subtrees that are mostly the same paths, or the same paths below and
-        // responses of one shape here (`/repos/acme/api`, `/repos/acme/web`). Siblings are
-        // compared by their distinct shapes, so that many values of one shape (the common
-        // case: a slug's subtree) cost one comparison each, not one per pair.
+        // Structure: children whose subtrees are the same endpoints are values of one
+        // parameter (`pulls`, `issues/{}`, `branches/{}/protection` under every repository).
+        // A value seen less has seen fewer of them: its subtree is compared by how much of it
+        // the other's holds (see `alike_subtrees`), so a hot value and a rare one are alike.
+        // Siblings are compared by their distinct shapes, so that many values of one shape
+        // (the common case: a slug's subtree) cost one comparison each, not one per pair.
         let mut kinds: Vec<Option<Vec<String>>> = Vec::new();
         let mut of_kind: std::collections::HashMap<Option<Vec<String>>, usize> = std::collections::HashMap::new();
-        let children: Vec<(&String, &Node, usize)> = self
+        // The parameter child (no name) is compared too: a literal alike with it is a value.
+        let children: Vec<(Option<&String>, &Node, usize)> = self
             .lits
             .iter()
+            .map(|(k, n)| (Some(k), n))
+            .chain(self.param.as_deref().map(|p| (None, p)))
             .map(|(k, n)| {
                 let shape = n.shape();
                 let next = kinds.len();
@@ -429,50 +533,116 @@ impl Node {
             })
             .collect();
         let mut members = vec![0usize; kinds.len()];
-        // How many members of each shape have each body signature.
-        let mut sig_counts: std::collections::HashMap<(usize, u64), usize> = std::collections::HashMap::new();
-        for (_, n, kind) in &children {
+        for (_, _, kind) in &children {
             members[*kind] += 1;
-            for sig in &n.sigs {
-                *sig_counts.entry((*kind, *sig)).or_default() += 1;
-            }
         }
-        // Whether a shape is alike (or has alike leaves) with another member's: its own, when
-        // two members have it, or another shape.
-        let mut shape_alike = vec![false; kinds.len()];
+        let tries: Vec<Option<SkelTrie>> = kinds.iter().map(|k| k.as_ref().map(SkelTrie::new)).collect();
+        // Each shape is compared with itself and with the largest ones (a rare value's with a
+        // hot value's): bounded work however many values a node has.
+        let mut largest: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i].is_some()).collect();
+        largest.sort_by_key(|&i| (std::cmp::Reverse(kinds[i].as_ref().map_or(0, Vec::len)), i));
+        largest.truncate(COMPARED);
+        // Shapes linked when alike; the largest group of linked members is the parameter's.
+        let mut group: Vec<usize> = (0..kinds.len()).collect();
+        fn root(group: &mut [usize], mut i: usize) -> usize {
+            while group[i] != i {
+                group[i] = group[group[i]];
+                i = group[i];
+            }
+            i
+        }
+        let mut linked = vec![false; kinds.len()];
         let mut leaf_alike = vec![false; kinds.len()];
         for (i, a) in kinds.iter().enumerate() {
-            let Some(a) = a else { continue };
-            for (j, b) in kinds.iter().enumerate() {
-                let Some(b) = b else { continue };
+            let (Some(a), Some(ta)) = (a, &tries[i]) else { continue };
+            for &j in largest.iter().chain([&i]) {
+                let (Some(b), Some(tb)) = (&kinds[j], &tries[j]) else { continue };
                 if i == j && members[i] < 2 {
                     continue;
                 }
-                shape_alike[i] |= alike_shapes(a, b);
-                leaf_alike[i] |= alike_leaves(a, b);
-                if shape_alike[i] && leaf_alike[i] {
-                    break;
+                if alike_subtrees(a, ta, b, tb) {
+                    linked[i] = true;
+                    linked[j] = true;
+                    let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                    group[ri] = rj;
+                }
+                if alike_leaves(a, b) {
+                    leaf_alike[i] = true;
+                    leaf_alike[j] = true;
                 }
             }
         }
-        let mut alike: Vec<String> = Vec::new();
-        let mut leaves_alike: Vec<String> = Vec::new();
-        for (k, n, kind) in &children {
-            let same_body = n.sigs.iter().any(|sig| sig_counts.get(&(*kind, *sig)).is_some_and(|&c| c >= 2));
-            if shape_alike[*kind] || same_body {
-                alike.push((*k).clone());
-            }
-            if leaf_alike[*kind] {
-                leaves_alike.push((*k).clone());
+        let mut size: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (i, &m) in members.iter().enumerate() {
+            if linked[i] {
+                *size.entry(root(&mut group, i)).or_default() += m;
             }
         }
-        if alike.len() >= 2 {
-            alike
-        } else if leaves_alike.len() >= MIN_VARIETY {
-            leaves_alike
+        // Values are most of a node's children, and all alike; endpoint names alike in pairs
+        // (an API's mirrored parts: `/orgs/{}/audit-log`, `/enterprises/{}/audit-log`) are a
+        // few among many different ones. So the group must be half or more of the children
+        // with enough below them to compare (two paths or more).
+        let comparable =
+            children.iter().filter(|(_, _, k)| kinds[*k].as_ref().is_some_and(|s| s.len() >= 2)).count();
+        let best = size
+            .into_iter()
+            .filter(|&(_, n)| n >= 2 && n * 2 >= comparable)
+            .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))
+            .map(|(r, _)| r);
+        let in_best: Vec<Option<&String>> = match best {
+            Some(r) => {
+                children.iter().filter(|(_, _, k)| linked[*k] && root(&mut group, *k) == r).map(|(k, _, _)| *k).collect()
+            }
+            None => Vec::new(),
+        };
+        // With the parameter in the group, one literal alike with it is enough.
+        let with_param = usize::from(in_best.contains(&None));
+        let mut alike: Vec<&String> = in_best.into_iter().flatten().collect();
+        // A few alike names of which one heads a collection elsewhere too are an API's
+        // mirrored parts, not values.
+        if with_param == 0 && alike.len() < MIN_VARIETY && alike.iter().any(|k| cx.collections.contains(*k)) {
+            alike.clear();
+        }
+        // Bodies: children answering with one shape are values of one parameter (`/pet/{id}`
+        // beside `/pet/findByStatus`), unless the shape is generic: seen at several depths,
+        // it is an envelope or an error shape, and says nothing about the endpoint.
+        let mut by_sig: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
+        for (k, n, _) in &children {
+            let Some(k) = k else { continue };
+            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                by_sig.entry(*s).or_default().push(k);
+            }
+        }
+        let informative = |ks: &Vec<&String>| ks.len() >= 2;
+        if !alike.is_empty() {
+            // Children answering as the structure's values do join them (a rare value seen
+            // at the parameter's own path only).
+            let sigs: std::collections::BTreeSet<u64> =
+                alike.iter().filter_map(|k| self.lits.get(k)).flat_map(|n| n.sigs.iter().copied()).collect();
+            for (sig, ks) in &by_sig {
+                if sigs.contains(sig) && informative(ks) {
+                    alike.extend(ks.iter().copied());
+                }
+            }
         } else {
-            Vec::new()
+            let mut classes: Vec<&Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).collect();
+            classes.sort_by_key(|ks| std::cmp::Reverse(ks.len()));
+            // The largest class, when no other is as large (`findByStatus` and `findByTags`
+            // answer with one list shape, as two values do with an item).
+            if let Some(first) = classes.first()
+                && classes.get(1).is_none_or(|second| second.len() < first.len())
+            {
+                alike.extend(first.iter().copied());
+            }
         }
+        alike.sort_unstable();
+        alike.dedup();
+        if alike.len() + with_param >= 2 {
+            return alike.into_iter().cloned().collect();
+        }
+        let leaves_alike: Vec<String> =
+            children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
+        if leaves_alike.len() >= MIN_VARIETY { leaves_alike } else { Vec::new() }
     }
 
     /// The skeletons below this node that hold a literal segment, sorted; None for a leaf or
@@ -492,6 +662,86 @@ impl Node {
 fn alike_shapes(a: &[String], b: &[String]) -> bool {
     let deep = a.iter().any(|k| k.matches('/').count() >= 2 && b.binary_search(k).is_ok());
     deep && jaccard(a, b) >= ALIKE
+}
+
+/// A subtree's skeletons in a trie, to match another subtree's paths into: a literal
+/// segment matches the same literal or a parameter (`/docs-data/pulls` is held by
+/// `/{}/pulls`), a parameter only a parameter.
+#[derive(Debug, Default)]
+struct SkelTrie {
+    /// Literal children, parameter child, whether a skeleton ends here.
+    nodes: Vec<(std::collections::HashMap<String, usize>, Option<usize>, bool)>,
+    /// Every literal segment: a name the subtree uses for an endpoint is not one of its
+    /// parameters' values (`/{}/events` is not held by `/{}/{}` beside `/{}/{}/events`).
+    names: std::collections::HashSet<String>,
+}
+
+impl SkelTrie {
+    fn new<'a>(skeletons: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut t = Self { nodes: vec![Default::default()], names: Default::default() };
+        for k in skeletons {
+            let mut at = 0;
+            for seg in k.split('/').skip(1) {
+                let next = if seg == "{}" { t.nodes[at].1 } else { t.nodes[at].0.get(seg).copied() };
+                at = match next {
+                    Some(n) => n,
+                    None => {
+                        t.nodes.push(Default::default());
+                        let n = t.nodes.len() - 1;
+                        if seg == "{}" {
+                            t.nodes[at].1 = Some(n);
+                        } else {
+                            t.nodes[at].0.insert(seg.to_owned(), n);
+                            t.names.insert(seg.to_owned());
+                        }
+                        n
+                    }
+                };
+            }
+            t.nodes[at].2 = true;
+        }
+        t
+    }
+
+    /// Whether `skeleton` matches one of the trie's; with `literal`, one of its literal
+    /// segments must match a literal (a bare value under a bare parameter proves nothing).
+    fn holds(&self, skeleton: &str, literal: bool) -> bool {
+        let segs: Vec<&str> = skeleton.split('/').skip(1).collect();
+        let mut stack = vec![(0usize, 0usize, false)];
+        while let Some((at, i, lit)) = stack.pop() {
+            if i == segs.len() {
+                if self.nodes[at].2 && (lit || !literal) {
+                    return true;
+                }
+                continue;
+            }
+            if segs[i] != "{}"
+                && let Some(&n) = self.nodes[at].0.get(segs[i])
+            {
+                stack.push((n, i + 1, true));
+            }
+            if let Some(n) = self.nodes[at].1
+                && (segs[i] == "{}" || !self.names.contains(segs[i]))
+            {
+                stack.push((n, i + 1, lit));
+            }
+        }
+        false
+    }
+}
+
+/// Whether `small`'s paths are mostly held by `large` (a value seen less has seen fewer of
+/// the endpoints below it, some under values the other has merged): two or more, one of them
+/// two segments deep or more, and at least [`CONTAINED`] of them.
+fn contained(small: &[String], large: &SkelTrie) -> bool {
+    let held: Vec<&String> = small.iter().filter(|k| large.holds(k, true)).collect();
+    held.len() >= 2 && held.iter().any(|k| k.matches('/').count() >= 2) && held.len() as f64 >= CONTAINED * small.len() as f64
+}
+
+/// Whether two subtrees are one parameter's: [`alike_shapes`], or one [`contained`] in the
+/// other.
+fn alike_subtrees(a: &[String], ta: &SkelTrie, b: &[String], tb: &SkelTrie) -> bool {
+    alike_shapes(a, b) || contained(a, tb) || contained(b, ta)
 }
 
 /// Whether two subtrees one segment deep hold mostly the same three or more endpoints
@@ -635,6 +885,7 @@ impl PathLearner {
     /// The endpoint templates learned, literal ones included (see [`learn`]).
     pub fn learn(self, view: View) -> Vec<Route> {
         let mut root = self.root;
+        let cx = Cx { view, generic: root.generic_sigs(), collections: root.collections() };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`
         // once each looks like an open set); once the owners above are merged, the union shows
@@ -642,10 +893,10 @@ impl PathLearner {
         // with at least a quarter of the previous pass's evidence, and the last at every node.
         let mut min_count = root.count / LEARN_STEP;
         while min_count > 1 {
-            root.learn(min_count, &[], view);
+            root.learn(min_count, &[], &cx);
             min_count /= LEARN_STEP;
         }
-        root.learn(0, &[], view);
+        root.learn(0, &[], &cx);
         let mut templates = Vec::new();
         // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
         root.templates(&mut Vec::new(), &mut templates);
@@ -1031,5 +1282,17 @@ mod tests {
             ["ana-k", "bo-l", "cy-m", "di-n", "ed-o"].iter().map(|o| format!("/orgs/acme/members/{o}")).collect();
         let t = Templater::new(learn_view(owners.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
         assert_eq!(t.template("/orgs/acme/members/zed"), "/orgs/acme/members/{member}");
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    fn debug_paths_from_file() {
+        let Ok(f) = std::env::var("LEARN_PATHS") else { return };
+        let text = std::fs::read_to_string(f).unwrap();
+        let routes = super::learn(text.lines());
+        for r in routes {
+            println!("ROUTE {}", r.as_str());
+        }
     }
 }
