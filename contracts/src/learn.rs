@@ -94,6 +94,8 @@ struct Cx {
     generic: std::collections::HashSet<u64>,
     /// Names of collections seen at several depths (see [`Node::collections`]).
     collections: std::collections::HashSet<String>,
+    /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
+    debug: bool,
 }
 
 #[derive(Debug, Default)]
@@ -161,10 +163,6 @@ impl Lits {
 
     fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
         self.0.iter().map(|(k, n)| (k, n))
-    }
-
-    fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
     }
 
     fn values(&self) -> impl Iterator<Item = &Node> {
@@ -385,7 +383,7 @@ impl Node {
     /// Learns this subtree, children first; merges only at nodes with at least `min_count`
     /// paths through them. `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] there are none.
-    fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx) {
+    fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
         let mut echo = Echo::default();
         if cx.view == View::Partial {
             for child in self.lits.values().chain(self.param.as_deref()) {
@@ -394,11 +392,13 @@ impl Node {
         }
         for (k, child) in &mut self.lits {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.lits.get(k)).chain([&echo]).collect();
-            child.learn(min_count, &inner, cx);
+            let below = if cx.debug { format!("{at}/{k}") } else { String::new() };
+            child.learn(min_count, &inner, cx, &below);
         }
         if let Some(p) = &mut self.param {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).chain([&echo]).collect();
-            p.learn(min_count, &inner, cx);
+            let below = if cx.debug { format!("{at}/{{}}") } else { String::new() };
+            p.learn(min_count, &inner, cx, &below);
         }
         // Below the pass's evidence, only structure and response shapes merge: an open set
         // judged on a few paths is what the passes wait for (see `PathLearner::learn`).
@@ -415,12 +415,11 @@ impl Node {
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
         let merge = self.to_merge(recurring, open, cx);
-        if std::env::var("LEARN_DEBUG").is_ok() && self.lits.len() > 50 {
-            let once = self.lits.values().filter(|n| n.count == 1).count();
-            eprintln!("DEBUG lits {} once {once} recurring {recurring} open {open} param {} merge {} min {min_count} first {:?}", self.lits.len(), self.param.is_some(), merge.len(), self.lits.keys().take(3).collect::<Vec<_>>());
-        }
         if merge.is_empty() {
             return;
+        }
+        if cx.debug {
+            eprintln!("learn: {at}/{{}} <- {merge:?} (min {min_count}, open {open}, recurring {recurring})");
         }
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
@@ -439,7 +438,7 @@ impl Node {
         // `/repos/b/linux` are one repository name, twice), so only the ancestors' echoes
         // are passed down.
         let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
-        param.learn(min_count, &above, cx);
+        param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
         // A literal left beside the parameter stays one only with evidence of an endpoint of
         // its own: a subtree of its own, a response shape of its own, or far more requests
         // than a value gets (`/customers/search`, `/users/me`). Without any (a rare value
@@ -461,13 +460,16 @@ impl Node {
             .map(|(k, _)| k.clone())
             .collect();
         if !values.is_empty() {
+            if cx.debug {
+                eprintln!("learn: {at}/{{}} <- {values:?} (left without evidence of their own)");
+            }
             for k in values {
                 if let Some(n) = self.lits.remove(&k) {
                     param.values += 1;
                     param.absorb(n);
                 }
             }
-            param.learn(min_count, &above, cx);
+            param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
         }
         self.param = Some(Box::new(param));
     }
@@ -885,7 +887,12 @@ impl PathLearner {
     /// The endpoint templates learned, literal ones included (see [`learn`]).
     pub fn learn(self, view: View) -> Vec<Route> {
         let mut root = self.root;
-        let cx = Cx { view, generic: root.generic_sigs(), collections: root.collections() };
+        let cx = Cx {
+            view,
+            generic: root.generic_sigs(),
+            collections: root.collections(),
+            debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
+        };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`
         // once each looks like an open set); once the owners above are merged, the union shows
@@ -893,10 +900,10 @@ impl PathLearner {
         // with at least a quarter of the previous pass's evidence, and the last at every node.
         let mut min_count = root.count / LEARN_STEP;
         while min_count > 1 {
-            root.learn(min_count, &[], &cx);
+            root.learn(min_count, &[], &cx, "");
             min_count /= LEARN_STEP;
         }
-        root.learn(0, &[], &cx);
+        root.learn(0, &[], &cx, "");
         let mut templates = Vec::new();
         // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
         root.templates(&mut Vec::new(), &mut templates);
