@@ -340,9 +340,9 @@ def main():
               f"{r['precision']:>9.3f} {r['recall']:>6.3f} {r['routing']:>7.3f} {r['learned']:>7}"
               f"{'' if scored(r) else '  (not scored)'}")
         if a.show and a.show in cell_key(r):
-            for t in r["wrong"][:40]:
+            for t in r["wrong"]:
                 print(f"    wrong   {t}")
-            for t in r["missed"][:40]:
+            for t in r["missed"]:
                 print(f"    missed  {t}")
     gated = [r for r in rows if scored(r)]
     if gated:

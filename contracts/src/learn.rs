@@ -48,7 +48,7 @@ const LEARN_STEP: usize = 4;
 const ALIKE: f64 = 0.6;
 
 /// How much of a smaller subtree a larger one must hold for their roots to be alike.
-const CONTAINED: f64 = 0.8;
+const CONTAINED: f64 = 0.5;
 
 /// How many of a node's largest subtree shapes each shape is compared with.
 const COMPARED: usize = 16;
@@ -414,7 +414,7 @@ impl Node {
                 || (cx.view == View::Partial && n.spread >= 2)
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
-        let merge = self.to_merge(recurring, open, cx);
+        let merge = self.to_merge(recurring, open, cx, at);
         if merge.is_empty() {
             return;
         }
@@ -486,7 +486,7 @@ impl Node {
 
     /// The literal children that are values of one parameter, if they are. `recurring` of
     /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
-    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx) -> Vec<String> {
+    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx, at: &str) -> Vec<String> {
         let d = self.lits.len() + usize::from(self.param.is_some());
         if d < 2 {
             return Vec::new();
@@ -503,10 +503,23 @@ impl Node {
             && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
         {
             let typical = typical_count(self);
+            // A child answering with a response shape that no sibling gives is an endpoint of
+            // its own (`/user/login` beside user names, however few times it was seen).
+            let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+            for n in self.lits.values().chain(self.param.as_deref()) {
+                for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                    *sig_count.entry(*s).or_default() += 1;
+                }
+            }
+            let own_shape = |n: &Node| {
+                let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
+                specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
+            };
+            let shared = sig_count.values().any(|&c| c >= 2);
             return self
                 .lits
                 .iter()
-                .filter(|(_, n)| n.count <= typical || n.count * 20 < self.count)
+                .filter(|(_, n)| (n.count <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
                 .map(|(k, _)| k.clone())
                 .collect();
         }
@@ -574,21 +587,44 @@ impl Node {
                 }
             }
         }
+        if std::env::var("DBG_AT").is_ok_and(|v| v == at) {
+            for (k, n, kind) in &children {
+                let sh = kinds[*kind].as_ref().map_or(0, Vec::len);
+                let held = match (&kinds[*kind], largest.first().and_then(|&j| tries[j].as_ref())) {
+                    (Some(a), Some(t)) => a.iter().filter(|x| t.holds(x, true)).count(),
+                    _ => 0,
+                };
+                eprintln!("DBG {k:?} count {} shape {sh} held-by-largest {held} linked {}", n.count, linked[*kind]);
+                if std::env::var("DBG_SHOW").is_ok() && k.is_some_and(|k| k == "tools-site") {
+                    for x in kinds[*kind].iter().flatten() { eprintln!("   {x} {}", largest.first().and_then(|&j| tries[j].as_ref()).is_some_and(|t| t.holds(x, true))); }
+                }
+            }
+        }
         let mut size: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         for (i, &m) in members.iter().enumerate() {
             if linked[i] {
                 *size.entry(root(&mut group, i)).or_default() += m;
             }
         }
-        // Values are most of a node's children, and all alike; endpoint names alike in pairs
-        // (an API's mirrored parts: `/orgs/{}/audit-log`, `/enterprises/{}/audit-log`) are a
-        // few among many different ones. So the group must be half or more of the children
-        // with enough below them to compare (two paths or more).
+        // The paths through each group's members.
+        let mut weight: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (_, n, k) in &children {
+            if linked[*k] {
+                *weight.entry(root(&mut group, *k)).or_default() += n.count;
+            }
+        }
+        // Values are most of a node's children, or carry most of its paths (a hot value and
+        // rare ones), and all alike; endpoint names alike in pairs (an API's mirrored parts:
+        // `/orgs/{}/audit-log`, `/enterprises/{}/audit-log`) are a few among many different
+        // ones. So the group must be half or more of the children with enough below them to
+        // compare (two paths or more), or be three or more carrying half or more of the paths.
         let comparable =
             children.iter().filter(|(_, _, k)| kinds[*k].as_ref().is_some_and(|s| s.len() >= 2)).count();
         let best = size
             .into_iter()
-            .filter(|&(_, n)| n >= 2 && n * 2 >= comparable)
+            .filter(|&(r, n)| {
+                n >= 2 && n * 2 >= comparable || n >= 3 && weight.get(&r).is_some_and(|&w| w * 2 >= self.count)
+            })
             .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))
             .map(|(r, _)| r);
         let in_best: Vec<Option<&String>> = match best {

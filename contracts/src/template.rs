@@ -300,14 +300,21 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 {
         return Some("base62 id");
     }
-    // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits.
+    // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits; or a random part
+    // of mixed case, digits or not (`re_gZIAZvcPWEXmNt`, `acct_1Nv0FGQ9RKHgCVdK`).
     if let Some((prefix, rest)) = seg.split_once('_')
         && (2..=5).contains(&prefix.len())
-        && rest.len() >= 6
+        && prefix.bytes().all(|c| c.is_ascii_lowercase())
         && rest.bytes().all(|c| c.is_ascii_alphanumeric())
-        && rest.bytes().any(|c| c.is_ascii_digit())
     {
-        return Some("prefixed id");
+        let digits = rest.bytes().any(|c| c.is_ascii_digit());
+        // Random case, not a camel-case word or two (`get_UserProfile`).
+        let upper = rest.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = rest.bytes().filter(u8::is_ascii_lowercase).count();
+        let mixed = upper >= 3 && lower >= 3;
+        if rest.len() >= 6 && digits || rest.len() >= 10 && mixed {
+            return Some("prefixed id");
+        }
     }
     None
 }
@@ -497,6 +504,12 @@ mod tests {
         assert_eq!(t.template("/1/2"), "/{id}/{id2}");
         assert_eq!(t.template("/reports/2026-11-03"), "/reports/{report_id}");
         assert_eq!(t.template("/charges/ch_3Kq8x9Lz"), "/charges/{charge_id}");
+        // Prefixed ids whatever their random part holds; snake-case names stay.
+        assert_eq!(t.template("/v1/refunds/re_gZIAZvcPWEXmNt"), "/v1/refunds/{refund_id}");
+        assert_eq!(t.template("/v1/accounts/acct_1Nv0FGQ9RKHgCVdK"), "/v1/accounts/{account_id}");
+        assert_eq!(t.template("/repos/enforce_admins"), "/repos/enforce_admins");
+        assert_eq!(t.template("/x/tax_registrations"), "/x/tax_registrations");
+        assert_eq!(t.template("/x/get_UserProfile"), "/x/get_UserProfile");
         assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
