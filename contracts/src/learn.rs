@@ -644,11 +644,12 @@ impl Node {
         // Bodies: children answering with one shape are values of one parameter (`/pet/{id}`
         // beside `/pet/findByStatus`), unless the shape is generic: seen at several depths,
         // it is an envelope or an error shape, and says nothing about the endpoint.
+        // The shapes of the endpoints one segment below count too (`/tickets/{id}/qr`).
         let mut by_sig: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
         for (k, n, _) in &children {
             let Some(k) = k else { continue };
-            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
-                by_sig.entry(*s).or_default().push(k);
+            for s in n.answers(cx) {
+                by_sig.entry(s).or_default().push(k);
             }
         }
         let informative = |ks: &Vec<&String>| ks.len() >= 2;
@@ -656,7 +657,7 @@ impl Node {
             // Children answering as the structure's values do join them (a rare value seen
             // at the parameter's own path only).
             let sigs: std::collections::BTreeSet<u64> =
-                alike.iter().filter_map(|k| self.lits.get(k)).flat_map(|n| n.sigs.iter().copied()).collect();
+                alike.iter().filter_map(|k| self.lits.get(k)).flat_map(|n| n.answers(cx)).collect();
             for (sig, ks) in &by_sig {
                 if sigs.contains(sig) && informative(ks) {
                     alike.extend(ks.iter().copied());
@@ -664,6 +665,8 @@ impl Node {
             }
         } else {
             let mut classes: Vec<&Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).collect();
+            classes.sort_unstable();
+            classes.dedup();
             classes.sort_by_key(|ks| std::cmp::Reverse(ks.len()));
             // The largest class, when no other is as large (`findByStatus` and `findByTags`
             // answer with one list shape, as two values do with an item).
@@ -681,6 +684,21 @@ impl Node {
         let leaves_alike: Vec<String> =
             children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
         if leaves_alike.len() >= MIN_VARIETY { leaves_alike } else { Vec::new() }
+    }
+
+    /// The response shapes this node and its literal children answer with, but generic ones:
+    /// a child's marked with its name.
+    fn answers(&self, cx: &Cx) -> Vec<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut out: Vec<u64> = self.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
+        for (k, child) in &self.lits {
+            for s in child.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (k, s).hash(&mut h);
+                out.push(h.finish());
+            }
+        }
+        out
     }
 
     /// The skeletons below this node that hold a literal segment, sorted; None for a leaf or
