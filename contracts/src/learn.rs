@@ -575,7 +575,9 @@ impl Node {
                 if i == j && members[i] < 2 {
                     continue;
                 }
-                if alike_subtrees(a, ta, b, tb) {
+                // The same subtree under many siblings is one parameter's however shallow
+                // (`/{dataset}/{version}/fields` for four versions).
+                if alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY {
                     linked[i] = true;
                     linked[j] = true;
                     let (ri, rj) = (root(&mut group, i), root(&mut group, j));
