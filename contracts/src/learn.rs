@@ -414,12 +414,12 @@ impl Node {
                 || (cx.view == View::Partial && n.spread >= 2)
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
-        let merge = self.to_merge(recurring, open, cx, at);
+        let (merge, why) = self.to_merge(recurring, open, cx, at);
         if merge.is_empty() {
             return;
         }
         if cx.debug {
-            eprintln!("learn: {at}/{{}} <- {merge:?} (min {min_count}, open {open}, recurring {recurring})");
+            eprintln!("learn: {at}/{{}} <- {merge:?}: {why} (min {min_count}, open {open}, recurring {recurring})");
         }
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
@@ -486,10 +486,10 @@ impl Node {
 
     /// The literal children that are values of one parameter, if they are. `recurring` of
     /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
-    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx, at: &str) -> Vec<String> {
+    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx, at: &str) -> (Vec<String>, &'static str) {
         let d = self.lits.len() + usize::from(self.param.is_some());
         if d < 2 {
-            return Vec::new();
+            return (Vec::new(), "");
         }
         let once = self.lits.values().filter(|n| n.count == 1).count();
         // An open set: many values, most seen once. A value seen far more often than the
@@ -515,13 +515,16 @@ impl Node {
                 let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
                 specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
             };
-            let shared = sig_count.values().any(|&c| c >= 2);
-            return self
+            // (Values merged already stand for several children.)
+            let shared = sig_count.values().any(|&c| c >= 2)
+                || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));
+            let open_set = self
                 .lits
                 .iter()
                 .filter(|(_, n)| (n.count <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
                 .map(|(k, _)| k.clone())
                 .collect();
+            return (open_set, "an open set: many values, most seen once");
         }
         // Structure: children whose subtrees are the same endpoints are values of one
         // parameter (`pulls`, `issues/{}`, `branches/{}/protection` under every repository).
@@ -646,6 +649,7 @@ impl Node {
         // Bodies: children answering with one shape are values of one parameter (`/pet/{id}`
         // beside `/pet/findByStatus`), unless the shape is generic: seen at several depths,
         // it is an envelope or an error shape, and says nothing about the endpoint.
+        let structural = !alike.is_empty() || with_param == 1;
         // The shapes of the endpoints one segment below count too (`/tickets/{id}/qr`).
         let mut by_sig: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
         for (k, n, _) in &children {
@@ -681,11 +685,16 @@ impl Node {
         alike.sort_unstable();
         alike.dedup();
         if alike.len() + with_param >= 2 {
-            return alike.into_iter().cloned().collect();
+            let why = if structural { "alike subtrees" } else { "one response shape" };
+            return (alike.into_iter().cloned().collect(), why);
         }
         let leaves_alike: Vec<String> =
             children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
-        if leaves_alike.len() >= MIN_VARIETY { leaves_alike } else { Vec::new() }
+        if leaves_alike.len() >= MIN_VARIETY {
+            (leaves_alike, "the same endpoints below")
+        } else {
+            (Vec::new(), "")
+        }
     }
 
     /// The response shapes this node and its literal children answer with, but generic ones:
