@@ -275,6 +275,10 @@ pub(crate) struct CompareArgs {
     /// the route templates mocks carry are.
     #[arg(long, value_name = "FILE")]
     pub(crate) openapi: Option<PathBuf>,
+    /// A route template that joins recorded endpoints, as a mock's would (repeatable), with
+    /// the config's `routes`: --route '/repos/{owner}/{repo}/pulls/{pull_number}'.
+    #[arg(long = "route", value_name = "TEMPLATE")]
+    pub(crate) routes: Vec<String>,
 }
 
 #[derive(Debug, Args)]

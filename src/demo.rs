@@ -127,6 +127,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
             now: None,
             baseline: None,
             openapi: None,
+            routes: Vec::new(),
         },
         cfg,
         None,

@@ -61,10 +61,15 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
         items.push(read_fixture(&cfg.resolve(&f.file), f.service.as_deref(), &f.method, &f.path, f.status));
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let routes = match &args.openapi {
+    let mut routes = match &args.openapi {
         Some(p) => openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?,
         None => Vec::new(),
     };
+    for r in cfg.routes.iter().chain(&args.routes) {
+        routes.push(
+            mockdrift_contracts::template::Route::parse(r).context("reading the routes (--route, routes = [...])")?,
+        );
+    }
     let opts = DiffOptions { min_samples: args.min_samples, stale_after, now, cwd, routes };
     let mut report = diff(&snapshot, &items, files, &opts);
     cfg.rules()?.apply(&mut report);

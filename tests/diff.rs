@@ -936,3 +936,53 @@ fn findings_that_differ_by_array_index_are_one_line_in_text_and_markdown_and_eac
     assert!(rows[0].contains("`/data/*/legacy`") && rows[0].contains(&spread), "{md}");
     assert!(md.contains("| `unknown_field` | 20 |"), "the summary counts each: {md}");
 }
+
+#[test]
+fn a_mock_no_endpoint_matches_is_told_the_route_that_would_join_it_and_the_route_works() {
+    // One tenant's traffic: the owner and repository are one value each, so they stay literal
+    // (right from this traffic alone); the mock uses other names.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let body = r#"{\"number\": 7, \"title\": \"Fix\", \"state\": \"open\"}"#;
+    let lines: String = (1..=12)
+        .map(|n| {
+            format!(
+                "{{\"service\": \"github\", \"method\": \"GET\", \"path\": \"/repos/acme-corp/spark/pulls/{n}\", \
+                 \"status\": 200, \"time\": \"2026-11-05T10:00:00Z\", \"response\": {{\"headers\": \
+                 [[\"content-type\", \"application/json\"]], \"body\": \"{body}\"}}}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(d.join("t.jsonl"), lines).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/pull.json"),
+        r#"{"request": {"method": "GET", "url": "/repos/test-org/test-repo/pulls/1"},
+ "response": {"status": 200, "jsonBody": {"number": 1, "title": "Fix", "state": "open", "merged": false}}}"#,
+    )
+    .expect("write");
+    let args = ["diff", "--contracts", "st", "--mocks", "github=m", "--format", "json", "--now", NOW];
+    let run = mockdrift(d, &args);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    let never = finding(&report, "endpoint_never_seen", "");
+    let route = "/repos/{owner}/{repo}/pulls/{pull_id}";
+    assert_eq!(never["suggested_route"], route, "{never:#}");
+    let message = never["message"].as_str().expect("message");
+    assert!(message.contains("/repos/acme-corp/spark/pulls/{pull_id}"), "{message}");
+    assert!(message.contains(&format!("--route '{route}'")), "{message}");
+    // The one-line fix works: the mock is compared, and its real drift is found.
+    let mut with_route = args.to_vec();
+    with_route.extend(["--route", route]);
+    let run = mockdrift(d, &with_route);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    let kinds: Vec<&str> =
+        report["findings"].as_array().expect("findings").iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert!(!kinds.contains(&"endpoint_never_seen"), "{kinds:?}");
+    assert_eq!(finding(&report, "unknown_field", "/merged")["path"], route, "{report:#}");
+    // So does the config's `routes`.
+    std::fs::write(d.join("mockdrift.toml"), format!("routes = [\"{route}\"]\n")).expect("write");
+    let run = mockdrift(d, &args);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    assert_eq!(finding(&report, "unknown_field", "/merged")["path"], route, "{report:#}");
+}

@@ -601,7 +601,12 @@ impl Node {
                 };
                 eprintln!("DBG {k:?} count {} shape {sh} held-by-largest {held} linked {}", n.count, linked[*kind]);
                 if std::env::var("DBG_SHOW").is_ok() && k.is_some_and(|k| k == "tools-site") {
-                    for x in kinds[*kind].iter().flatten() { eprintln!("   {x} {}", largest.first().and_then(|&j| tries[j].as_ref()).is_some_and(|t| t.holds(x, true))); }
+                    for x in kinds[*kind].iter().flatten() {
+                        eprintln!(
+                            "   {x} {}",
+                            largest.first().and_then(|&j| tries[j].as_ref()).is_some_and(|t| t.holds(x, true))
+                        );
+                    }
                 }
             }
         }
@@ -623,8 +628,7 @@ impl Node {
         // `/orgs/{}/audit-log`, `/enterprises/{}/audit-log`) are a few among many different
         // ones. So the group must be half or more of the children with enough below them to
         // compare (two paths or more), or be three or more carrying half or more of the paths.
-        let comparable =
-            children.iter().filter(|(_, _, k)| kinds[*k].as_ref().is_some_and(|s| s.len() >= 2)).count();
+        let comparable = children.iter().filter(|(_, _, k)| kinds[*k].as_ref().is_some_and(|s| s.len() >= 2)).count();
         let best = size
             .into_iter()
             .filter(|&(r, n)| {
@@ -633,9 +637,11 @@ impl Node {
             .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))
             .map(|(r, _)| r);
         let in_best: Vec<Option<&String>> = match best {
-            Some(r) => {
-                children.iter().filter(|(_, _, k)| linked[*k] && root(&mut group, *k) == r).map(|(k, _, _)| *k).collect()
-            }
+            Some(r) => children
+                .iter()
+                .filter(|(_, _, k)| linked[*k] && root(&mut group, *k) == r)
+                .map(|(k, _, _)| *k)
+                .collect(),
             None => Vec::new(),
         };
         // With the parameter in the group, one literal alike with it is enough.
@@ -690,11 +696,7 @@ impl Node {
         }
         let leaves_alike: Vec<String> =
             children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
-        if leaves_alike.len() >= MIN_VARIETY {
-            (leaves_alike, "the same endpoints below")
-        } else {
-            (Vec::new(), "")
-        }
+        if leaves_alike.len() >= MIN_VARIETY { (leaves_alike, "the same endpoints below") } else { (Vec::new(), "") }
     }
 
     /// The response shapes this node and its literal children answer with, but generic ones:
@@ -802,7 +804,9 @@ impl SkelTrie {
 /// two segments deep or more, and at least [`CONTAINED`] of them.
 fn contained(small: &[String], large: &SkelTrie) -> bool {
     let held: Vec<&String> = small.iter().filter(|k| large.holds(k, true)).collect();
-    held.len() >= 2 && held.iter().any(|k| k.matches('/').count() >= 2) && held.len() as f64 >= CONTAINED * small.len() as f64
+    held.len() >= 2
+        && held.iter().any(|k| k.matches('/').count() >= 2)
+        && held.len() as f64 >= CONTAINED * small.len() as f64
 }
 
 /// Whether two subtrees are one parameter's: [`alike_shapes`], or one [`contained`] in the

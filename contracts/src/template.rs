@@ -94,6 +94,54 @@ impl Route {
         parts.next().is_none()
     }
 
+    /// The route that matches `path` once some of this route's literal segments are read as
+    /// parameters, and how many: `/repos/acme/spark/pulls/{pull_number}` widened to
+    /// `/repos/test-org/test-repo/pulls/1` is `/repos/{owner}/{repo}/pulls/{pull_number}`, 2.
+    /// None when `path` matches already, has another number of segments, or shares fewer
+    /// literal segments with the route than it would turn into parameters (`/a/b` is no
+    /// evidence for `/{x}/{y}`). New parameters are named as learned ones are; the route's
+    /// own keep their names.
+    pub fn widened_to(&self, path: &str) -> Option<(String, usize)> {
+        let parts: Vec<&str> = path.split('?').next().unwrap_or(path).split('/').skip(1).collect();
+        if parts.len() != self.segs.len() || parts.iter().any(|p| p.is_empty()) {
+            return None;
+        }
+        let widened: Vec<bool> =
+            self.segs.iter().zip(&parts).map(|(s, p)| matches!(s, Seg::Lit(l) if l != p)).collect();
+        let n = widened.iter().filter(|w| **w).count();
+        let kept = self.segs.iter().zip(&widened).filter(|(s, w)| matches!(s, Seg::Lit(_)) && !**w).count();
+        if n == 0 || kept < n {
+            return None;
+        }
+        let texts: Vec<&str> = self.text.split('/').skip(1).collect();
+        let kinds = self.segs.iter().zip(&widened).zip(&texts).map(|((s, w), t)| match s {
+            Seg::Lit(_) if !*w => (*t, SegKind::Literal),
+            _ => ("", SegKind::Slug),
+        });
+        let named = name_params(kinds);
+        // The route's own parameters keep their names; a new one whose name they hold is
+        // numbered.
+        let own: Vec<&str> = texts.iter().filter(|t| t.starts_with('{')).copied().collect();
+        let mut out = String::new();
+        for ((seg, w), (t, n)) in self.segs.iter().zip(&widened).zip(texts.iter().zip(named.split('/').skip(1))) {
+            out.push('/');
+            match seg {
+                Seg::Param => out.push_str(t),
+                Seg::Lit(_) if *w => {
+                    let mut name = n.to_owned();
+                    let mut i = 2;
+                    while own.contains(&name.as_str()) {
+                        name = format!("{}{i}}}", n.trim_end_matches('}'));
+                        i += 1;
+                    }
+                    out.push_str(&name);
+                }
+                Seg::Lit(_) => out.push_str(t),
+            }
+        }
+        Some((out, n))
+    }
+
     /// How many segments are literal (more literal = more specific).
     pub fn literals(&self) -> usize {
         self.segs.iter().filter(|s| matches!(s, Seg::Lit(_))).count()
@@ -513,6 +561,25 @@ mod tests {
         assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
+    }
+
+    #[test]
+    fn a_route_widens_to_a_path_its_literals_would_match_as_parameters() {
+        let r = Route::parse("/repos/acme-corp/spark/pulls/{pull_number}").unwrap();
+        assert_eq!(
+            r.widened_to("/repos/test-org/test-repo/pulls/1"),
+            Some(("/repos/{owner}/{repo}/pulls/{pull_number}".to_owned(), 2))
+        );
+        assert_eq!(r.widened_to("/repos/acme-corp/spark/pulls/1"), None, "it matches already");
+        assert_eq!(r.widened_to("/repos/test-org/test-repo/pulls"), None, "another length");
+        assert_eq!(Route::parse("/a/b").unwrap().widened_to("/x/y"), None, "nothing shared");
+        let r = Route::parse("/users/octocat/repos/{repo}").unwrap();
+        assert_eq!(r.widened_to("/users/ana/repos/x"), Some(("/users/{user}/repos/{repo}".to_owned(), 1)));
+        let r = Route::parse("/v1/customers/cus_a/tax_ids/{user}").unwrap();
+        assert_eq!(
+            r.widened_to("/v1/customers/bob/tax_ids/t"),
+            Some(("/v1/customers/{customer}/tax_ids/{user}".to_owned(), 1))
+        );
     }
 
     #[test]

@@ -248,6 +248,7 @@ impl<'a> Differ<'a> {
             production,
             suppressed: false,
             mock_name: Some(m.name.clone()),
+            suggested_route: None,
         }
     }
 
@@ -299,12 +300,23 @@ impl<'a> Differ<'a> {
         };
         if endpoints.is_empty() {
             let recorded = if services.is_empty() { "none".to_owned() } else { services.join(", ") };
-            let msg = format!(
+            let mut msg = format!(
                 "no recorded traffic matches {} {} (recorded services: {recorded})",
                 m.method.as_deref().unwrap_or("ANY"),
                 m.url.display()
             );
-            let f = self.finding(Kind::EndpointNeverSeen, &site, &m.file, m.line, &[], msg, None, None);
+            let widened = self.widened(m, &services);
+            if let Some((method, template, route, n)) = &widened {
+                msg.push_str(&format!(
+                    "; it would match the recorded {method} {template} with {n} literal segment{} read as \
+                     parameter{}: if {}, run with --route '{route}' or add it to routes = [...] in mockdrift.toml",
+                    if *n == 1 { "" } else { "s" },
+                    if *n == 1 { "" } else { "s" },
+                    if *n == 1 { "it is one" } else { "they are" },
+                ));
+            }
+            let mut f = self.finding(Kind::EndpointNeverSeen, &site, &m.file, m.line, &[], msg, None, None);
+            f.suggested_route = widened.map(|(_, _, route, _)| route);
             self.findings.push(f);
             return;
         }
@@ -314,6 +326,34 @@ impl<'a> Differ<'a> {
             self.mocked.insert(ep.clone());
             self.endpoint(m, &ep);
         }
+    }
+
+    /// For a mock whose concrete path no recorded endpoint matches: the recorded endpoint it
+    /// would match with the fewest of the endpoint's literal segments read as parameters
+    /// (a slug the learner kept literal: `/repos/acme-corp/spark/pulls/{pull_number}` for a
+    /// mock of `/repos/test-org/test-repo/pulls/1`), then the most recorded exchanges:
+    /// (method, recorded template, widened route, segments widened).
+    fn widened(&self, m: &Mock, services: &[&str]) -> Option<(String, String, String, usize)> {
+        let UrlPattern::Path(path) = &m.url else { return None };
+        let mut best: Option<(usize, std::cmp::Reverse<u64>, String, String, String)> = None;
+        for (&(service, method), routes) in &self.index.routes {
+            if !services.contains(&service) || m.method.as_ref().is_some_and(|x| x != method) {
+                continue;
+            }
+            for r in routes.routes() {
+                let Some((route, n)) = r.widened_to(path) else { continue };
+                let count: u64 = self
+                    .index
+                    .contracts
+                    .get(&(service, method, r.as_str()))
+                    .map_or(0, |cs| cs.iter().map(|(_, c)| c.count).sum());
+                let key = (n, std::cmp::Reverse(count), r.as_str().to_owned(), method.to_owned(), route);
+                if best.as_ref().is_none_or(|b| (key.0, key.1, &key.2) < (b.0, b.1, &b.2)) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(n, _, template, method, route)| (method, template, route, n))
     }
 
     /// The recorded endpoints (service, method, template) a mock's method and URL match.
@@ -651,6 +691,7 @@ fn bare(kind: Kind, file: String, line: usize, message: String, fingerprint_at: 
         production: None,
         suppressed: false,
         mock_name: None,
+        suggested_route: None,
     }
 }
 

@@ -172,6 +172,10 @@ pub struct Finding {
     /// The mock's name (WireMock name/id, Pact description).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mock_name: Option<String>,
+    /// For `endpoint_never_seen`: a route template that would join the mock's path to a
+    /// recorded endpoint (give it with `--route`, or in `routes = [...]` in mockdrift.toml).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_route: Option<String>,
 }
 
 /// The report.
