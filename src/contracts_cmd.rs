@@ -310,7 +310,11 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             if let Ok(x) = &x {
                 let service = args.service.as_deref().unwrap_or(&x.service);
                 let encoding = x.response.header("content-encoding").unwrap_or("");
-                let body = mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok();
+                // Error answers are not the endpoint's resource (one 404 shape for every one).
+                let body = (200..300)
+                    .contains(&x.status)
+                    .then(|| mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok())
+                    .flatten();
                 let sig =
                     body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
                 match learners.get_mut(service) {
@@ -329,7 +333,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
     }
     for (service, learner) in learners {
-        rec.set_learned(&service, learner.learn(View::Whole));
+        rec.set_learned_explained(&service, learner.learn_explained(View::Whole));
     }
     let mut record = |traffic: &Traffic, x: Result<Exchange, LineError>| match x {
         Ok(mut x) => {

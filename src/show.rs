@@ -47,7 +47,13 @@ pub(crate) fn show(
     if explain {
         let samples: Vec<&str> =
             keys.iter().flat_map(|k| snap.contracts[*k].paths.iter().map(|p| p.path.as_str())).collect();
-        let why = mockdrift_contracts::template::explain(&template, &samples);
+        let mut why = mockdrift_contracts::template::explain(&template, &samples);
+        // What the learner recorded when it merged the values, where it did.
+        for (name, reason) in &mut why {
+            if let Some(learned) = keys.iter().find_map(|k| snap.contracts[*k].learned.get(name.as_str())) {
+                *reason = format!("learned from the values seen there: {learned}");
+            }
+        }
         if why.is_empty() {
             let _ = writeln!(out, "{template}: every segment is literal");
         } else {

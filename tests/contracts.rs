@@ -256,6 +256,13 @@ fn infer_learns_slug_parameters_from_the_traffic_and_given_routes_win() {
     assert!(list.stdout.contains("/repos/{owner}/{repo}/pulls"), "{}", list.stdout);
     let explained = mockdrift(d, &["contracts", "show", "GET", "/repos/a/b", "--store", "st", "--explain"]);
     assert!(explained.stdout.contains("{repo}: learned from the values seen there"), "{}", explained.stdout);
+    // With the rule that merged the values, and its counts (8 owners, 42 requests).
+    assert!(
+        explained.stdout.contains("{owner}: learned from the values seen there: alike subtrees"),
+        "{}",
+        explained.stdout
+    );
+    assert!(explained.stdout.contains("8 values merged"), "{}", explained.stdout);
 
     // A given route names the parameters and wins.
     let run = mockdrift(d, &["contracts", "infer", "--store", "st2", "--route", "/repos/{owner}/{repo}", "t.jsonl"]);

@@ -173,10 +173,6 @@ fn github_requests(per: usize) -> Option<Vec<(String, String)>> {
             out.push((r.as_str().to_owned(), path.join("/")));
         }
     }
-    if let Ok(f) = std::env::var("DUMP_PATHS") {
-        let text: String = out.iter().map(|(_, p)| format!("{p}\n")).collect();
-        std::fs::write(f, text).expect("dump");
-    }
     Some(out)
 }
 

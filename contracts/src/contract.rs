@@ -129,6 +129,10 @@ pub struct Contract {
     /// Redacted concrete paths.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<PathSample>,
+    /// Why each parameter of the template that was learned from values is one: the rule
+    /// that merged the values, with its counts, by parameter name (`contracts show --explain`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub learned: BTreeMap<String, String>,
 }
 
 impl Contract {
@@ -146,6 +150,7 @@ impl Contract {
             response_headers: BTreeMap::new(),
             examples: Vec::new(),
             paths: Vec::new(),
+            learned: BTreeMap::new(),
         }
     }
 
@@ -153,6 +158,9 @@ impl Contract {
     pub fn merge(&mut self, o: &Contract, limits: &Limits) {
         self.count += o.count;
         self.sampled_out += o.sampled_out;
+        for (k, v) in &o.learned {
+            self.learned.entry(k.clone()).or_insert_with(|| v.clone());
+        }
         self.first_seen = self.first_seen.min(o.first_seen);
         self.last_seen = self.last_seen.max(o.last_seen);
         let b = &mut self.bodies;

@@ -118,6 +118,8 @@ struct Node {
     spread: usize,
     /// Of a parameter: how many literal values were merged into it.
     values: usize,
+    /// Of a parameter learned from values: the rule that merged them, with its counts.
+    why: Option<String>,
 }
 
 /// A node's literal children, sorted by name in one vector: a trie of many small nodes
@@ -327,6 +329,9 @@ impl Node {
         self.count += other.count;
         self.values += other.values;
         self.slug |= other.slug;
+        if self.why.is_none() {
+            self.why = other.why;
+        }
         self.add_sigs(other.sigs);
         for (k, v) in other.lits {
             if !self.lits.contains_key(&k) && self.lits.len() >= MAX_CHILDREN {
@@ -364,17 +369,22 @@ impl Node {
     }
 
     /// The templates below, parameters named by [`name_params`] from their kind.
-    fn templates(&self, prefix: &mut Vec<(String, SegKind)>, out: &mut Vec<String>) {
+    /// With each template, why each of its parameters learned from values is one (by name).
+    fn templates<'a>(&'a self, prefix: &mut Vec<(String, SegKind, Option<&'a str>)>, out: &mut Vec<Explained>) {
         if self.ends > 0 {
-            out.push(name_params(prefix.iter().map(|(s, k)| (s.as_str(), *k))));
+            let t = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
+            let names = t.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')));
+            let params = prefix.iter().filter(|(_, k, _)| *k != SegKind::Literal);
+            let why = names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
+            out.push((t, why));
         }
         for (k, v) in &self.lits {
-            prefix.push((k.clone(), SegKind::Literal));
+            prefix.push((k.clone(), SegKind::Literal, None));
             v.templates(prefix, out);
             prefix.pop();
         }
         if let Some(p) = &self.param {
-            prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }));
+            prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()));
             p.templates(prefix, out);
             prefix.pop();
         }
@@ -414,7 +424,7 @@ impl Node {
                 || (cx.view == View::Partial && n.spread >= 2)
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
-        let (merge, why) = self.to_merge(recurring, open, cx, at);
+        let (merge, why) = self.to_merge(recurring, open, cx);
         if merge.is_empty() {
             return;
         }
@@ -424,6 +434,7 @@ impl Node {
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
         let mut value_ends: Vec<usize> = Vec::new();
+        let value_names = merge.clone();
         for k in merge {
             if let Some(n) = self.lits.remove(&k) {
                 if n.ends > 0 {
@@ -433,6 +444,13 @@ impl Node {
                 param.absorb(n);
             }
         }
+        let examples: Vec<&str> = value_names.iter().take(3).map(String::as_str).collect();
+        param.why = Some(format!(
+            "{why}: {} values merged (e.g. {}), {} requests",
+            param.values,
+            examples.join(", "),
+            param.count
+        ));
         // The union may hold a parameter the parts did not show. Its values' subtrees are one
         // now: names they shared no longer tell endpoints from values (`/repos/a/linux` and
         // `/repos/b/linux` are one repository name, twice), so only the ancestors' echoes
@@ -463,11 +481,15 @@ impl Node {
             if cx.debug {
                 eprintln!("learn: {at}/{{}} <- {values:?} (left without evidence of their own)");
             }
+            let joined = values.len();
             for k in values {
                 if let Some(n) = self.lits.remove(&k) {
                     param.values += 1;
                     param.absorb(n);
                 }
+            }
+            if let Some(w) = &mut param.why {
+                w.push_str(&format!("; {joined} more without evidence of an endpoint of their own"));
             }
             param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
         }
@@ -486,7 +508,7 @@ impl Node {
 
     /// The literal children that are values of one parameter, if they are. `recurring` of
     /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
-    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx, at: &str) -> (Vec<String>, &'static str) {
+    fn to_merge(&self, recurring: usize, open: bool, cx: &Cx) -> (Vec<String>, &'static str) {
         let d = self.lits.len() + usize::from(self.param.is_some());
         if d < 2 {
             return (Vec::new(), "");
@@ -589,24 +611,6 @@ impl Node {
                 if alike_leaves(a, b) {
                     leaf_alike[i] = true;
                     leaf_alike[j] = true;
-                }
-            }
-        }
-        if std::env::var("DBG_AT").is_ok_and(|v| v == at) {
-            for (k, n, kind) in &children {
-                let sh = kinds[*kind].as_ref().map_or(0, Vec::len);
-                let held = match (&kinds[*kind], largest.first().and_then(|&j| tries[j].as_ref())) {
-                    (Some(a), Some(t)) => a.iter().filter(|x| t.holds(x, true)).count(),
-                    _ => 0,
-                };
-                eprintln!("DBG {k:?} count {} shape {sh} held-by-largest {held} linked {}", n.count, linked[*kind]);
-                if std::env::var("DBG_SHOW").is_ok() && k.is_some_and(|k| k == "tools-site") {
-                    for x in kinds[*kind].iter().flatten() {
-                        eprintln!(
-                            "   {x} {}",
-                            largest.first().and_then(|&j| tries[j].as_ref()).is_some_and(|t| t.holds(x, true))
-                        );
-                    }
                 }
             }
         }
@@ -955,6 +959,12 @@ impl PathLearner {
 
     /// The endpoint templates learned, literal ones included (see [`learn`]).
     pub fn learn(self, view: View) -> Vec<Route> {
+        self.learn_explained(view).into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// Like [`PathLearner::learn`], with why each parameter learned from values is one: the
+    /// rule, with its counts, by parameter name (for `contracts show --explain`).
+    pub fn learn_explained(self, view: View) -> crate::template::Explained {
         let mut root = self.root;
         let cx = Cx {
             view,
@@ -976,7 +986,7 @@ impl PathLearner {
         let mut templates = Vec::new();
         // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
         root.templates(&mut Vec::new(), &mut templates);
-        templates.iter().filter_map(|t| Route::parse(t).ok()).collect()
+        templates.into_iter().filter_map(|(t, why)| Route::parse(&t).ok().map(|r| (r, why))).collect()
     }
 }
 
@@ -1069,6 +1079,9 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
     Some(h.finish())
 }
 
+/// A template, and why each of its parameters learned from values is one, by name.
+type Explained = (String, Vec<(String, String)>);
+
 /// A sample path, its response shape's signature, and how many exchanges it stands for.
 type Evidence<'a> = (&'a str, Option<u64>, usize);
 
@@ -1118,14 +1131,23 @@ pub fn retemplate(
         if k.path == OVERFLOW_PATH || c.paths.is_empty() {
             continue;
         }
-        let sig = shape_signature(&c.response);
+        // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
+        let sig = if (200..300).contains(&k.status) { shape_signature(&c.response) } else { None };
         let e = evidence.entry(k.service.as_str()).or_default();
         e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sig, w)));
     }
-    let learned: Vec<(String, Vec<Route>)> =
-        evidence.into_iter().map(|(svc, paths)| (svc.to_owned(), learn_view(paths, View::Partial))).collect();
+    let learned: Vec<(String, crate::template::Explained)> = evidence
+        .into_iter()
+        .map(|(svc, paths)| {
+            let mut learner = PathLearner::default();
+            for (p, sig, weight) in paths {
+                learner.add(p, sig, weight);
+            }
+            (svc.to_owned(), learner.learn_explained(View::Partial))
+        })
+        .collect();
     for (svc, routes) in learned {
-        templater.set_learned(&svc, routes);
+        templater.set_learned_explained(&svc, routes);
     }
     let mut moves = Vec::new();
     for (k, c) in contracts.iter() {
@@ -1143,7 +1165,10 @@ pub fn retemplate(
         }
     }
     for (old, new) in &moves {
-        let Some(c) = contracts.remove(old) else { continue };
+        let Some(mut c) = contracts.remove(old) else { continue };
+        if let Some(why) = templater.why(&new.service, &new.path) {
+            c.learned = why.iter().cloned().collect();
+        }
         match contracts.get_mut(new) {
             Some(into) => into.merge(&c, limits),
             None => {
@@ -1358,17 +1383,5 @@ mod tests {
             ["ana-k", "bo-l", "cy-m", "di-n", "ed-o"].iter().map(|o| format!("/orgs/acme/members/{o}")).collect();
         let t = Templater::new(learn_view(owners.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
         assert_eq!(t.template("/orgs/acme/members/zed"), "/orgs/acme/members/{member}");
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    fn debug_paths_from_file() {
-        let Ok(f) = std::env::var("LEARN_PATHS") else { return };
-        let text = std::fs::read_to_string(f).unwrap();
-        let routes = super::learn(text.lines());
-        for r in routes {
-            println!("ROUTE {}", r.as_str());
-        }
     }
 }

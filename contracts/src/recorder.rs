@@ -191,6 +191,12 @@ impl Recorder {
         self.templater.set_learned(service, routes);
     }
 
+    /// Like [`Recorder::set_learned`], with why each learned parameter is one: contracts
+    /// recorded under those templates carry it ([`Contract::learned`]).
+    pub fn set_learned_explained(&mut self, service: &str, routes: crate::template::Explained) {
+        self.templater.set_learned_explained(service, routes);
+    }
+
     /// [`Recorder::relearn_now`] once the endpoints have doubled since the last time (8 at
     /// first): the proxy calls it at every flush. Merging is final, so it waits for evidence:
     /// relearning after every few new endpoints merges on a partial view of the API (measured
@@ -267,7 +273,13 @@ impl Recorder {
         let (limits, redactor) = (&self.limits, &self.redactor);
         let c = match self.contracts.get_mut(&key) {
             Some(c) => c,
-            None => self.contracts.entry(key.clone()).or_insert_with(|| Contract::new(x.time)),
+            None => {
+                let mut c = Contract::new(x.time);
+                if let Some(why) = self.templater.why(&key.service, &key.path) {
+                    c.learned = why.iter().cloned().collect();
+                }
+                self.contracts.entry(key.clone()).or_insert(c)
+            }
         };
         let weight = weight.max(1);
         c.count += weight;

@@ -438,23 +438,44 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
     out
 }
 
+/// Learned routes, each with why each of its parameters learned from values is one: the
+/// rule and its counts, by parameter name.
+pub type Explained = Vec<(Route, Vec<(String, String)>)>;
+
 /// Turns concrete paths into templates: user routes first, then templates learned from a
 /// service's traffic ([`crate::learn`]), then value patterns.
 #[derive(Clone, Debug, Default)]
 pub struct Templater {
     routes: RouteSet,
     learned: std::collections::BTreeMap<String, RouteSet>,
+    /// Why each learned parameter is one, per service and template.
+    why: std::collections::BTreeMap<String, std::collections::HashMap<String, Vec<(String, String)>>>,
 }
 
 impl Templater {
     /// A templater with user-given route templates, which win over inference.
     pub fn new(routes: Vec<Route>) -> Self {
-        Self { routes: RouteSet::new(routes), learned: Default::default() }
+        Self { routes: RouteSet::new(routes), learned: Default::default(), why: Default::default() }
     }
 
     /// Sets the templates learned from `service`'s traffic (they apply to that service only).
     pub fn set_learned(&mut self, service: &str, routes: Vec<Route>) {
         self.learned.insert(service.to_owned(), RouteSet::new(routes));
+        self.why.remove(service);
+    }
+
+    /// Like [`Templater::set_learned`], with why each learned parameter is one
+    /// ([`crate::learn::PathLearner::learn_explained`]).
+    pub fn set_learned_explained(&mut self, service: &str, routes: Explained) {
+        let why =
+            routes.iter().filter(|(_, w)| !w.is_empty()).map(|(r, w)| (r.as_str().to_owned(), w.clone())).collect();
+        self.learned.insert(service.to_owned(), RouteSet::new(routes.into_iter().map(|(r, _)| r).collect()));
+        self.why.insert(service.to_owned(), why);
+    }
+
+    /// Why the parameters of a learned `template` of `service` are ones, by name.
+    pub fn why(&self, service: &str, template: &str) -> Option<&[(String, String)]> {
+        self.why.get(service).and_then(|w| w.get(template)).map(Vec::as_slice)
     }
 
     /// The template of a concrete path of `service`.
