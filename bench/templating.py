@@ -36,7 +36,8 @@ The matrix:
 
 Cells with 8 or 32 requests per template and values other than `single` are the scored ones
 (the issue's targets: precision and recall >= 0.95). `--floors FILE` fails when a scored cell
-falls below the floors recorded there (`--write-floors FILE` records the current figures).
+falls more than 0.01 below the figures recorded there (`--write-floors FILE` records the
+current ones: a ratchet, so that learning cannot get worse unnoticed). CI runs `--quick`.
 A new value model is a function in VALUES; a new body model one in BODIES.
 """
 import argparse
@@ -289,6 +290,10 @@ def cell_key(row):
     return f"{row['doc']} {row['model']} {row['bodies']} {row['volume']} {row['view']}"
 
 
+# How far under its recorded figure a cell may fall before `--floors` fails (the traffic is
+# seeded, so a run repeats exactly; the slack absorbs a Python whose random differs).
+SLACK = 0.01
+
 QUICK = dict(models="open,zipf,prefixed,mixed", bodies="distinct,envelope", volumes="8", views="infer,merged4")
 
 
@@ -367,7 +372,7 @@ def main():
         failed = []
         for r in gated:
             floor = floors.get(cell_key(r))
-            if floor and (r["precision"] < floor[0] - 1e-9 or r["recall"] < floor[1] - 1e-9):
+            if floor and (r["precision"] < floor[0] - SLACK or r["recall"] < floor[1] - SLACK):
                 failed.append(f"{cell_key(r)}: precision {r['precision']:.3f} (floor {floor[0]}), "
                               f"recall {r['recall']:.3f} (floor {floor[1]})")
         missing = [k for k in floors if k not in {cell_key(r) for r in gated}]

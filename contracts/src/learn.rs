@@ -50,6 +50,9 @@ const ALIKE: f64 = 0.6;
 /// How much of a smaller subtree a larger one must hold for their roots to be alike.
 const CONTAINED: f64 = 0.5;
 
+/// How much of a subtree the union of its siblings' must hold for it to be one of theirs.
+const UNION_CONTAINED: f64 = 0.8;
+
 /// How many of a node's largest subtree shapes each shape is compared with.
 const COMPARED: usize = 16;
 
@@ -257,8 +260,8 @@ impl Node {
     }
 
     /// The names that head a collection (a node with a parameter or [`MIN_VARIETY`] literal
-    /// children below it) at two depths or more: `enterprises` in `/enterprises/{e}` and in
-    /// `/scim/v2/enterprises/{e}`. Such a name is an endpoint's, even where a sibling has the
+    /// children below it) at the top of the API and deeper: `enterprises` in `/enterprises/{e}`
+    /// and in `/scim/v2/enterprises/{e}`. Such a name is an endpoint's, even where a sibling has the
     /// same subtree (`/scim/v2/organizations/{org}`): an API mirrors its parts.
     fn collections(&self) -> std::collections::HashSet<String> {
         fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<String, u64>) {
@@ -274,7 +277,9 @@ impl Node {
         }
         let mut at = std::collections::HashMap::new();
         walk(self, 0, &mut at);
-        at.into_iter().filter(|(_, depths)| depths.count_ones() > 1).map(|(k, _)| k).collect()
+        // At the top (depth 0: a resource of the API's own) and somewhere else: a value of a
+        // parameter (an owner's name heading its repositories) is seldom a top-level name.
+        at.into_iter().filter(|(_, depths)| depths & 1 == 1 && depths.count_ones() > 1).map(|(k, _)| k).collect()
     }
 
     /// Nodes in this subtree.
@@ -583,7 +588,11 @@ impl Node {
         largest.sort_by_key(|&i| (std::cmp::Reverse(kinds[i].as_ref().map_or(0, Vec::len)), i));
         largest.truncate(COMPARED);
         // Shapes linked when alike; the largest group of linked members is the parameter's.
-        let mut group: Vec<usize> = (0..kinds.len()).collect();
+        // One more group member stands for the union of all subtrees: a value seen less than
+        // there are endpoints below it sees a few of them, but all of them are seen under
+        // other values (a client's fourteen organizations, fifty requests each).
+        let union = kinds.len();
+        let mut group: Vec<usize> = (0..=union).collect();
         fn root(group: &mut [usize], mut i: usize) -> usize {
             while group[i] != i {
                 group[i] = group[group[i]];
@@ -611,6 +620,23 @@ impl Node {
                 if alike_leaves(a, b) {
                     leaf_alike[i] = true;
                     leaf_alike[j] = true;
+                }
+            }
+        }
+        if kinds.len() > 2 {
+            let all = SkelTrie::weighted(
+                kinds.iter().zip(&members).filter_map(|(k, &m)| k.as_ref().map(|k| (k, m))).flat_map(|(k, m)| k.iter().map(move |s| (s, m))),
+            );
+            for (i, a) in kinds.iter().enumerate() {
+                let Some(a) = a else { continue };
+                let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k)).collect();
+                if held.len() >= 2
+                    && held.iter().any(|k| k.matches('/').count() >= 2)
+                    && held.len() as f64 >= UNION_CONTAINED * a.len() as f64
+                {
+                    linked[i] = true;
+                    let (ri, ru) = (root(&mut group, i), root(&mut group, union));
+                    group[ri] = ru;
                 }
             }
         }
@@ -742,8 +768,8 @@ fn alike_shapes(a: &[String], b: &[String]) -> bool {
 /// `/{}/pulls`), a parameter only a parameter.
 #[derive(Debug, Default)]
 struct SkelTrie {
-    /// Literal children, parameter child, whether a skeleton ends here.
-    nodes: Vec<(std::collections::HashMap<String, usize>, Option<usize>, bool)>,
+    /// Literal children, parameter child, how many subtrees have a skeleton ending here.
+    nodes: Vec<(std::collections::HashMap<String, usize>, Option<usize>, usize)>,
     /// Every literal segment: a name the subtree uses for an endpoint is not one of its
     /// parameters' values (`/{}/events` is not held by `/{}/{}` beside `/{}/{}/events`).
     names: std::collections::HashSet<String>,
@@ -751,8 +777,13 @@ struct SkelTrie {
 
 impl SkelTrie {
     fn new<'a>(skeletons: impl IntoIterator<Item = &'a String>) -> Self {
+        Self::weighted(skeletons.into_iter().map(|k| (k, 1)))
+    }
+
+    /// The skeletons of several subtrees, each standing for `n` of them.
+    fn weighted<'a>(skeletons: impl IntoIterator<Item = (&'a String, usize)>) -> Self {
         let mut t = Self { nodes: vec![Default::default()], names: Default::default() };
-        for k in skeletons {
+        for (k, weight) in skeletons {
             let mut at = 0;
             for seg in k.split('/').skip(1) {
                 let next = if seg == "{}" { t.nodes[at].1 } else { t.nodes[at].0.get(seg).copied() };
@@ -771,7 +802,7 @@ impl SkelTrie {
                     }
                 };
             }
-            t.nodes[at].2 = true;
+            t.nodes[at].2 += weight;
         }
         t
     }
@@ -779,11 +810,23 @@ impl SkelTrie {
     /// Whether `skeleton` matches one of the trie's; with `literal`, one of its literal
     /// segments must match a literal (a bare value under a bare parameter proves nothing).
     fn holds(&self, skeleton: &str, literal: bool) -> bool {
+        self.held(skeleton, literal, 1)
+    }
+
+    /// Like [`SkelTrie::holds`], by a subtree other than the one `skeleton` comes from, when
+    /// the trie holds several ([`SkelTrie::weighted`]): matched literally, by two or more.
+    fn holds_other(&self, skeleton: &str) -> bool {
+        self.held(skeleton, true, 2)
+    }
+
+    fn held(&self, skeleton: &str, literal: bool, exact_min: usize) -> bool {
         let segs: Vec<&str> = skeleton.split('/').skip(1).collect();
-        let mut stack = vec![(0usize, 0usize, false)];
-        while let Some((at, i, lit)) = stack.pop() {
+        // (node, segment, a literal matched a literal, a literal matched a parameter)
+        let mut stack = vec![(0usize, 0usize, false, false)];
+        while let Some((at, i, lit, wild)) = stack.pop() {
             if i == segs.len() {
-                if self.nodes[at].2 && (lit || !literal) {
+                let n = self.nodes[at].2;
+                if n >= if wild { 1 } else { exact_min } && (lit || !literal) {
                     return true;
                 }
                 continue;
@@ -791,12 +834,12 @@ impl SkelTrie {
             if segs[i] != "{}"
                 && let Some(&n) = self.nodes[at].0.get(segs[i])
             {
-                stack.push((n, i + 1, true));
+                stack.push((n, i + 1, true, wild));
             }
             if let Some(n) = self.nodes[at].1
                 && (segs[i] == "{}" || !self.names.contains(segs[i]))
             {
-                stack.push((n, i + 1, lit));
+                stack.push((n, i + 1, lit, wild || segs[i] != "{}"));
             }
         }
         false
