@@ -170,6 +170,10 @@ impl Lits {
         self.0.iter().map(|(k, n)| (k, n))
     }
 
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
     fn values(&self) -> impl Iterator<Item = &Node> {
         self.0.iter().map(|(_, n)| n)
     }
@@ -625,7 +629,11 @@ impl Node {
         }
         if kinds.len() > 2 {
             let all = SkelTrie::weighted(
-                kinds.iter().zip(&members).filter_map(|(k, &m)| k.as_ref().map(|k| (k, m))).flat_map(|(k, m)| k.iter().map(move |s| (s, m))),
+                kinds
+                    .iter()
+                    .zip(&members)
+                    .filter_map(|(k, &m)| k.as_ref().map(|k| (k, m)))
+                    .flat_map(|(k, m)| k.iter().map(move |s| (s, m))),
             );
             for (i, a) in kinds.iter().enumerate() {
                 let Some(a) = a else { continue };
@@ -638,6 +646,30 @@ impl Node {
                     let (ri, ru) = (root(&mut group, i), root(&mut group, union));
                     group[ri] = ru;
                 }
+            }
+        }
+        // The same children beneath each, seen whole only across them: three or more names
+        // below a child, most of them below other children too (`hooks`, `members`, `teams`
+        // under each organization, whatever values lie deeper).
+        let mut below: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (_, n, _) in &children {
+            for k in n.lits.keys() {
+                *below.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        for (k, n, kind) in &children {
+            if k.is_none() || n.lits.len() < 3 || children.len() < 3 {
+                continue;
+            }
+            let held: Vec<&Node> =
+                n.lits.iter().filter(|(k, _)| below.get(k.as_str()).is_some_and(|&c| c >= 2)).map(|(_, c)| c).collect();
+            // Endpoint names with endpoints below them, not an enumeration's values shared as
+            // leaves (`main`, `develop` under `/git/ref`, `/git/refs`, `/git/matching-refs`).
+            let inner = held.iter().filter(|c| c.lits.len() > 0 || c.param.is_some()).count();
+            if inner >= 2 && held.len() as f64 >= UNION_CONTAINED * n.lits.len() as f64 {
+                linked[*kind] = true;
+                let (ri, ru) = (root(&mut group, *kind), root(&mut group, union));
+                group[ri] = ru;
             }
         }
         let mut size: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
