@@ -287,7 +287,7 @@ def scored(row):
 
 
 def cell_key(row):
-    return f"{row['doc']} {row['model']} {row['bodies']} {row['volume']} {row['view']}"
+    return f"{row['name']} {row['model']} {row['bodies']} {row['volume']} {row['view']}"
 
 
 # How far under its recorded figure a cell may fall before `--floors` fails (the traffic is
@@ -333,8 +333,8 @@ def main():
                         for view in a.views.split(","):
                             seed = stable(f"{name} {model} {bodies} {volume}")
                             r = score(binary, os.path.join(work, "cell"), paths, model, bodies, volume, view, seed)
-                            r.update(doc=name[:40], paths=len(paths), model=model, bodies=bodies, volume=volume,
-                                     view=view)
+                            r.update(doc=name[:40], name=name, paths=len(paths), model=model, bodies=bodies,
+                                     volume=volume, view=view)
                             rows.append(r)
     finally:
         shutil.rmtree(work, ignore_errors=True)
