@@ -2,30 +2,38 @@
 //! that no value pattern reveals are found from how the values vary.
 //!
 //! The paths go into a trie (segments that look like ids are parameters already, see
-//! [`param_reason`]). Bottom-up, the literal children of a node
-//! become one parameter when
-//! - they are an open set: at least [`MIN_VARIETY`] distinct values, most of them seen once
-//!   (`owner` names, branch names), or
-//! - they are alike: at least two values whose subtrees, once templated, are mostly the same
-//!   paths (`/branches/main/protection`, `/branches/dev/protection`), or at least
-//!   [`MIN_VARIETY`] values over the same three or more leaves (`/commits/main/status`).
+//! [`param_reason`]). Bottom-up, the literal children of a node become one parameter on one
+//! of three kinds of evidence (`Node::to_merge`; the rule and its counts go with the learned
+//! template into `Contract::learned`, for `contracts show --explain`):
+//! - **structure**: the same endpoints below each value. Subtrees are compared by how much
+//!   of one another holds (a value seen less has seen fewer of them: `contained`, with a
+//!   literal the other has merged matching that parameter, see `SkelTrie`), by how much of one
+//!   the union of its siblings' holds (values each seen less than the endpoints below them), by
+//!   the names right beneath them, or as one subtree under [`MIN_VARIETY`] siblings. The group
+//!   must be most of the comparable siblings or carry most of the requests, so that an API's
+//!   mirrored parts (`/orgs/{org}/...`, `/enterprises/{e}/...`) stay apart;
+//! - **response shapes**: children answering 2xx with one body shape, theirs or their
+//!   children's one segment below, unless the shape is generic (seen at several depths: an
+//!   envelope, an error shape);
+//! - **an open set**: at least [`MIN_VARIETY`] distinct values, most of them seen once.
 //!
 //! Merging unions the subtrees, which may reveal the next level's parameter (all owners'
-//! repositories together are an open set). Children seen often enough to be endpoints of
-//! their own (`/users/me`) stay literal beside the parameter; a template resolves to the most
+//! repositories together are an open set). A child with evidence of an endpoint of its own
+//! (far more requests, a subtree or a response shape of its own: `/users/me`, `/user/login`)
+//! stays literal beside the parameter; one without joins it. A template resolves to the most
 //! literal match. Merging is one-way: evidence can only turn literals into parameters, so
-//! learning goes coarse to fine: the first pass merges only at nodes with a quarter of all the
-//! paths, each next pass at nodes with a quarter of the previous pass's evidence, the last
-//! at every node. Deep nodes in one owner's subtree see too little to judge on their own
+//! open sets are judged coarse to fine: the first pass only at nodes with a quarter of all the
+//! paths, each next pass at nodes with a quarter of the previous pass's evidence, the last at
+//! every node. Deep nodes in one owner's subtree see too little to judge on their own
 //! (`/commits/feature-login/{check-runs,status}`, each seen once, looks like an open set);
-//! after the owners above are merged they see the union (measured on GitHub's API: precision
-//! 89.7 % → 94.2 %, recall 95.4 % → 97.9 %; with alike leaves, below, 95.7 % and 98.2 %).
+//! after the owners above are merged they see the union. Measured over a matrix of API
+//! descriptions, value models, bodies and views by `bench/templating.py` (README, "Path
+//! templating, measured").
 //!
 //! A sidecar relearns from sketches ([`View::Partial`]: each endpoint's few sample paths, on
 //! what it has seen so far), where the passes cannot wait for evidence that has not arrived:
 //! when half or more of a node's children recur under a sibling of it or of an ancestor (an
-//! `Echo`), they are endpoint names, not an open set (merged sidecars: precision 89.1 % →
-//! 92.4 %; applied to the whole traffic too, one pass would lose 95.7 % → 93.7 %, so it is not).
+//! `Echo`), or under several values merged above, they are endpoint names, not an open set.
 
 use std::collections::BTreeMap;
 
