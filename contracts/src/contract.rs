@@ -158,8 +158,15 @@ impl Contract {
     pub fn merge(&mut self, o: &Contract, limits: &Limits) {
         self.count += o.count;
         self.sampled_out += o.sampled_out;
+        // The smaller text of each name, so that merging is commutative.
         for (k, v) in &o.learned {
-            self.learned.entry(k.clone()).or_insert_with(|| v.clone());
+            match self.learned.get_mut(k) {
+                Some(mine) if *mine <= *v => {}
+                Some(mine) => mine.clone_from(v),
+                None => {
+                    self.learned.insert(k.clone(), v.clone());
+                }
+            }
         }
         self.first_seen = self.first_seen.min(o.first_seen);
         self.last_seen = self.last_seen.max(o.last_seen);

@@ -55,10 +55,11 @@ const LEARN_STEP: usize = 4;
 /// How much of two subtrees must be the same paths for their roots to be alike.
 const ALIKE: f64 = 0.6;
 
-/// How much of a smaller subtree a larger one must hold for their roots to be alike.
+/// How much of one subtree another must hold for their roots to be alike (either way).
 const CONTAINED: f64 = 0.5;
 
-/// How much of a subtree the union of its siblings' must hold for it to be one of theirs.
+/// How much of a subtree the union of its siblings' must hold for it to be one of theirs; and
+/// how many of the names right beneath a child must be beneath its siblings too.
 const UNION_CONTAINED: f64 = 0.8;
 
 /// How many of a node's largest subtree shapes each shape is compared with.
@@ -103,7 +104,7 @@ impl Echo {
 struct Cx {
     view: View,
     generic: std::collections::HashSet<u64>,
-    /// Names of collections seen at several depths (see [`Node::collections`]).
+    /// Names heading a collection at the top and deeper (see [`Node::collections`]).
     collections: std::collections::HashSet<String>,
     /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
     debug: bool,
@@ -407,8 +408,8 @@ impl Node {
         }
     }
 
-    /// Learns this subtree, children first; merges only at nodes with at least `min_count`
-    /// paths through them. `echoes` are this node's place in each ancestor's [`Echo`]; on a
+    /// Learns this subtree, children first; judges open sets only at nodes with at least
+    /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] there are none.
     fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
         let mut echo = Echo::default();
@@ -451,7 +452,6 @@ impl Node {
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
         let mut value_ends: Vec<usize> = Vec::new();
-        let value_names = merge.clone();
         for k in merge {
             if let Some(n) = self.lits.remove(&k) {
                 if n.ends > 0 {
@@ -461,13 +461,9 @@ impl Node {
                 param.absorb(n);
             }
         }
-        let examples: Vec<&str> = value_names.iter().take(3).map(String::as_str).collect();
-        param.why = Some(format!(
-            "{why}: {} values merged (e.g. {}), {} requests",
-            param.values,
-            examples.join(", "),
-            param.count
-        ));
+        // Counts only: the values are raw path segments, and this text is stored with the
+        // contract (redacted samples are the contract's `paths`).
+        param.why = Some(format!("{why}: {} values merged, {} requests", param.values, param.count));
         // The union may hold a parameter the parts did not show. Its values' subtrees are one
         // now: names they shared no longer tell endpoints from values (`/repos/a/linux` and
         // `/repos/b/linux` are one repository name, twice), so only the ancestors' echoes
@@ -594,6 +590,17 @@ impl Node {
             members[*kind] += 1;
         }
         let tries: Vec<Option<SkelTrie>> = kinds.iter().map(|k| k.as_ref().map(SkelTrie::new)).collect();
+        // Whether the members of a shape each answer with a specific response shape of their
+        // own (two or more members, no shape shared).
+        let mut shapes_of: Vec<(std::collections::BTreeSet<u64>, usize)> = vec![Default::default(); kinds.len()];
+        for (_, n, kind) in &children {
+            let specific: Vec<u64> = n.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
+            if !specific.is_empty() {
+                shapes_of[*kind].0.extend(specific);
+                shapes_of[*kind].1 += 1;
+            }
+        }
+        let own_shapes: Vec<bool> = shapes_of.iter().map(|(s, n)| *n >= 2 && s.len() >= *n).collect();
         // Each shape is compared with itself and with the largest ones (a rare value's with a
         // hot value's): bounded work however many values a node has.
         let mut largest: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i].is_some()).collect();
@@ -622,8 +629,9 @@ impl Node {
                     continue;
                 }
                 // The same subtree under many siblings is one parameter's however shallow
-                // (`/{dataset}/{version}/fields` for four versions).
-                if alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY {
+                // (`/{dataset}/{version}/fields` for four versions), unless they answer with
+                // shapes of their own (`/prices/search`, `/products/search`, ...).
+                if alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY && !own_shapes[i] {
                     linked[i] = true;
                     linked[j] = true;
                     let (ri, rj) = (root(&mut group, i), root(&mut group, j));
@@ -645,7 +653,7 @@ impl Node {
             );
             for (i, a) in kinds.iter().enumerate() {
                 let Some(a) = a else { continue };
-                let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k)).collect();
+                let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k, members[i])).collect();
                 if held.len() >= 2
                     && held.iter().any(|k| k.matches('/').count() >= 2)
                     && held.len() as f64 >= UNION_CONTAINED * a.len() as f64
@@ -853,10 +861,11 @@ impl SkelTrie {
         self.held(skeleton, literal, 1)
     }
 
-    /// Like [`SkelTrie::holds`], by a subtree other than the one `skeleton` comes from, when
-    /// the trie holds several ([`SkelTrie::weighted`]): matched literally, by two or more.
-    fn holds_other(&self, skeleton: &str) -> bool {
-        self.held(skeleton, true, 2)
+    /// Like [`SkelTrie::holds`], by a subtree other than the `own` ones `skeleton` comes
+    /// from, when the trie holds several ([`SkelTrie::weighted`]): matched literally, by more
+    /// than `own`.
+    fn holds_other(&self, skeleton: &str, own: usize) -> bool {
+        self.held(skeleton, true, own + 1)
     }
 
     fn held(&self, skeleton: &str, literal: bool, exact_min: usize) -> bool {
@@ -916,7 +925,12 @@ fn alike_leaves(a: &[String], b: &[String]) -> bool {
 fn typical_count(n: &Node) -> usize {
     let mut counts: Vec<usize> = n.lits.values().map(|c| c.count).collect();
     counts.sort_unstable();
-    let median = counts.get(counts.len() / 2).copied().unwrap_or(1);
+    let mut median = counts.get(counts.len() / 2).copied().unwrap_or(1);
+    // Values merged already are the typical ones (with one or two literals left, their
+    // median is no value's: `/users/dave` once beside `/users/me` a thousand times).
+    if let Some(p) = n.param.as_ref().filter(|p| p.values > 0) {
+        median = median.min((p.count / p.values).max(1));
+    }
     (median * 4).max(4)
 }
 
@@ -1392,6 +1406,38 @@ mod tests {
         assert_eq!(t.template("/users/zed"), "/users/{user}", "names, not ids");
         assert_eq!(t.template("/users/me"), "/users/me", "seen often: an endpoint of its own");
         assert_eq!(t.template("/health"), "/health");
+    }
+
+    #[test]
+    fn a_literal_seen_far_more_often_stays_beside_values_merged_before() {
+        let mut paths = Vec::new();
+        for user in ["ana", "bo", "cy", "di"] {
+            for sub in ["repos", "followers", "gists/starred"] {
+                paths.push(format!("/users/{user}/{sub}"));
+            }
+        }
+        paths.push("/users/dave".to_owned());
+        for _ in 0..1000 {
+            paths.push("/users/me".to_owned());
+        }
+        let t = Templater::new(learn(paths.iter().map(String::as_str)));
+        assert_eq!(t.template("/users/zed/repos"), "/users/{user}/repos");
+        assert_eq!(t.template("/users/me"), "/users/me");
+    }
+
+    #[test]
+    fn the_evidence_kept_with_a_template_holds_counts_not_values() {
+        let mut learner = PathLearner::default();
+        for owner in ["secret-tenant-a", "secret-tenant-b", "secret-tenant-c"] {
+            for sub in ["pulls", "issues/1/labels", "branches/main/protection"] {
+                learner.add(&format!("/repos/{owner}/{sub}"), None, 1);
+            }
+        }
+        let learned = learner.learn_explained(View::Whole);
+        let (_, why) = learned.iter().find(|(r, _)| r.as_str() == "/repos/{repo}/pulls").expect("learned");
+        let text: String = why.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        assert!(text.contains("repo: alike subtrees: 3 values merged"), "{text}");
+        assert!(!text.contains("secret"), "{text}");
     }
 
     #[test]

@@ -102,6 +102,9 @@ impl Route {
     /// evidence for `/{x}/{y}`). New parameters are named as learned ones are; the route's
     /// own keep their names.
     pub fn widened_to(&self, path: &str) -> Option<(String, usize)> {
+        if !path.starts_with('/') {
+            return None;
+        }
         let parts: Vec<&str> = path.split('?').next().unwrap_or(path).split('/').skip(1).collect();
         if parts.len() != self.segs.len() || parts.iter().any(|p| p.is_empty()) {
             return None;
@@ -119,9 +122,9 @@ impl Route {
             _ => ("", SegKind::Slug),
         });
         let named = name_params(kinds);
-        // The route's own parameters keep their names; a new one whose name they hold is
+        // The route's own parameters keep their names; a new one whose name is taken is
         // numbered.
-        let own: Vec<&str> = texts.iter().filter(|t| t.starts_with('{')).copied().collect();
+        let mut used: Vec<String> = texts.iter().filter(|t| t.starts_with('{')).map(|t| t.to_string()).collect();
         let mut out = String::new();
         for ((seg, w), (t, n)) in self.segs.iter().zip(&widened).zip(texts.iter().zip(named.split('/').skip(1))) {
             out.push('/');
@@ -130,16 +133,17 @@ impl Route {
                 Seg::Lit(_) if *w => {
                     let mut name = n.to_owned();
                     let mut i = 2;
-                    while own.contains(&name.as_str()) {
+                    while used.contains(&name) {
                         name = format!("{}{i}}}", n.trim_end_matches('}'));
                         i += 1;
                     }
                     out.push_str(&name);
+                    used.push(name);
                 }
                 Seg::Lit(_) => out.push_str(t),
             }
         }
-        Some((out, n))
+        Route::parse(&out).ok().map(|_| (out, n))
     }
 
     /// How many segments are literal (more literal = more specific).
@@ -352,15 +356,23 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     // of mixed case, digits or not (`re_gZIAZvcPWEXmNt`, `acct_1Nv0FGQ9RKHgCVdK`).
     if let Some((prefix, rest)) = seg.split_once('_')
         && (2..=5).contains(&prefix.len())
-        && prefix.bytes().all(|c| c.is_ascii_lowercase())
         && rest.bytes().all(|c| c.is_ascii_alphanumeric())
     {
         let digits = rest.bytes().any(|c| c.is_ascii_digit());
-        // Random case, not a camel-case word or two (`get_UserProfile`).
-        let upper = rest.bytes().filter(u8::is_ascii_uppercase).count();
-        let lower = rest.bytes().filter(u8::is_ascii_lowercase).count();
-        let mixed = upper >= 3 && lower >= 3;
-        if rest.len() >= 6 && digits || rest.len() >= 10 && mixed {
+        // Random case, not camel-case words (`get_UserProfileData`): upper and lower case
+        // letters in numbers, and somewhere two capitals in a row, a lone small letter between
+        // capitals or four consonants in a row (`gZIAZvcPWEXmNt`, `wlJmovOgavEgfT`), which
+        // words seldom have.
+        let b = rest.as_bytes();
+        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
+        let up = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_lowercase());
+        let consonant = |c: &u8| c.is_ascii_alphabetic() && !b"aeiouAEIOU".contains(c);
+        let odd = b.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+            || (0..b.len()).any(|i| b[i].is_ascii_lowercase() && (i == 0 || up(i - 1)) && up(i + 1))
+            || b.windows(4).any(|w| w.iter().all(consonant));
+        let random = prefix.bytes().all(|c| c.is_ascii_lowercase()) && upper >= 3 && lower >= 3 && odd;
+        if rest.len() >= 6 && digits || rest.len() >= 10 && random {
             return Some("prefixed id");
         }
     }
@@ -579,6 +591,10 @@ mod tests {
         assert_eq!(t.template("/repos/enforce_admins"), "/repos/enforce_admins");
         assert_eq!(t.template("/x/tax_registrations"), "/x/tax_registrations");
         assert_eq!(t.template("/x/get_UserProfile"), "/x/get_UserProfile");
+        assert_eq!(t.template("/x/get_UserProfileData"), "/x/get_UserProfileData");
+        assert_eq!(t.template("/x/on_PaymentSucceeded"), "/x/on_PaymentSucceeded");
+        assert_eq!(t.template("/x/v2_abc123"), "/x/{x_id}", "ids with digits as before");
+        assert_eq!(t.template("/orders/ord_wlJmovOgavEgfT"), "/orders/{order_id}");
         assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
@@ -596,6 +612,12 @@ mod tests {
         assert_eq!(Route::parse("/a/b").unwrap().widened_to("/x/y"), None, "nothing shared");
         let r = Route::parse("/users/octocat/repos/{repo}").unwrap();
         assert_eq!(r.widened_to("/users/ana/repos/x"), Some(("/users/{user}/repos/{repo}".to_owned(), 1)));
+        // New names never collide with the route's own or with each other.
+        let r = Route::parse("/p/l1/l2/q/l3/l4/z/{owner}/k").unwrap();
+        let (wide, n) = r.widened_to("/p/a/b/q/c/d/z/v/k").expect("widens");
+        assert_eq!(n, 4);
+        assert!(Route::parse(&wide).is_ok(), "{wide}");
+        assert_eq!(r.widened_to("p/a/b/q/c/d/z/v/k"), None, "not a path");
         let r = Route::parse("/v1/customers/cus_a/tax_ids/{user}").unwrap();
         assert_eq!(
             r.widened_to("/v1/customers/bob/tax_ids/t"),
