@@ -465,9 +465,11 @@ impl Node {
         // contract (redacted samples are the contract's `paths`).
         param.why = Some(format!("{why}: {} values merged, {} requests", param.values, param.count));
         // The union may hold a parameter the parts did not show. Its values' subtrees are one
-        // now: names they shared no longer tell endpoints from values (`/repos/a/linux` and
-        // `/repos/b/linux` are one repository name, twice), so only the ancestors' echoes
-        // are passed down.
+        // now, so only the ancestors' echoes are passed down. On a partial view, a name under
+        // two or more of the merged values still counts as recurring (`spread`): that keeps a
+        // sidecar's `protection/{enforce_admins,restrictions}` under two branches apart, at
+        // the price of a repository name forked under two owners (`/repos/a/linux`,
+        // `/repos/b/linux`) counting as an endpoint's name there.
         let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
         param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
         // A literal left beside the parameter stays one only with evidence of an endpoint of
