@@ -425,11 +425,16 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
         let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
         let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty());
         let last_of_run = segs.get(i + 1).is_none_or(|(_, k)| *k == SegKind::Literal);
+        // A scope taken by an earlier run is named after this run's collection
+        // (`/repos/{owner}/{repo}/actions/artifacts/{artifact_owner}/{artifact}`), not numbered.
+        let scoped = |scope: &str, l: &str| {
+            if names.iter().any(|n| n == scope) { format!("{}_{scope}", singular(l)) } else { scope.to_owned() }
+        };
         let base = match (last_of_run, literal, kind) {
             (true, Some(l), SegKind::Slug) => singular(l),
             (true, Some(l), _) => format!("{}_id", singular(l)),
-            (false, Some(_), SegKind::Slug) => "owner".to_owned(),
-            (false, Some(_), _) => "parent_id".to_owned(),
+            (false, Some(l), SegKind::Slug) => scoped("owner", l),
+            (false, Some(l), _) => scoped("parent_id", l),
             (_, None, SegKind::Slug) => "name".to_owned(),
             (_, None, _) => "id".to_owned(),
         };
@@ -582,6 +587,7 @@ mod tests {
         assert_eq!(t.template("/v2/health"), "/v2/health");
         assert_eq!(t.template("/categories/7/boxes/8"), "/categories/{category_id}/boxes/{box_id}");
         assert_eq!(t.template("/a/1/2"), "/a/{parent_id}/{a_id}");
+        assert_eq!(t.template("/a/1/2/b/3/4"), "/a/{parent_id}/{a_id}/b/{b_parent_id}/{b_id}");
         assert_eq!(t.template("/1/2"), "/{id}/{id2}");
         assert_eq!(t.template("/reports/2026-11-03"), "/reports/{report_id}");
         assert_eq!(t.template("/charges/ch_3Kq8x9Lz"), "/charges/{charge_id}");
