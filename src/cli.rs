@@ -490,9 +490,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
                     .with_context(|| format!("invalid config {shown}: [proxy]"))?
                     .describe()
             };
-            println!("{shown}: ok");
+            out!("{shown}: ok");
             for l in lines {
-                println!("  proxy {l}");
+                out!("  proxy {l}");
             }
             Ok(Exit::Ok)
         }

@@ -385,16 +385,20 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         rec.relearn_now();
     }
     rec.flush().context("writing contracts to the store")?;
-    println!(
+    out!(
         "recorded {} exchanges from {} files into {} endpoint contracts at {}",
         t.exchanges,
         args.files.len(),
         rec.len(),
         args.store.store.display()
     );
-    println!(
+    out!(
         "  bodies: {} json, {} not json (not compared), {} empty, {} truncated, {} unparseable (counted, not inferred)",
-        t.json, t.not_json, t.empty, t.truncated, t.bad_bodies
+        t.json,
+        t.not_json,
+        t.empty,
+        t.truncated,
+        t.bad_bodies
     );
     if t.rejected > 0 {
         eprintln!("mockdrift: {} inputs rejected (see above); everything else was recorded", t.rejected);
@@ -433,7 +437,7 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
         match read_snapshot(p) {
             Ok(s) => {
                 rec.import(&s);
-                println!("imported {} contracts from {}", s.contracts.len(), p.display());
+                out!("imported {} contracts from {}", s.contracts.len(), p.display());
             }
             Err(e) => {
                 eprintln!("mockdrift: {e:#}");
@@ -443,7 +447,7 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
     }
     let joined = rec.relearn_now();
     if joined > 0 {
-        println!("{joined} endpoints joined by templates learned from everything in the store");
+        out!("{joined} endpoints joined by templates learned from everything in the store");
     }
     rec.flush().context("writing contracts to the store")?;
     Ok(if failed > 0 { Exit::Error } else { Exit::Ok })

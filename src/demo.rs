@@ -57,7 +57,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
         std::fs::create_dir_all(file.parent().expect("mock paths have parents"))?;
         std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
     }
-    println!(
+    out!(
         "mockdrift demo: a sample \"payments\" API has moved on from the mocks its consumers test against\n\
          (a renamed field, a new field, changed types and formats, a status and a media type the mocks get wrong).\n\
          Working in {} (removed at the end).\n",
@@ -101,19 +101,19 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
             };
         }
     };
-    println!("1. Recording: the app's traffic goes through `mockdrift proxy` ({listen}) to the API ({upstream}).");
+    out!("1. Recording: the app's traffic goes through `mockdrift proxy` ({listen}) to the API ({upstream}).");
     let drive = drive(listen, &exchanges);
     let _ = stop_tx.send(());
     let proxied = proxy.join().map_err(|_| anyhow::anyhow!("the proxy thread panicked"))?;
     let sent = drive?;
     proxied.context("the proxy")?;
     let snapshot = Store::open(&store)?.snapshot()?.0;
-    println!(
+    out!(
         "   {sent} requests forwarded byte for byte and recorded: {} endpoint contracts in the store.\n",
         snapshot.contracts.len()
     );
 
-    println!("2. Checking the mocks: `mockdrift diff --contracts STORE --mocks payments=mocks`\n");
+    out!("2. Checking the mocks: `mockdrift diff --contracts STORE --mocks payments=mocks`\n");
     // Paths in the report read relative to the demo directory.
     let cwd = std::env::current_dir().ok();
     std::env::set_current_dir(&tmp.0)?;
@@ -144,16 +144,16 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     }
     let (text, plan, diffs, drift) = result?;
     for line in text.lines() {
-        println!("   {line}");
+        out!("   {line}");
     }
-    println!(
+    out!(
         "\n3. The fix: `mockdrift regen --contracts STORE --mocks payments=mocks --values examples` (add --write to apply)\n"
     );
     for line in diffs.lines() {
-        println!("   {line}");
+        out!("   {line}");
     }
     for f in &plan.fixed {
-        println!(
+        out!(
             "   fixed  {} {:?}: {} added, {} dropped, {} replaced",
             shown(&f.file, &tmp.0),
             f.name,
@@ -163,7 +163,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
         );
     }
     for l in &plan.left {
-        println!(
+        out!(
             "   left   {}:{} {} {}: {}",
             l.finding.file,
             l.finding.line,
@@ -172,7 +172,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
             l.reason
         );
     }
-    println!(
+    out!(
         "\nDo the same with your own service:\n\
          \x20 1. record: mockdrift proxy --store /var/lib/mockdrift --route payments@127.0.0.1:15001=http://payments.internal:8080\n\
          \x20    (point the app's payments base URL at http://127.0.0.1:15001; admin on 127.0.0.1:9901)\n\

@@ -6,6 +6,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// `println!` for the CLI's own lines, but a closed pipe (`mockdrift contracts infer ... |
+/// head -1`) is no panic: the line is dropped and the work goes on (the store is still
+/// written); another write error is said once per line on stderr.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*)
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("mockdrift: writing to stdout: {e}");
+        }
+    }};
+}
+
 mod admin_client;
 mod cli;
 mod config;

@@ -352,3 +352,26 @@ fn traffic_is_streamed_alike_from_memory_from_a_second_reading_and_from_a_pipe()
     assert!(stdout.contains(&format!("recorded {} exchanges", n - 1)), "{stdout}");
     assert_eq!(export("a"), export("c"));
 }
+
+#[test]
+fn a_closed_pipe_on_stdout_drops_the_summary_not_the_work() {
+    // `mockdrift contracts infer ... | head -0`: the reader is gone before the first line.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let traffic = repo().join("examples/traffic/payments.jsonl").display().to_string();
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(["contracts", "infer", "--store", "st", &traffic])
+        .current_dir(d)
+        .env_remove("MOCKDRIFT_LOG")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(list.stdout.contains("/v1/charges/{charge_id}"), "the store was written: {}", list.stdout);
+}
