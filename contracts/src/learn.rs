@@ -444,6 +444,16 @@ impl Node {
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
         let (merge, why) = self.to_merge(recurring, open, cx);
         if merge.is_empty() {
+            // Values merged in an earlier pass: literals left beside them are judged again
+            // (a rare value whose subtree the parameter's has come to hold since).
+            if let Some(mut param) = self.param.take() {
+                if param.values > 0 && self.lits.len() > 0 {
+                    let typical = (4 * param.ends / param.values).max(MIN_VARIETY);
+                    let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
+                    self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
+                }
+                self.param = Some(param);
+            }
             return;
         }
         if cx.debug {
@@ -479,6 +489,22 @@ impl Node {
         // value; so is one whose subtree is the parameter's, however often it is seen.
         value_ends.sort_unstable();
         let typical = value_ends.get(value_ends.len() / 2).map_or(MIN_VARIETY, |m| (m * 4).max(MIN_VARIETY));
+        self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
+        self.param = Some(Box::new(param));
+    }
+
+    /// Moves into `param` the literal children without evidence of an endpoint of their own
+    /// (ends at most `typical`, paths and response shapes the parameter's), or whose subtree
+    /// is the parameter's, and learns the parameter again if any joined.
+    fn join_leftovers(
+        &mut self,
+        param: &mut Node,
+        typical: usize,
+        min_count: usize,
+        above: &[&Echo],
+        cx: &Cx,
+        at: &str,
+    ) {
         let mut param_skeletons = Vec::new();
         param.skeletons("", &mut param_skeletons);
         let param_skeletons = SkelTrie::new(&param_skeletons);
@@ -488,7 +514,7 @@ impl Node {
             .iter()
             .filter(|(_, n)| {
                 param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
-                    || (n.ends <= typical && n.has_no_own_evidence(&param, &param_skeletons, cx))
+                    || (n.ends <= typical && n.has_no_own_evidence(param, &param_skeletons, cx))
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -506,9 +532,8 @@ impl Node {
             if let Some(w) = &mut param.why {
                 w.push_str(&format!("; {joined} more without evidence of an endpoint of their own"));
             }
-            param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
+            param.learn(min_count, above, cx, &format!("{at}/{{}}"));
         }
-        self.param = Some(Box::new(param));
     }
 
     /// Whether nothing tells this literal child from the values of the `param` beside it:
