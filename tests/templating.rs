@@ -309,11 +309,11 @@ fn merged_sidecar_snapshots_template_like_one_store() {
     // Thin traffic: 8 requests per endpoint, so each of four sidecars sees about 2.
     let Some((one, merged, alone)) = one_merged_alone(8) else { return };
     // Floors at what each reaches now (recall / precision: one sidecar 97.0 % / 95.0 %, four
-    // merged 93.1 % / 89.9 %, one store 99.5 % / 98.2 %), so that a regression fails. The
+    // merged 94.9 % / 90.2 %, one store 99.5 % / 98.2 %), so that a regression fails. The
     // merged view's gap to one store grew when one store gained (structure by containment,
     // issue 19): four sidecars relearn on what little each has seen, and merging is final.
     assert!(alone.recall() >= 0.96 && alone.precision() >= 0.94, "{alone:?}");
-    assert!(merged.recall() >= 0.92 && merged.precision() >= 0.89, "{merged:?}");
+    assert!(merged.recall() >= 0.94 && merged.precision() >= 0.895, "{merged:?}");
     assert!(merged.recall() > one.recall() - 0.07, "{merged:?} vs one store {one:?}");
     assert!(merged.precision() > one.precision() - 0.09, "{merged:?} vs one store {one:?}");
 }
@@ -324,9 +324,9 @@ fn with_more_traffic_merged_sidecars_template_as_one_store() {
     // (one sidecar: 12 % precision at 32 per endpoint): a sampled endpoint's paths looked
     // seen many times each, so their values never looked like an open set.
     let Some((one, merged, alone)) = one_merged_alone(64) else { return };
-    // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 97.5 % / 92.6 %, one
-    // sidecar 97.0 % / 94.0 %.
+    // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 98.4 % / 94.4 %, one
+    // sidecar 98.0 % / 94.5 %.
     assert!(alone.recall() >= 0.965 && alone.precision() >= 0.935, "{alone:?}");
-    assert!(merged.recall() > one.recall() - 0.02, "{merged:?} vs one store {one:?}");
-    assert!(merged.precision() > one.precision() - 0.035, "{merged:?} vs one store {one:?}");
+    assert!(merged.recall() > one.recall() - 0.015, "{merged:?} vs one store {one:?}");
+    assert!(merged.precision() > one.precision() - 0.015, "{merged:?} vs one store {one:?}");
 }
