@@ -293,8 +293,13 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     // The evaluation of templating (bench/templating.py) replays traffic as one sidecar sees
     // it: recorded in arrival order, templates relearned as the proxy relearns at each flush
     // (here every N exchanges), no first pass over everything.
-    let as_sidecar: Option<u64> =
-        std::env::var("MOCKDRIFT_INFER_AS_SIDECAR").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0);
+    let as_sidecar: Option<u64> = match std::env::var("MOCKDRIFT_INFER_AS_SIDECAR") {
+        Ok(v) => match v.parse() {
+            Ok(n) if n > 0 => Some(n),
+            _ => bail!("MOCKDRIFT_INFER_AS_SIDECAR={v:?}: expected a number of exchanges between relearns, 1 or more"),
+        },
+        Err(_) => None,
+    };
     if as_sidecar.is_some() {
         kept = None;
     }

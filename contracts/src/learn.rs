@@ -1435,6 +1435,88 @@ mod tests {
         assert_eq!(t.template("/health"), "/health");
     }
 
+    /// A body signature standing for a response shape.
+    fn sig(n: u64) -> Option<u64> {
+        Some(n)
+    }
+
+    #[test]
+    fn one_envelope_for_every_endpoint_merges_nothing_a_resource_shape_does() {
+        let endpoints = ["orders", "invoices", "refunds", "payouts"];
+        let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+        for (i, e) in endpoints.iter().enumerate() {
+            // Every answer, list or item, one envelope (seen at two depths: generic).
+            paths.push((format!("/{e}"), sig(7), 3));
+            paths.push((format!("/{e}/{}", 100 + i), sig(7), 3));
+        }
+        let routes = learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole);
+        let t = Templater::new(routes);
+        assert_eq!(t.template("/orders"), "/orders", "endpoint names stay apart");
+        assert_eq!(t.template("/refunds"), "/refunds");
+        // Three pets answering one item shape, two finders one list shape each of their own:
+        // the values merge, the finders stay.
+        let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+        for pet in ["rex-dog", "tom-cat", "kiki-bird"] {
+            paths.push((format!("/pet/{pet}"), sig(1), 5));
+        }
+        paths.push(("/pet/findByStatus".to_owned(), sig(2), 5));
+        paths.push(("/pet/findByTags".to_owned(), sig(3), 5));
+        let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+        assert_eq!(t.template("/pet/new-pet"), "/pet/{pet}");
+        assert_eq!(t.template("/pet/findByStatus"), "/pet/findByStatus");
+        assert_eq!(t.template("/pet/findByTags"), "/pet/findByTags");
+    }
+
+    #[test]
+    fn organizations_each_seen_on_a_few_endpoints_are_one_parameter() {
+        // Fourteen organizations, each seen on a different third of twelve endpoints: no two
+        // subtrees hold much of each other, the union of the others holds each.
+        let subs = [
+            "hooks",
+            "members",
+            "teams",
+            "projects",
+            "events",
+            "repos",
+            "blocks",
+            "migrations",
+            "installations",
+            "invitations",
+            "packages",
+            "settings",
+        ];
+        let mut paths = Vec::new();
+        for o in 0..14 {
+            for k in 0..4 {
+                let sub = subs[(o * 5 + k * 3) % subs.len()];
+                paths.push(format!("/orgs/org-{}/{sub}/{}", letters(o), o * 10 + k));
+                paths.push(format!("/orgs/org-{}/{sub}", letters(o)));
+            }
+        }
+        let t = Templater::new(learn(paths.iter().map(String::as_str)));
+        assert_eq!(t.template("/orgs/org-new/hooks"), "/orgs/{org}/hooks");
+        assert_eq!(t.template("/orgs/org-new/teams/7"), "/orgs/{org}/teams/{team_id}");
+    }
+
+    #[test]
+    fn an_apis_mirrored_collections_stay_apart() {
+        let mut paths = Vec::new();
+        for top in ["enterprises", "organizations"] {
+            for i in 0..6 {
+                for sub in ["Users", "Groups"] {
+                    paths.push(format!("/{top}/name-{}/{sub}", letters(i)));
+                    paths.push(format!("/scim/v2/{top}/name-{}/{sub}", letters(i)));
+                    paths.push(format!("/scim/v2/{top}/name-{}/{sub}/{}", letters(i), i * 7));
+                }
+            }
+        }
+        let routes = learn(paths.iter().map(String::as_str));
+        assert!(routes.iter().all(|r| !r.as_str().starts_with("/scim/v2/{")), "{routes:?}");
+        let t = Templater::new(routes);
+        assert_eq!(t.template("/scim/v2/enterprises/acme/Users"), "/scim/v2/enterprises/{enterprise}/Users");
+        assert_eq!(t.template("/scim/v2/organizations/acme/Groups"), "/scim/v2/organizations/{organization}/Groups");
+    }
+
     #[test]
     fn a_literal_seen_far_more_often_stays_beside_values_merged_before() {
         let mut paths = Vec::new();
