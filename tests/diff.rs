@@ -986,3 +986,33 @@ fn a_mock_no_endpoint_matches_is_told_the_route_that_would_join_it_and_the_route
     let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
     assert_eq!(finding(&report, "unknown_field", "/merged")["path"], route, "{report:#}");
 }
+
+/// A 600-byte VCR cassette of nested aliases ("billion laughs") would expand to 10^9
+/// strings: it is reported as unreadable with its file and line, and the other mocks are
+/// still compared.
+#[test]
+fn a_yaml_alias_bomb_is_one_unreadable_mock_not_a_dead_ci_machine() {
+    let tmp = recorded();
+    let d = tmp.path();
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/other.json"),
+        r#"{"request": {"method": "GET", "url": "/nope"}, "response": {"status": 200}}"#,
+    )
+    .expect("write");
+    let mut bomb = String::from("---\nhttp_interactions:\n- request:\n    method: get\n    uri: http://x/a\n");
+    bomb.push_str("  lol0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*l{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("  lol{i}: &l{i} [{refs}]\n"));
+    }
+    std::fs::write(d.join("m/bomb.yml"), &bomb).expect("write");
+    let run = mockdrift(d, &["diff", "--contracts", "st", "--mocks", "m", "--format", "json", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("a JSON report");
+    let bomb = finding(&report, "mock_unreadable", "");
+    assert_eq!(bomb["file"], "m/bomb.yml");
+    assert!(bomb["line"].as_u64().is_some_and(|l| l > 5), "{bomb}");
+    assert!(bomb["message"].as_str().expect("message").contains("alias bomb"), "{bomb}");
+    assert_eq!(finding(&report, "endpoint_never_seen", "")["file"], "m/other.json");
+}

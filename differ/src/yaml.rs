@@ -48,12 +48,32 @@ fn is_binary(tag: &Option<Cow<'_, Tag>>) -> bool {
     tag.as_ref().is_some_and(|t| t.suffix == "binary")
 }
 
+/// What aliases may add to a document beyond its own text, in [`weight`] units (a node, or
+/// a byte of a string or key): a YAML file's text bounds the tree it can build, plus this.
+/// Nested aliases grow geometrically ("billion laughs"), so without a bound a 600-byte file
+/// builds a tree of gigabytes.
+const ALIAS_BUDGET: usize = 1 << 20;
+
+/// What a node costs to hold: one per node, plus the bytes of its strings and keys.
+fn weight(node: &Node) -> usize {
+    1 + match &node.kind {
+        NodeKind::Object(fields) => fields.iter().map(|(k, v)| k.len() + weight(v)).sum(),
+        NodeKind::Array(items) => items.iter().map(weight).sum(),
+        NodeKind::String(s) => s.len(),
+        NodeKind::Number { text, .. } => text.len(),
+        _ => 0,
+    }
+}
+
 /// Parses the first document. Errors give the line and the reason.
 pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
     let mut parser = Parser::new_from_str(text.trim_start_matches('\u{feff}'));
     let mut stack: Vec<(Node, Option<String>, usize)> = Vec::new();
     let mut key: Option<String> = None;
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    // Each anchored node with its weight, and what alias expansion has added so far.
+    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    let mut expanded = 0usize;
+    let budget = ALIAS_BUDGET + text.len();
     loop {
         let (ev, span) = match parser.next_event() {
             Some(Ok(x)) => x,
@@ -83,7 +103,19 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                 key = k;
                 (node, anchor)
             }
-            Event::Alias(id) => (anchors.get(&id).cloned().unwrap_or(Node { line, kind: NodeKind::Null }), 0),
+            Event::Alias(id) => match anchors.get(&id) {
+                Some((node, w)) => {
+                    expanded = expanded.saturating_add(*w);
+                    if expanded > budget {
+                        return Err((
+                            line,
+                            format!("aliases expand to more than {budget} nodes and bytes (an alias bomb?)"),
+                        ));
+                    }
+                    (node.clone(), 0)
+                }
+                None => (Node { line, kind: NodeKind::Null }, 0),
+            },
             Event::Scalar(value, style, anchor, tag) => {
                 // A scalar in key position of a mapping is its key.
                 if matches!(stack.last(), Some((Node { kind: NodeKind::Object(_), .. }, _, _))) && key.is_none() {
@@ -104,7 +136,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
             }
         };
         if anchor != 0 {
-            anchors.insert(anchor, node.clone());
+            anchors.insert(anchor, (node.clone(), weight(&node)));
         }
         match stack.last_mut() {
             None => return Ok(node),
@@ -147,6 +179,23 @@ mod tests {
         assert_eq!(rsp.get("obj").and_then(|o| o.get("a")).map(Node::kind_name), Some("boolean"));
         assert_eq!(items[0].get("request").and_then(|r| r.get("method")).and_then(Node::as_str), Some(":get"));
         assert!(parse("a: [1, 2\n").is_err());
+    }
+
+    /// Nine levels of ten aliases each: 10^9 nodes if expanded, refused at the line whose
+    /// alias crosses the budget; ordinary reuse of an anchor still reads.
+    #[test]
+    fn alias_bombs_are_refused_and_ordinary_aliases_read() {
+        let mut text = String::from("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+        for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let (line, reason) = parse(&text).expect_err("a bomb");
+        assert!(reason.contains("alias bomb"), "{reason}");
+        assert!((4..=9).contains(&line), "{line}");
+
+        let n = parse("base: &b {status: 200, body: ok}\nfirst: *b\nsecond: *b\n").expect("valid");
+        assert_eq!(n.get("second").and_then(|s| s.get("status")).and_then(Node::as_u64), Some(200));
     }
 }
 
