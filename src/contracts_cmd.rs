@@ -69,7 +69,7 @@ fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>)
         ([one], out) if out.is_none_or(|p| !p.is_dir()) => write_output(out, &pretty(&openapi::to_openapi(snap, one)))?,
         (many, Some(dir)) if dir.is_dir() => {
             for s in many {
-                let file = dir.join(format!("{s}.openapi.json"));
+                let file = dir.join(format!("{}.openapi.json", mockdrift_contracts::safe_file_stem(s)));
                 write_output(Some(&file), &pretty(&openapi::to_openapi(snap, s)))?;
                 eprintln!("wrote {}", file.display());
             }

@@ -1,5 +1,7 @@
 //! `mockdrift contracts ...` end to end.
 
+use std::path::Path;
+
 use crate::support::{all_bytes, corpus, mockdrift, repo};
 
 fn payments() -> String {
@@ -374,4 +376,43 @@ fn a_closed_pipe_on_stdout_drops_the_summary_not_the_work() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert!(list.stdout.contains("/v1/charges/{charge_id}"), "the store was written: {}", list.stdout);
+}
+
+/// Any service name is recorded as given; where it becomes a file name it is made safe, so a
+/// service called `../../x` or `/abs` cannot write outside the directory asked for.
+#[test]
+fn hostile_service_names_are_recorded_and_never_escape_the_output_directory() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let escape = format!("../../mockdrift-escape-{}", std::process::id());
+    let absolute = d.join("abs-target").display().to_string();
+    let mut traffic = String::new();
+    for service in [escape.as_str(), absolute.as_str(), "plain"] {
+        traffic.push_str(
+            &serde_json::json!({"service": service, "method": "GET", "path": "/v1/things",
+            "status": 200, "time": "2026-11-05T10:00:00Z",
+            "response": {"headers": [["content-type", "application/json"]], "body": "{\"id\": 1}"}})
+            .to_string(),
+        );
+        traffic.push('\n');
+    }
+    std::fs::write(d.join("t.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
+    let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(list.stdout.contains(&escape), "{}", list.stdout);
+
+    std::fs::create_dir_all(d.join("out/deeper")).expect("mkdir");
+    let run = mockdrift(d, &["contracts", "export", "--store", "st", "--format", "openapi", "-o", "out/deeper"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written: Vec<String> = std::fs::read_dir(d.join("out/deeper"))
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(written.contains(&"plain.openapi.json".to_owned()), "{written:?}");
+    assert!(!d.join(format!("{}.openapi.json", &escape[6..])).exists());
+    assert!(!d.join("abs-target.openapi.json").exists() && !Path::new(&format!("{absolute}.openapi.json")).exists());
+    let doc = std::fs::read_to_string(d.join("out/deeper").join(written.iter().find(|w| w.contains("escape")).expect("escape")))
+        .expect("read");
+    assert!(doc.contains(&escape), "the document still names the service as recorded");
 }

@@ -269,8 +269,37 @@ pub fn split_url(url: &str) -> UrlParts<'_> {
 
 pub use crate::har::{HarEntries, read_har, read_har_text};
 
+/// A service name as one safe file-name component or object-key segment: kept as is when it
+/// is made of ASCII letters, digits, `.`, `_` and `-`, does not start with a dot and is at most
+/// 100 bytes; otherwise every other character becomes `_`, leading dots are dropped, the rest
+/// is cut to 64 bytes and a hash of the whole name is appended, so two names never meet in
+/// one file. Any name is accepted as recorded; this is where it becomes a path.
+pub fn safe_file_stem(service: &str) -> std::borrow::Cow<'_, str> {
+    let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
+    if !service.is_empty() && service.len() <= 100 && !service.starts_with('.') && service.bytes().all(ok) {
+        return std::borrow::Cow::Borrowed(service);
+    }
+    let mut stem: String = service.chars().map(|c| if c.is_ascii() && ok(c as u8) { c } else { '_' }).collect();
+    stem = stem.trim_start_matches('.').chars().take(64).collect();
+    let hash = crate::stable_hash(service.as_bytes());
+    std::borrow::Cow::Owned(format!("{stem}-{:08x}", hash as u32))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn any_service_name_becomes_one_safe_file_name() {
+        use super::safe_file_stem;
+        assert_eq!(safe_file_stem("payments-v2.eu_west"), "payments-v2.eu_west");
+        for hostile in ["../../x", "/etc/passwd", "..", ".", "", "a/b", "a\\b", "c:x", "nul\0", "é", &"x".repeat(300)] {
+            let s = safe_file_stem(hostile);
+            assert!(!s.is_empty() && !s.starts_with('.') && s.len() <= 73, "{hostile:?} -> {s:?}");
+            assert!(s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)), "{hostile:?} -> {s:?}");
+        }
+        assert_ne!(safe_file_stem("a/b"), safe_file_stem("a_b"));
+        assert_ne!(safe_file_stem("a/b"), safe_file_stem("a:b"));
+    }
+
     use super::*;
 
     #[test]

@@ -62,7 +62,7 @@ pub mod decode;
 pub mod exchange;
 mod har;
 pub mod media;
-pub use self::exchange::{Exchange, Message};
+pub use self::exchange::{Exchange, Message, safe_file_stem};
 mod contract;
 pub mod learn;
 mod snapshot;

@@ -118,8 +118,11 @@ pub fn new_mock(key: &EndpointKey, contract: &Contract, format: MockFormat) -> N
     };
     let fixture_entry = (format == MockFormat::Fixture).then(|| {
         format!(
-            "[[fixture]]\nfile = \"FILE\"\nservice = \"{}\"\nmethod = \"{}\"\npath = \"{}\"\nstatus = {}\n",
-            key.service, key.method, key.path, key.status
+            "[[fixture]]\nfile = \"FILE\"\nservice = {}\nmethod = {}\npath = {}\nstatus = {}\n",
+            toml_string(&key.service),
+            toml_string(&key.method),
+            toml_string(&key.path),
+            key.status
         )
     });
     NewMock { file_name, text: serde_json::to_string_pretty(&doc).expect("values serialize") + "\n", fixture_entry }
@@ -140,6 +143,11 @@ fn concrete_path(key: &EndpointKey, contract: &Contract) -> String {
         .join("/")
 }
 
+/// A TOML basic string: JSON's escapes (`\"`, `\\`, `\n`, `\u001f`) are TOML's too.
+fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialize")
+}
+
 /// A file-name-safe rendering: letters and digits, runs of anything else as one `-`.
 fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -150,6 +158,8 @@ fn slug(s: &str) -> String {
             out.push('-');
         }
     }
-    let t = out.trim_matches('-');
+    // Cut so that the whole file name stays under the usual 255-byte limit.
+    let t: String = out.trim_matches('-').chars().take(80).collect();
+    let t = t.trim_end_matches('-');
     if t.is_empty() { "root".to_owned() } else { t.to_owned() }
 }
