@@ -157,9 +157,13 @@ pub(crate) struct ProxyArgs {
     /// Add `Via: 1.1 mockdrift` to forwarded requests and responses.
     #[arg(long)]
     pub(crate) add_via: bool,
-    /// Allow the admin endpoints on a non-loopback address.
+    /// Allow the admin endpoints on a non-loopback address (a token is then required).
     #[arg(long)]
     pub(crate) admin_allow_remote: bool,
+    /// Serve remote admin endpoints without a token (anyone who reaches the port reads the
+    /// contracts and metrics); a warning at startup.
+    #[arg(long, requires = "admin_allow_remote")]
+    pub(crate) admin_insecure_no_token: bool,
     /// A file holding the admin bearer token (or set MOCKDRIFT_ADMIN_TOKEN); never on argv.
     #[arg(long, value_name = "FILE")]
     pub(crate) admin_token_file: Option<PathBuf>,

@@ -72,6 +72,7 @@ pub(crate) struct ProxyConfig {
     pub(crate) connect_timeout: Option<String>,
     pub(crate) admin: Option<String>,
     pub(crate) admin_allow_remote: bool,
+    pub(crate) admin_insecure_no_token: bool,
     pub(crate) admin_token_file: Option<PathBuf>,
 }
 

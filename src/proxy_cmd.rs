@@ -167,14 +167,35 @@ impl Settings {
             }
         };
         let token = match path(args.admin_token_file, &file.admin_token_file) {
-            Some(f) => Some(
-                std::fs::read_to_string(&f)
+            Some(f) => {
+                let t = std::fs::read_to_string(&f)
                     .with_context(|| format!("reading --admin-token-file {}", f.display()))?
                     .trim()
-                    .to_owned(),
-            ),
-            None => std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+                    .to_owned();
+                if t.is_empty() {
+                    bail!("--admin-token-file {} is empty: write the token in it, or leave the option out", f.display());
+                }
+                Some(t)
+            }
+            None => match std::env::var(ADMIN_TOKEN_ENV) {
+                Ok(t) if t.trim().is_empty() => {
+                    bail!("{ADMIN_TOKEN_ENV} is set but empty: set a token, or unset the variable")
+                }
+                Ok(t) => Some(t.trim().to_owned()),
+                Err(_) => None,
+            },
         };
+        let admin_insecure_no_token = args.admin_insecure_no_token || file.admin_insecure_no_token;
+        if let Some(addr) = admin
+            && !addr.ip().is_loopback()
+            && token.is_none()
+            && !admin_insecure_no_token
+        {
+            bail!(
+                "--admin {addr} is reachable from other machines and has no token: set one with \
+                 --admin-token-file or {ADMIN_TOKEN_ENV} (or say --admin-insecure-no-token)"
+            );
+        }
         let templates = match path(args.openapi, &file.openapi) {
             Some(doc) => mockdrift_differ::openapi_routes(&doc)
                 .map_err(anyhow::Error::msg)
@@ -288,6 +309,14 @@ pub(crate) fn run_until(
     } else {
         tls::no_upstream_tls()
     };
+    if let Some(a) = set.admin
+        && !a.ip().is_loopback()
+        && set.token.is_none()
+    {
+        tracing::warn!(
+            "--admin-insecure-no-token: the admin endpoints on {a} answer anyone who reaches them (contracts, metrics)."
+        );
+    }
     if set.upstream_tls.insecure {
         tracing::warn!("--insecure-upstream: upstream TLS certificates are not verified.");
     }

@@ -639,3 +639,40 @@ fn the_recorder_runs_at_the_lowest_priority_and_forwarding_at_normal() {
     assert_eq!(stopped(&log, "recorded") + stopped(&log, "sampled down"), 5, "{log}");
     assert!(stopped(&log, "recorded") >= 1, "{log}");
 }
+
+/// Admin endpoints reachable from other machines need a token: none is a startup error unless
+/// `--admin-insecure-no-token` says so (then a warning); an empty token file or variable is a
+/// startup error, never "no auth".
+#[test]
+fn remote_admin_without_a_token_is_refused_and_an_empty_token_is_an_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let base = ["proxy", "--store", "st", "--route", "a@127.0.0.1:0=http://127.0.0.1:9", "--admin-allow-remote"];
+    let run = |extra: &[&str], env: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+        cmd.args(base).args(extra).current_dir(d).env_remove("MOCKDRIFT_LOG").env_remove("MOCKDRIFT_ADMIN_TOKEN");
+        if let Some(t) = env {
+            cmd.env("MOCKDRIFT_ADMIN_TOKEN", t);
+        }
+        let out = cmd.output().expect("runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, err) = run(&["--admin", "0.0.0.0:0"], None);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("has no token") && err.contains("--admin-insecure-no-token"), "{err}");
+    let (code, err) = run(&["--admin", "0.0.0.0:0"], Some("  "));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("MOCKDRIFT_ADMIN_TOKEN is set but empty"), "{err}");
+    std::fs::write(d.join("token"), "\n").expect("write");
+    let (code, err) = run(&["--admin", "127.0.0.1:0", "--admin-token-file", "token"], None);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("token is empty"), "{err}");
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(base).args(["--admin", "0.0.0.0:0", "--admin-insecure-no-token"]).env_remove("MOCKDRIFT_ADMIN_TOKEN");
+    let p = spawn(d, cmd);
+    let warning = p.line("admin-insecure-no-token");
+    assert!(warning.contains("answer anyone"), "{warning}");
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").replace("0.0.0.0", "127.0.0.1");
+    assert!(get(&admin, "/metrics").contains("mockdrift_requests_total"));
+}
