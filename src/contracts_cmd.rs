@@ -22,14 +22,22 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             crate::show::show(&snap, service.as_deref(), status, &method, &path, explain)
         }
         ContractsCommand::Export { store, from, output, source, format, service } => {
-            let mut snap = match &from {
-                Some(url) => crate::diff_cmd::load_contracts(url)?,
-                None => read_store(&store.store)?,
+            let (mut snap, unreadable) = match &from {
+                Some(url) => (crate::diff_cmd::load_contracts(url)?, 0),
+                None => read_store_counted(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
             match format {
                 ExportFormat::Snapshot => write_output(output.as_deref(), &snap.to_json())?,
                 ExportFormat::Openapi => export_openapi(&snap, service.as_deref(), output.as_deref())?,
+            }
+            // Every readable contract is written; the exit code says some were not.
+            if unreadable > 0 {
+                eprintln!(
+                    "mockdrift: error: {unreadable} stored contracts could not be read (named above); exported the other {}",
+                    snap.contracts.len()
+                );
+                return Ok(Exit::Error);
             }
             Ok(Exit::Ok)
         }
@@ -96,12 +104,17 @@ fn open_store(dir: &Path, create: bool) -> anyhow::Result<Store> {
 }
 
 fn read_store(dir: &Path) -> anyhow::Result<Snapshot> {
+    Ok(read_store_counted(dir)?.0)
+}
+
+/// The store's readable contracts, each unreadable record named on stderr, and their count.
+fn read_store_counted(dir: &Path) -> anyhow::Result<(Snapshot, usize)> {
     let store = open_store(dir, false)?;
     let (snap, bad) = store.snapshot()?;
-    for e in bad {
+    for e in &bad {
         eprintln!("mockdrift: warning: {}: {e} (skipped)", dir.display());
     }
-    Ok(snap)
+    Ok((snap, bad.len()))
 }
 
 fn read_snapshot(path: &Path) -> anyhow::Result<Snapshot> {

@@ -173,7 +173,10 @@ impl Settings {
                     .trim()
                     .to_owned();
                 if t.is_empty() {
-                    bail!("--admin-token-file {} is empty: write the token in it, or leave the option out", f.display());
+                    bail!(
+                        "--admin-token-file {} is empty: write the token in it, or leave the option out",
+                        f.display()
+                    );
                 }
                 Some(t)
             }

@@ -412,7 +412,9 @@ fn hostile_service_names_are_recorded_and_never_escape_the_output_directory() {
     assert!(written.contains(&"plain.openapi.json".to_owned()), "{written:?}");
     assert!(!d.join(format!("{}.openapi.json", &escape[6..])).exists());
     assert!(!d.join("abs-target.openapi.json").exists() && !Path::new(&format!("{absolute}.openapi.json")).exists());
-    let doc = std::fs::read_to_string(d.join("out/deeper").join(written.iter().find(|w| w.contains("escape")).expect("escape")))
-        .expect("read");
+    let doc = std::fs::read_to_string(
+        d.join("out/deeper").join(written.iter().find(|w| w.contains("escape")).expect("escape")),
+    )
+    .expect("read");
     assert!(doc.contains(&escape), "the document still names the service as recorded");
 }

@@ -676,3 +676,85 @@ fn remote_admin_without_a_token_is_refused_and_an_empty_token_is_an_error() {
     let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").replace("0.0.0.0", "127.0.0.1");
     assert!(get(&admin, "/metrics").contains("mockdrift_requests_total"));
 }
+
+/// An upstream answering every request with `body` (JSON), one response per connection.
+fn upstream_answering(body: String) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let mut line = String::new();
+            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
+                line.clear();
+            }
+            let rsp = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(rsp.as_bytes());
+        }
+    });
+    addr
+}
+
+/// A 40-level body sent through the proxy (any client of the service can): forwarded whole,
+/// recorded cut at the depth limit, and readable everywhere afterwards (`/contracts`, the
+/// store). A record that still cannot be read (written here beyond the limit, as an older
+/// build did) is named, the rest exported, and the exit code says so.
+#[test]
+fn a_deep_body_is_recorded_cut_and_everything_stored_reads_back() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let deep = format!("{}{{\"id\": 1}}{}", "{\"k\": ".repeat(40), "}".repeat(40));
+    let up = upstream_answering(deep.clone());
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("deep@127.0.0.1:0=http://{up}")])
+        .args(["--flush-interval", "100ms", "--admin", "127.0.0.1:0"])
+        .env_remove("MOCKDRIFT_ADMIN_TOKEN");
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route deep listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    for _ in 0..3 {
+        let rsp = get(&addr, "/tree");
+        assert!(rsp.starts_with("HTTP/1.1 200 OK") && rsp.ends_with(&deep), "{rsp}");
+    }
+    let contracts = get_until(&admin, "/contracts", "\"count\": 3,");
+    assert!(contracts.contains("\"count\": 3,") && contracts.contains("\"cut\""), "{contracts}");
+    let pulled = mockdrift(d, &["contracts", "export", "--from", &format!("http://{admin}")]);
+    assert_eq!(pulled.code, 0, "{}", pulled.stderr);
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    let exported = mockdrift(d, &["contracts", "export", "--store", "st"]);
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    assert!(exported.stdout.contains("\"path\": \"/tree\""), "{}", exported.stdout);
+
+    // A record beyond what any reader accepts, beside the good one.
+    {
+        use mockdrift_contracts::{Contract, EndpointKey, Limits, Redactor, Store, Ts};
+        let store = Store::open(&d.join("st")).expect("open");
+        let mut c = Contract::new(Ts(0));
+        c.count = 1;
+        let limits = Limits { max_depth: 60, ..Limits::default() };
+        c.response.observe(deep.as_bytes(), Ts(0), &limits, &Redactor::new(&Default::default())).expect("observe");
+        let key = EndpointKey {
+            service: "deep".into(),
+            method: "GET".into(),
+            path: "/older".into(),
+            status: 200,
+            media_type: "application/json".into(),
+        };
+        store.put_batch([(&key, &c)]).expect("put");
+        store.flush().expect("flush");
+    }
+    let partial = mockdrift(d, &["contracts", "export", "--store", "st"]);
+    assert_eq!(partial.code, 2, "{}", partial.stderr);
+    assert!(
+        partial.stderr.contains("deep GET /older 200") && partial.stderr.contains("recursion limit"),
+        "{}",
+        partial.stderr
+    );
+    assert!(partial.stderr.contains("1 stored contracts could not be read"), "{}", partial.stderr);
+    assert!(partial.stdout.contains("\"path\": \"/tree\""), "the readable rest is written: {}", partial.stdout);
+}

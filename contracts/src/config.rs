@@ -34,7 +34,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_depth: 64,
+            max_depth: 24,
             max_body_bytes: 64 << 20,
             max_fields: 1000,
             max_enum_values: 64,
@@ -67,8 +67,11 @@ pub enum ConfigError {
 }
 
 impl Limits {
-    /// The deepest `max_depth` accepted: inference recurses once per level up to the limit.
-    pub const MAX_DEPTH_CEILING: usize = 512;
+    /// The deepest `max_depth` accepted. A contract nests about four JSON levels per level
+    /// of body it describes (shape, object, fields, field), and every reader of stored records
+    /// and snapshots stops at 128 levels (serde_json's recursion limit, which keeps hostile
+    /// files from overflowing the stack): at 24 body levels whatever is written reads back.
+    pub const MAX_DEPTH_CEILING: usize = 24;
 
     /// Checks the ranges.
     pub fn validate(self) -> Result<Self, ConfigError> {

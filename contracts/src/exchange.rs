@@ -291,7 +291,8 @@ mod tests {
     fn any_service_name_becomes_one_safe_file_name() {
         use super::safe_file_stem;
         assert_eq!(safe_file_stem("payments-v2.eu_west"), "payments-v2.eu_west");
-        for hostile in ["../../x", "/etc/passwd", "..", ".", "", "a/b", "a\\b", "c:x", "nul\0", "é", &"x".repeat(300)] {
+        for hostile in ["../../x", "/etc/passwd", "..", ".", "", "a/b", "a\\b", "c:x", "nul\0", "é", &"x".repeat(300)]
+        {
             let s = safe_file_stem(hostile);
             assert!(!s.is_empty() && !s.starts_with('.') && s.len() <= 73, "{hostile:?} -> {s:?}");
             assert!(s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)), "{hostile:?} -> {s:?}");

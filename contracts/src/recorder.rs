@@ -466,13 +466,25 @@ fn response_body(
     }
     let hash = format!("{:016x}", stable_hash(&decoded));
     if c.wants_example(&hash, path, limits.max_examples) {
-        // serde_json stops at depth 128; such bodies simply give no example.
-        if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded) {
+        // A body nested deeper than the shape's limit gives no example: stored inside a record,
+        // it could not be read back (serde_json stops at depth 128, as every reader does).
+        if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded)
+            && nesting(&body) <= limits.max_depth
+        {
             redactor.redact_value(&mut body);
             c.add_example(Example { hash, path: path.to_owned(), body }, limits.max_examples);
         }
     }
     Recorded::Json
+}
+
+/// How deep arrays and objects nest in `v` (a scalar is 0).
+fn nesting(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::Array(items) => 1 + items.iter().map(nesting).max().unwrap_or(0),
+        serde_json::Value::Object(fields) => 1 + fields.values().map(nesting).max().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 fn json_body(m: &crate::exchange::Message, limits: &Limits) -> Option<Vec<u8>> {

@@ -185,7 +185,8 @@ mod tests {
     /// alias crosses the budget; ordinary reuse of an anchor still reads.
     #[test]
     fn alias_bombs_are_refused_and_ordinary_aliases_read() {
-        let mut text = String::from("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+        let mut text =
+            String::from("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
         for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
             let refs = vec![format!("*{prev}"); 10].join(", ");
             text.push_str(&format!("{name}: &{name} [{refs}]\n"));

@@ -408,3 +408,44 @@ fn a_literal_seen_with_many_queries_keeps_its_weight_beside_an_open_set() {
     assert!(keys.iter().any(|k| k.starts_with("/users/{")), "the names join: {keys:?}");
     assert_eq!(keys.len(), 2, "{keys:?}");
 }
+
+/// Whatever the recorder stores it can read back: bodies nested at and beyond `max_depth` (in
+/// objects, arrays, maps and both) are cut at the limit, the cut is counted, and the record,
+/// the snapshot and its example all read back. (Found by sending a 40-level body through the
+/// proxy: the contract was stored, then dropped as corrupt on reading.)
+#[test]
+fn bodies_of_any_depth_are_cut_on_write_and_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // At the deepest limit a configuration may set.
+    let max = Limits::MAX_DEPTH_CEILING;
+    let config =
+        || RecorderConfig { limits: Limits { max_depth: max, ..Limits::default() }, ..RecorderConfig::default() };
+    let mut r = Recorder::new(config(), Some(Store::open(dir.path()).expect("open"))).expect("recorder").0;
+    let kinds =
+        [("o", "{\"k\": ", "}"), ("a", "[", "]"), ("m", "{\"2024-01-01\": {\"k\": ", "}}"), ("x", "{\"k\": [", "]}")];
+    for (name, open, close) in kinds {
+        for depth in [max - 1, max, max + 1, 40, 125, 300] {
+            let levels = if open.len() > 6 { depth / 2 } else { depth };
+            for i in 0..3 {
+                let leaf = format!("{{\"status\": \"paid\", \"id\": {i}, \"t\": [1, \"a\", null, {{\"z\": true}}]}}");
+                let body = format!("{}{leaf}{}", open.repeat(levels), close.repeat(levels));
+                let mut e = x(&format!("{name}{depth}"), "/deep", 200, json!(null), 1_000 + i64::from(i));
+                e.response.body = body.into_bytes();
+                assert!(matches!(r.record(&e), Recorded::Json), "{name} {depth}");
+            }
+        }
+    }
+    r.flush().expect("flush");
+    let wrote = r.snapshot();
+    drop(r);
+    let (store, bad) = Recorder::new(config(), Some(Store::open(dir.path()).expect("open"))).expect("reopen");
+    assert!(bad.is_empty(), "every record reads back: {bad:?}");
+    let read = store.snapshot();
+    assert_eq!(read.contracts.len(), 24);
+    assert_eq!(read, wrote);
+    let text = wrote.to_json();
+    assert_eq!(Snapshot::from_json(&text).expect("the snapshot reads back"), wrote);
+    let deep = read.contracts.iter().find(|(k, _)| k.service == "o300").expect("deep").1;
+    assert!(text.contains("\"cut\""), "the depth cut is recorded");
+    assert!(deep.examples.is_empty() || serde_json::to_string(&deep.examples).is_ok());
+}
