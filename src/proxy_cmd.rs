@@ -273,6 +273,9 @@ impl Settings {
     }
 }
 
+/// The endpoint each stable-sampling slot recorded last, per status.
+type LastInSlot = std::collections::HashMap<(mockdrift_proxy::stable::Slot, u16), mockdrift_contracts::EndpointKey>;
+
 /// `--stable-sample`: a settled endpoint is recorded one exchange in 64.
 const DEFAULT_STABLE_SAMPLE: f64 = 0.01;
 
@@ -411,12 +414,13 @@ pub(crate) fn run_until(
             yield_to_forwarding();
             let mut next_flush = std::time::Instant::now() + flush_every;
             let mut batch = Vec::with_capacity(RECORD_BATCH);
-            // The endpoint each stable-sampling slot recorded last: a flush hands it the
-            // exchanges the slot skipped since, so flushed counts are whole.
-            let mut last_in_slot = std::collections::HashMap::new();
-            let count_skipped = |recorder: &mut Recorder, last: &std::collections::HashMap<_, _>| {
-                for (slot, key) in last {
-                    recorder.count_skipped(key, stable.take_skipped(*slot));
+            // The endpoint each stable-sampling slot recorded last with each status: a flush
+            // hands it the exchanges of that slot and status skipped since, so flushed counts
+            // are whole.
+            let mut last_in_slot: LastInSlot = std::collections::HashMap::new();
+            let count_skipped = |recorder: &mut Recorder, last: &LastInSlot| {
+                for (&(slot, status), key) in last {
+                    recorder.count_skipped(key, stable.take_skipped(slot, status));
                 }
             };
             // Busy slots that slowed down are relaxed about every two stable intervals.
@@ -439,8 +443,9 @@ pub(crate) fn run_until(
                             let (slot, weight) = (t.slot(), t.weight());
                             let exchange = t.into_exchange();
                             let recording = recorder.record_weighted(&exchange, weight);
-                            stable.observed(slot, recording.changed, exchange.time.0);
-                            last_in_slot.insert(slot, recording.key);
+                            stable.observed(slot, exchange.status, recording.changed, exchange.time.0);
+                            last_in_slot.insert((slot, exchange.status), recording.key);
+                            flush_health.processed.fetch_add(1, Ordering::Relaxed);
                         }
                         // At most RECORDER_SHARE of a core: recording is best-effort, and on a
                         // saturated core the queue fills and drops copies (counted) rather

@@ -30,6 +30,8 @@ pub struct Health {
     pub flush_errors: AtomicU64,
     /// Duration of the last flush, in microseconds.
     pub last_flush_micros: AtomicU64,
+    /// Exchanges the recorder has merged into contracts (and told the sampler about).
+    pub processed: AtomicU64,
 }
 
 impl Health {
@@ -119,6 +121,11 @@ fn metrics(a: &Admin) -> String {
     let mut counter = |name: &str, help: &str, v: u64| {
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}");
     };
+    counter(
+        "mockdrift_recorder_processed_total",
+        "Exchanges the recorder has merged into contracts (the rest of mockdrift_recorded_total waits in the queue).",
+        h.processed.load(Ordering::Relaxed),
+    );
     counter("mockdrift_flushes_total", "Successful flushes to the store.", h.flushes.load(Ordering::Relaxed));
     counter("mockdrift_flush_errors_total", "Failed flushes to the store.", h.flush_errors.load(Ordering::Relaxed));
     let mut gauge = |name: &str, help: &str, v: String| {

@@ -634,10 +634,15 @@ async fn handle(
     // What the client sent, before the proxy touches the headers: only when recording. A
     // protocol switch is passed through, not recorded.
     let (method, path) = (parts.method.as_str(), parts.uri.path());
+    // A sampled-down exchange: counted once its status is known, or recorded after all (its
+    // response only) if its slot has never recorded that status.
+    let mut sampled = None;
     let admitted = if upgrade.is_none() && route.record_this(method, path) {
-        let admission = route.tap.stable.admit(StableSampler::slot(&to.service, method, path));
+        let slot = StableSampler::slot(&to.service, method, path);
+        let admission = route.tap.stable.admit(slot);
         if admission.is_none() {
-            stats.sampled_down.fetch_add(1, Ordering::Relaxed);
+            let query = parts.uri.query().unwrap_or("").to_owned();
+            sampled = Some((slot, parts.method.clone(), path.to_owned(), query));
         }
         admission
     } else {
@@ -671,6 +676,20 @@ async fn handle(
             Ok(rsp) => rsp,
             Err(failure) => return Ok(failure),
         };
+        if let Some((slot, method, path, query)) = sampled {
+            let status = rsp.status().as_u16();
+            match route.tap.stable.admit_unseen(slot, status) {
+                None => {
+                    stats.sampled_down.fetch_add(1, Ordering::Relaxed);
+                    route.tap.stable.skip(slot, status);
+                }
+                Some(admission) => {
+                    let (service, request) = (to.service, Arc::new(Mutex::new(Capture::default())));
+                    let recorded = (HeaderMap::new(), path, query, method, admission);
+                    return Ok(tee_response(&route, service, recorded, request, rsp, Ts::now(), started));
+                }
+            }
+        }
         if let Some(client) = upgrade
             && rsp.status() == StatusCode::SWITCHING_PROTOCOLS
         {
@@ -691,9 +710,35 @@ async fn handle(
         Ok(rsp) => rsp,
         Err(failure) => return Ok(failure),
     };
+    Ok(tee_response(
+        &route,
+        to.service,
+        (request_headers, path, query, method, admission),
+        request_capture,
+        rsp,
+        time,
+        started,
+    ))
+}
+
+/// What is kept of a request to record its exchange: headers, path, query, method, admission.
+type Recorded = (HeaderMap, String, String, Method, stable::Admission);
+
+/// The response passed on to the client, its body copied for the recorder as it streams;
+/// the exchange goes to the tap when the body ends.
+fn tee_response(
+    route: &Route,
+    service: Arc<str>,
+    (request_headers, path, query, method, admission): Recorded,
+    request: Arc<Mutex<Capture>>,
+    rsp: Response<UpstreamBody>,
+    time: Ts,
+    started: Instant,
+) -> Response<ProxyBody> {
+    let stats = &route.stats;
     let (mut rsp_parts, rsp_body) = rsp.into_parts();
     let pending = Pending {
-        service: to.service,
+        service,
         stats: Arc::clone(stats),
         method,
         path,
@@ -711,10 +756,10 @@ async fn handle(
     if route.add_via {
         rsp_parts.headers.append(header::VIA, via(rsp_parts.version));
     }
-    let finish = Finish { pending, request: request_capture, tap: route.tap.clone(), started };
+    let finish = Finish { pending, request, tap: route.tap.clone(), started };
     let rsp_body = Counted::new(rsp_body, Arc::clone(stats), Direction::Response).idle_timeout(route.response_timeout);
     let tee = TeeBody::new(rsp_body, route.max_record_bytes, Arc::new(Mutex::new(Capture::default())), Some(finish));
-    Ok(Response::from_parts(rsp_parts, tee.boxed()))
+    Response::from_parts(rsp_parts, tee.boxed())
 }
 
 /// How long a client has to finish the TLS handshake.

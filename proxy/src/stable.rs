@@ -56,6 +56,16 @@ const MAX_LEVEL: u8 = 20;
 /// Slots in the table (a power of two).
 const SLOTS: usize = 8192;
 
+/// Cells the skipped counts are kept in, per slot and status (a power of two): a slot's
+/// exchanges may answer several statuses (`/users/1.json` 200 and `/users/999.json` 404
+/// share a slot), and each endpoint's count takes only its own.
+const CELLS: usize = SLOTS * 4;
+
+/// A status's bit in a slot's set of recorded statuses.
+fn status_bit(status: u16) -> u64 {
+    1 << ((u64::from(status).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 58)
+}
+
 /// Where an exchange's sampling state lives ([`StableSampler::slot`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Slot(u16);
@@ -77,9 +87,12 @@ pub struct StableSampler {
     /// [`StableSampler::relax`] that finds none (which then has nothing to scan).
     beyond_floor: AtomicBool,
     levels: Box<[AtomicU8]>,
+    /// Exchanges skipped since a recorded one took them, per cell ([`StableSampler::skip`]).
     skipped: Box<[AtomicU64]>,
     streak: Box<[AtomicU16]>,
     queued: Box<[AtomicU16]>,
+    /// The statuses each slot has recorded, one bit per status (hashed into 64).
+    statuses: Box<[AtomicU64]>,
 }
 
 /// An exchange a slot admitted for recording: how many exchanges it stands for. Until it is
@@ -87,7 +100,8 @@ pub struct StableSampler {
 /// [`MAX_QUEUED`].
 #[derive(Debug)]
 pub struct Admission {
-    /// Itself and the exchanges its slot skipped before it.
+    /// Itself and the exchanges of its slot and status skipped before it: 1 until
+    /// [`Admission::weigh`] takes them, once its status is known.
     pub weight: u64,
     slot: Slot,
     table: Arc<StableSampler>,
@@ -97,6 +111,13 @@ impl Admission {
     /// Its slot.
     pub fn slot(&self) -> Slot {
         self.slot
+    }
+
+    /// Once its response's status is known: takes the exchanges its slot skipped with that
+    /// status into its weight, and returns the weight.
+    pub fn weigh(&mut self, status: u16) -> u64 {
+        self.weight += self.table.take_skipped(self.slot, status);
+        self.weight
     }
 }
 
@@ -125,9 +146,10 @@ impl StableSampler {
             turns: (0..SLOTS).map(|_| AtomicU32::new(0)).collect(),
             beyond_floor: AtomicBool::new(false),
             levels: (0..SLOTS).map(|_| AtomicU8::new(0)).collect(),
-            skipped: (0..SLOTS).map(|_| AtomicU64::new(0)).collect(),
+            skipped: (0..CELLS).map(|_| AtomicU64::new(0)).collect(),
             streak: (0..SLOTS).map(|_| AtomicU16::new(0)).collect(),
             queued: (0..SLOTS).map(|_| AtomicU16::new(0)).collect(),
+            statuses: (0..SLOTS).map(|_| AtomicU64::new(0)).collect(),
         }
     }
 
@@ -161,45 +183,71 @@ impl StableSampler {
         Slot((h >> 48) as u16 & (SLOTS as u16 - 1))
     }
 
-    /// On the hot path: whether to record this exchange, and if so how many exchanges it
-    /// stands for (itself and those its slot skipped since the last one it recorded).
+    /// On the hot path, before the request is forwarded: whether to record this exchange.
+    /// An exchange not admitted is counted with [`StableSampler::skip`] once its status is
+    /// known; an admitted one takes those counts with [`Admission::weigh`].
     pub fn admit(self: &Arc<Self>, slot: Slot) -> Option<Admission> {
         let i = usize::from(slot.0);
-        let weight = self.turn(i)?;
-        self.queued[i].fetch_add(1, Ordering::Relaxed);
-        Some(Admission { weight, slot, table: Arc::clone(self) })
-    }
-
-    fn turn(&self, i: usize) -> Option<u64> {
-        let level = self.levels[i].load(Ordering::Relaxed);
-        if self.max_level > 0 && self.queued[i].load(Ordering::Relaxed) >= MAX_QUEUED {
-            self.skipped[i].fetch_add(1, Ordering::Relaxed);
+        if !self.turn(i) {
             return None;
         }
+        self.queued[i].fetch_add(1, Ordering::Relaxed);
+        Some(Admission { weight: 1, slot, table: Arc::clone(self) })
+    }
+
+    fn turn(&self, i: usize) -> bool {
+        let level = self.levels[i].load(Ordering::Relaxed);
+        if self.max_level > 0 && self.queued[i].load(Ordering::Relaxed) >= MAX_QUEUED {
+            return false;
+        }
         if level == 0 {
-            // A slot that fell back to level 0 hands its skipped count to the next exchange.
-            return Some(match self.skipped[i].load(Ordering::Relaxed) {
-                0 => 1,
-                _ => self.skipped[i].swap(0, Ordering::Relaxed) + 1,
-            });
+            return true;
         }
         let turn = self.turns[i].load(Ordering::Relaxed) + 1;
         if turn < 1 << level {
             self.turns[i].store(turn, Ordering::Relaxed);
-            self.skipped[i].fetch_add(1, Ordering::Relaxed);
-            return None;
+            return false;
         }
         // Two requests may both see the turn come: both are recorded, each with what it
         // takes of the count.
         self.turns[i].store(0, Ordering::Relaxed);
-        Some(self.skipped[i].swap(0, Ordering::Relaxed) + 1)
+        true
     }
 
-    /// On the recorder's thread, after an exchange of `slot` was merged: `changed` says
-    /// whether its contract changed beyond its counts; `at` is when the exchange happened
-    /// (ms since the epoch).
-    pub fn observed(&self, slot: Slot, changed: bool, at: i64) {
+    /// After the response of an exchange `slot` did not admit: admits it after all (to record
+    /// its response) if the slot has never recorded `status`, so a status that appears on a
+    /// settled endpoint is seen at once and counted to its own endpoint; otherwise `None`,
+    /// and the caller counts it with [`StableSampler::skip`].
+    pub fn admit_unseen(self: &Arc<Self>, slot: Slot, status: u16) -> Option<Admission> {
         let i = usize::from(slot.0);
+        if self.statuses[i].load(Ordering::Relaxed) & status_bit(status) != 0
+            || self.queued[i].load(Ordering::Relaxed) >= MAX_QUEUED
+        {
+            return None;
+        }
+        self.queued[i].fetch_add(1, Ordering::Relaxed);
+        Some(Admission { weight: 1, slot, table: Arc::clone(self) })
+    }
+
+    /// The cell of a slot's exchanges answering `status`.
+    fn cell(slot: Slot, status: u16) -> usize {
+        let h = u32::from(slot.0).wrapping_mul(0x9e37_79b9) ^ u32::from(status).wrapping_mul(0x85eb_ca6b);
+        (h.wrapping_mul(0xc2b2_ae35) >> 7) as usize & (CELLS - 1)
+    }
+
+    /// Counts an exchange `slot` did not admit, once its response's status is known: the
+    /// next recorded exchange of that slot and status carries it, or a flush hands it to the
+    /// endpoint that slot and status recorded last.
+    pub fn skip(&self, slot: Slot, status: u16) {
+        self.skipped[Self::cell(slot, status)].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// On the recorder's thread, after an exchange of `slot` answering `status` was merged:
+    /// `changed` says whether its contract changed beyond its counts; `at` is when the
+    /// exchange happened (ms since the epoch).
+    pub fn observed(&self, slot: Slot, status: u16, changed: bool, at: i64) {
+        let i = usize::from(slot.0);
+        self.statuses[i].fetch_or(status_bit(status), Ordering::Relaxed);
         let previous = self.last[i].swap(at, Ordering::Relaxed);
         if changed {
             // Back to level 0, where turns are not counted: the next level starts afresh.
@@ -229,12 +277,12 @@ impl StableSampler {
         }
     }
 
-    /// On the recorder's thread, before a flush: the exchanges `slot` skipped since it last
-    /// recorded one, which no recorded exchange carries yet. The caller adds them to the
-    /// endpoint the slot last recorded, so a flush leaves every count whole. The slot's turn
-    /// still comes after `2^level` exchanges, taken or not.
-    pub fn take_skipped(&self, slot: Slot) -> u64 {
-        let i = usize::from(slot.0);
+    /// On the recorder's thread, before a flush: the exchanges of `slot` answering `status`
+    /// skipped since one was recorded, which no recorded exchange carries yet. The caller adds
+    /// them to the endpoint that slot and status recorded last, so a flush leaves every count
+    /// whole. The slot's turn still comes after `2^level` exchanges, taken or not.
+    pub fn take_skipped(&self, slot: Slot, status: u16) -> u64 {
+        let i = Self::cell(slot, status);
         match self.skipped[i].load(Ordering::Relaxed) {
             0 => 0,
             _ => self.skipped[i].swap(0, Ordering::Relaxed),
@@ -293,6 +341,48 @@ impl StableSampler {
 mod tests {
     use super::*;
 
+    /// One exchange answering `status`, as the proxy handles it: admitted (before it is
+    /// forwarded, or after if its slot never recorded the status) and weighed, or counted as
+    /// skipped.
+    fn exchange(t: &Arc<StableSampler>, slot: Slot, status: u16) -> Option<Admission> {
+        match t.admit(slot).or_else(|| t.admit_unseen(slot, status)) {
+            Some(mut a) => {
+                a.weigh(status);
+                Some(a)
+            }
+            None => {
+                t.skip(slot, status);
+                None
+            }
+        }
+    }
+
+    /// `/users/1.json` (200) and `/users/999.json` (404) share a slot: each endpoint's count
+    /// takes only the exchanges that answered its own status, whichever was recorded last.
+    #[test]
+    fn the_skipped_exchanges_of_a_slot_are_counted_to_their_own_status() {
+        let t = Arc::new(StableSampler::new(0.125, Duration::ZERO));
+        let slot = StableSampler::slot("api", "GET", "/users/1.json");
+        assert_eq!(slot, StableSampler::slot("api", "GET", "/users/999.json"));
+        let (mut ok, mut missing) = (0, 0);
+        for k in 0..1_000u64 {
+            let status = if k % 100 == 99 { 404 } else { 200 };
+            if let Some(a) = exchange(&t, slot, status) {
+                *if status == 200 { &mut ok } else { &mut missing } += a.weight;
+                t.observed(slot, status, status == 404 && missing == 1, 0);
+            }
+        }
+        ok += t.take_skipped(slot, 200);
+        missing += t.take_skipped(slot, 404);
+        assert_eq!((ok, missing), (990, 10));
+        // The first 404 came on a settled slot (1 in 8 by then) and was recorded all the same.
+        let t = Arc::new(StableSampler::new(0.125, Duration::ZERO));
+        (0..200).for_each(|_| _ = exchange(&t, slot, 200).map(|_| t.observed(slot, 200, false, 0)));
+        assert!(t.settled_slots() == 1 && t.admit(slot).is_none());
+        assert!(t.admit_unseen(slot, 404).is_some(), "a status the slot never recorded");
+        assert!(t.admit_unseen(slot, 200).is_none());
+    }
+
     #[test]
     fn ids_share_a_slot_literals_do_not() {
         let s = |p| StableSampler::slot("api", "GET", p);
@@ -311,23 +401,23 @@ mod tests {
         let mut recorded = Vec::new();
         // The recorder sees nothing new: the slot goes 1 → 1/2 → 1/4 and stays there.
         for _ in 0..400 {
-            if let Some(a) = t.admit(slot) {
+            if let Some(a) = exchange(&t, slot, 200) {
                 recorded.push(a.weight);
-                t.observed(slot, false, 0);
+                t.observed(slot, 200, false, 0);
             }
         }
-        let trailing = t.take_skipped(slot);
+        let trailing = t.take_skipped(slot, 200);
         assert_eq!(recorded.iter().sum::<u64>() + trailing, 400, "every exchange is counted once");
-        assert_eq!(t.take_skipped(slot), 0, "and taken once");
+        assert_eq!(t.take_skipped(slot, 200), 0, "and taken once");
         let (first, last) = (&recorded[..16], &recorded[recorded.len() - 8..]);
         assert!(first.iter().all(|&w| w == 1), "{first:?}");
         assert!(last.iter().all(|&w| w == 4), "{last:?}");
         assert_eq!(recorded.len(), 16 + 16 + (400 - 16 - 32) / 4);
         assert_eq!(t.settled_slots(), 1);
         // A change drops the slot back: the next exchanges are all recorded.
-        t.observed(slot, true, 0);
+        t.observed(slot, 200, true, 0);
         assert_eq!(t.settled_slots(), 0);
-        assert!((0..10).all(|_| t.admit(slot).map(|a| a.weight) == Some(1)));
+        assert!((0..10).all(|_| exchange(&t, slot, 200).map(|a| a.weight) == Some(1)));
     }
 
     #[test]
@@ -336,10 +426,10 @@ mod tests {
         let slot = StableSampler::slot("api", "GET", "/");
         let mut queued = Vec::new();
         for _ in 0..1000 {
-            let a = t.admit(slot).expect("every exchange is recorded, however many are queued");
+            let a = exchange(&t, slot, 200).expect("every exchange is recorded, however many are queued");
             assert_eq!(a.weight, 1);
             queued.push(a);
-            t.observed(slot, false, 0);
+            t.observed(slot, 200, false, 0);
         }
         assert_eq!(StableSampler::new(0.01, Duration::ZERO).rate(), 1.0 / 64.0);
     }
@@ -350,19 +440,19 @@ mod tests {
         let slot = StableSampler::slot("api", "GET", "/big");
         let other = StableSampler::slot("api", "GET", "/other");
         // The recorder is busy: nothing is taken off the queue, nothing judged.
-        let queued: Vec<Admission> = (0..100).filter_map(|_| t.admit(slot)).collect();
+        let queued: Vec<Admission> = (0..100).filter_map(|_| exchange(&t, slot, 200)).collect();
         assert_eq!(queued.len(), usize::from(MAX_QUEUED));
         assert!(queued.iter().all(|a| a.weight == 1));
         assert!(t.admit(other).is_some(), "other slots still record");
         // The recorder takes one: the next exchange is recorded, carrying the skipped ones.
         let mut queued = queued.into_iter();
         drop(queued.next());
-        let next = t.admit(slot).expect("room again");
+        let next = exchange(&t, slot, 200).expect("room again");
         assert_eq!(next.weight, 100 - u64::from(MAX_QUEUED) + 1);
-        assert!(t.admit(slot).is_none());
+        assert!(exchange(&t, slot, 200).is_none());
         drop(queued);
         drop(next);
-        assert_eq!(t.admit(slot).map(|a| a.weight), Some(1 + 1), "the one skipped just before");
+        assert_eq!(exchange(&t, slot, 200).map(|a| a.weight), Some(1 + 1), "the one skipped just before");
     }
 
     #[test]
@@ -372,10 +462,10 @@ mod tests {
         let mut recorded = Vec::new();
         // Whether the exchange at `at` was recorded.
         let admit = |recorded: &mut Vec<(i64, u64)>, at: i64, changed: bool| {
-            let a = t.admit(slot);
+            let a = exchange(&t, slot, 200);
             if let Some(a) = &a {
                 recorded.push((at, a.weight));
-                t.observed(slot, changed, at);
+                t.observed(slot, 200, changed, at);
             }
             a.is_some()
         };
@@ -394,7 +484,7 @@ mod tests {
         assert!(caught - 400_000 < 200, "the next recorded exchange, within the interval's band: {caught}");
         assert_eq!(t.settled_slots(), 0);
         assert!((0..10).all(|ms| admit(&mut recorded, caught + 1 + ms, false)), "every exchange is recorded again");
-        let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot);
+        let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot, 200);
         let exchanges = 60_000 + 200 + 60_000 + (caught - 400_000 + 1) + 10;
         assert_eq!(weights, exchanges as u64, "every exchange is counted once");
     }
@@ -409,9 +499,9 @@ mod tests {
             if at % 200 == 0 {
                 t.relax(at);
             }
-            if let Some(a) = t.admit(slot) {
+            if let Some(a) = exchange(&t, slot, 200) {
                 recorded.push((at, a.weight));
-                t.observed(slot, false, at);
+                t.observed(slot, 200, false, at);
             }
         };
         // Busy: a thousand exchanges a second for half a minute. Relaxing leaves it deep.
@@ -434,7 +524,7 @@ mod tests {
         assert!(slow.first().is_some_and(|r| r.0 < 36_000), "the first after the slowdown: {slow:?}");
         assert!(slow.len() >= 12, "{slow:?}");
         assert!(slow.iter().skip(2).all(|r| r.1 == 4), "one in 4, the floor: {slow:?}");
-        let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot);
+        let weights = recorded.iter().map(|r| r.1).sum::<u64>() + t.take_skipped(slot, 200);
         assert_eq!(weights, 30_000 + 60, "every exchange is counted once");
         // Without traffic, nothing is relaxed past the floor either.
         (0..100).for_each(|k| t.relax(90_000 + k * 200));
@@ -450,12 +540,12 @@ mod tests {
         let slot = StableSampler::slot("api", "GET", "/slow");
         let (mut weights, mut taken, mut recorded) = (0, 0, 0);
         for _ in 0..400 {
-            if let Some(a) = t.admit(slot) {
+            if let Some(a) = exchange(&t, slot, 200) {
                 recorded += 1;
                 weights += a.weight;
-                t.observed(slot, false, 0);
+                t.observed(slot, 200, false, 0);
             }
-            taken += t.take_skipped(slot);
+            taken += t.take_skipped(slot, 200);
         }
         assert_eq!(recorded, 16 + 16 + (400 - 16 - 32) / 4);
         assert_eq!(weights + taken, 400, "every exchange is counted once");

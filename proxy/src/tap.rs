@@ -213,7 +213,8 @@ impl Tap {
             return;
         };
         let stats = Arc::clone(&pending.stats);
-        let (exchange, admission) = pending.into_exchange();
+        let (exchange, mut admission) = pending.into_exchange();
+        admission.weigh(exchange.status);
         match self.tx.try_send(Tapped { exchange, admission, _permit: permit }) {
             Ok(()) => stats.recorded.fetch_add(1, Ordering::Relaxed),
             Err(_) => stats.dropped.fetch_add(1, Ordering::Relaxed),
