@@ -104,7 +104,7 @@ fn proxies_records_and_flushes_on_sigterm() {
     let locked = mockdrift(tmp.path(), &["contracts", "list", "--store", "st"]);
     assert!(locked.stderr.contains("locked by another process"), "{}", locked.stderr);
     let mut pulled = String::new();
-    for _ in 0..50 {
+    for _ in 0..300 {
         let run = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
             .args(["contracts", "export", "--from", &format!("http://{admin}")])
             .env("MOCKDRIFT_ADMIN_TOKEN", "adm1n")
@@ -157,7 +157,7 @@ fn kill_9_loses_at_most_the_last_interval_and_the_store_reopens() {
     let up = upstream();
     let mut child = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
         .args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}")])
-        .args(["--flush-interval", "200ms", "--admin", "off"])
+        .args(["--flush-interval", "200ms", "--admin", "127.0.0.1:0"])
         .current_dir(tmp.path())
         .stderr(Stdio::piped())
         .spawn()
@@ -166,11 +166,20 @@ fn kill_9_loses_at_most_the_last_interval_and_the_store_reopens() {
     let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
     let first = lines.next().expect("a line").expect("utf-8");
     let addr = listen_addr(&first);
+    let admin = lines.next().expect("a line").expect("utf-8").rsplit(' ').next().expect("addr").to_owned();
     for i in 0..10 {
         assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
     }
-    // Several flush intervals pass, then more traffic, then SIGKILL mid-interval.
-    std::thread::sleep(Duration::from_millis(1000));
+    // A flush after the recorder took all ten (waiting for the counters, not the clock), then
+    // more traffic, then SIGKILL mid-interval.
+    judged(&admin, "orders", 10);
+    let flushes = |m: &str| metric(m, "mockdrift_flushes_total");
+    let before = flushes(&get(&admin, "/metrics"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while flushes(&get(&admin, "/metrics")) < before + 1 {
+        assert!(std::time::Instant::now() < deadline, "no flush");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     for i in 10..13 {
         assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
     }
@@ -261,10 +270,10 @@ fn judged(admin: &str, route: &str, sent: u64) {
     }
 }
 
-/// `GET path` until the answer contains `what` (at most 5 s); the last answer.
+/// `GET path` until the answer contains `what` (at most 30 s); the last answer.
 fn get_until(addr: &str, path: &str, what: &str) -> String {
     let mut last = String::new();
-    for _ in 0..100 {
+    for _ in 0..600 {
         last = get(addr, path);
         if last.contains(what) {
             break;
