@@ -146,6 +146,18 @@ pub(crate) struct ProxyArgs {
     /// How long to wait for a TCP connection to an upstream before answering 502 [default: 5s].
     #[arg(long, value_name = "DURATION")]
     pub(crate) connect_timeout: Option<String>,
+    /// How long a client may take to send a request head, and a new connection to start one,
+    /// before the proxy closes the connection; `0`: no limit [default: 10s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) header_timeout: Option<String>,
+    /// How long a client connection may stay open with no request in flight (keep-alive);
+    /// `0`: no limit [default: 60s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) idle_timeout: Option<String>,
+    /// Client connections open at once over all listeners; at the cap new ones wait (a
+    /// warning is logged) [default: half the open-file limit, less 50].
+    #[arg(long, value_name = "N")]
+    pub(crate) max_connections: Option<usize>,
     /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`
     /// [default: 127.0.0.1:9901].
     #[arg(long, value_name = "ADDR|off")]

@@ -62,6 +62,9 @@ pub(crate) struct Settings {
     tls_server: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
     response_timeout: Duration,
     connect_timeout: Duration,
+    header_timeout: Duration,
+    idle_timeout: Duration,
+    max_connections: usize,
     pub(crate) admin: Option<SocketAddr>,
     token: Option<String>,
     /// Path templates from `--openapi`.
@@ -230,6 +233,19 @@ impl Settings {
             tls_server,
             response_timeout: duration(args.response_timeout, &file.response_timeout, "60s", "response-timeout")?,
             connect_timeout: duration(args.connect_timeout, &file.connect_timeout, "5s", "connect-timeout")?,
+            header_timeout: match args.header_timeout.or_else(|| file.header_timeout.clone()).as_deref() {
+                Some("0" | "off") => Duration::ZERO,
+                text => duration(text.map(str::to_owned), &None, "10s", "header-timeout")?,
+            },
+            idle_timeout: match args.idle_timeout.or_else(|| file.idle_timeout.clone()).as_deref() {
+                Some("0" | "off") => Duration::ZERO,
+                text => duration(text.map(str::to_owned), &None, "60s", "idle-timeout")?,
+            },
+            max_connections: match args.max_connections.or(file.max_connections) {
+                Some(0) => bail!("--max-connections must be at least 1"),
+                Some(n) => n,
+                None => default_max_connections(),
+            },
             admin,
             token,
         })
@@ -265,12 +281,33 @@ impl Settings {
                 )
             }
         ));
+        let limit = |d: Duration| if d.is_zero() { "none".to_owned() } else { crate::duration::show(d) };
+        out.push(format!(
+            "clients: at most {} connections; header timeout {}, idle timeout {}",
+            self.max_connections,
+            limit(self.header_timeout),
+            limit(self.idle_timeout)
+        ));
         out.push(match self.admin {
             Some(a) => format!("admin: http://{a}{}", if self.token.is_some() { " (bearer token)" } else { "" }),
             None => "admin: off".to_owned(),
         });
         out
     }
+}
+
+/// Half the open-file limit, less 50 (each client connection may need one to the upstream,
+/// and the store and listeners need some): past it, a flood of connections would leave
+/// none for the store or the upstreams. 1,024 where the limit cannot be read.
+fn default_max_connections() -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile);
+        if let Some(n) = limit.current {
+            return usize::try_from(n / 2).unwrap_or(usize::MAX).saturating_sub(50).max(16);
+        }
+    }
+    1024
 }
 
 /// The endpoint each stable-sampling slot recorded last, per status.
@@ -310,6 +347,12 @@ pub(crate) fn run_until(
             "proxy settings".to_owned()
         }
     })?;
+    // One cap on client connections over every listener.
+    let clients = mockdrift_proxy::guard::ClientLimits {
+        header_timeout: set.header_timeout,
+        idle_timeout: set.idle_timeout,
+        connections: Some(Arc::new(tokio::sync::Semaphore::new(set.max_connections))),
+    };
     let client_tls = if set.routes.iter().any(|(_, _, u)| u.tls) || set.forward.is_some() {
         tls::client_config(&set.upstream_tls)?
     } else {
@@ -379,6 +422,7 @@ pub(crate) fn run_until(
             route.add_x_forwarded = set.add_x_forwarded;
             route.add_via = set.add_via;
             route.response_timeout = set.response_timeout;
+            route.clients = clients.clone();
             route.sample = set.sample;
             route.filter = set.filter.clone();
             route_stats.push((name.clone(), Arc::clone(&route.stats)));

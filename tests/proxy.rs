@@ -855,3 +855,80 @@ fn counts_stay_with_their_own_status_in_a_shared_sampling_slot() {
     };
     assert_eq!((count(200), count(404)), (297, 3), "{}", export.stdout);
 }
+
+/// One HTTP/1.1 response read off a kept-alive connection: its head and body (by length).
+fn read_response(s: &mut TcpStream) -> String {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        assert_eq!(s.read(&mut byte).expect("read"), 1, "closed mid-head: {}", String::from_utf8_lossy(&head));
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8(head).expect("utf-8");
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().expect("a length"))
+        })
+        .expect("content-length");
+    let mut body = vec![0; len];
+    s.read_exact(&mut body).expect("body");
+    head + &String::from_utf8_lossy(&body)
+}
+
+/// Whether the peer closed `s` (EOF or reset) within 30 s.
+fn closed(s: &mut TcpStream) -> bool {
+    s.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let mut buf = [0u8; 64];
+    match s.read(&mut buf) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    }
+}
+
+/// A client that sends half a request head is closed after `--header-timeout`; a kept-alive
+/// connection survives longer pauses between requests, up to `--idle-timeout`; at
+/// `--max-connections` the proxy says so and new connections wait for a free place.
+#[test]
+fn slow_heads_and_idle_clients_are_closed_and_the_connection_cap_holds() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("orders@127.0.0.1:0=http://{up}"), "--admin", "off"]);
+    cmd.args(["--header-timeout", "1s", "--idle-timeout", "5s"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route orders listening on"));
+
+    let mut slow = TcpStream::connect(&addr).expect("connect");
+    slow.write_all(b"GET /orders/1 HTTP/1.1\r\nHost: app\r\n").expect("write");
+    let mut silent = TcpStream::connect(&addr).expect("connect");
+    let mut kept = TcpStream::connect(&addr).expect("connect");
+    kept.write_all(b"GET /orders/2 HTTP/1.1\r\nHost: app\r\n\r\n").expect("write");
+    assert!(read_response(&mut kept).starts_with("HTTP/1.1 200 OK"));
+    assert!(closed(&mut slow), "half a head, closed after the header timeout");
+    assert!(closed(&mut silent), "nothing sent, closed after the header timeout");
+    // Longer than the header timeout between two requests: the idle timeout applies.
+    std::thread::sleep(Duration::from_millis(2_000));
+    kept.write_all(b"GET /orders/3 HTTP/1.1\r\nHost: app\r\n\r\n").expect("write");
+    assert!(read_response(&mut kept).starts_with("HTTP/1.1 200 OK"), "still open between requests");
+    assert!(closed(&mut kept), "closed after the idle timeout");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st2", "--route", &format!("orders@127.0.0.1:0=http://{up}"), "--admin", "off"]);
+    cmd.args(["--header-timeout", "0", "--idle-timeout", "0", "--max-connections", "2"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route orders listening on"));
+    let first = TcpStream::connect(&addr).expect("connect");
+    let _second = TcpStream::connect(&addr).expect("connect");
+    let mut third = TcpStream::connect(&addr).expect("connected: it waits in the backlog");
+    third.write_all(b"GET /orders/4 HTTP/1.1\r\nHost: app\r\nConnection: close\r\n\r\n").expect("write");
+    let warning = p.line("connection limit reached");
+    assert!(warning.contains("WARN"), "{warning}");
+    drop(first);
+    third.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    assert!(read_response(&mut third).starts_with("HTTP/1.1 200 OK"), "served once a place is free");
+}
