@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use mockdrift_contracts::{Recorder, Store, Ts};
+use mockdrift_contracts::{Recorder, Store, StoreError, Ts};
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
 use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
@@ -310,6 +310,62 @@ fn default_max_connections() -> usize {
     1024
 }
 
+/// Opens the store again and attaches it to the recorder (which then writes everything it
+/// kept in memory at its next flush); why not, if it cannot.
+fn reopen(recorder: &mut Recorder, dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("the contract store cannot be opened: creating {}: {e}", dir.display()))?;
+    let store =
+        Store::open(dir).map_err(|e| format!("the contract store cannot be opened: {:#}", anyhow::Error::from(e)))?;
+    let bad = recorder.attach_store(store).map_err(|e| {
+        recorder.detach_store();
+        format!("the contract store cannot be read: {:#}", anyhow::Error::from(e))
+    })?;
+    for e in bad {
+        tracing::warn!(error = %e, "A stored contract could not be read; left as is.");
+    }
+    Ok(())
+}
+
+/// When to try the store again: after 100 ms, then twice as long each time, at most 5 s.
+struct StoreRetry {
+    at: Option<std::time::Instant>,
+    backoff: Duration,
+    /// The reason last logged at ERROR: a new one is logged, the same one again only at
+    /// DEBUG (a store down for an hour would otherwise log every 5 s).
+    logged: Option<String>,
+}
+
+impl StoreRetry {
+    const FIRST: Duration = Duration::from_millis(100);
+    const MAX: Duration = Duration::from_secs(5);
+
+    fn new(now: bool) -> StoreRetry {
+        let at = now.then(|| std::time::Instant::now() + Self::FIRST);
+        StoreRetry { at, backoff: Self::FIRST, logged: None }
+    }
+
+    fn due(&self) -> bool {
+        self.at.is_some_and(|at| std::time::Instant::now() >= at)
+    }
+
+    fn failed(&mut self, health: &Health, reason: String) {
+        if self.logged.as_ref() != Some(&reason) {
+            tracing::error!(error = %reason, retry_in = ?self.backoff, "The contract store is not writable; recording in memory.");
+        } else {
+            tracing::debug!(error = %reason, retry_in = ?self.backoff, "The contract store is still not writable.");
+        }
+        health.set_degraded(Some(reason.clone()));
+        self.logged = Some(reason);
+        self.at = Some(std::time::Instant::now() + self.backoff);
+        self.backoff = (self.backoff * 2).min(Self::MAX);
+    }
+
+    fn succeeded(&mut self) {
+        *self = StoreRetry::new(false);
+    }
+}
+
 /// The endpoint each stable-sampling slot recorded last, per status.
 type LastInSlot = std::collections::HashMap<(mockdrift_proxy::stable::Slot, u16), mockdrift_contracts::EndpointKey>;
 
@@ -369,16 +425,35 @@ pub(crate) fn run_until(
     if set.upstream_tls.insecure {
         tracing::warn!("--insecure-upstream: upstream TLS certificates are not verified.");
     }
-    std::fs::create_dir_all(&set.store).with_context(|| format!("creating {}", set.store.display()))?;
-    let store = Store::open(&set.store)?;
-    let (mut recorder, bad) =
-        Recorder::new(cfg.recorder(&set.templates), Some(store)).context("starting the recorder")?;
+    // Fail-open: a store that cannot be opened (read-only, full, failing) leaves the proxy
+    // forwarding and recording in memory, degraded, retrying; only a store another process
+    // holds stops the start (two recorders would each lose the other's counts).
+    let opened = std::fs::create_dir_all(&set.store)
+        .with_context(|| format!("creating {}", set.store.display()))
+        .and_then(|()| Store::open(&set.store).map_err(anyhow::Error::from));
+    let (store, unopened) = match opened {
+        Ok(store) => (Some(store), None),
+        Err(e) if e.downcast_ref::<StoreError>().is_some_and(|e| matches!(e, StoreError::Locked { .. })) => {
+            return Err(e);
+        }
+        Err(e) => {
+            let reason = format!("the contract store cannot be opened: {e:#}");
+            tracing::error!(error = %reason, "Recording in memory; the store is retried.");
+            (None, Some(reason))
+        }
+    };
+    let (mut recorder, bad) = Recorder::new(cfg.recorder(&set.templates), store).context("starting the recorder")?;
+    if unopened.is_some() {
+        recorder.detach_store();
+    }
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", set.store.display());
     }
+    let store_dir = set.store.clone();
     let flush_every = set.flush_every;
     let stable_interval = set.stable_interval;
     let health = Arc::new(Health::default());
+    health.set_degraded(unopened.clone());
     let contracts = recorder.handle();
     // One worker per CPU the process may use (affinity and cgroup quota count), at most 4: a
     // sidecar pinned to one core runs one worker instead of two fighting over it.
@@ -470,6 +545,8 @@ pub(crate) fn run_until(
             // Busy slots that slowed down are relaxed about every two stable intervals.
             let relax_every = (!stable_interval.is_zero()).then(|| (stable_interval * 2).max(RECORD_PAUSE));
             let mut next_relax = std::time::Instant::now();
+            // Reopening a store that failed (or could not be opened at start), with backoff.
+            let mut store_retry = StoreRetry::new(unopened.is_some());
             loop {
                 if let Some(every) = relax_every
                     && std::time::Instant::now() >= next_relax
@@ -477,7 +554,26 @@ pub(crate) fn run_until(
                     stable.relax(Ts::now().0);
                     next_relax = std::time::Instant::now() + every;
                 }
-                let until = if relax_every.is_some() { next_flush.min(next_relax) } else { next_flush };
+                if store_retry.due() {
+                    match reopen(&mut recorder, &store_dir) {
+                        Ok(()) => {
+                            tracing::warn!(
+                                unflushed = recorder.unflushed(),
+                                "The contract store is writable again; writing what was kept in memory."
+                            );
+                            // The backoff stays until a flush succeeds.
+                            store_retry.at = None;
+                            next_flush = std::time::Instant::now();
+                        }
+                        Err(reason) => {
+                            store_retry.failed(&flush_health, reason);
+                        }
+                    }
+                }
+                let mut until = if relax_every.is_some() { next_flush.min(next_relax) } else { next_flush };
+                if let Some(at) = store_retry.at {
+                    until = until.min(at);
+                }
                 let wait = until.saturating_duration_since(std::time::Instant::now());
                 match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
                     Ok(0) => break,
@@ -510,26 +606,42 @@ pub(crate) fn run_until(
                         tracing::info!(joined, "Endpoints merged under templates learned from the traffic.");
                     }
                     match recorder.flush() {
-                        Ok(_) => {
+                        Ok(_) if recorder.has_store() => {
                             flush_health.flushes.fetch_add(1, Ordering::Relaxed);
                             flush_health.set_degraded(None);
+                            store_retry.succeeded();
                         }
+                        // No store to write to: its reopening is retried above.
+                        Ok(_) => {}
                         Err(e) => {
-                            // Once per interval, not per request; the proxy keeps forwarding, the
-                            // contracts stay in memory (and on /contracts) until a flush succeeds.
+                            // The proxy keeps forwarding; the contracts stay in memory (and on
+                            // /contracts), and the store is reopened (sled refuses every write
+                            // after an I/O error) with backoff until a flush succeeds.
                             let e = format!("{:#}", anyhow::Error::from(e));
                             tracing::error!(error = %e, "Flushing contracts failed; will retry.");
                             flush_health.flush_errors.fetch_add(1, Ordering::Relaxed);
-                            flush_health.set_degraded(Some(format!("the contract store failed: {e}")));
+                            recorder.detach_store();
+                            let reason = format!("the contract store failed: {e}");
+                            store_retry.logged = Some(reason.clone());
+                            store_retry.failed(&flush_health, reason);
                         }
                     }
+                    flush_health.unflushed.store(recorder.unflushed() as u64, Ordering::Relaxed);
                     flush_health.last_flush_micros.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
                     next_flush = std::time::Instant::now() + flush_every;
                 }
             }
             count_skipped(&mut recorder, &last_in_slot);
             recorder.relearn_now();
-            let _ = done_tx.send(recorder.flush().map(|_| recorder.len()));
+            // One last try at a store that failed; what it cannot take is lost, and said.
+            let last = match recorder.has_store() {
+                true => Ok(()),
+                false => reopen(&mut recorder, &store_dir).map_err(anyhow::Error::msg),
+            };
+            let _ = done_tx.send(last.and_then(|()| {
+                recorder.flush()?;
+                Ok(recorder.len())
+            }));
         };
         std::thread::Builder::new()
             .name(RECORDER_THREAD.to_owned())

@@ -101,6 +101,12 @@ pub struct Recorder {
     learned_at: usize,
     /// Each endpoint's [`Contract::fingerprint`] after its last recorded exchange.
     fingerprints: std::collections::HashMap<EndpointKey, u64>,
+    /// Without a store, whether one is awaited ([`Recorder::detach_store`]): flushes then
+    /// keep every change pending for it instead of dropping them.
+    awaits_store: bool,
+    /// Whether the contracts in memory include what the store held (it was loaded, or the
+    /// recorder was detached from it), so attaching it again must not count them twice.
+    holds_stored: bool,
 }
 
 /// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
@@ -132,6 +138,7 @@ impl Recorder {
             Some(s) => s.load()?,
             None => (Vec::new(), Vec::new()),
         };
+        let holds_stored = store.is_some();
         let mut r = Recorder {
             limits,
             redactor: Redactor::new(&cfg.redact),
@@ -146,6 +153,8 @@ impl Recorder {
             grew: true,
             learned_at: 0,
             fingerprints: std::collections::HashMap::new(),
+            awaits_store: false,
+            holds_stored,
         };
         for k in r.contracts.keys() {
             r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
@@ -392,7 +401,11 @@ impl Recorder {
     pub fn flush(&mut self) -> Result<usize, StoreError> {
         self.publish();
         let Some(store) = &self.store else {
-            self.dirty.clear();
+            // Memory only (`contracts infer` without a store), or waiting for a store to
+            // attach, which then takes every pending change.
+            if !self.awaits_store {
+                self.dirty.clear();
+            }
             return Ok(0);
         };
         let persisted: Vec<(EndpointKey, Contract)> =
@@ -404,6 +417,57 @@ impl Recorder {
         self.dirty.clear();
         self.removed.clear();
         Ok(n)
+    }
+
+    /// Lets go of the store (after its writes failed: sled refuses every write after an I/O
+    /// error until it is opened again, and its lock must be released first), keeping every
+    /// contract in memory and every change pending for the store attached next
+    /// ([`Recorder::attach_store`]). Also how a recorder that could not open its store at
+    /// start says that one is awaited. Returns the store's directory, if there was one.
+    pub fn detach_store(&mut self) -> Option<std::path::PathBuf> {
+        self.awaits_store = true;
+        let dir = self.store.take().map(|s| s.path().to_path_buf());
+        // Whatever the store holds is rewritten whole: a failed batch may have left part of it.
+        self.dirty.extend(self.contracts.keys().cloned());
+        dir
+    }
+
+    /// Attaches a store (re)opened after [`Recorder::detach_store`]. When the recorder never
+    /// loaded it (it could not be opened at start), the contracts stored there are merged
+    /// into those recorded since (a join, as merging snapshots); otherwise memory already
+    /// holds them. Every contract is written at the next flush. Returns the records that
+    /// could not be read (left as they are).
+    pub fn attach_store(&mut self, store: Store) -> Result<Vec<StoreError>, StoreError> {
+        let mut bad = Vec::new();
+        if !self.holds_stored {
+            let (loaded, unreadable) = store.load()?;
+            bad = unreadable;
+            for (k, c) in loaded {
+                self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+                match self.contracts.get_mut(&k) {
+                    Some(mine) => mine.merge(&c, &self.limits),
+                    None => {
+                        self.contracts.insert(k, c);
+                    }
+                }
+            }
+            self.holds_stored = true;
+            self.grew = true;
+        }
+        self.dirty.extend(self.contracts.keys().cloned());
+        self.store = Some(store);
+        self.awaits_store = false;
+        Ok(bad)
+    }
+
+    /// Whether a store is attached.
+    pub fn has_store(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// Changes not yet written to a store: contracts to write, endpoints to delete.
+    pub fn unflushed(&self) -> usize {
+        self.dirty.len() + self.removed.len()
     }
 
     /// The current contracts, as they would be persisted.

@@ -32,6 +32,8 @@ pub struct Health {
     pub last_flush_micros: AtomicU64,
     /// Exchanges the recorder has merged into contracts (and told the sampler about).
     pub processed: AtomicU64,
+    /// Changes held in memory that no store has taken yet (as of the last flush attempt).
+    pub unflushed: AtomicU64,
 }
 
 impl Health {
@@ -148,6 +150,11 @@ fn metrics(a: &Admin) -> String {
         a.queue.settled_slots().to_string(),
     );
     gauge("mockdrift_degraded", "1 while the contract store is failing.", u8::from(h.degraded().is_some()).to_string());
+    gauge(
+        "mockdrift_unflushed_contracts",
+        "Contract changes held in memory that the store has not taken (it failed, or could not be opened).",
+        h.unflushed.load(Ordering::Relaxed).to_string(),
+    );
     out.push_str(
         "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",
     );
@@ -181,7 +188,11 @@ async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<B
             // Degraded still answers 200: traffic flows, only recording is affected.
             Some(reason) => text(StatusCode::OK, "text/plain; charset=utf-8", format!("degraded: {reason}\n")),
         },
-        "/readyz" => text(StatusCode::OK, "text/plain; charset=utf-8", "ready\n".to_owned()),
+        // Ready to forward, whatever the store: the proxy is fail-open.
+        "/readyz" => match a.health.degraded() {
+            None => text(StatusCode::OK, "text/plain; charset=utf-8", "ready\n".to_owned()),
+            Some(reason) => text(StatusCode::OK, "text/plain; charset=utf-8", format!("ready; degraded: {reason}\n")),
+        },
         _ if !authorized(&a, &req) => {
             let mut r =
                 text(StatusCode::UNAUTHORIZED, "text/plain; charset=utf-8", "a bearer token is required\n".to_owned());

@@ -449,3 +449,40 @@ fn bodies_of_any_depth_are_cut_on_write_and_read_back() {
     assert!(text.contains("\"cut\""), "the depth cut is recorded");
     assert!(deep.examples.is_empty() || serde_json::to_string(&deep.examples).is_ok());
 }
+
+/// A recorder that could not open its store at start records in memory, keeps every change
+/// pending, and merges what the store held when it attaches later; one detached after a
+/// failed write rewrites everything to the reopened store without counting twice.
+#[test]
+fn a_store_attached_late_or_again_gets_everything_counted_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let all = traffic();
+    let (first, second) = all.split_at(all.len() / 2);
+    {
+        let mut r = recorder(dir.path());
+        first.iter().for_each(|x| _ = r.record(x));
+        r.flush().expect("flush");
+    }
+    // Started without its store (say the volume was read-only): memory only, changes pending.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    r.detach_store();
+    second.iter().for_each(|x| _ = r.record(x));
+    assert_eq!(r.flush().expect("nothing to write to"), 0);
+    assert!(r.unflushed() > 0, "kept for the store");
+    let bad = r.attach_store(Store::open(dir.path()).expect("open")).expect("attach");
+    assert!(bad.is_empty());
+    r.flush().expect("flush");
+    let total = |snap: &Snapshot| snap.contracts.values().map(|c| c.count).sum::<u64>();
+    assert_eq!(total(&r.snapshot()), all.len() as u64);
+    // A failed write: detached, more traffic, the same store reopened.
+    let path = r.detach_store().expect("had a store");
+    second.iter().take(5).for_each(|x| _ = r.record(x));
+    r.attach_store(Store::open(&path).expect("reopen")).expect("attach");
+    r.flush().expect("flush");
+    assert_eq!(r.unflushed(), 0);
+    drop(r);
+    let (reopened, bad) =
+        Recorder::new(RecorderConfig::default(), Some(Store::open(dir.path()).expect("open"))).expect("recorder");
+    assert!(bad.is_empty());
+    assert_eq!(total(&reopened.snapshot()), all.len() as u64 + 5, "every exchange once");
+}
