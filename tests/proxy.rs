@@ -1021,3 +1021,127 @@ fn a_proxy_whose_store_cannot_be_opened_starts_forwards_and_writes_it_later() {
     let export = mockdrift(d, &["contracts", "export", "--store", "volume/st"]);
     assert!(export.stdout.contains("\"count\": 7,"), "{}", export.stdout);
 }
+
+const PLANTED_JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.c2lnbmF0dXJlUGxhbnRlZDEyMw";
+const PLANTED_TOKEN: &str = "Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0";
+const PLANTED: [&str; 6] =
+    [PLANTED_JWT, PLANTED_TOKEN, "planted.person", "AKIAPLANTED1234567", "ASIAPLANTEDXYZ123456", "c2lnbmF0dXJl"];
+
+/// An upstream whose every answer carries secrets in free text and values.
+fn upstream_leaky() -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let mut line = String::new();
+            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
+                line.clear();
+            }
+            let body = serde_json::json!({
+                "id": 1,
+                "note": "call me at planted.person@corp.example please",
+                "key": "AKIAPLANTED1234567",
+                "temp": "ASIAPLANTEDXYZ123456",
+                "value": PLANTED_JWT,
+                "link": format!("https://app.example/reset/{PLANTED_TOKEN}/confirm"),
+                "kind": "plain",
+            })
+            .to_string();
+            let rsp = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(rsp.as_bytes());
+        }
+    });
+    addr
+}
+
+/// Secrets planted in paths and bodies go through the proxy; none of them reaches the sled
+/// directory's bytes, `/contracts`, a snapshot or OpenAPI export, regenerated mocks or the
+/// names of the files `regen --new` writes.
+#[test]
+fn planted_secrets_reach_no_store_export_report_or_file_name() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_leaky();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("app@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "1"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route app listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    let paths = [
+        format!("/v1/sessions/{PLANTED_JWT}/profile"),
+        "/users/planted.person@corp.example/settings".to_owned(),
+        format!("/reset/{PLANTED_TOKEN}/confirm"),
+        "/keys/AKIAPLANTED1234567".to_owned(),
+        "/keys/ASIAPLANTEDXYZ123456/rotate".to_owned(),
+        "/orders/1".to_owned(),
+    ];
+    for _ in 0..4 {
+        for path in &paths {
+            assert!(get(&addr, path).starts_with("HTTP/1.1 200 OK"), "{path}");
+        }
+    }
+    let live = get_until(&admin, "/contracts", "\"count\": 4,");
+    assert!(live.contains("/reset/"), "{live}");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+
+    let snapshot = mockdrift(d, &["contracts", "export", "--store", "st"]);
+    let openapi = mockdrift(d, &["contracts", "export", "--store", "st", "--format", "openapi"]);
+    assert!(snapshot.stdout.contains("/reset/{") && openapi.stdout.contains("\"openapi\""), "{}", snapshot.stdout);
+    std::fs::create_dir(d.join("m")).expect("mkdir");
+    std::fs::write(
+        d.join("m/order.json"),
+        r#"{"request": {"method": "GET", "url": "/orders/1"}, "response": {"status": 200, "jsonBody": {"id": 1}}}"#,
+    )
+    .expect("write");
+    let mut written = String::new();
+    for format in ["wiremock", "fixture", "har"] {
+        let dir = format!("new-{format}");
+        let run = mockdrift(
+            d,
+            &[
+                "regen",
+                "--contracts",
+                "st",
+                "--mocks",
+                "app=m",
+                "--new",
+                &dir,
+                "--new-format",
+                format,
+                "--values",
+                "examples",
+            ],
+        );
+        assert!(run.code <= 1, "{}{}", run.stdout, run.stderr);
+        written.push_str(&run.stdout);
+        for e in std::fs::read_dir(d.join(&dir)).unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr)) {
+            let e = e.expect("entry");
+            written.push_str(&e.file_name().to_string_lossy());
+            written.push_str(&std::fs::read_to_string(e.path()).expect("read"));
+        }
+    }
+    assert!(written.contains("reset"), "the new mocks were written: {written}");
+    let store = String::from_utf8_lossy(&crate::support::all_bytes(&d.join("st"))).into_owned();
+    for (what, text) in [
+        ("snapshot", &snapshot.stdout),
+        ("/contracts", &live),
+        ("openapi", &openapi.stdout),
+        ("regen", &written),
+        ("store", &store),
+    ] {
+        for secret in PLANTED {
+            assert!(
+                !text.contains(secret),
+                "{secret} in the {what}: {}",
+                &text[text.find(secret).unwrap_or(0).saturating_sub(300)..][..400.min(text.len())]
+            );
+        }
+    }
+}

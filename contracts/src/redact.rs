@@ -81,6 +81,9 @@ pub enum Secret {
     Email,
     /// A well-known API key prefix (`sk_live_`, `ghp_`, `AKIA`, ...).
     ApiKey,
+    /// A long opaque token: 24 or more characters of base64 or base64url with letters of
+    /// both cases and digits mixed (`/reset/Zk3pQ9xL.../confirm`), not a prefixed id.
+    Token,
 }
 
 /// Applies a [`RedactConfig`].
@@ -228,6 +231,7 @@ impl Redactor {
                 Value::String(s) if (sensitive || looks_secret(s).is_some()) => {
                     *s = placeholder(s);
                 }
+                Value::String(s) if contains_secret(s) => *s = redact_text(s),
                 Value::Number(_) if sensitive => *v = Value::from(0),
                 Value::Array(items) => stack.extend(items.iter_mut().map(|i| (i, sensitive))),
                 Value::Object(map) => {
@@ -303,7 +307,11 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if PREFIXES.iter().any(|p| s.starts_with(p) && b.len() >= p.len() + 8) {
         return Some(Secret::ApiKey);
     }
-    if b.len() == 20 && s.starts_with("AKIA") && s.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    // AWS access key ids: long-term (`AKIA`) and temporary (`ASIA`), whatever their length.
+    if b.len() >= 16
+        && (s.starts_with("AKIA") || s.starts_with("ASIA"))
+        && s.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         return Some(Secret::ApiKey);
     }
     if matches!(b[0], b'2'..=b'6') && b.len() <= 23 && s.bytes().all(|c| c.is_ascii_digit() || c == b' ' || c == b'-') {
@@ -320,7 +328,89 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if b.contains(&b'@') && format::detect(s).contains(Format::Email) {
         return Some(Secret::Email);
     }
+    if is_token(b) {
+        return Some(Secret::Token);
+    }
     None
+}
+
+/// A long opaque token ([`Secret::Token`]).
+fn is_token(b: &[u8]) -> bool {
+    if b.len() < 24
+        || !b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'='))
+    {
+        return false;
+    }
+    // A type prefix then an id (`acct_1Nv0FGQ9RKHgCVdK...`) is an id, not a secret.
+    if let Some(i) = b.iter().position(|&c| c == b'_')
+        && (2..=5).contains(&i)
+        && b[..i].iter().all(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    let (mut upper, mut lower, mut digits, mut separators) = (0, 0, 0, 0);
+    for c in b {
+        match c {
+            b'A'..=b'Z' => upper += 1,
+            b'a'..=b'z' => lower += 1,
+            b'0'..=b'9' => digits += 1,
+            _ => separators += 1,
+        }
+    }
+    // Slugs and sentences have separators between words; random tokens few or none.
+    upper >= 2 && lower >= 2 && digits >= 2 && separators * 8 <= b.len()
+}
+
+/// Punctuation between the words of a text, and between the parts of a URL.
+fn is_word_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '(' | ')' | '<' | '>' | '"' | '\'' | '[' | ']' | '/' | '?' | '&' | '=' | '#' | ':' | '{' | '}'
+    )
+}
+
+/// Whether a string is a secret or holds one among its words (`"call me at x@y.example"`)
+/// or the parts of a URL (`https://app.example/reset/<token>/confirm`).
+pub fn contains_secret(s: &str) -> bool {
+    looks_secret(s).is_some()
+        || (s.contains(|c: char| c.is_whitespace() || is_word_break(c)) && secret_words(s).next().is_some())
+}
+
+/// The words of a text that look secret, as byte ranges.
+fn secret_words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let split = |c: char| c.is_whitespace() || is_word_break(c);
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, split(c)) {
+            (Some(a), true) => {
+                words.push((a, i));
+                start = None;
+            }
+            (None, false) => start = Some(i),
+            _ => {}
+        }
+    }
+    words.into_iter().filter_map(move |(a, b)| {
+        let w = s[a..b].trim_end_matches(['.', ':', '!', '?']);
+        (w.len() >= 6 && looks_secret(w).is_some()).then_some((a, a + w.len()))
+    })
+}
+
+/// A text with each word that looks secret replaced by its placeholder.
+pub fn redact_text(s: &str) -> String {
+    if looks_secret(s).is_some() {
+        return placeholder(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (a, b) in secret_words(s) {
+        out.push_str(&s[last..a]);
+        out.push_str(&placeholder(&s[a..b]));
+        last = b;
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 /// A deterministic placeholder that keeps the value's format.
@@ -333,6 +423,7 @@ pub fn placeholder(s: &str) -> String {
         }
         Some(Secret::Card) => return s.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect(),
         Some(Secret::Email) => return "redacted@example.com".to_owned(),
+        Some(Secret::Token) => return "redacted-token".to_owned(),
         _ => {}
     }
     let formats = format::detect(s);
@@ -461,5 +552,36 @@ mod tests {
         assert!(extra.is_dropped_header("X-Tenant") && !extra.is_dropped_header("x-tenant-id"));
         assert_eq!(r.redact_query("q=shoes&access_token=abc123&page=2"), "q=shoes&access_token=<redacted>&page=2");
         assert_eq!(r.redact_path("/users/ana@example.org/orders"), "/users/redacted@example.com/orders");
+    }
+
+    #[test]
+    fn aws_keys_of_any_length_tokens_and_secrets_inside_text() {
+        for key in ["AKIAIOSFODNN7EXAMPLE", "AKIAPLANTED1234567", "AKIAPLANTED12345678", "ASIAY34FZKBOKMUTVV7A"] {
+            assert_eq!(looks_secret(key), Some(Secret::ApiKey), "{key}");
+        }
+        assert_eq!(looks_secret("Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0"), Some(Secret::Token));
+        assert_eq!(looks_secret("dGhpcyBpcyBhIHRva2Vu.Q2x4Yk9Z-Rz2_w9Q"), Some(Secret::Token));
+        for not in [
+            "acct_1Nv0FGQ9RKHgCVdKx7yZ",
+            "how-to-install-python-3-on-ubuntu-22-04",
+            "ASIAN-FOOD-RECIPES",
+            "UserProfileSettings2024",
+            "0123456789abcdef0123456789",
+        ] {
+            assert_ne!(looks_secret(not), Some(Secret::Token), "{not}");
+        }
+        let url = "https://app.example/reset/Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0/confirm?next=/home";
+        assert_eq!(redact_text(url), "https://app.example/reset/redacted-token/confirm?next=/home");
+        assert!(!contains_secret("2024-01-01T00:00:00Z") && !contains_secret("https://example.com/a/b?c=d"));
+        let text = "Call me at planted.person@corp.example, or use key AKIAPLANTED1234567.";
+        assert!(contains_secret(text) && !contains_secret("call me at nine"));
+        assert_eq!(redact_text(text), "Call me at redacted@example.com, or use key <redacted>.");
+        assert_eq!(
+            redact_text("naïve\u{a0}café x@y.example\u{3000}ok"),
+            "naïve\u{a0}café redacted@example.com\u{3000}ok"
+        );
+        let mut v = json!({"note": text});
+        Redactor::default().redact_value(&mut v);
+        assert_eq!(v["note"], "Call me at redacted@example.com, or use key <redacted>.");
     }
 }

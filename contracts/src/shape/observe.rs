@@ -125,7 +125,7 @@ impl<'a> Observer<'a> {
             *st.formats.entry(f).or_default() += 1;
         }
         // Counted whatever the value set's state, so the count does not depend on order.
-        let secret = ctx.sensitive || redact::looks_secret(s).is_some();
+        let secret = ctx.sensitive || redact::contains_secret(s);
         if secret {
             st.untracked += 1;
         }
