@@ -1,5 +1,7 @@
 //! `mockdrift diff` end to end, and the mock readers over the real corpus.
 
+use std::process::Command;
+
 use serde_json::Value;
 
 use crate::support::{corpus, mockdrift, repo};
@@ -1017,4 +1019,56 @@ fn a_yaml_alias_bomb_is_one_unreadable_mock_not_a_dead_ci_machine() {
     assert!(bomb["line"].as_u64().is_some_and(|l| l > 5), "{bomb}");
     assert!(bomb["message"].as_str().expect("message").contains("alias bomb"), "{bomb}");
     assert_eq!(finding(&report, "endpoint_never_seen", "")["file"], "m/other.json");
+}
+
+/// A dangling symbolic link and a directory that cannot be read are each reported as
+/// `mock_unreadable` with the reason, not skipped in silence; a link to a mock is read.
+#[cfg(unix)]
+#[test]
+fn dangling_links_and_unreadable_directories_are_reported() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let tmp = recorded();
+    let d = tmp.path();
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "st", "-o", "snap.json"]).code, 0);
+    let mock = r#"{"request": {"method": "GET", "url": "/nope"}, "response": {"status": 200}}"#;
+    std::fs::create_dir_all(d.join("m/locked")).expect("mkdir");
+    std::fs::create_dir_all(d.join("real")).expect("mkdir");
+    std::fs::write(d.join("real/elsewhere.json"), mock).expect("write");
+    std::fs::write(d.join("m/locked/inside.json"), mock).expect("write");
+    symlink("../real/elsewhere.json", d.join("m/linked.json")).expect("symlink");
+    symlink("missing.json", d.join("m/gone.json")).expect("symlink");
+    std::fs::set_permissions(d.join("m/locked"), std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    // Root reads any directory: run the diff as nobody then.
+    let root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_mockdrift")]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+    };
+    let out = cmd
+        .args(["diff", "--contracts", "snap.json", "--mocks", "m", "--format", "json", "--now", NOW])
+        .current_dir(d)
+        .output()
+        .expect("runs");
+    std::fs::set_permissions(d.join("m/locked"), std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let unreadable: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "mock_unreadable")
+        .map(|f| (f["file"].as_str().unwrap_or("").to_owned(), f["message"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{unreadable:?}");
+    assert!(
+        unreadable.iter().any(|(f, m)| f == "m/gone.json" && m.contains("symbolic link to \"missing.json\"")),
+        "{unreadable:?}"
+    );
+    assert!(unreadable.iter().any(|(f, m)| f == "m/locked" && m.contains("Permission denied")), "{unreadable:?}");
+    let linked = report["findings"].as_array().expect("findings").iter().any(|f| f["file"] == "m/linked.json");
+    assert!(linked, "the linked mock was read: {report:#}");
 }

@@ -234,8 +234,20 @@ pub enum Item {
 /// Reads one mock file. The format is detected from the content; `service` (from
 /// `--mocks SERVICE=PATH`) overrides what the file says.
 pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
+    if path.is_dir() {
+        // Listed by the walk because it could not be read.
+        let reason = match std::fs::read_dir(path) {
+            Err(e) => format!("cannot read this directory: {e}"),
+            Ok(_) => "a directory, not a mock file".to_owned(),
+        };
+        return vec![unreadable(path, 1, reason)];
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
+        Err(e) if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) => {
+            let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            return vec![unreadable(path, 1, format!("a symbolic link to {target:?}, which cannot be read: {e}"))];
+        }
         Err(e) => return vec![unreadable(path, 1, format!("cannot read: {e}"))],
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();

@@ -472,6 +472,15 @@ impl UpstreamParts {
 
 /// `base` then the request's path and query. Without a base path, the request's own (already
 /// parsed, reference-counted) path and query is reused.
+/// Whether a path has a `.` or `..` segment, percent-encoded or not.
+fn has_dot_segment(path: &str) -> bool {
+    path.split('/').any(|seg| {
+        let lower = seg.to_ascii_lowercase();
+        let decoded = lower.replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
+
 fn join_path(base: &str, uri: &Uri) -> Option<PathAndQuery> {
     match uri.path_and_query() {
         Some(pq) if base.is_empty() && pq.as_str().starts_with('/') => Some(pq.clone()),
@@ -495,6 +504,15 @@ impl Route {
         match &self.target {
             Target::Upstream(up) => {
                 let to = self.upstream.as_ref().ok_or_else(bad_target)?;
+                if !up.base_path.is_empty() && has_dot_segment(parts.uri.path()) {
+                    // `/api/v3/../../admin` would leave the base path the route confines
+                    // clients to.
+                    return Err((
+                        StatusCode::BAD_REQUEST,
+                        "mockdrift: a path with `.` or `..` segments is not forwarded under the upstream's base path\n"
+                            .to_owned(),
+                    ));
+                }
                 let pq = join_path(&up.base_path, &parts.uri).ok_or_else(bad_target)?;
                 let host = if !self.preserve_host {
                     to.host.clone()

@@ -952,3 +952,21 @@ async fn a_request_an_http2_upstream_refused_unprocessed_is_sent_again_once_if_i
     assert_eq!((count(&p.stats.upstream_retries), count(&p.stats.upstream_connections)), (4, 5));
     assert_eq!(*log.lock().expect("log"), ["0:1", "1:1", "1:3", "2:1", "2:3", "2:5", "3:1", "3:3", "4:1"]);
 }
+
+/// `..` under an upstream base path would leave the part of the upstream the route exposes:
+/// refused, plain or percent-encoded; without a base path the target is forwarded as sent.
+#[tokio::test]
+async fn dot_segments_do_not_leave_the_upstream_base_path() {
+    let up = upstream(b"{}".to_vec()).await;
+    let (based, _rx) = proxy(&format!("http://{up}/api/v3"), 1 << 20, 1 << 20).await;
+    for path in ["/v1/../../admin", "/v1/%2E%2E/%2e%2e/admin", "/./x", "/v1/.%2e/x"] {
+        let rsp = get(based.addr, path, b"").await;
+        assert_eq!(rsp.status(), StatusCode::BAD_REQUEST, "{path}");
+        let text = rsp.into_body().collect().await.expect("body").to_bytes();
+        assert!(String::from_utf8_lossy(&text).contains("base path"), "{path}");
+    }
+    assert_eq!(get(based.addr, "/v1/..x/a.b", b"").await.status(), StatusCode::CREATED, "not dot segments");
+    let (plain, _rx) = proxy(&format!("http://{up}"), 1 << 20, 1 << 20).await;
+    let rsp = get(plain.addr, "/v1/../admin", b"").await;
+    assert_eq!(rsp.headers()["x-seen-path"], "/v1/../admin");
+}
