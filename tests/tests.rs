@@ -4,6 +4,7 @@ mod contracts;
 mod demo;
 mod diff;
 mod examples;
+mod fuzz;
 mod proxy;
 mod regen;
 mod support;

@@ -60,7 +60,8 @@ pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::mock::{
-    BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_file, read_fixture,
+    BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_bytes, read_file,
+    read_fixture,
 };
 pub use self::openapi::openapi_routes;
 pub use self::report::{

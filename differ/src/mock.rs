@@ -250,6 +250,13 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
         }
         Err(e) => return vec![unreadable(path, 1, format!("cannot read: {e}"))],
     };
+    read_bytes(path, &bytes, service)
+}
+
+/// The mocks in a file's bytes, read as if from `path` (its extension picks YAML; WireMock's
+/// `bodyFileName` resolves beside it). Never panics, whatever the bytes (fuzzed in
+/// `tests/fuzz.rs`): what cannot be read is an [`Item::Unreadable`] with its line.
+pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if matches!(ext.as_str(), "yml" | "yaml") {
         let text = String::from_utf8_lossy(&bytes);
