@@ -259,7 +259,7 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
 pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if matches!(ext.as_str(), "yml" | "yaml") {
-        let text = String::from_utf8_lossy(&bytes);
+        let text = String::from_utf8_lossy(bytes);
         if text.trim().is_empty() {
             return vec![skipped(path, 1, "empty file")];
         }
@@ -280,7 +280,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
         set_service(&mut items, service);
         return items;
     }
-    let root = match Node::parse(&bytes, 1) {
+    let root = match Node::parse(bytes, 1) {
         Ok(n) => n,
         Err(e) if ext == "json" || ext == "har" => {
             return vec![unreadable(path, e.line, format!("not valid JSON: {e}"))];
