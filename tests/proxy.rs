@@ -658,7 +658,18 @@ fn the_recorder_runs_at_the_lowest_priority_and_forwarding_at_normal() {
     for i in 0..5 {
         assert!(get(&addr, &format!("/orders/{i}")).starts_with("HTTP/1.1 200 OK"));
     }
-    let threads = thread_niceness(p.child.id());
+    // The recorder's thread starts after the listeners and lowers its own priority: wait for
+    // that (on a busy machine it comes late), not for a fixed time.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let threads = loop {
+        let threads = thread_niceness(p.child.id());
+        if threads.iter().any(|(name, nice)| name == "mockdrift-rec" && *nice == 19)
+            || std::time::Instant::now() > deadline
+        {
+            break threads;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
     let recorder: Vec<_> = threads.iter().filter(|(name, _)| name == "mockdrift-rec").collect();
     assert_eq!(recorder.len(), 1, "{threads:?}");
     assert_eq!(recorder[0].1, 19, "{threads:?}");
