@@ -3,9 +3,9 @@
 //!
 //! hyper has one timer for the first two (its HTTP/1 header read timeout also runs while a
 //! kept-alive connection waits for its next request), so the proxy keeps its own: each
-//! connection's reads go through [`Watched`], which notes when bytes of a new request head
+//! connection's reads go through `Watched`, which notes when bytes of a new request head
 //! arrive; the service notes when a request starts and when its response body is done
-//! ([`Activity::begin`]); a [`watchdog`] beside the connection closes it when
+//! (`Activity::begin`); a `watchdog` beside the connection closes it when
 //!
 //! - a request head has been arriving for longer than the header timeout (slow heads,
 //!   `slowloris`), or a new connection has sent nothing for that long;
