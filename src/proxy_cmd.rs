@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use mockdrift_contracts::{Recorder, Store, StoreError, Ts};
+use mockdrift_contracts::{Recorder, Store, StoreError};
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
 use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
@@ -310,76 +310,8 @@ fn default_max_connections() -> usize {
     1024
 }
 
-/// Opens the store again and attaches it to the recorder (which then writes everything it
-/// kept in memory at its next flush); why not, if it cannot.
-fn reopen(recorder: &mut Recorder, dir: &std::path::Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("the contract store cannot be opened: creating {}: {e}", dir.display()))?;
-    let store =
-        Store::open(dir).map_err(|e| format!("the contract store cannot be opened: {:#}", anyhow::Error::from(e)))?;
-    let bad = recorder.attach_store(store).map_err(|e| {
-        recorder.detach_store();
-        format!("the contract store cannot be read: {:#}", anyhow::Error::from(e))
-    })?;
-    for e in bad {
-        tracing::warn!(error = %e, "A stored contract could not be read; left as is.");
-    }
-    Ok(())
-}
-
-/// When to try the store again: after 100 ms, then twice as long each time, at most 5 s.
-struct StoreRetry {
-    at: Option<std::time::Instant>,
-    backoff: Duration,
-    /// The reason last logged at ERROR: a new one is logged, the same one again only at
-    /// DEBUG (a store down for an hour would otherwise log every 5 s).
-    logged: Option<String>,
-}
-
-impl StoreRetry {
-    const FIRST: Duration = Duration::from_millis(100);
-    const MAX: Duration = Duration::from_secs(5);
-
-    fn new(now: bool) -> StoreRetry {
-        let at = now.then(|| std::time::Instant::now() + Self::FIRST);
-        StoreRetry { at, backoff: Self::FIRST, logged: None }
-    }
-
-    fn due(&self) -> bool {
-        self.at.is_some_and(|at| std::time::Instant::now() >= at)
-    }
-
-    fn failed(&mut self, health: &Health, reason: String) {
-        if self.logged.as_ref() != Some(&reason) {
-            tracing::error!(error = %reason, retry_in = ?self.backoff, "The contract store is not writable; recording in memory.");
-        } else {
-            tracing::debug!(error = %reason, retry_in = ?self.backoff, "The contract store is still not writable.");
-        }
-        health.set_degraded(Some(reason.clone()));
-        self.logged = Some(reason);
-        self.at = Some(std::time::Instant::now() + self.backoff);
-        self.backoff = (self.backoff * 2).min(Self::MAX);
-    }
-
-    fn succeeded(&mut self) {
-        *self = StoreRetry::new(false);
-    }
-}
-
-/// The endpoint each stable-sampling slot recorded last, per status.
-type LastInSlot = std::collections::HashMap<(mockdrift_proxy::stable::Slot, u16), mockdrift_contracts::EndpointKey>;
-
 /// `--stable-sample`: a settled endpoint is recorded one exchange in 64.
 const DEFAULT_STABLE_SAMPLE: f64 = 0.01;
-
-/// Exchanges the recorder takes from the queue at a time.
-const RECORD_BATCH: usize = 256;
-
-/// How long the recorder waits after a partial batch (bounds how late an exchange is recorded).
-const RECORD_PAUSE: Duration = Duration::from_millis(5);
-
-/// The share of one core the recorder may take.
-const RECORDER_SHARE: f64 = 0.5;
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
     run_until(args, cfg, wait_for_signal(), |_, _| {})?;
@@ -467,7 +399,7 @@ pub(crate) fn run_until(
         tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()?
     };
     rt.block_on(async move {
-        let (tap, mut rx) = Tap::sampling(set.queue_bytes, set.stable_sample, set.stable_interval);
+        let (tap, rx) = Tap::sampling(set.queue_bytes, set.stable_sample, set.stable_interval);
         let stable = tap.stable();
         let queue = tap.gauge();
         let (stop_tx, stop_rx) = watch::channel(false);
@@ -525,123 +457,20 @@ pub(crate) fn run_until(
         }
         // Only the routes hold the tap now: when they are gone, the recorder's channel closes.
         drop(tap);
-        let flush_health = Arc::clone(&health);
         let handle = tokio::runtime::Handle::current();
         let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+        let schedule = mockdrift_proxy::recording::Schedule {
+            flush_every,
+            stable_interval,
+            store_dir,
+            store_missing: unopened.is_some(),
+        };
+        let recorder_health = Arc::clone(&health);
         let recorder_thread = move || {
             let _runtime = handle.enter();
             yield_to_forwarding();
-            let mut next_flush = std::time::Instant::now() + flush_every;
-            let mut batch = Vec::with_capacity(RECORD_BATCH);
-            // The endpoint each stable-sampling slot recorded last with each status: a flush
-            // hands it the exchanges of that slot and status skipped since, so flushed counts
-            // are whole.
-            let mut last_in_slot: LastInSlot = std::collections::HashMap::new();
-            let count_skipped = |recorder: &mut Recorder, last: &LastInSlot| {
-                for (&(slot, status), key) in last {
-                    recorder.count_skipped(key, stable.take_skipped(slot, status));
-                }
-            };
-            // Busy slots that slowed down are relaxed about every two stable intervals.
-            let relax_every = (!stable_interval.is_zero()).then(|| (stable_interval * 2).max(RECORD_PAUSE));
-            let mut next_relax = std::time::Instant::now();
-            // Reopening a store that failed (or could not be opened at start), with backoff.
-            let mut store_retry = StoreRetry::new(unopened.is_some());
-            loop {
-                if let Some(every) = relax_every
-                    && std::time::Instant::now() >= next_relax
-                {
-                    stable.relax(Ts::now().0);
-                    next_relax = std::time::Instant::now() + every;
-                }
-                if store_retry.due() {
-                    match reopen(&mut recorder, &store_dir) {
-                        Ok(()) => {
-                            tracing::warn!(
-                                unflushed = recorder.unflushed(),
-                                "The contract store is writable again; writing what was kept in memory."
-                            );
-                            // The backoff stays until a flush succeeds.
-                            store_retry.at = None;
-                            next_flush = std::time::Instant::now();
-                        }
-                        Err(reason) => {
-                            store_retry.failed(&flush_health, reason);
-                        }
-                    }
-                }
-                let mut until = if relax_every.is_some() { next_flush.min(next_relax) } else { next_flush };
-                if let Some(at) = store_retry.at {
-                    until = until.min(at);
-                }
-                let wait = until.saturating_duration_since(std::time::Instant::now());
-                match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        let busy = std::time::Instant::now();
-                        for t in batch.drain(..) {
-                            let (slot, weight) = (t.slot(), t.weight());
-                            let exchange = t.into_exchange();
-                            let recording = recorder.record_weighted(&exchange, weight);
-                            stable.observed(slot, exchange.status, recording.changed, exchange.time.0);
-                            last_in_slot.insert((slot, exchange.status), recording.key);
-                            flush_health.processed.fetch_add(1, Ordering::Relaxed);
-                        }
-                        // At most RECORDER_SHARE of a core: recording is best-effort, and on a
-                        // saturated core the queue fills and drops copies (counted) rather
-                        // than taking CPU from forwarding. Partial batches also pause, so
-                        // exchanges gather instead of waking the recorder one by one.
-                        let rest = busy.elapsed().mul_f64(1.0 / RECORDER_SHARE - 1.0);
-                        std::thread::sleep(if n < RECORD_BATCH { rest.max(RECORD_PAUSE) } else { rest });
-                    }
-                    Err(_) => {}
-                }
-                if std::time::Instant::now() >= next_flush {
-                    let started = std::time::Instant::now();
-                    // New endpoints since the last flush: learn templates from all of them and
-                    // merge literal slugs (`/repos/octocat/hello`) into parameters.
-                    count_skipped(&mut recorder, &last_in_slot);
-                    let joined = recorder.relearn();
-                    if joined > 0 {
-                        tracing::info!(joined, "Endpoints merged under templates learned from the traffic.");
-                    }
-                    match recorder.flush() {
-                        Ok(_) if recorder.has_store() => {
-                            flush_health.flushes.fetch_add(1, Ordering::Relaxed);
-                            flush_health.set_degraded(None);
-                            store_retry.succeeded();
-                        }
-                        // No store to write to: its reopening is retried above.
-                        Ok(_) => {}
-                        Err(e) => {
-                            // The proxy keeps forwarding; the contracts stay in memory (and on
-                            // /contracts), and the store is reopened (sled refuses every write
-                            // after an I/O error) with backoff until a flush succeeds.
-                            let e = format!("{:#}", anyhow::Error::from(e));
-                            tracing::error!(error = %e, "Flushing contracts failed; will retry.");
-                            flush_health.flush_errors.fetch_add(1, Ordering::Relaxed);
-                            recorder.detach_store();
-                            let reason = format!("the contract store failed: {e}");
-                            store_retry.logged = Some(reason.clone());
-                            store_retry.failed(&flush_health, reason);
-                        }
-                    }
-                    flush_health.unflushed.store(recorder.unflushed() as u64, Ordering::Relaxed);
-                    flush_health.last_flush_micros.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
-                    next_flush = std::time::Instant::now() + flush_every;
-                }
-            }
-            count_skipped(&mut recorder, &last_in_slot);
-            recorder.relearn_now();
-            // One last try at a store that failed; what it cannot take is lost, and said.
-            let last = match recorder.has_store() {
-                true => Ok(()),
-                false => reopen(&mut recorder, &store_dir).map_err(anyhow::Error::msg),
-            };
-            let _ = done_tx.send(last.and_then(|()| {
-                recorder.flush()?;
-                Ok(recorder.len())
-            }));
+            let done = mockdrift_proxy::recording::run(recorder, rx, stable, recorder_health, schedule, handle.clone());
+            let _ = done_tx.send(done);
         };
         std::thread::Builder::new()
             .name(RECORDER_THREAD.to_owned())

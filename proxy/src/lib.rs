@@ -38,6 +38,7 @@ use tokio::net::{TcpListener, TcpStream};
 pub mod admin;
 pub mod guard;
 mod pool;
+pub mod recording;
 pub mod stable;
 pub mod tap;
 mod tee;

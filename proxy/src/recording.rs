@@ -1,0 +1,239 @@
+//! The recorder's loop, on a thread of its own: it takes tapped exchanges from the queue in
+//! batches, records them (templating, inference, merging), tells the stable sampler what
+//! changed, flushes to the store every interval, relaxes busy slots that slowed down, and
+//! reopens a store that failed. Everything about how much the proxy records and when lives
+//! here and in [`crate::stable`]; the CLI only starts the thread (at a low priority) and
+//! waits for its end.
+//!
+//! Best-effort by design: it takes at most half of one core (it sleeps as long as it
+//! worked), so on a saturated core the queue fills and drops copies (counted) rather than
+//! taking CPU from forwarding; and the proxy is fail-open about the store (see
+//! [`run`]).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use mockdrift_contracts::{EndpointKey, Recorder, Store, StoreError, Ts};
+use tokio::sync::mpsc;
+
+use crate::admin::Health;
+use crate::error_chain;
+use crate::stable::{Slot, StableSampler};
+use crate::tap::Tapped;
+
+/// Exchanges the recorder takes from the queue at a time.
+const RECORD_BATCH: usize = 256;
+
+/// How long the recorder waits after a partial batch (bounds how late an exchange is recorded).
+const RECORD_PAUSE: Duration = Duration::from_millis(5);
+
+/// The share of one core the recorder may take.
+const RECORDER_SHARE: f64 = 0.5;
+
+/// How the loop runs.
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    /// Flush to the store this often (`--flush-interval`).
+    pub flush_every: Duration,
+    /// `--stable-interval`: busy slots beyond the floor are relaxed about every two of these
+    /// (zero: no relaxing).
+    pub stable_interval: Duration,
+    /// The store's directory, to reopen it.
+    pub store_dir: PathBuf,
+    /// The store could not be opened at start: try again from the first interval on.
+    pub store_missing: bool,
+}
+
+/// Why the last flush on shutdown failed: what was recorded since the last good flush is
+/// lost, and the proxy exits 2 saying so.
+#[derive(Debug, thiserror::Error)]
+pub enum FinalFlushError {
+    /// The store could not be opened again.
+    #[error("{0}")]
+    Unavailable(String),
+    /// Writing failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The endpoint each stable-sampling slot recorded last, per status.
+type LastInSlot = HashMap<(Slot, u16), EndpointKey>;
+
+/// Runs the loop until the queue's senders are all gone (the routes stopped), then flushes
+/// one last time and returns the number of endpoint contracts. Blocks: run it on a thread of
+/// its own, inside the runtime (`handle`) whose queue it reads.
+///
+/// A flush that fails leaves every contract in memory (and on `/contracts`), marks the proxy
+/// degraded and lets go of the store: sled refuses every write after an I/O error, so it is
+/// reopened after 100 ms, then twice as long each time up to 5 s, and everything kept is
+/// written once a flush succeeds.
+pub fn run(
+    mut recorder: Recorder,
+    mut rx: mpsc::Receiver<Tapped>,
+    stable: Arc<StableSampler>,
+    health: Arc<Health>,
+    schedule: Schedule,
+    handle: tokio::runtime::Handle,
+) -> Result<usize, FinalFlushError> {
+    let Schedule { flush_every, stable_interval, store_dir, store_missing } = schedule;
+    let mut next_flush = Instant::now() + flush_every;
+    let mut batch = Vec::with_capacity(RECORD_BATCH);
+    // The endpoint each stable-sampling slot recorded last with each status: a flush hands
+    // it the exchanges of that slot and status skipped since, so flushed counts are whole.
+    let mut last_in_slot: LastInSlot = HashMap::new();
+    let count_skipped = |recorder: &mut Recorder, last: &LastInSlot| {
+        for (&(slot, status), key) in last {
+            recorder.count_skipped(key, stable.take_skipped(slot, status));
+        }
+    };
+    // Busy slots that slowed down are relaxed about every two stable intervals.
+    let relax_every = (!stable_interval.is_zero()).then(|| (stable_interval * 2).max(RECORD_PAUSE));
+    let mut next_relax = Instant::now();
+    // Reopening a store that failed (or could not be opened at start), with backoff.
+    let mut store_retry = StoreRetry::new(store_missing);
+    loop {
+        if let Some(every) = relax_every
+            && Instant::now() >= next_relax
+        {
+            stable.relax(Ts::now().0);
+            next_relax = Instant::now() + every;
+        }
+        if store_retry.due() {
+            match reopen(&mut recorder, &store_dir) {
+                Ok(()) => {
+                    tracing::warn!(
+                        unflushed = recorder.unflushed(),
+                        "The contract store is writable again; writing what was kept in memory."
+                    );
+                    // The backoff stays until a flush succeeds.
+                    store_retry.at = None;
+                    next_flush = Instant::now();
+                }
+                Err(reason) => store_retry.failed(&health, reason),
+            }
+        }
+        let mut until = if relax_every.is_some() { next_flush.min(next_relax) } else { next_flush };
+        if let Some(at) = store_retry.at {
+            until = until.min(at);
+        }
+        let wait = until.saturating_duration_since(Instant::now());
+        match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
+            Ok(0) => break,
+            Ok(n) => {
+                let busy = Instant::now();
+                for t in batch.drain(..) {
+                    let (slot, weight) = (t.slot(), t.weight());
+                    let exchange = t.into_exchange();
+                    let recording = recorder.record_weighted(&exchange, weight);
+                    stable.observed(slot, exchange.status, recording.changed, exchange.time.0);
+                    last_in_slot.insert((slot, exchange.status), recording.key);
+                    health.processed.fetch_add(1, Ordering::Relaxed);
+                }
+                // At most RECORDER_SHARE of a core: recording is best-effort, and on a
+                // saturated core the queue fills and drops copies (counted) rather than taking
+                // CPU from forwarding. Partial batches also pause, so exchanges gather instead
+                // of waking the recorder one by one.
+                let rest = busy.elapsed().mul_f64(1.0 / RECORDER_SHARE - 1.0);
+                std::thread::sleep(if n < RECORD_BATCH { rest.max(RECORD_PAUSE) } else { rest });
+            }
+            Err(_) => {}
+        }
+        if Instant::now() >= next_flush {
+            let started = Instant::now();
+            // New endpoints since the last flush: learn templates from all of them and merge
+            // literal slugs (`/repos/octocat/hello`) into parameters.
+            count_skipped(&mut recorder, &last_in_slot);
+            let joined = recorder.relearn();
+            if joined > 0 {
+                tracing::info!(joined, "Endpoints merged under templates learned from the traffic.");
+            }
+            match recorder.flush() {
+                Ok(_) if recorder.has_store() => {
+                    health.flushes.fetch_add(1, Ordering::Relaxed);
+                    health.set_degraded(None);
+                    store_retry.succeeded();
+                }
+                // No store to write to: its reopening is retried above.
+                Ok(_) => {}
+                Err(e) => {
+                    let e = error_chain(&e);
+                    tracing::error!(error = %e, "Flushing contracts failed; will retry.");
+                    health.flush_errors.fetch_add(1, Ordering::Relaxed);
+                    recorder.detach_store();
+                    let reason = format!("the contract store failed: {e}");
+                    store_retry.logged = Some(reason.clone());
+                    store_retry.failed(&health, reason);
+                }
+            }
+            health.unflushed.store(recorder.unflushed() as u64, Ordering::Relaxed);
+            health.last_flush_micros.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+            next_flush = Instant::now() + flush_every;
+        }
+    }
+    count_skipped(&mut recorder, &last_in_slot);
+    recorder.relearn_now();
+    // One last try at a store that failed; what it cannot take is lost, and said.
+    if !recorder.has_store() {
+        reopen(&mut recorder, &store_dir).map_err(FinalFlushError::Unavailable)?;
+    }
+    recorder.flush()?;
+    Ok(recorder.len())
+}
+
+/// Opens the store again and attaches it to the recorder (which then writes everything it
+/// kept in memory at its next flush); why not, if it cannot.
+fn reopen(recorder: &mut Recorder, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("the contract store cannot be opened: creating {}: {e}", dir.display()))?;
+    let store = Store::open(dir).map_err(|e| format!("the contract store cannot be opened: {}", error_chain(&e)))?;
+    let bad = recorder.attach_store(store).map_err(|e| {
+        recorder.detach_store();
+        format!("the contract store cannot be read: {}", error_chain(&e))
+    })?;
+    for e in bad {
+        tracing::warn!(error = %e, "A stored contract could not be read; left as is.");
+    }
+    Ok(())
+}
+
+/// When to try the store again: after 100 ms, then twice as long each time, at most 5 s.
+struct StoreRetry {
+    at: Option<Instant>,
+    backoff: Duration,
+    /// The reason last logged at ERROR: a new one is logged, the same one again only at
+    /// DEBUG (a store down for an hour would otherwise log every 5 s).
+    logged: Option<String>,
+}
+
+impl StoreRetry {
+    const FIRST: Duration = Duration::from_millis(100);
+    const MAX: Duration = Duration::from_secs(5);
+
+    fn new(now: bool) -> StoreRetry {
+        let at = now.then(|| Instant::now() + Self::FIRST);
+        StoreRetry { at, backoff: Self::FIRST, logged: None }
+    }
+
+    fn due(&self) -> bool {
+        self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    fn failed(&mut self, health: &Health, reason: String) {
+        if self.logged.as_ref() != Some(&reason) {
+            tracing::error!(error = %reason, retry_in = ?self.backoff, "The contract store is not writable; recording in memory.");
+        } else {
+            tracing::debug!(error = %reason, retry_in = ?self.backoff, "The contract store is still not writable.");
+        }
+        health.set_degraded(Some(reason.clone()));
+        self.logged = Some(reason);
+        self.at = Some(Instant::now() + self.backoff);
+        self.backoff = (self.backoff * 2).min(Self::MAX);
+    }
+
+    fn succeeded(&mut self) {
+        *self = StoreRetry::new(false);
+    }
+}
