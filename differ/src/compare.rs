@@ -8,9 +8,9 @@ use mockdrift_contracts::template::{Route, RouteSet};
 use mockdrift_contracts::{Contract, EndpointKey, ObjectShape, Shape, Snapshot, Ts, stable_hash};
 use serde_json::Value;
 
+use crate::edit::{Edit, EditOp};
 use crate::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary, pointer};
 use crate::mock::{Item, Matcher, Mock, MockBody, PathToken, UrlPattern};
-use crate::regen_impl::{Edit, EditOp};
 use crate::tree::{Node, NodeKind};
 
 /// How to compare.

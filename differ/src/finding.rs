@@ -195,7 +195,7 @@ pub struct Report {
     pub bodies: Vec<BodyDiff>,
     /// Body edits that would fix the body findings, for [`crate::regen::plan`].
     #[serde(skip)]
-    pub edits: Vec<crate::regen_impl::Edit>,
+    pub edits: Vec<crate::edit::Edit>,
 }
 
 /// A mock body beside a body built from production's shape, with the JSON Schema verdict.

@@ -36,13 +36,12 @@
 
 mod baseline;
 mod compare;
+mod edit;
 mod finding;
-mod har;
-mod hoverfly;
+mod formats;
 mod mock;
 mod newmock;
 mod openapi;
-mod pact;
 pub mod regen {
     //! Regenerating mocks: see [`plan`] and [`new_mock`].
     pub use crate::newmock::{NewMock, new_mock};
@@ -52,19 +51,13 @@ mod regen_impl;
 mod report;
 mod rules;
 pub mod tree;
-mod vcr;
-mod wiremock;
 mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::compare::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
-pub use self::mock::{
-    BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern, read_bytes, read_file,
-    read_fixture,
-};
+pub use self::formats::{collect_files, read_bytes, read_file, read_fixture};
+pub use self::mock::{BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern};
 pub use self::openapi::openapi_routes;
-pub use self::report::{
-    ALL_KINDS, collect_files, render_github, render_junit, render_markdown, render_sarif, render_text,
-};
+pub use self::report::{ALL_KINDS, render_github, render_junit, render_markdown, render_sarif, render_text};
 pub use self::rules::{IgnoreRule, Rules, kind_from_name, severity_from_name};

@@ -15,28 +15,10 @@ use mockdrift_contracts::EndpointKey;
 use mockdrift_contracts::json::{Event, LineIndex, Parser};
 use serde_json::Value;
 
+pub use crate::edit::Edit;
+use crate::edit::EditOp;
 use crate::finding::{Finding, Kind, Report, Severity};
 use crate::mock::{BodyForm, BodySite, Item, Mock, MockFormat, PathToken};
-
-/// A body edit that would make a mock agree with production, planned with its finding.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    pub(crate) mock: usize,
-    pub(crate) endpoint: EndpointKey,
-    /// The finding it fixes ([`finding_key`]).
-    pub(crate) fingerprint: String,
-    pub(crate) at: Vec<PathToken>,
-    pub(crate) op: EditOp,
-}
-
-/// What an [`Edit`] does at its place.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum EditOp {
-    /// Drop the member.
-    Remove,
-    /// Set (add or replace) the value: one built from the shape alone, one from the examples.
-    Set { synthetic: Value, example: Value },
-}
 
 /// Where new values come from (`--values`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -368,7 +350,7 @@ fn plan_mock(m: &Mock, idx: usize, edits: &[&Edit], values: Values, docs: &mut D
                 (node.start, node.end, s, site.form == BodyForm::Base64, None)
             };
             // The bytes as sent, then the body they carry.
-            let wire = if base64 { crate::mock::base64_bytes(&written)? } else { written.clone().into_bytes() };
+            let wire = if base64 { crate::formats::base64_bytes(&written)? } else { written.clone().into_bytes() };
             let body = if site.encoding.is_empty() {
                 wire.clone()
             } else {
@@ -925,7 +907,7 @@ mod tests {
         let out = base64_like(wrapped, br#"{"a":2}"#);
         assert!(out.lines().all(|l| l.len() <= 4), "{out}");
         assert!(out.ends_with('\n'));
-        assert_eq!(crate::mock::base64_bytes(&out).expect("valid"), br#"{"a":2}"#);
+        assert_eq!(crate::formats::base64_bytes(&out).expect("valid"), br#"{"a":2}"#);
         assert_eq!(base64_like("eyJhIjoxfQ==", b"{}"), "e30=");
     }
 }

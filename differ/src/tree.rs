@@ -101,12 +101,6 @@ impl Node {
         }
     }
 
-    /// Parses the first document of a YAML text into the same tree (lines kept). Errors give
-    /// the line and the reason.
-    pub fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
-        crate::yaml::parse(text)
-    }
-
     /// The member of an object.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {

@@ -65,6 +65,14 @@ fn weight(node: &Node) -> usize {
     }
 }
 
+impl Node {
+    /// Parses the first document of a YAML text into the same tree as JSON (lines kept).
+    /// Errors give the line and the reason.
+    pub fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
+        parse(text)
+    }
+}
+
 /// Parses the first document. Errors give the line and the reason.
 pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
     let mut parser = Parser::new_from_str(text.trim_start_matches('\u{feff}'));

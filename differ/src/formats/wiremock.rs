@@ -2,8 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::mock::{self, BodyForm, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{BodyForm, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
+
+use super::common;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     match root.get("mappings").map(|m| &m.kind) {
@@ -12,14 +14,14 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
             .enumerate()
             .map(|(i, stub)| stub_item(path, stub, i, vec![PathToken::Key("mappings".to_owned()), PathToken::Index(i)]))
             .collect(),
-        Some(_) => vec![mock::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
+        Some(_) => vec![common::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
         None => vec![stub_item(path, root, 0, Vec::new())],
     }
 }
 
 fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let (Some(req), Some(rsp)) = (stub.get("request"), stub.get("response")) else {
-        return mock::unreadable(path, stub.line, format!("mapping {} has no request or response", index + 1));
+        return common::unreadable(path, stub.line, format!("mapping {} has no request or response", index + 1));
     };
     let name = stub
         .get("name")
@@ -47,7 +49,7 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
         None => 200,
         Some(Some(s)) if (100..=999).contains(&s) => s as u16,
         Some(_) => {
-            return mock::unreadable(
+            return common::unreadable(
                 path,
                 status_node.map_or(rsp.line, |s| s.line),
                 "status is not an HTTP status code".to_owned(),
@@ -57,10 +59,10 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
     let transformers = rsp.get("transformers").is_some_and(
         |t| matches!(&t.kind, NodeKind::Array(a) if a.iter().any(|x| x.as_str() == Some("response-template"))),
     );
-    let mut media_type = mock::content_type(rsp.get("headers"));
+    let mut media_type = common::content_type(rsp.get("headers"));
     let mut body_file = path.to_path_buf();
-    let rsp_at: Vec<PathToken> = at.iter().cloned().chain(mock::keys(&["response"])).collect();
-    let site = |file: &Path, key: Option<&str>, form| mock::response_site(rsp, &rsp_at, file, key, form);
+    let rsp_at: Vec<PathToken> = at.iter().cloned().chain(common::keys(&["response"])).collect();
+    let site = |file: &Path, key: Option<&str>, form| common::response_site(rsp, &rsp_at, file, key, form);
     let mut body_site = None;
     let body = if let Some(b) = rsp.get("jsonBody") {
         media_type.get_or_insert_with(|| "application/json".to_owned());
@@ -69,14 +71,14 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
     } else if let Some(b) = rsp.get("body") {
         body_site = Some(site(path, Some("body"), BodyForm::Text));
         match b.as_str() {
-            Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
+            Some(text) => common::text_body(text, b.line, media_type.as_deref()),
             None => MockBody::NotCompared("\"body\" is not a string".to_owned()),
         }
     } else if let Some(b) = rsp.get("base64Body") {
         body_site = Some(site(path, Some("base64Body"), BodyForm::Base64));
-        match b.as_str().map(|t| mock::base64_body(t, b.line, media_type.as_deref())) {
+        match b.as_str().map(|t| common::base64_body(t, b.line, media_type.as_deref())) {
             Some(Ok(body)) => body,
-            Some(Err(reason)) => return mock::unreadable(path, b.line, format!("base64Body: {reason}")),
+            Some(Err(reason)) => return common::unreadable(path, b.line, format!("base64Body: {reason}")),
             None => MockBody::NotCompared("\"base64Body\" is not a string".to_owned()),
         }
     } else if let Some(name) = rsp.get("bodyFileName").and_then(Node::as_str) {
@@ -84,14 +86,14 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
             MockBody::NotCompared("bodyFileName is templated".to_owned())
         } else {
             let Some(file) = files_dir(path).map(|d| d.join(name)) else {
-                return mock::unreadable(
+                return common::unreadable(
                     path,
                     rsp.line,
                     format!("bodyFileName {name}: no __files directory above the mapping"),
                 );
             };
             let what = format!("bodyFileName {name}");
-            match mock::named_body_file(path, rsp.line, &what, &file, media_type.as_deref()) {
+            match common::named_body_file(path, rsp.line, &what, &file, media_type.as_deref()) {
                 Ok(body) => {
                     body_site = Some(site(&file, None, BodyForm::Json));
                     body_file = file;
@@ -103,12 +105,12 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
     } else {
         MockBody::None
     };
-    let templated = transformers || matches!(&body, MockBody::Json(n) if mock::has_template(n));
+    let templated = transformers || matches!(&body, MockBody::Json(n) if common::has_template(n));
     Item::Mock(Box::new(Mock {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
-        headers: mock::headers(rsp.get("headers")),
+        headers: common::headers(rsp.get("headers")),
         body,
         body_file,
         templated,

@@ -3,46 +3,49 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
+
+use super::common;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let Some(NodeKind::Array(entries)) = root.get("log").and_then(|l| l.get("entries")).map(|e| &e.kind) else {
-        return vec![mock::unreadable(path, root.line, "log.entries is not an array".to_owned())];
+        return vec![common::unreadable(path, root.line, "log.entries is not an array".to_owned())];
     };
     entries.iter().enumerate().map(|(i, e)| entry(path, e, i)).collect()
 }
 
 fn entry(path: &Path, e: &Node, index: usize) -> Item {
     let Some(req) = e.get("request") else {
-        return mock::unreadable(path, e.line, format!("entry {} has no request", index + 1));
+        return common::unreadable(path, e.line, format!("entry {} has no request", index + 1));
     };
     let Some(rsp) = e.get("response") else {
-        return mock::skipped(
+        return common::skipped(
             path,
             e.line,
             &format!("entry {} has a request only (no response to compare)", index + 1),
         );
     };
     let Some(url) = req.get("url").and_then(Node::as_str) else {
-        return mock::unreadable(path, req.line, format!("entry {}: request has no url", index + 1));
+        return common::unreadable(path, req.line, format!("entry {}: request has no url", index + 1));
     };
     let parts = mockdrift_contracts::exchange::split_url(url);
     let status_node = rsp.get("status");
     let status = match status_node.and_then(Node::as_u64) {
         Some(s) if (100..=999).contains(&s) => s as u16,
         Some(0) => {
-            return mock::skipped(
+            return common::skipped(
                 path,
                 e.line,
                 &format!("entry {}: status 0 (the request never completed)", index + 1),
             );
         }
-        _ => return mock::unreadable(path, rsp.line, format!("entry {}: no valid response status", index + 1)),
+        _ => return common::unreadable(path, rsp.line, format!("entry {}: no valid response status", index + 1)),
     };
     let content = rsp.get("content");
     let mime = content.and_then(|c| c.get("mimeType")).and_then(Node::as_str).filter(|m| !m.is_empty());
-    let media_type = mock::content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
+    let media_type =
+        common::content_type(rsp.get("headers")).or_else(|| mime.map(mockdrift_contracts::media::normalise));
     let base64 = content.and_then(|c| c.get("encoding")).and_then(Node::as_str) == Some("base64");
     let rsp_at = vec![
         PathToken::Key("log".to_owned()),
@@ -50,8 +53,8 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
         PathToken::Index(index),
         PathToken::Key("response".to_owned()),
     ];
-    let under = |ks: &[&str]| [rsp_at.clone(), mock::keys(ks)].concat();
-    let mut lengths = mock::length_paths(rsp.get("headers"), &under(&["headers"]));
+    let under = |ks: &[&str]| [rsp_at.clone(), common::keys(ks)].concat();
+    let mut lengths = common::length_paths(rsp.get("headers"), &under(&["headers"]));
     if content.and_then(|c| c.get("size")).is_some() {
         lengths.push(under(&["content", "size"]));
     }
@@ -69,11 +72,11 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
     let body = match content.and_then(|c| c.get("text")) {
         Some(t) => match t.as_str() {
             Some("") | None => MockBody::None,
-            Some(text) if base64 => match mock::base64_body(text, t.line, media_type.as_deref()) {
+            Some(text) if base64 => match common::base64_body(text, t.line, media_type.as_deref()) {
                 Ok(body) => body,
-                Err(reason) => return mock::unreadable(path, t.line, format!("entry {}: {reason}", index + 1)),
+                Err(reason) => return common::unreadable(path, t.line, format!("entry {}: {reason}", index + 1)),
             },
-            Some(text) => mock::text_body(text, t.line, media_type.as_deref()),
+            Some(text) => common::text_body(text, t.line, media_type.as_deref()),
         },
         None => MockBody::None,
     };
@@ -85,7 +88,7 @@ fn entry(path: &Path, e: &Node, index: usize) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
-        headers: mock::headers(rsp.get("headers")),
+        headers: common::headers(rsp.get("headers")),
         body,
         body_site,
         ..Mock::new(path, MockFormat::Har, name, e.line, UrlPattern::Path(parts.path.to_owned()), status)

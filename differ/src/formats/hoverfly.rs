@@ -3,21 +3,23 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
+
+use super::common;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let data = root.get("data");
     let legacy = data.is_some_and(|d| d.get("pairs").is_none());
     let pairs = match data.map(|d| d.get("pairs").map(|p| &p.kind).unwrap_or(&d.kind)) {
         Some(NodeKind::Array(pairs)) => pairs,
-        _ => return vec![mock::unreadable(path, root.line, "no data.pairs array".to_owned())],
+        _ => return vec![common::unreadable(path, root.line, "no data.pairs array".to_owned())],
     };
     pairs
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut at = mock::keys(if legacy { &["data"] } else { &["data", "pairs"] });
+            let mut at = common::keys(if legacy { &["data"] } else { &["data", "pairs"] });
             at.push(PathToken::Index(i));
             pair(path, p, i, at)
         })
@@ -63,30 +65,32 @@ fn glob_to_regex(glob: &str) -> String {
 
 fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
     let (Some(req), Some(rsp)) = (p.get("request").or_else(|| p.get("requestTemplate")), p.get("response")) else {
-        return mock::unreadable(path, p.line, format!("pair {} has no request or response", index + 1));
+        return common::unreadable(path, p.line, format!("pair {} has no request or response", index + 1));
     };
     let method = field(req.get("method")).and_then(|(m, re)| (!re).then(|| m.to_ascii_uppercase()));
     let url = match field(req.get("path")) {
         Some((v, false)) => UrlPattern::Path(v),
         Some((v, true)) => UrlPattern::Regex { pattern: v, path_only: true },
         None if req.get("path").is_none() => UrlPattern::Any,
-        None => return mock::skipped(path, req.line, &format!("pair {}: path matcher cannot be evaluated", index + 1)),
+        None => {
+            return common::skipped(path, req.line, &format!("pair {}: path matcher cannot be evaluated", index + 1));
+        }
     };
     let host = field(req.get("destination")).and_then(|(d, re)| (!re).then_some(d));
     let status_node = rsp.get("status");
     let status = match status_node.and_then(Node::as_u64) {
         Some(s) if (100..=999).contains(&s) => s as u16,
-        _ => return mock::unreadable(path, rsp.line, format!("pair {}: no valid response status", index + 1)),
+        _ => return common::unreadable(path, rsp.line, format!("pair {}: no valid response status", index + 1)),
     };
-    let media_type = mock::content_type(rsp.get("headers"));
+    let media_type = common::content_type(rsp.get("headers"));
     let encoded = matches!(rsp.get("encodedBody").map(|e| &e.kind), Some(NodeKind::Bool(true)));
     let mut body_file = path.to_path_buf();
-    let rsp_at: Vec<PathToken> = at.into_iter().chain(mock::keys(&["response"])).collect();
-    let site = |file: &Path, key: Option<&str>, form| mock::response_site(rsp, &rsp_at, file, key, form);
+    let rsp_at: Vec<PathToken> = at.into_iter().chain(common::keys(&["response"])).collect();
+    let site = |file: &Path, key: Option<&str>, form| common::response_site(rsp, &rsp_at, file, key, form);
     let mut body_site = None;
     let body = if let Some(file) = rsp.get("bodyFile").and_then(Node::as_str).filter(|f| !f.is_empty()) {
         let full = path.parent().unwrap_or(Path::new(".")).join(file);
-        match mock::named_body_file(path, rsp.line, &format!("bodyFile {file}"), &full, media_type.as_deref()) {
+        match common::named_body_file(path, rsp.line, &format!("bodyFile {file}"), &full, media_type.as_deref()) {
             Ok(body) => {
                 body_site = Some(site(&full, None, BodyForm::Json));
                 body_file = full;
@@ -96,7 +100,8 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
         }
     } else {
         // An encoded body is the bytes as sent, so in the response's Content-Encoding.
-        let encoding = if encoded { mock::content_encoding(&mock::headers(rsp.get("headers"))) } else { String::new() };
+        let encoding =
+            if encoded { common::content_encoding(&common::headers(rsp.get("headers"))) } else { String::new() };
         if rsp.get("body").is_some() {
             let form = if encoded { BodyForm::Base64 } else { BodyForm::Text };
             body_site = Some(BodySite { encoding: encoding.clone(), ..site(path, Some("body"), form) });
@@ -104,18 +109,18 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
         match rsp.get("body") {
             Some(b) => match b.as_str() {
                 Some("") => MockBody::None,
-                Some(text) if encoded => match mock::base64_bytes(text) {
-                    Ok(bytes) => mock::encoded_body(&bytes, &encoding, b.line, media_type.as_deref()),
-                    Err(reason) => return mock::unreadable(path, b.line, format!("encodedBody: {reason}")),
+                Some(text) if encoded => match common::base64_bytes(text) {
+                    Ok(bytes) => common::encoded_body(&bytes, &encoding, b.line, media_type.as_deref()),
+                    Err(reason) => return common::unreadable(path, b.line, format!("encodedBody: {reason}")),
                 },
-                Some(text) => mock::text_body(text, b.line, media_type.as_deref()),
+                Some(text) => common::text_body(text, b.line, media_type.as_deref()),
                 None => MockBody::NotCompared("body is not a string".to_owned()),
             },
             None => MockBody::None,
         }
     };
     let templated = matches!(rsp.get("templated").map(|t| &t.kind), Some(NodeKind::Bool(true)))
-        || matches!(&body, MockBody::Json(n) if mock::has_template(n));
+        || matches!(&body, MockBody::Json(n) if common::has_template(n));
     let name = match (&method, &url) {
         (Some(m), u) => format!("{m} {}", u.display()),
         (None, u) => u.display(),
@@ -125,7 +130,7 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
-        headers: mock::headers(rsp.get("headers")),
+        headers: common::headers(rsp.get("headers")),
         body,
         body_file,
         templated,

@@ -2,15 +2,17 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
+
+use super::common;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let provider = root.get("provider").and_then(|p| p.get("name")).and_then(Node::as_str).map(str::to_owned);
     let mut out = Vec::new();
     if let Some(NodeKind::Array(msgs)) = root.get("messages").map(|m| &m.kind) {
         for m in msgs {
-            out.push(mock::skipped(path, m.line, "Pact message interaction (not HTTP)"));
+            out.push(common::skipped(path, m.line, "Pact message interaction (not HTTP)"));
         }
     }
     match root.get("interactions").map(|i| &i.kind) {
@@ -27,7 +29,7 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
                 }
             }
         }
-        Some(_) => out.push(mock::unreadable(path, root.line, "\"interactions\" is not an array".to_owned())),
+        Some(_) => out.push(common::unreadable(path, root.line, "\"interactions\" is not an array".to_owned())),
         None => {}
     }
     out
@@ -42,17 +44,17 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
     if let Some(t) = it.get("type").and_then(Node::as_str)
         && t != "Synchronous/HTTP"
     {
-        return mock::skipped(path, it.line, &format!("Pact {t} interaction {name:?} (not HTTP)"));
+        return common::skipped(path, it.line, &format!("Pact {t} interaction {name:?} (not HTTP)"));
     }
     let (Some(req), Some(rsp)) = (it.get("request"), it.get("response")) else {
-        return mock::skipped(path, it.line, &format!("Pact interaction {name:?} has no HTTP request and response"));
+        return common::skipped(path, it.line, &format!("Pact interaction {name:?} has no HTTP request and response"));
     };
     let method = req.get("method").and_then(Node::as_str).map(str::to_ascii_uppercase);
     let url = match req.get("path") {
         Some(p) => match (p.as_str(), term_generate(p)) {
             (Some(s), _) => UrlPattern::Path(s.to_owned()),
             (None, Some(g)) => UrlPattern::Path(g.to_owned()),
-            _ => return mock::unreadable(path, p.line, format!("interaction {name:?}: path is not a string")),
+            _ => return common::unreadable(path, p.line, format!("interaction {name:?}: path is not a string")),
         },
         None => UrlPattern::Path("/".to_owned()),
     };
@@ -68,14 +70,14 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
     let status = match status_node.and_then(Node::as_u64) {
         Some(s) if (100..=999).contains(&s) => s as u16,
         _ => {
-            return mock::unreadable(
+            return common::unreadable(
                 path,
                 status_node.map_or(rsp.line, |s| s.line),
                 format!("interaction {name:?}: no valid response status"),
             );
         }
     };
-    let mut media_type = mock::content_type(rsp.get("headers"));
+    let mut media_type = common::content_type(rsp.get("headers"));
     let mut matchers = Vec::new();
     // v2: flat rules keyed `$.body...` on the response (or `responseMatchingRules`);
     // v3/v4: `matchingRules.body` keyed `$...`.
@@ -100,9 +102,9 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
     // Paths below the interaction; `read` prefixes the interaction's own.
     let site = |path_in: &[&str], form| BodySite {
         file: path.to_path_buf(),
-        path: mock::keys(path_in),
+        path: common::keys(path_in),
         form,
-        lengths: mock::length_paths(rsp.get("headers"), &mock::keys(&["response", "headers"])),
+        lengths: common::length_paths(rsp.get("headers"), &common::keys(&["response", "headers"])),
         encoding: String::new(),
     };
     let mut body_site = None;
@@ -122,9 +124,9 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
                 body_site = Some(site(&["response", "body", "content"], form));
                 content
             }
-            Some(Err(reason)) => return mock::unreadable(path, b.line, format!("interaction {name:?}: {reason}")),
+            Some(Err(reason)) => return common::unreadable(path, b.line, format!("interaction {name:?}: {reason}")),
             None => match b.as_str() {
-                Some(text) => match mock::json_in_string(text, b.line) {
+                Some(text) => match common::json_in_string(text, b.line) {
                     Some(n) => {
                         body_site = Some(site(&["response", "body"], BodyForm::Text));
                         MockBody::Json(n)
@@ -150,7 +152,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
-        headers: mock::headers(rsp.get("headers")),
+        headers: common::headers(rsp.get("headers")),
         body,
         matchers,
         body_site,
@@ -166,11 +168,11 @@ fn v4_body(b: &Node) -> Option<Result<(MockBody, Option<String>), String>> {
     let ct = b.get("contentType").and_then(Node::as_str).map(str::to_owned);
     let encoded = b.get("encoded").and_then(|e| e.as_str().map(str::to_ascii_lowercase));
     let body = match (encoded.as_deref(), content.as_str()) {
-        (Some("base64"), Some(s)) => match mock::base64_body(s, content.line, ct.as_deref()) {
+        (Some("base64"), Some(s)) => match common::base64_body(s, content.line, ct.as_deref()) {
             Ok(body) => body,
             Err(reason) => return Some(Err(reason)),
         },
-        (_, Some(s)) => mock::text_body(s, content.line, ct.as_deref()),
+        (_, Some(s)) => common::text_body(s, content.line, ct.as_deref()),
         (_, None) => MockBody::Json(content.clone()),
     };
     Some(Ok((body, ct)))

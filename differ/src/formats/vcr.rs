@@ -4,14 +4,16 @@
 
 use std::path::Path;
 
-use crate::mock::{self, BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
+use crate::mock::{BodyForm, BodySite, Item, Mock, MockBody, MockFormat, PathToken, UrlPattern};
 use crate::tree::{Node, NodeKind};
+
+use super::common;
 use crate::yaml::BINARY_KEY;
 
 pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
     let key = if root.get("http_interactions").is_some() { "http_interactions" } else { "interactions" };
     let Some(NodeKind::Array(items)) = root.get(key).map(|l| &l.kind) else {
-        return vec![mock::unreadable(path, root.line, "no interactions list".to_owned())];
+        return vec![common::unreadable(path, root.line, "no interactions list".to_owned())];
     };
     // YAML cassettes are edited only where the body text is one scalar (`string:`).
     let json = !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
@@ -47,19 +49,19 @@ fn body_site(path: &Path, rsp: &Node) -> Option<BodySite> {
         let _ = rsp.get("content")?.as_str()?;
         return Some(BodySite {
             file: path.to_path_buf(),
-            path: mock::keys(&["response", "content"]),
+            path: common::keys(&["response", "content"]),
             form: BodyForm::Text,
-            lengths: mock::length_paths(headers, &mock::keys(&["response", "headers"])),
+            lengths: common::length_paths(headers, &common::keys(&["response", "headers"])),
             encoding: String::new(),
         });
     };
     let text = |n: &Node| n.as_str().is_some() || n.get(BINARY_KEY).is_some();
     let (at, form) = if b.get("base64_string").is_some() {
-        (mock::keys(&["response", "body", "base64_string"]), BodyForm::Base64)
+        (common::keys(&["response", "body", "base64_string"]), BodyForm::Base64)
     } else if b.get("string").is_some_and(text) {
-        (mock::keys(&["response", "body", "string"]), BodyForm::Text)
+        (common::keys(&["response", "body", "string"]), BodyForm::Text)
     } else if text(b) {
-        (mock::keys(&["response", "body"]), BodyForm::Text)
+        (common::keys(&["response", "body"]), BodyForm::Text)
     } else {
         return None;
     };
@@ -67,7 +69,7 @@ fn body_site(path: &Path, rsp: &Node) -> Option<BodySite> {
         file: path.to_path_buf(),
         path: at,
         form,
-        lengths: mock::length_paths(headers, &mock::keys(&["response", "headers"])),
+        lengths: common::length_paths(headers, &common::keys(&["response", "headers"])),
         encoding: header(headers, "content-encoding").unwrap_or("").trim().to_ascii_lowercase(),
     })
 }
@@ -86,7 +88,7 @@ fn header<'n>(headers: Option<&'n Node>, name: &str) -> Option<&'n str> {
 /// or a plain string (go-vcr), possibly `!binary`.
 fn body_bytes(body: Option<&Node>) -> Result<Option<(Vec<u8>, usize)>, String> {
     let Some(b) = body else { return Ok(None) };
-    let decode = mock::base64_bytes;
+    let decode = common::base64_bytes;
     let scalar = |n: &Node| -> Result<Option<Vec<u8>>, String> {
         if let Some(b64) = n.get(BINARY_KEY).and_then(Node::as_str) {
             return decode(b64).map(Some);
@@ -104,10 +106,10 @@ fn body_bytes(body: Option<&Node>) -> Result<Option<(Vec<u8>, usize)>, String> {
 
 fn interaction(path: &Path, it: &Node, index: usize) -> Item {
     let (Some(req), Some(rsp)) = (it.get("request"), it.get("response")) else {
-        return mock::unreadable(path, it.line, format!("interaction {} has no request or response", index + 1));
+        return common::unreadable(path, it.line, format!("interaction {} has no request or response", index + 1));
     };
     let Some(url) = req.get("uri").or_else(|| req.get("url")).and_then(Node::as_str) else {
-        return mock::unreadable(path, req.line, format!("interaction {}: request has no uri", index + 1));
+        return common::unreadable(path, req.line, format!("interaction {}: request has no uri", index + 1));
     };
     let parts = mockdrift_contracts::exchange::split_url(url);
     let method = req.get("method").and_then(Node::as_str).map(|m| m.trim_start_matches(':').to_ascii_uppercase());
@@ -119,21 +121,21 @@ fn interaction(path: &Path, it: &Node, index: usize) -> Item {
         .or_else(|| rsp.get("status_code"));
     let status = match status_node.and_then(Node::as_u64) {
         Some(s) if (100..=999).contains(&s) => s as u16,
-        _ => return mock::unreadable(path, rsp.line, format!("interaction {}: no valid response status", index + 1)),
+        _ => return common::unreadable(path, rsp.line, format!("interaction {}: no valid response status", index + 1)),
     };
     let headers = rsp.get("headers");
     let media_type = header(headers, "content-type").map(mockdrift_contracts::media::normalise);
     let body = if let Some(content) = rsp.get("content").filter(|_| rsp.get("body").is_none()) {
         // vcrpy's old httpx format keeps the body already decoded under `content`.
         match content.as_str() {
-            Some(text) => mock::text_body(text, content.line, media_type.as_deref()),
+            Some(text) => common::text_body(text, content.line, media_type.as_deref()),
             None => MockBody::NotCompared("content is not a string".to_owned()),
         }
     } else {
         match body_bytes(rsp.get("body")) {
-            Err(reason) => return mock::unreadable(path, rsp.line, format!("interaction {}: {reason}", index + 1)),
+            Err(reason) => return common::unreadable(path, rsp.line, format!("interaction {}: {reason}", index + 1)),
             Ok(None) => MockBody::None,
-            Ok(Some((bytes, line))) => mock::encoded_body(
+            Ok(Some((bytes, line))) => common::encoded_body(
                 &bytes,
                 header(headers, "content-encoding").unwrap_or(""),
                 line,
@@ -147,7 +149,7 @@ fn interaction(path: &Path, it: &Node, index: usize) -> Item {
         method,
         status_line: status_node.map_or(rsp.line, |s| s.line),
         media_type,
-        headers: mock::headers(headers),
+        headers: common::headers(headers),
         body_site: matches!(body, MockBody::Json(_)).then(|| body_site(path, rsp)).flatten(),
         body,
         ..Mock::new(path, MockFormat::Vcr, name, it.line, UrlPattern::Path(parts.path.to_owned()), status)
