@@ -36,6 +36,7 @@ use mockdrift_contracts::Ts;
 use tokio::net::{TcpListener, TcpStream};
 
 pub mod admin;
+mod capture;
 pub mod guard;
 mod pool;
 pub mod recording;
@@ -46,11 +47,12 @@ pub mod tls;
 
 pub use rustls;
 
+use crate::capture::Capture;
 use crate::pool::{Key, Pool, UpstreamBody};
 use crate::stable::StableSampler;
 pub use crate::tap::Stats;
 use crate::tap::{Pending, Tap};
-use crate::tee::{Capture, Counted, Direction, Finish, TeeBody};
+use crate::tee::{Counted, Direction, Finish, TeeBody};
 
 /// Errors inside the proxy's bodies.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;

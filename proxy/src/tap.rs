@@ -10,8 +10,8 @@ use http::{HeaderMap, Method};
 use mockdrift_contracts::{Exchange, Message, Ts};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
+use crate::capture::Capture;
 use crate::stable::{Admission, Slot, StableSampler};
-use crate::tee::Capture;
 
 /// Counters of one route (the admin's `/metrics` labels them with the route's name).
 #[derive(Debug, Default)]
