@@ -208,7 +208,7 @@ impl Traffic {
             None => Box::new(std::io::BufReader::with_capacity(READ_BUFFER, std::fs::File::open(&self.path)?)),
         };
         Ok(match self.format {
-            TrafficFormat::Har => Box::new(exchange::read_har(r, service)),
+            TrafficFormat::Har => Box::new(mockdrift_contracts::read_har(r, service)),
             TrafficFormat::JsonLines => Box::new(exchange::read_jsonl(r)),
         })
     }

@@ -263,8 +263,8 @@ fn fuzz_the_yaml_reader_and_cassettes() {
 fn fuzz_har_and_json_lines_traffic() {
     let seeds = seeds(&["har", "jsonl"], &[]);
     fuzz("traffic", seeds, |b| {
-        mockdrift_contracts::exchange::read_har(b, None).for_each(drop);
-        let _ = mockdrift_contracts::exchange::read_har_text(&String::from_utf8_lossy(b), Some("svc"));
+        mockdrift_contracts::read_har(b, None).for_each(drop);
+        let _ = mockdrift_contracts::read_har_text(&String::from_utf8_lossy(b), Some("svc"));
         mockdrift_contracts::exchange::read_jsonl(b).for_each(drop);
     });
 }

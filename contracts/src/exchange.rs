@@ -267,8 +267,6 @@ pub fn split_url(url: &str) -> UrlParts<'_> {
     UrlParts { authority, path: if path.is_empty() { "/" } else { path }, query }
 }
 
-pub use crate::har::{HarEntries, read_har, read_har_text};
-
 /// A service name as one safe file-name component or object-key segment: kept as is when it
 /// is made of ASCII letters, digits, `.`, `_` and `-`, does not start with a dot and is at most
 /// 100 bytes; otherwise every other character becomes `_`, leading dots are dropped, the rest
@@ -287,6 +285,9 @@ pub fn safe_file_stem(service: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::har::read_har_text;
+
     #[test]
     fn any_service_name_becomes_one_safe_file_name() {
         use super::safe_file_stem;
@@ -300,8 +301,6 @@ mod tests {
         assert_ne!(safe_file_stem("a/b"), safe_file_stem("a_b"));
         assert_ne!(safe_file_stem("a/b"), safe_file_stem("a:b"));
     }
-
-    use super::*;
 
     #[test]
     fn jsonl_roundtrips_text_and_binary_bodies() {

@@ -39,9 +39,8 @@ use std::collections::BTreeMap;
 
 use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
-use crate::recorder::OVERFLOW_PATH;
 use crate::shape::Shape;
-use crate::template::{Route, SegKind, Templater, name_params, param_reason};
+use crate::template::{OVERFLOW_PATH, Route, SegKind, Templater, name_params, param_reason};
 
 /// The fewest distinct values at a position that can make it a parameter by variety.
 pub const MIN_VARIETY: usize = 4;

@@ -61,6 +61,7 @@ pub use self::ts::Ts;
 pub mod decode;
 pub mod exchange;
 mod har;
+pub use self::har::{HarEntries, read_har, read_har_text};
 pub mod media;
 pub use self::exchange::{Exchange, Message, safe_file_stem};
 mod contract;

@@ -109,9 +109,7 @@ pub struct Recorder {
     holds_stored: bool,
 }
 
-/// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
-/// route template, so no mock or route ever matches it.
-pub const OVERFLOW_PATH: &str = "*";
+pub use crate::template::OVERFLOW_PATH;
 
 /// A recorder that could not start.
 #[derive(Debug, thiserror::Error)]

@@ -462,6 +462,10 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
     out
 }
 
+/// The path under which exchanges beyond `max_endpoints_per_service` are counted. Not a
+/// route template, so no mock or route ever matches it.
+pub const OVERFLOW_PATH: &str = "*";
+
 /// Learned routes, each with why each of its parameters learned from values is one: the
 /// rule and its counts, by parameter name.
 pub type Explained = Vec<(Route, Vec<(String, String)>)>;
