@@ -9,9 +9,9 @@ use mockdrift_contracts::learn::{PathLearner, View, retemplate};
 use mockdrift_contracts::template::{Route, Templater};
 use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store, openapi};
 
-use crate::cli::{ContractsCommand, ExportFormat, InferArgs, SourceArg};
 use crate::config::Config;
 use crate::exit::Exit;
+use clap::{Args, Subcommand};
 
 pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
@@ -137,12 +137,7 @@ fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }
-        Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let tmp = dir.join(format!(".{}.tmp", p.file_name().and_then(|n| n.to_str()).unwrap_or("snapshot")));
-            std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
-            std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
-        }
+        Some(p) => crate::files::write_atomic(p, text).with_context(|| format!("writing {}", p.display()))?,
     }
     Ok(())
 }
@@ -469,4 +464,135 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
     }
     rec.flush().context("writing contracts to the store")?;
     Ok(if failed > 0 { Exit::Error } else { Exit::Ok })
+}
+
+// Its arguments (the CLI's `Command` names them).
+
+/// Where contracts are stored.
+#[derive(Debug, Args)]
+pub(crate) struct StoreArg {
+    /// The contract store directory (sled).
+    #[arg(long, value_name = "DIR", default_value = ".mockdrift/store")]
+    pub(crate) store: PathBuf,
+}
+
+/// Where contracts are read from: the store, or a snapshot file.
+#[derive(Debug, Args)]
+pub(crate) struct SourceArg {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// Read this snapshot file instead of the store.
+    #[arg(long, value_name = "FILE", conflicts_with = "store")]
+    pub(crate) snapshot: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ContractsCommand {
+    /// Learn contracts from traffic files: HAR, or JSON Lines of exchanges.
+    ///
+    /// Example: mockdrift contracts infer --service payments traffic.jsonl capture.har
+    Infer(InferArgs),
+    /// List the recorded endpoints.
+    ///
+    /// Example: mockdrift contracts list --store .mockdrift/store --service payments
+    List {
+        #[command(flatten)]
+        source: SourceArg,
+        /// Only this service.
+        #[arg(long)]
+        service: Option<String>,
+    },
+    /// Show one endpoint's contract as a tree: fields, types, formats, presence, counts.
+    ///
+    /// Example: mockdrift contracts show GET /v1/charges/ch_123 --status 200
+    Show {
+        #[command(flatten)]
+        source: SourceArg,
+        /// Only this service (needed when several record the same path).
+        #[arg(long)]
+        service: Option<String>,
+        /// Only this status (default: every status recorded).
+        #[arg(long)]
+        status: Option<u16>,
+        /// Say why each path segment is a parameter.
+        #[arg(long)]
+        explain: bool,
+        /// Request method.
+        method: String,
+        /// A concrete path (`/users/42`) or a template (`/users/{user_id}`).
+        path: String,
+    },
+    /// Write the snapshot (deterministic JSON of all contracts); stdout without -o.
+    ///
+    /// Example: mockdrift contracts export --from http://127.0.0.1:9901 -o contracts.json
+    Export {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Pull the snapshot from a running proxy's admin URL instead of a store (the store is
+        /// locked while the proxy holds it). Token from MOCKDRIFT_ADMIN_TOKEN.
+        #[arg(long, value_name = "URL", conflicts_with = "store")]
+        from: Option<String>,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Name this store's contracts carry as their source in the snapshot.
+        #[arg(long)]
+        source: Option<String>,
+        /// `snapshot` (the mergeable contracts file) or `openapi` (an OpenAPI 3.1 document of
+        /// one service; with several services, pick one with --service or give -o a directory
+        /// for one file per service).
+        #[arg(long, value_enum, default_value = "snapshot")]
+        format: ExportFormat,
+        /// Only this service (openapi).
+        #[arg(long)]
+        service: Option<String>,
+    },
+    /// Merge snapshots into the store.
+    ///
+    /// Example: mockdrift contracts import --store .mockdrift/store staging.json
+    Import {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Snapshot files.
+        #[arg(required = true, value_name = "SNAPSHOT")]
+        snapshots: Vec<PathBuf>,
+    },
+    /// Merge snapshot files into one (no store involved).
+    ///
+    /// Example: mockdrift contracts merge pod-a.json pod-b.json -o merged.json
+    Merge {
+        /// Snapshot files.
+        #[arg(required = true, num_args = 2.., value_name = "SNAPSHOT")]
+        inputs: Vec<PathBuf>,
+        /// Output file.
+        #[arg(short, long, value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
+}
+
+/// What `contracts export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// The snapshot (format v1).
+    Snapshot,
+    /// OpenAPI 3.1, one document per service.
+    Openapi,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InferArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArg,
+    /// The service the traffic belongs to (default: from each exchange, or the HAR host).
+    #[arg(long)]
+    pub(crate) service: Option<String>,
+    /// A route template that wins over inference (repeatable): --route '/repos/{owner}/{repo}'.
+    #[arg(long = "route", value_name = "TEMPLATE")]
+    pub(crate) routes: Vec<String>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` win over inference.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
+    /// Traffic files: `.har`, or JSON Lines of exchanges (any other name).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
 }

@@ -15,9 +15,10 @@ use mockdrift_contracts::{Exchange, Store};
 use mockdrift_differ::regen::{self, Values};
 use mockdrift_differ::render_text;
 
-use crate::cli::{CompareArgs, FailOn, ProxyArgs};
 use crate::config::Config;
+use crate::diff_cmd::{CompareArgs, FailOn};
 use crate::exit::Exit;
+use crate::proxy_cmd::ProxyArgs;
 
 const TRAFFIC: &str = include_str!("../examples/traffic/payments.jsonl");
 const MOCKS: [(&str, &str); 4] = [

@@ -11,9 +11,9 @@ use mockdrift_differ::{
     read_fixture, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
 
-use crate::cli::{Color, CompareArgs, DiffArgs, FailOn, ReportFormat};
 use crate::config::Config;
 use crate::exit::Exit;
+use clap::Args;
 
 /// Contracts and mocks read and compared, rules and baseline applied: what `diff` reports and
 /// `regen` fixes.
@@ -182,6 +182,107 @@ pub(crate) fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
     }
     let text = std::fs::read_to_string(p).with_context(|| format!("reading contracts from {source}"))?;
     Snapshot::from_json(&text).with_context(|| format!("reading contracts from {source}"))
+}
+
+// Its arguments (the CLI's `Command` names them).
+
+/// Report formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Grouped by file, for people.
+    Text,
+    /// The versioned JSON report, for CI and tools.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per mock.
+    Junit,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+    /// GitHub Actions annotations; also appends the Markdown summary to $GITHUB_STEP_SUMMARY.
+    Github,
+}
+
+/// The `--fail-on` gate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FailOn {
+    /// Exit 1 on any error finding.
+    Error,
+    /// Exit 1 on any warning or error finding.
+    Warning,
+    /// Always exit 0 when a report was made.
+    Never,
+}
+
+/// When to colour the text report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Color {
+    /// When stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: 0 no finding at or above --fail-on; 1 drift found; 2 no report could be made \
+(bad flags, contracts unreadable or of a newer format).\n\
+A run that reads no mock, or matches none to a recorded endpoint, is not a pass: it reports a \
+no_mocks_matched error.")]
+pub(crate) struct DiffArgs {
+    #[command(flatten)]
+    pub(crate) input: CompareArgs,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: ReportFormat,
+    /// Write the report to a file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+    /// Write a baseline accepting every current warning and error, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) write_baseline: Option<PathBuf>,
+}
+
+/// What `diff` and `regen` compare, and how.
+#[derive(Debug, Args)]
+pub(crate) struct CompareArgs {
+    /// Recorded contracts: a snapshot file, a store directory, or a running proxy's admin URL
+    /// (`http://127.0.0.1:9901`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged.
+    #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR|URL")]
+    pub(crate) contracts: Vec<String>,
+    /// Mock files or directories (walked recursively), optionally tied to a recorded service
+    /// with `SERVICE=PATH` (repeatable; or `[[mocks]]` in mockdrift.toml).
+    #[arg(long = "mocks", value_name = "[SERVICE=]PATH")]
+    pub(crate) mocks: Vec<String>,
+    /// The lowest severity that fails the run (exit 1).
+    #[arg(long, value_enum, default_value = "error")]
+    pub(crate) fail_on: FailOn,
+    /// Contracts seen fewer times give info findings only: too little evidence.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub(crate) min_samples: u64,
+    /// Endpoints without production traffic for this long are reported `unverified` instead
+    /// of compared: `14d`, `36h` or a number of days.
+    #[arg(long, default_value = "14d", value_name = "DURATION")]
+    pub(crate) stale_after: String,
+    /// The current time (RFC 3339), for reproducible reports.
+    #[arg(long, value_name = "TIME")]
+    pub(crate) now: Option<String>,
+    /// Accepted findings: those listed (and not expired) are reported as suppressed and do
+    /// not fail the run.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` are hints to path templating, as
+    /// the route templates mocks carry are.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
+    /// A route template that joins recorded endpoints, as a mock's would (repeatable), with
+    /// the config's `routes`: --route '/repos/{owner}/{repo}/pulls/{pull_number}'.
+    #[arg(long = "route", value_name = "TEMPLATE")]
+    pub(crate) routes: Vec<String>,
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod demo;
 mod diff_cmd;
 mod duration;
 mod exit;
+mod files;
 mod proxy_cmd;
 mod regen_cmd;
 mod regen_new;

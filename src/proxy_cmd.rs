@@ -15,9 +15,9 @@ use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::cli::ProxyArgs;
 use crate::config::Config;
 use crate::exit::Exit;
+use clap::Args;
 
 /// `payments@127.0.0.1:15001=http://10.0.0.5:8080` → (name, listen, upstream).
 fn parse_route(spec: &str) -> anyhow::Result<(String, SocketAddr, Upstream)> {
@@ -538,6 +538,125 @@ async fn wait_for_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+// Its arguments (the CLI's `Command` names them).
+
+#[derive(Debug, Default, Args)]
+#[command(after_help = "Every setting can also be given in the config file's [proxy] table (flags win). \
+Stops on SIGINT/SIGTERM: stops accepting, lets in-flight requests finish (up to 10 s), \
+flushes the store, exits 0. Recording is fail-open: a full queue drops copies (counted), never requests.")]
+pub(crate) struct ProxyArgs {
+    /// The contract store directory (sled) [default: .mockdrift/store].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
+    /// A named upstream with its own listener (repeatable): NAME@LISTEN=UPSTREAM_URL, e.g.
+    /// payments@127.0.0.1:15001=http://10.0.0.5:8080/api/v3. The URL is http://, https://
+    /// or h2c:// (HTTP/2 with prior knowledge). Port 0 picks a free port. Added to the
+    /// config file's [[proxy.route]] entries.
+    #[arg(long = "route", value_name = "NAME@LISTEN=URL")]
+    pub(crate) routes: Vec<String>,
+    /// Also run a forward proxy on this address (for apps that set HTTP_PROXY): absolute-form
+    /// requests are forwarded and recorded under their host's name; CONNECT tunnels are
+    /// passed through opaque and counted, not recorded.
+    #[arg(long, value_name = "LISTEN")]
+    pub(crate) forward: Option<String>,
+    /// Record a forward-proxied host under another service name (repeatable):
+    /// --forward-name payments.internal=payments.
+    #[arg(long = "forward-name", value_name = "HOST=NAME")]
+    pub(crate) forward_names: Vec<String>,
+    /// An OpenAPI 3 document (JSON or YAML) whose `paths` template what is recorded, winning
+    /// over inference (as `contracts infer --openapi`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) openapi: Option<PathBuf>,
+    /// Bytes of each request and response body copied for recording; larger bodies are
+    /// forwarded whole and recorded as truncated [default: 1048576].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_record_bytes: Option<usize>,
+    /// Bytes of recorded bodies waiting for the recorder; beyond it copies are dropped
+    /// [default: 33554432].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) queue_bytes: Option<usize>,
+    /// How often recorded contracts are flushed to the store (also on shutdown) [default: 5s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) flush_interval: Option<String>,
+    /// Keep the client's Host header instead of the upstream's authority.
+    #[arg(long)]
+    pub(crate) preserve_host: bool,
+    /// Fraction of exchanges recorded, 0 to 1 (0: forward only) [default: 1].
+    #[arg(long, value_name = "RATE")]
+    pub(crate) sample: Option<f64>,
+    /// Fraction an endpoint is recorded at once its contract has stopped changing, 0 to 1,
+    /// rounded up to a power of two (1: record every exchange); its skipped exchanges still
+    /// count. Any change in its contract brings it back to full recording [default: 0.01].
+    #[arg(long, value_name = "RATE")]
+    pub(crate) stable_sample: Option<f64>,
+    /// A busy endpoint whose contract has stopped changing is sampled down further, to about
+    /// one recorded exchange per this interval (0: only --stable-sample) [default: 100ms].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) stable_interval: Option<String>,
+    /// Record only exchanges matching a path prefix, optionally after a method (repeatable):
+    /// --record-only /v1/ --record-only 'POST /v2/charges'.
+    #[arg(long, value_name = "[METHOD ]PREFIX")]
+    pub(crate) record_only: Vec<String>,
+    /// Never record exchanges matching a path prefix, optionally after a method (repeatable):
+    /// --record-skip /health.
+    #[arg(long, value_name = "[METHOD ]PREFIX")]
+    pub(crate) record_skip: Vec<String>,
+    /// Verify https:// upstreams against the CA certificates in this PEM file only, instead
+    /// of the system's roots.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) upstream_ca: Option<PathBuf>,
+    /// Do not verify https:// upstream certificates (logged as a warning at start).
+    #[arg(long, conflicts_with = "upstream_ca")]
+    pub(crate) insecure_upstream: bool,
+    /// Serve the route listeners with TLS: a PEM certificate chain (with --tls-key). HTTP/2
+    /// and HTTP/1.1 are offered over ALPN.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub(crate) tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub(crate) tls_key: Option<PathBuf>,
+    /// How long to wait for an upstream's response head before answering 504, and between two
+    /// reads of its body before cutting the body short [default: 60s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) response_timeout: Option<String>,
+    /// How long to wait for a TCP connection to an upstream before answering 502 [default: 5s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) connect_timeout: Option<String>,
+    /// How long a client may take to send a request head, and a new connection to start one,
+    /// before the proxy closes the connection; `0`: no limit [default: 10s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) header_timeout: Option<String>,
+    /// How long a client connection may stay open with no request in flight (keep-alive);
+    /// `0`: no limit [default: 60s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) idle_timeout: Option<String>,
+    /// Client connections open at once over all listeners; at the cap new ones wait (a
+    /// warning is logged) [default: half the open-file limit, less 50].
+    #[arg(long, value_name = "N")]
+    pub(crate) max_connections: Option<usize>,
+    /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`
+    /// [default: 127.0.0.1:9901].
+    #[arg(long, value_name = "ADDR|off")]
+    pub(crate) admin: Option<String>,
+    /// Add X-Forwarded-For (the client's address appended), X-Forwarded-Proto and
+    /// X-Forwarded-Host to forwarded requests. Off by default: the proxy adds no header.
+    #[arg(long)]
+    pub(crate) add_x_forwarded: bool,
+    /// Add `Via: 1.1 mockdrift` to forwarded requests and responses.
+    #[arg(long)]
+    pub(crate) add_via: bool,
+    /// Allow the admin endpoints on a non-loopback address (a token is then required).
+    #[arg(long)]
+    pub(crate) admin_allow_remote: bool,
+    /// Serve remote admin endpoints without a token (anyone who reaches the port reads the
+    /// contracts and metrics); a warning at startup.
+    #[arg(long, requires = "admin_allow_remote")]
+    pub(crate) admin_insecure_no_token: bool,
+    /// A file holding the admin bearer token (or set MOCKDRIFT_ADMIN_TOKEN); never on argv.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) admin_token_file: Option<PathBuf>,
 }
 
 #[cfg(test)]

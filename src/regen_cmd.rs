@@ -2,16 +2,19 @@
 //! as diffs or written in place.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use mockdrift_differ::MockFormat;
 use mockdrift_differ::regen::{self, Plan, Values};
 
-use crate::cli::{Color, RegenArgs, ValuesArg};
+use clap::Args;
+
 use crate::config::Config;
+use crate::diff_cmd::{Color, CompareArgs};
 use crate::diff_cmd::{Compared, compare, gate};
 use crate::exit::Exit;
+use crate::regen_new::NewFormat;
 
 pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let Compared { report, items, snapshot, .. } = compare(&args.input, cfg, None)?;
@@ -30,7 +33,7 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     if args.write {
         for c in &plan.changes {
-            write_atomic(&c.path, &c.after).with_context(|| format!("writing {}", c.path.display()))?;
+            crate::files::write_atomic(&c.path, &c.after).with_context(|| format!("writing {}", c.path.display()))?;
         }
     } else {
         for c in &plan.changes {
@@ -137,23 +140,39 @@ fn ptr(p: &str) -> String {
     if p.is_empty() { String::new() } else { format!(" {p}") }
 }
 
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so
-/// that a reader never sees half a file; keeps the file's permissions.
-pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.mockdrift-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+// Its arguments (the CLI's `Command` names them).
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: without --write, 0 when no edit is needed and 1 when one would be made; \
+with --write, 0 when everything regen can fix was fixed and 1 when findings at or above --fail-on remain \
+that it cannot fix (named in the summary); 2 on errors, as in diff.")]
+pub(crate) struct RegenArgs {
+    #[command(flatten)]
+    pub(crate) input: CompareArgs,
+    /// Rewrite the mock files in place (atomically); without it, print the diffs only.
+    #[arg(long)]
+    pub(crate) write: bool,
+    /// Where new values come from: built from the shape, or taken from the redacted recorded
+    /// examples.
+    #[arg(long, value_enum, default_value = "synthetic")]
+    pub(crate) values: ValuesArg,
+    /// Write new mocks for recorded endpoints and statuses no mock covers into this directory
+    /// (one file per endpoint and status).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) new: Option<PathBuf>,
+    /// The format of the mocks written with --new.
+    #[arg(long, value_enum, default_value = "wiremock", requires = "new")]
+    pub(crate) new_format: NewFormat,
+    /// Colour the diffs.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+}
+
+/// `regen --values`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ValuesArg {
+    /// Built from the shape: its type, format, an enum value, a placeholder.
+    Synthetic,
+    /// From the redacted recorded examples.
+    Examples,
 }

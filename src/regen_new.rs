@@ -8,8 +8,6 @@ use mockdrift_contracts::Snapshot;
 use mockdrift_differ::regen::new_mock;
 use mockdrift_differ::{Kind, MockFormat, Report};
 
-use crate::cli::NewFormat;
-
 /// Writes one mock per uncovered endpoint and status into `dir`; returns a line per file
 /// (written, or why not).
 pub(crate) fn write(
@@ -72,7 +70,7 @@ pub(crate) fn write(
                 lines.push(format!("{} exists: left alone", file.display()));
                 continue;
             }
-            crate::regen_cmd::write_atomic(&file, &m.text).with_context(|| format!("writing {}", file.display()))?;
+            crate::files::write_atomic(&file, &m.text).with_context(|| format!("writing {}", file.display()))?;
             lines.push(format!(
                 "{} ({} {} {}, {} responses recorded)",
                 file.display(),
@@ -91,4 +89,23 @@ pub(crate) fn write(
         }
     }
     Ok(lines)
+}
+
+// Its arguments (the CLI's `Command` names them).
+
+/// `regen --new-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum NewFormat {
+    /// A WireMock stub mapping.
+    Wiremock,
+    /// A Pact file with one interaction.
+    Pact,
+    /// A Hoverfly simulation.
+    Hoverfly,
+    /// A HAR file with one entry.
+    Har,
+    /// A VCR cassette (JSON).
+    Vcr,
+    /// A plain JSON body; the mockdrift.toml `[[fixture]]` entry is printed.
+    Fixture,
 }
