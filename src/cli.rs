@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use crate::contracts_cmd::ContractsCommand;
-use crate::diff_cmd::DiffArgs;
+use crate::cmd::contracts::ContractsCommand;
+use crate::cmd::diff::DiffArgs;
+use crate::cmd::proxy::ProxyArgs;
+use crate::cmd::regen::RegenArgs;
 use crate::exit::Exit;
-use crate::proxy_cmd::ProxyArgs;
-use crate::regen_cmd::RegenArgs;
 
 /// The version with the git revision it was built from.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
@@ -88,16 +88,16 @@ pub(crate) enum LogFormat {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
     let cfg = crate::config::Config::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Contracts(c) => crate::contracts_cmd::run(c, &cfg),
-        Command::Demo => crate::demo::run(&cfg),
+        Command::Contracts(c) => crate::cmd::contracts::run(c, &cfg),
+        Command::Demo => crate::cmd::demo::run(&cfg),
         Command::Completions { shell } => {
             use clap::CommandFactory as _;
             clap_complete::generate(shell, &mut Cli::command(), "mockdrift", &mut std::io::stdout());
             Ok(Exit::Ok)
         }
-        Command::Diff(args) => crate::diff_cmd::run(args, &cfg),
-        Command::Regen(args) => crate::regen_cmd::run(args, &cfg),
-        Command::Proxy(args) => crate::proxy_cmd::run(*args, &cfg),
+        Command::Diff(args) => crate::cmd::diff::run(args, &cfg),
+        Command::Regen(args) => crate::cmd::regen::run(args, &cfg),
+        Command::Proxy(args) => crate::cmd::proxy::run(*args, &cfg),
         Command::Config(ConfigCommand::Check) => {
             let shown = cli
                 .config
@@ -109,7 +109,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
             let lines = if proxy.route.is_empty() && proxy.forward.is_none() {
                 Vec::new()
             } else {
-                crate::proxy_cmd::Settings::resolve(ProxyArgs::default(), &cfg)
+                crate::cmd::proxy::Settings::resolve(ProxyArgs::default(), &cfg)
                     .with_context(|| format!("invalid config {shown}: [proxy]"))?
                     .describe()
             };

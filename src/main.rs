@@ -22,17 +22,11 @@ macro_rules! out {
 
 mod admin_client;
 mod cli;
+mod cmd;
 mod config;
-mod contracts_cmd;
-mod demo;
-mod diff_cmd;
 mod duration;
 mod exit;
 mod files;
-mod proxy_cmd;
-mod regen_cmd;
-mod regen_new;
-mod show;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

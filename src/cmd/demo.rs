@@ -15,26 +15,26 @@ use mockdrift_contracts::{Exchange, Store};
 use mockdrift_differ::regen::{self, Values};
 use mockdrift_differ::render_text;
 
+use crate::cmd::diff::{CompareArgs, FailOn};
+use crate::cmd::proxy::ProxyArgs;
 use crate::config::Config;
-use crate::diff_cmd::{CompareArgs, FailOn};
 use crate::exit::Exit;
-use crate::proxy_cmd::ProxyArgs;
 
-const TRAFFIC: &str = include_str!("../examples/traffic/payments.jsonl");
+const TRAFFIC: &str = include_str!("../../examples/traffic/payments.jsonl");
 const MOCKS: [(&str, &str); 4] = [
     (
         "wiremock/mappings/get-charge.json",
-        include_str!("../examples/quickstart/mocks/wiremock/mappings/get-charge.json"),
+        include_str!("../../examples/quickstart/mocks/wiremock/mappings/get-charge.json"),
     ),
     (
         "wiremock/mappings/charge-not-found.json",
-        include_str!("../examples/quickstart/mocks/wiremock/mappings/charge-not-found.json"),
+        include_str!("../../examples/quickstart/mocks/wiremock/mappings/charge-not-found.json"),
     ),
     (
         "wiremock/__files/charge-not-found.json",
-        include_str!("../examples/quickstart/mocks/wiremock/__files/charge-not-found.json"),
+        include_str!("../../examples/quickstart/mocks/wiremock/__files/charge-not-found.json"),
     ),
-    ("pact/shop-payments.json", include_str!("../examples/quickstart/mocks/pact/shop-payments.json")),
+    ("pact/shop-payments.json", include_str!("../../examples/quickstart/mocks/pact/shop-payments.json")),
 ];
 
 /// A temporary directory removed on drop (also when the demo fails half-way).
@@ -81,7 +81,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let proxy_cfg = Config::default();
     let proxy = std::thread::spawn(move || {
-        crate::proxy_cmd::run_until(
+        crate::cmd::proxy::run_until(
             args,
             &proxy_cfg,
             async move {
@@ -118,7 +118,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     // Paths in the report read relative to the demo directory.
     let cwd = std::env::current_dir().ok();
     std::env::set_current_dir(&tmp.0)?;
-    let compared = crate::diff_cmd::compare(
+    let compared = crate::cmd::diff::compare(
         &CompareArgs {
             contracts: vec![store.display().to_string()],
             mocks: vec!["payments=mocks".to_owned()],

@@ -19,11 +19,11 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
         ContractsCommand::List { source, service } => list(&source, service.as_deref()),
         ContractsCommand::Show { source, service, status, method, path, explain } => {
             let snap = load(&source)?;
-            crate::show::show(&snap, service.as_deref(), status, &method, &path, explain)
+            crate::cmd::show::show(&snap, service.as_deref(), status, &method, &path, explain)
         }
         ContractsCommand::Export { store, from, output, source, format, service } => {
             let (mut snap, unreadable) = match &from {
-                Some(url) => (crate::diff_cmd::load_contracts(url)?, 0),
+                Some(url) => (crate::cmd::diff::load_contracts(url)?, 0),
                 None => read_store_counted(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));

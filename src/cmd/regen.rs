@@ -10,11 +10,11 @@ use mockdrift_differ::regen::{self, Plan, Values};
 
 use clap::Args;
 
+use crate::cmd::diff::{Color, CompareArgs};
+use crate::cmd::diff::{Compared, compare, gate};
+use crate::cmd::regen_new::NewFormat;
 use crate::config::Config;
-use crate::diff_cmd::{Color, CompareArgs};
-use crate::diff_cmd::{Compared, compare, gate};
 use crate::exit::Exit;
-use crate::regen_new::NewFormat;
 
 pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let Compared { report, items, snapshot, .. } = compare(&args.input, cfg, None)?;
@@ -42,7 +42,7 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     }
     let mut written_new = 0;
     if let Some(dir) = &args.new {
-        let new = crate::regen_new::write(&snapshot, &report, dir, args.new_format)?;
+        let new = crate::cmd::regen_new::write(&snapshot, &report, dir, args.new_format)?;
         for line in &new {
             writeln!(out, "new    {line}")?;
         }
