@@ -1,19 +1,33 @@
+/// An upstream on 127.0.0.1:0 answering every request with `body`, echoing what it saw in
+/// headers (`x-seen-host`, `x-seen-path`).
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use bytes::Bytes;
+use http::header::{self, HeaderValue};
+use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
 use hyper::ext::ReasonPhrase;
 use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
 use hyper_util::rt::TokioIo;
+use mockdrift_contracts::Ts;
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
 use super::*;
+use crate::route::{RecordFilter, Route};
+use crate::tap::Tap;
 use crate::tap::Tapped;
 use crate::test_pki::test_pki;
+use crate::upstream::{Target, Upstream};
 
-/// An upstream on 127.0.0.1:0 answering every request with `body`, echoing what it saw in
-/// headers (`x-seen-host`, `x-seen-path`).
 pub(super) async fn upstream(body: Vec<u8>) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");

@@ -3,11 +3,19 @@
 //! switches, forward mode and `CONNECT`.
 
 use std::collections::BTreeMap;
+use std::convert::Infallible;
 use std::io::Write as _;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use bytes::Bytes;
+use http::header::HeaderValue;
+use http::{Request, Response, StatusCode, Version};
 use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
 use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
 use hyper_util::rt::TokioIo;
 use proptest::prelude::*;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -17,7 +25,10 @@ use tokio::time::timeout;
 
 use super::tests::{Proxy, start, upstream};
 use super::*;
+use crate::route::Route;
+use crate::tap::Tap;
 use crate::tap::Tapped;
+use crate::upstream::{Target, Upstream};
 
 type Fields = Vec<(String, String)>;
 

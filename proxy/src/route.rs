@@ -1,0 +1,219 @@
+//! A route: one named upstream service and how its traffic is forwarded and recorded.
+
+use crate::pool::{Key, Pool};
+use http::StatusCode;
+use http::header::{self, HeaderValue};
+use http::uri::Scheme;
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crate::tap::{Stats, Tap};
+use crate::upstream::{Resolved, Target, Upstream, UpstreamParts, has_dot_segment, join_path};
+use crate::{guard, tls};
+
+/// One named upstream service (or, for a forward proxy, all the upstreams its clients use).
+#[derive(Debug)]
+pub struct Route {
+    /// The service name recorded exchanges carry (a forward proxy's listener name).
+    pub name: String,
+    /// Where requests go (fixed at construction: the upstream's parts are parsed once).
+    pub(crate) target: Target,
+    /// Keep the client's `Host` instead of the upstream's authority.
+    pub preserve_host: bool,
+    /// Bytes of each body copied for recording.
+    pub max_record_bytes: usize,
+    /// Time to wait for the upstream's response head, and between two reads of its body.
+    pub response_timeout: Duration,
+    /// Time to wait for a TCP connection (the upstream pool's, and a `CONNECT` tunnel's).
+    pub(crate) connect_timeout: Duration,
+    /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
+    pub sample: f64,
+    /// Which exchanges may be recorded at all, by method and path prefix.
+    pub filter: RecordFilter,
+    /// Serve the listener with TLS (`--tls-cert`, `--tls-key`; see [`tls::server_config`]).
+    pub tls_server: Option<Arc<rustls::ServerConfig>>,
+    /// Add `X-Forwarded-For`, `-Proto` and `-Host` to requests (off: the proxy adds no header).
+    pub add_x_forwarded: bool,
+    /// Add `Via` to requests and responses.
+    pub add_via: bool,
+    /// Header-read and idle timeouts for its clients, and the cap on their connections.
+    pub clients: guard::ClientLimits,
+    /// This route's counters.
+    pub stats: Arc<Stats>,
+    pub(crate) sampled: std::sync::atomic::AtomicU64,
+    pub(crate) service: Arc<str>,
+    pub(crate) upstream: Option<UpstreamParts>,
+    pub(crate) pool: Pool,
+    pub(crate) tap: Tap,
+}
+
+impl Route {
+    /// Where requests go.
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
+    /// A route with its own connection pool to the upstream; an `https://` upstream is
+    /// verified against the system's roots.
+    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
+        let config =
+            if upstream.tls { tls::client_config(&tls::UpstreamTls::default())? } else { tls::no_upstream_tls() };
+        Ok(Route::with_tls(name, Target::Upstream(upstream), tap, config, Duration::from_secs(5)))
+    }
+
+    /// A route whose upstream TLS connections use `tls` (see [`tls::client_config`]), giving
+    /// up on a TCP connection after `connect_timeout`. HTTP/2 is offered to TLS upstreams over
+    /// ALPN; an `h2c://` upstream gets HTTP/2 only.
+    pub fn with_tls(
+        name: &str,
+        target: Target,
+        tap: Tap,
+        tls: rustls::ClientConfig,
+        connect_timeout: Duration,
+    ) -> Route {
+        let mut http = HttpConnector::new();
+        http.set_connect_timeout(Some(connect_timeout));
+        http.set_nodelay(true);
+        http.enforce_http(false);
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .enable_http2()
+            .wrap_connector(http);
+        let h2c = matches!(&target, Target::Upstream(u) if u.h2c);
+        let upstream = match &target {
+            Target::Upstream(up) => UpstreamParts::new(up),
+            Target::Forward(_) => None,
+        };
+        let pool = Pool::new(connector, h2c, Duration::from_secs(60));
+        Route {
+            name: name.to_owned(),
+            target,
+            preserve_host: false,
+            max_record_bytes: 1 << 20,
+            response_timeout: Duration::from_secs(60),
+            connect_timeout,
+            sample: 1.0,
+            filter: RecordFilter::default(),
+            tls_server: None,
+            add_x_forwarded: false,
+            add_via: false,
+            clients: guard::ClientLimits::default(),
+            stats: Arc::default(),
+            sampled: std::sync::atomic::AtomicU64::new(0),
+            service: Arc::from(name),
+            upstream,
+            pool,
+            tap,
+        }
+    }
+}
+
+/// Which exchanges are recorded (`--record-only`, `--record-skip`): each rule is a path
+/// prefix, optionally after a method (`/health`, `GET /v1/`). An exchange is recorded when it
+/// matches some `only` rule (or there is none) and no `skip` rule. Filtered exchanges are
+/// forwarded exactly like the others.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordFilter {
+    only: Vec<(Option<String>, String)>,
+    skip: Vec<(Option<String>, String)>,
+}
+
+impl RecordFilter {
+    /// Parses the rules; an error names the bad rule.
+    pub fn parse(only: &[String], skip: &[String]) -> Result<RecordFilter, String> {
+        let rule = |r: &String| -> Result<(Option<String>, String), String> {
+            let (method, prefix) = match r.trim().split_once(' ') {
+                Some((m, p)) => (Some(m.trim().to_ascii_uppercase()), p.trim()),
+                None => (None, r.trim()),
+            };
+            if !prefix.starts_with('/') {
+                return Err(format!("{r:?}: expected [METHOD ]/PATH_PREFIX, e.g. \"/health\" or \"GET /v1/\""));
+            }
+            if method.as_ref().is_some_and(|m| m.is_empty() || !m.bytes().all(|b| b.is_ascii_alphabetic())) {
+                return Err(format!("{r:?}: the method must be letters, e.g. GET"));
+            }
+            Ok((method, prefix.to_owned()))
+        };
+        Ok(RecordFilter {
+            only: only.iter().map(rule).collect::<Result<_, _>>()?,
+            skip: skip.iter().map(rule).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Whether an exchange with this method and path may be recorded.
+    pub fn allows(&self, method: &str, path: &str) -> bool {
+        let hit = |rules: &[(Option<String>, String)]| {
+            rules.iter().any(|(m, p)| m.as_deref().is_none_or(|m| m == method) && path.starts_with(p.as_str()))
+        };
+        (self.only.is_empty() || hit(&self.only)) && !hit(&self.skip)
+    }
+}
+
+impl Route {
+    /// Whether to record this exchange: the filter first, then sampling (deterministic,
+    /// exactly `sample` of the eligible requests over time).
+    pub(crate) fn record_this(&self, method: &str, path: &str) -> bool {
+        if !self.filter.allows(method, path) {
+            return false;
+        }
+        if self.sample >= 1.0 {
+            return true;
+        }
+        if self.sample <= 0.0 {
+            return false;
+        }
+        let n = self.sampled.fetch_add(1, Ordering::Relaxed) as f64;
+        (n * self.sample).floor() != ((n + 1.0) * self.sample).floor()
+    }
+}
+
+impl Route {
+    pub(crate) fn resolve(&self, parts: &http::request::Parts) -> Result<Resolved, (StatusCode, String)> {
+        let bad_target = || (StatusCode::BAD_REQUEST, "mockdrift: cannot forward this request target\n".to_owned());
+        match &self.target {
+            Target::Upstream(up) => {
+                let to = self.upstream.as_ref().ok_or_else(bad_target)?;
+                if !up.base_path.is_empty() && has_dot_segment(parts.uri.path()) {
+                    // `/api/v3/../../admin` would leave the base path the route confines
+                    // clients to.
+                    return Err((
+                        StatusCode::BAD_REQUEST,
+                        "mockdrift: a path with `.` or `..` segments is not forwarded under the upstream's base path\n"
+                            .to_owned(),
+                    ));
+                }
+                let pq = join_path(&up.base_path, &parts.uri).ok_or_else(bad_target)?;
+                let host = if !self.preserve_host {
+                    to.host.clone()
+                } else if parts.headers.contains_key(header::HOST) {
+                    None
+                } else {
+                    // An HTTP/2 client names the host in `:authority`, not `Host`.
+                    parts.uri.authority().and_then(|a| HeaderValue::from_str(a.as_str()).ok())
+                };
+                Ok(Resolved { key: to.key.clone(), pq, service: Arc::clone(&self.service), host })
+            }
+            Target::Forward(names) => {
+                let (Some(scheme), Some(authority)) = (parts.uri.scheme(), parts.uri.authority()) else {
+                    return Err((
+                        StatusCode::BAD_REQUEST,
+                        "mockdrift: a forward proxy needs absolute-form requests (http://host/path); set HTTP_PROXY\n"
+                            .to_owned(),
+                    ));
+                };
+                if *scheme != Scheme::HTTP && *scheme != Scheme::HTTPS {
+                    return Err(bad_target());
+                }
+                let pq = join_path("", &parts.uri).ok_or_else(bad_target)?;
+                let host = authority.host();
+                let service = names.get(host).or_else(|| names.get(authority.as_str())).map_or(host, String::as_str);
+                let key = Key { scheme: scheme.clone(), authority: authority.clone() };
+                Ok(Resolved { key, pq, service: Arc::from(service), host: None })
+            }
+        }
+    }
+}
