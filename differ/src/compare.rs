@@ -807,7 +807,7 @@ impl Cmp<'_, '_, '_> {
         self.d.edits.push(Edit {
             mock: self.d.current,
             endpoint: self.endpoint_key(),
-            fingerprint: crate::regen_impl::finding_key(f),
+            fingerprint: crate::regen::finding_key(f),
             at,
             op,
         });

@@ -40,14 +40,8 @@ mod edit;
 mod finding;
 mod formats;
 mod mock;
-mod newmock;
 mod openapi;
-pub mod regen {
-    //! Regenerating mocks: see [`plan`] and [`new_mock`].
-    pub use crate::newmock::{NewMock, new_mock};
-    pub use crate::regen_impl::*;
-}
-mod regen_impl;
+pub mod regen;
 mod report;
 mod rules;
 pub mod tree;
