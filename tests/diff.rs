@@ -1072,3 +1072,20 @@ fn dangling_links_and_unreadable_directories_are_reported() {
     let linked = report["findings"].as_array().expect("findings").iter().any(|f| f["file"] == "m/linked.json");
     assert!(linked, "the linked mock was read: {report:#}");
 }
+
+/// The README's table of finding kinds says what the registry says: every kind, with its
+/// default severity.
+#[test]
+fn the_readme_lists_every_finding_kind_with_its_default_severity() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    for k in mockdrift_differ::ALL_KINDS {
+        let row = readme
+            .lines()
+            .find(|l| {
+                l.starts_with("| `") && l.split(" | ").next().is_some_and(|c| c.contains(&format!("`{}`", k.name())))
+            })
+            .unwrap_or_else(|| panic!("{} is not in the README's table", k.name()));
+        let severity = row.split(" | ").nth(1).expect("a severity column");
+        assert_eq!(severity, k.default_severity().name(), "{row}");
+    }
+}

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 use crate::finding::{BodyDiff, Finding, Kind, Report, Severity};
+use crate::kind::ALL_KINDS;
 
 fn paint(s: &str, sev: Severity, color: bool) -> String {
     if !color {
@@ -196,47 +197,6 @@ pub fn render_text(r: &Report, color: bool) -> String {
     out
 }
 
-fn kind_description(kind: Kind) -> &'static str {
-    match kind {
-        Kind::MissingField => "Production always sends a field the mock lacks",
-        Kind::UnknownField => "The mock has a field production never sent",
-        Kind::TypeMismatch => "The mock's value has a type production never sent there",
-        Kind::ContentTypeMismatch => "The mock's media type differs from production's",
-        Kind::FormatMismatch => "Production's strings have a format the mock's value lacks",
-        Kind::EnumValueUnknown => "A value production never produced for an enum-like field",
-        Kind::StatusNeverSeen => "The endpoint never returned the mocked status",
-        Kind::EndpointNeverSeen => "No recorded traffic matches the mock",
-        Kind::UncoveredEndpoint => "A recorded endpoint no mock covers",
-        Kind::UncoveredStatus => "A recorded status no mock covers",
-        Kind::Unverified => "No recent production traffic: no evidence either way",
-        Kind::UncoveredNull => "Production sends null where no mock has null",
-        Kind::MockUnreadable => "A mock file that cannot be read",
-        Kind::Unsupported => "A file or mock not compared",
-        Kind::NoMocksMatched => "No mock was read or matched: nothing was checked",
-        Kind::BodyNotCompared => "The mock's body is not comparable; matched by status and media type only",
-    }
-}
-
-/// Every finding kind, in report order.
-pub const ALL_KINDS: [Kind; 16] = [
-    Kind::MissingField,
-    Kind::UnknownField,
-    Kind::TypeMismatch,
-    Kind::ContentTypeMismatch,
-    Kind::FormatMismatch,
-    Kind::EnumValueUnknown,
-    Kind::StatusNeverSeen,
-    Kind::EndpointNeverSeen,
-    Kind::UncoveredEndpoint,
-    Kind::UncoveredStatus,
-    Kind::Unverified,
-    Kind::UncoveredNull,
-    Kind::MockUnreadable,
-    Kind::Unsupported,
-    Kind::NoMocksMatched,
-    Kind::BodyNotCompared,
-];
-
 fn pascal(kind: Kind) -> String {
     kind.name().split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
 }
@@ -250,7 +210,7 @@ pub fn render_sarif(r: &Report, version: &str) -> String {
             json!({
                 "id": k.name(),
                 "name": pascal(*k),
-                "shortDescription": {"text": kind_description(*k)},
+                "shortDescription": {"text": k.meaning()},
                 "defaultConfiguration": {"level": sarif_level(k.default_severity())},
             })
         })

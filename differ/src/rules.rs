@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Kind, Report, Severity};
-use crate::report::ALL_KINDS;
 
 /// One ignore rule: a finding matching every given field is left out of the report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,7 +29,7 @@ pub struct Rules {
 
 /// The kind with this report name (`missing_field`).
 pub fn kind_from_name(name: &str) -> Option<Kind> {
-    ALL_KINDS.iter().copied().find(|k| k.name() == name)
+    Kind::from_name(name)
 }
 
 /// The severity with this name (`error`, `warning`, `info`).
