@@ -1,0 +1,15 @@
+//! Rendering a report: text (the default), Markdown, SARIF, JUnit XML and GitHub Actions
+//! annotations, one module each (JSON is the `Report` itself).
+
+mod github;
+mod group;
+mod junit;
+mod markdown;
+mod sarif;
+mod text;
+
+pub use self::github::render_github;
+pub use self::junit::render_junit;
+pub use self::markdown::render_markdown;
+pub use self::sarif::render_sarif;
+pub use self::text::render_text;

@@ -1,0 +1,101 @@
+//! The text report (the default): grouped by mock file, each finding with its evidence and a redacted body diff.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::finding::{BodyDiff, Report, Severity};
+
+use super::group::{by_file, groups};
+
+pub(crate) fn paint(s: &str, sev: Severity, color: bool) -> String {
+    if !color {
+        return s.to_owned();
+    }
+    let code = match sev {
+        Severity::Error => "31;1",
+        Severity::Warning => "33;1",
+        Severity::Info => "36",
+    };
+    format!("\x1b[{code}m{s}\x1b[0m")
+}
+
+pub(crate) fn bodies_of(out: &mut String, bodies: &[&BodyDiff], color: bool) {
+    for b in bodies {
+        let _ = writeln!(out, "        body of {:?}, beside one built from production's shape:", b.name);
+        for line in b.diff.lines() {
+            let painted = match line.chars().next() {
+                Some('-') if color && !line.starts_with("---") => format!("\x1b[31m{line}\x1b[0m"),
+                Some('+') if color && !line.starts_with("+++") => format!("\x1b[32m{line}\x1b[0m"),
+                _ => line.to_owned(),
+            };
+            let _ = writeln!(out, "          {painted}");
+        }
+        if !b.schema_errors.is_empty() {
+            let _ = writeln!(out, "        production's JSON Schema rejects this body: {}", b.schema_errors.join("; "));
+        }
+    }
+}
+
+/// The human report: findings grouped by file, each with its evidence, and a summary line.
+pub fn render_text(r: &Report, color: bool) -> String {
+    let mut out = String::new();
+    let mut bodies: BTreeMap<&str, Vec<&BodyDiff>> = BTreeMap::new();
+    for b in &r.bodies {
+        bodies.entry(b.file.as_str()).or_default().push(b);
+    }
+    for (i, fs) in by_file(r).enumerate() {
+        let file = fs[0].file.as_str();
+        if i > 0 {
+            out.push('\n');
+        }
+        let title = if file.is_empty() { "(production behaviour no mock covers)" } else { file };
+        let _ = writeln!(out, "{}", if color { format!("\x1b[1m{title}\x1b[0m") } else { title.to_owned() });
+        for g in groups(fs) {
+            let f = g.first;
+            let at = if f.line > 0 { format!("{}:", f.line) } else { String::new() };
+            let sev = paint(&format!("{:<7}", f.severity.name()), f.severity, color);
+            let endpoint = match (&f.method, &f.path, f.status) {
+                (Some(m), Some(p), Some(s)) => format!(" [{m} {p} {s}]"),
+                _ => String::new(),
+            };
+            let suppressed = if f.suppressed { " (suppressed by baseline)" } else { "" };
+            let pointer = g.pointer();
+            let _ = writeln!(
+                out,
+                "  {at:<5} {sev} {}{}{endpoint}{suppressed}",
+                f.kind.name(),
+                if pointer.is_empty() { String::new() } else { format!(" {pointer}") }
+            );
+            let _ = writeln!(out, "        {}", f.message);
+            if let Some(spread) = g.spread() {
+                let _ = writeln!(out, "        {spread}");
+            }
+            if let Some(ex) = f.production.as_ref().and_then(|p| p.example.as_ref()) {
+                let mut shown = ex.to_string();
+                if shown.len() > 120 {
+                    let cut = (0..=117).rev().find(|&i| shown.is_char_boundary(i)).unwrap_or(0);
+                    shown.truncate(cut);
+                    shown.push_str("...");
+                }
+                let _ = writeln!(out, "        production example: {shown}");
+            }
+        }
+        bodies_of(&mut out, bodies.get(file).map_or(&[][..], Vec::as_slice), color);
+    }
+    let count = |s: &str| r.summary.by_severity.get(s).copied().unwrap_or(0);
+    if !r.findings.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} errors, {} warnings, {} info in {} files ({} mocks, {} matched to recorded endpoints, {} bodies compared)",
+        count("error"),
+        count("warning"),
+        count("info"),
+        r.summary.files,
+        r.summary.mocks,
+        r.summary.matched,
+        r.summary.compared
+    );
+    out
+}
