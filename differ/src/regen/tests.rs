@@ -4,7 +4,6 @@ use serde_json::Value;
 use super::doc::SNode;
 use super::mock_plan::base64_like;
 use super::splice::{MockPlan, apply, edit_json};
-use super::*;
 use crate::mock::PathToken;
 use serde_json::json;
 
