@@ -27,6 +27,7 @@ mod config;
 mod duration;
 mod exit;
 mod files;
+mod sources;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

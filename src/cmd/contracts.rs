@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
 use mockdrift_contracts::learn::{PathLearner, View, retemplate};
 use mockdrift_contracts::template::{Route, Templater};
-use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Store, openapi};
+use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, openapi};
 
 use crate::config::Config;
 use crate::exit::Exit;
@@ -23,8 +23,8 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
         }
         ContractsCommand::Export { store, from, output, source, format, service } => {
             let (mut snap, unreadable) = match &from {
-                Some(url) => (crate::cmd::diff::load_contracts(url)?, 0),
-                None => read_store_counted(&store.store)?,
+                Some(url) => (crate::sources::load(url)?, 0),
+                None => crate::sources::read_store_counted(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
             match format {
@@ -45,7 +45,7 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
         ContractsCommand::Merge { inputs, output } => {
             let mut merged = Snapshot::default();
             for p in &inputs {
-                merged.merge(&read_snapshot(p)?, &cfg.limits);
+                merged.merge(&crate::sources::read_snapshot(p)?, &cfg.limits);
             }
             // What each sidecar saw too little of to template (literal slugs), all of them
             // together may show: learn from every input's endpoints and merge.
@@ -91,41 +91,10 @@ fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>)
     Ok(())
 }
 
-fn open_store(dir: &Path, create: bool) -> anyhow::Result<Store> {
-    if create {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating contract store directory {}", dir.display()))?;
-    } else if !dir.exists() {
-        bail!(
-            "no contract store at {} (record one with `mockdrift contracts infer` or `mockdrift proxy`, or pass --store/--snapshot)",
-            dir.display()
-        );
-    }
-    Ok(Store::open(dir)?)
-}
-
-fn read_store(dir: &Path) -> anyhow::Result<Snapshot> {
-    Ok(read_store_counted(dir)?.0)
-}
-
-/// The store's readable contracts, each unreadable record named on stderr, and their count.
-fn read_store_counted(dir: &Path) -> anyhow::Result<(Snapshot, usize)> {
-    let store = open_store(dir, false)?;
-    let (snap, bad) = store.snapshot()?;
-    for e in &bad {
-        eprintln!("mockdrift: warning: {}: {e} (skipped)", dir.display());
-    }
-    Ok((snap, bad.len()))
-}
-
-fn read_snapshot(path: &Path) -> anyhow::Result<Snapshot> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading snapshot {}", path.display()))?;
-    Snapshot::from_json(&text).with_context(|| format!("reading snapshot {}", path.display()))
-}
-
 fn load(source: &SourceArg) -> anyhow::Result<Snapshot> {
     match &source.snapshot {
-        Some(p) => read_snapshot(p),
-        None => read_store(&source.store.store),
+        Some(p) => crate::sources::read_snapshot(p),
+        None => crate::sources::read_store(&source.store.store),
     }
 }
 
@@ -268,7 +237,7 @@ struct Tally {
 }
 
 fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
-    let store = open_store(&args.store.store, true)?;
+    let store = crate::sources::open_store(&args.store.store, true)?;
     let mut routes = args.routes.clone();
     if let Some(p) = &args.openapi {
         let from_doc = mockdrift_differ::openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?;
@@ -440,14 +409,14 @@ fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
 }
 
 fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exit> {
-    let store = open_store(dir, true)?;
+    let store = crate::sources::open_store(dir, true)?;
     let (mut rec, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
     for e in bad {
         eprintln!("mockdrift: warning: {}: {e} (left as is)", dir.display());
     }
     let mut failed = 0;
     for p in snapshots {
-        match read_snapshot(p) {
+        match crate::sources::read_snapshot(p) {
             Ok(s) => {
                 rec.import(&s);
                 out!("imported {} contracts from {}", s.contracts.len(), p.display());

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use mockdrift_contracts::{Snapshot, Store, Ts};
+use mockdrift_contracts::{Snapshot, Ts};
 use mockdrift_differ::{
     Baseline, DiffOptions, Item, Report, Severity, apply_route_hints, collect_files, diff, openapi_routes, read_file,
     read_fixture, render_github, render_junit, render_markdown, render_sarif, render_text,
@@ -33,7 +33,7 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
         crate::duration::parse(&args.stale_after, Duration::from_secs(86_400)).context("--stale-after")?;
     let mut snapshot = Snapshot::default();
     for source in &args.contracts {
-        let s = load_contracts(source)?;
+        let s = crate::sources::load(source)?;
         snapshot.merge(&s, &cfg.limits);
     }
     let mut jobs: Vec<(PathBuf, Option<&str>)> = Vec::new();
@@ -163,25 +163,6 @@ fn split_mocks_arg(spec: &str) -> (Option<&str>, PathBuf) {
         }
     }
     (None, PathBuf::from(spec))
-}
-
-pub(crate) fn load_contracts(source: &str) -> anyhow::Result<Snapshot> {
-    if source.starts_with("http://") || source.starts_with("https://") {
-        let text =
-            crate::admin_client::get_contracts(source).with_context(|| format!("reading contracts from {source}"))?;
-        return Snapshot::from_json(&text).with_context(|| format!("reading contracts from {source}"));
-    }
-    let p = Path::new(source);
-    if p.is_dir() {
-        let store = Store::open(p).with_context(|| format!("reading contracts from {source}"))?;
-        let (snap, bad) = store.snapshot().with_context(|| format!("reading contracts from {source}"))?;
-        for e in bad {
-            eprintln!("mockdrift: warning: {source}: {e} (skipped)");
-        }
-        return Ok(snap);
-    }
-    let text = std::fs::read_to_string(p).with_context(|| format!("reading contracts from {source}"))?;
-    Snapshot::from_json(&text).with_context(|| format!("reading contracts from {source}"))
 }
 
 // Its arguments (the CLI's `Command` names them).
