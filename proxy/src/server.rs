@@ -9,6 +9,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 
+use tracing::Instrument as _;
+
 use crate::route::Route;
 use crate::service::handle;
 use crate::{BoxError, ProxyBody, guard};
@@ -52,6 +54,7 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                 let _ = stream.set_nodelay(true);
                 let route = Arc::clone(&route);
                 let watcher = graceful.watcher();
+                let span = tracing::debug_span!("connection", route = %route.name, %peer);
                 tokio::spawn(async move {
                     let _permit = permit;
                     let activity = guard::Activity::new();
@@ -61,7 +64,8 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                         let route = Arc::clone(&route);
                         hyper::service::service_fn(move |req| {
                             let in_flight = activity.begin();
-                            let rsp = handle(Arc::clone(&route), peer, req);
+                            let span = tracing::debug_span!("request", method = %req.method());
+                            let rsp = handle(Arc::clone(&route), peer, req).instrument(span);
                             async move {
                                 let rsp = rsp.await?;
                                 Ok::<_, Infallible>(rsp.map(|b| InFlightBody { inner: b, _in_flight: in_flight }.boxed()))
@@ -101,7 +105,7 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                         },
                         why = dog => tracing::debug!(%peer, reason = why, "Client connection closed by its timeout."),
                     }
-                });
+                }.instrument(span));
             }
             () = &mut shutdown => break,
         }
