@@ -122,19 +122,26 @@ pub struct RecordFilter {
     skip: Vec<(Option<String>, String)>,
 }
 
+/// A record filter rule that does not parse, named with the reason.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RecordFilterError(pub String);
+
 impl RecordFilter {
     /// Parses the rules; an error names the bad rule.
-    pub fn parse(only: &[String], skip: &[String]) -> Result<RecordFilter, String> {
-        let rule = |r: &String| -> Result<(Option<String>, String), String> {
+    pub fn parse(only: &[String], skip: &[String]) -> Result<RecordFilter, RecordFilterError> {
+        let rule = |r: &String| -> Result<(Option<String>, String), RecordFilterError> {
             let (method, prefix) = match r.trim().split_once(' ') {
                 Some((m, p)) => (Some(m.trim().to_ascii_uppercase()), p.trim()),
                 None => (None, r.trim()),
             };
             if !prefix.starts_with('/') {
-                return Err(format!("{r:?}: expected [METHOD ]/PATH_PREFIX, e.g. \"/health\" or \"GET /v1/\""));
+                return Err(RecordFilterError(format!(
+                    "{r:?}: expected [METHOD ]/PATH_PREFIX, e.g. \"/health\" or \"GET /v1/\""
+                )));
             }
             if method.as_ref().is_some_and(|m| m.is_empty() || !m.bytes().all(|b| b.is_ascii_alphabetic())) {
-                return Err(format!("{r:?}: the method must be letters, e.g. GET"));
+                return Err(RecordFilterError(format!("{r:?}: the method must be letters, e.g. GET")));
             }
             Ok((method, prefix.to_owned()))
         };

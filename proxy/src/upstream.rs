@@ -24,16 +24,9 @@ pub struct Upstream {
 }
 
 /// A bad `--route` or upstream URL.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct UpstreamError(pub String);
-
-impl std::fmt::Display for UpstreamError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UpstreamError {}
 
 impl Upstream {
     /// Parses `http://10.0.0.5:8080/api/v3`, `https://payments.internal:8443` or

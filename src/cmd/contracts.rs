@@ -240,7 +240,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let store = crate::sources::open_store(&args.store.store, true)?;
     let mut routes = args.routes.clone();
     if let Some(p) = &args.openapi {
-        let from_doc = mockdrift_differ::openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?;
+        let from_doc = mockdrift_differ::openapi_routes(p).context("reading --openapi")?;
         routes.extend(from_doc.iter().map(|r| r.as_str().to_owned()));
     }
     let mut t = Tally::default();

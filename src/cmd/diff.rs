@@ -62,7 +62,7 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut routes = match &args.openapi {
-        Some(p) => openapi_routes(p).map_err(anyhow::Error::msg).context("reading --openapi")?,
+        Some(p) => openapi_routes(p).context("reading --openapi")?,
         None => Vec::new(),
     };
     for r in cfg.routes.iter().chain(&args.routes) {

@@ -204,7 +204,6 @@ impl Settings {
         }
         let templates = match path(args.openapi, &file.openapi) {
             Some(doc) => mockdrift_differ::openapi_routes(&doc)
-                .map_err(anyhow::Error::msg)
                 .with_context(|| format!("reading --openapi {}", doc.display()))?
                 .iter()
                 .map(|r| r.as_str().to_owned())
