@@ -1,0 +1,316 @@
+use super::*;
+use crate::template::Templater;
+
+/// The signature as first written, over a `serde_json::Value`.
+fn value_signature(body: &[u8]) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let (obj, array) = match &v {
+        serde_json::Value::Object(o) => (o, false),
+        serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
+        _ => return None,
+    };
+    if obj.len() < 2 && !array {
+        return None;
+    }
+    let kind = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => 'n',
+        serde_json::Value::Bool(_) => 'b',
+        serde_json::Value::Number(_) => '0',
+        serde_json::Value::String(_) => 's',
+        serde_json::Value::Array(_) => 'a',
+        serde_json::Value::Object(_) => 'o',
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    array.hash(&mut h);
+    for (k, v) in obj {
+        k.hash(&mut h);
+        kind(v).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+#[test]
+fn the_streamed_body_signature_is_the_one_over_a_value() {
+    let bodies = [
+        r#"{"id": 1, "name": "a", "tags": ["x", {"y": 1}], "owner": {"id": 2, "login": "o"}, "n": null, "ok": true}"#,
+        r#"[{"b": 1.5, "a": "x", "nested": {"deep": [1, 2]}}, {"c": 1}]"#,
+        r#"{"a": 1, "a": "twice", "b": [] }"#,
+        r#"{"only": 1}"#,
+        r#"[]"#,
+        r#"[1, 2]"#,
+        r#"[{}]"#,
+        r#""text""#,
+        r#"{"a": 1, "b": 2"#,
+        r#"{"a": 1, "b": 2} trailing"#,
+        r#"{"a": {"b": {"c": 1}}, "d": [[{"e": 1}]]}"#,
+        "not json",
+    ];
+    for b in bodies {
+        assert_eq!(body_signature(b.as_bytes()), value_signature(b.as_bytes()), "{b}");
+    }
+    assert!(body_signature(bodies[0].as_bytes()).is_some());
+    assert!(body_signature(bodies[1].as_bytes()).is_some());
+}
+
+/// A distinct name of letters for each number (no digits: no value pattern takes it for
+/// an id).
+fn letters(mut i: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            return s;
+        }
+    }
+}
+
+#[test]
+fn many_distinct_values_at_one_position_keep_the_trie_bounded() {
+    let mut learner = PathLearner::default();
+    for i in 0..20_000 {
+        learner.add(&format!("/users/name-{}/repos", letters(i)), None, 1);
+        learner.add("/users/me", None, 1);
+    }
+    let users = learner.root.lits.get("users").expect("users");
+    assert!(users.lits.len() <= MAX_CHILDREN, "{}", users.lits.len());
+    assert!(users.lits.contains_key("me"), "a heavy literal stays");
+    let t = Templater::new(learner.learn(View::Whole));
+    assert_eq!(t.template("/users/name-new/repos"), "/users/{user}/repos");
+    assert_eq!(t.template("/users/me"), "/users/me");
+}
+
+#[test]
+fn the_trie_stays_under_its_node_budget_whatever_is_added() {
+    let mut learner = PathLearner::default();
+    let mut most = 0;
+    for i in 0..400_000 {
+        // 2,000 parents, each with a couple of hundred distinct names below, each name with
+        // an endpoint of its own below it: about three nodes a path, 1.2 million unbounded.
+        learner.add(&format!("/org{}/members/{}/roles", i % 2_000, letters(i)), None, 1);
+        if i % CHECK_EVERY == CHECK_EVERY - 1 {
+            most = most.max(learner.nodes());
+        }
+    }
+    assert!(most <= MAX_NODES, "{most} nodes after a check");
+    assert!(learner.nodes() <= MAX_NODES + 3 * CHECK_EVERY, "{}", learner.nodes());
+    let t = Templater::new(learner.learn(View::Whole));
+    assert_eq!(t.template("/org7/members/zed/roles"), "/{name}/members/{member}/roles");
+}
+
+#[test]
+fn slugs_become_parameters_and_literals_stay() {
+    let mut paths = Vec::new();
+    // Each owner's own repositories, and a fork of `linux` under every owner.
+    for (i, owner) in ["rust-lang", "tokio-rs", "serde-rs", "hyperium", "octocat", "torvalds"].iter().enumerate() {
+        for repo in ["cargo", "tokio", "serde", "hyper", "hello", "linux"] {
+            let repo = if repo == "linux" { repo.to_owned() } else { format!("{repo}-{i}") };
+            paths.push(format!("/repos/{owner}/{repo}"));
+            if repo.starts_with("cargo") {
+                paths.push(format!("/repos/{owner}/{repo}/pulls"));
+            }
+        }
+    }
+    for _ in 0..10 {
+        paths.push("/users/me".to_owned());
+    }
+    for user in ["ana", "bo", "cy", "di", "ed", "flo"] {
+        paths.push(format!("/users/{user}"));
+    }
+    let routes = learn(paths.iter().map(String::as_str));
+    let t = Templater::new(routes);
+    assert_eq!(t.template("/repos/rust-lang/cargo-0"), "/repos/{owner}/{repo}");
+    assert_eq!(t.template("/repos/octocat/linux"), "/repos/{owner}/{repo}", "a fork is a value too");
+    assert_eq!(t.template("/repos/new-owner/new-repo/pulls"), "/repos/{owner}/{repo}/pulls");
+    assert_eq!(t.template("/users/zed"), "/users/{user}", "names, not ids");
+    assert_eq!(t.template("/users/me"), "/users/me", "seen often: an endpoint of its own");
+    assert_eq!(t.template("/health"), "/health");
+}
+
+/// A body signature standing for a response shape.
+fn sig(n: u64) -> Option<u64> {
+    Some(n)
+}
+
+#[test]
+fn one_envelope_for_every_endpoint_merges_nothing_a_resource_shape_does() {
+    let endpoints = ["orders", "invoices", "refunds", "payouts"];
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for (i, e) in endpoints.iter().enumerate() {
+        // Every answer, list or item, one envelope (seen at two depths: generic).
+        paths.push((format!("/{e}"), sig(7), 3));
+        paths.push((format!("/{e}/{}", 100 + i), sig(7), 3));
+    }
+    let routes = learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole);
+    let t = Templater::new(routes);
+    assert_eq!(t.template("/orders"), "/orders", "endpoint names stay apart");
+    assert_eq!(t.template("/refunds"), "/refunds");
+    // Three pets answering one item shape, two finders one list shape each of their own:
+    // the values merge, the finders stay.
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for pet in ["rex-dog", "tom-cat", "kiki-bird"] {
+        paths.push((format!("/pet/{pet}"), sig(1), 5));
+    }
+    paths.push(("/pet/findByStatus".to_owned(), sig(2), 5));
+    paths.push(("/pet/findByTags".to_owned(), sig(3), 5));
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    assert_eq!(t.template("/pet/new-pet"), "/pet/{pet}");
+    assert_eq!(t.template("/pet/findByStatus"), "/pet/findByStatus");
+    assert_eq!(t.template("/pet/findByTags"), "/pet/findByTags");
+}
+
+#[test]
+fn organizations_each_seen_on_a_few_endpoints_are_one_parameter() {
+    // Fourteen organizations, each seen on a different third of twelve endpoints: no two
+    // subtrees hold much of each other, the union of the others holds each.
+    let subs = [
+        "hooks",
+        "members",
+        "teams",
+        "projects",
+        "events",
+        "repos",
+        "blocks",
+        "migrations",
+        "installations",
+        "invitations",
+        "packages",
+        "settings",
+    ];
+    let mut paths = Vec::new();
+    for o in 0..14 {
+        for k in 0..4 {
+            let sub = subs[(o * 5 + k * 3) % subs.len()];
+            paths.push(format!("/orgs/org-{}/{sub}/{}", letters(o), o * 10 + k));
+            paths.push(format!("/orgs/org-{}/{sub}", letters(o)));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/orgs/org-new/hooks"), "/orgs/{org}/hooks");
+    assert_eq!(t.template("/orgs/org-new/teams/7"), "/orgs/{org}/teams/{team_id}");
+}
+
+#[test]
+fn an_apis_mirrored_collections_stay_apart() {
+    let mut paths = Vec::new();
+    for top in ["enterprises", "organizations"] {
+        for i in 0..6 {
+            for sub in ["Users", "Groups"] {
+                paths.push(format!("/{top}/name-{}/{sub}", letters(i)));
+                paths.push(format!("/scim/v2/{top}/name-{}/{sub}", letters(i)));
+                paths.push(format!("/scim/v2/{top}/name-{}/{sub}/{}", letters(i), i * 7));
+            }
+        }
+    }
+    let routes = learn(paths.iter().map(String::as_str));
+    assert!(routes.iter().all(|r| !r.as_str().starts_with("/scim/v2/{")), "{routes:?}");
+    let t = Templater::new(routes);
+    assert_eq!(t.template("/scim/v2/enterprises/acme/Users"), "/scim/v2/enterprises/{enterprise}/Users");
+    assert_eq!(t.template("/scim/v2/organizations/acme/Groups"), "/scim/v2/organizations/{organization}/Groups");
+}
+
+#[test]
+fn a_literal_seen_far_more_often_stays_beside_values_merged_before() {
+    let mut paths = Vec::new();
+    for user in ["ana", "bo", "cy", "di"] {
+        for sub in ["repos", "followers", "gists/starred"] {
+            paths.push(format!("/users/{user}/{sub}"));
+        }
+    }
+    paths.push("/users/dave".to_owned());
+    for _ in 0..1000 {
+        paths.push("/users/me".to_owned());
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/users/zed/repos"), "/users/{user}/repos");
+    assert_eq!(t.template("/users/me"), "/users/me");
+}
+
+#[test]
+fn the_evidence_kept_with_a_template_holds_counts_not_values() {
+    let mut learner = PathLearner::default();
+    for owner in ["secret-tenant-a", "secret-tenant-b", "secret-tenant-c"] {
+        for sub in ["pulls", "issues/1/labels", "branches/main/protection"] {
+            learner.add(&format!("/repos/{owner}/{sub}"), None, 1);
+        }
+    }
+    let learned = learner.learn_explained(View::Whole);
+    let (_, why) = learned.iter().find(|(r, _)| r.as_str() == "/repos/{repo}/pulls").expect("learned");
+    let text: String = why.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    assert!(text.contains("repo: alike subtrees: 3 values merged"), "{text}");
+    assert!(!text.contains("secret"), "{text}");
+}
+
+#[test]
+fn few_values_with_alike_subtrees_are_one_parameter_and_different_ones_stay_literal() {
+    let mut paths = Vec::new();
+    for branch in ["main", "dev", "release"] {
+        for sub in ["protection", "rename", "protection/restrictions"] {
+            for _ in 0..3 {
+                paths.push(format!("/branches/{branch}/{sub}"));
+            }
+        }
+    }
+    for sub in ["pulls/1/files", "pulls/2/commits", "issues/3/labels", "issues/4/events"] {
+        paths.push(format!("/r/{sub}"));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/branches/feature-x/rename"), "/branches/{branch}/rename");
+    assert_eq!(t.template("/r/pulls/9/files"), "/r/pulls/{pull_id}/files");
+    assert_eq!(t.template("/r/issues/9/labels"), "/r/issues/{issue_id}/labels");
+}
+
+#[test]
+fn many_values_over_the_same_leaves_are_a_parameter_few_literals_over_values_are_not() {
+    let refs = ["main", "master", "develop", "feature-login", "release-1.2"];
+    let mut paths = Vec::new();
+    for r in refs {
+        for leaf in ["check-runs", "check-suites", "status", "statuses"] {
+            paths.push(format!("/commits/{r}/{leaf}"));
+        }
+        for git in ["ref", "refs", "matching-refs"] {
+            paths.push(format!("/git/{git}/{r}"));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    // Five refs, each with the same four endpoints below: one parameter.
+    assert_eq!(t.template("/commits/v2.0/status"), "/commits/{commit}/status");
+    // Three literals sharing the refs as leaves: the literals stay.
+    assert_eq!(t.template("/git/refs/main"), "/git/refs/{ref}");
+    assert_eq!(t.template("/git/matching-refs/main"), "/git/matching-refs/{matching_ref}");
+    // From sketches, the refs recurring under the sibling endpoints are taken for endpoint
+    // names until more evidence comes (the price of the rule in the next test).
+    let sketched = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(sketched.template("/git/refs/main"), "/git/refs/main");
+}
+
+#[test]
+fn names_that_recur_under_a_sibling_are_endpoints_not_an_open_set() {
+    // A sidecar's partial view: under one branch, four endpoint names seen once each (an
+    // open set, judged alone); another branch has two of them.
+    let mut paths = Vec::new();
+    for leaf in ["enforce_admins", "required_signatures", "restrictions", "required_status_checks"] {
+        paths.push(format!("/branches/feature-login/protection/{leaf}"));
+    }
+    for leaf in ["enforce_admins", "restrictions"] {
+        paths.push(format!("/branches/master/protection/{leaf}"));
+    }
+    let sketch = || paths.iter().map(|p| (p.as_str(), None, 1));
+    let templates: Vec<String> = learn_view(sketch(), View::Partial).iter().map(|r| r.as_str().to_owned()).collect();
+    assert!(templates.iter().all(|t| !t.contains("protection/{")), "{templates:?}");
+    // Given as every path there is, the open set stands (a whole view has had its chance
+    // to show the branches above as one parameter first).
+    let whole: Vec<String> = learn_view(sketch(), View::Whole).iter().map(|r| r.as_str().to_owned()).collect();
+    assert!(whole.iter().any(|t| t.contains("protection/{")), "{whole:?}");
+    let t = Templater::new(learn_view(sketch(), View::Partial));
+    assert!(
+        t.template("/branches/feature-login/protection/required_signatures")
+            .ends_with("/protection/required_signatures")
+    );
+    // Names seen under no sibling are still an open set.
+    let owners: Vec<String> =
+        ["ana-k", "bo-l", "cy-m", "di-n", "ed-o"].iter().map(|o| format!("/orgs/acme/members/{o}")).collect();
+    let t = Templater::new(learn_view(owners.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(t.template("/orgs/acme/members/zed"), "/orgs/acme/members/{member}");
+}
