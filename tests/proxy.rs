@@ -54,6 +54,60 @@ fn listen_addr(line: &str) -> String {
     url.split("://").nth(1).expect(line).to_owned()
 }
 
+/// An HTTP/1.1 upstream on 127.0.0.1:0, one response per connection: `answer` gives the
+/// status line's code and reason and a JSON body for the request line.
+fn upstream_serving(answer: impl Fn(&str) -> (&'static str, String) + Send + 'static) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let (mut first, mut line) = (String::new(), String::new());
+            let _ = r.read_line(&mut first);
+            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
+                line.clear();
+            }
+            let (status, body) = answer(&first);
+            let rsp = format!(
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(rsp.as_bytes());
+        }
+    });
+    addr
+}
+
+/// An upstream answering every request 200 with `body`.
+fn upstream_answering(body: String) -> std::net::SocketAddr {
+    upstream_serving(move |_| ("200 OK", body.clone()))
+}
+
+/// An upstream answering `/users/999` 404 and every other path 200.
+fn upstream_users() -> std::net::SocketAddr {
+    upstream_serving(|first| match first.contains("/users/999 ") {
+        true => ("404 Not Found", "{\"error\": \"not found\"}".to_owned()),
+        false => ("200 OK", "{\"id\": 1, \"name\": \"ada\"}".to_owned()),
+    })
+}
+
+/// An upstream whose every answer carries secrets in free text and values.
+fn upstream_leaky() -> std::net::SocketAddr {
+    upstream_serving(|_| {
+        let body = serde_json::json!({
+            "id": 1,
+            "note": "call me at planted.person@corp.example please",
+            "key": "AKIAPLANTED1234567",
+            "temp": "ASIAPLANTEDXYZ123456",
+            "value": PLANTED_JWT,
+            "link": format!("https://app.example/reset/{PLANTED_TOKEN}/confirm"),
+            "kind": "plain",
+        });
+        ("200 OK", body.to_string())
+    })
+}
+
 fn get(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect to the proxy");
     s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
@@ -722,28 +776,6 @@ fn remote_admin_without_a_token_is_refused_and_an_empty_token_is_an_error() {
     assert!(get(&admin, "/metrics").contains("mockdrift_requests_total"));
 }
 
-/// An upstream answering every request with `body` (JSON), one response per connection.
-fn upstream_answering(body: String) -> std::net::SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut r = BufReader::new(stream.try_clone().expect("clone"));
-            let mut line = String::new();
-            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
-                line.clear();
-            }
-            let rsp = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(rsp.as_bytes());
-        }
-    });
-    addr
-}
-
 /// A 40-level body sent through the proxy (any client of the service can): forwarded whole,
 /// recorded cut at the depth limit, and readable everywhere afterwards (`/contracts`, the
 /// store). A record that still cannot be read (written here beyond the limit, as an older
@@ -802,34 +834,6 @@ fn a_deep_body_is_recorded_cut_and_everything_stored_reads_back() {
     );
     assert!(partial.stderr.contains("1 stored contracts could not be read"), "{}", partial.stderr);
     assert!(partial.stdout.contains("\"path\": \"/tree\""), "the readable rest is written: {}", partial.stdout);
-}
-
-/// An upstream answering `/users/999` 404 and every other path 200.
-fn upstream_users() -> std::net::SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut r = BufReader::new(stream.try_clone().expect("clone"));
-            let (mut first, mut line) = (String::new(), String::new());
-            let _ = r.read_line(&mut first);
-            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
-                line.clear();
-            }
-            let (status, body) = if first.contains("/users/999 ") {
-                ("404 Not Found", "{\"error\": \"not found\"}".to_owned())
-            } else {
-                ("200 OK", "{\"id\": 1, \"name\": \"ada\"}".to_owned())
-            };
-            let rsp = format!(
-                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(rsp.as_bytes());
-        }
-    });
-    addr
 }
 
 /// `/users/1` and `/users/999` share a sampling slot (the proxy folds segments with digits); once the slot is sampled down, the exchanges it skips are still counted to their
@@ -1037,38 +1041,6 @@ const PLANTED_JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.c2lnbmF0
 const PLANTED_TOKEN: &str = "Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0";
 const PLANTED: [&str; 6] =
     [PLANTED_JWT, PLANTED_TOKEN, "planted.person", "AKIAPLANTED1234567", "ASIAPLANTEDXYZ123456", "c2lnbmF0dXJl"];
-
-/// An upstream whose every answer carries secrets in free text and values.
-fn upstream_leaky() -> std::net::SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut r = BufReader::new(stream.try_clone().expect("clone"));
-            let mut line = String::new();
-            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
-                line.clear();
-            }
-            let body = serde_json::json!({
-                "id": 1,
-                "note": "call me at planted.person@corp.example please",
-                "key": "AKIAPLANTED1234567",
-                "temp": "ASIAPLANTEDXYZ123456",
-                "value": PLANTED_JWT,
-                "link": format!("https://app.example/reset/{PLANTED_TOKEN}/confirm"),
-                "kind": "plain",
-            })
-            .to_string();
-            let rsp = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(rsp.as_bytes());
-        }
-    });
-    addr
-}
 
 /// Secrets planted in paths and bodies go through the proxy; none of them reaches the sled
 /// directory's bytes, `/contracts`, a snapshot or OpenAPI export, regenerated mocks or the
