@@ -836,8 +836,9 @@ fn a_deep_body_is_recorded_cut_and_everything_stored_reads_back() {
     assert!(partial.stdout.contains("\"path\": \"/tree\""), "the readable rest is written: {}", partial.stdout);
 }
 
-/// `/users/1` and `/users/999` share a sampling slot (the proxy folds segments with digits); once the slot is sampled down, the exchanges it skips are still counted to their
-/// own endpoint (the 404 one was credited the 200s' count), and a 404 the settled slot never
+/// `/users/1` and `/users/999` share a sampling slot (the proxy folds segments with digits);
+/// once the slot is sampled down, the exchanges it skips are still counted to their own
+/// endpoint (the 404 one was credited the 200s' count), and a 404 the settled slot never
 /// recorded is recorded at once. Counts are exact whatever the machine's speed.
 #[test]
 fn counts_stay_with_their_own_status_in_a_shared_sampling_slot() {
