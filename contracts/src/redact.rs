@@ -302,8 +302,28 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if lower_prefix("bearer ") || lower_prefix("basic ") {
         return Some(Secret::Credential);
     }
-    const PREFIXES: [&str; 11] =
-        ["sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "glpat-", "AIza"];
+    const PREFIXES: [&str; 20] = [
+        "sk_live_",
+        "sk_test_",
+        "rk_live_",
+        "rk_test_",
+        "whsec_",
+        "ghp_",
+        "gho_",
+        "ghs_",
+        "ghu_",
+        "ghr_",
+        "github_pat_",
+        "npm_",
+        "hf_",
+        "shpat_",
+        "xoxb-",
+        "xoxp-",
+        "xapp-",
+        "glpat-",
+        "sk-",
+        "AIza",
+    ];
     if PREFIXES.iter().any(|p| s.starts_with(p) && b.len() >= p.len() + 8) {
         return Some(Secret::ApiKey);
     }
@@ -336,9 +356,8 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
 
 /// A long opaque token ([`Secret::Token`]).
 fn is_token(b: &[u8]) -> bool {
-    if b.len() < 24
-        || !b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'='))
-    {
+    // base64 and base64url; dotted names (`google.ads.v16.Service`) are not secrets.
+    if b.len() < 24 || !b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'+' | b'/' | b'=')) {
         return false;
     }
     // A type prefix then an id (`acct_1Nv0FGQ9RKHgCVdK...`) is an id, not a secret.
@@ -560,7 +579,9 @@ mod tests {
             assert_eq!(looks_secret(key), Some(Secret::ApiKey), "{key}");
         }
         assert_eq!(looks_secret("Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0"), Some(Secret::Token));
-        assert_eq!(looks_secret("dGhpcyBpcyBhIHRva2Vu.Q2x4Yk9Z-Rz2_w9Q"), Some(Secret::Token));
+        assert_eq!(looks_secret("dGhpcyBpcyBhIHRva2Vu-Q2x4Yk9Z-Rz2_w9Q"), Some(Secret::Token));
+        assert_eq!(looks_secret("npm_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7c"), Some(Secret::ApiKey));
+        assert_eq!(looks_secret("google.ads.googleads.v16.services.GoogleAdsService"), None);
         for not in [
             "acct_1Nv0FGQ9RKHgCVdKx7yZ",
             "how-to-install-python-3-on-ubuntu-22-04",

@@ -334,13 +334,6 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     if b.iter().all(u8::is_ascii_digit) {
         return Some("integer");
     }
-    // Never a literal of a template (stored, exported, a file name): a JWT, an API key, an
-    // opaque token, an email.
-    if let Some(secret) = crate::redact::looks_secret(seg)
-        && !matches!(secret, crate::redact::Secret::Card)
-    {
-        return Some("secret");
-    }
     if f.contains(Format::Uuid) {
         return Some("uuid");
     }
@@ -349,6 +342,13 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     }
     if f.contains(Format::Email) {
         return Some("email");
+    }
+    // Never a literal of a template (stored, exported, a file name): a JWT, an API key, an
+    // opaque token, an email.
+    if let Some(secret) = crate::redact::looks_secret(seg)
+        && !matches!(secret, crate::redact::Secret::Card)
+    {
+        return Some("secret");
     }
     if b.len() >= 8 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit) {
         return Some("hex id");

@@ -54,15 +54,31 @@ fn is_binary(tag: &Option<Cow<'_, Tag>>) -> bool {
 /// builds a tree of gigabytes.
 const ALIAS_BUDGET: usize = 1 << 20;
 
-/// What a node costs to hold: one per node, plus the bytes of its strings and keys.
-fn weight(node: &Node) -> usize {
-    1 + match &node.kind {
-        NodeKind::Object(fields) => fields.iter().map(|(k, v)| k.len() + weight(v)).sum(),
-        NodeKind::Array(items) => items.iter().map(weight).sum(),
-        NodeKind::String(s) => s.len(),
-        NodeKind::Number { text, .. } => text.len(),
-        _ => 0,
+/// What a node costs to hold (one per node, plus the bytes of its strings and keys) and how
+/// deep it nests. Nodes are never deeper than `MAX_DEPTH` (aliases included), so the
+/// recursion is bounded.
+fn measure(node: &Node) -> (usize, usize) {
+    let (mut weight, mut height) = (1, 0);
+    match &node.kind {
+        NodeKind::Object(fields) => {
+            for (k, v) in fields {
+                let (w, h) = measure(v);
+                weight += k.len() + w;
+                height = height.max(h + 1);
+            }
+        }
+        NodeKind::Array(items) => {
+            for v in items {
+                let (w, h) = measure(v);
+                weight += w;
+                height = height.max(h + 1);
+            }
+        }
+        NodeKind::String(s) => weight += s.len(),
+        NodeKind::Number { text, .. } => weight += text.len(),
+        _ => {}
     }
+    (weight, height)
 }
 
 impl Node {
@@ -78,8 +94,9 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
     let mut parser = Parser::new_from_str(text.trim_start_matches('\u{feff}'));
     let mut stack: Vec<(Node, Option<String>, usize)> = Vec::new();
     let mut key: Option<String> = None;
-    // Each anchored node with its weight, and what alias expansion has added so far.
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
+    // Each anchored node (a copy, counted in the budget) with its weight and height, and what
+    // anchors and aliases have added so far.
+    let mut anchors: HashMap<usize, (Node, usize, usize)> = HashMap::new();
     let mut expanded = 0usize;
     let budget = ALIAS_BUDGET + text.len();
     loop {
@@ -112,7 +129,10 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                 (node, anchor)
             }
             Event::Alias(id) => match anchors.get(&id) {
-                Some((node, w)) => {
+                Some((node, w, h)) => {
+                    if stack.len() + h >= MAX_DEPTH {
+                        return Err((line, "aliases nest deeper than 512 levels".to_owned()));
+                    }
                     expanded = expanded.saturating_add(*w);
                     if expanded > budget {
                         return Err((
@@ -144,7 +164,15 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
             }
         };
         if anchor != 0 {
-            anchors.insert(anchor, (node.clone(), weight(&node)));
+            let (w, h) = measure(&node);
+            expanded = expanded.saturating_add(w);
+            if expanded > budget {
+                return Err((
+                    line,
+                    format!("anchors and aliases hold more than {budget} nodes and bytes (an alias bomb?)"),
+                ));
+            }
+            anchors.insert(anchor, (node.clone(), w, h));
         }
         match stack.last_mut() {
             None => return Ok(node),
@@ -190,7 +218,8 @@ mod tests {
     }
 
     /// Nine levels of ten aliases each: 10^9 nodes if expanded, refused at the line whose
-    /// alias crosses the budget; ordinary reuse of an anchor still reads.
+    /// alias crosses the budget; deep chains of anchors, refused past 512 levels; ordinary
+    /// reuse of an anchor still reads.
     #[test]
     fn alias_bombs_are_refused_and_ordinary_aliases_read() {
         let mut text =
@@ -203,6 +232,15 @@ mod tests {
         assert!(reason.contains("alias bomb"), "{reason}");
         assert!((4..=9).contains(&line), "{line}");
 
+        // Each anchor 100 levels deep with the previous one at the bottom: 1,000 levels built
+        // from a few kilobytes if aliases were not held to the depth limit.
+        let mut chain = String::new();
+        for i in 0..10 {
+            let inner = if i == 0 { "1".to_owned() } else { format!("*c{}", i - 1) };
+            chain.push_str(&format!("c{i}: &c{i} {}{inner}{}\n", "[".repeat(100), "]".repeat(100)));
+        }
+        let (_, reason) = parse(&chain).expect_err("too deep");
+        assert!(reason.contains("deeper than 512"), "{reason}");
         let n = parse("base: &b {status: 200, body: ok}\nfirst: *b\nsecond: *b\n").expect("valid");
         assert_eq!(n.get("second").and_then(|s| s.get("status")).and_then(Node::as_u64), Some(200));
     }

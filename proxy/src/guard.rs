@@ -87,6 +87,11 @@ impl Activity {
         InFlight(Arc::clone(self))
     }
 
+    /// The client speaks HTTP/2 (told by ALPN on TLS, where the preface is not seen here).
+    pub(crate) fn speaks_h2(&self) {
+        self.h2.store(true, Ordering::Relaxed);
+    }
+
     fn bytes_read(&self, first: &[u8]) {
         if first.is_empty() {
             return;
@@ -143,7 +148,10 @@ pub(crate) async fn watchdog(a: Arc<Activity>, limits: ClientLimits) -> &'static
         let now = a.now();
         match a.deadline(&limits) {
             Some((at, why)) if at <= now => return why,
-            Some((at, _)) => tokio::time::sleep_until(a.start + Duration::from_millis(at)).await,
+            // At most a second: a head that starts meanwhile has an earlier deadline.
+            Some((at, _)) => {
+                tokio::time::sleep_until((a.start + Duration::from_millis(at)).min(Instant::now() + recheck)).await
+            }
             None => tokio::time::sleep(recheck).await,
         }
     }
@@ -250,5 +258,20 @@ mod tests {
         let started = Instant::now();
         assert_eq!(dog.await.expect("joined"), "idle");
         assert!(started.elapsed() >= Duration::from_secs(59), "{:?}", started.elapsed());
+    }
+
+    /// A head that starts arriving while the watchdog waits out an idle deadline gets the
+    /// header timeout from its first byte, not the rest of the idle wait.
+    #[tokio::test(start_paused = true)]
+    async fn a_head_that_starts_during_an_idle_wait_is_held_to_the_header_timeout() {
+        let a = Activity::new();
+        a.bytes_read(b"GET / HTTP/1.1\r\n\r\n");
+        drop(a.begin());
+        let dog = tokio::spawn(watchdog(Arc::clone(&a), limits()));
+        tokio::time::advance(Duration::from_secs(1)).await;
+        a.bytes_read(b"GET /slow HT");
+        let started = Instant::now();
+        assert_eq!(dog.await.expect("joined"), "request head not complete");
+        assert!(started.elapsed() <= Duration::from_secs(11), "{:?}", started.elapsed());
     }
 }

@@ -25,7 +25,20 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
     tokio::pin!(shutdown);
     let mut at_cap = false;
     loop {
-        // At the cap on client connections, stop accepting (new ones wait in the backlog).
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of descriptors, say: wait a little instead of spinning on accept.
+                    tracing::warn!(route = %route.name, error = %e, "Accepting a connection failed.");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        // At the cap on client connections, this one waits (unserved) for a place, and the
+        // listener accepts no other meanwhile (the rest wait in the backlog).
         let permit = match &route.clients.connections {
             None => None,
             Some(cap) => match Arc::clone(cap).try_acquire_owned() {
@@ -48,67 +61,71 @@ pub async fn serve(listener: TcpListener, route: Arc<Route>, shutdown: impl Futu
                 }
             },
         };
-        tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((stream, peer)) = accepted else { continue };
-                let _ = stream.set_nodelay(true);
-                let route = Arc::clone(&route);
-                let watcher = graceful.watcher();
-                let span = tracing::debug_span!("connection", route = %route.name, %peer);
-                tokio::spawn(async move {
-                    let _permit = permit;
-                    let activity = guard::Activity::new();
-                    let stream = guard::Watched::new(stream, Arc::clone(&activity));
-                    let dog = guard::watchdog(Arc::clone(&activity), route.clients.clone());
-                    let service = {
-                        let route = Arc::clone(&route);
-                        hyper::service::service_fn(move |req| {
-                            let in_flight = activity.begin();
-                            let span = tracing::debug_span!("request", method = %req.method());
-                            let rsp = handle(Arc::clone(&route), peer, req).instrument(span);
-                            async move {
-                                let rsp = rsp.await?;
-                                Ok::<_, Infallible>(rsp.map(|b| InFlightBody { inner: b, _in_flight: in_flight }.boxed()))
-                            }
-                        })
-                    };
-                    // HTTP/1.1 or HTTP/2 (prior knowledge, or ALPN `h2` on TLS), told apart by
-                    // the connection preface; protocol switches are passed through.
-                    let mut http = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-                    // No `Date` of the proxy's own: the client gets the upstream's headers.
-                    http.http1().preserve_header_case(true).auto_date_header(false);
-                    http.http2().auto_date_header(false);
-                    let conn = async {
-                        match &route.tls_server {
-                            None => watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(stream), service)).await,
-                            Some(config) => {
-                                let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(config));
-                                let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
-                                let tls = match handshake {
-                                    Ok(Ok(tls)) => tls,
-                                    Ok(Err(e)) => {
-                                        tracing::debug!(%peer, error = %e, "TLS handshake failed.");
-                                        return Ok(());
-                                    }
-                                    Err(_) => {
-                                        tracing::debug!(%peer, "TLS handshake timed out.");
-                                        return Ok(());
-                                    }
-                                };
-                                watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(tls), service)).await
-                            }
+        let _ = stream.set_nodelay(true);
+        let route = Arc::clone(&route);
+        let watcher = graceful.watcher();
+        let span = tracing::debug_span!("connection", route = %route.name, %peer);
+        tokio::spawn(
+            async move {
+                let _permit = permit;
+                let activity = guard::Activity::new();
+                let stream = guard::Watched::new(stream, Arc::clone(&activity));
+                let dog = guard::watchdog(Arc::clone(&activity), route.clients.clone());
+                let service = {
+                    let route = Arc::clone(&route);
+                    let activity = Arc::clone(&activity);
+                    hyper::service::service_fn(move |mut req: http::Request<hyper::body::Incoming>| {
+                        let in_flight = activity.begin();
+                        if req.method() == http::Method::CONNECT {
+                            req.extensions_mut().insert(Arc::new(activity.begin()));
                         }
-                    };
-                    tokio::select! {
-                        result = conn => if let Err(e) = result {
-                            tracing::debug!(%peer, error = %e, "Connection ended with an error.");
-                        },
-                        why = dog => tracing::debug!(%peer, reason = why, "Client connection closed by its timeout."),
+                        let span = tracing::debug_span!("request", method = %req.method());
+                        let rsp = handle(Arc::clone(&route), peer, req).instrument(span);
+                        async move {
+                            let rsp = rsp.await?;
+                            Ok::<_, Infallible>(rsp.map(|b| InFlightBody { inner: b, _in_flight: in_flight }.boxed()))
+                        }
+                    })
+                };
+                // HTTP/1.1 or HTTP/2 (prior knowledge, or ALPN `h2` on TLS), told apart by
+                // the connection preface; protocol switches are passed through.
+                let mut http = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+                // No `Date` of the proxy's own: the client gets the upstream's headers.
+                http.http1().preserve_header_case(true).auto_date_header(false);
+                http.http2().auto_date_header(false);
+                let conn = async {
+                    match &route.tls_server {
+                        None => watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(stream), service)).await,
+                        Some(config) => {
+                            let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(config));
+                            let handshake = tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await;
+                            let tls = match handshake {
+                                Ok(Ok(tls)) => tls,
+                                Ok(Err(e)) => {
+                                    tracing::debug!(%peer, error = %e, "TLS handshake failed.");
+                                    return Ok(());
+                                }
+                                Err(_) => {
+                                    tracing::debug!(%peer, "TLS handshake timed out.");
+                                    return Ok(());
+                                }
+                            };
+                            if tls.get_ref().1.alpn_protocol() == Some(b"h2") {
+                                activity.speaks_h2();
+                            }
+                            watcher.watch(http.serve_connection_with_upgrades(TokioIo::new(tls), service)).await
+                        }
                     }
-                }.instrument(span));
+                };
+                tokio::select! {
+                    result = conn => if let Err(e) = result {
+                        tracing::debug!(%peer, error = %e, "Connection ended with an error.");
+                    },
+                    why = dog => tracing::debug!(%peer, reason = why, "Client connection closed by its timeout."),
+                }
             }
-            () = &mut shutdown => break,
-        }
+            .instrument(span),
+        );
     }
     let _ = tokio::time::timeout(grace, graceful.shutdown()).await;
 }

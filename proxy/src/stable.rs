@@ -235,6 +235,14 @@ impl StableSampler {
         (h.wrapping_mul(0xc2b2_ae35) >> 7) as usize & (CELLS - 1)
     }
 
+    /// Returns `n` skipped exchanges of `slot` and `status` to their cell (their recorded
+    /// exchange was dropped before the recorder took it).
+    pub fn give_back(&self, slot: Slot, status: u16, n: u64) {
+        if n > 0 {
+            self.skipped[Self::cell(slot, status)].fetch_add(n, Ordering::Relaxed);
+        }
+    }
+
     /// Counts an exchange `slot` did not admit, once its response's status is known: the
     /// next recorded exchange of that slot and status carries it, or a flush hands it to the
     /// endpoint that slot and status recorded last.

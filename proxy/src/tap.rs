@@ -216,9 +216,16 @@ impl Tap {
         let (exchange, mut admission) = pending.into_exchange();
         admission.weigh(exchange.status);
         match self.tx.try_send(Tapped { exchange, admission, _permit: permit }) {
-            Ok(()) => stats.recorded.fetch_add(1, Ordering::Relaxed),
-            Err(_) => stats.dropped.fetch_add(1, Ordering::Relaxed),
-        };
+            Ok(()) => {
+                stats.recorded.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                // Dropped: the exchanges its weight took stay counted for the next one.
+                let t = e.into_inner();
+                self.stable.give_back(t.admission.slot(), t.exchange.status, t.admission.weight - 1);
+                stats.dropped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
     }
 }
 

@@ -14,7 +14,10 @@ use crate::{ProxyBody, plain};
 /// A forward proxy's `CONNECT host:port`: connect, answer 200, then copy bytes both ways
 /// until either side closes. The tunnel is opaque (TLS inside it is not ours to read), so it
 /// is counted, never recorded.
-pub(crate) async fn tunnel(route: &Route, req: Request<Incoming>) -> Response<ProxyBody> {
+pub(crate) async fn tunnel(route: &Route, mut req: Request<Incoming>) -> Response<ProxyBody> {
+    // The tunnel keeps its connection busy for the client timeouts (`crate::guard`) as long as
+    // it lasts: an HTTP/2 CONNECT stream outlives its response.
+    let hold = req.extensions_mut().remove::<std::sync::Arc<crate::guard::InFlight>>();
     let Some(authority) = req.uri().authority().map(|a| a.to_string()) else {
         return plain(StatusCode::BAD_REQUEST, "mockdrift: CONNECT needs host:port\n".to_owned());
     };
@@ -31,7 +34,11 @@ pub(crate) async fn tunnel(route: &Route, req: Request<Incoming>) -> Response<Pr
     };
     let _ = upstream.set_nodelay(true);
     route.stats.tunnels.fetch_add(1, Ordering::Relaxed);
-    tokio::spawn(splice(hyper::upgrade::on(req), upstream));
+    let client = hyper::upgrade::on(req);
+    tokio::spawn(async move {
+        let _hold = hold;
+        splice(client, upstream).await;
+    });
     Response::new(Empty::new().map_err(|e| match e {}).boxed())
 }
 
