@@ -61,6 +61,9 @@ pub(crate) struct Activity {
     head_since: AtomicU64,
     /// The client spoke HTTP/2 (its preface): no request heads to time between streams.
     h2: AtomicBool,
+    /// Wakes the watchdog when a deadline may have moved earlier: a head started, or the last
+    /// request in flight ended. No timer runs while nothing can be due.
+    changed: tokio::sync::Notify,
 }
 
 impl Activity {
@@ -73,6 +76,7 @@ impl Activity {
             idle_since: AtomicU64::new(0),
             head_since: AtomicU64::new(0),
             h2: AtomicBool::new(false),
+            changed: tokio::sync::Notify::new(),
         })
     }
 
@@ -102,6 +106,7 @@ impl Activity {
         }
         if before == self.read_at_idle.load(Ordering::Acquire) && self.in_flight.load(Ordering::Acquire) == 0 {
             self.head_since.store(self.now(), Ordering::Release);
+            self.changed.notify_one();
         }
     }
 
@@ -136,23 +141,26 @@ impl Drop for InFlight {
         if a.in_flight.fetch_sub(1, Ordering::AcqRel) == 1 {
             a.idle_since.store(a.now(), Ordering::Release);
             a.read_at_idle.store(a.read.load(Ordering::Acquire), Ordering::Release);
+            a.changed.notify_one();
         }
     }
 }
 
 /// Resolves, with the reason, when the connection should be closed.
 pub(crate) async fn watchdog(a: Arc<Activity>, limits: ClientLimits) -> &'static str {
-    // With no deadline (a request in flight, or no limits), look again this often.
-    let recheck = Duration::from_secs(1);
     loop {
         let now = a.now();
         match a.deadline(&limits) {
             Some((at, why)) if at <= now => return why,
-            // At most a second: a head that starts meanwhile has an earlier deadline.
+            // Until the deadline, or until it may have moved (a head started meanwhile).
             Some((at, _)) => {
-                tokio::time::sleep_until((a.start + Duration::from_millis(at)).min(Instant::now() + recheck)).await
+                tokio::select! {
+                    () = tokio::time::sleep_until(a.start + Duration::from_millis(at)) => {}
+                    () = a.changed.notified() => {}
+                }
             }
-            None => tokio::time::sleep(recheck).await,
+            // A request in flight (or no limit): nothing is due until that changes.
+            None => a.changed.notified().await,
         }
     }
 }

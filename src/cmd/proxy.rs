@@ -138,6 +138,14 @@ impl Settings {
             let text = flag.or_else(|| key.clone()).unwrap_or_else(|| default.to_owned());
             crate::duration::parse(&text, Duration::from_secs(1)).with_context(|| format!("--{name}"))
         };
+        // `0` or `off` turns the rule off.
+        let duration_or_off = |flag: Option<String>, key: &Option<String>, default: &str, name: &str| match flag
+            .or_else(|| key.clone())
+            .as_deref()
+        {
+            Some("0" | "off") => Ok(Duration::ZERO),
+            text => duration(text.map(str::to_owned), &None, default, name),
+        };
         let upstream_tls = tls::UpstreamTls {
             ca_file: path(args.upstream_ca, &file.upstream_ca),
             insecure: args.insecure_upstream || file.insecure_upstream,
@@ -223,23 +231,14 @@ impl Settings {
             add_via: args.add_via || file.add_via,
             sample,
             stable_sample,
-            stable_interval: match args.stable_interval.or_else(|| file.stable_interval.clone()).as_deref() {
-                Some("0" | "off") => Duration::ZERO,
-                text => duration(text.map(str::to_owned), &None, "100ms", "stable-interval")?,
-            },
+            stable_interval: duration_or_off(args.stable_interval, &file.stable_interval, "100ms", "stable-interval")?,
             filter,
             upstream_tls,
             tls_server,
             response_timeout: duration(args.response_timeout, &file.response_timeout, "60s", "response-timeout")?,
             connect_timeout: duration(args.connect_timeout, &file.connect_timeout, "5s", "connect-timeout")?,
-            header_timeout: match args.header_timeout.or_else(|| file.header_timeout.clone()).as_deref() {
-                Some("0" | "off") => Duration::ZERO,
-                text => duration(text.map(str::to_owned), &None, "10s", "header-timeout")?,
-            },
-            idle_timeout: match args.idle_timeout.or_else(|| file.idle_timeout.clone()).as_deref() {
-                Some("0" | "off") => Duration::ZERO,
-                text => duration(text.map(str::to_owned), &None, "60s", "idle-timeout")?,
-            },
+            header_timeout: duration_or_off(args.header_timeout, &file.header_timeout, "10s", "header-timeout")?,
+            idle_timeout: duration_or_off(args.idle_timeout, &file.idle_timeout, "60s", "idle-timeout")?,
             max_connections: match args.max_connections.or(file.max_connections) {
                 Some(0) => bail!("--max-connections must be at least 1"),
                 Some(n) => n,
