@@ -35,7 +35,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::print_stdout))]
 
 mod baseline;
-mod compare;
+mod check;
 mod edit;
 mod finding;
 mod formats;
@@ -49,7 +49,7 @@ pub mod tree;
 mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
-pub use self::compare::{DiffOptions, apply_route_hints, diff};
+pub use self::check::{DiffOptions, apply_route_hints, diff};
 pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
 pub use self::formats::{collect_files, read_bytes, read_file, read_fixture};
 pub use self::kind::ALL_KINDS;
