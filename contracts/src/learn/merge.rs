@@ -1,0 +1,403 @@
+//! The merge rules: bottom-up, which literal children of a node become one parameter
+//! (structure, response shapes, an open set) and which stay literal beside it; see the
+//! [module documentation](super) for the evidence each rule weighs.
+
+use super::*;
+
+impl Node {
+    /// Learns this subtree, children first; judges open sets only at nodes with at least
+    /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
+    /// [`View::Whole`] there are none.
+    pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
+        let mut echo = Echo::default();
+        if cx.view == View::Partial {
+            for child in self.lits.values().chain(self.param.as_deref()) {
+                echo.add(child);
+            }
+        }
+        for (k, child) in &mut self.lits {
+            let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.lits.get(k)).chain([&echo]).collect();
+            let below = if cx.debug { format!("{at}/{k}") } else { String::new() };
+            child.learn(min_count, &inner, cx, &below);
+        }
+        if let Some(p) = &mut self.param {
+            let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).chain([&echo]).collect();
+            let below = if cx.debug { format!("{at}/{{}}") } else { String::new() };
+            p.learn(min_count, &inner, cx, &below);
+        }
+        // Below the pass's evidence, only structure and response shapes merge: an open set
+        // judged on a few paths is what the passes wait for (see `PathLearner::learn`).
+        let open = self.count >= min_count;
+        // Children that a sibling of this node, or of one of its ancestors, also has at the
+        // same place: endpoint names, not values (`protection/enforce_admins` under the
+        // branches `main` and `feature-login`, `status` under `commits/{sha}` and
+        // `commits/main`). The price: a small set of values shared by sibling endpoints stays
+        // literal on thin evidence (`/tarball/main` and `/zipball/main`).
+        // On a partial view, so are children that several values merged above had.
+        let recurs = |k: &String, n: &Node| {
+            echoes.iter().any(|e| e.lits.get(k).is_some_and(|x| x.count >= 2))
+                || (cx.view == View::Partial && n.spread >= 2)
+        };
+        let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
+        let (merge, why) = self.to_merge(recurring, open, cx);
+        if merge.is_empty() {
+            // Values merged in an earlier pass: literals left beside them are judged again
+            // (a rare value whose subtree the parameter's has come to hold since).
+            if let Some(mut param) = self.param.take() {
+                if param.values > 0 && self.lits.len() > 0 {
+                    let typical = (4 * param.ends / param.values).max(MIN_VARIETY);
+                    let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
+                    self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
+                }
+                self.param = Some(param);
+            }
+            return;
+        }
+        if cx.debug {
+            eprintln!("learn: {at}/{{}} <- {merge:?}: {why} (min {min_count}, open {open}, recurring {recurring})");
+        }
+        let mut param = self.param.take().map_or_else(Node::default, |p| *p);
+        param.slug = true;
+        let mut value_ends: Vec<usize> = Vec::new();
+        for k in merge {
+            if let Some(n) = self.lits.remove(&k) {
+                if n.ends > 0 {
+                    value_ends.push(n.ends);
+                }
+                param.values += 1;
+                param.absorb(n);
+            }
+        }
+        // Counts only: the values are raw path segments, and this text is stored with the
+        // contract (redacted samples are the contract's `paths`).
+        param.why = Some(format!("{why}: {} values merged, {} requests", param.values, param.count));
+        // The union may hold a parameter the parts did not show. Its values' subtrees are one
+        // now, so only the ancestors' echoes are passed down. On a partial view, a name under
+        // two or more of the merged values still counts as recurring (`spread`): that keeps a
+        // sidecar's `protection/{enforce_admins,restrictions}` under two branches apart, at
+        // the price of a repository name forked under two owners (`/repos/a/linux`,
+        // `/repos/b/linux`) counting as an endpoint's name there.
+        let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
+        param.learn(min_count, &above, cx, &format!("{at}/{{}}"));
+        // A literal left beside the parameter stays one only with evidence of an endpoint of
+        // its own: a subtree of its own, a response shape of its own, or far more requests
+        // than a value gets (`/customers/search`, `/users/me`). Without any (a rare value
+        // seen at the parameter's own paths only: `/repos/acme/spark-9`), it is one more
+        // value; so is one whose subtree is the parameter's, however often it is seen.
+        value_ends.sort_unstable();
+        let typical = value_ends.get(value_ends.len() / 2).map_or(MIN_VARIETY, |m| (m * 4).max(MIN_VARIETY));
+        self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
+        self.param = Some(Box::new(param));
+    }
+
+    /// Moves into `param` the literal children without evidence of an endpoint of their own
+    /// (ends at most `typical`, paths and response shapes the parameter's), or whose subtree
+    /// is the parameter's, and learns the parameter again if any joined.
+    pub(super) fn join_leftovers(
+        &mut self,
+        param: &mut Node,
+        typical: usize,
+        min_count: usize,
+        above: &[&Echo],
+        cx: &Cx,
+        at: &str,
+    ) {
+        let mut param_skeletons = Vec::new();
+        param.skeletons("", &mut param_skeletons);
+        let param_skeletons = SkelTrie::new(&param_skeletons);
+        let param_shape = param.shape();
+        let values: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(_, n)| {
+                param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
+                    || (n.ends <= typical && n.has_no_own_evidence(param, &param_skeletons, cx))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if !values.is_empty() {
+            if cx.debug {
+                eprintln!("learn: {at}/{{}} <- {values:?} (left without evidence of their own)");
+            }
+            let joined = values.len();
+            for k in values {
+                if let Some(n) = self.lits.remove(&k) {
+                    param.values += 1;
+                    param.absorb(n);
+                }
+            }
+            if let Some(w) = &mut param.why {
+                w.push_str(&format!("; {joined} more without evidence of an endpoint of their own"));
+            }
+            param.learn(min_count, above, cx, &format!("{at}/{{}}"));
+        }
+    }
+
+    /// Whether nothing tells this literal child from the values of the `param` beside it:
+    /// its paths are among the parameter's (`skeletons`) and its response shapes are the
+    /// parameter's or generic.
+    pub(super) fn has_no_own_evidence(&self, param: &Node, skeletons: &SkelTrie, cx: &Cx) -> bool {
+        let mut mine = Vec::new();
+        self.skeletons("", &mut mine);
+        mine.iter().all(|k| skeletons.holds(k, false))
+            && self.sigs.iter().all(|s| cx.generic.contains(s) || param.sigs.contains(s))
+    }
+
+    /// The literal children that are values of one parameter, if they are. `recurring` of
+    /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
+    pub(super) fn to_merge(&self, recurring: usize, open: bool, cx: &Cx) -> (Vec<String>, &'static str) {
+        let d = self.lits.len() + usize::from(self.param.is_some());
+        if d < 2 {
+            return (Vec::new(), "");
+        }
+        let once = self.lits.values().filter(|n| n.count == 1).count();
+        // An open set: many values, most seen once. A value seen far more often than the
+        // others, and often overall, stays literal (`/users/me`), unless its subtree is like
+        // the others' (see `learn`).
+        // Values merged already (by structure) count toward the variety.
+        let merged = self.param.as_ref().map_or(0, |p| p.values);
+        if open
+            && self.lits.len() + merged >= MIN_VARIETY
+            && once as f64 >= OPEN_SHARE * self.lits.len() as f64
+            && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
+        {
+            let typical = typical_count(self);
+            // A child answering with a response shape that no sibling gives is an endpoint of
+            // its own (`/user/login` beside user names, however few times it was seen).
+            let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+            for n in self.lits.values().chain(self.param.as_deref()) {
+                for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                    *sig_count.entry(*s).or_default() += 1;
+                }
+            }
+            let own_shape = |n: &Node| {
+                let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
+                specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
+            };
+            // (Values merged already stand for several children.)
+            let shared = sig_count.values().any(|&c| c >= 2)
+                || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));
+            let open_set = self
+                .lits
+                .iter()
+                .filter(|(_, n)| (n.count <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
+                .map(|(k, _)| k.clone())
+                .collect();
+            return (open_set, "an open set: many values, most seen once");
+        }
+        // Structure: children whose subtrees are the same endpoints are values of one
+        // parameter (`pulls`, `issues/{}`, `branches/{}/protection` under every repository).
+        // A value seen less has seen fewer of them: its subtree is compared by how much of it
+        // the other's holds (see `alike_subtrees`), so a hot value and a rare one are alike.
+        // Siblings are compared by their distinct shapes, so that many values of one shape
+        // (the common case: a slug's subtree) cost one comparison each, not one per pair.
+        let mut kinds: Vec<Option<Vec<String>>> = Vec::new();
+        let mut of_kind: std::collections::HashMap<Option<Vec<String>>, usize> = std::collections::HashMap::new();
+        // The parameter child (no name) is compared too: a literal alike with it is a value.
+        let children: Vec<(Option<&String>, &Node, usize)> = self
+            .lits
+            .iter()
+            .map(|(k, n)| (Some(k), n))
+            .chain(self.param.as_deref().map(|p| (None, p)))
+            .map(|(k, n)| {
+                let shape = n.shape();
+                let next = kinds.len();
+                let kind = *of_kind.entry(shape.clone()).or_insert(next);
+                if kind == next {
+                    kinds.push(shape);
+                }
+                (k, n, kind)
+            })
+            .collect();
+        let mut members = vec![0usize; kinds.len()];
+        for (_, _, kind) in &children {
+            members[*kind] += 1;
+        }
+        let tries: Vec<Option<SkelTrie>> = kinds.iter().map(|k| k.as_ref().map(SkelTrie::new)).collect();
+        // Whether the members of a shape each answer with a specific response shape of their
+        // own (two or more members, no shape shared).
+        let mut shapes_of: Vec<(std::collections::BTreeSet<u64>, usize)> = vec![Default::default(); kinds.len()];
+        for (_, n, kind) in &children {
+            let specific: Vec<u64> = n.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
+            if !specific.is_empty() {
+                shapes_of[*kind].0.extend(specific);
+                shapes_of[*kind].1 += 1;
+            }
+        }
+        let own_shapes: Vec<bool> = shapes_of.iter().map(|(s, n)| *n >= 2 && s.len() >= *n).collect();
+        // Each shape is compared with itself and with the largest ones (a rare value's with a
+        // hot value's): bounded work however many values a node has.
+        let mut largest: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i].is_some()).collect();
+        largest.sort_by_key(|&i| (std::cmp::Reverse(kinds[i].as_ref().map_or(0, Vec::len)), i));
+        largest.truncate(COMPARED);
+        // Shapes linked when alike; the largest group of linked members is the parameter's.
+        // One more group member stands for the union of all subtrees: a value seen less than
+        // there are endpoints below it sees a few of them, but all of them are seen under
+        // other values (a client's fourteen organizations, fifty requests each).
+        let union = kinds.len();
+        let mut group: Vec<usize> = (0..=union).collect();
+        fn root(group: &mut [usize], mut i: usize) -> usize {
+            while group[i] != i {
+                group[i] = group[group[i]];
+                i = group[i];
+            }
+            i
+        }
+        let mut linked = vec![false; kinds.len()];
+        let mut leaf_alike = vec![false; kinds.len()];
+        for (i, a) in kinds.iter().enumerate() {
+            let (Some(a), Some(ta)) = (a, &tries[i]) else { continue };
+            for &j in largest.iter().chain([&i]) {
+                let (Some(b), Some(tb)) = (&kinds[j], &tries[j]) else { continue };
+                if i == j && members[i] < 2 {
+                    continue;
+                }
+                // The same subtree under many siblings is one parameter's however shallow
+                // (`/{dataset}/{version}/fields` for four versions), unless they answer with
+                // shapes of their own (`/prices/search`, `/products/search`, ...).
+                if alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY && !own_shapes[i] {
+                    linked[i] = true;
+                    linked[j] = true;
+                    let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                    group[ri] = rj;
+                }
+                if alike_leaves(a, b) {
+                    leaf_alike[i] = true;
+                    leaf_alike[j] = true;
+                }
+            }
+        }
+        if kinds.len() > 2 {
+            let all = SkelTrie::weighted(
+                kinds
+                    .iter()
+                    .zip(&members)
+                    .filter_map(|(k, &m)| k.as_ref().map(|k| (k, m)))
+                    .flat_map(|(k, m)| k.iter().map(move |s| (s, m))),
+            );
+            for (i, a) in kinds.iter().enumerate() {
+                let Some(a) = a else { continue };
+                let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k, members[i])).collect();
+                if held.len() >= 2
+                    && held.iter().any(|k| k.matches('/').count() >= 2)
+                    && held.len() as f64 >= UNION_CONTAINED * a.len() as f64
+                {
+                    linked[i] = true;
+                    let (ri, ru) = (root(&mut group, i), root(&mut group, union));
+                    group[ri] = ru;
+                }
+            }
+        }
+        // The same children beneath each, seen whole only across them: three or more names
+        // below a child, most of them below other children too (`hooks`, `members`, `teams`
+        // under each organization, whatever values lie deeper).
+        let mut below: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (_, n, _) in &children {
+            for k in n.lits.keys() {
+                *below.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        for (k, n, kind) in &children {
+            if k.is_none() || n.lits.len() < 3 || children.len() < 3 {
+                continue;
+            }
+            let held: Vec<&Node> =
+                n.lits.iter().filter(|(k, _)| below.get(k.as_str()).is_some_and(|&c| c >= 2)).map(|(_, c)| c).collect();
+            // Endpoint names with endpoints below them, not an enumeration's values shared as
+            // leaves (`main`, `develop` under `/git/ref`, `/git/refs`, `/git/matching-refs`).
+            let inner = held.iter().filter(|c| c.lits.len() > 0 || c.param.is_some()).count();
+            if inner >= 2 && held.len() as f64 >= UNION_CONTAINED * n.lits.len() as f64 {
+                linked[*kind] = true;
+                let (ri, ru) = (root(&mut group, *kind), root(&mut group, union));
+                group[ri] = ru;
+            }
+        }
+        let mut size: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (i, &m) in members.iter().enumerate() {
+            if linked[i] {
+                *size.entry(root(&mut group, i)).or_default() += m;
+            }
+        }
+        // The paths through each group's members.
+        let mut weight: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (_, n, k) in &children {
+            if linked[*k] {
+                *weight.entry(root(&mut group, *k)).or_default() += n.count;
+            }
+        }
+        // Values are most of a node's children, or carry most of its paths (a hot value and
+        // rare ones), and all alike; endpoint names alike in pairs (an API's mirrored parts:
+        // `/orgs/{}/audit-log`, `/enterprises/{}/audit-log`) are a few among many different
+        // ones. So the group must be half or more of the children with enough below them to
+        // compare (two paths or more), or be three or more carrying half or more of the paths.
+        let comparable = children.iter().filter(|(_, _, k)| kinds[*k].as_ref().is_some_and(|s| s.len() >= 2)).count();
+        let best = size
+            .into_iter()
+            .filter(|&(r, n)| {
+                n >= 2 && n * 2 >= comparable || n >= 3 && weight.get(&r).is_some_and(|&w| w * 2 >= self.count)
+            })
+            .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))
+            .map(|(r, _)| r);
+        let in_best: Vec<Option<&String>> = match best {
+            Some(r) => children
+                .iter()
+                .filter(|(_, _, k)| linked[*k] && root(&mut group, *k) == r)
+                .map(|(k, _, _)| *k)
+                .collect(),
+            None => Vec::new(),
+        };
+        // With the parameter in the group, one literal alike with it is enough.
+        let with_param = usize::from(in_best.contains(&None));
+        let mut alike: Vec<&String> = in_best.into_iter().flatten().collect();
+        // A few alike names of which one heads a collection elsewhere too are an API's
+        // mirrored parts, not values.
+        if with_param == 0 && alike.len() < MIN_VARIETY && alike.iter().any(|k| cx.collections.contains(*k)) {
+            alike.clear();
+        }
+        // Bodies: children answering with one shape are values of one parameter (`/pet/{id}`
+        // beside `/pet/findByStatus`), unless the shape is generic: seen at several depths,
+        // it is an envelope or an error shape, and says nothing about the endpoint.
+        let structural = !alike.is_empty() || with_param == 1;
+        // The shapes of the endpoints one segment below count too (`/tickets/{id}/qr`).
+        let mut by_sig: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
+        for (k, n, _) in &children {
+            let Some(k) = k else { continue };
+            for s in n.answers(cx) {
+                by_sig.entry(s).or_default().push(k);
+            }
+        }
+        let informative = |ks: &Vec<&String>| ks.len() >= 2;
+        if !alike.is_empty() {
+            // Children answering as the structure's values do join them (a rare value seen
+            // at the parameter's own path only).
+            let sigs: std::collections::BTreeSet<u64> =
+                alike.iter().filter_map(|k| self.lits.get(k)).flat_map(|n| n.answers(cx)).collect();
+            for (sig, ks) in &by_sig {
+                if sigs.contains(sig) && informative(ks) {
+                    alike.extend(ks.iter().copied());
+                }
+            }
+        } else {
+            let mut classes: Vec<&Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).collect();
+            classes.sort_unstable();
+            classes.dedup();
+            classes.sort_by_key(|ks| std::cmp::Reverse(ks.len()));
+            // The largest class, when no other is as large (`findByStatus` and `findByTags`
+            // answer with one list shape, as two values do with an item).
+            if let Some(first) = classes.first()
+                && classes.get(1).is_none_or(|second| second.len() < first.len())
+            {
+                alike.extend(first.iter().copied());
+            }
+        }
+        alike.sort_unstable();
+        alike.dedup();
+        if alike.len() + with_param >= 2 {
+            let why = if structural { "alike subtrees" } else { "one response shape" };
+            return (alike.into_iter().cloned().collect(), why);
+        }
+        let leaves_alike: Vec<String> =
+            children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
+        if leaves_alike.len() >= MIN_VARIETY { (leaves_alike, "the same endpoints below") } else { (Vec::new(), "") }
+    }
+}

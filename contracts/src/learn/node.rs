@@ -1,0 +1,374 @@
+//! The learner's trie: one node per literal segment (parameters beside them), with the
+//! counts, body signatures and subtrees the merge rules ([`super::merge`]) judge on, and the
+//! bounds that keep it the size of the API rather than of its distinct paths.
+
+use super::*;
+
+/// The subtrees of a node's children laid over one another: how many of the children have
+/// each path below them. A value seen once (`protection/enforce_admins` under the branch
+/// `feature-login`) looks like one of an open set when its node is judged alone; if the
+/// siblings (`master`, `main`) or an ancestor's siblings hold the same name at the same place,
+/// it is an endpoint's name. That tells endpoint names from values on a partial view, before
+/// the branch names above are merged (a sidecar's first relearns).
+#[derive(Debug, Default)]
+pub(super) struct Echo {
+    /// How many of the children have this path.
+    pub(super) count: usize,
+    pub(super) lits: BTreeMap<String, Echo>,
+    pub(super) param: Option<Box<Echo>>,
+}
+
+impl Echo {
+    /// Lays one child's subtree over the echo.
+    pub(super) fn add(&mut self, n: &Node) {
+        for (k, v) in &n.lits {
+            let e = self.lits.entry(k.clone()).or_default();
+            e.count += 1;
+            e.add(v);
+        }
+        if let Some(p) = &n.param {
+            let e = self.param.get_or_insert_with(Box::default);
+            e.count += 1;
+            e.add(p);
+        }
+    }
+}
+
+/// What learning needs besides a node: the view, and the response shapes that say nothing
+/// about which endpoint answered (see [`Node::generic_sigs`]).
+pub(super) struct Cx {
+    pub(super) view: View,
+    pub(super) generic: std::collections::HashSet<u64>,
+    /// Names heading a collection at the top and deeper (see [`Node::collections`]).
+    pub(super) collections: std::collections::HashSet<String>,
+    /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
+    pub(super) debug: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Node {
+    /// Paths ending here.
+    pub(super) ends: usize,
+    /// Paths through or ending here.
+    pub(super) count: usize,
+    /// Literal children.
+    pub(super) lits: Lits,
+    /// The parameter child.
+    pub(super) param: Option<Box<Node>>,
+    /// Signatures of the response bodies of paths ending here ([`body_signature`]).
+    pub(super) sigs: std::collections::BTreeSet<u64>,
+    /// A parameter that took in literal values (names such as `octocat`), not only ids.
+    pub(super) slug: bool,
+    /// Of the values merged into a parameter above, how many had this node (0: none merged
+    /// yet, one path). A name under several of them is an endpoint's, not a value of an open
+    /// set (see `to_merge`).
+    pub(super) spread: usize,
+    /// Of a parameter: how many literal values were merged into it.
+    pub(super) values: usize,
+    /// Of a parameter learned from values: the rule that merged them, with its counts.
+    pub(super) why: Option<String>,
+}
+
+/// A node's literal children, sorted by name in one vector: a trie of many small nodes
+/// costs what its entries take (a `BTreeMap` allocates room for eleven on its first).
+#[derive(Debug, Default)]
+pub(super) struct Lits(Vec<(String, Node)>);
+
+impl Lits {
+    pub(super) fn find(&self, k: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(x, _)| x.as_str().cmp(k))
+    }
+
+    pub(super) fn get(&self, k: &str) -> Option<&Node> {
+        self.find(k).ok().map(|i| &self.0[i].1)
+    }
+
+    pub(super) fn get_mut(&mut self, k: &str) -> Option<&mut Node> {
+        self.find(k).ok().map(|i| &mut self.0[i].1)
+    }
+
+    pub(super) fn contains_key(&self, k: &str) -> bool {
+        self.find(k).is_ok()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(super) fn entry_or_default(&mut self, k: &str) -> &mut Node {
+        let i = match self.find(k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k.to_owned(), Node::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub(super) fn remove(&mut self, k: &str) -> Option<Node> {
+        self.find(k).ok().map(|i| self.0.remove(i).1)
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+
+    pub(super) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub(super) fn values(&self) -> impl Iterator<Item = &Node> {
+        self.0.iter().map(|(_, n)| n)
+    }
+}
+
+impl<'a> IntoIterator for &'a Lits {
+    type Item = (&'a String, &'a Node);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, Node)>, fn(&'a (String, Node)) -> (&'a String, &'a Node)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Lits {
+    type Item = (&'a String, &'a mut Node);
+    type IntoIter = std::iter::Map<
+        std::slice::IterMut<'a, (String, Node)>,
+        fn(&'a mut (String, Node)) -> (&'a String, &'a mut Node),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut().map(|(k, n)| (&*k, n))
+    }
+}
+
+impl IntoIterator for Lits {
+    type Item = (String, Node);
+    type IntoIter = std::vec::IntoIter<(String, Node)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The most literal children a node keeps. A position with more distinct values than this
+/// is an open set whatever else is seen: the values seen so far, but for the few that carry a
+/// large share of the node's paths (endpoint names such as `/users/me`), go into the
+/// parameter, and so do the values seen after. This bounds the trie by the API's endpoints,
+/// not by its distinct paths (a million user names under `/users/` are one node).
+pub const MAX_CHILDREN: usize = 512;
+
+/// The most skeletons of a subtree compared with its siblings' (see `Node::skeletons`).
+pub(super) const MAX_SHAPE: usize = 1024;
+
+/// The most body signatures kept at a node (the smallest): enough to see that two siblings
+/// share one, where a nullable field gives an endpoint several.
+pub(super) const MAX_SIGS: usize = 32;
+
+/// The deepest path learned from, in segments; deeper paths (never an API's, but a hostile
+/// client's) are left to the value patterns.
+pub const MAX_SEGMENTS: usize = 64;
+
+impl Node {
+    /// Adds a path seen `weight` times.
+    pub(super) fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize, cap: usize) {
+        let mut node = self;
+        for first in segs {
+            node.count += weight;
+            node = if param_reason(first).is_some() {
+                node.param.get_or_insert_with(Box::default)
+            } else if node.lits.contains_key(first) {
+                node.lits.get_mut(first).expect("just seen")
+            } else if node.lits.len() >= cap {
+                node.saturate();
+                node.param.get_or_insert_with(Box::default)
+            } else {
+                node.lits.entry_or_default(first)
+            };
+        }
+        node.count += weight;
+        node.ends += weight;
+        node.add_sigs(sig);
+    }
+
+    /// The response shapes seen at paths of several depths: an error shape or an envelope
+    /// that many endpoints share, not one resource's. Sibling values answer at one depth.
+    pub(super) fn generic_sigs(&self) -> std::collections::HashSet<u64> {
+        fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<u64, u64>) {
+            for s in &n.sigs {
+                *at.entry(*s).or_default() |= 1 << depth.min(63);
+            }
+            for child in n.lits.values().chain(n.param.as_deref()) {
+                walk(child, depth + 1, at);
+            }
+        }
+        let mut at = std::collections::HashMap::new();
+        walk(self, 0, &mut at);
+        at.into_iter().filter(|(_, depths)| depths.count_ones() > 1).map(|(s, _)| s).collect()
+    }
+
+    /// The names that head a collection (a node with a parameter or [`MIN_VARIETY`] literal
+    /// children below it) at the top of the API and deeper: `enterprises` in `/enterprises/{e}`
+    /// and in `/scim/v2/enterprises/{e}`. Such a name is an endpoint's, even where a sibling has the
+    /// same subtree (`/scim/v2/organizations/{org}`): an API mirrors its parts.
+    pub(super) fn collections(&self) -> std::collections::HashSet<String> {
+        fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<String, u64>) {
+            for (k, child) in &n.lits {
+                if child.param.is_some() || child.lits.len() >= MIN_VARIETY {
+                    *at.entry(k.clone()).or_default() |= 1 << depth.min(63);
+                }
+                walk(child, depth + 1, at);
+            }
+            if let Some(p) = &n.param {
+                walk(p, depth + 1, at);
+            }
+        }
+        let mut at = std::collections::HashMap::new();
+        walk(self, 0, &mut at);
+        // At the top (depth 0: a resource of the API's own) and somewhere else: a value of a
+        // parameter (an owner's name heading its repositories) is seldom a top-level name.
+        at.into_iter().filter(|(_, depths)| depths & 1 == 1 && depths.count_ones() > 1).map(|(k, _)| k).collect()
+    }
+
+    /// Nodes in this subtree.
+    pub(super) fn size(&self) -> usize {
+        1 + self.lits.values().map(Node::size).sum::<usize>() + self.param.as_ref().map_or(0, |p| p.size())
+    }
+
+    /// Saturates every node of this subtree with more than `cap` literal children.
+    pub(super) fn saturate_above(&mut self, cap: usize) {
+        if self.lits.len() > cap {
+            self.saturate();
+        }
+        for (_, child) in &mut self.lits {
+            child.saturate_above(cap);
+        }
+        if let Some(p) = &mut self.param {
+            p.saturate_above(cap);
+        }
+    }
+
+    /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
+    /// the traffic.
+    pub(super) fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
+        for sig in sigs {
+            self.sigs.insert(sig);
+            if self.sigs.len() > MAX_SIGS {
+                self.sigs.pop_last();
+            }
+        }
+    }
+
+    /// Folds the literal children into the parameter, but for those with a twentieth or more
+    /// of the paths through this node (at most twenty): the node has more distinct values than
+    /// [`MAX_CHILDREN`].
+    pub(super) fn saturate(&mut self) {
+        let count = self.count;
+        let values: Vec<String> =
+            self.lits.iter().filter(|(_, n)| n.count * 20 < count).map(|(k, _)| k.clone()).collect();
+        let param = self.param.get_or_insert_with(Box::default);
+        param.slug = true;
+        for k in values {
+            if let Some(n) = self.lits.remove(&k) {
+                param.absorb(n);
+            }
+        }
+    }
+
+    /// Adds `other` into `self`.
+    pub(super) fn absorb(&mut self, other: Node) {
+        self.spread = if self.count == 0 { other.spread.max(1) } else { self.spread.max(1) + other.spread.max(1) };
+        self.ends += other.ends;
+        self.count += other.count;
+        self.values += other.values;
+        self.slug |= other.slug;
+        if self.why.is_none() {
+            self.why = other.why;
+        }
+        self.add_sigs(other.sigs);
+        for (k, v) in other.lits {
+            if !self.lits.contains_key(&k) && self.lits.len() >= MAX_CHILDREN {
+                self.saturate();
+                self.param.get_or_insert_with(Box::default).absorb(v);
+            } else {
+                self.lits.entry_or_default(&k).absorb(v);
+            }
+        }
+        if let Some(p) = other.param {
+            self.param.get_or_insert_with(Box::default).absorb(*p);
+        }
+    }
+
+    /// The skeletons of the paths below (`x/{}/y`), for comparing subtrees.
+    /// At most [`MAX_SHAPE`] of them, the first in the trie's order: siblings of one
+    /// structure give the same ones, and a subtree of many unmerged values (a million user
+    /// names before they are judged) costs no more than that to compare.
+    pub(super) fn skeletons(&self, prefix: &str, out: &mut Vec<String>) {
+        if out.len() >= MAX_SHAPE {
+            return;
+        }
+        if self.ends > 0 {
+            out.push(prefix.to_owned());
+        }
+        for (k, v) in &self.lits {
+            if out.len() >= MAX_SHAPE {
+                return;
+            }
+            v.skeletons(&format!("{prefix}/{k}"), out);
+        }
+        if let Some(p) = &self.param {
+            p.skeletons(&format!("{prefix}/{{}}"), out);
+        }
+    }
+
+    /// The templates below, parameters named by [`name_params`] from their kind.
+    /// With each template, why each of its parameters learned from values is one (by name).
+    pub(super) fn templates<'a>(
+        &'a self,
+        prefix: &mut Vec<(String, SegKind, Option<&'a str>)>,
+        out: &mut Vec<Explained>,
+    ) {
+        if self.ends > 0 {
+            let t = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
+            let names = t.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')));
+            let params = prefix.iter().filter(|(_, k, _)| *k != SegKind::Literal);
+            let why = names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
+            out.push((t, why));
+        }
+        for (k, v) in &self.lits {
+            prefix.push((k.clone(), SegKind::Literal, None));
+            v.templates(prefix, out);
+            prefix.pop();
+        }
+        if let Some(p) = &self.param {
+            prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()));
+            p.templates(prefix, out);
+            prefix.pop();
+        }
+    }
+
+    /// The response shapes this node and its literal children answer with, but generic ones:
+    /// a child's marked with its name.
+    pub(super) fn answers(&self, cx: &Cx) -> Vec<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut out: Vec<u64> = self.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
+        for (k, child) in &self.lits {
+            for s in child.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (k, s).hash(&mut h);
+                out.push(h.finish());
+            }
+        }
+        out
+    }
+
+    /// The skeletons below this node that hold a literal segment, sorted; None for a leaf or
+    /// a subtree of parameters only (`/{}`: a collection's item, which every collection has).
+    pub(super) fn shape(&self) -> Option<Vec<String>> {
+        let mut s = Vec::new();
+        self.skeletons("", &mut s);
+        s.retain(|k| k.split('/').skip(1).any(|seg| seg != "{}"));
+        s.sort_unstable();
+        (!s.is_empty()).then_some(s)
+    }
+}
