@@ -39,7 +39,7 @@ mod upstream;
 
 pub use rustls;
 
-pub use crate::route::{RecordFilter, RecordFilterError, Route};
+pub use crate::route::{RecordFilter, RecordFilterError, Route, RouteBuilder};
 pub use crate::server::serve;
 pub use crate::tap::Stats;
 pub use crate::upstream::{Target, Upstream, UpstreamError};

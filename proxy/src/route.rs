@@ -17,36 +17,160 @@ use crate::{guard, tls};
 #[derive(Debug)]
 pub struct Route {
     /// The service name recorded exchanges carry (a forward proxy's listener name).
-    pub name: String,
+    pub(crate) name: String,
     /// Where requests go (fixed at construction: the upstream's parts are parsed once).
     pub(crate) target: Target,
     /// Keep the client's `Host` instead of the upstream's authority.
-    pub preserve_host: bool,
+    pub(crate) preserve_host: bool,
     /// Bytes of each body copied for recording.
-    pub max_record_bytes: usize,
+    pub(crate) max_record_bytes: usize,
     /// Time to wait for the upstream's response head, and between two reads of its body.
-    pub response_timeout: Duration,
+    pub(crate) response_timeout: Duration,
     /// Time to wait for a TCP connection (the upstream pool's, and a `CONNECT` tunnel's).
     pub(crate) connect_timeout: Duration,
     /// Fraction of exchanges recorded (0 to 1); the others are forwarded without a tee.
-    pub sample: f64,
+    pub(crate) sample: f64,
     /// Which exchanges may be recorded at all, by method and path prefix.
-    pub filter: RecordFilter,
+    pub(crate) filter: RecordFilter,
     /// Serve the listener with TLS (`--tls-cert`, `--tls-key`; see [`tls::server_config`]).
-    pub tls_server: Option<Arc<rustls::ServerConfig>>,
+    pub(crate) tls_server: Option<Arc<rustls::ServerConfig>>,
     /// Add `X-Forwarded-For`, `-Proto` and `-Host` to requests (off: the proxy adds no header).
-    pub add_x_forwarded: bool,
+    pub(crate) add_x_forwarded: bool,
     /// Add `Via` to requests and responses.
-    pub add_via: bool,
+    pub(crate) add_via: bool,
     /// Header-read and idle timeouts for its clients, and the cap on their connections.
-    pub clients: guard::ClientLimits,
+    pub(crate) clients: guard::ClientLimits,
     /// This route's counters.
-    pub stats: Arc<Stats>,
+    pub(crate) stats: Arc<Stats>,
     pub(crate) sampled: std::sync::atomic::AtomicU64,
     pub(crate) service: Arc<str>,
     pub(crate) upstream: Option<UpstreamParts>,
     pub(crate) pool: Pool,
     pub(crate) tap: Tap,
+}
+
+/// Builds a [`Route`]: its name, target and tap, then only the options that differ from
+/// their defaults, each named.
+///
+/// ```
+/// # use mockdrift_proxy::{Route, Target, Upstream, tap::Tap};
+/// # let (tap, _exchanges) = Tap::new(1 << 16);
+/// let route = Route::builder("payments", Target::Upstream(Upstream::parse("http://127.0.0.1:9")?), tap)
+///     .sample(0.5)
+///     .add_via(true)
+///     .build()?;
+/// assert_eq!(route.name(), "payments");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+#[must_use]
+pub struct RouteBuilder {
+    name: String,
+    target: Target,
+    tap: Tap,
+    upstream_tls: Option<rustls::ClientConfig>,
+    connect_timeout: Duration,
+    preserve_host: bool,
+    max_record_bytes: usize,
+    response_timeout: Duration,
+    sample: f64,
+    filter: RecordFilter,
+    tls_server: Option<Arc<rustls::ServerConfig>>,
+    add_x_forwarded: bool,
+    add_via: bool,
+    clients: guard::ClientLimits,
+}
+
+impl RouteBuilder {
+    /// TLS to the upstream (see [`tls::client_config`]); by default an `https://` upstream is
+    /// verified against the system's roots.
+    pub fn upstream_tls(mut self, tls: rustls::ClientConfig) -> Self {
+        self.upstream_tls = Some(tls);
+        self
+    }
+
+    /// Time to wait for a TCP connection to the upstream (default 5 s).
+    pub fn connect_timeout(mut self, t: Duration) -> Self {
+        self.connect_timeout = t;
+        self
+    }
+
+    /// Time to wait for the upstream's response head, and between two reads of its body
+    /// (default 60 s).
+    pub fn response_timeout(mut self, t: Duration) -> Self {
+        self.response_timeout = t;
+        self
+    }
+
+    /// Keep the client's `Host` instead of the upstream's authority (default off).
+    pub fn preserve_host(mut self, on: bool) -> Self {
+        self.preserve_host = on;
+        self
+    }
+
+    /// Bytes of each body copied for recording (default 1 MiB).
+    pub fn max_record_bytes(mut self, n: usize) -> Self {
+        self.max_record_bytes = n;
+        self
+    }
+
+    /// Fraction of exchanges recorded, 0 to 1 (default 1).
+    pub fn sample(mut self, share: f64) -> Self {
+        self.sample = share;
+        self
+    }
+
+    /// Which exchanges may be recorded at all (default all).
+    pub fn filter(mut self, filter: RecordFilter) -> Self {
+        self.filter = filter;
+        self
+    }
+
+    /// Serve the listener with TLS (see [`tls::server_config`]; default plain HTTP).
+    pub fn tls_server(mut self, config: Option<Arc<rustls::ServerConfig>>) -> Self {
+        self.tls_server = config;
+        self
+    }
+
+    /// Add `X-Forwarded-For`, `-Proto` and `-Host` to requests (default off).
+    pub fn add_x_forwarded(mut self, on: bool) -> Self {
+        self.add_x_forwarded = on;
+        self
+    }
+
+    /// Add `Via` to requests and responses (default off).
+    pub fn add_via(mut self, on: bool) -> Self {
+        self.add_via = on;
+        self
+    }
+
+    /// Header-read and idle timeouts for clients, and the cap on their connections.
+    pub fn clients(mut self, limits: guard::ClientLimits) -> Self {
+        self.clients = limits;
+        self
+    }
+
+    /// The route, with its own connection pool to the upstream.
+    pub fn build(self) -> Result<Route, tls::TlsError> {
+        let tls = match self.upstream_tls {
+            Some(tls) => tls,
+            None if matches!(&self.target, Target::Upstream(u) if u.tls) => {
+                tls::client_config(&tls::UpstreamTls::default())?
+            }
+            None => tls::no_upstream_tls(),
+        };
+        let mut route = Route::with_tls(&self.name, self.target, self.tap, tls, self.connect_timeout);
+        route.preserve_host = self.preserve_host;
+        route.max_record_bytes = self.max_record_bytes;
+        route.response_timeout = self.response_timeout;
+        route.sample = self.sample;
+        route.filter = self.filter;
+        route.tls_server = self.tls_server;
+        route.add_x_forwarded = self.add_x_forwarded;
+        route.add_via = self.add_via;
+        route.clients = self.clients;
+        Ok(route)
+    }
 }
 
 impl Route {
@@ -55,24 +179,46 @@ impl Route {
         &self.target
     }
 
-    /// A route with its own connection pool to the upstream; an `https://` upstream is
-    /// verified against the system's roots.
-    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
-        let config =
-            if upstream.tls { tls::client_config(&tls::UpstreamTls::default())? } else { tls::no_upstream_tls() };
-        Ok(Route::with_tls(name, Target::Upstream(upstream), tap, config, Duration::from_secs(5)))
+    /// The service name recorded exchanges carry.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
-    /// A route whose upstream TLS connections use `tls` (see [`tls::client_config`]), giving
-    /// up on a TCP connection after `connect_timeout`. HTTP/2 is offered to TLS upstreams over
-    /// ALPN; an `h2c://` upstream gets HTTP/2 only.
-    pub fn with_tls(
-        name: &str,
-        target: Target,
-        tap: Tap,
-        tls: rustls::ClientConfig,
-        connect_timeout: Duration,
-    ) -> Route {
+    /// This route's counters.
+    pub fn stats(&self) -> &Arc<Stats> {
+        &self.stats
+    }
+
+    /// A route to `upstream` with the default options; an `https://` upstream is verified
+    /// against the system's roots.
+    pub fn new(name: &str, upstream: Upstream, tap: Tap) -> Result<Route, tls::TlsError> {
+        Route::builder(name, Target::Upstream(upstream), tap).build()
+    }
+
+    /// A route to build, with the defaults: see [`RouteBuilder`].
+    pub fn builder(name: &str, target: Target, tap: Tap) -> RouteBuilder {
+        RouteBuilder {
+            name: name.to_owned(),
+            target,
+            tap,
+            upstream_tls: None,
+            connect_timeout: Duration::from_secs(5),
+            preserve_host: false,
+            max_record_bytes: 1 << 20,
+            response_timeout: Duration::from_secs(60),
+            sample: 1.0,
+            filter: RecordFilter::default(),
+            tls_server: None,
+            add_x_forwarded: false,
+            add_via: false,
+            clients: guard::ClientLimits::default(),
+        }
+    }
+
+    /// A route whose upstream TLS connections use `tls`, giving up on a TCP connection after
+    /// `connect_timeout`. HTTP/2 is offered to TLS upstreams over ALPN; an `h2c://` upstream
+    /// gets HTTP/2 only.
+    pub(crate) fn with_tls(name: &str, target: Target, tap: Tap, tls: rustls::ClientConfig, connect_timeout: Duration) -> Route {
         let mut http = HttpConnector::new();
         http.set_connect_timeout(Some(connect_timeout));
         http.set_nodelay(true);

@@ -420,17 +420,20 @@ pub(crate) fn run_until(
                 ),
                 Target::Forward(_) => eprintln!("mockdrift proxy: forward proxy listening on {scheme}://{bound}"),
             }
-            let mut route = Route::with_tls(&name, target, tap.clone(), client_tls.clone(), set.connect_timeout);
-            route.tls_server = set.tls_server.clone();
-            route.max_record_bytes = set.max_record_bytes;
-            route.preserve_host = set.preserve_host;
-            route.add_x_forwarded = set.add_x_forwarded;
-            route.add_via = set.add_via;
-            route.response_timeout = set.response_timeout;
-            route.clients = clients.clone();
-            route.sample = set.sample;
-            route.filter = set.filter.clone();
-            route_stats.push((name.clone(), Arc::clone(&route.stats)));
+            let route = Route::builder(&name, target, tap.clone())
+                .upstream_tls(client_tls.clone())
+                .connect_timeout(set.connect_timeout)
+                .tls_server(set.tls_server.clone())
+                .max_record_bytes(set.max_record_bytes)
+                .preserve_host(set.preserve_host)
+                .add_x_forwarded(set.add_x_forwarded)
+                .add_via(set.add_via)
+                .response_timeout(set.response_timeout)
+                .clients(clients.clone())
+                .sample(set.sample)
+                .filter(set.filter.clone())
+                .build()?;
+            route_stats.push((name.clone(), Arc::clone(route.stats())));
             let mut stop = stop_rx.clone();
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;
