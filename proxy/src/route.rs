@@ -218,7 +218,13 @@ impl Route {
     /// A route whose upstream TLS connections use `tls`, giving up on a TCP connection after
     /// `connect_timeout`. HTTP/2 is offered to TLS upstreams over ALPN; an `h2c://` upstream
     /// gets HTTP/2 only.
-    pub(crate) fn with_tls(name: &str, target: Target, tap: Tap, tls: rustls::ClientConfig, connect_timeout: Duration) -> Route {
+    pub(crate) fn with_tls(
+        name: &str,
+        target: Target,
+        tap: Tap,
+        tls: rustls::ClientConfig,
+        connect_timeout: Duration,
+    ) -> Route {
         let mut http = HttpConnector::new();
         http.set_connect_timeout(Some(connect_timeout));
         http.set_nodelay(true);

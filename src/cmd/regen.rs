@@ -69,14 +69,7 @@ fn paint(diff: &str, color: bool) -> String {
     if !color {
         return diff.to_owned();
     }
-    diff.lines()
-        .map(|l| match l.as_bytes().first() {
-            Some(b'+') if !l.starts_with("+++") => format!("\x1b[32m{l}\x1b[0m\n"),
-            Some(b'-') if !l.starts_with("---") => format!("\x1b[31m{l}\x1b[0m\n"),
-            Some(b'@') => format!("\x1b[36m{l}\x1b[0m\n"),
-            _ => format!("{l}\n"),
-        })
-        .collect()
+    diff.lines().map(|l| mockdrift_differ::paint_diff_line(l, color) + "\n").collect()
 }
 
 fn summary(plan: &Plan, cwd: &Path, written: bool, new: usize) -> String {

@@ -3,31 +3,51 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use anstyle::{AnsiColor, Style};
+
 use crate::finding::{BodyDiff, Report, Severity};
 
 use super::group::{by_file, groups};
 
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default();
+const REMOVED: Style = AnsiColor::Red.on_default();
+const ADDED: Style = AnsiColor::Green.on_default();
+const HUNK: Style = AnsiColor::Cyan.on_default();
+const TITLE: Style = Style::new().bold();
+
+/// `s` in `style` when `color` is on.
+fn styled(s: &str, style: Style, color: bool) -> String {
+    if color { format!("{style}{s}{style:#}") } else { s.to_owned() }
+}
+
 pub(crate) fn paint(s: &str, sev: Severity, color: bool) -> String {
-    if !color {
-        return s.to_owned();
-    }
-    let code = match sev {
-        Severity::Error => "31;1",
-        Severity::Warning => "33;1",
-        Severity::Info => "36",
+    let style = match sev {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+        Severity::Info => INFO,
     };
-    format!("\x1b[{code}m{s}\x1b[0m")
+    styled(s, style, color)
+}
+
+/// One line of a unified diff, coloured as `git diff` does when `color` is on: removed
+/// lines red, added ones green, hunk heads cyan.
+pub fn paint_diff_line(line: &str, color: bool) -> String {
+    let style = match line.as_bytes().first() {
+        Some(b'-') if !line.starts_with("---") => REMOVED,
+        Some(b'+') if !line.starts_with("+++") => ADDED,
+        Some(b'@') => HUNK,
+        _ => Style::new(),
+    };
+    styled(line, style, color)
 }
 
 pub(crate) fn bodies_of(out: &mut String, bodies: &[&BodyDiff], color: bool) {
     for b in bodies {
         let _ = writeln!(out, "        body of {:?}, beside one built from production's shape:", b.name);
         for line in b.diff.lines() {
-            let painted = match line.chars().next() {
-                Some('-') if color && !line.starts_with("---") => format!("\x1b[31m{line}\x1b[0m"),
-                Some('+') if color && !line.starts_with("+++") => format!("\x1b[32m{line}\x1b[0m"),
-                _ => line.to_owned(),
-            };
+            let painted = paint_diff_line(line, color);
             let _ = writeln!(out, "          {painted}");
         }
         if !b.schema_errors.is_empty() {
@@ -49,7 +69,7 @@ pub fn render_text(r: &Report, color: bool) -> String {
             out.push('\n');
         }
         let title = if file.is_empty() { "(production behaviour no mock covers)" } else { file };
-        let _ = writeln!(out, "{}", if color { format!("\x1b[1m{title}\x1b[0m") } else { title.to_owned() });
+        let _ = writeln!(out, "{}", styled(title, TITLE, color));
         for g in groups(fs) {
             let f = g.first;
             let at = if f.line > 0 { format!("{}:", f.line) } else { String::new() };
@@ -98,4 +118,21 @@ pub fn render_text(r: &Report, color: bool) -> String {
         r.summary.compared
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_lines_are_coloured_as_git_colours_them_and_only_when_asked() {
+        assert_eq!(paint_diff_line("-  \"amount\": 1", true), "\u{1b}[31m-  \"amount\": 1\u{1b}[0m");
+        assert_eq!(paint_diff_line("+  \"risk\": 2", true), "\u{1b}[32m+  \"risk\": 2\u{1b}[0m");
+        assert_eq!(paint_diff_line("@@ -1,3 +1,3 @@", true), "\u{1b}[36m@@ -1,3 +1,3 @@\u{1b}[0m");
+        assert_eq!(paint_diff_line("--- mock", true), "--- mock");
+        assert_eq!(paint_diff_line("   same", true), "   same");
+        assert_eq!(paint_diff_line("-  \"amount\": 1", false), "-  \"amount\": 1");
+        assert_eq!(paint("error", Severity::Error, true), "\u{1b}[1m\u{1b}[31merror\u{1b}[0m");
+        assert_eq!(paint("error", Severity::Error, false), "error");
+    }
 }
