@@ -580,35 +580,56 @@ fn fixtures_mocks_from_config_and_gitignore() {
     assert_eq!(report["summary"]["files"], 2);
 }
 
-/// Serves `body` once per connection on 127.0.0.1:0, like a proxy's admin `/contracts`;
-/// returns the address and the request lines it saw.
-fn admin_server(body: String, requests: usize) -> (String, std::thread::JoinHandle<Vec<String>>) {
-    use std::io::{BufRead, BufReader, Write};
+/// Serves `body` once per connection on 127.0.0.1:0, like a proxy's admin `/contracts`
+/// (over TLS with `tls`); returns the address and the request heads it saw.
+fn admin_server(
+    body: String,
+    requests: usize,
+    tls: Option<std::sync::Arc<mockdrift_proxy::rustls::ServerConfig>>,
+) -> (String, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    fn answer(stream: &mut (impl Read + Write), body: &str) -> std::io::Result<String> {
+        let mut r = BufReader::new(stream);
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            r.read_line(&mut line)?;
+            if line.trim().is_empty() {
+                break;
+            }
+            head.push_str(&line);
+        }
+        // Chunked, as hyper serves a streamed body.
+        let mut rsp =
+            String::from("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
+        for chunk in body.as_bytes().chunks(1000) {
+            rsp.push_str(&format!("{:x}\r\n{}\r\n", chunk.len(), String::from_utf8_lossy(chunk)));
+        }
+        rsp.push_str("0\r\n\r\n");
+        let stream = r.into_inner();
+        stream.write_all(rsp.as_bytes())?;
+        stream.flush()?;
+        Ok(head)
+    }
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr").to_string();
     let handle = std::thread::spawn(move || {
         let mut seen = Vec::new();
         for stream in listener.incoming().take(requests) {
-            let mut stream = stream.expect("accept");
-            let mut r = BufReader::new(stream.try_clone().expect("clone"));
-            let mut head = String::new();
-            loop {
-                let mut line = String::new();
-                r.read_line(&mut line).expect("read");
-                if line.trim().is_empty() {
-                    break;
+            let mut tcp = stream.expect("accept");
+            let head = match &tls {
+                Some(cfg) => {
+                    let conn = mockdrift_proxy::rustls::ServerConnection::new(cfg.clone()).expect("tls");
+                    let mut tls = mockdrift_proxy::rustls::StreamOwned::new(conn, tcp);
+                    let head = answer(&mut tls, &body);
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                    head
                 }
-                head.push_str(&line);
-            }
-            seen.push(head);
-            // Chunked, as hyper serves a streamed body.
-            let mut rsp =
-                String::from("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
-            for chunk in body.as_bytes().chunks(1000) {
-                rsp.push_str(&format!("{:x}\r\n{}\r\n", chunk.len(), String::from_utf8_lossy(chunk)));
-            }
-            rsp.push_str("0\r\n\r\n");
-            stream.write_all(rsp.as_bytes()).expect("write");
+                None => answer(&mut tcp, &body),
+            };
+            // A client that refused the certificate leaves nothing to answer.
+            seen.push(head.unwrap_or_else(|e| format!("failed: {e}")));
         }
         seen
     });
@@ -620,7 +641,7 @@ fn contracts_can_come_from_a_running_proxys_admin_url() {
     let tmp = recorded();
     let d = tmp.path();
     let snapshot = mockdrift(d, &["contracts", "export", "--store", "st"]).stdout;
-    let (addr, server) = admin_server(snapshot.clone(), 2);
+    let (addr, server) = admin_server(snapshot.clone(), 2, None);
     let url = format!("http://{addr}");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
         .args(["diff", "--contracts", &url, "--mocks", &quickstart(), "--format", "json", "--now", NOW])
@@ -636,12 +657,45 @@ fn contracts_can_come_from_a_running_proxys_admin_url() {
     assert_eq!(pulled.stdout, snapshot, "the pulled snapshot is the served one");
     let seen = server.join().expect("server");
     assert!(
-        seen[0].starts_with("GET /contracts HTTP/1.1") && seen[0].contains("Authorization: Bearer s3cret"),
+        seen[0].starts_with("GET /contracts HTTP/1.1") && seen[0].contains("authorization: Bearer s3cret"),
         "{seen:?}"
     );
     let refused = mockdrift(d, &["diff", "--contracts", "http://127.0.0.1:1", "--mocks", &quickstart()]);
     assert_eq!(refused.code, 2);
     assert!(refused.stderr.contains("reading contracts from http://127.0.0.1:1"), "{}", refused.stderr);
+}
+
+#[test]
+fn contracts_can_come_over_https_verified_with_an_extra_ca() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let snapshot = mockdrift(d, &["contracts", "export", "--store", "st"]).stdout;
+    let (ca, cert, key) = crate::test_pki::test_pki(d);
+    let mut tls =
+        std::sync::Arc::unwrap_or_clone(mockdrift_proxy::tls::server_config(&cert, &key).expect("server TLS"));
+    tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let tls = std::sync::Arc::new(tls);
+    let (addr, server) = admin_server(snapshot.clone(), 2, Some(tls));
+    let url = format!("https://{addr}/contracts");
+    let pull = |ca: Option<&std::path::Path>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+        cmd.args(["contracts", "export", "--from", &url]).current_dir(d).env_remove("MOCKDRIFT_CA_FILE");
+        if let Some(ca) = ca {
+            cmd.env("MOCKDRIFT_CA_FILE", ca);
+        }
+        cmd.output().expect("runs")
+    };
+    // Not trusted by the system's roots: refused, and said why.
+    let refused = pull(None);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&url) && stderr.to_lowercase().contains("certificate"), "{stderr}");
+    // With the CA beside them: the served snapshot, whole.
+    let pulled = pull(Some(&ca));
+    assert_eq!(pulled.status.code(), Some(0), "{}", String::from_utf8_lossy(&pulled.stderr));
+    assert_eq!(String::from_utf8_lossy(&pulled.stdout), snapshot);
+    let seen = server.join().expect("server");
+    assert!(seen[1].starts_with("GET /contracts HTTP/1.1"), "{seen:?}");
 }
 
 #[test]

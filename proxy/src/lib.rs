@@ -23,6 +23,7 @@ use http_body_util::{BodyExt, Full};
 
 pub mod admin;
 mod capture;
+pub mod client;
 pub mod guard;
 mod headers;
 mod pool;

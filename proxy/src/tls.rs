@@ -60,24 +60,47 @@ pub fn client_config(tls: &UpstreamTls) -> Result<ClientConfig, TlsError> {
         let verifier = NoVerification(provider().signature_verification_algorithms);
         return Ok(builder.dangerous().with_custom_certificate_verifier(Arc::new(verifier)).with_no_client_auth());
     }
+    let roots = match &tls.ca_file {
+        Some(file) => roots_from(file, "--upstream-ca", RootCertStore::empty())?,
+        None => system_roots("https upstreams will fail; give --upstream-ca"),
+    };
+    Ok(builder.with_root_certificates(roots).with_no_client_auth())
+}
+
+/// The system's root certificates (a warning naming `otherwise` when there are none).
+fn system_roots(otherwise: &str) -> RootCertStore {
     let mut roots = RootCertStore::empty();
-    match &tls.ca_file {
-        Some(file) => {
-            for cert in certs(file, "--upstream-ca")? {
-                roots.add(cert).map_err(|e| TlsError(format!("--upstream-ca {}: {e}", file.display())))?;
-            }
-        }
-        None => {
-            let found = rustls_native_certs::load_native_certs();
-            for e in &found.errors {
-                tracing::warn!(error = %e, "Could not load some system root certificates.");
-            }
-            let (added, _ignored) = roots.add_parsable_certificates(found.certs);
-            if added == 0 {
-                tracing::warn!("No system root certificates found: https upstreams will fail; give --upstream-ca.");
-            }
-        }
+    let found = rustls_native_certs::load_native_certs();
+    for e in &found.errors {
+        tracing::warn!(error = %e, "Could not load some system root certificates.");
     }
+    let (added, _ignored) = roots.add_parsable_certificates(found.certs);
+    if added == 0 {
+        tracing::warn!("No system root certificates found: {otherwise}.");
+    }
+    roots
+}
+
+/// `roots` and the CA certificates of a PEM file (named by `flag` in errors).
+fn roots_from(file: &Path, flag: &str, mut roots: RootCertStore) -> Result<RootCertStore, TlsError> {
+    for cert in certs(file, flag)? {
+        roots.add(cert).map_err(|e| TlsError(format!("{flag} {}: {e}", file.display())))?;
+    }
+    Ok(roots)
+}
+
+/// The client configuration for mockdrift's own requests ([`crate::client`]): the system's
+/// roots, and also the CAs of `extra_ca` (named by `flag` in errors; a private CA of an
+/// internal endpoint).
+pub fn trusting(extra_ca: Option<&Path>, flag: &str) -> Result<ClientConfig, TlsError> {
+    let builder = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| TlsError(format!("TLS setup: {e}")))?;
+    let roots = system_roots(&format!("only the CAs of {flag} are trusted"));
+    let roots = match extra_ca {
+        Some(file) => roots_from(file, flag, roots)?,
+        None => roots,
+    };
     Ok(builder.with_root_certificates(roots).with_no_client_auth())
 }
 
