@@ -77,7 +77,8 @@ impl HttpClient {
         self.send(http::Method::POST, url, headers, Bytes::from(body)).await
     }
 
-    async fn send(
+    /// Sends one request: `method` to `url` with these extra headers and `body`.
+    pub async fn send(
         &self,
         method: http::Method,
         url: &str,

@@ -4,8 +4,8 @@
 //! sample traffic goes through, then the drift report and the `regen` fix are printed.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::io::IsTerminal;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -65,7 +65,9 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
         tmp.0.display()
     );
 
-    let upstream = start_upstream(&exchanges)?;
+    // The sample API and the app's client share one small runtime; the proxy has its own.
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
+    let upstream = start_upstream(&rt, &exchanges)?;
     let store = tmp.0.join("store");
     let args = ProxyArgs {
         store: Some(store.clone()),
@@ -103,7 +105,8 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
         }
     };
     out!("1. Recording: the app's traffic goes through `mockdrift proxy` ({listen}) to the API ({upstream}).");
-    let drive = drive(listen, &exchanges);
+    let drive = drive(&rt, listen, &exchanges);
+    rt.shutdown_background();
     let _ = stop_tx.send(());
     let proxied = proxy.join().map_err(|_| anyhow::anyhow!("the proxy thread panicked"))?;
     let sent = drive?;
@@ -191,10 +194,13 @@ fn shown(p: &Path, base: &Path) -> String {
     p.strip_prefix(base).unwrap_or(p).display().to_string()
 }
 
-/// Serves the recorded responses, in recorded order per request line, on 127.0.0.1:0.
-fn start_upstream(exchanges: &[Exchange]) -> anyhow::Result<SocketAddr> {
-    type Response = (u16, Vec<(String, String)>, Vec<u8>);
-    let mut by_request: BTreeMap<String, VecDeque<Response>> = BTreeMap::new();
+/// One recorded response: status, headers, body.
+type Recorded = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// Serves the recorded responses, in recorded order per request line, on 127.0.0.1:0 (a
+/// hyper server on `rt`).
+fn start_upstream(rt: &tokio::runtime::Runtime, exchanges: &[Exchange]) -> anyhow::Result<SocketAddr> {
+    let mut by_request: BTreeMap<String, VecDeque<Recorded>> = BTreeMap::new();
     for e in exchanges {
         by_request.entry(target(e)).or_default().push_back((
             e.status,
@@ -203,46 +209,32 @@ fn start_upstream(exchanges: &[Exchange]) -> anyhow::Result<SocketAddr> {
         ));
     }
     let by_request = Arc::new(Mutex::new(by_request));
-    let listener = TcpListener::bind("127.0.0.1:0").context("starting the sample API")?;
+    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).context("starting the sample API")?;
     let addr = listener.local_addr()?;
-    std::thread::spawn(move || {
-        for conn in listener.incoming().flatten() {
+    rt.spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
             let by_request = Arc::clone(&by_request);
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(match conn.try_clone() {
-                    Ok(c) => c,
-                    Err(_) => return,
-                });
-                let mut conn = conn;
-                // Keep-alive: one request after another until the proxy closes the connection.
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let mut line = String::new();
-                    while reader.read_line(&mut line).unwrap_or(0) > 2 {
-                        line.clear();
-                    }
-                    let mut parts = request_line.split_whitespace();
-                    let key = format!("{} {}", parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-                    let response =
-                        by_request.lock().ok().and_then(|mut m| m.get_mut(&key).and_then(VecDeque::pop_front));
-                    let (status, headers, body) = response.unwrap_or((
-                        404,
-                        vec![("content-type".to_owned(), "application/problem+json".to_owned())],
-                        br#"{"type": "about:blank", "title": "Not Found", "status": 404}"#.to_vec(),
-                    ));
-                    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
-                    for (k, v) in headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("content-length")) {
-                        head.push_str(&format!("{k}: {v}\r\n"));
-                    }
-                    head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
-                    if conn.write_all(head.as_bytes()).and_then(|_| conn.write_all(&body)).is_err() {
-                        return;
-                    }
+            let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                let key = format!(
+                    "{} {}",
+                    req.method(),
+                    req.uri().path_and_query().map_or("/", hyper::http::uri::PathAndQuery::as_str)
+                );
+                let recorded = by_request.lock().ok().and_then(|mut m| m.get_mut(&key).and_then(VecDeque::pop_front));
+                let (status, headers, body) = recorded.unwrap_or((
+                    404,
+                    vec![("content-type".to_owned(), "application/problem+json".to_owned())],
+                    br#"{"type": "about:blank", "title": "Not Found", "status": 404}"#.to_vec(),
+                ));
+                let mut rsp = hyper::Response::builder().status(status);
+                for (k, v) in headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("content-length")) {
+                    rsp = rsp.header(k, v);
                 }
+                std::future::ready(rsp.body(http_body_util::Full::new(hyper::body::Bytes::from(body))))
             });
+            tokio::spawn(
+                hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(tcp), service),
+            );
         }
     });
     Ok(addr)
@@ -252,38 +244,24 @@ fn target(e: &Exchange) -> String {
     if e.query.is_empty() { format!("{} {}", e.method, e.path) } else { format!("{} {}?{}", e.method, e.path, e.query) }
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        404 => "Not Found",
-        503 => "Service Unavailable",
-        _ => "",
-    }
-}
-
-/// Sends each exchange's request through the proxy, with a progress bar; returns how many
-/// got the recorded status back.
-fn drive(proxy: SocketAddr, exchanges: &[Exchange]) -> anyhow::Result<usize> {
+/// Sends each exchange's request through the proxy (on `rt`), with a progress bar; returns
+/// how many got the recorded status back.
+fn drive(rt: &tokio::runtime::Runtime, proxy: SocketAddr, exchanges: &[Exchange]) -> anyhow::Result<usize> {
     let tty = std::io::stderr().is_terminal();
+    let client = mockdrift_proxy::client::HttpClient::new(None, "", Duration::from_secs(10))?;
     let mut ok = 0;
     for (i, e) in exchanges.iter().enumerate() {
         // Recorded times are the proxy's clock: a pause keeps them apart and in order, so that
         // a field the API gained part-way ("present since it first appeared") reads as such.
         std::thread::sleep(Duration::from_millis(3));
-        let mut conn = TcpStream::connect(proxy).context("connecting to the proxy")?;
-        conn.set_read_timeout(Some(Duration::from_secs(10)))?;
         let path = target(e);
         let path = path.split_once(' ').map_or("/", |(_, p)| p);
-        write!(
-            conn,
-            "{} {path} HTTP/1.1\r\nhost: payments\r\naccept: application/json\r\nconnection: close\r\n\r\n",
-            e.method
-        )?;
-        let mut response = Vec::new();
-        conn.read_to_end(&mut response).context("reading a response through the proxy")?;
-        let status_line = String::from_utf8_lossy(&response[..response.len().min(12)]).into_owned();
-        if status_line == format!("HTTP/1.1 {}", e.status) {
+        let method = hyper::Method::from_bytes(e.method.as_bytes()).context("a recorded method")?;
+        let headers = [("host", "payments"), ("accept", "application/json")];
+        let answer = rt
+            .block_on(client.send(method, &format!("http://{proxy}{path}"), &headers, Default::default()))
+            .context("a request through the proxy")?;
+        if answer.status == e.status {
             ok += 1;
         }
         let done = i + 1;
