@@ -3,11 +3,17 @@
 use mockdrift_contracts::json::{Event, LineIndex, ParseError, Parser};
 use serde_json::Value;
 
-/// One JSON value and the line it starts on.
+/// One JSON value, the line it starts on and the bytes it spans: the one tree the readers,
+/// the checks and regen's splicing share.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     /// 1-based line in the file the node was read from.
     pub line: usize,
+    /// Byte offset of the value's first byte in the text parsed (JSON; 0 for YAML nodes,
+    /// which regen edits through its own scalar writer).
+    pub start: usize,
+    /// Byte offset just past the value's last byte (`start` for YAML nodes).
+    pub end: usize,
     /// The value.
     pub kind: NodeKind,
 }
@@ -39,6 +45,11 @@ pub enum NodeKind {
 pub const MAX_DEPTH: usize = 512;
 
 impl Node {
+    /// A node read from a source without byte spans (YAML).
+    pub fn at_line(line: usize, kind: NodeKind) -> Node {
+        Node { line, start: 0, end: 0, kind }
+    }
+
     /// Parses a document. Lines are shifted so that line 1 of `bytes` is `first_line`.
     pub fn parse(bytes: &[u8], first_line: usize) -> Result<Node, ParseError> {
         let mut p = Parser::new(bytes)?;
@@ -51,7 +62,8 @@ impl Node {
             let Some(ev) = p.next()? else {
                 return Err(ParseError { offset: src.len(), line: 1, column: 1, reason: "empty document" });
             };
-            let line = lines.line(p.offset()) + first_line - 1;
+            let start = p.offset();
+            let line = lines.line(start) + first_line - 1;
             let node = match ev {
                 Event::Key(k) => {
                     key = Some(k.into_owned());
@@ -67,24 +79,25 @@ impl Node {
                     });
                 }
                 Event::StartObject => {
-                    stack.push((Node { line, kind: NodeKind::Object(Vec::new()) }, key.take()));
+                    stack.push((Node { line, start, end: start, kind: NodeKind::Object(Vec::new()) }, key.take()));
                     continue;
                 }
                 Event::StartArray => {
-                    stack.push((Node { line, kind: NodeKind::Array(Vec::new()) }, key.take()));
+                    stack.push((Node { line, start, end: start, kind: NodeKind::Array(Vec::new()) }, key.take()));
                     continue;
                 }
                 Event::EndObject | Event::EndArray => {
-                    let (node, k) = stack.pop().expect("the parser balances containers");
+                    let (mut node, k) = stack.pop().expect("the parser balances containers");
+                    node.end = p.end();
                     key = k;
                     node
                 }
-                Event::Null => Node { line, kind: NodeKind::Null },
-                Event::Bool(b) => Node { line, kind: NodeKind::Bool(b) },
+                Event::Null => Node { line, start, end: p.end(), kind: NodeKind::Null },
+                Event::Bool(b) => Node { line, start, end: p.end(), kind: NodeKind::Bool(b) },
                 Event::Number { text, integer } => {
-                    Node { line, kind: NodeKind::Number { text: text.to_owned(), integer } }
+                    Node { line, start, end: p.end(), kind: NodeKind::Number { text: text.to_owned(), integer } }
                 }
-                Event::Str(s) => Node { line, kind: NodeKind::String(s.into_owned()) },
+                Event::Str(s) => Node { line, start, end: p.end(), kind: NodeKind::String(s.into_owned()) },
             };
             match stack.last_mut() {
                 None => {

@@ -115,12 +115,12 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
             }
             Event::MappingStart(anchor, _) => {
                 let k = take_key(&mut stack, &mut key);
-                stack.push((Node { line, kind: NodeKind::Object(Vec::new()) }, k, anchor));
+                stack.push((Node::at_line(line, NodeKind::Object(Vec::new())), k, anchor));
                 continue;
             }
             Event::SequenceStart(anchor, _) => {
                 let k = take_key(&mut stack, &mut key);
-                stack.push((Node { line, kind: NodeKind::Array(Vec::new()) }, k, anchor));
+                stack.push((Node::at_line(line, NodeKind::Array(Vec::new())), k, anchor));
                 continue;
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -142,7 +142,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                     }
                     (node.clone(), 0)
                 }
-                None => (Node { line, kind: NodeKind::Null }, 0),
+                None => (Node::at_line(line, NodeKind::Null), 0),
             },
             Event::Scalar(value, style, anchor, tag) => {
                 // A scalar in key position of a mapping is its key.
@@ -152,7 +152,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                 }
                 let kind = if is_binary(&tag) {
                     let b64: String = value.split_whitespace().collect();
-                    NodeKind::Object(vec![(BINARY_KEY.to_owned(), Node { line, kind: NodeKind::String(b64) })])
+                    NodeKind::Object(vec![(BINARY_KEY.to_owned(), Node::at_line(line, NodeKind::String(b64)))])
                 } else if matches!(style, ScalarStyle::Plain)
                     && tag.as_ref().is_none_or(|t| t.handle == "!!" || t.handle == "tag:yaml.org,2002:")
                 {
@@ -160,7 +160,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                 } else {
                     NodeKind::String(value.into_owned())
                 };
-                (Node { line, kind }, anchor)
+                (Node::at_line(line, kind), anchor)
             }
         };
         if anchor != 0 {

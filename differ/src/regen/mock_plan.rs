@@ -9,8 +9,9 @@ use serde_json::Value;
 use crate::edit::{Edit, EditOp};
 use crate::mock::{BodyForm, BodySite, Mock, MockFormat, PathToken};
 
-use super::doc::{Docs, SNode};
+use super::doc::{Docs, find};
 use super::splice::{MockPlan, Splice, apply, edit_json};
+use crate::tree::Node;
 
 /// Where new values come from (`--values`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -83,7 +84,7 @@ pub(crate) fn plan_mock(
     let moved = || format!("{}: the body moved since it was read", site.file.display());
     let (old_len, new_len) = match site.form {
         BodyForm::Json => {
-            let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
+            let node = find(doc.json()?, &site.path).ok_or_else(moved)?;
             // Edited in place in the file, so that indentation is read from the file's lines.
             let splices = edit_json(&doc.text, &doc.lines, node, &wanted, &mut p)?;
             let old = node.end - node.start;
@@ -99,7 +100,7 @@ pub(crate) fn plan_mock(
                 let base64 = y.binary || site.form == BodyForm::YamlBase64;
                 (y.start, y.end, y.value.clone(), base64, Some(y))
             } else {
-                let node = doc.json()?.find(&site.path).ok_or_else(moved)?;
+                let node = find(doc.json()?, &site.path).ok_or_else(moved)?;
                 let literal = &doc.text[node.start..node.end];
                 let s: String = serde_json::from_str(literal)
                     .map_err(|e| format!("{}: the body is not a JSON string ({e})", site.file.display()))?;
@@ -115,7 +116,7 @@ pub(crate) fn plan_mock(
                     .bytes
             };
             let inner = String::from_utf8(body).map_err(|_| "the body is not UTF-8 text".to_owned())?;
-            let root = SNode::parse(&inner).map_err(|e| format!("the body is not JSON ({e})"))?;
+            let root = Node::parse(inner.as_bytes(), 1).map_err(|e| format!("the body is not JSON ({e})"))?;
             let lines = LineIndex::new(inner.as_bytes());
             let edited = apply(&inner, &edit_json(&inner, &lines, &root, &wanted, &mut p)?);
             let new_wire = if site.encoding.is_empty() {

@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::mock::PathToken;
 
-use super::doc::{Member, SKind, SNode};
+use super::doc::{find, member_key};
+use crate::tree::{Node, NodeKind};
 
 /// A replacement of `start..end` of a file by `text`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub(crate) struct Style {
 }
 
 impl Style {
-    pub(crate) fn of(src: &str, lines: &LineIndex, root: &SNode) -> Style {
+    pub(crate) fn of(src: &str, lines: &LineIndex, root: &Node) -> Style {
         let newline = if lines.crlf() { "\r\n" } else { "\n" };
         let mut colon = None;
         let mut comma = None;
@@ -38,27 +39,28 @@ impl Style {
         let mut stack = vec![root];
         while let Some(n) = stack.pop() {
             match &n.kind {
-                SKind::Object(ms) => {
-                    if let Some(m) = ms.first() {
-                        colon.get_or_insert_with(|| src[m.colon_end..m.value.start].to_owned());
-                        if unit.is_none() && src[n.start..m.key_start].contains('\n') {
+                NodeKind::Object(ms) => {
+                    if let Some((_, first)) = ms.first() {
+                        let (key_start, colon_end) = member_key(src, first);
+                        colon.get_or_insert_with(|| src[colon_end..first.start].to_owned());
+                        if unit.is_none() && src[n.start..key_start].contains('\n') {
                             let own = line_indent(src, lines, n.start);
-                            let inner = line_indent(src, lines, m.key_start);
+                            let inner = line_indent(src, lines, key_start);
                             if let Some(u) = inner.strip_prefix(own.as_str()).filter(|u| !u.is_empty()) {
                                 unit = Some(u.to_owned());
                             }
                         }
                     }
-                    if let [a, b, ..] = ms.as_slice() {
-                        let between = &src[a.value.end..b.key_start];
+                    if let [(_, a), (_, b), ..] = ms.as_slice() {
+                        let between = &src[a.end..member_key(src, b).0];
                         if !between.contains('\n') {
                             comma.get_or_insert_with(|| between.to_owned());
                         }
                     }
-                    stack.extend(ms.iter().map(|m| &m.value));
+                    stack.extend(ms.iter().map(|(_, v)| v));
                 }
-                SKind::Array(items) => stack.extend(items.iter()),
-                SKind::Scalar => {}
+                NodeKind::Array(items) => stack.extend(items.iter()),
+                _ => {}
             }
         }
         let colon = colon.unwrap_or_else(|| " ".to_owned());
@@ -125,7 +127,7 @@ pub(crate) fn line_indent(src: &str, lines: &LineIndex, pos: usize) -> String {
 pub(crate) fn edit_json(
     src: &str,
     lines: &LineIndex,
-    root: &SNode,
+    root: &Node,
     edits: &[(&[PathToken], Option<&Value>)],
     p: &mut MockPlan,
 ) -> Result<Vec<Splice>, String> {
@@ -136,7 +138,7 @@ pub(crate) fn edit_json(
     type ObjectEdits<'v> = (Vec<String>, Vec<(String, &'v Value)>);
     let mut per_object: BTreeMap<Vec<PathToken>, ObjectEdits> = BTreeMap::new();
     for (at, value) in edits {
-        match (root.find(at), value) {
+        match (find(root, at), value) {
             (Some(n), Some(v)) => {
                 let multiline = src[n.start..n.end].contains('\n') || context_multiline(src, root, at);
                 let text = style.value(v, &line_indent(src, lines, n.start), multiline);
@@ -157,8 +159,8 @@ pub(crate) fn edit_json(
         }
     }
     for (parent, (removed, added)) in per_object {
-        let Some(obj) = root.find(&parent) else { return Err("the object to edit is gone".to_owned()) };
-        let SKind::Object(ms) = &obj.kind else { return Err("the value to edit is not an object".to_owned()) };
+        let Some(obj) = find(root, &parent) else { return Err("the object to edit is gone".to_owned()) };
+        let NodeKind::Object(ms) = &obj.kind else { return Err("the value to edit is not an object".to_owned()) };
         p.removed += removed.len();
         p.added += added.len();
         splices.extend(object_splices(src, lines, obj, ms, &removed, &added, &style));
@@ -180,26 +182,26 @@ pub(crate) fn apply(src: &str, splices: &[Splice]) -> String {
 }
 
 /// Whether the container holding the value at `at` is written over several lines.
-pub(crate) fn context_multiline(src: &str, root: &SNode, at: &[PathToken]) -> bool {
-    at.split_last().and_then(|(_, parent)| root.find(parent)).is_some_and(|n| src[n.start..n.end].contains('\n'))
+pub(crate) fn context_multiline(src: &str, root: &Node, at: &[PathToken]) -> bool {
+    at.split_last().and_then(|(_, parent)| find(root, parent)).is_some_and(|n| src[n.start..n.end].contains('\n'))
 }
 
 /// Splices that drop `removed` members of an object and append `added` ones, in its layout.
 pub(crate) fn object_splices(
     src: &str,
     lines: &LineIndex,
-    obj: &SNode,
-    ms: &[Member],
+    obj: &Node,
+    ms: &[(String, Node)],
     removed: &[String],
     added: &[(String, &Value)],
     style: &Style,
 ) -> Vec<Splice> {
     let multiline = src[obj.start..obj.end].contains('\n');
-    let gone: Vec<bool> = ms.iter().map(|m| removed.contains(&m.key)).collect();
+    let gone: Vec<bool> = ms.iter().map(|(k, _)| removed.contains(k)).collect();
     let kept = gone.iter().filter(|g| !**g).count();
     let obj_indent = line_indent(src, lines, obj.start);
     let member_indent = match ms.first() {
-        Some(m) if multiline => line_indent(src, lines, m.key_start),
+        Some((_, first)) if multiline => line_indent(src, lines, member_key(src, first).0),
         _ => format!("{obj_indent}{}", style.unit),
     };
     let member = |k: &str, v: &Value| {
@@ -229,14 +231,15 @@ pub(crate) fn object_splices(
         }
         let b = i - 1;
         if a > 0 {
-            out.push(Splice { start: ms[a - 1].value.end, end: ms[b].value.end, text: String::new() });
+            out.push(Splice { start: ms[a - 1].1.end, end: ms[b].1.end, text: String::new() });
         } else {
             // A leading run: drop up to the next member's key (it exists: something is kept).
-            out.push(Splice { start: ms[0].key_start, end: ms[b + 1].key_start, text: String::new() });
+            let (from, to) = (member_key(src, &ms[0].1).0, member_key(src, &ms[b + 1].1).0);
+            out.push(Splice { start: from, end: to, text: String::new() });
         }
     }
     if !added.is_empty() {
-        let last = &ms[ms.len() - 1];
+        let last = &ms[ms.len() - 1].1;
         let mut text = String::new();
         for (k, v) in added {
             text.push_str(if multiline { "," } else { &style.comma });
@@ -246,7 +249,7 @@ pub(crate) fn object_splices(
             }
             text.push_str(&member(k, v));
         }
-        out.push(Splice { start: last.value.end, end: last.value.end, text });
+        out.push(Splice { start: last.end, end: last.end, text });
     }
     out
 }

@@ -1,14 +1,14 @@
 use mockdrift_contracts::json::LineIndex;
 use serde_json::Value;
 
-use super::doc::SNode;
 use super::mock_plan::base64_like;
 use super::splice::{MockPlan, apply, edit_json};
 use crate::mock::PathToken;
+use crate::tree::Node;
 use serde_json::json;
 
 fn edit(src: &str, edits: &[(&[PathToken], Option<&Value>)]) -> String {
-    let root = SNode::parse(src).expect("valid");
+    let root = Node::parse(src.as_bytes(), 1).expect("valid");
     let mut p = MockPlan::new(0);
     apply(src, &edit_json(src, &LineIndex::new(src.as_bytes()), &root, edits, &mut p).expect("edits apply"))
 }
@@ -70,4 +70,17 @@ fn base64_keeps_its_wrapping() {
     assert!(out.ends_with('\n'));
     assert_eq!(crate::formats::base64_bytes(&out).expect("valid"), br#"{"a":2}"#);
     assert_eq!(base64_like("eyJhIjoxfQ==", b"{}"), "e30=");
+}
+
+#[test]
+fn a_member_s_key_is_found_back_from_its_value_whatever_the_key_holds() {
+    use super::doc::member_key;
+    use crate::tree::NodeKind;
+    let src = "{\"a\":1, \"say \\\"hi\\\"\" :\n  2,\t\"ends\\\\\"\t:\t[3], \"\": {}}";
+    let root = Node::parse(src.as_bytes(), 1).expect("valid");
+    let NodeKind::Object(ms) = &root.kind else { panic!("an object") };
+    let keys: Vec<&str> = ms.iter().map(|(_, v)| member_key(src, v)).map(|(k, c)| &src[k..c]).collect();
+    assert_eq!(keys, ["\"a\":", "\"say \\\"hi\\\"\" :", "\"ends\\\\\"\t:", "\"\":"]);
+    let spans: Vec<&str> = ms.iter().map(|(_, v)| &src[v.start..v.end]).collect();
+    assert_eq!(spans, ["1", "2", "[3]", "{}"]);
 }
