@@ -237,3 +237,90 @@ impl StoreRetry {
         *self = StoreRetry::new(false);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::HttpClient;
+    use crate::route::Route;
+    use crate::tap::Tap;
+    use crate::tests::{start, upstream};
+    use crate::upstream::Upstream;
+    use mockdrift_contracts::RecorderConfig;
+
+    fn schedule(store_dir: PathBuf, store_missing: bool) -> Schedule {
+        // No flush before the routes stop: what is stored comes from the last flush.
+        Schedule { flush_every: Duration::from_secs(3600), stable_interval: Duration::ZERO, store_dir, store_missing }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_exchange_taken_from_the_queue_is_recorded_and_flushed_when_the_routes_stop() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store_dir = dir.path().join("store");
+        let up = upstream(br#"{"id": 1, "amount": 100}"#.to_vec()).await;
+        let (tap, rx) = Tap::new(1 << 20);
+        let stable = tap.stable();
+        let route =
+            Route::new("payments", Upstream::parse(&format!("http://{up}")).expect("valid"), tap).expect("route");
+        let proxy = start(route).await;
+        let client = HttpClient::new(None, "", Duration::from_secs(10)).expect("client");
+        for i in 0..5 {
+            let answer = client.get(&format!("http://{}/v1/charges/{i}", proxy.addr), &[]).await.expect("forwarded");
+            assert_eq!(answer.status, 201);
+        }
+        let store = Store::open(&store_dir).expect("store");
+        let (recorder, _) = Recorder::new(RecorderConfig::default(), Some(store)).expect("recorder");
+        let health = Arc::new(Health::default());
+        let handle = tokio::runtime::Handle::current();
+        let (h, d) = (Arc::clone(&health), store_dir.clone());
+        let looped = tokio::task::spawn_blocking(move || run(recorder, rx, stable, h, schedule(d, false), handle));
+        // The routes stop: the queue's senders go, and the loop ends with a last flush.
+        drop(proxy);
+        let endpoints = looped.await.expect("no panic").expect("the last flush");
+        assert_eq!(endpoints, 1, "five charges are one endpoint");
+        assert_eq!(health.processed.load(Ordering::Relaxed), 5);
+        let (snapshot, bad) = Store::open(&store_dir).expect("store").snapshot().expect("readable");
+        assert!(bad.is_empty());
+        let counts: Vec<(String, u64)> = snapshot.contracts.iter().map(|(k, c)| (k.path.clone(), c.count)).collect();
+        assert_eq!(counts, vec![("/v1/charges/{charge_id}".to_owned(), 5)]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_store_that_cannot_be_opened_fails_the_last_flush_with_the_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, b"not a directory").expect("write");
+        let (tap, rx) = Tap::new(1 << 20);
+        let stable = tap.stable();
+        drop(tap);
+        let (recorder, _) = Recorder::new(RecorderConfig::default(), None).expect("recorder");
+        let health = Arc::new(Health::default());
+        let handle = tokio::runtime::Handle::current();
+        let sched = schedule(file.join("store"), true);
+        let h = Arc::clone(&health);
+        let ended = tokio::task::spawn_blocking(move || run(recorder, rx, stable, h, sched, handle)).await;
+        match ended.expect("no panic") {
+            Err(FinalFlushError::Unavailable(reason)) => {
+                assert!(reason.contains("the contract store cannot be opened: creating"), "{reason}")
+            }
+            other => panic!("expected the store to be unavailable, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_failed_store_is_tried_again_after_twice_as_long_each_time_up_to_five_seconds() {
+        let health = Health::default();
+        let mut retry = StoreRetry::new(false);
+        assert!(retry.at.is_none() && !retry.due());
+        let mut waits = Vec::new();
+        for _ in 0..8 {
+            waits.push(retry.backoff.as_millis());
+            retry.failed(&health, "the contract store failed: disk full".to_owned());
+        }
+        assert_eq!(waits, [100, 200, 400, 800, 1600, 3200, 5000, 5000]);
+        assert!(retry.at.is_some(), "a retry is scheduled");
+        assert_eq!(health.degraded().as_deref(), Some("the contract store failed: disk full"));
+        retry.succeeded();
+        assert!(retry.at.is_none() && retry.backoff == StoreRetry::FIRST);
+    }
+}
