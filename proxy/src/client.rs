@@ -52,17 +52,7 @@ impl HttpClient {
     /// A client trusting the system's roots and the CAs in `extra_ca` (named by `flag` in
     /// errors), giving each whole request `timeout`.
     pub fn new(extra_ca: Option<&Path>, flag: &str, timeout: Duration) -> Result<HttpClient, TlsError> {
-        let tls = tls::trusting(extra_ca, flag)?;
-        let mut http = HttpConnector::new();
-        http.enforce_http(false);
-        http.set_nodelay(true);
-        http.set_connect_timeout(Some(timeout));
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .enable_http2()
-            .wrap_connector(http);
+        let connector = tls::https_connector(tls::trusting(extra_ca, flag)?, timeout);
         let client = Client::builder(TokioExecutor::new()).build(connector);
         Ok(HttpClient { client, timeout })
     }
@@ -109,15 +99,5 @@ impl HttpClient {
 
 /// The error and its causes, as one line (hyper's own says only "client error (Connect)").
 fn failed(e: &(dyn std::error::Error + 'static)) -> ClientError {
-    let mut reason = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        let text = c.to_string();
-        if !reason.contains(&text) {
-            reason.push_str(": ");
-            reason.push_str(&text);
-        }
-        cause = c.source();
-    }
-    ClientError::Failed(reason)
+    ClientError::Failed(crate::error_chain(e))
 }

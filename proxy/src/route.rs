@@ -4,7 +4,6 @@ use crate::pool::{Key, Pool};
 use http::StatusCode;
 use http::header::{self, HeaderValue};
 use http::uri::Scheme;
-use hyper_util::client::legacy::connect::HttpConnector;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -159,17 +158,32 @@ impl RouteBuilder {
             }
             None => tls::no_upstream_tls(),
         };
-        let mut route = Route::with_tls(&self.name, self.target, self.tap, tls, self.connect_timeout);
-        route.preserve_host = self.preserve_host;
-        route.max_record_bytes = self.max_record_bytes;
-        route.response_timeout = self.response_timeout;
-        route.sample = self.sample;
-        route.filter = self.filter;
-        route.tls_server = self.tls_server;
-        route.add_x_forwarded = self.add_x_forwarded;
-        route.add_via = self.add_via;
-        route.clients = self.clients;
-        Ok(route)
+        let h2c = matches!(&self.target, Target::Upstream(u) if u.h2c);
+        let upstream = match &self.target {
+            Target::Upstream(up) => UpstreamParts::new(up),
+            Target::Forward(_) => None,
+        };
+        let connector = tls::https_connector(tls, self.connect_timeout);
+        Ok(Route {
+            service: Arc::from(self.name.as_str()),
+            name: self.name,
+            target: self.target,
+            preserve_host: self.preserve_host,
+            max_record_bytes: self.max_record_bytes,
+            response_timeout: self.response_timeout,
+            connect_timeout: self.connect_timeout,
+            sample: self.sample,
+            filter: self.filter,
+            tls_server: self.tls_server,
+            add_x_forwarded: self.add_x_forwarded,
+            add_via: self.add_via,
+            clients: self.clients,
+            stats: Arc::default(),
+            sampled: std::sync::atomic::AtomicU64::new(0),
+            upstream,
+            pool: Pool::new(connector, h2c, Duration::from_secs(60)),
+            tap: self.tap,
+        })
     }
 }
 
@@ -218,6 +232,7 @@ impl Route {
     /// A route whose upstream TLS connections use `tls`, giving up on a TCP connection after
     /// `connect_timeout`. HTTP/2 is offered to TLS upstreams over ALPN; an `h2c://` upstream
     /// gets HTTP/2 only.
+    #[cfg(test)]
     pub(crate) fn with_tls(
         name: &str,
         target: Target,
@@ -225,42 +240,8 @@ impl Route {
         tls: rustls::ClientConfig,
         connect_timeout: Duration,
     ) -> Route {
-        let mut http = HttpConnector::new();
-        http.set_connect_timeout(Some(connect_timeout));
-        http.set_nodelay(true);
-        http.enforce_http(false);
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .enable_http2()
-            .wrap_connector(http);
-        let h2c = matches!(&target, Target::Upstream(u) if u.h2c);
-        let upstream = match &target {
-            Target::Upstream(up) => UpstreamParts::new(up),
-            Target::Forward(_) => None,
-        };
-        let pool = Pool::new(connector, h2c, Duration::from_secs(60));
-        Route {
-            name: name.to_owned(),
-            target,
-            preserve_host: false,
-            max_record_bytes: 1 << 20,
-            response_timeout: Duration::from_secs(60),
-            connect_timeout,
-            sample: 1.0,
-            filter: RecordFilter::default(),
-            tls_server: None,
-            add_x_forwarded: false,
-            add_via: false,
-            clients: guard::ClientLimits::default(),
-            stats: Arc::default(),
-            sampled: std::sync::atomic::AtomicU64::new(0),
-            service: Arc::from(name),
-            upstream,
-            pool,
-            tap,
-        }
+        let built = Route::builder(name, target, tap).upstream_tls(tls).connect_timeout(connect_timeout).build();
+        built.expect("no TLS to set up: it is given")
     }
 }
 

@@ -97,6 +97,24 @@ pub fn trusting(extra_ca: Option<&Path>, flag: &str) -> Result<ClientConfig, Tls
     Ok(builder.with_root_certificates(roots).with_no_client_auth())
 }
 
+/// The connector for upstream and own requests: `http://` and `https://` with `tls`,
+/// HTTP/1.1 or HTTP/2 by ALPN, giving up on a TCP connection after `connect_timeout`.
+pub(crate) fn https_connector(
+    tls: ClientConfig,
+    connect_timeout: std::time::Duration,
+) -> hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector> {
+    let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
+    http.set_connect_timeout(Some(connect_timeout));
+    http.set_nodelay(true);
+    http.enforce_http(false);
+    hyper_rustls::HttpsConnectorBuilder::new()
+        .with_tls_config(tls)
+        .https_or_http()
+        .enable_http1()
+        .enable_http2()
+        .wrap_connector(http)
+}
+
 /// A client configuration that trusts nothing, for routes with no `https://` upstream (no
 /// system roots are loaded for them).
 pub fn no_upstream_tls() -> ClientConfig {

@@ -288,23 +288,7 @@ mod tests {
         let services = index.services_of(m);
         assert_eq!(services, vec!["gh"]);
         let opts = super::super::DiffOptions::default();
-        let d = Differ {
-            snap: &snap,
-            index: &index,
-            opts: &opts,
-            findings: Vec::new(),
-            summary: Default::default(),
-            mocked: BTreeSet::new(),
-            covered: BTreeSet::new(),
-            services: BTreeSet::new(),
-            null_in_mock: BTreeSet::new(),
-            null_candidates: BTreeMap::new(),
-            mocks: Vec::new(),
-            bodies: Vec::new(),
-            validators: BTreeMap::new(),
-            current: 0,
-            edits: Vec::new(),
-        };
+        let d = Differ::new(&snap, &index, &opts, 1);
         assert!(d.match_url(m, None, &services).is_empty());
         let w = d.widened(m, &services).expect("two literal segments away");
         assert_eq!(w.segments, 2);

@@ -75,23 +75,7 @@ pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOption
     let hinted = apply_route_hints(snapshot, items, &opts.routes, &mockdrift_contracts::Limits::default());
     let snapshot = &hinted;
     let index = Index::new(snapshot);
-    let mut d = Differ {
-        snap: snapshot,
-        index: &index,
-        opts,
-        findings: Vec::new(),
-        summary: Summary { files, ..Summary::default() },
-        mocked: BTreeSet::new(),
-        covered: BTreeSet::new(),
-        services: BTreeSet::new(),
-        null_in_mock: BTreeSet::new(),
-        null_candidates: BTreeMap::new(),
-        mocks: Vec::new(),
-        bodies: Vec::new(),
-        validators: BTreeMap::new(),
-        current: 0,
-        edits: Vec::new(),
-    };
+    let mut d = Differ::new(snapshot, &index, opts, files);
     for (i, item) in items.iter().enumerate() {
         d.current = i;
         match item {
@@ -133,7 +117,27 @@ struct Site<'m> {
     key: Option<&'m EndpointKey>,
 }
 
-impl Differ<'_> {
+impl<'a> Differ<'a> {
+    fn new(snap: &'a Snapshot, index: &'a Index<'a>, opts: &'a DiffOptions, files: usize) -> Differ<'a> {
+        Differ {
+            snap,
+            index,
+            opts,
+            findings: Vec::new(),
+            summary: Summary { files, ..Summary::default() },
+            mocked: BTreeSet::new(),
+            covered: BTreeSet::new(),
+            services: BTreeSet::new(),
+            null_in_mock: BTreeSet::new(),
+            null_candidates: BTreeMap::new(),
+            mocks: Vec::new(),
+            bodies: Vec::new(),
+            validators: BTreeMap::new(),
+            current: 0,
+            edits: Vec::new(),
+        }
+    }
+
     fn rel(&self, p: &Path) -> String {
         let shown = p.strip_prefix(&self.opts.cwd).unwrap_or(p);
         let s = shown.to_string_lossy().replace('\\', "/");
