@@ -92,7 +92,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Demo => crate::cmd::demo::run(&cfg),
         Command::Completions { shell } => {
             use clap::CommandFactory as _;
-            clap_complete::generate(shell, &mut Cli::command(), "mockdrift", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut Cli::command(), "mockdrift", &mut crate::output::stdout());
             Ok(Exit::Ok)
         }
         Command::Diff(args) => crate::cmd::diff::run(args, &cfg),

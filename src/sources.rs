@@ -20,7 +20,7 @@ pub(crate) fn load(source: &str) -> anyhow::Result<Snapshot> {
         let store = Store::open(p).with_context(|| format!("reading contracts from {source}"))?;
         let (snap, bad) = store.snapshot().with_context(|| format!("reading contracts from {source}"))?;
         for e in bad {
-            eprintln!("mockdrift: warning: {source}: {e} (skipped)");
+            say!(warn: "mockdrift: warning: {source}: {e} (skipped)");
         }
         return Ok(snap);
     }
@@ -51,7 +51,7 @@ pub(crate) fn read_store_counted(dir: &Path) -> anyhow::Result<(Snapshot, usize)
     let store = open_store(dir, false)?;
     let (snap, bad) = store.snapshot()?;
     for e in &bad {
-        eprintln!("mockdrift: warning: {}: {e} (skipped)", dir.display());
+        say!(warn: "mockdrift: warning: {}: {e} (skipped)", dir.display());
     }
     Ok((snap, bad.len()))
 }

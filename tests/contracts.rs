@@ -14,7 +14,7 @@ fn infer_list_show_export_on_the_example_traffic() {
     let d = tmp.path();
     let run = mockdrift(d, &["contracts", "infer", &payments()]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("recorded 80 exchanges from 1 files into 4 endpoint contracts"), "{}", run.stdout);
+    assert!(run.stdout.contains("recorded 80 exchanges from 1 file into 4 endpoint contracts"), "{}", run.stdout);
     assert!(d.join(".mockdrift/store").is_dir(), "the default store directory");
 
     let list = mockdrift(d, &["contracts", "list"]);

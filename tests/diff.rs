@@ -1143,3 +1143,29 @@ fn the_readme_lists_every_finding_kind_with_its_default_severity() {
         assert_eq!(severity, k.default_severity().name(), "{row}");
     }
 }
+
+/// A closed pipe (`| head -1`) stops the writing, quietly, and the exit code is the run's:
+/// drift is still 1 in a pipeline, a clean run 0, and nothing panics.
+#[test]
+fn a_closed_stdout_keeps_the_exit_code_of_the_run() {
+    let tmp = recorded();
+    let d = tmp.path();
+    let q = quickstart();
+    let drifted: [&[&str]; 3] = [
+        &["diff", "--contracts", "st", "--mocks", &q, "--now", NOW],
+        &["diff", "--contracts", "st", "--mocks", &q, "--now", NOW, "--format", "json"],
+        &["regen", "--contracts", "st", "--mocks", &q, "--now", NOW],
+    ];
+    for args in drifted {
+        let (code, stderr) = crate::support::mockdrift_into_closed_pipe(d, args);
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked") && !stderr.contains("error"), "{args:?}: {stderr}");
+    }
+    let clean: [&[&str]; 3] =
+        [&["contracts", "export", "--store", "st"], &["contracts", "list", "--store", "st"], &["demo"]];
+    for args in clean {
+        let (code, stderr) = crate::support::mockdrift_into_closed_pipe(d, args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -431,7 +431,7 @@ upstream = "http://{up}"
 
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
-    assert!(log.contains("3 requests, 2 recorded, 0 sampled down, 0 dropped, 0 upstream errors, 1 tunnels"), "{log}");
+    assert!(log.contains("3 requests, 2 recorded, 0 sampled down, 0 dropped, 0 upstream errors, 1 tunnel;"), "{log}");
     let list = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert!(list.stdout.contains("orders") && list.stdout.contains("inventory"), "{}", list.stdout);
     assert!(list.stdout.contains("/items/{sku}"), "the OpenAPI document's template: {}", list.stdout);
@@ -1102,6 +1102,7 @@ fn planted_secrets_reach_no_store_export_report_or_file_name() {
                 format,
                 "--values",
                 "examples",
+                "--write",
             ],
         );
         assert!(run.code <= 1, "{}{}", run.stdout, run.stderr);
@@ -1127,6 +1128,50 @@ fn planted_secrets_reach_no_store_export_report_or_file_name() {
                 "{secret} in the {what}: {}",
                 &text[text.find(secret).unwrap_or(0).saturating_sub(300)..][..400.min(text.len())]
             );
+        }
+    }
+}
+
+/// A refused upstream is a warning at the default log level (once per interval, not once per
+/// request), and under `--log-format json` every line on stderr is a JSON log event, the
+/// proxy's own status lines included.
+#[test]
+fn upstream_failures_are_warnings_and_json_logs_are_json_throughout() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let refused = {
+        let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr")
+    };
+    for json in [false, true] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+        if json {
+            cmd.args(["--log-format", "json"]);
+        }
+        cmd.args(["proxy", "--store", "st", "--route", &format!("app@127.0.0.1:0=http://{refused}")]);
+        cmd.args(["--admin", "off"]);
+        let p = spawn(tmp.path(), cmd);
+        let listening = p.line("route app listening on");
+        let addr = listen_addr(&listening);
+        for _ in 0..3 {
+            assert!(get(&addr, "/v1/orders/1").starts_with("HTTP/1.1 502"), "a refused upstream is a 502");
+        }
+        let warning = p.line("Upstream request failed");
+        let (code, rest) = p.stop();
+        assert_eq!(code, Some(0), "{rest}");
+        assert_eq!(rest.matches("Upstream request failed").count(), 0, "one warning per interval: {rest}");
+        if json {
+            for line in std::iter::once(listening.as_str()).chain([warning.as_str()]).chain(rest.lines()) {
+                let event: serde_json::Value =
+                    serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON log line ({e}): {line}"));
+                assert!(event["level"].is_string() && event["fields"]["message"].is_string(), "{line}");
+            }
+            let w: serde_json::Value = serde_json::from_str(&warning).expect("json");
+            assert_eq!(w["level"], "WARN");
+            assert_eq!(w["fields"]["upstream"], refused.to_string());
+            assert!(rest.contains("3 requests") && rest.contains("3 upstream errors"), "{rest}");
+        } else {
+            assert!(warning.contains("WARN") && warning.contains(&refused.to_string()), "{warning}");
+            assert!(rest.contains("mockdrift proxy: stopped; 3 requests"), "{rest}");
         }
     }
 }

@@ -278,7 +278,14 @@ fn each_format_keeps_its_form_and_derived_fields_stay_true() {
 /// `regen --new DIR --new-format FORMAT` on the mocks under `mocks`.
 fn regen_new(d: &Path, mocks: &str, dir: &str, format: &str) -> crate::support::Run {
     let args = ["regen", "--contracts", "st", "--mocks", mocks, "--now", NOW, "--new", dir, "--new-format", format];
-    mockdrift(d, &args)
+    // Without --write nothing is written, new mocks included: they are listed.
+    let listing = || std::fs::read_dir(d.join(dir)).map(|r| r.count()).unwrap_or(0);
+    let before = listing();
+    let dry = mockdrift(d, &args);
+    assert_eq!(listing(), before, "{format}: --new wrote without --write: {}", dry.stdout);
+    assert!(dry.stdout.contains("new    would write "), "{format}: {}", dry.stdout);
+    assert!(dry.stdout.contains(" to write") && dry.stdout.contains("run again with --write"), "{}", dry.stdout);
+    mockdrift(d, &[&args[..], &["--write"]].concat())
 }
 
 #[test]

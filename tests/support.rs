@@ -65,3 +65,18 @@ pub(crate) fn stopped(log: &str, what: &str) -> u64 {
     let n = before.rsplit([' ', ';']).next().unwrap_or_default();
     n.parse().unwrap_or_else(|_| panic!("{what}: {line}"))
 }
+
+/// Runs `mockdrift` with `args` in `dir`, its standard output a pipe already closed (as
+/// `| head -0` leaves it): the exit code and standard error.
+pub(crate) fn mockdrift_into_closed_pipe(dir: &Path, args: &[&str]) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let Output { status, stderr, .. } = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("MOCKDRIFT_LOG")
+        .stdout(writer)
+        .output()
+        .expect("the binary runs");
+    (status.code().expect("exited, not killed"), String::from_utf8_lossy(&stderr).into_owned())
+}

@@ -55,5 +55,7 @@ pub use self::formats::{collect_files, read_bytes, read_file, read_fixture};
 pub use self::kind::ALL_KINDS;
 pub use self::mock::{BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern};
 pub use self::openapi::{OpenApiError, openapi_routes};
-pub use self::report::{paint_diff_line, render_github, render_junit, render_markdown, render_sarif, render_text};
+pub use self::report::{
+    paint_diff_line, plural, render_github, render_junit, render_markdown, render_sarif, render_text,
+};
 pub use self::rules::{IgnoreRule, Rules, kind_from_name, severity_from_name};

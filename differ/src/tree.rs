@@ -9,10 +9,11 @@ use serde_json::Value;
 pub struct Node {
     /// 1-based line in the file the node was read from.
     pub line: usize,
-    /// Byte offset of the value's first byte in the text parsed (JSON; 0 for YAML nodes,
-    /// which regen edits through its own scalar writer).
+    /// Byte offset of the value's first byte in the text [`Node::parse`] was given: an offset
+    /// into a file only for a tree parsed from the whole file (regen reparses files so); a
+    /// body decoded from a string has offsets into that string, and YAML nodes have 0.
     pub start: usize,
-    /// Byte offset just past the value's last byte (`start` for YAML nodes).
+    /// Byte offset just past the value's last byte (0 for YAML nodes).
     pub end: usize,
     /// The value.
     pub kind: NodeKind,

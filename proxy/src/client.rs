@@ -6,15 +6,15 @@ use std::path::Path;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
 use crate::tls::{self, TlsError};
 
-/// The largest answer body read (a fleet's merged contracts are tens of megabytes).
-pub const MAX_BODY: usize = 1 << 30;
+/// The largest answer body read: a fleet's merged contracts are tens of megabytes.
+pub const MAX_BODY: usize = 256 << 20;
 
 /// A request that did not get an answer, and why. The URL is not in it: a webhook's URL
 /// carries its token, so the caller decides whether to name it.
@@ -27,9 +27,12 @@ pub enum ClientError {
     /// (refused, certificate unknown, ...).
     #[error("{0}")]
     Failed(String),
-    /// No whole answer within the client's timeout.
-    #[error("no answer within {0} s")]
+    /// No response head within the client's timeout, or a body that stalled that long.
+    #[error("no complete answer: nothing came for {0} s")]
     Timeout(u64),
+    /// A body larger than [`MAX_BODY`].
+    #[error("the answer is larger than {} MiB", MAX_BODY >> 20)]
+    TooLarge,
 }
 
 /// An answer: its status and whole body.
@@ -50,11 +53,21 @@ pub struct HttpClient {
 
 impl HttpClient {
     /// A client trusting the system's roots and the CAs in `extra_ca` (named by `flag` in
-    /// errors), giving each whole request `timeout`.
+    /// errors). `timeout` bounds the wait for a response head and each pause in its body;
+    /// a large body that keeps coming is read whole (up to [`MAX_BODY`]).
     pub fn new(extra_ca: Option<&Path>, flag: &str, timeout: Duration) -> Result<HttpClient, TlsError> {
-        let connector = tls::https_connector(tls::trusting(extra_ca, flag)?, timeout);
+        Ok(HttpClient::with(tls::trusting(extra_ca, flag)?, timeout))
+    }
+
+    /// A client for `http://` URLs only (no root certificates are loaded).
+    pub fn plain(timeout: Duration) -> HttpClient {
+        HttpClient::with(tls::no_upstream_tls(), timeout)
+    }
+
+    fn with(tls: rustls::ClientConfig, timeout: Duration) -> HttpClient {
+        let connector = tls::https_connector(tls, timeout);
         let client = Client::builder(TokioExecutor::new()).build(connector);
-        Ok(HttpClient { client, timeout })
+        HttpClient { client, timeout }
     }
 
     /// GETs `url` with these extra headers.
@@ -84,20 +97,55 @@ impl HttpClient {
             req = req.header(*k, *v);
         }
         let req = req.body(Full::new(body)).map_err(|e| failed(&e))?;
-        let exchange = async {
-            let resp = self.client.request(req).await.map_err(|e| failed(&e))?;
-            let status = resp.status().as_u16();
-            let body = Limited::new(resp.into_body(), MAX_BODY).collect().await.map_err(|e| failed(&*e))?;
-            Ok(Answer { status, body: body.to_bytes() })
-        };
-        match tokio::time::timeout(self.timeout, exchange).await {
-            Ok(answer) => answer,
-            Err(_) => Err(ClientError::Timeout(self.timeout.as_secs())),
+        let stalled = || ClientError::Timeout(self.timeout.as_secs());
+        let resp = tokio::time::timeout(self.timeout, self.client.request(req))
+            .await
+            .map_err(|_| stalled())?
+            .map_err(|e| failed(&e))?;
+        let status = resp.status().as_u16();
+        let mut body = resp.into_body();
+        let mut bytes = Vec::new();
+        // Each frame within the timeout: a slow, steady download is not cut off.
+        while let Some(frame) = tokio::time::timeout(self.timeout, body.frame()).await.map_err(|_| stalled())? {
+            if let Ok(data) = frame.map_err(|e| failed(&e))?.into_data() {
+                if bytes.len() + data.len() > MAX_BODY {
+                    return Err(ClientError::TooLarge);
+                }
+                bytes.extend_from_slice(&data);
+            }
         }
+        Ok(Answer { status, body: Bytes::from(bytes) })
     }
 }
 
 /// The error and its causes, as one line (hyper's own says only "client error (Connect)").
 fn failed(e: &(dyn std::error::Error + 'static)) -> ClientError {
     ClientError::Failed(crate::error_chain(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_silent_server_is_a_timeout_and_no_error_names_the_url_s_secret_parts() {
+        let client = HttpClient::plain(Duration::from_millis(200));
+        // Accepts and never answers.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let held = tokio::spawn(async move {
+            let conn = listener.accept().await;
+            std::future::pending::<()>().await;
+            drop(conn);
+        });
+        let silent = client.get(&format!("http://{addr}/hooks/T000/B000/XXXXSECRET"), &[]).await;
+        assert!(matches!(silent, Err(ClientError::Timeout(_))), "{silent:?}");
+        held.abort();
+        let refused = client.post("http://127.0.0.1:1/hooks/T000/B000/XXXXSECRET?token=abc", &[], b"{}".to_vec()).await;
+        let text = refused.expect_err("nothing listens on port 1").to_string();
+        assert!(!text.contains("XXXXSECRET") && !text.contains("token=abc"), "{text}");
+        assert!(text.to_lowercase().contains("refused"), "{text}");
+        let bad = client.get("ftp://example.com/x", &[]).await;
+        assert!(matches!(bad, Err(ClientError::BadUrl)), "{bad:?}");
+    }
 }

@@ -46,6 +46,44 @@ pub struct Route {
     pub(crate) upstream: Option<UpstreamParts>,
     pub(crate) pool: Pool,
     pub(crate) tap: Tap,
+    /// Upstream failures are logged at WARN at most once per interval (with how many were not).
+    pub(crate) upstream_warnings: WarnEvery,
+}
+
+/// Lets a warning through at most once per interval, counting the ones held back: a
+/// refusing upstream at a thousand requests a second is one line every ten seconds, not a
+/// thousand.
+#[derive(Debug)]
+pub(crate) struct WarnEvery {
+    start: std::time::Instant,
+    every: Duration,
+    /// Milliseconds after `start` of the last warning let through (`u64::MAX`: none yet).
+    last: std::sync::atomic::AtomicU64,
+    held: std::sync::atomic::AtomicU64,
+}
+
+impl WarnEvery {
+    pub(crate) fn new(every: Duration) -> WarnEvery {
+        WarnEvery {
+            start: std::time::Instant::now(),
+            every,
+            last: std::sync::atomic::AtomicU64::new(u64::MAX),
+            held: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Whether to log a warning now (`at`: now); if so, how many were held back since the
+    /// last one.
+    pub(crate) fn allow(&self, at: std::time::Instant) -> Option<u64> {
+        let now = at.saturating_duration_since(self.start).as_millis() as u64;
+        let last = self.last.load(Ordering::Relaxed);
+        let due = last == u64::MAX || now.saturating_sub(last) >= self.every.as_millis() as u64;
+        if due && self.last.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+            return Some(self.held.swap(0, Ordering::Relaxed));
+        }
+        self.held.fetch_add(1, Ordering::Relaxed);
+        None
+    }
 }
 
 /// Builds a [`Route`]: its name, target and tap, then only the options that differ from
@@ -183,6 +221,7 @@ impl RouteBuilder {
             upstream,
             pool: Pool::new(connector, h2c, Duration::from_secs(60)),
             tap: self.tap,
+            upstream_warnings: WarnEvery::new(Duration::from_secs(10)),
         })
     }
 }
@@ -355,5 +394,22 @@ impl Route {
                 Ok(Resolved { key, pq, service: Arc::from(service), host: None })
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod warn_tests {
+    use super::*;
+
+    #[test]
+    fn warnings_pass_once_per_interval_and_count_the_ones_held_back() {
+        let w = WarnEvery::new(Duration::from_secs(10));
+        let t0 = w.start;
+        assert_eq!(w.allow(t0), Some(0), "the first passes");
+        assert_eq!(w.allow(t0 + Duration::from_secs(1)), None);
+        assert_eq!(w.allow(t0 + Duration::from_secs(9)), None);
+        assert_eq!(w.allow(t0 + Duration::from_secs(10)), Some(2), "two were held back");
+        assert_eq!(w.allow(t0 + Duration::from_secs(11)), None);
+        assert_eq!(w.allow(t0 + Duration::from_secs(25)), Some(1));
     }
 }

@@ -36,11 +36,17 @@ pub(crate) async fn forward(
         Ok(Err(e)) => {
             route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
             let reason = error_chain(&*e);
-            tracing::debug!(upstream = %authority, error = %reason, "Upstream request failed.");
+            if let Some(held) = route.upstream_warnings.allow(Instant::now()) {
+                tracing::warn!(route = %route.name, upstream = %authority, error = %reason, more_since_last = held, "Upstream request failed: answered 502.");
+            }
             Err(plain(StatusCode::BAD_GATEWAY, format!("mockdrift: upstream {authority} failed: {reason}\n")))
         }
         Err(_) => {
             route.stats.upstream_errors.fetch_add(1, Ordering::Relaxed);
+            if let Some(held) = route.upstream_warnings.allow(Instant::now()) {
+                let after = route.response_timeout;
+                tracing::warn!(route = %route.name, upstream = %authority, timeout = ?after, more_since_last = held, "Upstream did not answer in time: answered 504.");
+            }
             Err(plain(StatusCode::GATEWAY_TIMEOUT, format!("mockdrift: upstream {authority} timed out\n")))
         }
     }

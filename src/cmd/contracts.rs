@@ -33,7 +33,7 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             }
             // Every readable contract is written; the exit code says some were not.
             if unreadable > 0 {
-                eprintln!(
+                say!(error:
                     "mockdrift: error: {unreadable} stored contracts could not be read (named above); exported the other {}",
                     snap.contracts.len()
                 );
@@ -52,7 +52,7 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             let routes = cfg.routes.iter().map(|r| Route::parse(r)).collect::<Result<Vec<_>, _>>()?;
             let moves = retemplate(&mut merged.contracts, &mut Templater::new(routes), &cfg.limits);
             write_output(Some(&output), &merged.to_json())?;
-            eprintln!(
+            say!(
                 "merged {} snapshots: {} contracts into {} ({} endpoints joined by templates learned from all inputs)",
                 inputs.len(),
                 merged.contracts.len(),
@@ -79,7 +79,7 @@ fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>)
             for s in many {
                 let file = dir.join(format!("{}.openapi.json", mockdrift_contracts::safe_file_stem(s)));
                 write_output(Some(&file), &pretty(&openapi::to_openapi(snap, s)))?;
-                eprintln!("wrote {}", file.display());
+                say!("wrote {}", file.display());
             }
         }
         (many, _) => bail!(
@@ -102,7 +102,7 @@ fn load(source: &SourceArg) -> anyhow::Result<Snapshot> {
 fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match path {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::output::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }
@@ -249,14 +249,14 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         match Traffic::open(file) {
             Ok(traffic) => inputs.push(traffic),
             Err(e) => {
-                eprintln!("mockdrift: {}: cannot read: {e}", file.display());
+                say!(error: "mockdrift: {}: cannot read: {e}", file.display());
                 t.rejected += 1;
             }
         }
     }
     let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
     for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
+        say!(warn: "mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
     // Templates are learned from every path of a service before any exchange is recorded: a
     // first pass learns, keeping the exchanges while they fit in KEEP_BYTES; a second records
@@ -344,7 +344,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             } else {
                 e.reason
             };
-            eprintln!("mockdrift: {}:{}: {}", traffic.path.display(), e.line, reason);
+            say!(error: "mockdrift: {}:{}: {}", traffic.path.display(), e.line, reason);
             t.rejected += 1;
         }
     };
@@ -368,10 +368,10 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     }
     rec.flush().context("writing contracts to the store")?;
     out!(
-        "recorded {} exchanges from {} files into {} endpoint contracts at {}",
-        t.exchanges,
-        args.files.len(),
-        rec.len(),
+        "recorded {} from {} into {} at {}",
+        mockdrift_differ::plural(t.exchanges as usize, "exchange"),
+        mockdrift_differ::plural(args.files.len(), "file"),
+        mockdrift_differ::plural(rec.len(), "endpoint contract"),
         args.store.store.display()
     );
     out!(
@@ -383,7 +383,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         t.bad_bodies
     );
     if t.rejected > 0 {
-        eprintln!("mockdrift: {} inputs rejected (see above); everything else was recorded", t.rejected);
+        say!(error: "mockdrift: {} inputs rejected (see above); everything else was recorded", t.rejected);
         return Ok(Exit::Error);
     }
     Ok(Exit::Ok)
@@ -391,7 +391,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
 
 fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
     let snap = load(source)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     writeln!(
         out,
         "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  LAST SEEN",
@@ -412,7 +412,7 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
     let store = crate::sources::open_store(dir, true)?;
     let (mut rec, bad) = Recorder::new(cfg.recorder(&[]), Some(store)).context("starting the recorder")?;
     for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", dir.display());
+        say!(warn: "mockdrift: warning: {}: {e} (left as is)", dir.display());
     }
     let mut failed = 0;
     for p in snapshots {
@@ -422,7 +422,7 @@ fn import(dir: &Path, snapshots: &[PathBuf], cfg: &Config) -> anyhow::Result<Exi
                 out!("imported {} contracts from {}", s.contracts.len(), p.display());
             }
             Err(e) => {
-                eprintln!("mockdrift: {e:#}");
+                say!(error: "mockdrift: {e:#}");
                 failed += 1;
             }
         }

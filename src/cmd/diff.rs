@@ -76,7 +76,7 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
     if let Some(path) = write_baseline {
         let b = Baseline::from_report(&report, &format!("accepted with --write-baseline on {}", now.date()));
         std::fs::write(path, b.to_json()).with_context(|| format!("writing the baseline {}", path.display()))?;
-        eprintln!("wrote {} accepted findings to {}", b.accepted.len(), path.display());
+        say!("wrote {} accepted findings to {}", b.accepted.len(), path.display());
     } else if let Some(path) = &args.baseline {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading the baseline {}", path.display()))?;
         let b = Baseline::from_json(&text).with_context(|| format!("reading the baseline {}", path.display()))?;
@@ -132,7 +132,7 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
     match &args.output {
         Some(p) => std::fs::write(p, &text).with_context(|| format!("writing the report to {}", p.display()))?,
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::output::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Recorder, Store, StoreError};
+use mockdrift_differ::plural;
 use mockdrift_proxy::admin::{ADMIN_TOKEN_ENV, Admin, Health, serve_admin};
 use mockdrift_proxy::tap::Tap;
 use mockdrift_proxy::{RecordFilter, Route, Stats, Target, Upstream, tls};
@@ -377,7 +378,7 @@ pub(crate) fn run_until(
         recorder.detach_store();
     }
     for e in bad {
-        eprintln!("mockdrift: warning: {}: {e} (left as is)", set.store.display());
+        say!(warn: "mockdrift: warning: {}: {e} (left as is)", set.store.display());
     }
     let store_dir = set.store.clone();
     let flush_every = set.flush_every;
@@ -409,16 +410,16 @@ pub(crate) fn run_until(
             targets.push(("forward".to_owned(), *listen, Target::Forward(names.clone())));
         }
         for (name, listen, target) in targets {
-            let listener = TcpListener::bind(listen).await.with_context(|| format!("{name}: cannot listen on {listen}"))?;
+            let listener =
+                TcpListener::bind(listen).await.with_context(|| format!("{name}: cannot listen on {listen}"))?;
             let bound = listener.local_addr()?;
             ready(&name, bound);
             let scheme = if set.tls_server.is_some() { "https" } else { "http" };
             match &target {
-                Target::Upstream(up) => eprintln!(
-                    "mockdrift proxy: route {name} listening on {scheme}://{bound}, forwarding to {}",
-                    up.url()
-                ),
-                Target::Forward(_) => eprintln!("mockdrift proxy: forward proxy listening on {scheme}://{bound}"),
+                Target::Upstream(up) => {
+                    say!("mockdrift proxy: route {name} listening on {scheme}://{bound}, forwarding to {}", up.url())
+                }
+                Target::Forward(_) => say!("mockdrift proxy: forward proxy listening on {scheme}://{bound}"),
             }
             let route = Route::builder(&name, target, tap.clone())
                 .upstream_tls(client_tls.clone())
@@ -438,12 +439,17 @@ pub(crate) fn run_until(
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;
             };
-            servers.push(tokio::spawn(mockdrift_proxy::serve(listener, Arc::new(route), shutdown, Duration::from_secs(10))));
+            servers.push(tokio::spawn(mockdrift_proxy::serve(
+                listener,
+                Arc::new(route),
+                shutdown,
+                Duration::from_secs(10),
+            )));
         }
         if let Some(addr) = set.admin {
             let listener = TcpListener::bind(addr).await.with_context(|| format!("admin: cannot listen on {addr}"))?;
             ready("admin", listener.local_addr()?);
-            eprintln!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
+            say!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
             let admin = Arc::new(Admin {
                 routes: route_stats.clone(),
                 queue,
@@ -478,7 +484,7 @@ pub(crate) fn run_until(
             .spawn(recorder_thread)
             .context("starting the recorder's thread")?;
         stop.await;
-        eprintln!("mockdrift proxy: stopping: finishing in-flight requests, then flushing");
+        say!("mockdrift proxy: stopping: finishing in-flight requests, then flushing");
         let _ = stop_tx.send(true);
         for s in servers {
             let _ = s.await;
@@ -488,14 +494,15 @@ pub(crate) fn run_until(
             stats.add(s);
         }
         let endpoints = done_rx.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
-        eprintln!(
-            "mockdrift proxy: stopped; {} requests, {} recorded, {} sampled down, {} dropped, {} upstream errors, {} tunnels; {endpoints} endpoint contracts in the store",
-            stats.requests.load(Ordering::Relaxed),
+        say!(
+            "mockdrift proxy: stopped; {}, {} recorded, {} sampled down, {} dropped, {}, {}; {}",
+            plural(stats.requests.load(Ordering::Relaxed) as usize, "request"),
             stats.recorded.load(Ordering::Relaxed),
             stats.sampled_down.load(Ordering::Relaxed),
             stats.dropped.load(Ordering::Relaxed),
-            stats.upstream_errors.load(Ordering::Relaxed),
-            stats.tunnels.load(Ordering::Relaxed),
+            plural(stats.upstream_errors.load(Ordering::Relaxed) as usize, "upstream error"),
+            plural(stats.tunnels.load(Ordering::Relaxed) as usize, "tunnel"),
+            plural(endpoints, "endpoint contract") + " in the store",
         );
         Ok::<_, anyhow::Error>(())
     })

@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use mockdrift_differ::MockFormat;
 use mockdrift_differ::regen::{self, Plan, Values};
+use mockdrift_differ::{MockFormat, plural};
 
 use clap::Args;
 
@@ -30,7 +30,7 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     if args.write {
         for c in &plan.changes {
             crate::files::write_atomic(&c.path, &c.after).with_context(|| format!("writing {}", c.path.display()))?;
@@ -42,11 +42,11 @@ pub(crate) fn run(args: RegenArgs, cfg: &Config) -> anyhow::Result<Exit> {
     }
     let mut written_new = 0;
     if let Some(dir) = &args.new {
-        let new = crate::cmd::regen_new::write(&snapshot, &report, dir, args.new_format)?;
-        for line in &new {
+        let new = crate::cmd::regen_new::write(&snapshot, &report, dir, args.new_format, args.write)?;
+        for line in &new.lines {
             writeln!(out, "new    {line}")?;
         }
-        written_new = new.len();
+        written_new = new.files;
     }
     out.write_all(summary(&plan, &cwd, args.write, written_new).as_bytes())?;
     out.flush()?;
@@ -117,13 +117,17 @@ fn summary(plan: &Plan, cwd: &Path, written: bool, new: usize) -> String {
     }
     let verb = if written { "rewrote" } else { "would rewrite" };
     s.push_str(&format!(
-        "regen: {verb} {} files ({} mocks: {added} fields added, {removed} dropped, {replaced} values replaced); {} findings left{}\n",
-        plan.changes.len(),
-        plan.fixed.len(),
-        plan.left.len(),
-        if new > 0 { format!("; {new} new mocks written") } else { String::new() }
+        "regen: {verb} {} ({}: {added} fields added, {removed} dropped, {replaced} values replaced); {} left{}\n",
+        plural(plan.changes.len(), "file"),
+        plural(plan.fixed.len(), "mock"),
+        plural(plan.left.len(), "finding"),
+        match (new, written) {
+            (0, _) => String::new(),
+            (n, true) => format!("; {} written", plural(n, "new mock")),
+            (n, false) => format!("; {} to write", plural(n, "new mock")),
+        }
     ));
-    if !written && !plan.changes.is_empty() {
+    if !written && (!plan.changes.is_empty() || new > 0) {
         s.push_str("run again with --write to apply\n");
     }
     s

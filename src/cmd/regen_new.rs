@@ -8,14 +8,24 @@ use mockdrift_contracts::Snapshot;
 use mockdrift_differ::regen::new_mock;
 use mockdrift_differ::{Kind, MockFormat, Report};
 
-/// Writes one mock per uncovered endpoint and status into `dir`; returns a line per file
-/// (written, or why not).
+/// New mocks: one per uncovered endpoint and status, in `dir`.
+pub(crate) struct NewMocks {
+    /// A line per file (to be written or written, or why not), with the entries a fixture
+    /// needs in `mockdrift.toml`.
+    pub(crate) lines: Vec<String>,
+    /// How many files are (or would be) written.
+    pub(crate) files: usize,
+}
+
+/// Plans one mock per uncovered endpoint and status into `dir`, and writes them when
+/// `write` (`--write`; without it, as for the edits of existing mocks, nothing is touched).
 pub(crate) fn write(
     snapshot: &Snapshot,
     report: &Report,
     dir: &Path,
     format: NewFormat,
-) -> anyhow::Result<Vec<String>> {
+    write: bool,
+) -> anyhow::Result<NewMocks> {
     let format = match format {
         NewFormat::Wiremock => MockFormat::WireMock,
         NewFormat::Pact => MockFormat::Pact,
@@ -35,10 +45,13 @@ pub(crate) fn write(
         }
     }
     let mut lines = Vec::new();
+    let mut files = 0;
     if wanted.is_empty() {
-        return Ok(lines);
+        return Ok(NewMocks { lines, files });
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    if write {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     let mut done: BTreeSet<(String, String, String, u16)> = BTreeSet::new();
     for (service, method, path, status) in wanted {
         // The most frequent media type of each matching status.
@@ -70,9 +83,13 @@ pub(crate) fn write(
                 lines.push(format!("{} exists: left alone", file.display()));
                 continue;
             }
-            crate::files::write_atomic(&file, &m.text).with_context(|| format!("writing {}", file.display()))?;
+            if write {
+                crate::files::write_atomic(&file, &m.text).with_context(|| format!("writing {}", file.display()))?;
+            }
+            files += 1;
             lines.push(format!(
-                "{} ({} {} {}, {} responses recorded)",
+                "{}{} ({} {} {}, {} responses recorded)",
+                if write { "" } else { "would write " },
                 file.display(),
                 k.method,
                 k.path,
@@ -88,7 +105,7 @@ pub(crate) fn write(
             }
         }
     }
-    Ok(lines)
+    Ok(NewMocks { lines, files })
 }
 
 // Its arguments (the CLI's `Command` names them).

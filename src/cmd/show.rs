@@ -67,7 +67,7 @@ pub(crate) fn show(
     for k in keys {
         render(&mut out, k, &snap.contracts[k]);
     }
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    crate::output::stdout().write_all(out.as_bytes())?;
     Ok(Exit::Ok)
 }
 

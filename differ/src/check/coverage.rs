@@ -183,6 +183,26 @@ mod tests {
     }
 
     #[test]
+    fn only_the_services_the_mocks_are_about_are_reported_uncovered() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut snap = snapshot("shop", &[("/items/1", 200, r#"{"id": 1}"#), ("/cart", 200, "{}")]);
+        snap.contracts.extend(snapshot("billing", &[("/invoices/1", 200, "{}")]).contracts);
+        let items = wiremock(
+            dir.path(),
+            "item.json",
+            r#"{"request": {"method": "GET", "url": "/items/1"}, "response": {"status": 200, "jsonBody": {"id": 1}}}"#,
+        );
+        let report = diff(&snap, &items, 1, &opts());
+        let uncovered: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::UncoveredEndpoint)
+            .filter_map(|f| f.path.as_deref())
+            .collect();
+        assert_eq!(uncovered, vec!["/cart"], "billing has no mock at all: not its coverage to report");
+    }
+
+    #[test]
     fn nothing_read_or_nothing_matched_is_not_a_pass() {
         let snap = snapshot("shop", &[("/items/1", 200, "{}")]);
         let none = Summary::default();

@@ -244,14 +244,22 @@ mod tests {
 
     #[test]
     fn the_media_type_picks_the_contract_or_is_the_finding() {
-        let snap = snapshot("shop", &[("/a", 200, "{}"), ("/a", 200, "{}")]);
+        let mut snap = snapshot("shop", &[("/a", 200, "{}"), ("/a", 200, "{}"), ("/a", 200, "{}")]);
+        // One response of another media type: the less common one.
+        let (k, c) = snap.contracts.iter().next().map(|(k, c)| (k.clone(), c.clone())).expect("one");
+        let mut problem = k.clone();
+        problem.media_type = "application/problem+json".into();
+        let mut once = c.clone();
+        once.count = 1;
+        snap.contracts.insert(problem, once);
         let a = answers(&snap);
         let (k, _) = content_type_mismatch(&a, 200, None).expect("no media type: the common one");
         assert_eq!(k.media_type, "application/json");
-        assert!(content_type_mismatch(&a, 200, Some("application/json")).is_ok());
+        let (k, _) = content_type_mismatch(&a, 200, Some("application/problem+json")).expect("its own");
+        assert_eq!(k.media_type, "application/problem+json", "the mock's media type, though rarer");
         let (k, msg) = content_type_mismatch(&a, 200, Some("text/html")).expect_err("never sent");
         assert_eq!(k.media_type, "application/json");
-        assert!(msg.contains("the mock serves text/html; production sends application/json for 200 (2 of 2"), "{msg}");
+        assert!(msg.contains("the mock serves text/html; production sends application/json for 200 (3 of 4"), "{msg}");
     }
 
     #[test]
@@ -260,6 +268,9 @@ mod tests {
         let (_, c) = answers(&snap)[0];
         let day = std::time::Duration::from_secs(86_400);
         assert_eq!(unverified(c, t("2026-11-25T00:00:00Z"), 14 * day), None);
+        // Exactly `stale_after` old is still evidence; a millisecond more is not.
+        assert_eq!(unverified(c, t("2026-12-04T10:00:00Z"), 14 * day), None);
+        assert!(unverified(c, t("2026-12-04T10:00:00.001Z"), 14 * day).is_some());
         let msg = unverified(c, t("2026-12-20T00:00:00Z"), 14 * day).expect("30 days old");
         assert!(msg.contains("since 2026-11-20 (29 days; --stale-after 14.0 days)"), "{msg}");
     }

@@ -12,4 +12,4 @@ pub use self::github::render_github;
 pub use self::junit::render_junit;
 pub use self::markdown::render_markdown;
 pub use self::sarif::render_sarif;
-pub use self::text::{paint_diff_line, render_text};
+pub use self::text::{paint_diff_line, plural, render_text};

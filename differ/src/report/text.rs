@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::finding::{BodyDiff, Report, Severity};
+use crate::finding::{BodyDiff, Kind, Report, Severity};
 
 use super::group::{by_file, groups};
 
@@ -16,6 +16,15 @@ const REMOVED: Style = AnsiColor::Red.on_default();
 const ADDED: Style = AnsiColor::Green.on_default();
 const HUNK: Style = AnsiColor::Cyan.on_default();
 const TITLE: Style = Style::new().bold();
+
+/// `n` and the word, in the plural unless `n` is 1 (`1 file`, `2 files`, `3 bodies`).
+pub fn plural(n: usize, word: &str) -> String {
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("1 {word}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
+    }
+}
 
 /// `s` in `style` when `color` is on.
 fn styled(s: &str, style: Style, color: bool) -> String {
@@ -97,7 +106,13 @@ pub fn render_text(r: &Report, color: bool) -> String {
                     shown.truncate(cut);
                     shown.push_str("...");
                 }
-                let _ = writeln!(out, "        production example: {shown}");
+                // An uncovered null's example is one of production's other values.
+                let label = if f.kind == Kind::UncoveredNull {
+                    "production example when not null"
+                } else {
+                    "production example"
+                };
+                let _ = writeln!(out, "        {label}: {shown}");
             }
         }
         bodies_of(&mut out, bodies.get(file).map_or(&[][..], Vec::as_slice), color);
@@ -108,14 +123,14 @@ pub fn render_text(r: &Report, color: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "{} errors, {} warnings, {} info in {} files ({} mocks, {} matched to recorded endpoints, {} bodies compared)",
-        count("error"),
-        count("warning"),
+        "{}, {}, {} info in {} ({}, {} matched to recorded endpoints, {} compared)",
+        plural(count("error"), "error"),
+        plural(count("warning"), "warning"),
         count("info"),
-        r.summary.files,
-        r.summary.mocks,
+        plural(r.summary.files, "file"),
+        plural(r.summary.mocks, "mock"),
         r.summary.matched,
-        r.summary.compared
+        plural(r.summary.compared, "body"),
     );
     out
 }
@@ -123,6 +138,14 @@ pub fn render_text(r: &Report, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_in_the_singular_for_one() {
+        assert_eq!(plural(1, "file"), "1 file");
+        assert_eq!(plural(0, "error"), "0 errors");
+        assert_eq!(plural(3, "body"), "3 bodies");
+        assert_eq!(plural(1, "body"), "1 body");
+    }
 
     #[test]
     fn diff_lines_are_coloured_as_git_colours_them_and_only_when_asked() {
