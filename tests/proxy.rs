@@ -1175,3 +1175,50 @@ fn upstream_failures_are_warnings_and_json_logs_are_json_throughout() {
         }
     }
 }
+
+/// `contracts list` and `show` read a running proxy (`--from URL`), and its `/contracts` is
+/// as of now, not as of the last flush: right after traffic, with an hour to the next flush,
+/// every exchange is there and a `diff` against the URL matches its mocks.
+#[test]
+fn a_running_proxy_s_contracts_are_read_as_of_now_by_list_show_and_diff() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_serving(|line| {
+        let id: u64 =
+            line.split('/').nth(3).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+        ("200 OK", format!(r#"{{"id": {id}, "total": 10}}"#))
+    });
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("shop@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "1h", "--stable-sample", "1"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route shop listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    for i in 0..7 {
+        assert!(get(&addr, &format!("/orders/{}", 100 + i)).starts_with("HTTP/1.1 200"));
+    }
+    let url = format!("http://{admin}");
+    let list = mockdrift(d, &["contracts", "list", "--from", &url, "--format", "json"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
+    assert_eq!(rows[0]["service"], "shop");
+    assert_eq!(rows[0]["count"], 7, "every exchange, an hour before the next flush: {rows:#}");
+    let show = mockdrift(d, &["contracts", "show", "GET", "/orders/5", "--from", &url, "--format", "json"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    let one: serde_json::Value = serde_json::from_str(&show.stdout).expect("a snapshot");
+    let contracts = one["contracts"].as_array().expect("contracts");
+    assert_eq!(contracts.len(), 1, "{one:#}");
+    let text = mockdrift(d, &["contracts", "show", "GET", "/orders/5", "--from", &url]);
+    assert!(text.stdout.contains("7 responses"), "{}", text.stdout);
+    std::fs::create_dir_all(d.join("mocks")).expect("mkdir");
+    std::fs::write(
+        d.join("mocks/order.json"),
+        r#"{"request": {"method": "GET", "url": "/orders/1"}, "response": {"status": 200, "jsonBody": {"id": 1, "total": 10}}}"#,
+    )
+    .expect("write");
+    let diff = mockdrift(d, &["diff", "--contracts", &url, "--mocks", "shop=mocks", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&diff.stdout).expect("a report");
+    assert_eq!(report["summary"]["matched"], 1, "{report:#}");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+}

@@ -20,6 +20,10 @@ use crate::tap::{QueueGauge, Stats};
 /// The env var holding the admin bearer token (never given on the command line).
 pub const ADMIN_TOKEN_ENV: &str = "MOCKDRIFT_ADMIN_TOKEN";
 
+/// How long `/contracts` waits for the recorder's early flush before it answers with the
+/// contracts of the last one.
+const REFRESH_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Recorder health, set by whoever drives the recorder.
 #[derive(Debug, Default)]
 pub struct Health {
@@ -34,6 +38,14 @@ pub struct Health {
     pub processed: AtomicU64,
     /// Changes held in memory that no store has taken yet (as of the last flush attempt).
     pub unflushed: AtomicU64,
+    /// Flush attempts so far: each one publishes the contracts to read handles.
+    pub published: AtomicU64,
+    /// Rung by `/contracts` for contracts as of now: the recorder flushes early.
+    pub refresh: tokio::sync::Notify,
+    /// Rung by the recorder after each flush attempt.
+    pub flushed: tokio::sync::Notify,
+    /// Whether a recorder loop runs (and so answers `refresh`).
+    pub recording: std::sync::atomic::AtomicBool,
 }
 
 impl Health {
@@ -47,6 +59,36 @@ impl Health {
     /// The reason the recorder is degraded, if it is.
     pub fn degraded(&self) -> Option<String> {
         self.degraded.lock().ok().and_then(|d| d.clone())
+    }
+
+    /// Asks the recorder for a flush now (so that reads see every exchange it has taken) and
+    /// waits for one, at most `wait`; whether one happened.
+    pub async fn refreshed(&self, wait: std::time::Duration) -> bool {
+        if !self.recording.load(Ordering::Acquire) {
+            return false;
+        }
+        let before = self.published.load(Ordering::Acquire);
+        let flushed = self.flushed.notified();
+        tokio::pin!(flushed);
+        flushed.as_mut().enable();
+        self.refresh.notify_one();
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            if self.published.load(Ordering::Acquire) != before {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, flushed.as_mut()).await.is_err() {
+                return false;
+            }
+            flushed.set(self.flushed.notified());
+            flushed.as_mut().enable();
+        }
+    }
+
+    /// Said by the recorder after each flush attempt (the contracts are published).
+    pub fn after_flush(&self) {
+        self.published.fetch_add(1, Ordering::Release);
+        self.flushed.notify_waiters();
     }
 }
 
@@ -200,8 +242,13 @@ async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<B
             r
         }
         "/metrics" => text(StatusCode::OK, "text/plain; version=0.0.4", metrics(&a)),
-        "/contracts" => text(StatusCode::OK, "application/json", a.contracts.snapshot().to_json()),
+        "/contracts" => {
+            // As of now, not as of the last flush: a diff right after traffic sees it.
+            a.health.refreshed(REFRESH_WAIT).await;
+            text(StatusCode::OK, "application/json", a.contracts.snapshot().to_json())
+        }
         p if p.starts_with("/contracts/") => {
+            a.health.refreshed(REFRESH_WAIT).await;
             let service = &p["/contracts/".len()..];
             let all = a.contracts.snapshot();
             let one = Snapshot {

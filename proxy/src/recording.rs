@@ -30,6 +30,9 @@ const RECORD_BATCH: usize = 256;
 /// How long the recorder waits after a partial batch (bounds how late an exchange is recorded).
 const RECORD_PAUSE: Duration = Duration::from_millis(5);
 
+/// The most often `/contracts` makes the recorder flush early.
+const REFRESH_EVERY: Duration = Duration::from_secs(1);
+
 /// The share of one core the recorder may take.
 const RECORDER_SHARE: f64 = 0.5;
 
@@ -59,6 +62,18 @@ pub enum FinalFlushError {
     Store(#[from] StoreError),
 }
 
+/// What woke the loop.
+enum Woke {
+    /// Exchanges are in the batch.
+    Batch,
+    /// The queue's senders are all gone.
+    Closed,
+    /// The wait ended: time to flush or relax.
+    Idle,
+    /// `/contracts` asked for a flush now.
+    Refresh,
+}
+
 /// The endpoint each stable-sampling slot recorded last, per status.
 type LastInSlot = HashMap<(Slot, u16), EndpointKey>;
 
@@ -79,7 +94,10 @@ pub fn run(
     handle: tokio::runtime::Handle,
 ) -> Result<usize, FinalFlushError> {
     let Schedule { flush_every, stable_interval, store_dir, store_missing } = schedule;
+    health.recording.store(true, Ordering::Release);
     let mut next_flush = Instant::now() + flush_every;
+    let mut last_flush = Instant::now().checked_sub(REFRESH_EVERY).unwrap_or_else(Instant::now);
+    let mut processed_at_flush = 0;
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     // The endpoint each stable-sampling slot recorded last with each status: a flush hands
     // it the exchanges of that slot and status skipped since, so flushed counts are whole.
@@ -120,9 +138,34 @@ pub fn run(
             until = until.min(at);
         }
         let wait = until.saturating_duration_since(Instant::now());
-        match handle.block_on(tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH))) {
-            Ok(0) => break,
-            Ok(n) => {
+        let woke = handle.block_on(async {
+            tokio::select! {
+                taken = tokio::time::timeout(wait, rx.recv_many(&mut batch, RECORD_BATCH)) => match taken {
+                    Ok(0) => Woke::Closed,
+                    Ok(_) => Woke::Batch,
+                    Err(_) => Woke::Idle,
+                },
+                () = health.refresh.notified() => Woke::Refresh,
+            }
+        });
+        if let Woke::Refresh = woke {
+            // `/contracts` wants the contracts as of now: what is queued goes in, then a flush
+            // (at most one such a second: a client polling cannot keep the recorder flushing).
+            while let Ok(t) = rx.try_recv() {
+                batch.push(t);
+            }
+            if batch.is_empty() && health.processed.load(Ordering::Relaxed) == processed_at_flush {
+                // Nothing new since the last flush: what is published is as of now.
+                health.after_flush();
+            } else {
+                next_flush = next_flush.min(last_flush + REFRESH_EVERY).max(Instant::now());
+            }
+        }
+        match woke {
+            Woke::Closed => break,
+            Woke::Idle => {}
+            Woke::Batch | Woke::Refresh => {
+                let n = batch.len();
                 let busy = Instant::now();
                 for t in batch.drain(..) {
                     let (slot, weight) = (t.slot(), t.weight());
@@ -137,12 +180,15 @@ pub fn run(
                 // CPU from forwarding. Partial batches also pause, so exchanges gather instead
                 // of waking the recorder one by one.
                 let rest = busy.elapsed().mul_f64(1.0 / RECORDER_SHARE - 1.0);
-                std::thread::sleep(if n < RECORD_BATCH { rest.max(RECORD_PAUSE) } else { rest });
+                if Instant::now() < next_flush {
+                    std::thread::sleep(if n < RECORD_BATCH { rest.max(RECORD_PAUSE) } else { rest });
+                }
             }
-            Err(_) => {}
         }
         if Instant::now() >= next_flush {
             let started = Instant::now();
+            last_flush = started;
+            processed_at_flush = health.processed.load(Ordering::Relaxed);
             // New endpoints since the last flush: learn templates from all of them and merge
             // literal slugs (`/repos/octocat/hello`) into parameters.
             count_skipped(&mut recorder, &last_in_slot);
@@ -170,9 +216,11 @@ pub fn run(
             }
             health.unflushed.store(recorder.unflushed() as u64, Ordering::Relaxed);
             health.last_flush_micros.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+            health.after_flush();
             next_flush = Instant::now() + flush_every;
         }
     }
+    health.recording.store(false, Ordering::Release);
     count_skipped(&mut recorder, &last_in_slot);
     recorder.relearn_now();
     // One last try at a store that failed; what it cannot take is lost, and said.

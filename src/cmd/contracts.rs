@@ -16,10 +16,11 @@ use clap::{Args, Subcommand};
 pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
         ContractsCommand::Infer(args) => infer(args, cfg),
-        ContractsCommand::List { source, service } => list(&source, service.as_deref()),
-        ContractsCommand::Show { source, service, status, method, path, explain } => {
+        ContractsCommand::List { source, service, format } => list(&source, service.as_deref(), format),
+        ContractsCommand::Show { source, service, status, method, path, explain, format } => {
             let snap = load(&source)?;
-            crate::cmd::show::show(&snap, service.as_deref(), status, &method, &path, explain)
+            let json = format == ListFormat::Json;
+            crate::cmd::show::show(&snap, service.as_deref(), status, &method, &path, explain, json)
         }
         ContractsCommand::Export { store, from, output, source, format, service } => {
             let (mut snap, unreadable) = match &from {
@@ -92,9 +93,10 @@ fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>)
 }
 
 fn load(source: &SourceArg) -> anyhow::Result<Snapshot> {
-    match &source.snapshot {
-        Some(p) => crate::sources::read_snapshot(p),
-        None => crate::sources::read_store(&source.store.store),
+    match (&source.snapshot, &source.from) {
+        (Some(p), _) => crate::sources::read_snapshot(p),
+        (None, Some(url)) => crate::sources::load(url),
+        (None, None) => crate::sources::read_store(&source.store.store),
     }
 }
 
@@ -389,15 +391,29 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn list(source: &SourceArg, service: Option<&str>) -> anyhow::Result<Exit> {
+fn list(source: &SourceArg, service: Option<&str>, format: ListFormat) -> anyhow::Result<Exit> {
     let snap = load(source)?;
     let mut out = crate::output::stdout();
+    let listed = snap.contracts.iter().filter(|(k, _)| service.is_none_or(|s| k.service == s));
+    if format == ListFormat::Json {
+        let rows: Vec<serde_json::Value> = listed
+            .map(|(k, c)| {
+                serde_json::json!({
+                    "service": k.service, "method": k.method, "path": k.path, "status": k.status,
+                    "media_type": k.media_type, "count": c.count,
+                    "first_seen": c.first_seen.to_rfc3339(), "last_seen": c.last_seen.to_rfc3339(),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(Exit::Ok);
+    }
     writeln!(
         out,
         "{:<14} {:<7} {:<40} {:>6} {:<24} {:>8}  LAST SEEN",
         "SERVICE", "METHOD", "PATH", "STATUS", "MEDIA TYPE", "COUNT"
     )?;
-    for (k, c) in snap.contracts.iter().filter(|(k, _)| service.is_none_or(|s| k.service == s)) {
+    for (k, c) in listed {
         let media = if k.media_type.is_empty() { "-" } else { &k.media_type };
         writeln!(
             out,
@@ -445,14 +461,28 @@ pub(crate) struct StoreArg {
     pub(crate) store: PathBuf,
 }
 
-/// Where contracts are read from: the store, or a snapshot file.
+/// Where contracts are read from: the store, a snapshot file, or a running proxy.
 #[derive(Debug, Args)]
 pub(crate) struct SourceArg {
     #[command(flatten)]
     pub(crate) store: StoreArg,
     /// Read this snapshot file instead of the store.
-    #[arg(long, value_name = "FILE", conflicts_with = "store")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["store", "from"])]
     pub(crate) snapshot: Option<PathBuf>,
+    /// Read a running proxy's contracts from its admin URL (http:// or https://; token from
+    /// MOCKDRIFT_ADMIN_TOKEN) instead of the store, which the proxy holds locked.
+    #[arg(long, value_name = "URL", conflicts_with = "store")]
+    pub(crate) from: Option<String>,
+}
+
+/// How `contracts list` and `show` print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ListFormat {
+    /// A table (list) or a tree (show), for reading.
+    #[default]
+    Text,
+    /// JSON: an array of endpoints (list), or a snapshot of the endpoint's contracts (show).
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -470,6 +500,9 @@ pub(crate) enum ContractsCommand {
         /// Only this service.
         #[arg(long)]
         service: Option<String>,
+        /// text (a table) or json (an array of endpoints).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
     },
     /// Show one endpoint's contract as a tree: fields, types, formats, presence, counts.
     ///
@@ -486,6 +519,9 @@ pub(crate) enum ContractsCommand {
         /// Say why each path segment is a parameter.
         #[arg(long)]
         explain: bool,
+        /// text (a tree) or json (a snapshot of the endpoint's contracts).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
         /// Request method.
         method: String,
         /// A concrete path (`/users/42`) or a template (`/users/{user_id}`).

@@ -16,6 +16,7 @@ pub(crate) fn show(
     method: &str,
     path: &str,
     explain: bool,
+    json: bool,
 ) -> anyhow::Result<Exit> {
     let method = method.to_ascii_uppercase();
     let candidates: Vec<&EndpointKey> =
@@ -42,6 +43,14 @@ pub(crate) fn show(
             "{method} {template} was recorded for several services ({}); pick one with --service",
             services.into_iter().collect::<Vec<_>>().join(", ")
         );
+    }
+    if json {
+        let one = Snapshot {
+            sources: snap.sources.clone(),
+            contracts: keys.iter().map(|k| ((*k).clone(), snap.contracts[*k].clone())).collect(),
+        };
+        crate::output::stdout().write_all(one.to_json().as_bytes())?;
+        return Ok(Exit::Ok);
     }
     let mut out = String::new();
     if explain {
