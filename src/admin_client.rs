@@ -13,6 +13,14 @@ pub(crate) const ADMIN_TOKEN_ENV: &str = "MOCKDRIFT_ADMIN_TOKEN";
 /// A PEM file of CA certificates trusted beside the system's roots for `https://` sources.
 pub(crate) const CA_FILE_ENV: &str = "MOCKDRIFT_CA_FILE";
 
+/// `--contracts-ca`, given once at start.
+static CA_FILE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Sets `--contracts-ca` (before any source is read).
+pub(crate) fn set_ca_file(file: Option<PathBuf>) {
+    let _ = CA_FILE.set(file);
+}
+
 /// The URL of a contracts source: an admin address's `/contracts` when it names no path.
 fn contracts_url(url: &str) -> String {
     let path = url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..])).unwrap_or("");
@@ -23,14 +31,18 @@ fn contracts_url(url: &str) -> String {
 /// the body.
 pub(crate) fn get_contracts(url: &str) -> anyhow::Result<String> {
     let full = contracts_url(url);
-    let ca = std::env::var_os(CA_FILE_ENV).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let ca = CA_FILE
+        .get()
+        .cloned()
+        .flatten()
+        .or_else(|| std::env::var_os(CA_FILE_ENV).filter(|v| !v.is_empty()).map(PathBuf::from));
     let token = std::env::var(ADMIN_TOKEN_ENV).ok().map(|t| format!("Bearer {}", t.trim()));
     let answer = std::thread::scope(|s| {
         s.spawn(|| -> anyhow::Result<_> {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             let timeout = Duration::from_secs(30);
             let client = if full.starts_with("https://") {
-                HttpClient::new(ca.as_deref(), CA_FILE_ENV, timeout)?
+                HttpClient::new(ca.as_deref(), "--contracts-ca", timeout)?
             } else {
                 HttpClient::plain(timeout)
             };

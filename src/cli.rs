@@ -25,6 +25,10 @@ pub(crate) struct Cli {
     /// Configuration file (default: mockdrift.toml in the working directory, if present).
     #[arg(long, global = true, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// CA certificates (PEM) trusted beside the system's roots for https:// contract sources
+    /// (a proxy's admin endpoint behind a private CA); also MOCKDRIFT_CA_FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) contracts_ca: Option<PathBuf>,
     /// How logs are written to stderr: text, or one JSON object per line.
     #[arg(long, global = true, value_enum, default_value = "text")]
     pub(crate) log_format: LogFormat,
@@ -86,6 +90,7 @@ pub(crate) enum LogFormat {
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
+    crate::admin_client::set_ca_file(cli.contracts_ca.clone());
     let cfg = crate::config::Config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Contracts(c) => crate::cmd::contracts::run(c, &cfg),
@@ -99,19 +104,26 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Regen(args) => crate::cmd::regen::run(args, &cfg),
         Command::Proxy(args) => crate::cmd::proxy::run(*args, &cfg),
         Command::Config(ConfigCommand::Check) => {
-            let shown = cli
-                .config
-                .as_deref()
-                .map_or_else(|| crate::config::DEFAULT_CONFIG.to_owned(), |p| p.display().to_string());
+            let Some(path) = cfg.file() else {
+                out!("no {} here and no --config: nothing to check; the defaults apply", crate::config::DEFAULT_CONFIG);
+                return Ok(Exit::Ok);
+            };
+            let shown = path.display().to_string();
             // A `[proxy]` table is checked the way `mockdrift proxy` reads it: routes, addresses,
-            // durations, filters, and every file it names (TLS, token) are loaded.
+            // durations, sampling, filters, and every file it names (TLS, token) are loaded.
+            // Without a route of its own, a placeholder stands in for the one the flags give.
             let proxy = &cfg.proxy;
-            let lines = if proxy.route.is_empty() && proxy.forward.is_none() {
+            let lines = if !cfg.has_proxy_table() {
                 Vec::new()
             } else {
-                crate::cmd::proxy::Settings::resolve(ProxyArgs::default(), &cfg)
-                    .with_context(|| format!("invalid config {shown}: [proxy]"))?
-                    .describe()
+                let routed = !proxy.route.is_empty() || proxy.forward.is_some();
+                let args = ProxyArgs {
+                    routes: if routed { Vec::new() } else { vec!["check@127.0.0.1:0=http://127.0.0.1:9".to_owned()] },
+                    ..ProxyArgs::default()
+                };
+                let set = crate::cmd::proxy::Settings::resolve(args, &cfg)
+                    .with_context(|| format!("invalid config {shown}: [proxy]"))?;
+                if routed { set.describe() } else { Vec::new() }
             };
             out!("{shown}: ok");
             for l in lines {
@@ -180,8 +192,7 @@ mod tests {
             vec!["mockdrift", "contracts", "merge", "a.json", "b.json"],
             vec!["mockdrift", "contracts", "show", "GET"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--store", "b"],
-            vec!["mockdrift", "diff", "--mocks", "m"],
-            vec!["mockdrift", "diff"],
+            vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--from", "http://h"],
             vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--format", "yaml"],
             vec!["mockdrift", "diff", "--contracts", "c", "--mocks", "m", "--fail-on", "sometimes"],
         ];

@@ -77,6 +77,8 @@ pub(crate) struct ProxyConfig {
     pub(crate) admin_allow_remote: bool,
     pub(crate) admin_insecure_no_token: bool,
     pub(crate) admin_token_file: Option<PathBuf>,
+    pub(crate) admin_tls_cert: Option<PathBuf>,
+    pub(crate) admin_tls_key: Option<PathBuf>,
 }
 
 /// One `[[proxy.route]]`: `name`, `listen`, `upstream` (as in `--route NAME@LISTEN=URL`).
@@ -124,6 +126,19 @@ pub(crate) struct IgnoreConfig {
 
 impl Config {
     /// Reads `--config FILE`, or `mockdrift.toml` in the working directory if present.
+    /// The file read, if any.
+    pub(crate) fn file(&self) -> Option<&Path> {
+        self.origin.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    /// Whether the file has a `[proxy]` table.
+    pub(crate) fn has_proxy_table(&self) -> bool {
+        self.origin
+            .as_ref()
+            .and_then(|(_, text)| text.parse::<toml::Table>().ok())
+            .is_some_and(|t| t.contains_key("proxy"))
+    }
+
     pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<Config> {
         let path: PathBuf = match explicit {
             Some(p) => p.to_path_buf(),

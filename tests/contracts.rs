@@ -169,7 +169,7 @@ fn every_corpus_har_is_read_or_rejected_with_a_reason() {
     for f in &files {
         let run = mockdrift(tmp.path(), &["contracts", "infer", "--store", "st", &f.display().to_string()]);
         assert!(run.code == 0 || run.code == 2, "{} crashed: {run:?}", f.display());
-        for line in run.stderr.lines().filter(|l| !l.contains("inputs rejected")) {
+        for line in run.stderr.lines().filter(|l| !l.contains(" rejected (see above)")) {
             // file:line: reason
             let rest = line
                 .strip_prefix(&format!("mockdrift: {}:", f.display()))
@@ -417,4 +417,19 @@ fn hostile_service_names_are_recorded_and_never_escape_the_output_directory() {
     )
     .expect("read");
     assert!(doc.contains(&escape), "the document still names the service as recorded");
+}
+
+/// A rejected line is named by file and line with the reason alone: no parser position of
+/// its own beside the line ("missing field `path`", not "... at line 1 column 73"), but the
+/// column where it says where the syntax broke.
+#[test]
+fn a_rejected_traffic_line_names_file_line_and_reason() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let missing = r#"{"service":"s","method":"GET","status":200,"time":"2026-11-05T10:00:00Z"}"#;
+    std::fs::write(tmp.path().join("t.jsonl"), format!("{missing}\n{{\"service\": \"s\",, }}\n")).expect("write");
+    let run = mockdrift(tmp.path(), &["contracts", "infer", "--store", "st", "t.jsonl"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("mockdrift: t.jsonl:1: missing field `path`\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("mockdrift: t.jsonl:2: key must be a string (column 17)"), "{}", run.stderr);
+    assert!(run.stderr.contains("2 inputs rejected"), "{}", run.stderr);
 }

@@ -435,6 +435,19 @@ kind = "format_mismatch"
             .contains("missing_feild: unknown finding kind")
     );
 
+    // A [proxy] table without routes is checked as the proxy reads it.
+    std::fs::write(d.join("sample.toml"), "[proxy]\nsample = 7\n").expect("write");
+    let sample = mockdrift(d, &["--config", "sample.toml", "config", "check"]);
+    assert_eq!(sample.code, 2, "{}", sample.stdout);
+    assert!(sample.stderr.contains("[proxy]: --sample 7 must be between 0 and 1"), "{}", sample.stderr);
+    std::fs::write(d.join("fine.toml"), "[proxy]\nsample = 0.5\nflush_interval = \"2s\"\n").expect("write");
+    assert_eq!(mockdrift(d, &["--config", "fine.toml", "config", "check"]).stdout.trim(), "fine.toml: ok");
+    // No file: nothing is said to be ok.
+    let empty = tempfile::tempdir().expect("tempdir");
+    let none = mockdrift(empty.path(), &["config", "check"]);
+    assert_eq!(none.code, 0);
+    assert!(none.stdout.contains("no mockdrift.toml here") && !none.stdout.contains(": ok"), "{}", none.stdout);
+
     // [limits] and [redact] reach the recorder.
     std::fs::write(d.join("rec.toml"), "[limits]\nmax_examples = 1\n\n[redact]\nextra_keys = [\"order\"]\n")
         .expect("write");
@@ -1168,4 +1181,21 @@ fn a_closed_stdout_keeps_the_exit_code_of_the_run() {
         assert_eq!(code, 0, "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
+}
+
+/// Without `--contracts`, `diff` reads the store the other commands write by default.
+#[test]
+fn diff_reads_the_default_store_without_contracts() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let none = mockdrift(d, &["diff", "--mocks", &quickstart()]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("no --contracts given and no contract store at .mockdrift/store"), "{}", none.stderr);
+    let traffic = repo().join("examples/traffic/payments.jsonl").display().to_string();
+    assert_eq!(mockdrift(d, &["contracts", "infer", &traffic]).code, 0);
+    let run =
+        mockdrift(d, &["diff", "--mocks", &format!("payments={}", quickstart()), "--now", NOW, "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    assert!(report["summary"]["matched"].as_u64().unwrap_or(0) > 0, "{report:#}");
 }

@@ -160,7 +160,7 @@ fn the_sidecar_config_passes_config_check() {
         "route payments: http://127.0.0.1:15001 -> http://payments.payments.svc.cluster.local:8080",
         "route search: http://127.0.0.1:15002 -> h2c://search.search.svc.cluster.local:50051",
         "forward proxy: http://127.0.0.1:3128 (1 host names mapped)",
-        "admin: http://127.0.0.1:9901",
+        "admin: http://127.0.0.1:9477",
         "clients: at most 2000 connections; header timeout 10s, idle timeout 60s",
         "recording: every exchange; once an endpoint's contract stops changing, 1 in 16, or about one exchange per 250ms if busier\n",
     ] {

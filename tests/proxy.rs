@@ -1222,3 +1222,48 @@ fn a_running_proxy_s_contracts_are_read_as_of_now_by_list_show_and_diff() {
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
 }
+
+/// The admin endpoints over TLS (`--admin-tls-cert`, `--admin-tls-key`): CI pulls the
+/// contracts from `https://` with the token, verified against `--contracts-ca` (or
+/// `MOCKDRIFT_CA_FILE`); an unknown CA is refused before the token is sent.
+#[test]
+fn the_admin_port_serves_tls_and_https_sources_are_verified() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let (ca, cert, key) = crate::test_pki::test_pki(d);
+    let up = upstream_serving(|_| ("200 OK", r#"{"id": 1}"#.to_owned()));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("shop@127.0.0.1:0=http://{up}"), "--admin", "127.0.0.1:0"]);
+    cmd.args(["--admin-tls-cert", &cert.display().to_string(), "--admin-tls-key", &key.display().to_string()]);
+    cmd.env("MOCKDRIFT_ADMIN_TOKEN", "t0ken-for-ci");
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route shop listening on"));
+    let admin = p.line("admin (TLS) listening on").rsplit(' ').next().expect("addr").to_owned();
+    assert!(get(&addr, "/items/1").starts_with("HTTP/1.1 200"));
+    let url = format!("https://localhost:{}", admin.rsplit(':').next().expect("port"));
+    let pull = |extra: &[&str], ca_env: Option<&std::path::Path>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+        c.args(extra).args(["contracts", "export", "--from", &url]).current_dir(d);
+        c.env("MOCKDRIFT_ADMIN_TOKEN", "t0ken-for-ci").env_remove("MOCKDRIFT_CA_FILE");
+        if let Some(ca) = ca_env {
+            c.env("MOCKDRIFT_CA_FILE", ca);
+        }
+        c.output().expect("runs")
+    };
+    let ca_flag = ca.display().to_string();
+    for (how, out) in [("--contracts-ca", pull(&["--contracts-ca", &ca_flag], None)), ("env", pull(&[], Some(&ca)))] {
+        assert_eq!(out.status.code(), Some(0), "{how}: {}", String::from_utf8_lossy(&out.stderr));
+        let snap: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a snapshot");
+        assert_eq!(snap["contracts"][0]["service"], "shop", "{how}");
+    }
+    let unknown = pull(&[], None);
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert_eq!(unknown.status.code(), Some(2), "{stderr}");
+    assert!(stderr.to_lowercase().contains("certificate"), "{stderr}");
+    assert!(!stderr.contains("t0ken-for-ci"), "{stderr}");
+    // Plain HTTP to the TLS port gets no contracts.
+    let plain = mockdrift(d, &["contracts", "export", "--from", &format!("http://{admin}")]);
+    assert_eq!(plain.code, 2, "{}", plain.stdout);
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+}

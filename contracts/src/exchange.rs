@@ -181,11 +181,22 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             }
             return Some(
                 serde_json::from_str::<Exchange>(t)
-                    .map_err(|e| LineError { line: line_no, reason: e.to_string() })
+                    .map_err(|e| LineError { line: line_no, reason: without_position(&e) })
                     .and_then(|x| validate(x).map_err(|reason| LineError { line: line_no, reason })),
             );
         }
         None
+    }
+}
+
+/// serde's message without its own "at line 1 column 73": the error names the file's line,
+/// and the column within it only where it says something (a syntax error).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match (e.classify(), text.rfind(" at line ")) {
+        (serde_json::error::Category::Data, Some(i)) => text[..i].to_owned(),
+        (_, Some(i)) => format!("{} (column {})", &text[..i], e.column()),
+        _ => text,
     }
 }
 

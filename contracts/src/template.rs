@@ -313,7 +313,8 @@ pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
         reasons.dedup();
         let shown: Vec<&str> = values.iter().take(3).copied().collect();
         let why = if reasons.is_empty() {
-            "learned from the values seen there (many distinct, or alike subtrees), or a given route template"
+            "not learned in this store: a route template given (--route, routes = [...], --openapi, a mock's \
+             urlPathTemplate), or one a merged snapshot learned"
                 .to_owned()
         } else {
             format!("{} value{}", reasons.join(" or "), if reasons.len() > 1 { "s" } else { "" })
@@ -646,7 +647,7 @@ mod tests {
     fn explains_each_parameter() {
         let why = explain("/users/{user_id}/repos/{owner}", &["/users/42/repos/rust-lang?x=1", "/users/7/repos/tokio"]);
         assert_eq!(why[0], ("user_id".to_owned(), "integer value (seen: 42, 7)".to_owned()));
-        assert!(why[1].1.starts_with("learned from the values seen there"), "{why:?}");
+        assert!(why[1].1.starts_with("not learned in this store: a route template given"), "{why:?}");
     }
 
     #[test]

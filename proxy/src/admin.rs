@@ -20,6 +20,9 @@ use crate::tap::{QueueGauge, Stats};
 /// The env var holding the admin bearer token (never given on the command line).
 pub const ADMIN_TOKEN_ENV: &str = "MOCKDRIFT_ADMIN_TOKEN";
 
+/// How long an admin client has for its TLS handshake.
+const ADMIN_HANDSHAKE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// How long `/contracts` waits for the recorder's early flush before it answers with the
 /// contracts of the last one.
 const REFRESH_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -275,17 +278,38 @@ async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<B
     Ok(rsp)
 }
 
-/// Serves the admin endpoints until `shutdown` resolves.
-pub async fn serve_admin(listener: TcpListener, admin: Arc<Admin>, shutdown: impl Future<Output = ()>) {
+/// Serves the admin endpoints until `shutdown` resolves: plain HTTP, or TLS with `tls`
+/// (`--admin-tls-cert`, `--admin-tls-key`); HTTP/1.1 or HTTP/2.
+pub async fn serve_admin(
+    listener: TcpListener,
+    admin: Arc<Admin>,
+    tls: Option<Arc<rustls::ServerConfig>>,
+    shutdown: impl Future<Output = ()>,
+) {
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
+                let Ok((stream, peer)) = accepted else { continue };
                 let admin = Arc::clone(&admin);
-                let svc = hyper::service::service_fn(move |req| handle(Arc::clone(&admin), req));
+                let tls = tls.clone();
                 tokio::spawn(async move {
-                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
+                    let svc = hyper::service::service_fn(move |req| handle(Arc::clone(&admin), req));
+                    let http = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
+                    let _ = match tls {
+                        None => http.serve_connection(TokioIo::new(stream), svc).await,
+                        Some(config) => {
+                            let acceptor = tokio_rustls::TlsAcceptor::from(config);
+                            match tokio::time::timeout(ADMIN_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                                Ok(Ok(tls)) => http.serve_connection(TokioIo::new(tls), svc).await,
+                                Ok(Err(e)) => {
+                                    tracing::debug!(%peer, error = %e, "Admin TLS handshake failed.");
+                                    return;
+                                }
+                                Err(_) => return,
+                            }
+                        }
+                    };
                 });
             }
             () = &mut shutdown => break,

@@ -272,7 +272,7 @@ async fn admin_serves_health_metrics_and_contracts() {
     };
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(admin::serve_admin(listener, Arc::new(a), std::future::pending()));
+    tokio::spawn(admin::serve_admin(listener, Arc::new(a), None, std::future::pending()));
 
     assert_eq!(admin_get(addr, "/healthz", None).await, (StatusCode::OK, "ok\n".to_owned()));
     assert_eq!(admin_get(addr, "/metrics", None).await.0, StatusCode::UNAUTHORIZED);

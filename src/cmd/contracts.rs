@@ -385,7 +385,10 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         t.bad_bodies
     );
     if t.rejected > 0 {
-        say!(error: "mockdrift: {} inputs rejected (see above); everything else was recorded", t.rejected);
+        say!(
+            error: "mockdrift: {} rejected (see above); everything else was recorded",
+            mockdrift_differ::plural(t.rejected as usize, "input")
+        );
         return Ok(Exit::Error);
     }
     Ok(Exit::Ok)
@@ -529,7 +532,7 @@ pub(crate) enum ContractsCommand {
     },
     /// Write the snapshot (deterministic JSON of all contracts); stdout without -o.
     ///
-    /// Example: mockdrift contracts export --from http://127.0.0.1:9901 -o contracts.json
+    /// Example: mockdrift contracts export --from http://127.0.0.1:9477 -o contracts.json
     Export {
         #[command(flatten)]
         store: StoreArg,

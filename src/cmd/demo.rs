@@ -179,9 +179,9 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     out!(
         "\nDo the same with your own service:\n\
          \x20 1. record: mockdrift proxy --store /var/lib/mockdrift --route payments@127.0.0.1:15001=http://payments.internal:8080\n\
-         \x20    (point the app's payments base URL at http://127.0.0.1:15001; admin on 127.0.0.1:9901)\n\
-         \x20 2. gate CI: mockdrift diff --contracts http://127.0.0.1:9901 --mocks payments=test/mocks --format sarif -o drift.sarif\n\
-         \x20    (or a snapshot: mockdrift contracts export --from http://127.0.0.1:9901 -o contracts.json)\n\
+         \x20    (point the app's payments base URL at http://127.0.0.1:15001; admin on 127.0.0.1:9477)\n\
+         \x20 2. gate CI: mockdrift diff --contracts http://127.0.0.1:9477 --mocks payments=test/mocks --format sarif -o drift.sarif\n\
+         \x20    (or a snapshot: mockdrift contracts export --from http://127.0.0.1:9477 -o contracts.json)\n\
          \x20 3. fix:     mockdrift regen --contracts contracts.json --mocks payments=test/mocks --write"
     );
     if !drift {

@@ -32,6 +32,15 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
     let stale_after =
         crate::duration::parse(&args.stale_after, Duration::from_secs(86_400)).context("--stale-after")?;
     let mut snapshot = Snapshot::default();
+    if args.contracts.is_empty() {
+        if !Path::new(DEFAULT_STORE).exists() {
+            bail!(
+                "no --contracts given and no contract store at {DEFAULT_STORE}: record one with `mockdrift contracts infer` \
+                 or `mockdrift proxy`, or name a snapshot, store or admin URL with --contracts"
+            );
+        }
+        snapshot = crate::sources::read_store(Path::new(DEFAULT_STORE))?;
+    }
     for source in &args.contracts {
         let s = crate::sources::load(source)?;
         snapshot.merge(&s, &cfg.limits);
@@ -228,12 +237,16 @@ pub(crate) struct DiffArgs {
     pub(crate) write_baseline: Option<PathBuf>,
 }
 
+/// Where contracts are read without `--contracts` (where `contracts infer` and `proxy` write).
+const DEFAULT_STORE: &str = ".mockdrift/store";
+
 /// What `diff` and `regen` compare, and how.
 #[derive(Debug, Args)]
 pub(crate) struct CompareArgs {
     /// Recorded contracts: a snapshot file, a store directory, or a running proxy's admin URL
-    /// (`http://127.0.0.1:9901`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged.
-    #[arg(long = "contracts", required = true, value_name = "SNAPSHOT|DIR|URL")]
+    /// (`http://127.0.0.1:9477`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged
+    /// [default: .mockdrift/store, as the other commands].
+    #[arg(long = "contracts", value_name = "SNAPSHOT|DIR|URL")]
     pub(crate) contracts: Vec<String>,
     /// Mock files or directories (walked recursively), optionally tied to a recorded service
     /// with `SERVICE=PATH` (repeatable; or `[[mocks]]` in mockdrift.toml).

@@ -68,6 +68,8 @@ pub(crate) struct Settings {
     max_connections: usize,
     pub(crate) admin: Option<SocketAddr>,
     token: Option<String>,
+    /// Serve the admin endpoints with TLS.
+    admin_tls: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
     /// Path templates from `--openapi`.
     templates: Vec<String>,
 }
@@ -163,13 +165,19 @@ impl Settings {
             (None, None) => None,
             _ => bail!("--tls-cert and --tls-key go together"),
         };
+        let admin_tls =
+            match (path(args.admin_tls_cert, &file.admin_tls_cert), path(args.admin_tls_key, &file.admin_tls_key)) {
+                (Some(cert), Some(key)) => Some(tls::server_config(&cert, &key)?),
+                (None, None) => None,
+                _ => bail!("--admin-tls-cert and --admin-tls-key go together"),
+            };
         let admin_allow_remote = args.admin_allow_remote || file.admin_allow_remote;
-        let admin = match args.admin.or_else(|| file.admin.clone()).as_deref().unwrap_or("127.0.0.1:9901") {
+        let admin = match args.admin.or_else(|| file.admin.clone()).as_deref().unwrap_or("127.0.0.1:9477") {
             "off" => None,
             a => {
                 let addr: SocketAddr = a
                     .parse()
-                    .with_context(|| format!("--admin {a:?} is not an address like 127.0.0.1:9901 (or off)"))?;
+                    .with_context(|| format!("--admin {a:?} is not an address like 127.0.0.1:9477 (or off)"))?;
                 if !addr.ip().is_loopback() && !admin_allow_remote {
                     bail!(
                         "--admin {addr} is not a loopback address; add --admin-allow-remote (and set a token) to expose it"
@@ -247,6 +255,7 @@ impl Settings {
             },
             admin,
             token,
+            admin_tls,
         })
     }
 
@@ -288,7 +297,11 @@ impl Settings {
             limit(self.idle_timeout)
         ));
         out.push(match self.admin {
-            Some(a) => format!("admin: http://{a}{}", if self.token.is_some() { " (bearer token)" } else { "" }),
+            Some(a) => format!(
+                "admin: {}://{a}{}",
+                if self.admin_tls.is_some() { "https" } else { "http" },
+                if self.token.is_some() { " (bearer token)" } else { "" }
+            ),
             None => "admin: off".to_owned(),
         });
         out
@@ -449,7 +462,9 @@ pub(crate) fn run_until(
         if let Some(addr) = set.admin {
             let listener = TcpListener::bind(addr).await.with_context(|| format!("admin: cannot listen on {addr}"))?;
             ready("admin", listener.local_addr()?);
-            say!("mockdrift proxy: admin listening on {}", listener.local_addr()?);
+            // The address last on the line, as scripts read it; TLS said before it.
+            let tls = if set.admin_tls.is_some() { " (TLS)" } else { "" };
+            say!("mockdrift proxy: admin{tls} listening on {}", listener.local_addr()?);
             let admin = Arc::new(Admin {
                 routes: route_stats.clone(),
                 queue,
@@ -458,7 +473,7 @@ pub(crate) fn run_until(
                 token: set.token.clone(),
             });
             let mut stop = stop_rx.clone();
-            tokio::spawn(serve_admin(listener, admin, async move {
+            tokio::spawn(serve_admin(listener, admin, set.admin_tls.clone(), async move {
                 let _ = stop.wait_for(|s| *s).await;
             }));
         }
@@ -645,7 +660,7 @@ pub(crate) struct ProxyArgs {
     #[arg(long, value_name = "N")]
     pub(crate) max_connections: Option<usize>,
     /// Admin endpoints (/healthz, /readyz, /metrics, /contracts): an address, or `off`
-    /// [default: 127.0.0.1:9901].
+    /// [default: 127.0.0.1:9477].
     #[arg(long, value_name = "ADDR|off")]
     pub(crate) admin: Option<String>,
     /// Add X-Forwarded-For (the client's address appended), X-Forwarded-Proto and
@@ -665,6 +680,13 @@ pub(crate) struct ProxyArgs {
     /// A file holding the admin bearer token (or set MOCKDRIFT_ADMIN_TOKEN); never on argv.
     #[arg(long, value_name = "FILE")]
     pub(crate) admin_token_file: Option<PathBuf>,
+    /// Serve the admin endpoints over TLS with this PEM certificate chain (with
+    /// --admin-tls-key): the bearer token and the contracts then travel encrypted.
+    #[arg(long, value_name = "FILE", requires = "admin_tls_key")]
+    pub(crate) admin_tls_cert: Option<PathBuf>,
+    /// The PEM private key of --admin-tls-cert.
+    #[arg(long, value_name = "FILE", requires = "admin_tls_cert")]
+    pub(crate) admin_tls_key: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -168,10 +168,22 @@ fn unverified(contract: &Contract, now: Ts, stale_after: std::time::Duration) ->
     }
     let days = (now.0 - contract.last_seen.0) / 86_400_000;
     Some(format!(
-        "no production traffic for this endpoint since {} ({days} days; --stale-after {:.1} days): no evidence either way",
+        "no production traffic for this endpoint since {} ({days} days; --stale-after {}): no evidence either way",
         contract.last_seen.date(),
-        stale_after.as_secs_f64() / 86_400.0
+        flag_duration(stale_after)
     ))
+}
+
+/// A duration as the flags take it: `14d`, `36h`, `90m`, `45s`.
+fn flag_duration(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0 => "0s".to_owned(),
+        s if s % 86_400 == 0 => format!("{}d", s / 86_400),
+        s if s % 3_600 == 0 => format!("{}h", s / 3_600),
+        s if s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
 }
 
 /// `body_not_compared`: production's responses here are not JSON, so a JSON mock body has
@@ -272,7 +284,8 @@ mod tests {
         assert_eq!(unverified(c, t("2026-12-04T10:00:00Z"), 14 * day), None);
         assert!(unverified(c, t("2026-12-04T10:00:00.001Z"), 14 * day).is_some());
         let msg = unverified(c, t("2026-12-20T00:00:00Z"), 14 * day).expect("30 days old");
-        assert!(msg.contains("since 2026-11-20 (29 days; --stale-after 14.0 days)"), "{msg}");
+        assert!(msg.contains("since 2026-11-20 (29 days; --stale-after 14d)"), "{msg}");
+        assert_eq!(flag_duration(36 * std::time::Duration::from_secs(3600)), "36h");
     }
 
     #[test]

@@ -111,7 +111,10 @@ impl Differ<'_> {
                 return;
             }
         };
-        let endpoints = self.match_url(m, regex.as_ref(), &services);
+        let mut endpoints = self.match_url(m, regex.as_ref(), &services);
+        if let UrlPattern::Regex { .. } = m.url {
+            self.keep_answering(&mut endpoints, m.status);
+        }
         if endpoints.is_empty() {
             let widened = self.widened(m, &services);
             let msg = endpoint_never_seen(m, &services, widened.as_ref());
@@ -125,6 +128,20 @@ impl Differ<'_> {
             self.services.insert(ep.0.clone());
             self.mocked.insert(ep.clone());
             self.endpoint(m, &ep);
+        }
+    }
+
+    /// A URL regex spans several recorded endpoints (`/users/[0-9]+\.json` over
+    /// `/users/{user_id}.json` and a literal `/users/0.json` that only ever answered 404):
+    /// the mock is about those that answered its status, when some did; else about all, and
+    /// each is `status_never_seen`.
+    fn keep_answering(&self, endpoints: &mut Vec<Endpoint>, status: u16) {
+        let answers = |ep: &Endpoint| {
+            let key = (ep.0.as_str(), ep.1.as_str(), ep.2.as_str());
+            self.index.contracts.get(&key).is_some_and(|cs| cs.iter().any(|(k, _)| k.status == status))
+        };
+        if endpoints.iter().any(answers) {
+            endpoints.retain(answers);
         }
     }
 
@@ -306,6 +323,37 @@ mod tests {
             "{msg}"
         );
         assert!(!endpoint_never_seen(m, &[], None).contains("--route"));
+    }
+
+    #[test]
+    fn a_url_regex_is_about_the_endpoints_that_answered_its_status() {
+        let mut snap = snapshot("users", &[("/users/12.json", 200, "{}"), ("/users/13.json", 200, "{}")]);
+        let mut key = snap.contracts.keys().next().expect("one").clone();
+        let mut missing = snap.contracts.values().next().expect("one").clone();
+        key.path = "/users/0.json".into();
+        key.status = 404;
+        missing.paths.retain(|_| false);
+        missing.paths.push(mockdrift_contracts::PathSample { hash: "0".into(), path: "/users/0.json".into() });
+        snap.contracts.insert(key, missing);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let items = wiremock(
+            dir.path(),
+            "u.json",
+            r#"{"request": {"method": "GET", "urlPathPattern": "/users/[0-9]+\\.json"}, "response": {"status": 200}}"#,
+        );
+        let opts = super::super::DiffOptions { min_samples: 1, ..Default::default() };
+        let report = super::super::diff(&snap, &items, 1, &opts);
+        let kinds: Vec<Kind> = report.findings.iter().map(|f| f.kind).collect();
+        assert!(!kinds.contains(&Kind::StatusNeverSeen), "{:#?}", report.findings);
+        assert_eq!(report.summary.matched, 1);
+        // A 404 mock of the same pattern is about the literal 404 endpoint.
+        let items = wiremock(
+            dir.path(),
+            "u404.json",
+            r#"{"request": {"method": "GET", "urlPathPattern": "/users/[0-9]+\\.json"}, "response": {"status": 404}}"#,
+        );
+        let report = super::super::diff(&snap, &items, 1, &opts);
+        assert!(!report.findings.iter().any(|f| f.kind == Kind::StatusNeverSeen), "{:#?}", report.findings);
     }
 
     #[test]
