@@ -48,6 +48,9 @@ fn kubernetes_sidecar_and_compose_run_real_flags() {
     let args = strings(sidecar.get("args").expect("args"));
     assert_eq!(args[0], "proxy");
     check("kubernetes-sidecar.yaml", &args);
+    settle("kubernetes-sidecar.yaml", &args);
+    let strategy = pod.get("spec").and_then(|s| s.get("strategy")).and_then(|s| s.get("type")).and_then(Node::as_str);
+    assert_eq!(strategy, Some("Recreate"), "one store volume: the old pod lets go of it before the new one starts");
     // The app is pointed at the sidecar's listener.
     let route = args.iter().find(|a| a.contains('@')).expect("a route");
     let listen = route.split('@').nth(1).and_then(|r| r.split('=').next()).expect("listen");
@@ -60,6 +63,27 @@ fn kubernetes_sidecar_and_compose_run_real_flags() {
         compose.get("services").and_then(|s| s.get("mockdrift")).and_then(|m| m.get("command")).expect("command"),
     );
     check("docker-compose.yml", &cmd);
+    settle("docker-compose.yml", &cmd);
+}
+
+/// Runs the proxy's own settings check (`proxy --check`) on `args`, with the paths they name
+/// in a container made real in a temporary directory (the token file, the store).
+fn settle(origin: &str, args: &[String]) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let token = tmp.path().join("admin-token");
+    std::fs::write(&token, "a-token\n").expect("write");
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| match a.as_str() {
+            "/etc/mockdrift/admin-token" => token.display().to_string(),
+            a if a.starts_with("/var/lib/mockdrift") => tmp.path().join("store").display().to_string(),
+            a => a.to_owned(),
+        })
+        .collect();
+    let argv: Vec<&str> = args.iter().map(String::as_str).chain(["--check"]).collect();
+    let run = mockdrift(tmp.path(), &argv);
+    assert_eq!(run.code, 0, "{origin}: the proxy refuses these settings: {}", run.stderr);
+    assert!(run.stdout.starts_with("proxy settings: ok"), "{origin}: {}", run.stdout);
 }
 
 #[test]
@@ -95,7 +119,7 @@ fn the_dockerfile_builds_the_binary_on_a_supported_toolchain_and_runs_as_non_roo
     let msrv =
         manifest.lines().find_map(|l| l.strip_prefix("rust-version = ")).expect("rust-version").trim_matches('"');
     assert!(text.contains(&format!("FROM rust:{msrv}")), "the builder uses rust {msrv}");
-    assert!(text.contains("--bin mockdrift") && text.contains("USER nonroot"));
+    assert!(text.contains("--bin mockdrift") && text.contains("USER 65532:65532"), "a numeric USER for runAsNonRoot");
     assert!(text.contains("ENTRYPOINT [\"/usr/local/bin/mockdrift\"]"));
 }
 

@@ -326,6 +326,15 @@ fn default_max_connections() -> usize {
 const DEFAULT_STABLE_SAMPLE: f64 = 0.01;
 
 pub(crate) fn run(args: ProxyArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    if args.check {
+        // As `nginx -t`: every setting resolved and every file it names loaded, nothing bound.
+        let set = Settings::resolve(args, cfg).context("proxy settings")?;
+        out!("proxy settings: ok");
+        for l in set.describe() {
+            out!("  {l}");
+        }
+        return Ok(Exit::Ok);
+    }
     run_until(args, cfg, wait_for_signal(), |_, _| {})?;
     Ok(Exit::Ok)
 }
@@ -687,6 +696,10 @@ pub(crate) struct ProxyArgs {
     /// The PEM private key of --admin-tls-cert.
     #[arg(long, value_name = "FILE", requires = "admin_tls_cert")]
     pub(crate) admin_tls_key: Option<PathBuf>,
+    /// Check the settings and exit (as `nginx -t`): flags and [proxy] resolved, every file
+    /// they name (TLS, CA, token) loaded; nothing is bound or written.
+    #[arg(long)]
+    pub(crate) check: bool,
 }
 
 #[cfg(test)]
