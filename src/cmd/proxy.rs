@@ -696,7 +696,7 @@ pub(crate) struct ProxyArgs {
     /// The PEM private key of --admin-tls-cert.
     #[arg(long, value_name = "FILE", requires = "admin_tls_cert")]
     pub(crate) admin_tls_key: Option<PathBuf>,
-    /// Check the settings and exit (as `nginx -t`): flags and [proxy] resolved, every file
+    /// Check the settings and exit (as `nginx -t`): flags and `[proxy]` resolved, every file
     /// they name (TLS, CA, token) loaded; nothing is bound or written.
     #[arg(long)]
     pub(crate) check: bool,
