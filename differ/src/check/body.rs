@@ -366,7 +366,11 @@ impl Cmp<'_, '_, '_> {
             _ => String::new(),
         };
         let msg = uncovered_null(&name, nulls, of, f);
-        let ev = self.evidence(&f.shape, nulls, of, Some((f.first_seen, f.last_seen)));
+        // What production sends here that no mock has: null itself.
+        let ev = Evidence {
+            example: Some(Value::Null),
+            ..self.evidence(&f.shape, nulls, of, Some((f.first_seen, f.last_seen)))
+        };
         let line = n.get(&name).map_or(n.line, |v| v.line);
         let finding = self.d.finding(
             Kind::UncoveredNull,

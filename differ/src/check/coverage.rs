@@ -160,8 +160,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let snap = snapshot(
             "shop",
-            &[("/items/1", 200, r#"{"id": 1, "note": null}"#), ("/items/2", 200, r#"{"id": 2, "note": "a"}"#)],
+            &[
+                ("/items/1", 200, r#"{"id": 1, "note": "a"}"#),
+                ("/items/2", 200, r#"{"id": 2, "note": "b"}"#),
+                ("/items/3", 200, r#"{"id": 6, "note": null}"#),
+            ],
         );
+        // The recorded examples hold a text note: an example taken from them would not be null.
+        let examples = &snap.contracts.values().next().expect("one").examples;
+        assert!(examples.first().is_some_and(|e| !e.body["note"].is_null()), "{examples:?}");
         let mock = |name: &str, note: &str| {
             wiremock(
                 dir.path(),
@@ -177,6 +184,10 @@ mod tests {
         };
         let text = mock("text.json", r#""hello""#);
         assert_eq!(uncovered(&text), 1);
+        let report = diff(&snap, &text, 1, &opts());
+        let f = report.findings.iter().find(|f| f.kind == Kind::UncoveredNull).expect("one");
+        let example = f.production.as_ref().and_then(|p| p.example.clone());
+        assert_eq!(example, Some(serde_json::Value::Null), "the example is the null no mock has");
         let mut both = text.clone();
         both.extend(mock("null.json", "null"));
         assert_eq!(uncovered(&both), 0, "the second mock has the null");

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::finding::{BodyDiff, Kind, Report, Severity};
+use crate::finding::{BodyDiff, Report, Severity};
 
 use super::group::{by_file, groups};
 
@@ -106,13 +106,7 @@ pub fn render_text(r: &Report, color: bool) -> String {
                     shown.truncate(cut);
                     shown.push_str("...");
                 }
-                // An uncovered null's example is one of production's other values.
-                let label = if f.kind == Kind::UncoveredNull {
-                    "production example when not null"
-                } else {
-                    "production example"
-                };
-                let _ = writeln!(out, "        {label}: {shown}");
+                let _ = writeln!(out, "        production example: {shown}");
             }
         }
         bodies_of(&mut out, bodies.get(file).map_or(&[][..], Vec::as_slice), color);
