@@ -12,7 +12,7 @@ use crate::cmd::regen::RegenArgs;
 use crate::exit::Exit;
 
 /// The version with the git revision it was built from.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
+pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
 
 /// Catch stale HTTP mocks before merge: learn real response contracts from traffic, then
 /// check the repository's mocks against them.
@@ -51,6 +51,17 @@ pub(crate) enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the man page of mockdrift, or of one of its commands.
+    ///
+    /// Example: mockdrift man contracts infer | man -l -
+    Man {
+        /// The command (`diff`, `contracts infer`); none for mockdrift(1).
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+    },
+    /// Print the command reference as Markdown (docs/src/reference/commands.md).
+    #[command(hide = true)]
+    Reference,
     /// Learn, inspect, export and merge endpoint contracts.
     #[command(subcommand)]
     Contracts(ContractsCommand),
@@ -99,6 +110,14 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
             use clap::CommandFactory as _;
             clap_complete::generate(shell, &mut Cli::command(), "mockdrift", &mut crate::output::stdout());
             Ok(Exit::Ok)
+        }
+        Command::Man { command } => {
+            use clap::CommandFactory as _;
+            crate::cmd::manual::man(Cli::command(), &command)
+        }
+        Command::Reference => {
+            use clap::CommandFactory as _;
+            crate::cmd::manual::reference(Cli::command())
         }
         Command::Diff(args) => crate::cmd::diff::run(args, &cfg),
         Command::Regen(args) => crate::cmd::regen::run(args, &cfg),

@@ -1140,20 +1140,24 @@ fn dangling_links_and_unreadable_directories_are_reported() {
     assert!(linked, "the linked mock was read: {report:#}");
 }
 
-/// The README's table of finding kinds says what the registry says: every kind, with its
-/// default severity.
+/// The book's table of finding kinds says what the registry says: every kind, with its
+/// default severity and its one-line meaning, and a page of its own with an example.
 #[test]
-fn the_readme_lists_every_finding_kind_with_its_default_severity() {
-    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+fn the_docs_list_every_finding_kind_with_its_default_severity_and_a_page() {
+    let docs = repo().join("docs/src/reference");
+    let table = std::fs::read_to_string(docs.join("findings.md")).expect("the findings page");
     for k in mockdrift_differ::ALL_KINDS {
-        let row = readme
+        let row = table
             .lines()
-            .find(|l| {
-                l.starts_with("| `") && l.split(" | ").next().is_some_and(|c| c.contains(&format!("`{}`", k.name())))
-            })
-            .unwrap_or_else(|| panic!("{} is not in the README's table", k.name()));
-        let severity = row.split(" | ").nth(1).expect("a severity column");
-        assert_eq!(severity, k.default_severity().name(), "{row}");
+            .find(|l| l.starts_with(&format!("| [`{}`]", k.name())))
+            .unwrap_or_else(|| panic!("{} is not in the table of docs/src/reference/findings.md", k.name()));
+        let cells: Vec<&str> = row.split(" | ").collect();
+        assert_eq!(cells[1], k.default_severity().name(), "{row}");
+        assert!(cells[2].starts_with(k.meaning()), "{row}: the registry says {:?}", k.meaning());
+        let page = std::fs::read_to_string(docs.join(format!("findings/{}.md", k.name())))
+            .unwrap_or_else(|e| panic!("{}: no page of its own: {e}", k.name()));
+        assert!(page.contains(&format!("**Default severity:** {}.", k.default_severity().name())), "{}", k.name());
+        assert!(page.contains("## Example"), "{}: no example", k.name());
     }
 }
 

@@ -3,6 +3,7 @@
 mod contracts;
 mod demo;
 mod diff;
+mod docs;
 mod examples;
 mod fuzz;
 mod proxy;

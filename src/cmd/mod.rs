@@ -3,6 +3,7 @@
 pub(crate) mod contracts;
 pub(crate) mod demo;
 pub(crate) mod diff;
+pub(crate) mod manual;
 pub(crate) mod proxy;
 pub(crate) mod regen;
 pub(crate) mod regen_new;
