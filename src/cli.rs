@@ -12,7 +12,7 @@ use crate::cmd::regen::RegenArgs;
 use crate::exit::Exit;
 
 /// The version with the git revision it was built from.
-pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MOCKDRIFT_GIT_REV"), ")");
 
 /// Catch stale HTTP mocks before merge: learn real response contracts from traffic, then
 /// check the repository's mocks against them.
@@ -113,7 +113,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Command::Man { command } => {
             use clap::CommandFactory as _;
-            crate::cmd::manual::man(Cli::command(), &command)
+            crate::cmd::manual::man(Cli::command(), &command, VERSION)
         }
         Command::Reference => {
             use clap::CommandFactory as _;

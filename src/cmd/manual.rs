@@ -12,7 +12,7 @@ use crate::exit::Exit;
 
 /// Prints the man page of `mockdrift` or of one of its commands (`mockdrift man contracts
 /// infer` is mockdrift-contracts-infer(1)).
-pub(crate) fn man(root: Command, path: &[String]) -> anyhow::Result<Exit> {
+pub(crate) fn man(root: Command, path: &[String], version: &'static str) -> anyhow::Result<Exit> {
     let mut cmd = root;
     let mut name = "mockdrift".to_owned();
     for word in path {
@@ -23,7 +23,7 @@ pub(crate) fn man(root: Command, path: &[String]) -> anyhow::Result<Exit> {
         cmd = sub.display_name(name.clone()).bin_name(name.replace('-', " "));
     }
     let mut page = Vec::new();
-    clap_mangen::Man::new(cmd.version(crate::cli::VERSION)).render(&mut page)?;
+    clap_mangen::Man::new(cmd.version(version)).render(&mut page)?;
     crate::output::stdout().write_all(&page)?;
     Ok(Exit::Ok)
 }
