@@ -79,6 +79,9 @@ pub(crate) struct ProxyConfig {
     pub(crate) admin_token_file: Option<PathBuf>,
     pub(crate) admin_tls_cert: Option<PathBuf>,
     pub(crate) admin_tls_key: Option<PathBuf>,
+    pub(crate) publish: Option<String>,
+    pub(crate) publish_interval: Option<String>,
+    pub(crate) source: Option<String>,
 }
 
 /// One `[[proxy.route]]`: `name`, `listen`, `upstream` (as in `--route NAME@LISTEN=URL`).

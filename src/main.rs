@@ -32,6 +32,7 @@ mod config;
 mod duration;
 mod exit;
 mod files;
+mod fleet;
 mod output;
 mod sources;
 

@@ -1,5 +1,6 @@
-//! Where contracts come from: a store directory, a snapshot file, or a running proxy's
-//! admin URL. Every command that reads contracts goes through here.
+//! Where contracts come from: a store directory, a snapshot file, a running proxy's admin
+//! URL, or an object-store prefix that sidecars publish to. Every command that reads
+//! contracts goes through here.
 
 use std::path::Path;
 
@@ -7,9 +8,18 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Store};
 
 /// Contracts from a source as the commands take it: an admin URL of a running proxy
-/// (`http://`, `https://`; token from `MOCKDRIFT_ADMIN_TOKEN`), a store directory, or a
-/// snapshot file.
-pub(crate) fn load(source: &str) -> anyhow::Result<Snapshot> {
+/// (`http://`, `https://`; token from `MOCKDRIFT_ADMIN_TOKEN`), an object-store prefix
+/// (`s3://`, `gs://`, `az://`, `file://`: every sidecar's newest snapshot, merged, as `how`
+/// says), a store directory, or a snapshot file.
+pub(crate) fn load(source: &str, how: &crate::fleet::Gather) -> anyhow::Result<Snapshot> {
+    if crate::fleet::is_object_url(source) {
+        let got = crate::fleet::gather(source, how).with_context(|| format!("reading contracts from {source}"))?;
+        for e in &got.unreadable {
+            say!(warn: "mockdrift: warning: {source}: {e} (skipped)");
+        }
+        say!("mockdrift: {source}: {}", got.summary());
+        return Ok(got.snapshot);
+    }
     if source.starts_with("http://") || source.starts_with("https://") {
         let text =
             crate::admin_client::get_contracts(source).with_context(|| format!("reading contracts from {source}"))?;
@@ -60,4 +70,18 @@ pub(crate) fn read_store_counted(dir: &Path) -> anyhow::Result<(Snapshot, usize)
 pub(crate) fn read_snapshot(path: &Path) -> anyhow::Result<Snapshot> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading snapshot {}", path.display()))?;
     Snapshot::from_json(&text).with_context(|| format!("reading snapshot {}", path.display()))
+}
+
+/// How an object-store prefix is read: `--max-age` (a duration; snapshots whose traffic ended
+/// longer ago are left out), counted back from `now`, merged within `limits`.
+pub(crate) fn gather_opts(
+    max_age: Option<&str>,
+    now: mockdrift_contracts::Ts,
+    limits: &mockdrift_contracts::Limits,
+) -> anyhow::Result<crate::fleet::Gather> {
+    let max_age = match max_age {
+        Some(a) => Some(crate::duration::parse(a, std::time::Duration::from_secs(86_400)).context("--max-age")?),
+        None => None,
+    };
+    Ok(crate::fleet::Gather { max_age, now, limits: limits.clone() })
 }

@@ -49,6 +49,16 @@ pub struct Health {
     pub flushed: tokio::sync::Notify,
     /// Whether a recorder loop runs (and so answers `refresh`).
     pub recording: std::sync::atomic::AtomicBool,
+    /// Whether the contracts are published to object storage (`--publish`).
+    pub publishing: std::sync::atomic::AtomicBool,
+    /// Publish attempts that wrote every changed snapshot.
+    pub publishes: AtomicU64,
+    /// Publish attempts that failed or ran out of time.
+    pub publish_errors: AtomicU64,
+    /// When the last publish succeeded (Unix milliseconds; 0 before the first).
+    pub last_publish_millis: AtomicU64,
+    /// Why the last publish attempt failed, while the failure lasts.
+    publish_failure: Mutex<Option<String>>,
 }
 
 impl Health {
@@ -62,6 +72,40 @@ impl Health {
     /// The reason the recorder is degraded, if it is.
     pub fn degraded(&self) -> Option<String> {
         self.degraded.lock().ok().and_then(|d| d.clone())
+    }
+
+    /// Records a publish attempt: `None` when it succeeded, else why it failed.
+    pub fn published_to_storage(&self, failure: Option<String>, now_millis: u64) {
+        match &failure {
+            None => {
+                self.publishes.fetch_add(1, Ordering::Relaxed);
+                self.last_publish_millis.store(now_millis, Ordering::Relaxed);
+            }
+            Some(_) => {
+                self.publish_errors.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        if let Ok(mut f) = self.publish_failure.lock() {
+            *f = failure;
+        }
+    }
+
+    /// Why publishing fails, while it does.
+    pub fn publish_failure(&self) -> Option<String> {
+        self.publish_failure.lock().ok().and_then(|f| f.clone())
+    }
+
+    /// What `/readyz` and `/healthz` say after `ready` or `ok`: the degraded store and the
+    /// failing publish, if any.
+    fn troubles(&self) -> String {
+        let mut s = String::new();
+        if let Some(reason) = self.degraded() {
+            s.push_str(&format!("; degraded: {reason}"));
+        }
+        if let Some(reason) = self.publish_failure() {
+            s.push_str(&format!("; publishing fails: {reason}"));
+        }
+        s
     }
 
     /// Asks the recorder for a flush now (so that reads see every exchange it has taken) and
@@ -165,9 +209,7 @@ fn metrics(a: &Admin) -> String {
             let _ = writeln!(out, "{name}{{route=\"{}\"}} {}", label(route), field(stats).load(Ordering::Relaxed));
         }
     }
-    let mut counter = |name: &str, help: &str, v: u64| {
-        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}");
-    };
+    let mut counter = |name: &str, help: &str, v: u64| counter_line(&mut out, name, help, v);
     counter(
         "mockdrift_recorder_processed_total",
         "Exchanges the recorder has merged into contracts (the rest of mockdrift_recorded_total waits in the queue).",
@@ -200,6 +242,26 @@ fn metrics(a: &Admin) -> String {
         "Contract changes held in memory that the store has not taken (it failed, or could not be opened).",
         h.unflushed.load(Ordering::Relaxed).to_string(),
     );
+    if h.publishing.load(Ordering::Relaxed) {
+        counter_line(
+            &mut out,
+            "mockdrift_publishes_total",
+            "Publishes to object storage that wrote every changed snapshot.",
+            h.publishes.load(Ordering::Relaxed),
+        );
+        counter_line(
+            &mut out,
+            "mockdrift_publish_errors_total",
+            "Publishes to object storage that failed or ran out of time (the next interval tries again).",
+            h.publish_errors.load(Ordering::Relaxed),
+        );
+        let _ = writeln!(
+            out,
+            "# HELP mockdrift_last_publish_timestamp_seconds When the last publish succeeded (0: none yet).\n\
+             # TYPE mockdrift_last_publish_timestamp_seconds gauge\nmockdrift_last_publish_timestamp_seconds {}",
+            h.last_publish_millis.load(Ordering::Relaxed) as f64 / 1e3
+        );
+    }
     out.push_str(
         "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",
     );
@@ -211,6 +273,11 @@ fn metrics(a: &Admin) -> String {
         let _ = writeln!(out, "mockdrift_contracts{{service=\"{}\"}} {n}", label(svc));
     }
     out
+}
+
+fn counter_line(out: &mut String, name: &str, help: &str, v: u64) {
+    use std::fmt::Write as _;
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}");
 }
 
 fn authorized(a: &Admin, req: &Request<Incoming>) -> bool {
@@ -233,11 +300,8 @@ async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<B
             // Degraded still answers 200: traffic flows, only recording is affected.
             Some(reason) => text(StatusCode::OK, "text/plain; charset=utf-8", format!("degraded: {reason}\n")),
         },
-        // Ready to forward, whatever the store: the proxy is fail-open.
-        "/readyz" => match a.health.degraded() {
-            None => text(StatusCode::OK, "text/plain; charset=utf-8", "ready\n".to_owned()),
-            Some(reason) => text(StatusCode::OK, "text/plain; charset=utf-8", format!("ready; degraded: {reason}\n")),
-        },
+        // Ready to forward, whatever the store or the object storage: the proxy is fail-open.
+        "/readyz" => text(StatusCode::OK, "text/plain; charset=utf-8", format!("ready{}\n", a.health.troubles())),
         _ if !authorized(&a, &req) => {
             let mut r =
                 text(StatusCode::UNAUTHORIZED, "text/plain; charset=utf-8", "a bearer token is required\n".to_owned());

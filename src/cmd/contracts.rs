@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::exchange::{self, LineError};
 use mockdrift_contracts::learn::{PathLearner, View, retemplate};
 use mockdrift_contracts::template::{Route, Templater};
-use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, openapi};
+use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Ts, openapi};
 
 use crate::config::Config;
 use crate::exit::Exit;
@@ -16,15 +16,16 @@ use clap::{Args, Subcommand};
 pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
         ContractsCommand::Infer(args) => infer(args, cfg),
-        ContractsCommand::List { source, service, format } => list(&source, service.as_deref(), format),
+        ContractsCommand::List { source, service, format } => list(&load(&source, cfg)?, service.as_deref(), format),
         ContractsCommand::Show { source, service, status, method, path, explain, format } => {
-            let snap = load(&source)?;
+            let snap = load(&source, cfg)?;
             let json = format == ListFormat::Json;
             crate::cmd::show::show(&snap, service.as_deref(), status, &method, &path, explain, json)
         }
-        ContractsCommand::Export { store, from, output, source, format, service } => {
+        ContractsCommand::Export { store, from, max_age, output, source, format, service } => {
+            let how = crate::sources::gather_opts(max_age.as_deref(), Ts::now(), &cfg.limits)?;
             let (mut snap, unreadable) = match &from {
-                Some(url) => (crate::sources::load(url)?, 0),
+                Some(url) => (crate::sources::load(url, &how)?, 0),
                 None => crate::sources::read_store_counted(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
@@ -43,10 +44,17 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             Ok(Exit::Ok)
         }
         ContractsCommand::Import { store, snapshots } => import(&store.store, &snapshots, cfg),
-        ContractsCommand::Merge { inputs, output } => {
+        ContractsCommand::Compact { from, to, max_age } => compact(&from, &to, max_age.as_deref(), cfg),
+        ContractsCommand::Merge { inputs, output, max_age } => {
+            let how = crate::sources::gather_opts(max_age.as_deref(), Ts::now(), &cfg.limits)?;
             let mut merged = Snapshot::default();
             for p in &inputs {
-                merged.merge(&crate::sources::read_snapshot(p)?, &cfg.limits);
+                let snap = if crate::fleet::is_object_url(p) {
+                    crate::sources::load(p, &how)?
+                } else {
+                    crate::sources::read_snapshot(Path::new(p))?
+                };
+                merged.merge(&snap, &cfg.limits);
             }
             // What each sidecar saw too little of to template (literal slugs), all of them
             // together may show: learn from every input's endpoints and merge.
@@ -92,10 +100,33 @@ fn export_openapi(snap: &Snapshot, service: Option<&str>, output: Option<&Path>)
     Ok(())
 }
 
-fn load(source: &SourceArg) -> anyhow::Result<Snapshot> {
+fn compact(from: &str, to: &str, max_age: Option<&str>, cfg: &Config) -> anyhow::Result<Exit> {
+    for url in [from, to] {
+        if !crate::fleet::is_object_url(url) {
+            bail!("{url:?} is not an object-store prefix (s3://, gs://, az://, file://)");
+        }
+    }
+    let how = crate::sources::gather_opts(max_age, Ts::now(), &cfg.limits)?;
+    let done = crate::fleet::compact(from, to, &how)?;
+    for e in &done.unreadable {
+        say!(warn: "mockdrift: warning: {from}: {e} (skipped)");
+    }
+    for (service, n) in &done.written {
+        say!("compacted {service}: {}", mockdrift_differ::plural(*n, "snapshot"));
+    }
+    if done.too_old > 0 {
+        say!("left out {} by --max-age", mockdrift_differ::plural(done.too_old, "snapshot"));
+    }
+    Ok(if done.unreadable.is_empty() { Exit::Ok } else { Exit::Error })
+}
+
+fn load(source: &SourceArg, cfg: &Config) -> anyhow::Result<Snapshot> {
     match (&source.snapshot, &source.from) {
         (Some(p), _) => crate::sources::read_snapshot(p),
-        (None, Some(url)) => crate::sources::load(url),
+        (None, Some(url)) => {
+            let how = crate::sources::gather_opts(source.max_age.as_deref(), Ts::now(), &cfg.limits)?;
+            crate::sources::load(url, &how)
+        }
         (None, None) => crate::sources::read_store(&source.store.store),
     }
 }
@@ -394,8 +425,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn list(source: &SourceArg, service: Option<&str>, format: ListFormat) -> anyhow::Result<Exit> {
-    let snap = load(source)?;
+fn list(snap: &Snapshot, service: Option<&str>, format: ListFormat) -> anyhow::Result<Exit> {
     let mut out = crate::output::stdout();
     let listed = snap.contracts.iter().filter(|(k, _)| service.is_none_or(|s| k.service == s));
     if format == ListFormat::Json {
@@ -473,9 +503,15 @@ pub(crate) struct SourceArg {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["store", "from"])]
     pub(crate) snapshot: Option<PathBuf>,
     /// Read a running proxy's contracts from its admin URL (http:// or https://; token from
-    /// MOCKDRIFT_ADMIN_TOKEN) instead of the store, which the proxy holds locked.
+    /// MOCKDRIFT_ADMIN_TOKEN) instead of the store, which the proxy holds locked; or every
+    /// sidecar's newest snapshot under an object-store prefix (s3://, gs://, az://, file://),
+    /// merged.
     #[arg(long, value_name = "URL", conflicts_with = "store")]
     pub(crate) from: Option<String>,
+    /// With an object-store prefix: leave out snapshots whose traffic ended longer ago than
+    /// this (pods long gone): `7d`, `36h`, or a number of days.
+    #[arg(long, value_name = "DURATION", requires = "from")]
+    pub(crate) max_age: Option<String>,
 }
 
 /// How `contracts list` and `show` print.
@@ -537,9 +573,14 @@ pub(crate) enum ContractsCommand {
         #[command(flatten)]
         store: StoreArg,
         /// Pull the snapshot from a running proxy's admin URL instead of a store (the store is
-        /// locked while the proxy holds it). Token from MOCKDRIFT_ADMIN_TOKEN.
+        /// locked while the proxy holds it; token from MOCKDRIFT_ADMIN_TOKEN), or merge every
+        /// sidecar's newest snapshot under an object-store prefix (s3://, gs://, az://, file://).
         #[arg(long, value_name = "URL", conflicts_with = "store")]
         from: Option<String>,
+        /// With an object-store prefix: leave out snapshots whose traffic ended longer ago than
+        /// this: `7d`, `36h`, or a number of days.
+        #[arg(long, value_name = "DURATION", requires = "from")]
+        max_age: Option<String>,
         /// Output file.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -565,16 +606,40 @@ pub(crate) enum ContractsCommand {
         #[arg(required = true, value_name = "SNAPSHOT")]
         snapshots: Vec<PathBuf>,
     },
-    /// Merge snapshot files into one (no store involved).
+    /// Merge snapshot files, and every sidecar's newest snapshot under object-store
+    /// prefixes, into one (no store involved).
     ///
-    /// Example: mockdrift contracts merge pod-a.json pod-b.json -o merged.json
+    /// Example: mockdrift contracts merge pod-a.json pod-b.json s3://contracts/fleet -o merged.json
     Merge {
-        /// Snapshot files.
-        #[arg(required = true, num_args = 2.., value_name = "SNAPSHOT")]
-        inputs: Vec<PathBuf>,
+        /// Snapshot files, or object-store prefixes (s3://, gs://, az://, file://).
+        #[arg(required = true, num_args = 1.., value_name = "SNAPSHOT")]
+        inputs: Vec<String>,
         /// Output file.
         #[arg(short, long, value_name = "FILE", required = true)]
         output: PathBuf,
+        /// Leave out snapshots under a prefix whose traffic ended longer ago than this: `7d`,
+        /// `36h`, or a number of days.
+        #[arg(long, value_name = "DURATION")]
+        max_age: Option<String>,
+    },
+    /// Gather the snapshots sidecars publish under a prefix into one object per service
+    /// (`<TO>/<service>.compacted.json`), so that readers fetch a few objects instead of one
+    /// per sidecar. Each source's newest snapshot is kept as it is, side by side; readers
+    /// take each source's newest wherever they find it, so compacting is safe while sidecars
+    /// keep publishing.
+    ///
+    /// Example: mockdrift contracts compact s3://contracts/fleet --to s3://contracts/compacted
+    Compact {
+        /// The prefix sidecars publish to.
+        #[arg(value_name = "URL")]
+        from: String,
+        /// The prefix the compacted objects go to (may be the same).
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// Leave out snapshots whose traffic ended longer ago than this: `7d`, `36h`, or a
+        /// number of days.
+        #[arg(long, value_name = "DURATION")]
+        max_age: Option<String>,
     },
 }
 

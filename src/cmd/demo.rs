@@ -124,6 +124,7 @@ pub(crate) fn run(cfg: &Config) -> anyhow::Result<Exit> {
     let compared = crate::cmd::diff::compare(
         &CompareArgs {
             contracts: vec![store.display().to_string()],
+            max_age: None,
             mocks: vec!["payments=mocks".to_owned()],
             fail_on: FailOn::Error,
             min_samples: 20,

@@ -41,8 +41,9 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
         }
         snapshot = crate::sources::read_store(Path::new(DEFAULT_STORE))?;
     }
+    let how = crate::sources::gather_opts(args.max_age.as_deref(), now, &cfg.limits)?;
     for source in &args.contracts {
-        let s = crate::sources::load(source)?;
+        let s = crate::sources::load(source, &how)?;
         snapshot.merge(&s, &cfg.limits);
     }
     let mut jobs: Vec<(PathBuf, Option<&str>)> = Vec::new();
@@ -243,11 +244,17 @@ const DEFAULT_STORE: &str = ".mockdrift/store";
 /// What `diff` and `regen` compare, and how.
 #[derive(Debug, Args)]
 pub(crate) struct CompareArgs {
-    /// Recorded contracts: a snapshot file, a store directory, or a running proxy's admin URL
-    /// (`http://127.0.0.1:9477`; token from MOCKDRIFT_ADMIN_TOKEN). Repeatable; merged
-    /// [default: .mockdrift/store, as the other commands].
+    /// Recorded contracts: a snapshot file, a store directory, a running proxy's admin URL
+    /// (`http://127.0.0.1:9477`; token from MOCKDRIFT_ADMIN_TOKEN), or an object-store
+    /// prefix sidecars publish to (`s3://bucket/prefix`, `gs://`, `az://`, `file://`; every
+    /// sidecar's newest snapshot). Repeatable; merged [default: .mockdrift/store, as the
+    /// other commands].
     #[arg(long = "contracts", value_name = "SNAPSHOT|DIR|URL")]
     pub(crate) contracts: Vec<String>,
+    /// With an object-store prefix in --contracts: leave out snapshots whose traffic ended
+    /// longer ago than this (pods long gone): `7d`, `36h`, or a number of days.
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) max_age: Option<String>,
     /// Mock files or directories (walked recursively), optionally tied to a recorded service
     /// with `SERVICE=PATH` (repeatable; or `[[mocks]]` in mockdrift.toml).
     #[arg(long = "mocks", value_name = "[SERVICE=]PATH")]

@@ -72,6 +72,10 @@ pub(crate) struct Settings {
     admin_tls: Option<Arc<mockdrift_proxy::rustls::ServerConfig>>,
     /// Path templates from `--openapi`.
     templates: Vec<String>,
+    /// This recorder's name in snapshots (`--source`).
+    source: Option<String>,
+    /// `--publish`.
+    publish: Option<crate::fleet::PublishSettings>,
 }
 
 impl Settings {
@@ -227,7 +231,25 @@ impl Settings {
                 .collect(),
             None => Vec::new(),
         };
+        let source = args.source.or_else(|| file.source.clone()).or_else(|| cfg.source.clone());
+        let publish = match args.publish.or_else(|| file.publish.clone()) {
+            None => None,
+            Some(url) => {
+                if !crate::fleet::is_object_url(&url) {
+                    bail!("--publish {url:?}: not an object-store prefix (s3://, gs://, az://, file:///dir)");
+                }
+                // Writes nothing: the URL and the environment's settings are checked now.
+                crate::fleet::check_url(&url).context("--publish")?;
+                Some(crate::fleet::PublishSettings {
+                    url,
+                    interval: duration(args.publish_interval, &file.publish_interval, "60s", "publish-interval")?,
+                    source: source.clone().unwrap_or_else(crate::fleet::hostname),
+                })
+            }
+        };
         Ok(Settings {
+            source,
+            publish,
             templates,
             store: path(args.store, &file.store).unwrap_or_else(|| PathBuf::from(".mockdrift/store")),
             routes,
@@ -296,6 +318,14 @@ impl Settings {
             limit(self.header_timeout),
             limit(self.idle_timeout)
         ));
+        if let Some(p) = &self.publish {
+            out.push(format!(
+                "publish: {} every {} as {}",
+                p.url,
+                crate::duration::show(p.interval),
+                self.source.as_deref().unwrap_or(&p.source)
+            ));
+        }
         out.push(match self.admin {
             Some(a) => format!(
                 "admin: {}://{a}{}",
@@ -395,7 +425,9 @@ pub(crate) fn run_until(
             (None, Some(reason))
         }
     };
-    let (mut recorder, bad) = Recorder::new(cfg.recorder(&set.templates), store).context("starting the recorder")?;
+    let mut recording = cfg.recorder(&set.templates);
+    recording.source = set.publish.as_ref().map(|p| p.source.clone()).or_else(|| set.source.clone());
+    let (mut recorder, bad) = Recorder::new(recording, store).context("starting the recorder")?;
     if unopened.is_some() {
         recorder.detach_store();
     }
@@ -408,6 +440,17 @@ pub(crate) fn run_until(
     let health = Arc::new(Health::default());
     health.set_degraded(unopened.clone());
     let contracts = recorder.handle();
+    // Fail-open: storage that cannot be reached leaves the proxy forwarding and recording;
+    // the failure shows in /readyz and the metrics, and every interval tries again.
+    let publisher = set.publish.as_ref().and_then(|p| {
+        crate::fleet::Publisher::new(p, Arc::clone(&health))
+            .inspect_err(|e| {
+                tracing::error!(error = %format!("{e:#}"), "Publishing is off.");
+                health.published_to_storage(Some(format!("{e:#}")), 0);
+            })
+            .ok()
+    });
+    let publish_handle = contracts.clone();
     // One worker per CPU the process may use (affinity and cgroup quota count), at most 4: a
     // sidecar pinned to one core runs one worker instead of two fighting over it.
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
@@ -486,6 +529,10 @@ pub(crate) fn run_until(
                 let _ = stop.wait_for(|s| *s).await;
             }));
         }
+        let publishing = publisher.map(|p| {
+            let interval = set.publish.as_ref().map_or(Duration::from_secs(60), |s| s.interval);
+            tokio::spawn(p.run(publish_handle.clone(), interval, stop_rx.clone()))
+        });
         // Only the routes hold the tap now: when they are gone, the recorder's channel closes.
         drop(tap);
         let handle = tokio::runtime::Handle::current();
@@ -518,6 +565,15 @@ pub(crate) fn run_until(
             stats.add(s);
         }
         let endpoints = done_rx.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
+        if let Some(task) = publishing
+            && let Ok(mut p) = task.await
+        {
+            // The contracts of the final flush, within the same 10 s as every attempt.
+            match p.publish(&publish_handle.snapshot()).await {
+                Ok(n) => say!("mockdrift proxy: published {} at shutdown", plural(n, "changed snapshot")),
+                Err(_) => say!(warn: "mockdrift proxy: the last publish failed (see the warning above)"),
+            }
+        }
         say!(
             "mockdrift proxy: stopped; {}, {} recorded, {} sampled down, {} dropped, {}, {}; {}",
             plural(stats.requests.load(Ordering::Relaxed) as usize, "request"),
@@ -696,6 +752,21 @@ pub(crate) struct ProxyArgs {
     /// The PEM private key of --admin-tls-cert.
     #[arg(long, value_name = "FILE", requires = "admin_tls_cert")]
     pub(crate) admin_tls_key: Option<PathBuf>,
+    /// Publish the contracts to object storage, one object per service,
+    /// `<URL>/<service>/<source>.json`, written whole every --publish-interval and once at
+    /// shutdown: `s3://bucket/prefix` (credentials, region and endpoint from AWS_*),
+    /// `gs://bucket/prefix` (GOOGLE_*), `az://container/prefix` (AZURE_*), `file:///dir`.
+    /// CI merges what the fleet publishes with `diff --contracts URL`.
+    #[arg(long, value_name = "URL")]
+    pub(crate) publish: Option<String>,
+    /// How often --publish writes the snapshots that changed; each attempt gives up after
+    /// 10s and the next interval tries again [default: 60s].
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) publish_interval: Option<String>,
+    /// This sidecar's name in snapshots and published object names [default: the config's
+    /// `source`, else the host name, which is the pod's name on Kubernetes].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) source: Option<String>,
     /// Check the settings and exit (as `nginx -t`): flags and `[proxy]` resolved, every file
     /// they name (TLS, CA, token) loaded; nothing is bound or written.
     #[arg(long)]

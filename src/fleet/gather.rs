@@ -1,0 +1,431 @@
+//! Reading a prefix: list the snapshots under it, take each source's newest once, merge them
+//! as the join; and `contracts compact`, which gathers them into one object per service.
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use futures::{StreamExt, TryStreamExt};
+use mockdrift_contracts::{Limits, Snapshot, Ts, safe_file_stem};
+use object_store::ObjectMeta;
+use object_store::PutPayload;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{COMPACTED_SUFFIX, Location};
+
+/// The `format` marker of a compacted object.
+pub(crate) const COMPACTED_FORMAT: &str = "mockdrift-contracts-compacted";
+/// Its version.
+const COMPACTED_VERSION: u32 = 1;
+
+/// How many objects are read at once.
+const CONCURRENT_READS: usize = 16;
+
+/// How a prefix is read.
+#[derive(Clone, Debug)]
+pub(crate) struct Gather {
+    /// Leave out snapshots whose traffic ended longer ago than this (pods long gone).
+    pub(crate) max_age: Option<Duration>,
+    /// The time `max_age` counts back from.
+    pub(crate) now: Ts,
+    /// Limits the merge keeps to.
+    pub(crate) limits: Limits,
+}
+
+impl Gather {
+    fn too_old(&self, snap: &Snapshot) -> bool {
+        match (self.max_age, snap.window()) {
+            (Some(age), Some((_, last))) => {
+                self.now.0.saturating_sub(last.0) > i64::try_from(age.as_millis()).unwrap_or(i64::MAX)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What a prefix held.
+#[derive(Debug, Default)]
+pub(crate) struct Gathered {
+    /// The join of the snapshots taken.
+    pub(crate) snapshot: Snapshot,
+    /// Snapshots merged.
+    pub(crate) merged: usize,
+    /// Snapshots left out by `--max-age`.
+    pub(crate) too_old: usize,
+    /// Objects that could not be read or were not snapshots: name and reason.
+    pub(crate) unreadable: Vec<String>,
+}
+
+impl Gathered {
+    /// `merged 12 snapshots from 6 sources (2 left out: ...)`.
+    pub(crate) fn summary(&self) -> String {
+        use mockdrift_differ::plural;
+        let mut s = format!(
+            "merged {} from {}",
+            plural(self.merged, "snapshot"),
+            plural(self.snapshot.sources.len(), "source")
+        );
+        if self.too_old > 0 {
+            s.push_str(&format!(" ({} left out by --max-age)", self.too_old));
+        }
+        if !self.unreadable.is_empty() {
+            s.push_str(&format!(" ({} unreadable)", self.unreadable.len()));
+        }
+        s
+    }
+}
+
+/// One compacted object: each source's snapshot of one service, side by side.
+#[derive(Deserialize)]
+struct Compacted<'a> {
+    format: String,
+    version: u32,
+    #[serde(borrow)]
+    entries: Vec<CompactedEntry<'a>>,
+}
+
+#[derive(Deserialize)]
+struct CompactedEntry<'a> {
+    /// The snapshot's own object: its full name in the store (`fleet/payments/pod-a.json`).
+    key: String,
+    /// When that object was written (the object store's clock).
+    published: Ts,
+    #[serde(borrow)]
+    snapshot: &'a RawValue,
+}
+
+/// A snapshot found under a prefix: its object's full name in the store, when that object
+/// was written, and its text.
+struct Found {
+    key: String,
+    published: Ts,
+    text: String,
+}
+
+/// The objects under a prefix: compacted ones (newest first) and snapshots by full name.
+struct Listing {
+    compacted: Vec<ObjectMeta>,
+    snapshots: BTreeMap<String, ObjectMeta>,
+}
+
+fn published(meta: &ObjectMeta) -> Ts {
+    Ts(meta.last_modified.timestamp_millis())
+}
+
+/// The service a snapshot object belongs to: the folder it is in (`<service>/<source>.json`).
+fn service_of(key: &str) -> Option<&str> {
+    let mut parts = key.rsplit('/');
+    parts.next();
+    parts.next()
+}
+
+/// The service a compacted object holds: its name without the suffix.
+fn compacted_service(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key).trim_end_matches(COMPACTED_SUFFIX)
+}
+
+async fn list(at: &Location) -> anyhow::Result<Listing> {
+    let metas: Vec<ObjectMeta> =
+        at.store.list(Some(&at.prefix)).try_collect().await.with_context(|| format!("listing {}", at.url))?;
+    let mut compacted = Vec::new();
+    let mut snapshots = BTreeMap::new();
+    for m in metas {
+        let name = m.location.to_string();
+        let file = name.rsplit('/').next().unwrap_or(&name);
+        if file.starts_with('.') || !file.ends_with(".json") {
+            continue;
+        }
+        if file.ends_with(COMPACTED_SUFFIX) {
+            compacted.push(m);
+        } else if service_of(&name).is_some() {
+            snapshots.insert(name, m);
+        }
+    }
+    compacted.sort_by_key(|m| std::cmp::Reverse(published(m)));
+    Ok(Listing { compacted, snapshots })
+}
+
+async fn read_text(at: &Location, meta: &ObjectMeta) -> anyhow::Result<String> {
+    let bytes = at.store.get(&meta.location).await?.bytes().await?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| anyhow::anyhow!("not UTF-8 text"))
+}
+
+/// The snapshots a compacted object holds.
+fn compacted_entries(text: &str) -> anyhow::Result<Vec<Found>> {
+    let c: Compacted<'_> = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("line {}: {e}", e.line()))?;
+    if c.format != COMPACTED_FORMAT {
+        bail!("not a compacted snapshot object (format is {:?})", c.format);
+    }
+    if c.version > COMPACTED_VERSION {
+        bail!("compacted format v{} is newer than this binary (v{COMPACTED_VERSION}); upgrade mockdrift", c.version);
+    }
+    Ok(c.entries
+        .into_iter()
+        .map(|e| Found { key: e.key, published: e.published, text: e.snapshot.get().to_owned() })
+        .collect())
+}
+
+/// Walks the prefix (one service's snapshots, or all): every snapshot taken (each object
+/// once, its newest write, wherever it is: its own object or a compacted copy) goes to
+/// `take`, in a fixed order; objects that could not be read are returned with the reason.
+async fn walk(
+    at: &Location,
+    listing: &Listing,
+    service: Option<&str>,
+    mut take: impl FnMut(Found),
+) -> Vec<String> {
+    let in_service = |key: &str| service.is_none_or(|s| service_of(key) == Some(s));
+    let mut unreadable = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for meta in &listing.compacted {
+        let name = meta.location.to_string();
+        if service.is_some_and(|s| compacted_service(&name) != s) {
+            continue;
+        }
+        let entries = match read_text(at, meta).await.and_then(|t| compacted_entries(&t)) {
+            Ok(e) => e,
+            Err(e) => {
+                unreadable.push(format!("{name}: {e:#}"));
+                continue;
+            }
+        };
+        for e in entries {
+            let newer = listing.snapshots.get(&e.key).is_some_and(|m| published(m) > e.published);
+            if newer || !in_service(&e.key) || !taken.insert(e.key.clone()) {
+                continue;
+            }
+            take(e);
+        }
+    }
+    let rest = listing.snapshots.iter().filter(|(k, _)| in_service(k) && !taken.contains(*k));
+    let mut reads = futures::stream::iter(rest)
+        .map(|(key, meta)| async move { (key, meta, read_text(at, meta).await) })
+        .buffered(CONCURRENT_READS);
+    while let Some((key, meta, text)) = reads.next().await {
+        match text {
+            Ok(text) => take(Found { key: key.clone(), published: published(meta), text }),
+            Err(e) => unreadable.push(format!("{key}: {e:#}")),
+        }
+    }
+    unreadable
+}
+
+/// Reads every snapshot under the prefix `url` and merges each source's newest.
+pub(crate) fn gather(url: &str, how: &Gather) -> anyhow::Result<Gathered> {
+    let at = Location::open(url, false)?;
+    super::runtime()?.block_on(async {
+        let listing = list(&at).await?;
+        if listing.snapshots.is_empty() && listing.compacted.is_empty() {
+            bail!("no snapshots under {url} (sidecars write them with `mockdrift proxy --publish URL`)");
+        }
+        let mut out = Gathered::default();
+        let mut bad = Vec::new();
+        let unreadable = walk(&at, &listing, None, |f| match Snapshot::from_json(&f.text) {
+            Ok(s) if how.too_old(&s) => out.too_old += 1,
+            Ok(s) => {
+                out.snapshot.merge(&s, &how.limits);
+                out.merged += 1;
+            }
+            Err(e) => bad.push(format!("{}: {e}", f.key)),
+        })
+        .await;
+        out.unreadable = unreadable;
+        out.unreadable.extend(bad);
+        if out.merged == 0 {
+            bail!("no snapshot under {url} could be used: {}", out.summary());
+        }
+        Ok(out)
+    })
+}
+
+/// What `contracts compact` did.
+#[derive(Debug, Default)]
+pub(crate) struct Compaction {
+    /// Compacted objects written: the service and how many snapshots it holds.
+    pub(crate) written: Vec<(String, usize)>,
+    /// Snapshots left out by `--max-age`.
+    pub(crate) too_old: usize,
+    /// What could not be read.
+    pub(crate) unreadable: Vec<String>,
+}
+
+/// Gathers the snapshots under `from` into one object per service under `to`
+/// (`<to>/<service>.compacted.json`): each source's newest snapshot, side by side.
+pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Compaction> {
+    let src = Location::open(from, false)?;
+    let dst = Location::open(to, true)?;
+    super::runtime()?.block_on(async {
+        let listing = list(&src).await?;
+        let mut services: Vec<String> = listing
+            .snapshots
+            .keys()
+            .filter_map(|k| service_of(k).map(str::to_owned))
+            .chain(listing.compacted.iter().map(|m| compacted_service(m.location.as_ref()).to_owned()))
+            .collect();
+        services.sort();
+        services.dedup();
+        let mut out = Compaction::default();
+        for service in services {
+            let mut entries: Vec<(String, Ts, String)> = Vec::new();
+            let mut bad = Vec::new();
+            let unreadable = walk(&src, &listing, Some(&service), |f| match Snapshot::from_json(&f.text) {
+                Ok(s) if how.too_old(&s) => out.too_old += 1,
+                Ok(_) => entries.push((f.key, f.published, f.text)),
+                Err(e) => bad.push(format!("{}: {e}", f.key)),
+            })
+            .await;
+            out.unreadable.extend(unreadable.into_iter().chain(bad));
+            if entries.is_empty() {
+                continue;
+            }
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let object = dst.child(&[&format!("{}{COMPACTED_SUFFIX}", safe_file_stem(&service))]);
+            dst.store
+                .put(&object, PutPayload::from(compacted_text(&entries)))
+                .await
+                .with_context(|| format!("writing {}", dst.relative(&object)))?;
+            out.written.push((service, entries.len()));
+        }
+        if out.written.is_empty() {
+            bail!("nothing to compact under {from}");
+        }
+        Ok(out)
+    })
+}
+
+/// A compacted object's text: the snapshots as they were written, inside one JSON document.
+fn compacted_text(entries: &[(String, Ts, String)]) -> String {
+    let mut s = format!("{{\"format\": \"{COMPACTED_FORMAT}\", \"version\": {COMPACTED_VERSION}, \"entries\": [\n");
+    for (i, (key, published, text)) in entries.iter().enumerate() {
+        if i > 0 {
+            s.push_str(",\n");
+        }
+        s.push_str(&format!(
+            "{{\"key\": {}, \"published\": \"{}\", \"snapshot\": {}}}",
+            serde_json::to_string(key).expect("strings serialize"),
+            published.to_rfc3339(),
+            text.trim_end()
+        ));
+    }
+    s.push_str("\n]}\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use mockdrift_contracts::{Exchange, Message, Recorder, RecorderConfig};
+
+    use super::*;
+
+    /// A snapshot of `n` exchanges of `GET /v1/charges/ch_N` from `source`, the last at `last_ms`.
+    fn snapshot(source: &str, n: u64, last_ms: i64) -> Snapshot {
+        let (mut rec, _) = Recorder::new(RecorderConfig::default(), None).unwrap();
+        for i in 0..n {
+            let body = format!(r#"{{"id": "ch_{i}", "amount": {i}, "source": "{source}"}}"#);
+            rec.record(&Exchange {
+                service: "payments".into(),
+                method: "GET".into(),
+                path: format!("/v1/charges/ch_{i}"),
+                query: String::new(),
+                status: 200,
+                time: Ts(last_ms - (n - 1 - i) as i64),
+                duration_ms: 1.0,
+                request: Message::default(),
+                response: Message {
+                    headers: vec![("content-type".into(), "application/json".into())],
+                    body: body.into_bytes(),
+                    truncated: false,
+                },
+            });
+        }
+        rec.flush().unwrap();
+        let mut snap = (*rec.handle().snapshot()).clone();
+        snap.sources = BTreeSet::from([source.to_owned()]);
+        snap
+    }
+
+    fn write(dir: &std::path::Path, key: &str, snap: &Snapshot) {
+        let p = dir.join(key);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, snap.to_json()).unwrap();
+    }
+
+    fn how(now_ms: i64, max_age: Option<Duration>) -> Gather {
+        Gather { max_age, now: Ts(now_ms), limits: Limits::default() }
+    }
+
+    fn total(s: &Snapshot) -> u64 {
+        s.contracts.values().map(|c| c.count).sum()
+    }
+
+    const T: i64 = 1_790_000_000_000;
+
+    #[test]
+    fn each_source_is_taken_once_wherever_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("file://{}", dir.path().display());
+        let (a, b) = (snapshot("pod-a", 30, T), snapshot("pod-b", 20, T));
+        write(dir.path(), "payments/pod-a.json", &a);
+        write(dir.path(), "payments/pod-b.json", &b);
+        let mut both = a.clone();
+        both.merge(&b, &Limits::default());
+
+        let got = gather(&url, &how(T, None)).unwrap();
+        assert_eq!((got.merged, total(&got.snapshot)), (2, 50));
+        assert_eq!(got.snapshot.contracts, both.contracts, "the join of the two");
+        assert_eq!(got.summary(), "merged 2 snapshots from 2 sources");
+
+        // Compacted beside the snapshots: still each source once.
+        let done = compact(&url, &url, &how(T, None)).unwrap();
+        assert_eq!(done.written, vec![("payments".to_owned(), 2)]);
+        assert!(dir.path().join("payments.compacted.json").is_file());
+        let got = gather(&url, &how(T, None)).unwrap();
+        assert_eq!((got.merged, total(&got.snapshot)), (2, 50));
+        assert_eq!(got.snapshot.contracts, both.contracts);
+
+        // Compacted elsewhere, and read from there alone.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let to = format!("file://{}", elsewhere.path().display());
+        compact(&url, &to, &how(T, None)).unwrap();
+        let got = gather(&to, &how(T, None)).unwrap();
+        assert_eq!((got.merged, total(&got.snapshot)), (2, 50));
+
+        // pod-a publishes again after the compaction: its new snapshot replaces the copy.
+        let a2 = snapshot("pod-a", 45, T + 60_000);
+        write(dir.path(), "payments/pod-a.json", &a2);
+        let later = std::time::SystemTime::now() + Duration::from_secs(120);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.path().join("payments/pod-a.json"))
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let got = gather(&url, &how(T, None)).unwrap();
+        assert_eq!((got.merged, total(&got.snapshot)), (2, 65), "45 from pod-a's newest, 20 from pod-b");
+    }
+
+    #[test]
+    fn old_and_unreadable_snapshots_are_left_out_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("file://{}", dir.path().display());
+        write(dir.path(), "payments/pod-a.json", &snapshot("pod-a", 10, T));
+        write(dir.path(), "payments/gone.json", &snapshot("gone", 10, T - 30 * 86_400_000));
+        std::fs::write(dir.path().join("payments/broken.json"), "{\"format\": \"mockdrift-contracts\", ").unwrap();
+        std::fs::write(dir.path().join("payments/notes.txt"), "not a snapshot").unwrap();
+
+        let got = gather(&url, &how(T, Some(Duration::from_secs(7 * 86_400)))).unwrap();
+        assert_eq!((got.merged, got.too_old, total(&got.snapshot)), (1, 1, 10));
+        assert_eq!(got.unreadable.len(), 1, "{:?}", got.unreadable);
+        assert!(got.unreadable[0].contains("broken.json") && got.unreadable[0].contains("line"), "{:?}", got.unreadable);
+        assert_eq!(got.summary(), "merged 1 snapshot from 1 source (1 left out by --max-age) (1 unreadable)");
+        // Without --max-age the old pod counts.
+        assert_eq!(gather(&url, &how(T, None)).unwrap().merged, 2);
+
+        let empty = tempfile::tempdir().unwrap();
+        let err = gather(&format!("file://{}", empty.path().display()), &how(T, None)).unwrap_err();
+        assert!(err.to_string().contains("no snapshots under"), "{err}");
+    }
+}
