@@ -40,7 +40,7 @@ fn upstream_changing_at(change: usize) -> std::net::SocketAddr {
 }
 
 /// Kills a child process when dropped (a failing test must not leave a proxy running).
-struct KillOnDrop(u32);
+pub(crate) struct KillOnDrop(u32);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
@@ -49,14 +49,14 @@ impl Drop for KillOnDrop {
 }
 
 /// The address in the proxy's "route NAME listening on http[s]://ADDR, forwarding to ..." line.
-fn listen_addr(line: &str) -> String {
+pub(crate) fn listen_addr(line: &str) -> String {
     let url = line.split("listening on ").nth(1).and_then(|r| r.split(',').next()).expect(line);
     url.split("://").nth(1).expect(line).to_owned()
 }
 
 /// An HTTP/1.1 upstream on 127.0.0.1:0, one response per connection: `answer` gives the
 /// status line's code and reason and a JSON body for the request line.
-fn upstream_serving(answer: impl Fn(&str) -> (&'static str, String) + Send + 'static) -> std::net::SocketAddr {
+pub(crate) fn upstream_serving(answer: impl Fn(&str) -> (&'static str, String) + Send + 'static) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     std::thread::spawn(move || {
@@ -108,7 +108,7 @@ fn upstream_leaky() -> std::net::SocketAddr {
     })
 }
 
-fn get(addr: &str, path: &str) -> String {
+pub(crate) fn get(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect to the proxy");
     s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
     write!(s, "GET {path} HTTP/1.1\r\nHost: app\r\nAuthorization: Bearer s3cret-token\r\nConnection: close\r\n\r\n")
@@ -250,7 +250,7 @@ fn kill_9_loses_at_most_the_last_interval_and_the_store_reopens() {
 }
 
 /// A running `mockdrift proxy` child: its bound route address and its stderr lines.
-struct Child {
+pub(crate) struct Child {
     child: std::process::Child,
     _guard: KillOnDrop,
     lines: std::sync::mpsc::Receiver<String>,
@@ -267,7 +267,7 @@ fn spawn_proxy(dir: &std::path::Path, args: &[&str]) -> (Child, String) {
 }
 
 /// Starts `cmd` in `dir` with its stderr read line by line.
-fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
+pub(crate) fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
     let mut child = cmd.current_dir(dir).env_remove("MOCKDRIFT_LOG").stderr(Stdio::piped()).spawn().expect("spawn");
     let guard = KillOnDrop(child.id());
     let (tx, lines) = std::sync::mpsc::channel::<String>();
@@ -282,7 +282,7 @@ fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
 
 impl Child {
     /// The next stderr line containing `what`.
-    fn line(&self, what: &str) -> String {
+    pub(crate) fn line(&self, what: &str) -> String {
         loop {
             let l =
                 self.lines.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| panic!("no line with {what:?}"));
@@ -293,7 +293,7 @@ impl Child {
     }
 
     /// SIGTERM, then the exit code and the rest of stderr.
-    fn stop(mut self) -> (Option<i32>, String) {
+    pub(crate) fn stop(mut self) -> (Option<i32>, String) {
         assert!(Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().expect("kill").success());
         let code = self.child.wait().expect("wait").code();
         let rest: Vec<String> = std::iter::from_fn(|| self.lines.recv_timeout(Duration::from_secs(5)).ok()).collect();
@@ -302,7 +302,7 @@ impl Child {
 }
 
 /// The value of the series `name` (with its labels) in a `/metrics` answer.
-fn metric(metrics: &str, name: &str) -> u64 {
+pub(crate) fn metric(metrics: &str, name: &str) -> u64 {
     let value = metrics.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' '));
     value.and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no {name} in {metrics}"))
 }
@@ -310,7 +310,7 @@ fn metric(metrics: &str, name: &str) -> u64 {
 /// Waits until the recorder has judged every one of the first `sent` requests of `route`:
 /// each was either sampled down or recorded and merged (`mockdrift_recorder_processed_total`).
 /// Sampling then follows the count of exchanges, not how fast this machine records them.
-fn judged(admin: &str, route: &str, sent: u64) {
+pub(crate) fn judged(admin: &str, route: &str, sent: u64) {
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     loop {
         let m = get(admin, "/metrics");

@@ -5,6 +5,7 @@ mod demo;
 mod diff;
 mod docs;
 mod examples;
+mod fleet;
 mod fuzz;
 mod proxy;
 mod regen;

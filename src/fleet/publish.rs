@@ -99,8 +99,9 @@ impl Publisher {
         Ok(written)
     }
 
-    /// Publishes every `interval` until `stop` turns true; then gives the publisher back for
-    /// the last publish after the recorder's final flush.
+    /// Publishes every `interval` until `stop` turns true (an attempt under way is then
+    /// dropped, so that shutdown waits for one bounded attempt, not two); then gives the
+    /// publisher back for the last publish after the recorder's final flush.
     pub(crate) async fn run(
         mut self,
         contracts: RecorderHandle,
@@ -110,17 +111,31 @@ impl Publisher {
         let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            if *stop.borrow() {
+            let stopping = tokio::select! {
+                _ = tick.tick() => {
+                    let now = contracts.snapshot();
+                    tokio::select! {
+                        _ = self.publish(&now) => false,
+                        () = stopped(&mut stop) => true,
+                    }
+                }
+                () = stopped(&mut stop) => true,
+            };
+            if stopping {
                 return self;
             }
-            tokio::select! {
-                _ = tick.tick() => {
-                    let _ = self.publish(&contracts.snapshot()).await;
-                }
-                changed = stop.changed() => if changed.is_err() {
-                    return self;
-                },
-            }
+        }
+    }
+}
+
+/// Resolves once `stop` is true (or its sender is gone).
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        if stop.changed().await.is_err() {
+            return;
         }
     }
 }
