@@ -202,13 +202,22 @@ mod tests {
                 "2026-11-22T00:00:00Z",
             ],
         ];
-        for args in ok {
+        let fleet = [
+            vec!["mockdrift", "contracts", "merge", "s3://b/fleet", "-o", "m.json", "--max-age", "7d"],
+            vec!["mockdrift", "contracts", "compact", "s3://b/fleet", "--to", "s3://b/compacted"],
+            vec!["mockdrift", "contracts", "list", "--from", "gs://b/fleet", "--max-age", "36h"],
+            vec!["mockdrift", "diff", "--contracts", "s3://b/fleet", "--mocks", "m", "--max-age", "7d"],
+            vec!["mockdrift", "proxy", "--forward", "127.0.0.1:0", "--publish", "s3://b/fleet", "--source", "pod-a"],
+        ];
+        for args in ok.into_iter().chain(fleet) {
             assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
         }
         let bad = [
             vec!["mockdrift", "contracts", "infer"],
-            vec!["mockdrift", "contracts", "merge", "a.json", "-o", "m.json"],
+            vec!["mockdrift", "contracts", "merge", "-o", "m.json"],
             vec!["mockdrift", "contracts", "merge", "a.json", "b.json"],
+            vec!["mockdrift", "contracts", "compact", "s3://b/fleet"],
+            vec!["mockdrift", "contracts", "list", "--max-age", "7d"],
             vec!["mockdrift", "contracts", "show", "GET"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--store", "b"],
             vec!["mockdrift", "contracts", "list", "--snapshot", "a", "--from", "http://h"],

@@ -55,7 +55,9 @@ fn shapes(snapshot: &str) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(m) => {
-                for k in ["first_seen", "last_seen", "latency_ms", "examples", "example", "window", "sources", "learned"] {
+                for k in
+                    ["first_seen", "last_seen", "latency_ms", "examples", "example", "window", "sources", "learned"]
+                {
                     m.remove(k);
                 }
                 m.values_mut().for_each(strip);
@@ -124,14 +126,12 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
 "#,
     )
     .expect("write mock");
-    let diff = run(
-        d,
-        &s3,
-        &["diff", "--contracts", "s3://fleet/contracts", "--mocks", "payments=mocks", "--format", "json"],
-    );
+    let diff =
+        run(d, &s3, &["diff", "--contracts", "s3://fleet/contracts", "--mocks", "payments=mocks", "--format", "json"]);
     assert_eq!(diff.code, 1, "{}", diff.stderr);
     let report: Value = serde_json::from_str(&diff.stdout).expect("a report");
-    let kinds: Vec<&str> = report["findings"].as_array().expect("findings").iter().filter_map(|f| f["kind"].as_str()).collect();
+    let kinds: Vec<&str> =
+        report["findings"].as_array().expect("findings").iter().filter_map(|f| f["kind"].as_str()).collect();
     assert!(kinds.contains(&"missing_field"), "{kinds:?}");
     assert!(!kinds.contains(&"endpoint_never_seen"), "{kinds:?}");
     let regen = run(d, &s3, &["regen", "--contracts", "s3://fleet/contracts", "--mocks", "payments=mocks"]);

@@ -56,7 +56,9 @@ pub(crate) fn listen_addr(line: &str) -> String {
 
 /// An HTTP/1.1 upstream on 127.0.0.1:0, one response per connection: `answer` gives the
 /// status line's code and reason and a JSON body for the request line.
-pub(crate) fn upstream_serving(answer: impl Fn(&str) -> (&'static str, String) + Send + 'static) -> std::net::SocketAddr {
+pub(crate) fn upstream_serving(
+    answer: impl Fn(&str) -> (&'static str, String) + Send + 'static,
+) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     std::thread::spawn(move || {

@@ -152,20 +152,14 @@ impl Drop for S3 {
     }
 }
 
-/// `moto_server`: `MOCKDRIFT_MOTO_SERVER`, else one in `target/ci-venv` (`.ci/run`) or
-/// `target/moto-venv`, else installed there now from PyPI (once per test run).
+/// `moto_server`: `MOCKDRIFT_MOTO_SERVER`, else the one in `target/moto-venv` (`.ci/run`
+/// installs it), else installed there now from PyPI (once per test run).
 fn moto_server() -> PathBuf {
     static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     if let Some(p) = std::env::var_os("MOCKDRIFT_MOTO_SERVER") {
         return PathBuf::from(p);
     }
     let target = repo().join("target");
-    for venv in ["ci-venv", "moto-venv"] {
-        let p = target.join(venv).join("bin/moto_server");
-        if p.is_file() {
-            return p;
-        }
-    }
     let _one = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
     let venv = target.join("moto-venv");
     let bin = venv.join("bin/moto_server");

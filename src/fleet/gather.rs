@@ -169,12 +169,7 @@ fn compacted_entries(text: &str) -> anyhow::Result<Vec<Found>> {
 /// Walks the prefix (one service's snapshots, or all): every snapshot taken (each object
 /// once, its newest write, wherever it is: its own object or a compacted copy) goes to
 /// `take`, in a fixed order; objects that could not be read are returned with the reason.
-async fn walk(
-    at: &Location,
-    listing: &Listing,
-    service: Option<&str>,
-    mut take: impl FnMut(Found),
-) -> Vec<String> {
+async fn walk(at: &Location, listing: &Listing, service: Option<&str>, mut take: impl FnMut(Found)) -> Vec<String> {
     let in_service = |key: &str| service.is_none_or(|s| service_of(key) == Some(s));
     let mut unreadable = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
@@ -419,7 +414,11 @@ mod tests {
         let got = gather(&url, &how(T, Some(Duration::from_secs(7 * 86_400)))).unwrap();
         assert_eq!((got.merged, got.too_old, total(&got.snapshot)), (1, 1, 10));
         assert_eq!(got.unreadable.len(), 1, "{:?}", got.unreadable);
-        assert!(got.unreadable[0].contains("broken.json") && got.unreadable[0].contains("line"), "{:?}", got.unreadable);
+        assert!(
+            got.unreadable[0].contains("broken.json") && got.unreadable[0].contains("line"),
+            "{:?}",
+            got.unreadable
+        );
         assert_eq!(got.summary(), "merged 1 snapshot from 1 source (1 left out by --max-age) (1 unreadable)");
         // Without --max-age the old pod counts.
         assert_eq!(gather(&url, &how(T, None)).unwrap().merged, 2);

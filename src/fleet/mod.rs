@@ -86,12 +86,12 @@ impl Location {
             "s3" | "s3a" => {
                 Arc::new(object_store::aws::AmazonS3Builder::from_env().with_url(root).build().map_err(fail)?)
             }
-            "gs" => Arc::new(
-                object_store::gcp::GoogleCloudStorageBuilder::from_env().with_url(root).build().map_err(fail)?,
-            ),
-            "az" | "abfs" | "abfss" => Arc::new(
-                object_store::azure::MicrosoftAzureBuilder::from_env().with_url(root).build().map_err(fail)?,
-            ),
+            "gs" => {
+                Arc::new(object_store::gcp::GoogleCloudStorageBuilder::from_env().with_url(root).build().map_err(fail)?)
+            }
+            "az" | "abfs" | "abfss" => {
+                Arc::new(object_store::azure::MicrosoftAzureBuilder::from_env().with_url(root).build().map_err(fail)?)
+            }
             _ => bail!("{url:?}: not an object store URL (s3://, gs://, az://, file://)"),
         };
         let prefix = ObjectPath::parse(path.trim_matches('/')).with_context(|| format!("{url:?}: the prefix"))?;

@@ -72,10 +72,9 @@ impl Publisher {
     async fn write_changed(&mut self, all: &Snapshot) -> anyhow::Result<usize> {
         let mut by_service: BTreeMap<&str, Snapshot> = BTreeMap::new();
         for (k, c) in &all.contracts {
-            let one = by_service.entry(k.service.as_str()).or_insert_with(|| Snapshot {
-                sources: BTreeSet::from([self.source.clone()]),
-                ..Snapshot::default()
-            });
+            let one = by_service
+                .entry(k.service.as_str())
+                .or_insert_with(|| Snapshot { sources: BTreeSet::from([self.source.clone()]), ..Snapshot::default() });
             one.contracts.insert(k.clone(), c.clone());
         }
         let mut written = 0;
