@@ -8,7 +8,6 @@ use anyhow::{Context, bail};
 use futures::{StreamExt, TryStreamExt};
 use mockdrift_contracts::{Limits, Snapshot, Ts, safe_file_stem};
 use object_store::ObjectMeta;
-use object_store::PutPayload;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -76,15 +75,16 @@ impl Gathered {
     }
 }
 
-/// One compacted object: each source's snapshot of one service, side by side.
+/// A compacted object is JSON Lines: a header line, then one line per snapshot, so that
+/// it is written and read as a stream, one snapshot in memory at a time, however many
+/// sidecars it gathers.
 #[derive(Deserialize)]
-struct Compacted<'a> {
+struct CompactedHeader {
     format: String,
     version: u32,
-    #[serde(borrow)]
-    entries: Vec<CompactedEntry<'a>>,
 }
 
+/// One snapshot in a compacted object.
 #[derive(Deserialize)]
 struct CompactedEntry<'a> {
     /// The snapshot's own object: its full name in the store (`fleet/payments/pod-a.json`).
@@ -126,8 +126,13 @@ fn compacted_service(key: &str) -> &str {
 }
 
 async fn list(at: &Location) -> anyhow::Result<Listing> {
-    let metas: Vec<ObjectMeta> =
-        at.store.list(Some(&at.prefix)).try_collect().await.with_context(|| format!("listing {}", at.url))?;
+    let metas: Vec<ObjectMeta> = at
+        .store
+        .list(Some(&at.prefix))
+        .try_collect()
+        .await
+        .map_err(super::store_error)
+        .with_context(|| format!("listing {}", at.url))?;
     let mut compacted = Vec::new();
     let mut snapshots = BTreeMap::new();
     for m in metas {
@@ -147,23 +152,61 @@ async fn list(at: &Location) -> anyhow::Result<Listing> {
 }
 
 async fn read_text(at: &Location, meta: &ObjectMeta) -> anyhow::Result<String> {
-    let bytes = at.store.get(&meta.location).await?.bytes().await?;
+    let bytes = async { at.store.get(&meta.location).await?.bytes().await }.await.map_err(super::store_error)?;
     String::from_utf8(bytes.to_vec()).map_err(|_| anyhow::anyhow!("not UTF-8 text"))
 }
 
-/// The snapshots a compacted object holds.
-fn compacted_entries(text: &str) -> anyhow::Result<Vec<Found>> {
-    let c: Compacted<'_> = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("line {}: {e}", e.line()))?;
-    if c.format != COMPACTED_FORMAT {
-        bail!("not a compacted snapshot object (format is {:?})", c.format);
+/// Reads a compacted object line by line: each snapshot in it goes to `each` as soon as
+/// its line is complete.
+async fn read_compacted(at: &Location, meta: &ObjectMeta, mut each: impl FnMut(Found)) -> anyhow::Result<()> {
+    let mut stream = at.store.get(&meta.location).await.map_err(super::store_error)?.into_stream();
+    let mut pending: Vec<u8> = Vec::new();
+    let mut line_no = 0usize;
+    let mut line = |bytes: &[u8], line_no: usize| -> anyhow::Result<()> {
+        let text = std::str::from_utf8(bytes).map_err(|_| anyhow::anyhow!("line {line_no}: not UTF-8 text"))?;
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        if line_no == 1 {
+            let h: CompactedHeader = serde_json::from_str(text)
+                .map_err(|e| anyhow::anyhow!("line 1: not a compacted object's header: {e}"))?;
+            if h.format != COMPACTED_FORMAT {
+                bail!("not a compacted snapshot object (format is {:?})", h.format);
+            }
+            if h.version > COMPACTED_VERSION {
+                bail!(
+                    "compacted format v{} is newer than this binary (v{COMPACTED_VERSION}); upgrade mockdrift",
+                    h.version
+                );
+            }
+            return Ok(());
+        }
+        let e: CompactedEntry<'_> = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("line {line_no}: {e}"))?;
+        each(Found { key: e.key, published: e.published, text: e.snapshot.get().to_owned() });
+        Ok(())
+    };
+    while let Some(chunk) = stream.next().await {
+        let scanned = pending.len();
+        pending.extend_from_slice(&chunk.map_err(super::store_error)?);
+        let (mut start, mut from) = (0, scanned);
+        while let Some(nl) = memchr_newline(&pending[from..]) {
+            line_no += 1;
+            line(&pending[start..from + nl], line_no)?;
+            start = from + nl + 1;
+            from = start;
+        }
+        pending.drain(..start);
     }
-    if c.version > COMPACTED_VERSION {
-        bail!("compacted format v{} is newer than this binary (v{COMPACTED_VERSION}); upgrade mockdrift", c.version);
+    line_no += 1;
+    line(&pending, line_no)?;
+    if line_no == 1 && pending.is_empty() {
+        bail!("empty");
     }
-    Ok(c.entries
-        .into_iter()
-        .map(|e| Found { key: e.key, published: e.published, text: e.snapshot.get().to_owned() })
-        .collect())
+    Ok(())
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
 }
 
 /// Walks the prefix (one service's snapshots, or all): every snapshot taken (each object
@@ -178,19 +221,16 @@ async fn walk(at: &Location, listing: &Listing, service: Option<&str>, mut take:
         if service.is_some_and(|s| compacted_service(&name) != s) {
             continue;
         }
-        let entries = match read_text(at, meta).await.and_then(|t| compacted_entries(&t)) {
-            Ok(e) => e,
-            Err(e) => {
-                unreadable.push(format!("{name}: {e:#}"));
-                continue;
-            }
-        };
-        for e in entries {
+        let read = read_compacted(at, meta, |e| {
             let newer = listing.snapshots.get(&e.key).is_some_and(|m| published(m) > e.published);
-            if newer || !in_service(&e.key) || !taken.insert(e.key.clone()) {
-                continue;
+            if !newer && in_service(&e.key) && taken.insert(e.key.clone()) {
+                take(e);
             }
-            take(e);
+        })
+        .await;
+        if let Err(e) = read {
+            // What it held before the bad line was taken; the rest of it is not.
+            unreadable.push(format!("{name}: {e:#}"));
         }
     }
     let rest = listing.snapshots.iter().filter(|(k, _)| in_service(k) && !taken.contains(*k));
@@ -228,7 +268,15 @@ pub(crate) fn gather(url: &str, how: &Gather) -> anyhow::Result<Gathered> {
         out.unreadable = unreadable;
         out.unreadable.extend(bad);
         if out.merged == 0 {
-            bail!("no snapshot under {url} could be used: {}", out.summary());
+            let first: Vec<&str> = out.unreadable.iter().take(3).map(String::as_str).collect();
+            bail!(
+                "no snapshot under {url} could be used: {}{}",
+                out.summary(),
+                match first.is_empty() {
+                    true => String::new(),
+                    false => format!("; {}", first.join("; ")),
+                }
+            );
         }
         Ok(out)
     })
@@ -262,25 +310,32 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
         services.dedup();
         let mut out = Compaction::default();
         for service in services {
-            let mut entries: Vec<(String, Ts, String)> = Vec::new();
+            let object = dst.child(&[&format!("{}{COMPACTED_SUFFIX}", safe_file_stem(&service))]);
+            // Written as it is read, in parts: one snapshot in memory at a time.
+            let upload = dst.store.put_multipart(&object).await.map_err(super::store_error)?;
+            let mut w = object_store::WriteMultipart::new(upload);
+            w.write(format!("{{\"format\":\"{COMPACTED_FORMAT}\",\"version\":{COMPACTED_VERSION}}}\n").as_bytes());
+            let mut taken = 0;
             let mut bad = Vec::new();
             let unreadable = walk(&src, &listing, Some(&service), |f| match Snapshot::from_json(&f.text) {
                 Ok(s) if how.too_old(&s) => out.too_old += 1,
-                Ok(_) => entries.push((f.key, f.published, f.text)),
+                Ok(_) => {
+                    w.write(compacted_line(&f).as_bytes());
+                    taken += 1;
+                }
                 Err(e) => bad.push(format!("{}: {e}", f.key)),
             })
             .await;
             out.unreadable.extend(unreadable.into_iter().chain(bad));
-            if entries.is_empty() {
+            if taken == 0 {
+                let _ = w.abort().await;
                 continue;
             }
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            let object = dst.child(&[&format!("{}{COMPACTED_SUFFIX}", safe_file_stem(&service))]);
-            dst.store
-                .put(&object, PutPayload::from(compacted_text(&entries)))
+            w.finish()
                 .await
+                .map_err(super::store_error)
                 .with_context(|| format!("writing {}", dst.relative(&object)))?;
-            out.written.push((service, entries.len()));
+            out.written.push((service, taken));
         }
         if out.written.is_empty() {
             bail!("nothing to compact under {from}");
@@ -289,22 +344,38 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
     })
 }
 
-/// A compacted object's text: the snapshots as they were written, inside one JSON document.
-fn compacted_text(entries: &[(String, Ts, String)]) -> String {
-    let mut s = format!("{{\"format\": \"{COMPACTED_FORMAT}\", \"version\": {COMPACTED_VERSION}, \"entries\": [\n");
-    for (i, (key, published, text)) in entries.iter().enumerate() {
-        if i > 0 {
-            s.push_str(",\n");
+/// One line of a compacted object: the snapshot as it was written, without the whitespace
+/// between its tokens.
+fn compacted_line(f: &Found) -> String {
+    format!(
+        "{{\"key\":{},\"published\":\"{}\",\"snapshot\":{}}}\n",
+        serde_json::to_string(&f.key).expect("strings serialize"),
+        f.published.to_rfc3339(),
+        minified(&f.text)
+    )
+}
+
+/// JSON text without whitespace outside its strings.
+fn minified(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_ascii_whitespace() {
+            out.push(c);
         }
-        s.push_str(&format!(
-            "{{\"key\": {}, \"published\": \"{}\", \"snapshot\": {}}}",
-            serde_json::to_string(key).expect("strings serialize"),
-            published.to_rfc3339(),
-            text.trim_end()
-        ));
     }
-    s.push_str("\n]}\n");
-    s
+    out
 }
 
 #[cfg(test)]
@@ -400,6 +471,35 @@ mod tests {
             .unwrap();
         let got = gather(&url, &how(T, None)).unwrap();
         assert_eq!((got.merged, total(&got.snapshot)), (2, 65), "45 from pod-a's newest, 20 from pod-b");
+    }
+
+    #[test]
+    fn minified_json_keeps_every_string_as_it_was() {
+        let text = "{\n  \"a b\": \"x \\\" y\\\\\",\n  \"n\": [1, 2.5e3, null]\n}\n";
+        let m = minified(text);
+        assert_eq!(m, r#"{"a b":"x \" y\\","n":[1,2.5e3,null]}"#);
+        let (a, b): (serde_json::Value, serde_json::Value) =
+            (serde_json::from_str(text).unwrap(), serde_json::from_str(&m).unwrap());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_compacted_object_cut_short_keeps_what_it_held_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("file://{}", dir.path().display());
+        write(dir.path(), "fleet/payments/pod-a.json", &snapshot("pod-a", 10, T));
+        write(dir.path(), "fleet/payments/pod-b.json", &snapshot("pod-b", 5, T));
+        let to = format!("{url}/compacted");
+        compact(&format!("{url}/fleet"), &to, &how(T, None)).unwrap();
+        let object = dir.path().join("compacted/payments.compacted.json");
+        let text = std::fs::read_to_string(&object).unwrap();
+        assert_eq!(text.lines().count(), 3, "a header and a line per snapshot");
+        // Cut in the middle of the second snapshot's line.
+        let cut = text.len() - text.lines().last().unwrap().len() / 2;
+        std::fs::write(&object, &text[..cut]).unwrap();
+        let got = gather(&to, &how(T, None)).unwrap();
+        assert_eq!((got.merged, total(&got.snapshot)), (1, 10));
+        assert!(got.unreadable[0].contains("payments.compacted.json: line 3"), "{:?}", got.unreadable);
     }
 
     #[test]

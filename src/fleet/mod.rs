@@ -116,6 +116,22 @@ impl Location {
     }
 }
 
+/// An object store's error in one line: its own message, which already names its causes,
+/// without the XML document an S3 error carries (its code and message are kept).
+pub(crate) fn store_error(e: object_store::Error) -> anyhow::Error {
+    let text = e.to_string();
+    let Some(at) = text.find(": <?xml") else { return anyhow::anyhow!(text) };
+    let tag = |name: &str| {
+        let open = format!("<{name}>");
+        let from = text.find(&open)? + open.len();
+        text[from..].find(&format!("</{name}>")).map(|len| text[from..from + len].to_owned())
+    };
+    match (tag("Code"), tag("Message")) {
+        (Some(code), Some(msg)) => anyhow::anyhow!("{}: {code}: {msg}", &text[..at]),
+        _ => anyhow::anyhow!(text[..at].to_owned()),
+    }
+}
+
 /// A runtime for the commands that read or write object storage outside the proxy.
 pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the I/O runtime")

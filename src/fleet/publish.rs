@@ -91,6 +91,7 @@ impl Publisher {
                 .store
                 .put(&object, PutPayload::from(text))
                 .await
+                .map_err(super::store_error)
                 .with_context(|| format!("writing {}", self.at.relative(&object)))?;
             self.written.insert(service.to_owned(), hash);
             written += 1;
