@@ -33,9 +33,8 @@ fn check(origin: &str, args: &[String]) {
     }
 }
 
-#[test]
-fn kubernetes_sidecar_and_compose_run_real_flags() {
-    let pod = yaml("kubernetes-sidecar.yaml");
+/// A Deployment's containers, and the mockdrift sidecar's args.
+fn sidecar_args(pod: &Node) -> (Vec<Node>, Vec<String>) {
     let containers = pod
         .get("spec")
         .and_then(|s| s.get("template"))
@@ -47,6 +46,26 @@ fn kubernetes_sidecar_and_compose_run_real_flags() {
         containers.iter().find(|c| c.get("name").and_then(Node::as_str) == Some("mockdrift")).expect("the sidecar");
     let args = strings(sidecar.get("args").expect("args"));
     assert_eq!(args[0], "proxy");
+    (containers.clone(), args)
+}
+
+#[test]
+fn the_fleet_manifest_publishes_each_pod_s_snapshot_under_its_name() {
+    let pod = yaml("kubernetes-fleet.yaml");
+    let (_, args) = sidecar_args(&pod);
+    check("kubernetes-fleet.yaml", &args);
+    settle("kubernetes-fleet.yaml", &args);
+    let after = |flag: &str| args.iter().position(|a| a == flag).map(|i| args[i + 1].as_str());
+    assert!(after("--publish").is_some_and(|u| u.starts_with("s3://")), "{args:?}");
+    assert_eq!(after("--source"), Some("$(POD_NAME)"), "{args:?}");
+    let text = std::fs::read_to_string(repo().join("examples/deploy/kubernetes-fleet.yaml")).expect("read");
+    assert!(text.contains("fieldPath: metadata.name") && text.contains("emptyDir"), "{text}");
+}
+
+#[test]
+fn kubernetes_sidecar_and_compose_run_real_flags() {
+    let pod = yaml("kubernetes-sidecar.yaml");
+    let (containers, args) = sidecar_args(&pod);
     check("kubernetes-sidecar.yaml", &args);
     settle("kubernetes-sidecar.yaml", &args);
     let strategy = pod.get("spec").and_then(|s| s.get("strategy")).and_then(|s| s.get("type")).and_then(Node::as_str);
@@ -110,6 +129,7 @@ fn the_github_workflow_runs_real_commands() {
     }
     let text = std::fs::read_to_string(repo().join("examples/deploy/github-workflow.yml")).expect("read");
     assert!(text.contains("--format sarif") && text.contains("upload-sarif") && text.contains("--format markdown"));
+    assert!(text.contains("--from s3://"), "the workflow reads the prefix the fleet publishes to");
 }
 
 #[test]
