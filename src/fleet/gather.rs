@@ -18,6 +18,10 @@ pub(crate) const COMPACTED_FORMAT: &str = "mockdrift-contracts-compacted";
 /// Its version.
 const COMPACTED_VERSION: u32 = 1;
 
+/// The largest snapshot object, or line of a compacted object, that is read: a sidecar's
+/// snapshot of one service is a few MB at most (bounded by `max_endpoints_per_service`).
+const MAX_SNAPSHOT_BYTES: u64 = 256 << 20;
+
 /// How many objects are read at once.
 const CONCURRENT_READS: usize = 16;
 
@@ -152,6 +156,9 @@ async fn list(at: &Location) -> anyhow::Result<Listing> {
 }
 
 async fn read_text(at: &Location, meta: &ObjectMeta) -> anyhow::Result<String> {
+    if meta.size > MAX_SNAPSHOT_BYTES {
+        bail!("{} bytes: larger than a snapshot can be ({MAX_SNAPSHOT_BYTES} bytes)", meta.size);
+    }
     let bytes = async { at.store.get(&meta.location).await?.bytes().await }.await.map_err(super::store_error)?;
     String::from_utf8(bytes.to_vec()).map_err(|_| anyhow::anyhow!("not UTF-8 text"))
 }
@@ -196,6 +203,9 @@ async fn read_compacted(at: &Location, meta: &ObjectMeta, mut each: impl FnMut(F
             from = start;
         }
         pending.drain(..start);
+        if pending.len() as u64 > MAX_SNAPSHOT_BYTES {
+            bail!("line {}: longer than a snapshot can be ({MAX_SNAPSHOT_BYTES} bytes)", line_no + 1);
+        }
     }
     line_no += 1;
     line(&pending, line_no)?;
@@ -510,16 +520,19 @@ mod tests {
         write(dir.path(), "payments/gone.json", &snapshot("gone", 10, T - 30 * 86_400_000));
         std::fs::write(dir.path().join("payments/broken.json"), "{\"format\": \"mockdrift-contracts\", ").unwrap();
         std::fs::write(dir.path().join("payments/notes.txt"), "not a snapshot").unwrap();
+        // A huge object (sparse: no disk, no memory) is named, not read.
+        std::fs::File::create(dir.path().join("payments/huge.json")).unwrap().set_len(MAX_SNAPSHOT_BYTES + 1).unwrap();
 
         let got = gather(&url, &how(T, Some(Duration::from_secs(7 * 86_400)))).unwrap();
         assert_eq!((got.merged, got.too_old, total(&got.snapshot)), (1, 1, 10));
-        assert_eq!(got.unreadable.len(), 1, "{:?}", got.unreadable);
+        assert_eq!(got.unreadable.len(), 2, "{:?}", got.unreadable);
+        assert!(got.unreadable.iter().any(|u| u.contains("broken.json") && u.contains("line")), "{:?}", got.unreadable);
         assert!(
-            got.unreadable[0].contains("broken.json") && got.unreadable[0].contains("line"),
+            got.unreadable.iter().any(|u| u.contains("huge.json") && u.contains("larger than")),
             "{:?}",
             got.unreadable
         );
-        assert_eq!(got.summary(), "merged 1 snapshot from 1 source (1 left out by --max-age) (1 unreadable)");
+        assert_eq!(got.summary(), "merged 1 snapshot from 1 source (1 left out by --max-age) (2 unreadable)");
         // Without --max-age the old pod counts.
         assert_eq!(gather(&url, &how(T, None)).unwrap().merged, 2);
 
