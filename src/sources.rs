@@ -83,5 +83,5 @@ pub(crate) fn gather_opts(
         Some(a) => Some(crate::duration::parse(a, std::time::Duration::from_secs(86_400)).context("--max-age")?),
         None => None,
     };
-    Ok(crate::fleet::Gather { max_age, now, limits: limits.clone() })
+    Ok(crate::fleet::Gather { max_age, now, limits: limits.clone(), taken: Default::default() })
 }

@@ -78,8 +78,10 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
     let s3 = S3::start(0);
     s3.bucket("fleet");
     let up = payments();
+    // An hour between publishes: only the publish at shutdown writes, so what is read below
+    // is what it wrote after the final flush.
     let publish = |source: &'static str| {
-        ["--publish", "s3://fleet/contracts", "--publish-interval", "100ms", "--source", source].to_vec()
+        ["--publish", "s3://fleet/contracts", "--publish-interval", "1h", "--source", source].to_vec()
     };
     let (a, a_addr, a_admin) = sidecar(d, &s3, "st-a", up, &publish("pod-a"));
     let (b, b_addr, b_admin) = sidecar(d, &s3, "st-b", up, &publish("pod-b"));
@@ -101,9 +103,7 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
         assert_eq!(code, Some(0), "{log}");
         logs.push_str(&log);
     }
-    // The last publish follows the final flush (it writes nothing when the interval's
-    // publish already had the same contracts).
-    assert_eq!(logs.matches("mockdrift proxy: published").count(), 2, "{logs}");
+    assert_eq!(logs.matches("mockdrift proxy: published 1 changed snapshot at shutdown").count(), 2, "{logs}");
 
     // The prefix, merged: the join of both sidecars, equal to the store that saw everything.
     let merged = run(d, &s3, &["contracts", "export", "--from", "s3://fleet/contracts"]);
@@ -144,11 +144,22 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
     let again = run(d, &s3, &["contracts", "export", "--from", "s3://fleet/compacted"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_eq!(shapes(&again.stdout), shapes(&merged.stdout));
-    // And `contracts merge` takes a prefix as a snapshot argument.
+    // `contracts merge` takes prefixes as snapshot arguments; given the fleet's prefix and its
+    // compacted copy, each source counts once.
     let out = d.join("merged.json");
-    let m = run(d, &s3, &["contracts", "merge", "s3://fleet/contracts", "-o", out.to_str().expect("utf-8")]);
+    let m = run(
+        d,
+        &s3,
+        &["contracts", "merge", "s3://fleet/contracts", "s3://fleet/compacted", "-o", out.to_str().expect("utf-8")],
+    );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert_eq!(shapes(&std::fs::read_to_string(&out).expect("merged")), shapes(&merged.stdout));
+    // Compacted in place, beside the objects it gathers: still each source once.
+    let inplace = run(d, &s3, &["contracts", "compact", "s3://fleet/contracts", "--to", "s3://fleet/contracts"]);
+    assert_eq!(inplace.code, 0, "{}", inplace.stderr);
+    let again = run(d, &s3, &["contracts", "export", "--from", "s3://fleet/contracts"]);
+    assert!(again.stderr.contains("merged 2 snapshots from 2 sources"), "{}", again.stderr);
+    assert_eq!(shapes(&again.stdout), shapes(&merged.stdout));
 
     // The secret key of the environment reaches no log, report or output.
     for text in [&logs, &merged.stderr, &diff.stdout, &diff.stderr, &regen.stderr, &compact.stderr] {
@@ -192,7 +203,8 @@ fn a_failing_publish_is_counted_while_traffic_flows_and_recovers() {
     let ready = get(&admin, "/readyz");
     assert!(ready.starts_with("HTTP/1.1 200 OK") && ready.contains("publishing fails"), "{ready}");
 
-    // It comes back (empty, as moto starts): the next interval writes everything again.
+    // It comes back (empty, as moto starts): the next interval writes what changed (the
+    // failed write's snapshot was never marked written).
     let s3 = S3::start(port);
     s3.bucket("fleet");
     until("a publish after the server came back", &|m| metric(m, "mockdrift_publishes_total") > published);
@@ -245,9 +257,10 @@ fn a_publish_to_storage_that_never_answers_gives_up_after_ten_seconds_and_traffi
     }
     assert!(started.elapsed() >= Duration::from_secs(10), "gave up after {:?}", started.elapsed());
     let ready = get(&admin, "/readyz");
-    assert!(ready.contains("publishing fails") && ready.contains("gave up after 10s"), "{ready}");
+    assert!(ready.contains("publishing fails") && !ready.contains("127.0.0.1"), "{ready}");
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
+    assert!(log.contains("gave up after 10s"), "{log}");
     assert!(log.contains("the last publish failed"), "the shutdown publish is bounded too: {log}");
     assert!(!log.contains("planted-secret-key"), "{log}");
 }

@@ -224,8 +224,13 @@ pub fn run(
     count_skipped(&mut recorder, &last_in_slot);
     recorder.relearn_now();
     // One last try at a store that failed; what it cannot take is lost, and said.
-    if !recorder.has_store() {
-        reopen(&mut recorder, &store_dir).map_err(FinalFlushError::Unavailable)?;
+    if !recorder.has_store()
+        && let Err(e) = reopen(&mut recorder, &store_dir)
+    {
+        // Memory only: still publishes the final contracts to the read handles (the
+        // shutdown publish to object storage reads them).
+        let _ = recorder.flush();
+        return Err(FinalFlushError::Unavailable(e));
     }
     recorder.flush()?;
     Ok(recorder.len())

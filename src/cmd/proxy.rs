@@ -240,9 +240,13 @@ impl Settings {
                 }
                 // Writes nothing: the URL and the environment's settings are checked now.
                 crate::fleet::check_url(&url).context("--publish")?;
+                let interval = duration(args.publish_interval, &file.publish_interval, "60s", "publish-interval")?;
+                if interval < Duration::from_millis(100) {
+                    bail!("--publish-interval {}: at least 100ms", crate::duration::show(interval));
+                }
                 Some(crate::fleet::PublishSettings {
                     url,
-                    interval: duration(args.publish_interval, &file.publish_interval, "60s", "publish-interval")?,
+                    interval,
                     source: source.clone().unwrap_or_else(crate::fleet::hostname),
                 })
             }
@@ -442,14 +446,7 @@ pub(crate) fn run_until(
     let contracts = recorder.handle();
     // Fail-open: storage that cannot be reached leaves the proxy forwarding and recording;
     // the failure shows in /readyz and the metrics, and every interval tries again.
-    let publisher = set.publish.as_ref().and_then(|p| {
-        crate::fleet::Publisher::new(p, Arc::clone(&health))
-            .inspect_err(|e| {
-                tracing::error!(error = %format!("{e:#}"), "Publishing is off.");
-                health.published_to_storage(Some(format!("{e:#}")), 0);
-            })
-            .ok()
-    });
+    let publisher = set.publish.as_ref().map(|p| crate::fleet::Publisher::new(p, Arc::clone(&health)));
     let publish_handle = contracts.clone();
     // One worker per CPU the process may use (affinity and cgroup quota count), at most 4: a
     // sidecar pinned to one core runs one worker instead of two fighting over it.
@@ -564,16 +561,18 @@ pub(crate) fn run_until(
         for (_, s) in &route_stats {
             stats.add(s);
         }
-        let endpoints = done_rx.await.context("the recorder stopped")?.context("flushing contracts on shutdown")?;
+        let done = done_rx.await.context("the recorder stopped")?;
+        // Published even when the store failed: the bucket's copy is then all there is.
         if let Some(task) = publishing
             && let Ok(mut p) = task.await
         {
             // The contracts of the final flush, within the same 10 s as every attempt.
-            match p.publish(&publish_handle.snapshot()).await {
+            match p.publish(publish_handle.snapshot()).await {
                 Ok(n) => say!("mockdrift proxy: published {} at shutdown", plural(n, "changed snapshot")),
                 Err(_) => say!(warn: "mockdrift proxy: the last publish failed (see the warning above)"),
             }
         }
+        let endpoints = done.context("flushing contracts on shutdown")?;
         say!(
             "mockdrift proxy: stopped; {}, {} recorded, {} sampled down, {} dropped, {}, {}; {}",
             plural(stats.requests.load(Ordering::Relaxed) as usize, "request"),

@@ -26,7 +26,7 @@ const MAX_SNAPSHOT_BYTES: u64 = 256 << 20;
 const CONCURRENT_READS: usize = 16;
 
 /// How a prefix is read.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct Gather {
     /// Leave out snapshots whose traffic ended longer ago than this (pods long gone).
     pub(crate) max_age: Option<Duration>,
@@ -34,6 +34,10 @@ pub(crate) struct Gather {
     pub(crate) now: Ts,
     /// Limits the merge keeps to.
     pub(crate) limits: Limits,
+    /// The snapshot objects taken so far (store and name), over every prefix read with this
+    /// `Gather`: a command given two prefixes that hold one source (the fleet's and its
+    /// compacted copy) takes it once, from the first.
+    pub(crate) taken: std::sync::Mutex<HashSet<String>>,
 }
 
 impl Gather {
@@ -64,6 +68,9 @@ impl Gathered {
     /// `merged 12 snapshots from 6 sources (2 left out: ...)`.
     pub(crate) fn summary(&self) -> String {
         use mockdrift_differ::plural;
+        if self.merged == 0 && self.too_old == 0 && self.unreadable.is_empty() {
+            return "nothing new: each source here was read from an earlier argument".to_owned();
+        }
         let mut s = format!(
             "merged {} from {}",
             plural(self.merged, "snapshot"),
@@ -139,16 +146,21 @@ async fn list(at: &Location) -> anyhow::Result<Listing> {
         .with_context(|| format!("listing {}", at.url))?;
     let mut compacted = Vec::new();
     let mut snapshots = BTreeMap::new();
+    // Only what the layout puts there: `<service>/<source>.json` and
+    // `<service>.compacted.json` right under the prefix.
     for m in metas {
-        let name = m.location.to_string();
-        let file = name.rsplit('/').next().unwrap_or(&name);
+        let relative = at.relative(&m.location);
+        let parts: Vec<&str> = relative.split('/').collect();
+        let file = parts.last().copied().unwrap_or_default();
         if file.starts_with('.') || !file.ends_with(".json") {
             continue;
         }
-        if file.ends_with(COMPACTED_SUFFIX) {
-            compacted.push(m);
-        } else if service_of(&name).is_some() {
-            snapshots.insert(name, m);
+        match parts.len() {
+            1 if file.ends_with(COMPACTED_SUFFIX) => compacted.push(m),
+            2 if !file.ends_with(COMPACTED_SUFFIX) => {
+                snapshots.insert(m.location.to_string(), m);
+            }
+            _ => {}
         }
     }
     compacted.sort_by_key(|m| std::cmp::Reverse(published(m)));
@@ -169,14 +181,16 @@ async fn read_compacted(at: &Location, meta: &ObjectMeta, mut each: impl FnMut(F
     let mut stream = at.store.get(&meta.location).await.map_err(super::store_error)?.into_stream();
     let mut pending: Vec<u8> = Vec::new();
     let mut line_no = 0usize;
+    let mut header = false;
     let mut line = |bytes: &[u8], line_no: usize| -> anyhow::Result<()> {
         let text = std::str::from_utf8(bytes).map_err(|_| anyhow::anyhow!("line {line_no}: not UTF-8 text"))?;
         if text.trim().is_empty() {
             return Ok(());
         }
-        if line_no == 1 {
+        if !header {
+            header = true;
             let h: CompactedHeader = serde_json::from_str(text)
-                .map_err(|e| anyhow::anyhow!("line 1: not a compacted object's header: {e}"))?;
+                .map_err(|e| anyhow::anyhow!("line {line_no}: not a compacted object's header: {e}"))?;
             if h.format != COMPACTED_FORMAT {
                 bail!("not a compacted snapshot object (format is {:?})", h.format);
             }
@@ -209,8 +223,8 @@ async fn read_compacted(at: &Location, meta: &ObjectMeta, mut each: impl FnMut(F
     }
     line_no += 1;
     line(&pending, line_no)?;
-    if line_no == 1 && pending.is_empty() {
-        bail!("empty");
+    if !header {
+        bail!("empty: no header line");
     }
     Ok(())
 }
@@ -222,10 +236,16 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 /// Walks the prefix (one service's snapshots, or all): every snapshot taken (each object
 /// once, its newest write, wherever it is: its own object or a compacted copy) goes to
 /// `take`, in a fixed order; objects that could not be read are returned with the reason.
-async fn walk(at: &Location, listing: &Listing, service: Option<&str>, mut take: impl FnMut(Found)) -> Vec<String> {
+async fn walk(
+    at: &Location,
+    listing: &Listing,
+    service: Option<&str>,
+    taken: &mut HashSet<String>,
+    mut take: impl FnMut(Found) -> bool,
+) -> Vec<String> {
     let in_service = |key: &str| service.is_none_or(|s| service_of(key) == Some(s));
+    let id = |key: &str| format!("{}/{key}", at.root);
     let mut unreadable = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
     for meta in &listing.compacted {
         let name = meta.location.to_string();
         if service.is_some_and(|s| compacted_service(&name) != s) {
@@ -233,8 +253,12 @@ async fn walk(at: &Location, listing: &Listing, service: Option<&str>, mut take:
         }
         let read = read_compacted(at, meta, |e| {
             let newer = listing.snapshots.get(&e.key).is_some_and(|m| published(m) > e.published);
-            if !newer && in_service(&e.key) && taken.insert(e.key.clone()) {
-                take(e);
+            if !newer && in_service(&e.key) && !taken.contains(&id(&e.key)) {
+                let key = id(&e.key);
+                // A copy that does not parse leaves its source to its own object.
+                if take(e) {
+                    taken.insert(key);
+                }
             }
         })
         .await;
@@ -243,13 +267,18 @@ async fn walk(at: &Location, listing: &Listing, service: Option<&str>, mut take:
             unreadable.push(format!("{name}: {e:#}"));
         }
     }
-    let rest = listing.snapshots.iter().filter(|(k, _)| in_service(k) && !taken.contains(*k));
+    let rest: Vec<(&String, &ObjectMeta)> =
+        listing.snapshots.iter().filter(|(k, _)| in_service(k) && !taken.contains(&id(k))).collect();
     let mut reads = futures::stream::iter(rest)
         .map(|(key, meta)| async move { (key, meta, read_text(at, meta).await) })
         .buffered(CONCURRENT_READS);
     while let Some((key, meta, text)) = reads.next().await {
         match text {
-            Ok(text) => take(Found { key: key.clone(), published: published(meta), text }),
+            Ok(text) => {
+                if take(Found { key: key.clone(), published: published(meta), text }) {
+                    taken.insert(id(key));
+                }
+            }
             Err(e) => unreadable.push(format!("{key}: {e:#}")),
         }
     }
@@ -266,17 +295,33 @@ pub(crate) fn gather(url: &str, how: &Gather) -> anyhow::Result<Gathered> {
         }
         let mut out = Gathered::default();
         let mut bad = Vec::new();
-        let unreadable = walk(&at, &listing, None, |f| match Snapshot::from_json(&f.text) {
-            Ok(s) if how.too_old(&s) => out.too_old += 1,
+        let lock = || how.taken.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut taken = std::mem::take(&mut *lock());
+        let earlier = !taken.is_empty();
+        let unreadable = walk(&at, &listing, None, &mut taken, |f| match Snapshot::from_json(&f.text) {
+            Ok(s) if how.too_old(&s) => {
+                out.too_old += 1;
+                true
+            }
             Ok(s) => {
                 out.snapshot.merge(&s, &how.limits);
                 out.merged += 1;
+                true
             }
-            Err(e) => bad.push(format!("{}: {e}", f.key)),
+            Err(e) => {
+                bad.push(format!("{}: {e}", f.key));
+                false
+            }
         })
         .await;
+        *lock() = taken;
         out.unreadable = unreadable;
         out.unreadable.extend(bad);
+        // Everything here was taken from a prefix read before (the fleet's, then its
+        // compacted copy): nothing to add, and nothing wrong.
+        if out.merged == 0 && earlier && out.unreadable.is_empty() {
+            return Ok(out);
+        }
         if out.merged == 0 {
             let first: Vec<&str> = out.unreadable.iter().take(3).map(String::as_str).collect();
             bail!(
@@ -327,13 +372,21 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
             w.write(format!("{{\"format\":\"{COMPACTED_FORMAT}\",\"version\":{COMPACTED_VERSION}}}\n").as_bytes());
             let mut taken = 0;
             let mut bad = Vec::new();
-            let unreadable = walk(&src, &listing, Some(&service), |f| match Snapshot::from_json(&f.text) {
-                Ok(s) if how.too_old(&s) => out.too_old += 1,
+            let mut seen = HashSet::new();
+            let unreadable = walk(&src, &listing, Some(&service), &mut seen, |f| match Snapshot::from_json(&f.text) {
+                Ok(s) if how.too_old(&s) => {
+                    out.too_old += 1;
+                    true
+                }
                 Ok(_) => {
                     w.write(compacted_line(&f).as_bytes());
                     taken += 1;
+                    true
                 }
-                Err(e) => bad.push(format!("{}: {e}", f.key)),
+                Err(e) => {
+                    bad.push(format!("{}: {e}", f.key));
+                    false
+                }
             })
             .await;
             out.unreadable.extend(unreadable.into_iter().chain(bad));
@@ -430,7 +483,7 @@ mod tests {
     }
 
     fn how(now_ms: i64, max_age: Option<Duration>) -> Gather {
-        Gather { max_age, now: Ts(now_ms), limits: Limits::default() }
+        Gather { max_age, now: Ts(now_ms), limits: Limits::default(), taken: Default::default() }
     }
 
     fn total(s: &Snapshot) -> u64 {
@@ -468,6 +521,12 @@ mod tests {
         compact(&url, &to, &how(T, None)).unwrap();
         let got = gather(&to, &how(T, None)).unwrap();
         assert_eq!((got.merged, total(&got.snapshot)), (2, 50));
+        // Both prefixes read with one `Gather` (two --contracts): each source once, from the first.
+        let both = how(T, None);
+        assert_eq!(gather(&url, &both).unwrap().merged, 2);
+        let second = gather(&to, &both).unwrap();
+        assert_eq!(second.merged, 0);
+        assert!(second.summary().starts_with("nothing new"), "{}", second.summary());
 
         // pod-a publishes again after the compaction: its new snapshot replaces the copy.
         let a2 = snapshot("pod-a", 45, T + 60_000);
@@ -510,6 +569,11 @@ mod tests {
         let got = gather(&to, &how(T, None)).unwrap();
         assert_eq!((got.merged, total(&got.snapshot)), (1, 10));
         assert!(got.unreadable[0].contains("payments.compacted.json: line 3"), "{:?}", got.unreadable);
+        // A first line that is not the header (here: blank, then a snapshot) is refused whole.
+        let entry = text.lines().nth(1).unwrap();
+        std::fs::write(&object, format!("\n{entry}\n")).unwrap();
+        let err = gather(&to, &how(T, None)).unwrap_err();
+        assert!(format!("{err:#}").contains("line 2: not a compacted object's header"), "{err:#}");
     }
 
     #[test]

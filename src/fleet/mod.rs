@@ -25,7 +25,7 @@ use object_store::path::Path as ObjectPath;
 pub(crate) use gather::{Gather, compact, gather};
 pub(crate) use publish::{PublishSettings, Publisher};
 
-/// How long one publish, one listing or one read of an object may take before it is given up.
+/// How long one write of a snapshot may take before it is given up.
 pub(crate) const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The suffix of a compacted object's name.
@@ -55,6 +55,8 @@ pub(crate) struct Location {
     /// The URL as given, for messages (it carries no credentials: those come from the
     /// environment).
     pub(crate) url: String,
+    /// What names the store an object's name is within: `s3://bucket`, or `file://`.
+    pub(crate) root: String,
 }
 
 impl Location {
@@ -74,28 +76,65 @@ impl Location {
             } else if !std::path::Path::new(dir).is_dir() {
                 bail!("{url}: no such directory");
             }
-            let store = object_store::local::LocalFileSystem::new_with_prefix(dir).map_err(fail)?;
-            return Ok(Location { store: Arc::new(store), prefix: ObjectPath::default(), url: url.to_owned() });
+            // Rooted at `/`, so that an object's name is its whole path wherever it is read
+            // from (`srv/fleet/payments/pod-a.json`), as an S3 key is within its bucket.
+            let store = object_store::local::LocalFileSystem::new();
+            let prefix =
+                ObjectPath::parse(dir.trim_start_matches('/')).with_context(|| format!("{url:?}: the path"))?;
+            return Ok(Location { store: Arc::new(store), prefix, url: url.to_owned(), root: "file://".to_owned() });
         }
         let (bucket, path) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() {
             bail!("{url:?}: no bucket or container");
         }
         let root = format!("{scheme}://{bucket}");
+        // A compacted object may take minutes over a slow link: a request may last an hour
+        // (the publisher bounds each write itself); connecting and retrying are bounded. Set
+        // as configuration keys, over what the environment says (AWS_ALLOW_HTTP and the like).
+        use object_store::ClientConfigKey::{ConnectTimeout, Timeout};
+        let retry =
+            object_store::RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(30), ..Default::default() };
         let store: Arc<dyn ObjectStore> = match scheme {
             "s3" | "s3a" => {
-                Arc::new(object_store::aws::AmazonS3Builder::from_env().with_url(root).build().map_err(fail)?)
+                use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey::Client};
+                Arc::new(
+                    AmazonS3Builder::from_env()
+                        .with_url(&root)
+                        .with_config(Client(Timeout), "1h")
+                        .with_config(Client(ConnectTimeout), "5s")
+                        .with_retry(retry)
+                        .build()
+                        .map_err(fail)?,
+                )
             }
             "gs" => {
-                Arc::new(object_store::gcp::GoogleCloudStorageBuilder::from_env().with_url(root).build().map_err(fail)?)
+                use object_store::gcp::{GoogleCloudStorageBuilder, GoogleConfigKey::Client};
+                Arc::new(
+                    GoogleCloudStorageBuilder::from_env()
+                        .with_url(&root)
+                        .with_config(Client(Timeout), "1h")
+                        .with_config(Client(ConnectTimeout), "5s")
+                        .with_retry(retry)
+                        .build()
+                        .map_err(fail)?,
+                )
             }
             "az" | "abfs" | "abfss" => {
-                Arc::new(object_store::azure::MicrosoftAzureBuilder::from_env().with_url(root).build().map_err(fail)?)
+                use object_store::azure::{AzureConfigKey::Client, MicrosoftAzureBuilder};
+                Arc::new(
+                    MicrosoftAzureBuilder::from_env()
+                        .with_url(&root)
+                        .with_config(Client(Timeout), "1h")
+                        .with_config(Client(ConnectTimeout), "5s")
+                        .with_retry(retry)
+                        .build()
+                        .map_err(fail)?,
+                )
             }
             _ => bail!("{url:?}: not an object store URL (s3://, gs://, az://, file://)"),
         };
         let prefix = ObjectPath::parse(path.trim_matches('/')).with_context(|| format!("{url:?}: the prefix"))?;
-        Ok(Location { store, prefix, url: url.to_owned() })
+        Ok(Location { store, prefix, url: url.to_owned(), root })
     }
 
     /// The object `parts` names under the prefix.
@@ -117,10 +156,11 @@ impl Location {
 }
 
 /// An object store's error in one line: its own message, which already names its causes,
-/// without the XML document an S3 error carries (its code and message are kept).
+/// without the document an error answer carries (an S3 or Azure XML error, an HTML page:
+/// a signed request's details may be in it); an XML error's code and message are kept.
 pub(crate) fn store_error(e: object_store::Error) -> anyhow::Error {
     let text = e.to_string();
-    let Some(at) = text.find(": <?xml") else { return anyhow::anyhow!(text) };
+    let Some(at) = text.find(": <").or_else(|| text.find(": \u{feff}<")) else { return anyhow::anyhow!(text) };
     let tag = |name: &str| {
         let open = format!("<{name}>");
         let from = text.find(&open)? + open.len();
