@@ -237,13 +237,33 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     };
     let mut members: Vec<(String, char)> = Vec::new();
     let mut key: Option<String> = None;
+    // A member holding a list of objects (`{"data": [{...}], "has_more": true}`, an API's
+    // list envelope): its first item's member names count too, as `data.id`, so that two
+    // resources' lists are told apart by their items, not taken for one envelope.
+    let mut list: Option<String> = None;
+    let mut item: Option<String> = None;
+    let mut item_key: Option<String> = None;
     while let Some(ev) = p.next().ok()? {
         if p.depth() < at {
             break;
         }
+        if item.is_some() && p.depth() < at + 2 {
+            item = None;
+        }
+        if let Some(parent) = list.take()
+            && ev == Event::StartObject
+            && p.depth() == at + 2
+        {
+            item = Some(parent);
+            continue;
+        }
         let kind = match ev {
             Event::Key(k) if p.depth() == at => {
                 key = Some(k.into_owned());
+                continue;
+            }
+            Event::Key(k) if item.is_some() && p.depth() == at + 2 => {
+                item_key = Some(k.into_owned());
                 continue;
             }
             Event::StartObject => 'o',
@@ -258,7 +278,15 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         if p.depth() == at + usize::from(inner)
             && let Some(k) = key.take()
         {
+            if kind == 'a' && !array {
+                list = Some(k.clone());
+            }
             members.push((k, kind));
+        } else if let Some(parent) = &item
+            && p.depth() == at + 2 + usize::from(inner)
+            && let Some(k) = item_key.take()
+        {
+            members.push((format!("{parent}.{k}"), kind));
         }
     }
     // The rest of the document must be valid too.
@@ -291,11 +319,23 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
     if obj.fields.len() < 2 && !array {
         return None;
     }
+    // As `body_signature` reads a body: the members, and the members of the items of a
+    // member that holds a list of objects, sorted by name.
+    let mut members: Vec<(String, Option<&str>)> = Vec::new();
+    for (k, f) in &obj.fields {
+        members.push((k.clone(), f.shape.kinds().first().map(|k| k.name())));
+        if !array && let Some(items) = f.shape.array.as_ref().and_then(|a| a.items.object.as_ref()) {
+            for (ik, i) in &items.fields {
+                members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
+            }
+        }
+    }
+    members.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
-    for (k, f) in &obj.fields {
+    for (k, kind) in &members {
         k.hash(&mut h);
-        f.shape.kinds().first().map(|k| k.name()).hash(&mut h);
+        kind.hash(&mut h);
     }
     Some(h.finish())
 }

@@ -213,6 +213,37 @@ impl Node {
         for (_, _, kind) in &children {
             members[*kind] += 1;
         }
+        // Children that each answer, themselves or as their items (`/{}` below them), with a
+        // response shape no sibling answers with are endpoints of their own, however alike
+        // their subtrees (`/v1/customers/{}` and `/v1/charges/{}`, a shop's
+        // `/api/v1/products/{}` and `/api/v1/orders/{}`): a kind whose members all do is never
+        // joined by structure. Values of a parameter share their shapes (every owner's
+        // repositories answer as repositories); literal names below a child are left out, as
+        // they are what differs between values.
+        let answers: Vec<std::collections::BTreeSet<u64>> = children
+            .iter()
+            .map(|(_, n, _)| {
+                n.sigs
+                    .iter()
+                    .chain(n.param.iter().flat_map(|p| p.sigs.iter()))
+                    .copied()
+                    .filter(|s| !cx.generic.contains(s))
+                    .collect()
+            })
+            .collect();
+        let mut answered: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for a in &answers {
+            for s in a {
+                *answered.entry(*s).or_default() += 1;
+            }
+        }
+        let own: Vec<bool> = answers.iter().map(|a| a.iter().any(|s| answered[s] == 1)).collect();
+        let mut kind_own = vec![own.iter().filter(|&&o| o).count() >= 2; kinds.len()];
+        for ((_, _, kind), o) in children.iter().zip(&own) {
+            if !o {
+                kind_own[*kind] = false;
+            }
+        }
         let tries: Vec<Option<SkelTrie>> = kinds.iter().map(|k| k.as_ref().map(SkelTrie::new)).collect();
         // Whether the members of a shape each answer with a specific response shape of their
         // own (two or more members, no shape shared).
@@ -255,7 +286,8 @@ impl Node {
                 // The same subtree under many siblings is one parameter's however shallow
                 // (`/{dataset}/{version}/fields` for four versions), unless they answer with
                 // shapes of their own (`/prices/search`, `/products/search`, ...).
-                if alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY && !own_shapes[i] {
+                let apart = kind_own[i] && kind_own[j];
+                if !apart && (alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY && !own_shapes[i]) {
                     linked[i] = true;
                     linked[j] = true;
                     let (ri, rj) = (root(&mut group, i), root(&mut group, j));
@@ -277,6 +309,9 @@ impl Node {
             );
             for (i, a) in kinds.iter().enumerate() {
                 let Some(a) = a else { continue };
+                if kind_own[i] {
+                    continue;
+                }
                 let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k, members[i])).collect();
                 if held.len() >= 2
                     && held.iter().any(|k| k.matches('/').count() >= 2)
@@ -298,7 +333,7 @@ impl Node {
             }
         }
         for (k, n, kind) in &children {
-            if k.is_none() || n.lits.len() < 3 || children.len() < 3 {
+            if k.is_none() || n.lits.len() < 3 || children.len() < 3 || kind_own[*kind] {
                 continue;
             }
             let held: Vec<&Node> =

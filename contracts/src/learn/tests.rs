@@ -21,11 +21,22 @@ fn value_signature(body: &[u8]) -> Option<u64> {
         serde_json::Value::Array(_) => 'a',
         serde_json::Value::Object(_) => 'o',
     };
+    // A member holding a list of objects adds its first item's members (`data.id`).
+    let mut members: Vec<(String, char)> = Vec::new();
+    for (k, v) in obj {
+        members.push((k.clone(), kind(v)));
+        if let (false, serde_json::Value::Array(items)) = (array, v)
+            && let Some(serde_json::Value::Object(first)) = items.first()
+        {
+            members.extend(first.iter().map(|(ik, iv)| (format!("{k}.{ik}"), kind(iv))));
+        }
+    }
+    members.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
-    for (k, v) in obj {
+    for (k, kind) in &members {
         k.hash(&mut h);
-        kind(v).hash(&mut h);
+        kind.hash(&mut h);
     }
     Some(h.finish())
 }
@@ -37,6 +48,9 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         r#"[{"b": 1.5, "a": "x", "nested": {"deep": [1, 2]}}, {"c": 1}]"#,
         r#"{"a": 1, "a": "twice", "b": [] }"#,
         r#"{"only": 1}"#,
+        r#"{"data": [{"id": 1, "product_ref": "p", "price": {"a": 1}}, {"other": 2}], "has_more": true}"#,
+        r#"{"data": [{"id": 1, "order_ref": "o", "price": {"a": 1}}], "has_more": false}"#,
+        r#"{"data": ["x", {"id": 1}], "items": [[1]], "n": 2}"#,
         r#"[]"#,
         r#"[1, 2]"#,
         r#"[{}]"#,
@@ -313,4 +327,27 @@ fn names_that_recur_under_a_sibling_are_endpoints_not_an_open_set() {
         ["ana-k", "bo-l", "cy-m", "di-n", "ed-o"].iter().map(|o| format!("/orgs/acme/members/{o}")).collect();
     let t = Templater::new(learn_view(owners.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
     assert_eq!(t.template("/orgs/acme/members/zed"), "/orgs/acme/members/{member}");
+}
+
+#[test]
+fn resources_whose_lists_and_items_answer_apart_stay_literal() {
+    // A shop: several resources, each a list (one envelope, items of the resource's own
+    // shape) and items by id; every resource has the same endpoints below it.
+    let resources = ["products", "orders", "customers", "invoices", "carts", "coupons"];
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (r, res) in resources.iter().enumerate() {
+        let item = format!(r#"{{"id": 1, "name": "x", "{res}_ref": "y", "extra_{r}": true}}"#);
+        let list = format!(r#"{{"data": [{item}], "has_more": true}}"#);
+        for i in 0..40 {
+            paths.push((format!("/api/v1/{res}"), body_signature(list.as_bytes())));
+            paths.push((format!("/api/v1/{res}/{}", 1000 + i * 7), body_signature(item.as_bytes())));
+            paths.push((format!("/api/v1/{res}/{}/notes", 1000 + i * 7), body_signature(list.as_bytes())));
+        }
+    }
+    let learned: Vec<String> =
+        learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))).iter().map(|r| r.as_str().to_owned()).collect();
+    for res in resources {
+        assert!(learned.iter().any(|t| t.starts_with(&format!("/api/v1/{res}/{{"))), "{res}: {learned:?}");
+    }
+    assert!(!learned.iter().any(|t| t.starts_with("/api/v1/{")), "{learned:?}");
 }
