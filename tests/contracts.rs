@@ -275,19 +275,8 @@ fn infer_learns_slug_parameters_from_the_traffic_and_given_routes_win() {
 
 /// `contracts infer` with an environment.
 fn infer_with(dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> crate::support::Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mockdrift"))
-        .args(["contracts", "infer"])
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(dir)
-        .env_remove("MOCKDRIFT_LOG")
-        .output()
-        .expect("the binary runs");
-    crate::support::Run {
-        code: out.status.code().expect("exited"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let argv: Vec<&str> = ["contracts", "infer"].into_iter().chain(args.iter().copied()).collect();
+    crate::support::mockdrift_with(dir, &argv, env)
 }
 
 #[test]

@@ -20,18 +20,7 @@ fn payments() -> std::net::SocketAddr {
 
 /// `mockdrift` with the S3 server's environment.
 fn run(dir: &Path, s3: &S3, args: &[&str]) -> crate::support::Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("MOCKDRIFT_LOG")
-        .envs(s3.env())
-        .output()
-        .expect("the binary runs");
-    crate::support::Run {
-        code: out.status.code().expect("exited"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    crate::support::mockdrift_with(dir, args, &s3.env())
 }
 
 /// A recording proxy in front of `up` (every exchange recorded, flushed every 100 ms), with

@@ -13,10 +13,20 @@ pub(crate) struct Run {
 
 /// Runs `mockdrift` with `args` in `dir`.
 pub(crate) fn mockdrift(dir: &Path, args: &[&str]) -> Run {
+    mockdrift_with::<&str, &str>(dir, args, &[])
+}
+
+/// Runs `mockdrift` with `args` in `dir`, with `env` added to its environment.
+pub(crate) fn mockdrift_with<K: AsRef<std::ffi::OsStr>, V: AsRef<std::ffi::OsStr>>(
+    dir: &Path,
+    args: &[&str],
+    env: &[(K, V)],
+) -> Run {
     let Output { status, stdout, stderr } = Command::new(env!("CARGO_BIN_EXE_mockdrift"))
         .args(args)
         .current_dir(dir)
         .env_remove("MOCKDRIFT_LOG")
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .output()
         .expect("the binary runs");
     Run {

@@ -94,42 +94,25 @@ impl Location {
         use object_store::ClientConfigKey::{ConnectTimeout, Timeout};
         let retry =
             object_store::RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(30), ..Default::default() };
+        // One builder per cloud, each configured alike.
+        macro_rules! cloud {
+            ($builder:ty, $key:path) => {
+                Arc::new(
+                    <$builder>::from_env()
+                        .with_url(&root)
+                        .with_config($key(Timeout), "1h")
+                        .with_config($key(ConnectTimeout), "5s")
+                        .with_retry(retry)
+                        .build()
+                        .map_err(fail)?,
+                )
+            };
+        }
         let store: Arc<dyn ObjectStore> = match scheme {
-            "s3" | "s3a" => {
-                use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey::Client};
-                Arc::new(
-                    AmazonS3Builder::from_env()
-                        .with_url(&root)
-                        .with_config(Client(Timeout), "1h")
-                        .with_config(Client(ConnectTimeout), "5s")
-                        .with_retry(retry)
-                        .build()
-                        .map_err(fail)?,
-                )
-            }
-            "gs" => {
-                use object_store::gcp::{GoogleCloudStorageBuilder, GoogleConfigKey::Client};
-                Arc::new(
-                    GoogleCloudStorageBuilder::from_env()
-                        .with_url(&root)
-                        .with_config(Client(Timeout), "1h")
-                        .with_config(Client(ConnectTimeout), "5s")
-                        .with_retry(retry)
-                        .build()
-                        .map_err(fail)?,
-                )
-            }
+            "s3" | "s3a" => cloud!(object_store::aws::AmazonS3Builder, object_store::aws::AmazonS3ConfigKey::Client),
+            "gs" => cloud!(object_store::gcp::GoogleCloudStorageBuilder, object_store::gcp::GoogleConfigKey::Client),
             "az" | "abfs" | "abfss" => {
-                use object_store::azure::{AzureConfigKey::Client, MicrosoftAzureBuilder};
-                Arc::new(
-                    MicrosoftAzureBuilder::from_env()
-                        .with_url(&root)
-                        .with_config(Client(Timeout), "1h")
-                        .with_config(Client(ConnectTimeout), "5s")
-                        .with_retry(retry)
-                        .build()
-                        .map_err(fail)?,
-                )
+                cloud!(object_store::azure::MicrosoftAzureBuilder, object_store::azure::AzureConfigKey::Client)
             }
             _ => bail!("{url:?}: not an object store URL (s3://, gs://, az://, file://)"),
         };
