@@ -143,6 +143,17 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
     );
     assert_eq!(m.code, 0, "{}", m.stderr);
     assert_eq!(shapes(&std::fs::read_to_string(&out).expect("merged")), shapes(&merged.stdout));
+    // Compacted into another bucket, and read with the fleet's prefix: each source once.
+    s3.bucket("elsewhere");
+    let far = run(d, &s3, &["contracts", "compact", "s3://fleet/contracts", "--to", "s3://elsewhere/fleet"]);
+    assert_eq!(far.code, 0, "{}", far.stderr);
+    let m = run(
+        d,
+        &s3,
+        &["contracts", "merge", "s3://elsewhere/fleet", "s3://fleet/contracts", "-o", out.to_str().expect("utf-8")],
+    );
+    assert_eq!(m.code, 0, "{}", m.stderr);
+    assert_eq!(shapes(&std::fs::read_to_string(&out).expect("merged")), shapes(&merged.stdout));
     // Compacted in place, beside the objects it gathers: still each source once.
     let inplace = run(d, &s3, &["contracts", "compact", "s3://fleet/contracts", "--to", "s3://fleet/contracts"]);
     assert_eq!(inplace.code, 0, "{}", inplace.stderr);

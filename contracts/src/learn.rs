@@ -243,6 +243,7 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     let mut list: Option<String> = None;
     let mut item: Option<String> = None;
     let mut item_key: Option<String> = None;
+    let mut items: Vec<(String, char)> = Vec::new();
     while let Some(ev) = p.next().ok()? {
         if p.depth() < at {
             break;
@@ -286,7 +287,7 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
             && p.depth() == at + 2 + usize::from(inner)
             && let Some(k) = item_key.take()
         {
-            members.push((format!("{parent}.{k}"), kind));
+            items.push((format!("{parent}.{k}"), kind));
         }
     }
     // The rest of the document must be valid too.
@@ -295,9 +296,16 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     members.reverse();
     members.sort_by(|a, b| a.0.cmp(&b.0));
     members.dedup_by(|a, b| a.0 == b.0);
+    // The object's own members decide whether it tells endpoints apart; its lists' items
+    // only add to a shape that does.
     if members.len() < 2 && !array {
         return None;
     }
+    items.reverse();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|a, b| a.0 == b.0);
+    members.extend(items);
+    members.sort_by(|a, b| a.0.cmp(&b.0));
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
     for (k, kind) in &members {
@@ -324,7 +332,11 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
     let mut members: Vec<(String, Option<&str>)> = Vec::new();
     for (k, f) in &obj.fields {
         members.push((k.clone(), f.shape.kinds().first().map(|k| k.name())));
-        if !array && let Some(items) = f.shape.array.as_ref().and_then(|a| a.items.object.as_ref()) {
+        // Only a list of objects alone, as a body's first item would show it.
+        if !array
+            && let Some(items) =
+                f.shape.array.as_ref().filter(|a| a.items.kinds().len() == 1).and_then(|a| a.items.object.as_ref())
+        {
             for (ik, i) in &items.fields {
                 members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
             }

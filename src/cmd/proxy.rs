@@ -566,10 +566,13 @@ pub(crate) fn run_until(
         if let Some(task) = publishing
             && let Ok(mut p) = task.await
         {
-            // The contracts of the final flush, within the same 10 s as every attempt.
-            match p.publish(publish_handle.snapshot()).await {
-                Ok(n) => say!("mockdrift proxy: published {} at shutdown", plural(n, "changed snapshot")),
-                Err(_) => say!(warn: "mockdrift proxy: the last publish failed (see the warning above)"),
+            // The contracts of the final flush, in 10 s at most whatever the number of
+            // services (each write has 10 s of its own, four at once).
+            let last = tokio::time::timeout(crate::fleet::ATTEMPT_TIMEOUT, p.publish(publish_handle.snapshot()));
+            match last.await {
+                Ok(Ok(n)) => say!("mockdrift proxy: published {} at shutdown", plural(n, "changed snapshot")),
+                Ok(Err(_)) => say!(warn: "mockdrift proxy: the last publish failed (see the warning above)"),
+                Err(_) => say!(warn: "mockdrift proxy: the last publish failed: gave up after 10s"),
             }
         }
         let endpoints = done.context("flushing contracts on shutdown")?;

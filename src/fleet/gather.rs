@@ -98,6 +98,10 @@ struct CompactedHeader {
 /// One snapshot in a compacted object.
 #[derive(Deserialize)]
 struct CompactedEntry<'a> {
+    /// The store the snapshot's own object is in (`s3://bucket`, `file://`); older lines
+    /// have none and mean the store the compacted object is in.
+    #[serde(default)]
+    root: Option<String>,
     /// The snapshot's own object: its full name in the store (`fleet/payments/pod-a.json`).
     key: String,
     /// When that object was written (the object store's clock).
@@ -109,6 +113,8 @@ struct CompactedEntry<'a> {
 /// A snapshot found under a prefix: its object's full name in the store, when that object
 /// was written, and its text.
 struct Found {
+    /// The store the object is in, when not the one being read.
+    root: Option<String>,
     key: String,
     published: Ts,
     text: String,
@@ -133,7 +139,8 @@ fn service_of(key: &str) -> Option<&str> {
 
 /// The service a compacted object holds: its name without the suffix.
 fn compacted_service(key: &str) -> &str {
-    key.rsplit('/').next().unwrap_or(key).trim_end_matches(COMPACTED_SUFFIX)
+    let file = key.rsplit('/').next().unwrap_or(key);
+    file.strip_suffix(COMPACTED_SUFFIX).unwrap_or(file)
 }
 
 async fn list(at: &Location) -> anyhow::Result<Listing> {
@@ -203,7 +210,7 @@ async fn read_compacted(at: &Location, meta: &ObjectMeta, mut each: impl FnMut(F
             return Ok(());
         }
         let e: CompactedEntry<'_> = serde_json::from_str(text).map_err(|e| anyhow::anyhow!("line {line_no}: {e}"))?;
-        each(Found { key: e.key, published: e.published, text: e.snapshot.get().to_owned() });
+        each(Found { root: e.root, key: e.key, published: e.published, text: e.snapshot.get().to_owned() });
         Ok(())
     };
     while let Some(chunk) = stream.next().await {
@@ -252,9 +259,14 @@ async fn walk(
             continue;
         }
         let read = read_compacted(at, meta, |e| {
-            let newer = listing.snapshots.get(&e.key).is_some_and(|m| published(m) > e.published);
-            if !newer && in_service(&e.key) && !taken.contains(&id(&e.key)) {
-                let key = id(&e.key);
+            // A copy of an object in another store is that store's object, not one here.
+            let here = e.root.as_deref().is_none_or(|r| r == at.root);
+            let key = match &e.root {
+                Some(r) => format!("{r}/{}", e.key),
+                None => id(&e.key),
+            };
+            let newer = here && listing.snapshots.get(&e.key).is_some_and(|m| published(m) > e.published);
+            if !newer && in_service(&e.key) && !taken.contains(&key) {
                 // A copy that does not parse leaves its source to its own object.
                 if take(e) {
                     taken.insert(key);
@@ -275,7 +287,7 @@ async fn walk(
     while let Some((key, meta, text)) = reads.next().await {
         match text {
             Ok(text) => {
-                if take(Found { key: key.clone(), published: published(meta), text }) {
+                if take(Found { root: None, key: key.clone(), published: published(meta), text }) {
                     taken.insert(id(key));
                 }
             }
@@ -319,7 +331,7 @@ pub(crate) fn gather(url: &str, how: &Gather) -> anyhow::Result<Gathered> {
         out.unreadable.extend(bad);
         // Everything here was taken from a prefix read before (the fleet's, then its
         // compacted copy): nothing to add, and nothing wrong.
-        if out.merged == 0 && earlier && out.unreadable.is_empty() {
+        if out.merged == 0 && earlier {
             return Ok(out);
         }
         if out.merged == 0 {
@@ -379,7 +391,7 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
                     true
                 }
                 Ok(_) => {
-                    w.write(compacted_line(&f).as_bytes());
+                    w.write(compacted_line(&src.root, &f).as_bytes());
                     taken += 1;
                     true
                 }
@@ -401,7 +413,14 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
             out.written.push((service, taken));
         }
         if out.written.is_empty() {
-            bail!("nothing to compact under {from}");
+            let first: Vec<&str> = out.unreadable.iter().take(3).map(String::as_str).collect();
+            bail!(
+                "nothing to compact under {from}{}",
+                match first.is_empty() {
+                    true => String::new(),
+                    false => format!(": {}", first.join("; ")),
+                }
+            );
         }
         Ok(out)
     })
@@ -409,9 +428,10 @@ pub(crate) fn compact(from: &str, to: &str, how: &Gather) -> anyhow::Result<Comp
 
 /// One line of a compacted object: the snapshot as it was written, without the whitespace
 /// between its tokens.
-fn compacted_line(f: &Found) -> String {
+fn compacted_line(root: &str, f: &Found) -> String {
     format!(
-        "{{\"key\":{},\"published\":\"{}\",\"snapshot\":{}}}\n",
+        "{{\"root\":{},\"key\":{},\"published\":\"{}\",\"snapshot\":{}}}\n",
+        serde_json::to_string(f.root.as_deref().unwrap_or(root)).expect("strings serialize"),
         serde_json::to_string(&f.key).expect("strings serialize"),
         f.published.to_rfc3339(),
         minified(&f.text)

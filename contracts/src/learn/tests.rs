@@ -51,6 +51,7 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         r#"{"data": [{"id": 1, "product_ref": "p", "price": {"a": 1}}, {"other": 2}], "has_more": true}"#,
         r#"{"data": [{"id": 1, "order_ref": "o", "price": {"a": 1}}], "has_more": false}"#,
         r#"{"data": ["x", {"id": 1}], "items": [[1]], "n": 2}"#,
+        r#"{"data": [{"id": 1, "x": 2}]}"#,
         r#"[]"#,
         r#"[1, 2]"#,
         r#"[{}]"#,
