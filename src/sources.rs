@@ -12,14 +12,23 @@ use mockdrift_contracts::{Snapshot, Store};
 /// (`s3://`, `gs://`, `az://`, `file://`: every sidecar's newest snapshot, merged, as `how`
 /// says), a store directory, or a snapshot file.
 pub(crate) fn load(source: &str, how: &crate::fleet::Gather) -> anyhow::Result<Snapshot> {
+    Ok(load_counted(source, how)?.0)
+}
+
+/// As [`load`], with how many objects of a prefix could not be read (each named on stderr).
+pub(crate) fn load_counted(source: &str, how: &crate::fleet::Gather) -> anyhow::Result<(Snapshot, usize)> {
     if crate::fleet::is_object_url(source) {
         let got = crate::fleet::gather(source, how).with_context(|| format!("reading contracts from {source}"))?;
         for e in &got.unreadable {
             say!(warn: "mockdrift: warning: {source}: {e} (skipped)");
         }
         say!("mockdrift: {source}: {}", got.summary());
-        return Ok(got.snapshot);
+        return Ok((got.snapshot, got.unreadable.len()));
     }
+    load_one(source).map(|s| (s, 0))
+}
+
+fn load_one(source: &str) -> anyhow::Result<Snapshot> {
     if source.starts_with("http://") || source.starts_with("https://") {
         let text =
             crate::admin_client::get_contracts(source).with_context(|| format!("reading contracts from {source}"))?;

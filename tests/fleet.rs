@@ -60,13 +60,17 @@ fn shapes(snapshot: &str) -> Value {
     v["contracts"].clone()
 }
 
-#[test]
-fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let d = tmp.path();
+/// A working directory, an S3 server with the bucket `fleet`, and the payments upstream.
+fn fleet() -> (tempfile::TempDir, S3, std::net::SocketAddr) {
     let s3 = S3::start(0);
     s3.bucket("fleet");
-    let up = payments();
+    (tempfile::tempdir().expect("tempdir"), s3, payments())
+}
+
+#[test]
+fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
+    let (tmp, s3, up) = fleet();
+    let d = tmp.path();
     // An hour between publishes: only the publish at shutdown writes, so what is read below
     // is what it wrote after the final flush.
     let publish = |source: &'static str| {
@@ -169,12 +173,9 @@ fn sidecars_publish_to_s3_and_diff_regen_and_merge_read_the_prefix() {
 
 #[test]
 fn a_failing_publish_is_counted_while_traffic_flows_and_recovers() {
-    let tmp = tempfile::tempdir().expect("tempdir");
+    let (tmp, s3, up) = fleet();
     let d = tmp.path();
-    let s3 = S3::start(0);
-    s3.bucket("fleet");
     let port = s3.port();
-    let up = payments();
     let args = ["--publish", "s3://fleet/p", "--publish-interval", "100ms", "--source", "pod-a"];
     let (p, addr, admin) = sidecar(d, &s3, "st", up, &args);
     let until = |what: &str, ok: &dyn Fn(&str) -> bool| {
@@ -263,4 +264,41 @@ fn a_publish_to_storage_that_never_answers_gives_up_after_ten_seconds_and_traffi
     assert!(log.contains("gave up after 10s"), "{log}");
     assert!(log.contains("the last publish failed"), "the shutdown publish is bounded too: {log}");
     assert!(!log.contains("planted-secret-key"), "{log}");
+}
+
+#[test]
+fn a_broken_object_under_a_prefix_is_named_with_its_line_and_the_rest_is_read() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let lines: String = (0..30)
+        .map(|i| {
+            let body = format!(r#"{{"id": "ch_{i}", "amount": {i}, "currency": "usd"}}"#);
+            serde_json::json!({"service": "payments", "method": "GET", "path": format!("/v1/charges/ch_{i}"),
+                "status": 200, "time": "2026-11-20T10:00:00Z",
+                "response": {"headers": [["content-type", "application/json"]], "body": body}})
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(d.join("t.jsonl"), lines).expect("write");
+    let infer = crate::support::mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]);
+    assert_eq!(infer.code, 0, "{}", infer.stderr);
+    let snap = crate::support::mockdrift(d, &["contracts", "export", "--store", "st", "--source", "pod-a"]);
+    let dir = d.join("fleet/payments");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("pod-a.json"), &snap.stdout).expect("write");
+    // Another pod's object, cut short in its third line.
+    let cut: String = snap.stdout.lines().take(3).collect::<Vec<_>>().join("\n");
+    std::fs::write(dir.join("pod-b.json"), cut).expect("write");
+    let prefix = format!("file://{}", d.join("fleet").display());
+    let export = crate::support::mockdrift(d, &["contracts", "export", "--from", &prefix]);
+    assert_eq!(export.code, 2, "an object could not be read: {}", export.stderr);
+    assert!(
+        export.stderr.contains("pod-b.json: not a valid snapshot (line 3)") && export.stderr.contains("(skipped)"),
+        "{}",
+        export.stderr
+    );
+    assert!(export.stderr.contains("merged 1 snapshot from 1 source (1 unreadable)"), "{}", export.stderr);
+    let got = mockdrift_contracts::Snapshot::from_json(&export.stdout).expect("the readable rest is written");
+    assert_eq!(got.contracts.values().map(|c| c.count).sum::<u64>(), 30);
 }

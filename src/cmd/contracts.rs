@@ -12,6 +12,7 @@ use mockdrift_contracts::{Exchange, Recorded, Recorder, Snapshot, Ts, openapi};
 use crate::config::Config;
 use crate::exit::Exit;
 use clap::{Args, Subcommand};
+use mockdrift_differ::plural;
 
 pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
     match cmd {
@@ -25,7 +26,7 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
         ContractsCommand::Export { store, from, max_age, output, source, format, service } => {
             let how = crate::sources::gather_opts(max_age.as_deref(), Ts::now(), &cfg.limits)?;
             let (mut snap, unreadable) = match &from {
-                Some(url) => (crate::sources::load(url, &how)?, 0),
+                Some(url) => crate::sources::load_counted(url, &how)?,
                 None => crate::sources::read_store_counted(&store.store)?,
             };
             snap.sources.extend(source.or_else(|| cfg.source.clone()));
@@ -35,9 +36,10 @@ pub(crate) fn run(cmd: ContractsCommand, cfg: &Config) -> anyhow::Result<Exit> {
             }
             // Every readable contract is written; the exit code says some were not.
             if unreadable > 0 {
+                let what = if from.is_some() { "objects" } else { "stored contracts" };
                 say!(error:
-                    "mockdrift: error: {unreadable} stored contracts could not be read (named above); exported the other {}",
-                    snap.contracts.len()
+                    "mockdrift: error: {unreadable} {what} could not be read (named above); exported the other {}",
+                    plural(snap.contracts.len(), "contract")
                 );
                 return Ok(Exit::Error);
             }
