@@ -133,6 +133,16 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset) + 1
     }
 
+    /// 1-based line of a byte offset on line `from` or later: a walk forward from `from`,
+    /// for callers whose offsets only grow (linear over a whole text, no search).
+    pub fn line_from(&self, from: usize, offset: usize) -> usize {
+        let mut line = from.max(1);
+        while self.starts.get(line - 1).is_some_and(|&s| s <= offset) {
+            line += 1;
+        }
+        line
+    }
+
     /// 1-based line and column (in bytes) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
@@ -502,6 +512,8 @@ mod tests {
             let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             assert_eq!(index.line_col(offset), (line, col), "offset {offset}");
             assert_eq!(line_col(text, offset), (line, col), "offset {offset}");
+            assert_eq!(index.line_from(1, offset), line, "offset {offset}");
+            assert_eq!(index.line_from(line, offset), line, "offset {offset}");
         }
         assert_eq!(index.lines(), 6);
         assert!(index.crlf() && !LineIndex::new(b"a\nb\n").crlf());

@@ -59,12 +59,15 @@ impl Node {
         let mut stack: Vec<(Node, Option<String>)> = Vec::new();
         let mut key: Option<String> = None;
         let lines = LineIndex::new(src);
+        // The line of the current offset: offsets only grow.
+        let mut at = 1;
         loop {
             let Some(ev) = p.next()? else {
                 return Err(ParseError { offset: src.len(), line: 1, column: 1, reason: "empty document" });
             };
             let start = p.offset();
-            let line = lines.line(start) + first_line - 1;
+            at = lines.line_from(at, start);
+            let line = at + first_line - 1;
             let node = match ev {
                 Event::Key(k) => {
                     key = Some(k.into_owned());
@@ -90,6 +93,12 @@ impl Node {
                 Event::EndObject | Event::EndArray => {
                     let (mut node, k) = stack.pop().expect("the parser balances containers");
                     node.end = p.end();
+                    // A large body is held as its tree: no room left over from growing.
+                    match &mut node.kind {
+                        NodeKind::Object(f) => f.shrink_to_fit(),
+                        NodeKind::Array(a) => a.shrink_to_fit(),
+                        _ => {}
+                    }
                     key = k;
                     node
                 }
@@ -121,6 +130,21 @@ impl Node {
             NodeKind::Object(f) => f.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
+    }
+
+    /// The member of an object, to change (the last one of that name, as [`Node::get`]).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.kind {
+            NodeKind::Object(f) => f.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Moves the value out, leaving a `null` with the same line and span: a reader keeps a
+    /// large body without copying it and still finds where it was.
+    pub fn take(&mut self) -> Node {
+        let placeholder = Node { line: self.line, start: self.start, end: self.end, kind: NodeKind::Null };
+        std::mem::replace(self, placeholder)
     }
 
     /// The string value, if a string.
@@ -155,6 +179,16 @@ impl Node {
 
     /// Converts to a `serde_json::Value` (iteratively).
     pub fn to_value(&self) -> Value {
+        self.to_value_within(usize::MAX)
+    }
+
+    /// Converts to a `serde_json::Value` for showing: an array of more than `items + 1`
+    /// items keeps its first `items` and a string saying how many more there are, so a
+    /// large body is never copied whole to be shown.
+    pub fn to_value_within(&self, items: usize) -> Value {
+        fn kept(all: &[Node], items: usize) -> &[Node] {
+            if all.len() > items.saturating_add(1) { &all[..items] } else { all }
+        }
         fn scalar(n: &Node) -> Value {
             match &n.kind {
                 NodeKind::Null => Value::Null,
@@ -175,9 +209,9 @@ impl Node {
         while let Some(step) = steps.pop() {
             match step {
                 Step::Enter(n) => match &n.kind {
-                    NodeKind::Array(items) => {
+                    NodeKind::Array(all) => {
                         steps.push(Step::Build(n));
-                        steps.extend(items.iter().rev().map(Step::Enter));
+                        steps.extend(kept(all, items).iter().rev().map(Step::Enter));
                     }
                     NodeKind::Object(fields) => {
                         steps.push(Step::Build(n));
@@ -186,8 +220,11 @@ impl Node {
                     _ => out.push(scalar(n)),
                 },
                 Step::Build(n) => match &n.kind {
-                    NodeKind::Array(items) => {
-                        let vals = out.split_off(out.len() - items.len());
+                    NodeKind::Array(all) => {
+                        let mut vals = out.split_off(out.len() - kept(all, items).len());
+                        if vals.len() < all.len() {
+                            vals.push(Value::String(format!("... {} more items", all.len() - vals.len())));
+                        }
                         out.push(Value::Array(vals));
                     }
                     NodeKind::Object(fields) => {
@@ -218,6 +255,8 @@ mod tests {
         assert_eq!(items[1].kind_name(), "number");
         assert_eq!(n.get("c").expect("c").line, 13);
         assert_eq!(n.to_value(), serde_json::json!({"a": [1, 2.5, {"b": null}], "c": "x"}));
+        assert_eq!(n.to_value_within(1), serde_json::json!({"a": [1, "... 2 more items"], "c": "x"}));
+        assert_eq!(n.to_value_within(2), serde_json::json!({"a": [1, 2.5, {"b": null}], "c": "x"}));
         assert!(Node::parse(b"{\"a\": }", 1).is_err());
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let err = Node::parse(deep.as_bytes(), 1).expect_err("too deep");

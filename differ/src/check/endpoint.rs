@@ -91,18 +91,11 @@ impl Differ<'_> {
     /// Validates the mock body against the production JSON Schema and, when the mock drifted,
     /// keeps its body beside one built from production's shape.
     fn check_schema_and_show(&mut self, m: &Mock, key: &EndpointKey, contract: &Contract, body: &Node, drift: bool) {
-        let value = body.to_value();
         let validator = self.validators.entry(key.clone()).or_insert_with(|| {
-            jsonschema::draft202012::new(&mockdrift_contracts::schema::to_json_schema(&contract.response)).ok()
+            super::schema::Schema::new(mockdrift_contracts::schema::to_json_schema(&contract.response))
         });
         let schema_errors: Vec<String> = match validator {
-            Some(v) if !m.templated && m.matchers.is_empty() => v
-                .iter_errors(&value)
-                .take(5)
-                .map(|e| {
-                    format!("{}: {e}", if e.instance_path.as_str().is_empty() { "/" } else { e.instance_path.as_str() })
-                })
-                .collect(),
+            Some(v) if !m.templated && m.matchers.is_empty() => v.errors(body, 5),
             _ => Vec::new(),
         };
         if !schema_errors.is_empty() {
@@ -114,7 +107,7 @@ impl Differ<'_> {
         let examples: Vec<&Value> = contract.examples.iter().map(|e| &e.body).collect();
         let production = mockdrift_contracts::synth::body(&contract.response, &examples);
         let pretty = |v: &Value| serde_json::to_string_pretty(&shortened(v)).expect("values serialize") + "\n";
-        let (a, b) = (pretty(&value), pretty(&production));
+        let (a, b) = (pretty(&body.to_value_within(SHOWN_ITEMS)), pretty(&production));
         let diff = similar::TextDiff::from_lines(&a, &b)
             .unified_diff()
             .context_radius(3)

@@ -17,6 +17,7 @@ mod body;
 mod coverage;
 mod endpoint;
 mod matching;
+mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -104,7 +105,7 @@ struct Differ<'a> {
     mocks: Vec<MockRef>,
     bodies: Vec<BodyDiff>,
     /// One compiled validator of the production schema per contract (None: did not compile).
-    validators: BTreeMap<EndpointKey, Option<jsonschema::Validator>>,
+    validators: BTreeMap<EndpointKey, Option<schema::Schema>>,
     /// The index of the item being compared.
     current: usize,
     /// Body edits that would fix the findings, for regen.

@@ -70,7 +70,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
         set_service(&mut items, service);
         return items;
     }
-    let root = match Node::parse(bytes, 1) {
+    let mut root = match Node::parse(bytes, 1) {
         Ok(n) => n,
         Err(e) if ext == "json" || ext == "har" => {
             return vec![unreadable(path, e.line, format!("not valid JSON: {e}"))];
@@ -78,7 +78,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
         Err(_) => return vec![skipped(path, 1, "not a JSON mock file")],
     };
     let mut items = match detect(&root) {
-        Detected::WireMock => wiremock::read(path, &root),
+        Detected::WireMock => wiremock::read(path, &mut root),
         Detected::Pact => pact::read(path, &root),
         Detected::Hoverfly => hoverfly::read(path, &root),
         Detected::Har => har::read(path, &root),

@@ -7,19 +7,23 @@ use crate::tree::{Node, NodeKind};
 
 use super::common;
 
-pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
-    match root.get("mappings").map(|m| &m.kind) {
+/// Reads the mappings in `root`; their `jsonBody` values are moved out of it, not copied.
+pub(crate) fn read(path: &Path, root: &mut Node) -> Vec<Item> {
+    let line = root.line;
+    match root.get_mut("mappings").map(|m| &mut m.kind) {
         Some(NodeKind::Array(items)) => items
-            .iter()
+            .iter_mut()
             .enumerate()
             .map(|(i, stub)| stub_item(path, stub, i, vec![PathToken::Key("mappings".to_owned()), PathToken::Index(i)]))
             .collect(),
-        Some(_) => vec![common::unreadable(path, root.line, "\"mappings\" is not an array".to_owned())],
+        Some(_) => vec![common::unreadable(path, line, "\"mappings\" is not an array".to_owned())],
         None => vec![stub_item(path, root, 0, Vec::new())],
     }
 }
 
-fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item {
+fn stub_item(path: &Path, stub: &mut Node, index: usize, at: Vec<PathToken>) -> Item {
+    let json_body = stub.get_mut("response").and_then(|r| r.get_mut("jsonBody")).map(Node::take);
+    let stub = &*stub;
     let (Some(req), Some(rsp)) = (stub.get("request"), stub.get("response")) else {
         return common::unreadable(path, stub.line, format!("mapping {} has no request or response", index + 1));
     };
@@ -64,10 +68,10 @@ fn stub_item(path: &Path, stub: &Node, index: usize, at: Vec<PathToken>) -> Item
     let rsp_at: Vec<PathToken> = at.iter().cloned().chain(common::keys(&["response"])).collect();
     let site = |file: &Path, key: Option<&str>, form| common::response_site(rsp, &rsp_at, file, key, form);
     let mut body_site = None;
-    let body = if let Some(b) = rsp.get("jsonBody") {
+    let body = if let Some(b) = json_body {
         media_type.get_or_insert_with(|| "application/json".to_owned());
         body_site = Some(site(path, Some("jsonBody"), BodyForm::Json));
-        MockBody::Json(b.clone())
+        MockBody::Json(b)
     } else if let Some(b) = rsp.get("body") {
         body_site = Some(site(path, Some("body"), BodyForm::Text));
         match b.as_str() {
