@@ -1203,3 +1203,120 @@ fn diff_reads_the_default_store_without_contracts() {
     let report: Value = serde_json::from_str(&run.stdout).expect("json");
     assert!(report["summary"]["matched"].as_u64().unwrap_or(0) > 0, "{report:#}");
 }
+
+/// Traffic for the fidelity test: `n` exchanges of `service` `path` answering `body`.
+fn exchanges(service: &str, path: &str, n: usize, body: &str) -> String {
+    (0..n)
+        .map(|i| {
+            let line = serde_json::json!({
+                "service": service, "method": "GET", "path": path.replace("{i}", &i.to_string()), "status": 200,
+                "time": "2026-11-05T10:00:00.000Z",
+                "response": {"headers": [["content-type", "application/json"]], "body": body.replace("{i}", &i.to_string())},
+            });
+            format!("{line}\n")
+        })
+        .collect()
+}
+
+fn wiremock(url: &str, body: &str) -> String {
+    format!(
+        r#"{{"request": {{"method": "GET", "url": "{url}"}}, "response": {{"status": 200, "headers": {{"Content-Type": "application/json"}}, "jsonBody": {body}}}}}"#
+    )
+}
+
+#[test]
+fn fidelity_counts_the_mocks_production_confirms_and_the_traffic_they_cover() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let traffic = [
+        exchanges("shop", "/items/{i}", 40, r#"{"id": {i}, "name": "n{i}"}"#),
+        exchanges("shop", "/rare", 3, r#"{"ok": true}"#),
+        exchanges("shop", "/orders", 57, r#"{"orders": []}"#),
+        exchanges("users", "/users/{i}", 30, r#"{"id": {i}}"#),
+    ]
+    .concat();
+    std::fs::write(dir.join("traffic.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(dir, &["contracts", "infer", "--store", "st", "traffic.jsonl"]).code, 0);
+    for (file, text) in [
+        ("shop/good.json", wiremock("/items/7", r#"{"id": 7, "name": "n7"}"#)),
+        ("shop/stale.json", wiremock("/items/8", r#"{"id": "8", "name": "n8"}"#)),
+        ("shop/rare.json", wiremock("/rare", r#"{"ok": true}"#)),
+        ("shop/gone.json", wiremock("/nothing/here/at/all", r#"{}"#)),
+        ("users/good.json", wiremock("/users/3", r#"{"id": 3}"#)),
+    ] {
+        let path = dir.join("mocks").join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["diff", "--contracts", "st", "--mocks", "shop=mocks/shop", "--mocks", "users=mocks/users"];
+        a.extend(["--now", NOW, "--fail-on", "never"]);
+        a.extend(extra);
+        a
+    };
+    let run = mockdrift(dir, &args(&["--format", "json"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let f = &report["summary"]["fidelity"];
+    let shop = &f["by_service"]["shop"];
+    // good: confirmed; stale: a type mismatch; rare: 3 responses, below --min-samples;
+    // gone: no endpoint (endpoint_never_seen is an error).
+    assert_eq!(
+        (&shop["mocks"], &shop["confirmed"], &shop["stale"], &shop["unverified"]),
+        (&Value::from(4), &Value::from(1), &Value::from(2), &Value::from(1)),
+        "{f:#}"
+    );
+    assert_eq!(shop["fidelity"], 0.25);
+    // 40 + 3 of the shop's 100 requests reach a mocked endpoint.
+    assert_eq!(shop["coverage"], 0.43);
+    let users = &f["by_service"]["users"];
+    assert_eq!(
+        (&users["mocks"], &users["confirmed"], &users["fidelity"], &users["coverage"]),
+        (&Value::from(1), &Value::from(1), &Value::from(1.0), &Value::from(1.0))
+    );
+    assert_eq!(
+        (&f["mocks"], &f["confirmed"], &f["stale"], &f["unverified"]),
+        (&Value::from(5), &Value::from(2), &Value::from(2), &Value::from(1))
+    );
+    assert_eq!(f["fidelity"], 0.4);
+    assert_eq!(f["coverage"], 0.5615, "73 of 130 requests");
+
+    let text = mockdrift(dir, &args(&["--format", "text", "--color", "never"]));
+    assert!(
+        text.stdout.contains(
+            "mock fidelity 40% (2 of 5 mocks confirmed, 2 stale, 1 unverified); coverage 56% of 130 production requests"
+        ),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains(
+            "  shop   25% (1 of 4 mocks confirmed, 2 stale, 1 unverified); coverage 43% of 100 production requests"
+        ),
+        "{}",
+        text.stdout
+    );
+    let md = mockdrift(dir, &args(&["--format", "markdown"]));
+    assert!(md.stdout.contains("| `users` | 1 (100%) | 0 | 0 | 1 | 100% of 30 |"), "{}", md.stdout);
+    let sarif: Value = serde_json::from_str(&mockdrift(dir, &args(&["--format", "sarif"])).stdout).expect("SARIF");
+    assert_eq!(sarif["runs"][0]["properties"]["fidelity"], *f);
+
+    let badge: Value = serde_json::from_str(&mockdrift(dir, &args(&["--format", "badge"])).stdout).expect("badge JSON");
+    assert_eq!(
+        badge,
+        serde_json::json!({"schemaVersion": 1, "label": "mock fidelity", "message": "40%", "color": "red"})
+    );
+
+    // The gate: below --min-fidelity fails even with --fail-on never; at it, passes.
+    let below = mockdrift(dir, &args(&["--format", "json", "--min-fidelity", "0.5"]));
+    assert_eq!(below.code, 1, "{}", below.stderr);
+    assert!(
+        below.stderr.contains("mock fidelity 0.4 is below --min-fidelity 0.5: 2 of 5 mocks production confirms"),
+        "{}",
+        below.stderr
+    );
+    assert_eq!(mockdrift(dir, &args(&["--format", "json", "--min-fidelity", "40%"])).code, 0);
+    let bad = mockdrift(dir, &args(&["--min-fidelity", "2"]));
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("--min-fidelity"), "{}", bad.stderr);
+}

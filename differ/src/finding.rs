@@ -65,6 +65,10 @@ pub struct Finding {
     /// The mock's name (WireMock name/id, Pact description).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mock_name: Option<String>,
+    /// The mock it is about: its index in [`Report::mocks`] (none for coverage findings and
+    /// files that could not be read).
+    #[serde(skip)]
+    pub mock_index: Option<usize>,
     /// For `endpoint_never_seen`: a route template that would join the mock's path to a
     /// recorded endpoint (give it with `--route`, or in `routes = [...]` in mockdrift.toml).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,7 +76,7 @@ pub struct Finding {
 }
 
 /// The report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Report format version.
     pub version: u32,
@@ -111,7 +115,61 @@ pub struct MockRef {
     pub file: String,
     /// The mock's name.
     pub name: String,
+    /// The recorded service it is about: the one it matched, else the one it names.
+    pub service: Option<String>,
+    /// It matched an endpoint with traffic within `--stale-after` and at least
+    /// `--min-samples` responses: production can confirm it (when no finding says otherwise).
+    pub evidenced: bool,
 }
+
+/// Mock fidelity (`summary.fidelity`): the share of mocks production confirms, and the
+/// share of production requests whose endpoint some mock covers; overall and per service.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Fidelity {
+    /// Over every service.
+    #[serde(flatten)]
+    pub overall: FidelityCounts,
+    /// Per recorded service the mocks are about (mocks naming no known service under
+    /// `(unknown)`).
+    pub by_service: BTreeMap<String, FidelityCounts>,
+}
+
+/// The counts behind one fidelity figure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FidelityCounts {
+    /// Mocks read.
+    pub mocks: usize,
+    /// Matched an endpoint with traffic within `--stale-after` and enough samples, and have
+    /// no error or warning finding (suppressed ones count: a baseline accepts drift, it
+    /// does not make the mock true).
+    pub confirmed: usize,
+    /// Have an error or warning finding.
+    pub stale: usize,
+    /// Neither: no traffic, too little, or no matching endpoint with a verdict.
+    pub unverified: usize,
+    /// confirmed / mocks (0 without mocks).
+    pub fidelity: f64,
+    /// Production requests whose endpoint has at least one mock, over all production
+    /// requests of the service (0 without requests).
+    pub coverage: f64,
+    /// Production requests recorded.
+    #[serde(skip)]
+    pub requests: u64,
+    /// Of those, requests to an endpoint some mock matched.
+    #[serde(skip)]
+    pub covered_requests: u64,
+}
+
+impl FidelityCounts {
+    fn ratios(&mut self) {
+        let ratio = |a: f64, b: f64| if b > 0.0 { ((a / b) * 10_000.0).round() / 10_000.0 } else { 0.0 };
+        self.fidelity = ratio(self.confirmed as f64, self.mocks as f64);
+        self.coverage = ratio(self.covered_requests as f64, self.requests as f64);
+    }
+}
+
+/// The service name mocks about no known service are counted under.
+pub const UNKNOWN_SERVICE: &str = "(unknown)";
 
 /// Totals of a report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -132,6 +190,8 @@ pub struct Summary {
     pub by_kind: BTreeMap<String, usize>,
     /// Findings per severity (suppressed ones excluded).
     pub by_severity: BTreeMap<String, usize>,
+    /// Mock fidelity and coverage.
+    pub fidelity: Fidelity,
 }
 
 impl Report {
@@ -158,10 +218,43 @@ pub(crate) fn pointer(segments: &[String]) -> String {
 pub(crate) fn recount(r: &mut Report) {
     r.summary.by_kind.clear();
     r.summary.by_severity.clear();
+    let mut stale = vec![false; r.mocks.len()];
     for f in &r.findings {
         *r.summary.by_kind.entry(f.kind.name().to_owned()).or_default() += 1;
         if !f.suppressed {
             *r.summary.by_severity.entry(f.severity.name().to_owned()).or_default() += 1;
         }
+        if let Some(i) = f.mock_index
+            && f.severity >= Severity::Warning
+            && let Some(s) = stale.get_mut(i)
+        {
+            *s = true;
+        }
     }
+    let fidelity = &mut r.summary.fidelity;
+    for c in fidelity.by_service.values_mut() {
+        (c.mocks, c.confirmed, c.stale, c.unverified) = (0, 0, 0, 0);
+    }
+    for (m, stale) in r.mocks.iter().zip(stale) {
+        let service = m.service.as_deref().unwrap_or(UNKNOWN_SERVICE);
+        let c = fidelity.by_service.entry(service.to_owned()).or_default();
+        c.mocks += 1;
+        match (stale, m.evidenced) {
+            (true, _) => c.stale += 1,
+            (false, true) => c.confirmed += 1,
+            (false, false) => c.unverified += 1,
+        }
+    }
+    let mut overall = FidelityCounts::default();
+    for c in fidelity.by_service.values_mut() {
+        c.ratios();
+        overall.mocks += c.mocks;
+        overall.confirmed += c.confirmed;
+        overall.stale += c.stale;
+        overall.unverified += c.unverified;
+        overall.requests += c.requests;
+        overall.covered_requests += c.covered_requests;
+    }
+    overall.ratios();
+    fidelity.overall = overall;
 }

@@ -50,12 +50,14 @@ mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
 pub use self::check::{DiffOptions, apply_route_hints, diff};
-pub use self::finding::{BodyDiff, Evidence, Finding, Kind, MockRef, Report, Severity, Summary};
+pub use self::finding::{
+    BodyDiff, Evidence, Fidelity, FidelityCounts, Finding, Kind, MockRef, Report, Severity, Summary, UNKNOWN_SERVICE,
+};
 pub use self::formats::{collect_files, read_bytes, read_file, read_fixture};
 pub use self::kind::ALL_KINDS;
 pub use self::mock::{BodyForm, BodySite, Item, Matcher, Mock, MockBody, MockFormat, Note, PathToken, UrlPattern};
 pub use self::openapi::{OpenApiError, openapi_routes};
 pub use self::report::{
-    paint_diff_line, plural, render_github, render_junit, render_markdown, render_sarif, render_text,
+    paint_diff_line, plural, render_badge, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
 pub use self::rules::{IgnoreRule, Rules, kind_from_name, severity_from_name};

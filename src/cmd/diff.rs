@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Ts};
 use mockdrift_differ::{
     Baseline, DiffOptions, Item, Report, Severity, apply_route_hints, collect_files, diff, openapi_routes, read_file,
-    read_fixture, render_github, render_junit, render_markdown, render_sarif, render_text,
+    read_fixture, render_badge, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
 
 use crate::config::Config;
@@ -107,6 +107,7 @@ pub(crate) fn gate(f: FailOn) -> Option<Severity> {
 }
 
 pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
+    let min_fidelity = args.min_fidelity.as_deref().map(parse_ratio).transpose().context("--min-fidelity")?;
     let Compared { report, .. } = compare(&args.input, cfg, args.write_baseline.as_deref())?;
     if args.write_baseline.is_some() {
         return Ok(Exit::Ok);
@@ -114,6 +115,7 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let gate = gate(args.input.fail_on);
     let text = match args.format {
         ReportFormat::Json => report.to_json(),
+        ReportFormat::Badge => render_badge(&report),
         ReportFormat::Sarif => render_sarif(&report, env!("CARGO_PKG_VERSION")),
         ReportFormat::Junit => render_junit(&report, gate),
         ReportFormat::Markdown => render_markdown(&report),
@@ -147,7 +149,29 @@ pub(crate) fn run(args: DiffArgs, cfg: &Config) -> anyhow::Result<Exit> {
             out.flush()?;
         }
     }
-    Ok(if report.fails(gate) { Exit::Drift } else { Exit::Ok })
+    let overall = &report.summary.fidelity.overall;
+    let below = min_fidelity.filter(|&min| overall.fidelity < min);
+    if let Some(min) = below {
+        say!(
+            "mock fidelity {} is below --min-fidelity {min}: {} of {} production confirms",
+            overall.fidelity,
+            overall.confirmed,
+            mockdrift_differ::plural(overall.mocks, "mock"),
+        );
+    }
+    Ok(if report.fails(gate) || below.is_some() { Exit::Drift } else { Exit::Ok })
+}
+
+/// A ratio from 0 to 1 (`0.8`), or a percentage (`80%`).
+fn parse_ratio(text: &str) -> anyhow::Result<f64> {
+    let value = match text.trim().strip_suffix('%') {
+        Some(pct) => pct.trim().parse::<f64>().map(|p| p / 100.0),
+        None => text.trim().parse::<f64>(),
+    };
+    match value {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => bail!("{text:?} is not a ratio from 0 to 1 (0.8) or a percentage (80%)"),
+    }
 }
 
 /// Reads mock files on every core, keeping their order.
@@ -192,6 +216,8 @@ pub(crate) enum ReportFormat {
     Markdown,
     /// GitHub Actions annotations; also appends the Markdown summary to $GITHUB_STEP_SUMMARY.
     Github,
+    /// A shields.io endpoint badge of the mock fidelity (JSON), to publish beside the README.
+    Badge,
 }
 
 /// The `--fail-on` gate.
@@ -236,6 +262,10 @@ pub(crate) struct DiffArgs {
     /// Write a baseline accepting every current warning and error, then exit 0.
     #[arg(long, value_name = "FILE")]
     pub(crate) write_baseline: Option<PathBuf>,
+    /// Fail the run (exit 1) when the share of mocks production confirms is below this:
+    /// `0.8` or `80%` (summary.fidelity.fidelity in the JSON report).
+    #[arg(long, value_name = "RATIO")]
+    pub(crate) min_fidelity: Option<String>,
 }
 
 /// Where contracts are read without `--contracts` (where `contracts infer` and `proxy` write).
@@ -295,5 +325,9 @@ mod tests {
         assert_eq!(split_mocks_arg("payments=test/mocks"), (Some("payments"), PathBuf::from("test/mocks")));
         assert_eq!(split_mocks_arg("test/mocks"), (None, PathBuf::from("test/mocks")));
         assert_eq!(split_mocks_arg("a/b=c"), (None, PathBuf::from("a/b=c")));
+        assert_eq!(parse_ratio("0.8").ok(), Some(0.8));
+        assert_eq!(parse_ratio("80%").ok(), Some(0.8));
+        assert_eq!(parse_ratio("1").ok(), Some(1.0));
+        assert!(parse_ratio("1.5").is_err() && parse_ratio("-0.1").is_err() && parse_ratio("high").is_err());
     }
 }

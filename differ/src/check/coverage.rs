@@ -22,6 +22,14 @@ impl Differ<'_> {
         let covered_keys = std::mem::take(&mut self.covered);
         let covered: HashSet<(&str, &str, &str, u16)> =
             covered_keys.iter().map(|x| (x.service.as_str(), x.method.as_str(), x.path.as_str(), x.status)).collect();
+        for (ep, contracts) in &endpoints {
+            let requests: u64 = contracts.iter().map(|(_, c)| c.count).sum();
+            let counts = self.summary.fidelity.by_service.entry(ep.0.clone()).or_default();
+            counts.requests += requests;
+            if self.mocked.contains(ep) {
+                counts.covered_requests += requests;
+            }
+        }
         for (ep, contracts) in endpoints {
             if let Some(msg) = uncovered_endpoint(&ep, &contracts, &self.mocked) {
                 let total = contracts.iter().map(|(_, c)| c.count).sum();

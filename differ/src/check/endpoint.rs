@@ -57,6 +57,11 @@ impl Differ<'_> {
             self.findings.push(f);
             return;
         }
+        if too_little_evidence(contract, self.opts.min_samples).is_none()
+            && let Some(last) = self.mocks.last_mut()
+        {
+            last.evidenced = true;
+        }
         let body = match &m.body {
             MockBody::Json(body) => body,
             MockBody::NotCompared(reason) => {

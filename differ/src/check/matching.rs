@@ -101,8 +101,13 @@ pub fn apply_route_hints(
 impl Differ<'_> {
     pub(super) fn mock(&mut self, m: &Mock) {
         self.summary.mocks += 1;
-        self.mocks.push(MockRef { file: self.rel(&m.file), name: m.name.clone() });
         let services = self.index.services_of(m);
+        let service = match (&m.service, services.as_slice()) {
+            (Some(s), _) => Some(s.clone()),
+            (None, [only]) => Some((*only).to_owned()),
+            _ => None,
+        };
+        self.mocks.push(MockRef { file: self.rel(&m.file), name: m.name.clone(), service, evidenced: false });
         let site = Site { mock: m, key: None };
         let regex = match unsupported_url(&m.url) {
             Ok(regex) => regex,
@@ -124,6 +129,9 @@ impl Differ<'_> {
             return;
         }
         self.summary.matched += 1;
+        if let (Some(last), Some(ep)) = (self.mocks.last_mut(), endpoints.first()) {
+            last.service = Some(ep.0.clone());
+        }
         for ep in endpoints {
             self.services.insert(ep.0.clone());
             self.mocked.insert(ep.clone());

@@ -188,6 +188,7 @@ impl<'a> Differ<'a> {
             production,
             suppressed: false,
             mock_name: Some(m.name.clone()),
+            mock_index: self.mocks.len().checked_sub(1),
             suggested_route: None,
         }
     }
@@ -259,6 +260,7 @@ fn bare(kind: Kind, file: String, line: usize, message: String, fingerprint_at: 
         production: None,
         suppressed: false,
         mock_name: None,
+        mock_index: None,
         suggested_route: None,
     }
 }

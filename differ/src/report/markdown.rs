@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::finding::Report;
+use crate::finding::{FidelityCounts, Report};
 
 use super::group::{by_file, groups};
 
@@ -35,6 +35,7 @@ pub fn render_markdown(r: &Report) -> String {
         s.matched,
         s.compared
     );
+    out.push_str(&fidelity_table(r));
     if !s.by_kind.is_empty() {
         out.push_str("| finding | count |\n|---|---:|\n");
         for (k, n) in &s.by_kind {
@@ -71,5 +72,32 @@ pub fn render_markdown(r: &Report) -> String {
         }
         out.push_str("\n</details>\n\n");
     }
+    out
+}
+
+/// The Markdown report's fidelity table.
+fn fidelity_table(r: &Report) -> String {
+    let f = &r.summary.fidelity;
+    let mut out = String::from(
+        "| mock fidelity | confirmed | stale | unverified | mocks | coverage of production requests |\n\
+         |---|---:|---:|---:|---:|---:|\n",
+    );
+    let row = |name: &str, c: &FidelityCounts| {
+        format!(
+            "| {name} | {} ({}) | {} | {} | {} | {} of {} |\n",
+            c.confirmed,
+            super::fidelity::percent(c.confirmed as u64, c.mocks as u64),
+            c.stale,
+            c.unverified,
+            c.mocks,
+            super::fidelity::percent(c.covered_requests, c.requests),
+            super::fidelity::thousands(c.requests)
+        )
+    };
+    for (service, c) in &f.by_service {
+        out.push_str(&row(&format!("`{}`", md(service)), c));
+    }
+    out.push_str(&row("**all**", &f.overall));
+    out.push('\n');
     out
 }

@@ -65,6 +65,7 @@ pub fn render_sarif(r: &Report, version: &str) -> String {
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
             "results": results,
+            "properties": {"fidelity": &r.summary.fidelity},
         }],
     });
     let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serializes");

@@ -126,6 +126,18 @@ pub fn render_text(r: &Report, color: bool) -> String {
         r.summary.matched,
         plural(r.summary.compared, "body"),
     );
+    out.push_str(&fidelity_block(r));
+    out
+}
+
+/// The text report's fidelity block: overall, then one line per service.
+fn fidelity_block(r: &Report) -> String {
+    let f = &r.summary.fidelity;
+    let mut out = format!("mock fidelity {}\n", super::fidelity::line(&f.overall));
+    let width = f.by_service.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    for (service, c) in &f.by_service {
+        let _ = writeln!(out, "  {service:width$}  {}", super::fidelity::line(c));
+    }
     out
 }
 
