@@ -70,6 +70,7 @@ mod snapshot;
 pub mod template;
 pub use self::contract::{BodyStats, Contract, EndpointKey, Example, PathSample};
 pub use self::snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION, Snapshot, SnapshotError};
+pub mod changes;
 mod recorder;
 mod store;
 pub use self::recorder::{OVERFLOW_PATH, Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle, Recording};

@@ -62,6 +62,8 @@ pub struct Recording {
     pub changed: bool,
     /// The endpoint it was recorded under.
     pub key: EndpointKey,
+    /// Changes of settled endpoints this exchange completed ([`Recorder::watch_changes`]).
+    pub changes: Vec<crate::changes::Change>,
 }
 
 /// A cheap, cloneable read handle on the contracts as of the last flush.
@@ -107,6 +109,8 @@ pub struct Recorder {
     /// Whether the contracts in memory include what the store held (it was loaded, or the
     /// recorder was detached from it), so attaching it again must not count them twice.
     holds_stored: bool,
+    /// Watches settled endpoints for changes, when asked to ([`Recorder::watch_changes`]).
+    changes: Option<crate::changes::Detector>,
 }
 
 pub use crate::template::OVERFLOW_PATH;
@@ -153,6 +157,7 @@ impl Recorder {
             fingerprints: std::collections::HashMap::new(),
             awaits_store: false,
             holds_stored,
+            changes: None,
         };
         for k in r.contracts.keys() {
             r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
@@ -225,6 +230,9 @@ impl Recorder {
         self.grew = false;
         let moves = crate::learn::retemplate(&mut self.contracts, &mut self.templater, &self.limits);
         for (old, new) in &moves {
+            if let Some(d) = &mut self.changes {
+                d.moved(old, new);
+            }
             self.dirty.remove(old);
             self.removed.insert(old.clone());
             self.dirty.insert(new.clone());
@@ -253,7 +261,25 @@ impl Recorder {
     /// proxy knows an endpoint has stopped changing.
     pub fn record_weighted(&mut self, x: &Exchange, weight: u64) -> Recording {
         let (outcome, changed, key) = self.record_inner(x, weight, true);
-        Recording { outcome, changed, key }
+        let mut changes = Vec::new();
+        let mut suspects = false;
+        if let (Some(d), Some(c)) = (&mut self.changes, self.contracts.get(&key)) {
+            changes = d.observe(&key, c, &x.query, x.time);
+            suspects = d.suspects(&key);
+            for change in &mut changes {
+                change.example = example_at(x, &change.pointer, change.kind, &self.limits, &self.redactor);
+            }
+        }
+        // While a change is being counted the endpoint is not "unchanged": the proxy records
+        // it in full again, so sampling does not hold the evidence back.
+        Recording { outcome, changed: changed || suspects, key, changes }
+    }
+
+    /// Watches settled endpoints for changes from now on ([`crate::changes`]): the
+    /// endpoints recorded so far (a store's) are known, never new. [`Recorder::record_weighted`]
+    /// returns what each exchange completed.
+    pub fn watch_changes(&mut self, cfg: crate::changes::ChangeConfig) {
+        self.changes = Some(crate::changes::Detector::new(cfg, self.contracts.keys().cloned()));
     }
 
     /// Records; with `fingerprint`, also says whether the contract changed beyond its counts
@@ -538,6 +564,51 @@ fn response_body(
         }
     }
     Recorded::Json
+}
+
+/// The redacted value at a change's pointer in the exchange's response body (`*` takes the
+/// first item or value), or the whole body for a status or endpoint change when it is small;
+/// null when there is none.
+fn example_at(
+    x: &Exchange,
+    pointer: &str,
+    kind: crate::changes::ChangeKind,
+    limits: &Limits,
+    redactor: &Redactor,
+) -> serde_json::Value {
+    use crate::changes::ChangeKind;
+    use serde_json::Value;
+    /// The largest body given whole as an example.
+    const WHOLE: usize = 4096;
+    let rsp = &x.response;
+    if rsp.truncated || rsp.body.is_empty() || kind == ChangeKind::FieldGone {
+        return Value::Null;
+    }
+    let Ok(d) = decode::decode(&rsp.body, rsp.header("content-encoding").unwrap_or(""), limits.max_body_bytes) else {
+        return Value::Null;
+    };
+    if d.truncated || pointer.is_empty() && d.bytes.len() > WHOLE {
+        return Value::Null;
+    }
+    let Ok(mut body) = serde_json::from_slice::<Value>(&d.bytes) else { return Value::Null };
+    if nesting(&body) > limits.max_depth {
+        return Value::Null;
+    }
+    redactor.redact_value(&mut body);
+    let mut at = &body;
+    for seg in pointer.split('/').skip(1) {
+        let next = match (at, seg) {
+            (Value::Array(items), "*") => items.first(),
+            (Value::Object(fields), "*") => fields.values().next(),
+            (Value::Object(fields), key) => fields.get(&key.replace("~1", "/").replace("~0", "~")),
+            _ => None,
+        };
+        match next {
+            Some(v) => at = v,
+            None => return Value::Null,
+        }
+    }
+    at.clone()
 }
 
 /// How deep arrays and objects nest in `v` (a scalar is 0).

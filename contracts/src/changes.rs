@@ -1,0 +1,850 @@
+//! Live contract changes: what a settled endpoint does differently now.
+//!
+//! The recorder's contracts are cumulative: a field that stopped coming is still in them. The
+//! [`Detector`] watches each contract move instead: after every recorded response it flattens
+//! the contract's shape into counts per position (pointer) and takes the difference with the
+//! counts before, which is what that one response added: which fields it had, which types,
+//! formats and enum values. No second parse of the body; the walk is over the shape, as
+//! [`Contract::fingerprint`]'s is.
+//!
+//! A contract is *settled* after [`ChangeConfig::settle_after`] recorded responses; what it
+//! says then is the baseline. A change is reported once [`ChangeConfig::evidence`] recorded
+//! responses in a row show it (a field of the baseline present in every object absent from
+//! each; a new field present in each; a value of a type, or a string of a format, the
+//! baseline never had, and none of the baseline's); a new enum value or a new status once
+//! that many responses carried it; a common status gone once it has been missing from so many
+//! responses in a row that its share before makes chance unlikely (one in a million); a new
+//! endpoint of a service with a settled endpoint once it answered that many times. A fresh
+//! store's first sight of an endpoint is no event, and neither is a request variant (the set
+//! of query parameter names) first seen after settling: its responses are left out of the
+//! field checks, so a burst of `?fields=id` is not a field gone.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::{Contract, EndpointKey};
+use crate::format::Format;
+use crate::shape::{Shape, Values, stable_hash};
+use crate::ts::Ts;
+
+/// When an endpoint is settled and how much evidence a change needs (`[changes]` in
+/// `mockdrift.toml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChangeConfig {
+    /// Recorded responses after which a contract (an endpoint and status) is settled.
+    pub settle_after: u64,
+    /// Recorded responses that must show a change before it is reported.
+    pub evidence: u64,
+}
+
+impl Default for ChangeConfig {
+    fn default() -> Self {
+        ChangeConfig { settle_after: 100, evidence: 20 }
+    }
+}
+
+/// What changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A field present in every response is absent from the recent ones.
+    FieldGone,
+    /// A new field is now always present.
+    FieldNew,
+    /// A field's values are of a type the baseline never had.
+    TypeChanged,
+    /// A string field's values are of another format.
+    FormatChanged,
+    /// A new status.
+    StatusNew,
+    /// A common status stopped.
+    StatusGone,
+    /// A new value in an enum-like field.
+    EnumValueNew,
+    /// An endpoint appeared after the service's others settled.
+    EndpointNew,
+}
+
+impl ChangeKind {
+    /// Every kind.
+    pub const ALL: [ChangeKind; 8] = [
+        ChangeKind::FieldGone,
+        ChangeKind::FieldNew,
+        ChangeKind::TypeChanged,
+        ChangeKind::FormatChanged,
+        ChangeKind::StatusNew,
+        ChangeKind::StatusGone,
+        ChangeKind::EnumValueNew,
+        ChangeKind::EndpointNew,
+    ];
+
+    /// The name in events and metrics (`field_gone`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::FieldGone => "field_gone",
+            ChangeKind::FieldNew => "field_new",
+            ChangeKind::TypeChanged => "type_changed",
+            ChangeKind::FormatChanged => "format_changed",
+            ChangeKind::StatusNew => "status_new",
+            ChangeKind::StatusGone => "status_gone",
+            ChangeKind::EnumValueNew => "enum_value_new",
+            ChangeKind::EndpointNew => "endpoint_new",
+        }
+    }
+}
+
+/// The responses behind a change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeEvidence {
+    /// Recorded responses that showed it.
+    pub count: u64,
+    /// Recorded responses looked at since it was first seen.
+    pub of: u64,
+    /// When it was first seen (RFC 3339).
+    pub since: String,
+}
+
+/// One change of a settled endpoint's contract.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Increasing from 1 in a recorder's life.
+    pub id: u64,
+    /// When it was reported: the time of the response that completed the evidence.
+    pub time: String,
+    /// The service.
+    pub service: String,
+    /// The method.
+    pub method: String,
+    /// The endpoint's path template.
+    pub path: String,
+    /// The status whose responses changed (the new or gone one for status kinds).
+    pub status: u16,
+    /// What changed.
+    pub kind: ChangeKind,
+    /// Where in the body (RFC 6901; `*` stands for any array item or map value; empty for
+    /// the whole response).
+    pub pointer: String,
+    /// Before: a type, a format or a status; null when there was none.
+    pub before: Option<String>,
+    /// After: a type, a format, a status or an enum value (redacted as the store keeps
+    /// values); null when there is none.
+    pub after: Option<String>,
+    /// The responses behind it.
+    pub evidence: ChangeEvidence,
+    /// A redacted example: the value at the pointer in the response that completed the
+    /// evidence (null when absent or unknown).
+    pub example: serde_json::Value,
+}
+
+/// Kinds in the order [`kinds_of`] counts them.
+const KIND_NAMES: [&str; 7] = ["null", "boolean", "integer", "number", "string", "array", "object"];
+const INTEGER: usize = 2;
+const NUMBER: usize = 3;
+
+/// What a shape has seen at one position, as counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Pos {
+    /// A member of an object (not the root, an array item or a map value).
+    field: bool,
+    /// For a field: objects at its parent position, and how often it was among their members.
+    parent: u64,
+    present: u64,
+    kinds: [u64; 7],
+    strings: u64,
+    formats: [u64; 10],
+    /// Distinct exchanges per tracked string value (hash), while values are tracked.
+    values: Option<Vec<(u64, u64)>>,
+    /// The value texts known (hash to text), for naming a new one.
+    texts: Vec<(u64, String)>,
+}
+
+fn kinds_of(s: &Shape) -> [u64; 7] {
+    [
+        s.null,
+        s.boolean.as_ref().map_or(0, |b| b.trues + b.falses),
+        s.integer.as_ref().map_or(0, |n| n.count),
+        s.number.as_ref().map_or(0, |n| n.count),
+        s.string.as_ref().map_or(0, |x| x.count),
+        s.array.as_ref().map_or(0, |a| a.count),
+        s.object.as_ref().map_or(0, |o| o.count),
+    ]
+}
+
+/// Every position of `shape` under `at`, with its counts.
+fn flatten(shape: &Shape, at: &mut String, field: Option<(u64, u64)>, out: &mut HashMap<String, Pos>) {
+    let mut pos = Pos { field: field.is_some(), kinds: kinds_of(shape), ..Pos::default() };
+    if let Some((parent, present)) = field {
+        (pos.parent, pos.present) = (parent, present);
+    }
+    if let Some(s) = &shape.string {
+        pos.strings = s.count;
+        for (i, f) in Format::ALL.iter().enumerate() {
+            pos.formats[i] = s.formats.get(f).copied().unwrap_or(0);
+        }
+        if let Values::Tracked(vals) = &s.values
+            && s.untracked == 0
+        {
+            pos.values = Some(vals.iter().map(|(h, e)| (*h, e.exchanges)).collect());
+            pos.texts = vals.iter().filter_map(|(h, e)| e.text.clone().map(|t| (*h, t))).collect();
+        }
+    }
+    out.insert(at.clone(), pos);
+    let len = at.len();
+    if let Some(a) = &shape.array {
+        at.push_str("/*");
+        flatten(&a.items, at, None, out);
+        at.truncate(len);
+    }
+    if let Some(o) = &shape.object {
+        match &o.map {
+            Some(map) => {
+                at.push_str("/*");
+                flatten(&map.values, at, None, out);
+                at.truncate(len);
+            }
+            None => {
+                for (k, f) in &o.fields {
+                    at.push('/');
+                    at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    flatten(&f.shape, at, Some((o.count, f.present)), out);
+                    at.truncate(len);
+                }
+            }
+        }
+    }
+}
+
+/// The parent position of a pointer (`/a/b` → `/a`; `/a` → ``).
+fn parent_of(p: &str) -> &str {
+    p.rfind('/').map_or("", |i| &p[..i])
+}
+
+/// What a settled contract said at a position.
+#[derive(Clone, Debug)]
+struct Base {
+    /// A field present in every object at its parent.
+    always: bool,
+    /// Kinds seen (bit per [`KIND_NAMES`] index).
+    kinds: u8,
+    /// The format every string had, as an index in [`Format::ALL`].
+    format: Option<usize>,
+    /// The values of an enum-like string position.
+    values: Option<HashSet<u64>>,
+}
+
+fn kind_bits(kinds: &[u64; 7]) -> u8 {
+    kinds.iter().enumerate().filter(|(_, n)| **n > 0).fold(0, |b, (i, _)| b | 1 << i)
+}
+
+fn kind_list(bits: u8) -> String {
+    KIND_NAMES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+impl Base {
+    fn of(pos: &Pos, settled: bool) -> Base {
+        let format = (pos.strings > 0).then(|| pos.formats.iter().position(|n| *n == pos.strings)).flatten();
+        // Enum-like: few values, each text kept, not a handful of ids, dates or addresses.
+        let formatted =
+            format.is_some_and(|f| !matches!(Format::ALL[f], Format::IntegerString | Format::DecimalString));
+        let values = match &pos.values {
+            Some(v) if settled && !formatted && !v.is_empty() && v.len() <= 20 && pos.texts.len() == v.len() => {
+                let ids = v.len() > 1 && pos.texts.iter().all(|(_, t)| crate::template::param_reason(t).is_some());
+                (!ids).then(|| v.iter().map(|(h, _)| *h).collect())
+            }
+            _ => None,
+        };
+        Base {
+            always: pos.field && pos.present >= pos.parent && pos.parent > 0,
+            kinds: kind_bits(&pos.kinds),
+            format,
+            values,
+        }
+    }
+}
+
+/// What is being counted toward a change at one position.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Probe {
+    Gone,
+    New,
+    Type,
+    Format,
+    Value(u64),
+}
+
+/// Responses in a row (or in all, for values) that showed a change.
+#[derive(Clone, Debug)]
+struct Streak {
+    count: u64,
+    of: u64,
+    since: Ts,
+}
+
+/// One contract being watched.
+#[derive(Debug, Default)]
+struct Watch {
+    seen: u64,
+    prev: HashMap<String, Pos>,
+    base: Option<HashMap<String, Base>>,
+    /// Request variants (hashes of the query's parameter names) seen before settling.
+    variants: HashSet<u64>,
+    streaks: HashMap<(String, Probe), Streak>,
+}
+
+/// One endpoint (service, method, path) being watched for its statuses.
+#[derive(Debug, Default)]
+struct EndpointWatch {
+    seen: u64,
+    statuses: BTreeMap<u16, u64>,
+    /// Once settled: each status's share of the responses then.
+    base: Option<BTreeMap<u16, f64>>,
+    /// Statuses missing in a row (common ones), or seen since first (new ones).
+    streaks: HashMap<(u16, bool), Streak>,
+    /// Appeared after its service settled: responses counted toward `endpoint_new`.
+    new: Option<Streak>,
+}
+
+/// The most request variants remembered per contract; beyond, every variant counts.
+const MAX_VARIANTS: usize = 64;
+
+/// Watches contracts for changes ([`crate::Recorder::watch_changes`]).
+#[derive(Debug, Default)]
+pub struct Detector {
+    cfg: ChangeConfig,
+    next_id: u64,
+    contracts: HashMap<EndpointKey, Watch>,
+    endpoints: HashMap<(String, String, String), EndpointWatch>,
+    /// Services with at least one settled endpoint.
+    settled_services: HashSet<String>,
+}
+
+impl Detector {
+    /// A detector; `known` are the endpoints already recorded (a store's), which are never new.
+    pub fn new(cfg: ChangeConfig, known: impl IntoIterator<Item = EndpointKey>) -> Detector {
+        let mut d = Detector { cfg, next_id: 1, ..Detector::default() };
+        for k in known {
+            d.endpoints.entry((k.service, k.method, k.path)).or_default();
+        }
+        d
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ChangeConfig {
+        &self.cfg
+    }
+
+    /// Whether a change is being counted for this contract or its endpoint: the proxy then
+    /// records the endpoint in full, so sampling does not hold the evidence back.
+    pub fn suspects(&self, key: &EndpointKey) -> bool {
+        self.contracts.get(key).is_some_and(|w| w.streaks.values().any(|s| s.count > 0))
+            || self
+                .endpoints
+                .get(&(key.service.clone(), key.method.clone(), key.path.clone()))
+                .is_some_and(|e| e.streaks.values().any(|s| s.count > 0) || e.new.is_some())
+    }
+
+    /// Endpoints merged under a template ([`crate::Recorder::relearn_now`]): the new one is
+    /// known when an old one was; their watches start over.
+    pub fn moved(&mut self, old: &EndpointKey, new: &EndpointKey) {
+        self.contracts.remove(old);
+        self.contracts.remove(new);
+        let was = self.endpoints.remove(&(old.service.clone(), old.method.clone(), old.path.clone()));
+        let e = self.endpoints.entry((new.service.clone(), new.method.clone(), new.path.clone())).or_default();
+        if was.is_some_and(|w| w.new.is_none()) {
+            e.new = None;
+        }
+    }
+
+    /// Looks at the contract `c` of `key` after one more recorded response of it (at `time`,
+    /// for a request with `query`); returns the changes it completed.
+    pub fn observe(&mut self, key: &EndpointKey, c: &Contract, query: &str, time: Ts) -> Vec<Change> {
+        let mut out = Vec::new();
+        self.observe_endpoint(key, time, &mut out);
+        let cfg = self.cfg.clone();
+        let w = self.contracts.entry(key.clone()).or_default();
+        w.seen += 1;
+        let variant = variant_of(query);
+        let mut flat = HashMap::with_capacity(w.prev.len().max(8));
+        flatten(&c.response, &mut String::new(), None, &mut flat);
+        match &mut w.base {
+            None => {
+                if w.variants.len() < MAX_VARIANTS {
+                    w.variants.insert(variant);
+                }
+                if w.seen >= cfg.settle_after {
+                    w.base = Some(flat.iter().map(|(p, pos)| (p.clone(), Base::of(pos, true))).collect());
+                    self.settled_services.insert(key.service.clone());
+                }
+            }
+            Some(base) => {
+                let known = w.variants.contains(&variant) || w.variants.len() >= MAX_VARIANTS;
+                if known {
+                    let found = field_changes(&cfg, base, &w.prev, &flat, &mut w.streaks, time);
+                    for (kind, pointer, before, after, ev) in found {
+                        out.push(self_change(key, key.status, kind, pointer, before, after, ev, time));
+                    }
+                }
+            }
+        }
+        w.prev = flat;
+        for c in &mut out {
+            c.id = self.next_id;
+            self.next_id += 1;
+        }
+        out
+    }
+
+    fn observe_endpoint(&mut self, key: &EndpointKey, time: Ts, out: &mut Vec<Change>) {
+        let cfg = &self.cfg;
+        let id = (key.service.clone(), key.method.clone(), key.path.clone());
+        let fresh = !self.endpoints.contains_key(&id);
+        let e = self.endpoints.entry(id).or_default();
+        if fresh && self.settled_services.contains(&key.service) && key.path != crate::template::OVERFLOW_PATH {
+            e.new = Some(Streak { count: 0, of: 0, since: time });
+        }
+        e.seen += 1;
+        *e.statuses.entry(key.status).or_default() += 1;
+        if let Some(n) = &mut e.new {
+            n.count += 1;
+            n.of += 1;
+            if n.count >= cfg.evidence {
+                let ev = n.clone();
+                e.new = None;
+                out.push(self_change(key, key.status, ChangeKind::EndpointNew, String::new(), None, None, ev, time));
+            }
+        }
+        match &mut e.base {
+            None => {
+                if e.seen >= cfg.settle_after {
+                    let total = e.seen as f64;
+                    e.base = Some(e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect());
+                    self.settled_services.insert(key.service.clone());
+                }
+            }
+            Some(base) => {
+                let mut gone = Vec::new();
+                for (&status, &share) in base.iter() {
+                    if status == key.status || share < 0.2 {
+                        continue;
+                    }
+                    // Missing this many in a row by chance: under one in a million.
+                    let need = ((1e-6f64).ln() / (1.0 - share).ln()).ceil().max(cfg.evidence as f64) as u64;
+                    let s = e.streaks.entry((status, false)).or_insert(Streak { count: 0, of: 0, since: time });
+                    s.count += 1;
+                    s.of += 1;
+                    if s.count >= need {
+                        gone.push(status);
+                        out.push(self_change(
+                            key,
+                            status,
+                            ChangeKind::StatusGone,
+                            String::new(),
+                            Some(status.to_string()),
+                            None,
+                            s.clone(),
+                            time,
+                        ));
+                    }
+                }
+                for status in gone {
+                    base.remove(&status);
+                    e.streaks.remove(&(status, false));
+                }
+                e.streaks.remove(&(key.status, false));
+                // Every response counts toward the `of` of each new status being watched.
+                for ((_, new), s) in e.streaks.iter_mut() {
+                    if *new {
+                        s.of += 1;
+                    }
+                }
+                if let std::collections::btree_map::Entry::Vacant(slot) = base.entry(key.status) {
+                    let s = e.streaks.entry((key.status, true)).or_insert(Streak { count: 0, of: 1, since: time });
+                    s.count += 1;
+                    if s.count >= cfg.evidence {
+                        let ev = s.clone();
+                        e.streaks.remove(&(key.status, true));
+                        slot.insert(0.0);
+                        out.push(self_change(
+                            key,
+                            key.status,
+                            ChangeKind::StatusNew,
+                            String::new(),
+                            None,
+                            Some(key.status.to_string()),
+                            ev,
+                            time,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A hash of the request's query parameter names, sorted: its variant.
+fn variant_of(query: &str) -> u64 {
+    let mut names: Vec<&str> =
+        query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').map_or(p, |(n, _)| n)).collect();
+    names.sort_unstable();
+    names.dedup();
+    stable_hash(names.join("&").as_bytes())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn self_change(
+    key: &EndpointKey,
+    status: u16,
+    kind: ChangeKind,
+    pointer: String,
+    before: Option<String>,
+    after: Option<String>,
+    ev: Streak,
+    time: Ts,
+) -> Change {
+    Change {
+        id: 0,
+        time: time.to_rfc3339(),
+        service: key.service.clone(),
+        method: key.method.clone(),
+        path: key.path.clone(),
+        status,
+        kind,
+        pointer,
+        before,
+        after,
+        evidence: ChangeEvidence { count: ev.count, of: ev.of.max(ev.count), since: ev.since.to_rfc3339() },
+        example: serde_json::Value::Null,
+    }
+}
+
+type FieldChange = (ChangeKind, String, Option<String>, Option<String>, Streak);
+
+/// Counts toward a change at `p`: a hit extends it, a miss ends it; it is done (once) when
+/// the evidence is reached.
+fn step(
+    cfg: &ChangeConfig,
+    streaks: &mut HashMap<(String, Probe), Streak>,
+    done: &mut Vec<(String, Probe, Streak)>,
+    time: Ts,
+    p: &str,
+    probe: Probe,
+    hit: bool,
+) {
+    let key = (p.to_owned(), probe);
+    if !hit {
+        streaks.remove(&key);
+        return;
+    }
+    let s = streaks.entry(key.clone()).or_insert(Streak { count: 0, of: 0, since: time });
+    s.count += 1;
+    s.of += 1;
+    if s.count == cfg.evidence {
+        done.push((key.0, key.1, s.clone()));
+    }
+}
+
+/// The field-level changes one response (the difference between `prev` and `now`) completes.
+fn field_changes(
+    cfg: &ChangeConfig,
+    base: &mut HashMap<String, Base>,
+    prev: &HashMap<String, Pos>,
+    now: &HashMap<String, Pos>,
+    streaks: &mut HashMap<(String, Probe), Streak>,
+    time: Ts,
+) -> Vec<FieldChange> {
+    let zero = Pos::default();
+    let mut out = Vec::new();
+    let mut done: Vec<(String, Probe, Streak)> = Vec::new();
+    // Every response counts toward the `of` of each new value being watched.
+    for ((_, probe), s) in streaks.iter_mut() {
+        if let Probe::Value(_) = probe {
+            s.of += 1;
+        }
+    }
+    for (p, pos) in now {
+        let before = prev.get(p).unwrap_or(&zero);
+        let b = base.get(p);
+        let mut step = |probe: Probe, hit: bool| step(cfg, streaks, &mut done, time, p, probe, hit);
+        if pos.field && pos.parent > before.parent {
+            let present = pos.present > before.present;
+            match b {
+                Some(b) if b.always => step(Probe::Gone, !present),
+                None if base.contains_key(parent_of(p)) => step(Probe::New, present),
+                _ => {}
+            }
+        }
+        let Some(b) = b else { continue };
+        let mut new_kinds = 0u8;
+        let mut old_kinds = 0u8;
+        for i in 0..KIND_NAMES.len() {
+            if pos.kinds[i] > before.kinds[i] {
+                // An integer where numbers were is a number.
+                let known = b.kinds & (1 << i) != 0 || i == INTEGER && b.kinds & (1 << NUMBER) != 0;
+                if known {
+                    old_kinds |= 1 << i;
+                } else {
+                    new_kinds |= 1 << i;
+                }
+            }
+        }
+        if new_kinds != 0 || old_kinds != 0 {
+            step(Probe::Type, new_kinds != 0 && old_kinds == 0);
+        }
+        if let Some(f) = b.format
+            && pos.strings > before.strings
+        {
+            step(Probe::Format, pos.formats[f] == before.formats[f]);
+        }
+        if let (Some(known), Some(vals)) = (&b.values, &pos.values) {
+            for (h, ex) in vals {
+                let was = before.values.as_ref().and_then(|v| v.iter().find(|(x, _)| x == h)).map_or(0, |(_, e)| *e);
+                if !known.contains(h) && *ex > was {
+                    // Counted over every response that carried it, not in a row.
+                    let s =
+                        streaks.entry((p.clone(), Probe::Value(*h))).or_insert(Streak { count: 0, of: 1, since: time });
+                    s.count += 1;
+                    if s.count == cfg.evidence {
+                        done.push((p.clone(), Probe::Value(*h), s.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for (p, probe, ev) in done {
+        let pos = &now[&p];
+        let b = base.entry(p.clone()).or_insert_with(|| Base::of(pos, false));
+        let (kind, before, after) = match probe {
+            Probe::Gone => {
+                b.always = false;
+                (ChangeKind::FieldGone, Some(kind_list(b.kinds)), None)
+            }
+            Probe::New => {
+                b.always = false;
+                // What is beneath the new field came with it.
+                let under = format!("{p}/");
+                for (q, qpos) in now.iter().filter(|(q, _)| q.starts_with(&under)) {
+                    base.entry(q.clone()).or_insert_with(|| Base::of(qpos, false));
+                }
+                (ChangeKind::FieldNew, None, Some(kind_list(kind_bits(&pos.kinds))))
+            }
+            Probe::Type => {
+                let prev = prev.get(&p).unwrap_or(&zero);
+                let mut now_bits = 0u8;
+                for i in 0..KIND_NAMES.len() {
+                    if pos.kinds[i] > prev.kinds[i] {
+                        now_bits |= 1 << i;
+                    }
+                }
+                let before = kind_list(b.kinds);
+                b.kinds |= now_bits;
+                (ChangeKind::TypeChanged, Some(before), Some(kind_list(now_bits)))
+            }
+            Probe::Format => {
+                let prev = prev.get(&p).unwrap_or(&zero);
+                let d = pos.strings.saturating_sub(prev.strings);
+                let before = b.format.map(|f| Format::ALL[f].name().to_owned());
+                let after = (0..Format::ALL.len()).find(|&i| pos.formats[i].saturating_sub(prev.formats[i]) == d);
+                b.format = after;
+                (ChangeKind::FormatChanged, before, after.map(|f| Format::ALL[f].name().to_owned()))
+            }
+            Probe::Value(h) => {
+                if let Some(v) = &mut b.values {
+                    v.insert(h);
+                }
+                let text = pos.texts.iter().find(|(x, _)| *x == h).map(|(_, t)| t.clone());
+                (ChangeKind::EnumValueNew, None, text)
+            }
+        };
+        streaks.retain(|(q, _), _| q != &p || matches!(probe, Probe::Value(_)));
+        out.push((kind, p, before, after, ev));
+    }
+    out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::exchange::{Exchange, Message};
+    use crate::{Recorder, RecorderConfig};
+
+    fn x(path: &str, query: &str, status: u16, body: &Value, t: i64) -> Exchange {
+        Exchange {
+            service: "shop".into(),
+            method: "GET".into(),
+            path: path.into(),
+            query: query.into(),
+            status,
+            time: Ts(1_800_000_000_000 + t),
+            duration_ms: 1.0,
+            request: Message::default(),
+            response: Message {
+                headers: vec![("content-type".into(), "application/json".into())],
+                body: serde_json::to_vec(body).expect("json"),
+                truncated: false,
+            },
+        }
+    }
+
+    fn recorder() -> Recorder {
+        let mut r =
+            Recorder::new(RecorderConfig { routes: vec!["/items/{id}".into()], ..RecorderConfig::default() }, None)
+                .expect("recorder")
+                .0;
+        r.watch_changes(ChangeConfig::default());
+        r
+    }
+
+    fn item(i: i64) -> Value {
+        let state = ["new", "paid"][(i % 2) as usize];
+        json!({"id": i, "name": format!("n{i}"), "state": state,
+               "created": "2026-11-03T10:00:00Z", "tags": [{"k": "a"}]})
+    }
+
+    /// Records `n` exchanges from `t`, returning every change they completed.
+    fn run(r: &mut Recorder, n: i64, t: i64, make: impl Fn(i64) -> Exchange) -> Vec<Change> {
+        (t..t + n).flat_map(|i| r.record_weighted(&make(i), 1).changes).collect()
+    }
+
+    fn settled() -> Recorder {
+        let mut r = recorder();
+        let quiet = run(&mut r, 150, 0, |i| x(&format!("/items/{i}"), "", 200, &item(i), i));
+        assert_eq!(quiet, [], "steady traffic changes nothing");
+        r
+    }
+
+    fn kinds(changes: &[Change]) -> Vec<(&str, &str, Option<&str>, Option<&str>)> {
+        changes.iter().map(|c| (c.kind.name(), c.pointer.as_str(), c.before.as_deref(), c.after.as_deref())).collect()
+    }
+
+    #[test]
+    fn a_field_that_stops_coming_is_gone_after_twenty_in_a_row() {
+        let mut r = settled();
+        let without = |i: i64| {
+            let mut b = item(i);
+            b.as_object_mut().expect("object").remove("name");
+            x(&format!("/items/{i}"), "", 200, &b, i)
+        };
+        // Nineteen are not enough; one with it starts the count again.
+        assert_eq!(run(&mut r, 19, 150, without), []);
+        assert_eq!(run(&mut r, 1, 169, |i| x(&format!("/items/{i}"), "", 200, &item(i), i)), []);
+        assert_eq!(run(&mut r, 19, 170, without), []);
+        let changes = run(&mut r, 30, 189, without);
+        assert_eq!(kinds(&changes), [("field_gone", "/name", Some("string"), None)]);
+        let c = &changes[0];
+        assert_eq!((c.id, c.evidence.count, c.evidence.of), (1, 20, 20));
+        assert_eq!(c.evidence.since, Ts(1_800_000_000_000 + 170).to_rfc3339());
+        assert_eq!(
+            (c.service.as_str(), c.method.as_str(), c.path.as_str(), c.status),
+            ("shop", "GET", "/items/{id}", 200)
+        );
+        assert_eq!(c.example, Value::Null);
+    }
+
+    #[test]
+    fn new_fields_types_formats_and_values_are_each_one_change() {
+        let mut r = settled();
+        let changed = |i: i64| {
+            let mut b = item(i);
+            b["id"] = json!(format!("item-{i}"));
+            b["created"] = json!(1_762_164_000);
+            b["risk"] = json!({"score": 0.5});
+            b["state"] = json!("refunded");
+            b["tags"] = json!([{"k": "a", "v": 1}]);
+            x(&format!("/items/{i}"), "", 200, &b, i)
+        };
+        let changes = run(&mut r, 40, 150, changed);
+        assert_eq!(
+            kinds(&changes),
+            [
+                ("field_new", "/risk", None, Some("object")),
+                ("field_new", "/tags/*/v", None, Some("integer")),
+                ("type_changed", "/created", Some("string"), Some("integer")),
+                ("type_changed", "/id", Some("integer"), Some("string")),
+                ("enum_value_new", "/state", None, Some("refunded")),
+            ]
+        );
+        let ids: Vec<u64> = changes.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5]);
+        let id = changes.iter().find(|c| c.pointer == "/id").expect("id");
+        assert_eq!(id.example, json!("item-169"));
+        assert_eq!(changes.iter().find(|c| c.pointer == "/risk").expect("risk").example, json!({"score": 0.5}));
+    }
+
+    #[test]
+    fn a_format_change_is_named() {
+        let mut r = settled();
+        let changes = run(&mut r, 20, 150, |i| {
+            let mut b = item(i);
+            b["created"] = json!("03/11/2026");
+            x(&format!("/items/{i}"), "", 200, &b, i)
+        });
+        assert_eq!(kinds(&changes), [("format_changed", "/created", Some("date-time"), None)]);
+    }
+
+    #[test]
+    fn statuses_and_endpoints_that_appear_or_stop() {
+        let mut r = recorder();
+        // Settled with 404 as a common answer (a third of the responses).
+        let mixed = |i: i64| {
+            if i % 3 == 0 {
+                x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
+            } else {
+                x(&format!("/items/{i}"), "", 200, &item(i), i)
+            }
+        };
+        assert_eq!(run(&mut r, 300, 0, mixed), []);
+        // A new status, 500, from then on; 200 and 404 stop. 404 answered 34 of the first 100
+        // (when the endpoint settled): missing 34 in a row is under a one-in-a-million
+        // chance, so it is gone at the 34th; 200 at the 20th (the evidence is never less).
+        let broken = |i: i64| x(&format!("/items/{i}"), "", 500, &json!({"error": "boom"}), i);
+        let changes = run(&mut r, 40, 300, broken);
+        assert_eq!(
+            changes
+                .iter()
+                .map(|c| (c.kind.name(), c.status, c.before.as_deref(), c.after.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                ("status_gone", 200, Some("200"), None),
+                ("status_new", 500, None, Some("500")),
+                ("status_gone", 404, Some("404"), None)
+            ]
+        );
+        assert_eq!(changes[1].example, json!({"error": "boom"}));
+        assert_eq!((changes[0].evidence.count, changes[2].evidence.count), (20, 34));
+        // A new endpoint of a settled service, once it answered twenty times.
+        let changes = run(&mut r, 25, 400, |i| x("/search", "", 200, &json!({"hits": i}), i));
+        assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
+        assert_eq!(changes[0].path, "/search");
+    }
+
+    #[test]
+    fn no_change_from_a_fresh_store_a_new_request_variant_or_a_known_endpoint() {
+        let mut r = recorder();
+        // Everything is new to a fresh recorder: no event.
+        assert_eq!(run(&mut r, 30, 0, |i| x("/a", "", 200, &json!({"v": i}), i)), []);
+        let mut r = settled();
+        // A burst of a variant first seen after settling lacks fields: not a field gone.
+        let burst = run(&mut r, 60, 150, |i| x(&format!("/items/{i}"), "fields=id", 200, &json!({"id": i}), i));
+        assert_eq!(burst, []);
+        // Endpoints a store already held are not new after a restart.
+        let mut snapshot_holder = settled();
+        let known: Vec<EndpointKey> = snapshot_holder.snapshot().contracts.keys().cloned().collect();
+        let mut d = Detector::new(ChangeConfig::default(), known.clone());
+        let c = snapshot_holder.snapshot().contracts[&known[0]].clone();
+        d.settled_services.insert("shop".into());
+        for i in 0..30 {
+            assert_eq!(d.observe(&known[0], &c, "", Ts(i)), []);
+        }
+    }
+}
