@@ -838,7 +838,7 @@ mod tests {
         let burst = run(&mut r, 60, 150, |i| x(&format!("/items/{i}"), "fields=id", 200, &json!({"id": i}), i));
         assert_eq!(burst, []);
         // Endpoints a store already held are not new after a restart.
-        let mut snapshot_holder = settled();
+        let snapshot_holder = settled();
         let known: Vec<EndpointKey> = snapshot_holder.snapshot().contracts.keys().cloned().collect();
         let mut d = Detector::new(ChangeConfig::default(), known.clone());
         let c = snapshot_holder.snapshot().contracts[&known[0]].clone();
