@@ -33,6 +33,8 @@ pub(crate) struct Config {
     pub(crate) fixture: Vec<FixtureConfig>,
     /// `[proxy]`: the sidecar's settings, as `mockdrift proxy`'s flags give them.
     pub(crate) proxy: ProxyConfig,
+    /// `[changes]`: when the proxy reports an endpoint's contract changed.
+    pub(crate) changes: mockdrift_contracts::changes::ChangeConfig,
     /// Where the file was read from (relative paths in it are relative to its directory).
     #[serde(skip)]
     pub(crate) dir: PathBuf,
@@ -82,6 +84,7 @@ pub(crate) struct ProxyConfig {
     pub(crate) publish: Option<String>,
     pub(crate) publish_interval: Option<String>,
     pub(crate) source: Option<String>,
+    pub(crate) notify_url: Vec<String>,
 }
 
 /// One `[[proxy.route]]`: `name`, `listen`, `upstream` (as in `--route NAME@LISTEN=URL`).

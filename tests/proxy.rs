@@ -1269,3 +1269,148 @@ fn the_admin_port_serves_tls_and_https_sources_are_verified() {
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
 }
+
+/// A webhook receiver on 127.0.0.1:0: each POST's body, in order, on the channel.
+fn webhook_receiver() -> (std::net::SocketAddr, std::sync::mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut r = BufReader::new(stream.try_clone().expect("clone"));
+            let (mut line, mut length) = (String::new(), 0usize);
+            while r.read_line(&mut line).unwrap_or(0) > 0 && !line.trim().is_empty() {
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            if r.read_exact(&mut body).is_err() {
+                continue;
+            }
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok");
+            let _ = tx.send(String::from_utf8_lossy(&body).into_owned());
+        }
+    });
+    (addr, rx)
+}
+
+/// Live contract changes, through the binary: a real upstream drops a field mid-run; the
+/// change arrives at `/changes` (behind the admin token), in `/metrics`, in the JSON log and
+/// at a webhook, within the bound the docs state for sampling by count (one sampling period,
+/// then 19 more responses); an endpoint that did not change gives none.
+#[test]
+fn a_field_the_upstream_stops_sending_is_a_change_at_changes_metrics_the_log_and_a_webhook() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let changed = std::sync::Arc::new(AtomicBool::new(false));
+    let upstream_changed = std::sync::Arc::clone(&changed);
+    let up = upstream_serving(move |first| {
+        let n: u64 =
+            first.split('/').nth(2).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let status = ["open", "closed"][(n % 2) as usize];
+        let body = if first.contains("/users/") {
+            serde_json::json!({"id": n, "name": format!("user {n}")})
+        } else if upstream_changed.load(Ordering::SeqCst) {
+            serde_json::json!({"id": n, "status": status})
+        } else {
+            serde_json::json!({"id": n, "status": status, "total": n * 100})
+        };
+        ("200 OK", body.to_string())
+    });
+    let (hook, posts) = webhook_receiver();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["--log-format", "json", "proxy", "--store", "st", "--route", &format!("shop@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "0.125"]);
+    // Sampling by count (one in 8 once settled), so the bound below is a count.
+    cmd.args(["--stable-interval", "0"]);
+    cmd.env("MOCKDRIFT_ADMIN_TOKEN", "s3cret-token");
+    cmd.env("MOCKDRIFT_NOTIFY_URL", format!("http://{hook}/hooks/T000/B000/PLANTEDHOOKSECRET"));
+    let p = spawn(d, cmd);
+    let listening = p.line("route shop listening on");
+    let event: serde_json::Value = serde_json::from_str(&listening).expect("json");
+    let addr = listen_addr(event["fields"]["message"].as_str().expect("message"));
+    let admin_line = p.line("admin listening on");
+    let admin = admin_line.split("listening on ").nth(1).and_then(|r| r.split('"').next()).expect("admin").to_owned();
+    let mut sent = 0;
+    let mut send = |path: String| {
+        assert!(get(&addr, &path).starts_with("HTTP/1.1 200 OK"));
+        sent += 1;
+        judged(&admin, "shop", sent);
+    };
+    // Both endpoints settle: 100 recorded responses each (16 at each of 1, 1/2, 1/4, then 1 in 8).
+    for i in 0..600 {
+        send(format!("/orders/{i}"));
+        send(format!("/users/{i}"));
+    }
+    let none = get(&admin, "/changes?since=0");
+    assert!(none.ends_with("{\"changes\":[],\"next\":0}\n"), "{none}");
+    // The upstream stops sending `total`.
+    changed.store(true, Ordering::SeqCst);
+    let mut after = 0;
+    let found = loop {
+        send(format!("/orders/{}", 600 + after));
+        send(format!("/users/{}", 600 + after));
+        after += 1;
+        let answer = get(&admin, "/changes?since=0");
+        if answer.contains("field_gone") {
+            break answer;
+        }
+        assert!(after < 27, "no change after {after} changed responses: {answer}");
+    };
+    // At most one in 8 goes by before the first is recorded; then every one is, to 20.
+    assert!((20..=27).contains(&after), "found after {after}");
+    let body = found.split("\r\n\r\n").nth(1).expect("a body");
+    let list: serde_json::Value = serde_json::from_str(body).expect("JSON");
+    let changes = list["changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), 1, "the users endpoint did not change: {list:#}");
+    let c = &changes[0];
+    assert_eq!((c["id"].as_u64(), list["next"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (&c["service"], &c["method"], &c["path"], &c["status"]),
+        (&"shop".into(), &"GET".into(), &"/orders/{order_id}".into(), &200.into()),
+        "{c}"
+    );
+    assert_eq!(
+        (&c["kind"], &c["pointer"], &c["before"], &c["after"]),
+        (&"field_gone".into(), &"/total".into(), &"integer".into(), &serde_json::Value::Null),
+        "{c}"
+    );
+    assert_eq!((c["evidence"]["count"].as_u64(), c["evidence"]["of"].as_u64()), (Some(20), Some(20)), "{c}");
+    assert!(get(&admin, "/changes?since=1").ends_with("{\"changes\":[],\"next\":1}\n"));
+    assert!(get(&admin, "/changes?since=x").starts_with("HTTP/1.1 400"));
+    // The same token as /contracts.
+    let mut s = TcpStream::connect(&admin).expect("connect");
+    write!(s, "GET /changes HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").expect("write");
+    let mut anonymous = String::new();
+    s.read_to_string(&mut anonymous).expect("read");
+    assert!(anonymous.starts_with("HTTP/1.1 401"), "{anonymous}");
+    let metrics = get(&admin, "/metrics");
+    assert_eq!(metric(&metrics, "mockdrift_contract_changes_total{service=\"shop\",kind=\"field_gone\"}"), 1);
+    assert!(!metrics.contains("kind=\"field_new\""), "{metrics}");
+    // The webhook: one POST with a Slack-style text and the change.
+    let post: serde_json::Value =
+        serde_json::from_str(&posts.recv_timeout(Duration::from_secs(30)).expect("a notification")).expect("JSON");
+    assert!(
+        post["text"].as_str().expect("text").contains("shop GET /orders/{order_id} 200: field_gone /total"),
+        "{post}"
+    );
+    assert_eq!(post["changes"][0]["id"], 1);
+    assert_eq!(metric(&get(&admin, "/metrics"), "mockdrift_change_notifications_total"), 1);
+    // One JSON log event.
+    let event: serde_json::Value = serde_json::from_str(&p.line("contract changed")).expect("a JSON log line");
+    assert_eq!(
+        (&event["level"], &event["fields"]["kind"], &event["fields"]["pointer"]),
+        (&"WARN".into(), &"field_gone".into(), &"/total".into())
+    );
+    let (code, rest) = p.stop();
+    assert_eq!(code, Some(0), "{rest}");
+    assert!(!rest.contains("PLANTEDHOOKSECRET") && !listening.contains("PLANTEDHOOKSECRET"), "{rest}");
+    assert!(
+        !crate::support::all_bytes(d).windows(17).any(|w| w == b"PLANTEDHOOKSECRET"),
+        "the webhook URL reached disk"
+    );
+}

@@ -341,14 +341,20 @@ impl Detector {
         &self.cfg
     }
 
-    /// Whether a change is being counted for this contract or its endpoint: the proxy then
-    /// records the endpoint in full, so sampling does not hold the evidence back.
+    /// Whether a change of this contract's fields is being counted, or a common status of
+    /// its endpoint has been missing for as long as the evidence: the proxy then records the
+    /// endpoint in full, so sampling does not hold the evidence back. (New values and new
+    /// statuses count over every response, not in a row; they do not keep it in full.)
     pub fn suspects(&self, key: &EndpointKey) -> bool {
-        self.contracts.get(key).is_some_and(|w| w.streaks.values().any(|s| s.count > 0))
+        let fields = self
+            .contracts
+            .get(key)
+            .is_some_and(|w| w.streaks.iter().any(|((_, probe), s)| !matches!(probe, Probe::Value(_)) && s.count > 0));
+        fields
             || self
                 .endpoints
                 .get(&(key.service.clone(), key.method.clone(), key.path.clone()))
-                .is_some_and(|e| e.streaks.values().any(|s| s.count > 0) || e.new.is_some())
+                .is_some_and(|e| e.streaks.iter().any(|((_, new), s)| !new && s.count >= self.cfg.evidence))
     }
 
     /// Endpoints merged under a template ([`crate::Recorder::relearn_now`]): the new one is

@@ -1,6 +1,7 @@
 //! The admin endpoints: `/healthz`, `/readyz`, `/metrics` (Prometheus text), `/contracts`
 //! and `/contracts/{service}` (the current snapshot, as `mockdrift contracts export` writes
-//! it), through an injected read handle on the recorder. Optional bearer token.
+//! it), through an injected read handle on the recorder, and `/changes?since=ID` (the
+//! contract changes found, [`crate::changes`]). Optional bearer token.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -59,6 +60,8 @@ pub struct Health {
     pub last_publish_millis: AtomicU64,
     /// Why the last publish attempt failed, while the failure lasts.
     publish_failure: Mutex<Option<String>>,
+    /// Contract changes the recorder found.
+    pub changes: crate::changes::ChangeLog,
 }
 
 impl Health {
@@ -263,6 +266,37 @@ fn metrics(a: &Admin) -> String {
         );
     }
     out.push_str(
+        "# HELP mockdrift_contract_changes_total Changes of settled endpoints' contracts found in the traffic.\n\
+         # TYPE mockdrift_contract_changes_total counter\n",
+    );
+    for ((service, kind), n) in h.changes.counts() {
+        let _ = writeln!(
+            out,
+            "mockdrift_contract_changes_total{{service=\"{}\",kind=\"{}\"}} {n}",
+            label(&service),
+            kind.name()
+        );
+    }
+    for (name, help, v) in [
+        (
+            "mockdrift_change_notifications_total",
+            "Change notifications delivered (one per batch and webhook).",
+            &h.changes.notifications,
+        ),
+        (
+            "mockdrift_change_notification_errors_total",
+            "Change notifications that failed after every retry.",
+            &h.changes.notification_errors,
+        ),
+        (
+            "mockdrift_change_notifications_dropped_total",
+            "Changes not notified because the webhook queue was full.",
+            &h.changes.notification_dropped,
+        ),
+    ] {
+        counter_line(&mut out, name, help, v.load(Ordering::Relaxed));
+    }
+    out.push_str(
         "# HELP mockdrift_contracts Endpoint contracts as of the last flush.\n# TYPE mockdrift_contracts gauge\n",
     );
     let mut per_service: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
@@ -278,6 +312,16 @@ fn metrics(a: &Admin) -> String {
 fn counter_line(out: &mut String, name: &str, help: &str, v: u64) {
     use std::fmt::Write as _;
     let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}");
+}
+
+/// The `since` of `/changes?since=ID` (0 without one).
+fn since(query: &str) -> Result<u64, String> {
+    for pair in query.split('&') {
+        if let Some(v) = pair.strip_prefix("since=") {
+            return v.parse().map_err(|_| format!("since={v}: not a change ID (a number; 0 for every change kept)"));
+        }
+    }
+    Ok(0)
 }
 
 fn authorized(a: &Admin, req: &Request<Incoming>) -> bool {
@@ -309,6 +353,14 @@ async fn handle(a: Arc<Admin>, req: Request<Incoming>) -> Result<Response<Full<B
             r
         }
         "/metrics" => text(StatusCode::OK, "text/plain; version=0.0.4", metrics(&a)),
+        "/changes" => match since(req.uri().query().unwrap_or("")) {
+            Ok(id) => {
+                let (changes, next) = a.health.changes.since(id);
+                let body = serde_json::json!({"changes": changes, "next": next});
+                text(StatusCode::OK, "application/json", body.to_string() + "\n")
+            }
+            Err(reason) => text(StatusCode::BAD_REQUEST, "text/plain; charset=utf-8", format!("{reason}\n")),
+        },
         "/contracts" => {
             // As of now, not as of the last flush: a diff right after traffic sees it.
             a.health.refreshed(REFRESH_WAIT).await;

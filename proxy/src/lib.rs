@@ -7,7 +7,8 @@
 //! fail-open: a full queue drops the copy (counted), an upstream failure gives the client a
 //! 502/504 with a short reason, and nothing waits for a whole body before forwarding.
 //!
-//! [`admin::serve_admin`] serves health, Prometheus metrics and the current contracts.
+//! [`admin::serve_admin`] serves health, Prometheus metrics, the current contracts and the
+//! contract changes found ([`changes`]).
 //!
 //! HTTP/1.1 and HTTP/2 to clients and upstreams, with TLS on either side ([`tls`]); a route
 //! is a reverse proxy to one upstream or a forward proxy ([`Target`]). Upstream connections
@@ -23,6 +24,7 @@ use http_body_util::{BodyExt, Full};
 
 pub mod admin;
 mod capture;
+pub mod changes;
 pub mod client;
 pub mod guard;
 mod headers;

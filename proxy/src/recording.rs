@@ -170,7 +170,10 @@ pub fn run(
                 for t in batch.drain(..) {
                     let (slot, weight) = (t.slot(), t.weight());
                     let exchange = t.into_exchange();
-                    let recording = recorder.record_weighted(&exchange, weight);
+                    let mut recording = recorder.record_weighted(&exchange, weight);
+                    if !recording.changes.is_empty() {
+                        health.changes.push(std::mem::take(&mut recording.changes));
+                    }
                     stable.observed(slot, exchange.status, recording.changed, exchange.time.0);
                     last_in_slot.insert((slot, exchange.status), recording.key);
                     health.processed.fetch_add(1, Ordering::Relaxed);

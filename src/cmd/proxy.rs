@@ -76,6 +76,38 @@ pub(crate) struct Settings {
     source: Option<String>,
     /// `--publish`.
     publish: Option<crate::fleet::PublishSettings>,
+    /// `--notify-url`, `notify_url` and MOCKDRIFT_NOTIFY_URL: secrets, never shown.
+    notify_urls: Vec<String>,
+    /// `[changes]`.
+    changes: mockdrift_contracts::changes::ChangeConfig,
+}
+
+/// The env var holding a webhook URL for contract changes (it carries a token).
+pub(crate) const NOTIFY_URL_ENV: &str = "MOCKDRIFT_NOTIFY_URL";
+
+/// The webhook URLs: the flags', else the config's, and the environment's. Each must be an
+/// `http://` or `https://` URL; an error names it by position, never by its text (a webhook
+/// URL is a token).
+fn notify_urls(flags: Vec<String>, file: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut urls = if flags.is_empty() { file.to_vec() } else { flags };
+    if let Ok(u) = std::env::var(NOTIFY_URL_ENV)
+        && !u.trim().is_empty()
+    {
+        urls.push(u.trim().to_owned());
+    }
+    for (i, u) in urls.iter().enumerate() {
+        let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+        let ok = host.is_some_and(|h| !h.is_empty() && !h.contains(char::is_whitespace));
+        if !ok {
+            bail!(
+                "--notify-url #{} (flags, then notify_url, then {NOTIFY_URL_ENV}): not an http:// or https:// URL \
+                 (it is not shown: a webhook URL carries a token)",
+                i + 1
+            );
+        }
+    }
+    Ok(urls)
 }
 
 impl Settings {
@@ -251,7 +283,13 @@ impl Settings {
                 })
             }
         };
+        let changes = cfg.changes.clone();
+        if changes.settle_after == 0 || changes.evidence == 0 {
+            bail!("[changes] settle_after and evidence must be at least 1");
+        }
         Ok(Settings {
+            notify_urls: notify_urls(args.notify_urls, &file.notify_url)?,
+            changes,
             source,
             publish,
             templates,
@@ -330,6 +368,15 @@ impl Settings {
                 self.source.as_deref().unwrap_or(&p.source)
             ));
         }
+        out.push(format!(
+            "contract changes: an endpoint settles after {} recorded responses, a change is reported after {}; {}",
+            self.changes.settle_after,
+            self.changes.evidence,
+            match self.notify_urls.len() {
+                0 => "no webhook".to_owned(),
+                n => format!("posted to {} (URLs not shown)", plural(n, "webhook")),
+            }
+        ));
         out.push(match self.admin {
             Some(a) => format!(
                 "admin: {}://{a}{}",
@@ -432,6 +479,7 @@ pub(crate) fn run_until(
     let mut recording = cfg.recorder(&set.templates);
     recording.source = set.publish.as_ref().map(|p| p.source.clone()).or_else(|| set.source.clone());
     let (mut recorder, bad) = Recorder::new(recording, store).context("starting the recorder")?;
+    recorder.watch_changes(set.changes.clone());
     if unopened.is_some() {
         recorder.detach_store();
     }
@@ -526,6 +574,26 @@ pub(crate) fn run_until(
                 let _ = stop.wait_for(|s| *s).await;
             }));
         }
+        let notifier = (!set.notify_urls.is_empty()).then(|| {
+            let (tx, rx) = tokio::sync::mpsc::channel(mockdrift_proxy::changes::QUEUE);
+            health.changes.notify_to(tx);
+            let urls = set.notify_urls.clone();
+            let health = Arc::clone(&health);
+            tokio::spawn(async move {
+                let client = match mockdrift_proxy::client::HttpClient::new(
+                    None,
+                    "--notify-url",
+                    mockdrift_proxy::changes::POST_TIMEOUT,
+                ) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "No system root certificates: https webhooks will fail.");
+                        mockdrift_proxy::client::HttpClient::plain(mockdrift_proxy::changes::POST_TIMEOUT)
+                    }
+                };
+                mockdrift_proxy::changes::deliver(urls, client, rx, &health.changes).await;
+            })
+        });
         let publishing = publisher.map(|p| {
             let interval = set.publish.as_ref().map_or(Duration::from_secs(60), |s| s.interval);
             tokio::spawn(p.run(publish_handle.clone(), interval, stop_rx.clone()))
@@ -562,6 +630,13 @@ pub(crate) fn run_until(
             stats.add(s);
         }
         let done = done_rx.await.context("the recorder stopped")?;
+        // The changes found until the end go out, in 10 s at most.
+        health.changes.close();
+        if let Some(task) = notifier
+            && tokio::time::timeout(mockdrift_proxy::changes::POST_TIMEOUT, task).await.is_err()
+        {
+            say!(warn: "mockdrift proxy: change notifications still queued at shutdown were dropped after 10s");
+        }
         // Published even when the store failed: the bucket's copy is then all there is.
         if let Some(task) = publishing
             && let Ok(mut p) = task.await
@@ -769,6 +844,12 @@ pub(crate) struct ProxyArgs {
     /// `source`, else the host name, which is the pod's name on Kubernetes].
     #[arg(long, value_name = "NAME")]
     pub(crate) source: Option<String>,
+    /// Post contract changes to this webhook (repeatable; a Slack or Mattermost incoming
+    /// webhook works as is): one JSON document per batch, `{"text", "changes"}`, retried with
+    /// backoff. The URL carries a token: it is never logged or shown. Also read from
+    /// MOCKDRIFT_NOTIFY_URL.
+    #[arg(long = "notify-url", value_name = "URL")]
+    pub(crate) notify_urls: Vec<String>,
     /// Check the settings and exit (as `nginx -t`): flags and `[proxy]` resolved, every file
     /// they name (TLS, CA, token) loaded; nothing is bound or written.
     #[arg(long)]
