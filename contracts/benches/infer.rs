@@ -80,9 +80,52 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// The proxy's recorder per exchange (1 KB charges on one settled endpoint), without and
+/// with the change detector ([`Recorder::watch_changes`]): what watching for changes costs.
+fn record(c: &mut Criterion) {
+    use mockdrift_contracts::changes::ChangeConfig;
+    use mockdrift_contracts::{Exchange, Message, Recorder, RecorderConfig};
+    let exchanges: Vec<Exchange> = (0..64)
+        .map(|i| Exchange {
+            service: "payments".into(),
+            method: "GET".into(),
+            path: "/v1/charges/latest".into(),
+            query: String::new(),
+            status: 200,
+            time: Ts(1_800_000_000_000 + i as i64),
+            duration_ms: 1.0,
+            request: Message::default(),
+            response: Message {
+                headers: vec![("content-type".into(), "application/json".into())],
+                body: serde_json::to_vec(&charge(i)).expect("json"),
+                truncated: false,
+            },
+        })
+        .collect();
+    let mut g = c.benchmark_group("record");
+    for watch in [false, true] {
+        let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+        if watch {
+            r.watch_changes(ChangeConfig::default());
+        }
+        // Settled first: the detector compares every response after that.
+        for e in exchanges.iter().cycle().take(200) {
+            r.record_weighted(e, 1);
+        }
+        let mut i = 0;
+        g.bench_function(if watch { "watching_changes" } else { "plain" }, |b| {
+            b.iter(|| {
+                i += 1;
+                black_box(r.record_weighted(&exchanges[i % exchanges.len()], 1))
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
-    targets = bench
+    targets = bench, record
 }
 criterion_main!(benches);

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::{Contract, EndpointKey};
 use crate::format::Format;
-use crate::shape::{Shape, Values, stable_hash};
+use crate::shape::{Shape, StringShape, Values, stable_hash};
 use crate::ts::Ts;
 
 /// When an endpoint is settled and how much evidence a change needs (`[changes]` in
@@ -33,6 +33,8 @@ use crate::ts::Ts;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ChangeConfig {
+    /// Watch for changes at all (it costs about a quarter more per recorded exchange).
+    pub enabled: bool,
     /// Recorded responses after which a contract (an endpoint and status) is settled.
     pub settle_after: u64,
     /// Recorded responses that must show a change before it is reported.
@@ -41,7 +43,7 @@ pub struct ChangeConfig {
 
 impl Default for ChangeConfig {
     fn default() -> Self {
-        ChangeConfig { settle_after: 100, evidence: 20 }
+        ChangeConfig { enabled: true, settle_after: 100, evidence: 20 }
     }
 }
 
@@ -138,6 +140,35 @@ pub struct Change {
     pub example: serde_json::Value,
 }
 
+/// The Fx hash (rustc's): the state is looked up at every position of every recorded
+/// response, keyed by short pointers we build ourselves, where SipHash's resistance to
+/// chosen keys buys nothing and cost a tenth of recording.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
 /// Kinds in the order [`kinds_of`] counts them.
 const KIND_NAMES: [&str; 7] = ["null", "boolean", "integer", "number", "string", "array", "object"];
 const INTEGER: usize = 2;
@@ -154,10 +185,9 @@ struct Pos {
     kinds: [u64; 7],
     strings: u64,
     formats: [u64; 10],
-    /// Distinct exchanges per tracked string value (hash), while values are tracked.
+    /// Distinct exchanges per tracked string value (hash): read only where the baseline has
+    /// an enum, and when settling.
     values: Option<Vec<(u64, u64)>>,
-    /// The value texts known (hash to text), for naming a new one.
-    texts: Vec<(u64, String)>,
 }
 
 fn kinds_of(s: &Shape) -> [u64; 7] {
@@ -172,47 +202,81 @@ fn kinds_of(s: &Shape) -> [u64; 7] {
     ]
 }
 
-/// Every position of `shape` under `at`, with its counts.
-fn flatten(shape: &Shape, at: &mut String, field: Option<(u64, u64)>, out: &mut HashMap<String, Pos>) {
+/// Visits every position of `shape` under `at` with its counts (values not read: see
+/// [`values_of`]) and its string shape. Allocates nothing but the pointer it grows.
+fn walk(
+    shape: &Shape,
+    at: &mut String,
+    field: Option<(u64, u64)>,
+    visit: &mut dyn FnMut(&str, Pos, Option<&StringShape>),
+) {
     let mut pos = Pos { field: field.is_some(), kinds: kinds_of(shape), ..Pos::default() };
     if let Some((parent, present)) = field {
         (pos.parent, pos.present) = (parent, present);
     }
     if let Some(s) = &shape.string {
         pos.strings = s.count;
-        for (i, f) in Format::ALL.iter().enumerate() {
-            pos.formats[i] = s.formats.get(f).copied().unwrap_or(0);
-        }
-        if let Values::Tracked(vals) = &s.values
-            && s.untracked == 0
-        {
-            pos.values = Some(vals.iter().map(|(h, e)| (*h, e.exchanges)).collect());
-            pos.texts = vals.iter().filter_map(|(h, e)| e.text.clone().map(|t| (*h, t))).collect();
+        for (f, n) in &s.formats {
+            if let Some(i) = Format::ALL.iter().position(|x| x == f) {
+                pos.formats[i] = *n;
+            }
         }
     }
-    out.insert(at.clone(), pos);
+    visit(at, pos, shape.string.as_deref());
     let len = at.len();
     if let Some(a) = &shape.array {
         at.push_str("/*");
-        flatten(&a.items, at, None, out);
+        walk(&a.items, at, None, visit);
         at.truncate(len);
     }
     if let Some(o) = &shape.object {
         match &o.map {
             Some(map) => {
                 at.push_str("/*");
-                flatten(&map.values, at, None, out);
+                walk(&map.values, at, None, visit);
                 at.truncate(len);
             }
             None => {
                 for (k, f) in &o.fields {
                     at.push('/');
-                    at.push_str(&k.replace('~', "~0").replace('/', "~1"));
-                    flatten(&f.shape, at, Some((o.count, f.present)), out);
+                    if k.contains(['~', '/']) {
+                        at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    } else {
+                        at.push_str(k);
+                    }
+                    walk(&f.shape, at, Some((o.count, f.present)), visit);
                     at.truncate(len);
                 }
             }
         }
+    }
+}
+
+/// Distinct exchanges per tracked value (hash) of a string position.
+fn values_of(strings: Option<&StringShape>) -> Option<Vec<(u64, u64)>> {
+    match strings {
+        Some(s) if s.untracked == 0 => match &s.values {
+            Values::Tracked(vals) => Some(vals.iter().map(|(h, e)| (*h, e.exchanges)).collect()),
+            Values::Many => None,
+        },
+        _ => None,
+    }
+}
+
+/// The string shape at a pointer [`walk`] gave, to name a value by its hash.
+fn text_at(shape: &Shape, pointer: &str, hash: u64) -> Option<String> {
+    let mut at = shape;
+    for seg in pointer.split('/').skip(1) {
+        at = match (seg, &at.array, &at.object) {
+            ("*", Some(a), _) => &a.items,
+            ("*", None, Some(o)) => &o.map.as_ref()?.values,
+            (key, _, Some(o)) => &o.fields.get(&key.replace("~1", "/").replace("~0", "~"))?.shape,
+            _ => return None,
+        };
+    }
+    match &at.string.as_ref()?.values {
+        Values::Tracked(vals) => vals.get(&hash)?.text.clone(),
+        Values::Many => None,
     }
 }
 
@@ -249,15 +313,17 @@ fn kind_list(bits: u8) -> String {
 }
 
 impl Base {
-    fn of(pos: &Pos, settled: bool) -> Base {
+    /// The baseline at a position; enum values only with `strings` (when settling).
+    fn of(pos: &Pos, strings: Option<&StringShape>) -> Base {
         let format = (pos.strings > 0).then(|| pos.formats.iter().position(|n| *n == pos.strings)).flatten();
         // Enum-like: few values, each text kept, not a handful of ids, dates or addresses.
         let formatted =
             format.is_some_and(|f| !matches!(Format::ALL[f], Format::IntegerString | Format::DecimalString));
-        let values = match &pos.values {
-            Some(v) if settled && !formatted && !v.is_empty() && v.len() <= 20 && pos.texts.len() == v.len() => {
-                let ids = v.len() > 1 && pos.texts.iter().all(|(_, t)| crate::template::param_reason(t).is_some());
-                (!ids).then(|| v.iter().map(|(h, _)| *h).collect())
+        let values = match (strings.map(|s| &s.values), &pos.values) {
+            (Some(Values::Tracked(vals)), Some(v)) if !formatted && !v.is_empty() && v.len() <= 20 => {
+                let texts: Option<Vec<&str>> = vals.values().map(|e| e.text.as_deref()).collect();
+                let ids = |t: &[&str]| t.len() > 1 && t.iter().all(|t| crate::template::param_reason(t).is_some());
+                texts.filter(|t| !ids(t)).map(|_| v.iter().map(|(h, _)| *h).collect())
             }
             _ => None,
         };
@@ -292,11 +358,20 @@ struct Streak {
 #[derive(Debug, Default)]
 struct Watch {
     seen: u64,
-    prev: HashMap<String, Pos>,
-    base: Option<HashMap<String, Base>>,
+    /// Once settled: the counts at each position after the last response, and the baseline
+    /// there (none for positions that appeared since).
+    state: FxMap<String, Slot>,
+    settled: bool,
     /// Request variants (hashes of the query's parameter names) seen before settling.
     variants: HashSet<u64>,
     streaks: HashMap<(String, Probe), Streak>,
+}
+
+/// One position of a settled contract.
+#[derive(Debug)]
+struct Slot {
+    pos: Pos,
+    base: Option<Base>,
 }
 
 /// One endpoint (service, method, path) being watched for its statuses.
@@ -320,8 +395,9 @@ const MAX_VARIANTS: usize = 64;
 pub struct Detector {
     cfg: ChangeConfig,
     next_id: u64,
-    contracts: HashMap<EndpointKey, Watch>,
-    endpoints: HashMap<(String, String, String), EndpointWatch>,
+    contracts: FxMap<EndpointKey, Watch>,
+    /// By [`endpoint_id`].
+    endpoints: FxMap<u64, EndpointWatch>,
     /// Services with at least one settled endpoint.
     settled_services: HashSet<String>,
 }
@@ -331,7 +407,7 @@ impl Detector {
     pub fn new(cfg: ChangeConfig, known: impl IntoIterator<Item = EndpointKey>) -> Detector {
         let mut d = Detector { cfg, next_id: 1, ..Detector::default() };
         for k in known {
-            d.endpoints.entry((k.service, k.method, k.path)).or_default();
+            d.endpoints.entry(endpoint_id(&k)).or_default();
         }
         d
     }
@@ -353,7 +429,7 @@ impl Detector {
         fields
             || self
                 .endpoints
-                .get(&(key.service.clone(), key.method.clone(), key.path.clone()))
+                .get(&endpoint_id(key))
                 .is_some_and(|e| e.streaks.iter().any(|((_, new), s)| !new && s.count >= self.cfg.evidence))
     }
 
@@ -362,8 +438,8 @@ impl Detector {
     pub fn moved(&mut self, old: &EndpointKey, new: &EndpointKey) {
         self.contracts.remove(old);
         self.contracts.remove(new);
-        let was = self.endpoints.remove(&(old.service.clone(), old.method.clone(), old.path.clone()));
-        let e = self.endpoints.entry((new.service.clone(), new.method.clone(), new.path.clone())).or_default();
+        let was = self.endpoints.remove(&endpoint_id(old));
+        let e = self.endpoints.entry(endpoint_id(new)).or_default();
         if was.is_some_and(|w| w.new.is_none()) {
             e.new = None;
         }
@@ -374,33 +450,65 @@ impl Detector {
     pub fn observe(&mut self, key: &EndpointKey, c: &Contract, query: &str, time: Ts) -> Vec<Change> {
         let mut out = Vec::new();
         self.observe_endpoint(key, time, &mut out);
-        let cfg = self.cfg.clone();
-        let w = self.contracts.entry(key.clone()).or_default();
+        let cfg = &self.cfg;
+        if !self.contracts.contains_key(key) {
+            self.contracts.insert(key.clone(), Watch::default());
+        }
+        let w = self.contracts.get_mut(key).expect("inserted");
         w.seen += 1;
         let variant = variant_of(query);
-        let mut flat = HashMap::with_capacity(w.prev.len().max(8));
-        flatten(&c.response, &mut String::new(), None, &mut flat);
-        match &mut w.base {
-            None => {
-                if w.variants.len() < MAX_VARIANTS {
-                    w.variants.insert(variant);
-                }
-                if w.seen >= cfg.settle_after {
-                    w.base = Some(flat.iter().map(|(p, pos)| (p.clone(), Base::of(pos, true))).collect());
-                    self.settled_services.insert(key.service.clone());
-                }
+        if !w.settled {
+            if w.variants.len() < MAX_VARIANTS {
+                w.variants.insert(variant);
             }
-            Some(base) => {
-                let known = w.variants.contains(&variant) || w.variants.len() >= MAX_VARIANTS;
-                if known {
-                    let found = field_changes(&cfg, base, &w.prev, &flat, &mut w.streaks, time);
-                    for (kind, pointer, before, after, ev) in found {
-                        out.push(self_change(key, key.status, kind, pointer, before, after, ev, time));
+            if w.seen >= cfg.settle_after {
+                // The baseline: what the contract says now, at every position.
+                walk(&c.response, &mut String::new(), None, &mut |p, mut pos, strings| {
+                    pos.values = values_of(strings);
+                    let base = Some(Base::of(&pos, strings));
+                    w.state.insert(p.to_owned(), Slot { pos, base });
+                });
+                w.settled = true;
+                self.settled_services.insert(key.service.clone());
+            }
+        } else {
+            // A request variant first seen after settling is no evidence either way.
+            let check = w.variants.contains(&variant) || w.variants.len() >= MAX_VARIANTS;
+            if check {
+                for ((_, probe), s) in w.streaks.iter_mut() {
+                    if let Probe::Value(_) = probe {
+                        s.of += 1;
                     }
                 }
             }
+            let mut done = Vec::new();
+            let (state, streaks) = (&mut w.state, &mut w.streaks);
+            walk(&c.response, &mut String::new(), None, &mut |p, mut now, strings| {
+                // The usual case: a position of the baseline, one lookup.
+                if let Some(slot) = state.get_mut(p)
+                    && let Some(base) = &slot.base
+                {
+                    if base.values.is_some() {
+                        now.values = values_of(strings);
+                    }
+                    if check {
+                        check_position(cfg, Some(base), false, p, &slot.pos, &now, streaks, time, &mut done);
+                    }
+                    slot.pos = now;
+                    return;
+                }
+                // A position that appeared after settling.
+                let parent = state.get(parent_of(p)).is_some_and(|s| s.base.is_some());
+                let slot = state.entry(p.to_owned()).or_insert(Slot { pos: Pos::default(), base: None });
+                if check {
+                    check_position(cfg, None, parent, p, &slot.pos, &now, streaks, time, &mut done);
+                }
+                slot.pos = now;
+            });
+            for (kind, pointer, before, after, ev) in finish(state, streaks, &c.response, done) {
+                out.push(self_change(key, key.status, kind, pointer, before, after, ev, time));
+            }
         }
-        w.prev = flat;
         for c in &mut out {
             c.id = self.next_id;
             self.next_id += 1;
@@ -410,7 +518,7 @@ impl Detector {
 
     fn observe_endpoint(&mut self, key: &EndpointKey, time: Ts, out: &mut Vec<Change>) {
         let cfg = &self.cfg;
-        let id = (key.service.clone(), key.method.clone(), key.path.clone());
+        let id = endpoint_id(key);
         let fresh = !self.endpoints.contains_key(&id);
         let e = self.endpoints.entry(id).or_default();
         if fresh && self.settled_services.contains(&key.service) && key.path != crate::template::OVERFLOW_PATH {
@@ -495,6 +603,17 @@ impl Detector {
     }
 }
 
+/// An endpoint's identity (service, method, path) as a number, whatever its status.
+fn endpoint_id(k: &EndpointKey) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Fx::default();
+    for part in [&k.service, &k.method, &k.path] {
+        h.write(part.as_bytes());
+        h.write_u8(0);
+    }
+    h.finish()
+}
+
 /// A hash of the request's query parameter names, sorted: its variant.
 fn variant_of(query: &str) -> u64 {
     let mut names: Vec<&str> =
@@ -533,100 +652,121 @@ fn self_change(
 
 type FieldChange = (ChangeKind, String, Option<String>, Option<String>, Streak);
 
-/// Counts toward a change at `p`: a hit extends it, a miss ends it; it is done (once) when
-/// the evidence is reached.
+/// Counts toward a change at `p`: a hit extends it, a miss ends it; the streak when it
+/// reaches the evidence (once).
 fn step(
     cfg: &ChangeConfig,
     streaks: &mut HashMap<(String, Probe), Streak>,
-    done: &mut Vec<(String, Probe, Streak)>,
     time: Ts,
     p: &str,
     probe: Probe,
     hit: bool,
-) {
+) -> Option<Streak> {
+    if !hit && streaks.is_empty() {
+        // The usual case: nothing counted, nothing to end.
+        return None;
+    }
     let key = (p.to_owned(), probe);
     if !hit {
         streaks.remove(&key);
-        return;
+        return None;
     }
-    let s = streaks.entry(key.clone()).or_insert(Streak { count: 0, of: 0, since: time });
+    let s = streaks.entry(key).or_insert(Streak { count: 0, of: 0, since: time });
     s.count += 1;
     s.of += 1;
-    if s.count == cfg.evidence {
-        done.push((key.0, key.1, s.clone()));
+    (s.count == cfg.evidence).then(|| s.clone())
+}
+
+/// A change counted to its evidence at a position, with what [`finish`] needs to name it:
+/// the kinds or the format this response had there.
+type Done = (String, Probe, Streak, u8, Option<usize>);
+
+/// The checks at one position for one response (the counts `before` and `now`).
+#[allow(clippy::too_many_arguments)]
+fn check_position(
+    cfg: &ChangeConfig,
+    b: Option<&Base>,
+    parent_based: bool,
+    p: &str,
+    before: &Pos,
+    now: &Pos,
+    streaks: &mut HashMap<(String, Probe), Streak>,
+    time: Ts,
+    done: &mut Vec<Done>,
+) {
+    let mut kinds_now = 0u8;
+    for i in 0..KIND_NAMES.len() {
+        if now.kinds[i] > before.kinds[i] {
+            kinds_now |= 1 << i;
+        }
+    }
+    let mut step = |probe: Probe, hit: bool, format: Option<usize>| {
+        if let Some(ev) = step(cfg, streaks, time, p, probe.clone(), hit) {
+            done.push((p.to_owned(), probe, ev, kinds_now, format));
+        }
+    };
+    if now.field && now.parent > before.parent {
+        let present = now.present > before.present;
+        match b {
+            Some(b) if b.always => step(Probe::Gone, !present, None),
+            None if parent_based => step(Probe::New, present, None),
+            _ => {}
+        }
+    }
+    let Some(b) = b else { return };
+    if kinds_now != 0 {
+        // An integer where numbers were is a number.
+        let mut known = b.kinds;
+        if known & (1 << NUMBER) != 0 {
+            known |= 1 << INTEGER;
+        }
+        step(Probe::Type, kinds_now & !known != 0 && kinds_now & known == 0, None);
+    }
+    if let Some(f) = b.format
+        && now.strings > before.strings
+    {
+        let d = now.strings - before.strings;
+        let after = (0..Format::ALL.len()).find(|&i| now.formats[i].saturating_sub(before.formats[i]) == d);
+        step(Probe::Format, now.formats[f] == before.formats[f], after);
+    }
+    if let (Some(known), Some(vals)) = (&b.values, &now.values) {
+        for (h, ex) in vals {
+            let was = before.values.as_ref().and_then(|v| v.iter().find(|(x, _)| x == h)).map_or(0, |(_, e)| *e);
+            if !known.contains(h) && *ex > was {
+                // Counted over every response that carried it, not in a row.
+                let s =
+                    streaks.entry((p.to_owned(), Probe::Value(*h))).or_insert(Streak { count: 0, of: 1, since: time });
+                s.count += 1;
+                if s.count == cfg.evidence {
+                    done.push((p.to_owned(), Probe::Value(*h), s.clone(), kinds_now, None));
+                }
+            }
+        }
     }
 }
 
-/// The field-level changes one response (the difference between `prev` and `now`) completes.
-fn field_changes(
-    cfg: &ChangeConfig,
-    base: &mut HashMap<String, Base>,
-    prev: &HashMap<String, Pos>,
-    now: &HashMap<String, Pos>,
+/// Names the changes counted to their evidence and takes them into the baseline, so each
+/// is reported once.
+fn finish(
+    state: &mut FxMap<String, Slot>,
     streaks: &mut HashMap<(String, Probe), Streak>,
-    time: Ts,
+    shape: &Shape,
+    done: Vec<Done>,
 ) -> Vec<FieldChange> {
-    let zero = Pos::default();
     let mut out = Vec::new();
-    let mut done: Vec<(String, Probe, Streak)> = Vec::new();
-    // Every response counts toward the `of` of each new value being watched.
-    for ((_, probe), s) in streaks.iter_mut() {
-        if let Probe::Value(_) = probe {
-            s.of += 1;
-        }
-    }
-    for (p, pos) in now {
-        let before = prev.get(p).unwrap_or(&zero);
-        let b = base.get(p);
-        let mut step = |probe: Probe, hit: bool| step(cfg, streaks, &mut done, time, p, probe, hit);
-        if pos.field && pos.parent > before.parent {
-            let present = pos.present > before.present;
-            match b {
-                Some(b) if b.always => step(Probe::Gone, !present),
-                None if base.contains_key(parent_of(p)) => step(Probe::New, present),
-                _ => {}
-            }
-        }
-        let Some(b) = b else { continue };
-        let mut new_kinds = 0u8;
-        let mut old_kinds = 0u8;
-        for i in 0..KIND_NAMES.len() {
-            if pos.kinds[i] > before.kinds[i] {
-                // An integer where numbers were is a number.
-                let known = b.kinds & (1 << i) != 0 || i == INTEGER && b.kinds & (1 << NUMBER) != 0;
-                if known {
-                    old_kinds |= 1 << i;
-                } else {
-                    new_kinds |= 1 << i;
+    for (p, probe, ev, kinds_now, format) in done {
+        if let Probe::New = probe {
+            // What is beneath the new field came with it.
+            let under = format!("{p}/");
+            for (_, slot) in state.iter_mut().filter(|(q, _)| q.starts_with(&under)) {
+                if slot.base.is_none() {
+                    slot.base = Some(Base::of(&slot.pos, None));
                 }
             }
         }
-        if new_kinds != 0 || old_kinds != 0 {
-            step(Probe::Type, new_kinds != 0 && old_kinds == 0);
-        }
-        if let Some(f) = b.format
-            && pos.strings > before.strings
-        {
-            step(Probe::Format, pos.formats[f] == before.formats[f]);
-        }
-        if let (Some(known), Some(vals)) = (&b.values, &pos.values) {
-            for (h, ex) in vals {
-                let was = before.values.as_ref().and_then(|v| v.iter().find(|(x, _)| x == h)).map_or(0, |(_, e)| *e);
-                if !known.contains(h) && *ex > was {
-                    // Counted over every response that carried it, not in a row.
-                    let s =
-                        streaks.entry((p.clone(), Probe::Value(*h))).or_insert(Streak { count: 0, of: 1, since: time });
-                    s.count += 1;
-                    if s.count == cfg.evidence {
-                        done.push((p.clone(), Probe::Value(*h), s.clone()));
-                    }
-                }
-            }
-        }
-    }
-    for (p, probe, ev) in done {
-        let pos = &now[&p];
-        let b = base.entry(p.clone()).or_insert_with(|| Base::of(pos, false));
+        let Some(slot) = state.get_mut(&p) else { continue };
+        let pos = &slot.pos;
+        let b = slot.base.get_or_insert_with(|| Base::of(pos, None));
         let (kind, before, after) = match probe {
             Probe::Gone => {
                 b.always = false;
@@ -634,39 +774,23 @@ fn field_changes(
             }
             Probe::New => {
                 b.always = false;
-                // What is beneath the new field came with it.
-                let under = format!("{p}/");
-                for (q, qpos) in now.iter().filter(|(q, _)| q.starts_with(&under)) {
-                    base.entry(q.clone()).or_insert_with(|| Base::of(qpos, false));
-                }
                 (ChangeKind::FieldNew, None, Some(kind_list(kind_bits(&pos.kinds))))
             }
             Probe::Type => {
-                let prev = prev.get(&p).unwrap_or(&zero);
-                let mut now_bits = 0u8;
-                for i in 0..KIND_NAMES.len() {
-                    if pos.kinds[i] > prev.kinds[i] {
-                        now_bits |= 1 << i;
-                    }
-                }
                 let before = kind_list(b.kinds);
-                b.kinds |= now_bits;
-                (ChangeKind::TypeChanged, Some(before), Some(kind_list(now_bits)))
+                b.kinds |= kinds_now;
+                (ChangeKind::TypeChanged, Some(before), Some(kind_list(kinds_now)))
             }
             Probe::Format => {
-                let prev = prev.get(&p).unwrap_or(&zero);
-                let d = pos.strings.saturating_sub(prev.strings);
                 let before = b.format.map(|f| Format::ALL[f].name().to_owned());
-                let after = (0..Format::ALL.len()).find(|&i| pos.formats[i].saturating_sub(prev.formats[i]) == d);
-                b.format = after;
-                (ChangeKind::FormatChanged, before, after.map(|f| Format::ALL[f].name().to_owned()))
+                b.format = format;
+                (ChangeKind::FormatChanged, before, format.map(|f| Format::ALL[f].name().to_owned()))
             }
             Probe::Value(h) => {
                 if let Some(v) = &mut b.values {
                     v.insert(h);
                 }
-                let text = pos.texts.iter().find(|(x, _)| *x == h).map(|(_, t)| t.clone());
-                (ChangeKind::EnumValueNew, None, text)
+                (ChangeKind::EnumValueNew, None, text_at(shape, &p, h))
             }
         };
         streaks.retain(|(q, _), _| q != &p || matches!(probe, Probe::Value(_)));

@@ -368,15 +368,19 @@ impl Settings {
                 self.source.as_deref().unwrap_or(&p.source)
             ));
         }
-        out.push(format!(
-            "contract changes: an endpoint settles after {} recorded responses, a change is reported after {}; {}",
-            self.changes.settle_after,
-            self.changes.evidence,
-            match self.notify_urls.len() {
-                0 => "no webhook".to_owned(),
-                n => format!("posted to {} (URLs not shown)", plural(n, "webhook")),
-            }
-        ));
+        out.push(if self.changes.enabled {
+            format!(
+                "contract changes: an endpoint settles after {} recorded responses, a change is reported after {}; {}",
+                self.changes.settle_after,
+                self.changes.evidence,
+                match self.notify_urls.len() {
+                    0 => "no webhook".to_owned(),
+                    n => format!("posted to {} (URLs not shown)", plural(n, "webhook")),
+                }
+            )
+        } else {
+            "contract changes: not watched ([changes] enabled = false)".to_owned()
+        });
         out.push(match self.admin {
             Some(a) => format!(
                 "admin: {}://{a}{}",
@@ -479,7 +483,9 @@ pub(crate) fn run_until(
     let mut recording = cfg.recorder(&set.templates);
     recording.source = set.publish.as_ref().map(|p| p.source.clone()).or_else(|| set.source.clone());
     let (mut recorder, bad) = Recorder::new(recording, store).context("starting the recorder")?;
-    recorder.watch_changes(set.changes.clone());
+    if set.changes.enabled {
+        recorder.watch_changes(set.changes.clone());
+    }
     if unopened.is_some() {
         recorder.detach_store();
     }
