@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import datasette as ds  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VOLATILE = {"first_seen", "last_seen", "latency_ms", "examples", "example", "window", "sources", "learned"}
+VOLATILE = {"first_seen", "last_seen", "latency", "examples", "example", "window", "sources", "learned"}
 
 
 def strip(v):

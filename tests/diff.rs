@@ -274,7 +274,7 @@ fn sarif_junit_markdown_and_github_reports() {
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), 16, "a rule per finding kind");
+    assert_eq!(rules.len(), 17, "a rule per finding kind");
     let results = run["results"].as_array().expect("results");
     assert_eq!(results.len(), findings.len());
     for (r, f) in results.iter().zip(findings) {
@@ -1319,4 +1319,69 @@ fn fidelity_counts_the_mocks_production_confirms_and_the_traffic_they_cover() {
     let bad = mockdrift(dir, &args(&["--min-fidelity", "2"]));
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("--min-fidelity"), "{}", bad.stderr);
+}
+
+/// Latency, end to end: timed traffic in, p50/p90/p99 in `contracts show` and the OpenAPI
+/// export, and a WireMock fixed delay far from production's latency is `latency_drift`.
+#[test]
+fn latency_is_learned_shown_exported_and_a_far_fixed_delay_is_drift() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    // 200 responses taking 100 to 299 ms.
+    let traffic: String = (0..200)
+        .map(|i| {
+            let line = serde_json::json!({
+                "service": "shop", "method": "GET", "path": format!("/items/{i}"), "status": 200,
+                "time": "2026-11-05T10:00:00.000Z", "duration_ms": 100.0 + f64::from(i),
+                "response": {"headers": [["content-type", "application/json"]], "body": format!("{{\"id\": {i}}}")},
+            });
+            format!("{line}\n")
+        })
+        .collect();
+    std::fs::write(dir.join("traffic.jsonl"), traffic).expect("write");
+    assert_eq!(
+        mockdrift(dir, &["contracts", "infer", "--store", "st", "--route", "/items/{id}", "traffic.jsonl"]).code,
+        0
+    );
+    let shown = mockdrift(dir, &["contracts", "show", "GET", "/items/1", "--store", "st"]);
+    let line = shown.stdout.lines().find(|l| l.trim_start().starts_with("latency p50 ")).expect("a latency line");
+    let p50: f64 = line.split_whitespace().nth(2).and_then(|v| v.parse().ok()).expect("p50");
+    assert!((p50 - 199.0).abs() < 199.0 * 0.03 && line.ends_with("(200 timed)"), "{line}");
+    let openapi = mockdrift(dir, &["contracts", "export", "--store", "st", "--format", "openapi"]);
+    let doc: Value = serde_json::from_str(&openapi.stdout).expect("OpenAPI JSON");
+    let l = &doc["paths"]["/items/{id}"]["get"]["responses"]["200"]["x-mockdrift-latency"];
+    let (p50, p99) = (l["p50"].as_f64().expect("p50"), l["p99"].as_f64().expect("p99"));
+    assert!((p50 - 199.0).abs() < 199.0 * 0.03 && (p99 - 297.0).abs() < 297.0 * 0.03, "{l}");
+    assert_eq!((&l["count"], &l["unit"]), (&Value::from(200), &Value::from("ms")));
+    let mock = |delay: u64| {
+        format!(
+            r#"{{"request": {{"method": "GET", "url": "/items/7"}},
+ "response": {{"status": 200, "headers": {{"Content-Type": "application/json"}}, "jsonBody": {{"id": 7}},
+   "fixedDelayMilliseconds": {delay}}}}}"#
+        )
+    };
+    std::fs::create_dir_all(dir.join("mocks")).expect("mkdir");
+    for (name, delay) in [("fast.json", 5), ("fine.json", 150), ("slow.json", 5000)] {
+        std::fs::write(dir.join("mocks").join(name), mock(delay)).expect("write");
+    }
+    let run = mockdrift(dir, &["diff", "--contracts", "st", "--mocks", "shop=mocks", "--format", "json", "--now", NOW]);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let drift: Vec<(&str, &Value, &str)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "latency_drift")
+        .map(|f| (f["file"].as_str().expect("file"), &f["mock"], f["message"].as_str().expect("message")))
+        .collect();
+    assert_eq!(drift.len(), 2, "{report:#}");
+    assert!(drift[0].0.ends_with("fast.json") && drift[0].1 == 5.0, "{drift:?}");
+    assert!(drift[0].2.starts_with("the mock answers after 5 ms; production's median is 2"), "{drift:?}");
+    assert!(drift[1].0.ends_with("slow.json") && drift[1].2.contains("over ten times it"), "{drift:?}");
+    assert_eq!(
+        report["findings"].as_array().expect("findings").iter().filter(|f| f["kind"] == "latency_drift").count(),
+        2
+    );
+    assert_eq!(report["findings"][0]["severity"], "warning", "{report:#}");
+    // The stale mocks are stale in the fidelity too.
+    assert_eq!(report["summary"]["fidelity"]["stale"], 2, "{report:#}");
 }

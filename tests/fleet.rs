@@ -44,9 +44,7 @@ fn shapes(snapshot: &str) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(m) => {
-                for k in
-                    ["first_seen", "last_seen", "latency_ms", "examples", "example", "window", "sources", "learned"]
-                {
+                for k in ["first_seen", "last_seen", "latency", "examples", "example", "window", "sources", "learned"] {
                     m.remove(k);
                 }
                 m.values_mut().for_each(strip);

@@ -133,6 +133,9 @@ pub struct Contract {
     /// that merged the values, with its counts, by parameter name (`contracts show --explain`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub learned: BTreeMap<String, String>,
+    /// How long the responses took (a mergeable sketch; traffic without timings adds none).
+    #[serde(default, skip_serializing_if = "crate::latency::Latency::is_empty")]
+    pub latency: crate::latency::Latency,
 }
 
 impl Contract {
@@ -151,6 +154,7 @@ impl Contract {
             examples: Vec::new(),
             paths: Vec::new(),
             learned: BTreeMap::new(),
+            latency: crate::latency::Latency::default(),
         }
     }
 
@@ -193,6 +197,7 @@ impl Contract {
         for p in &o.paths {
             self.add_path(p.clone(), limits.max_paths);
         }
+        self.latency.merge(&o.latency);
     }
 
     /// Exchanges whose bodies, headers and query went through inference: the denominator

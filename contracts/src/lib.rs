@@ -71,6 +71,7 @@ pub mod template;
 pub use self::contract::{BodyStats, Contract, EndpointKey, Example, PathSample};
 pub use self::snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION, Snapshot, SnapshotError};
 pub mod changes;
+pub mod latency;
 mod recorder;
 mod store;
 pub use self::recorder::{OVERFLOW_PATH, Recorded, Recorder, RecorderConfig, RecorderError, RecorderHandle, Recording};

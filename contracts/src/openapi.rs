@@ -85,6 +85,17 @@ pub fn to_openapi(snap: &Snapshot, service: &str) -> Value {
                 rsp.insert("content".into(), Value::Object(content));
             }
             rsp.insert("x-mockdrift-count".into(), json!(count));
+            // Latency over every media type of the status.
+            let mut latency = crate::latency::Latency::default();
+            for (_, c) in &cs {
+                latency.merge(&c.latency);
+            }
+            if let Some([p50, p90, p99]) = latency.summary() {
+                rsp.insert(
+                    "x-mockdrift-latency".into(),
+                    json!({"unit": "ms", "p50": p50, "p90": p90, "p99": p99, "count": latency.count}),
+                );
+            }
             responses.insert(status.to_string(), Value::Object(rsp));
         }
         let mut params = path_params(path);

@@ -319,6 +319,7 @@ impl Recorder {
         c.sampled_out += weight - 1;
         c.first_seen = c.first_seen.min(x.time);
         c.last_seen = c.last_seen.max(x.time);
+        c.latency.add(x.duration_ms, weight);
         let mut seen_headers: Vec<String> = Vec::with_capacity(rsp.headers.len());
         for (name, _) in &rsp.headers {
             let name = name.to_ascii_lowercase();

@@ -41,12 +41,14 @@ pub enum Kind {
     /// The mock's body is not comparable (not JSON, templated, binary): matched by status and
     /// media type only.
     BodyNotCompared,
+    /// The mock's fixed delay is far from production's latency.
+    LatencyDrift,
 }
 
 /// Every finding kind in report order, with its name in reports, its default severity and
 /// what it means in one line (the SARIF rule's description, the docs' table): the one place
 /// a kind is described.
-const REGISTRY: [(Kind, &str, Severity, &str); 16] = [
+const REGISTRY: [(Kind, &str, Severity, &str); 17] = [
     (Kind::MissingField, "missing_field", Severity::Error, "Production always sends a field the mock lacks"),
     (Kind::UnknownField, "unknown_field", Severity::Error, "The mock has a field production never sent"),
     (Kind::TypeMismatch, "type_mismatch", Severity::Error, "The mock's value has a type production never sent there"),
@@ -83,11 +85,17 @@ const REGISTRY: [(Kind, &str, Severity, &str); 16] = [
         Severity::Info,
         "The mock's body is not comparable; matched by status and media type only",
     ),
+    (
+        Kind::LatencyDrift,
+        "latency_drift",
+        Severity::Warning,
+        "The mock's fixed delay is under a tenth of production's median or over ten times its p99",
+    ),
 ];
 
 /// Every finding kind, in report order.
-pub const ALL_KINDS: [Kind; 16] = {
-    let mut out = [Kind::MissingField; 16];
+pub const ALL_KINDS: [Kind; 17] = {
+    let mut out = [Kind::MissingField; 17];
     let mut i = 0;
     while i < REGISTRY.len() {
         out[i] = REGISTRY[i].0;

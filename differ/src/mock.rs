@@ -173,6 +173,9 @@ pub struct Mock {
     pub matchers: Vec<Matcher>,
     /// Where the body is written, when `regen` can edit it there.
     pub body_site: Option<BodySite>,
+    /// A fixed delay before the mock answers, in milliseconds (WireMock
+    /// `fixedDelayMilliseconds`, Hoverfly `fixedDelay`), and the line it is on.
+    pub delay: Option<(f64, usize)>,
 }
 
 impl Mock {
@@ -204,6 +207,7 @@ impl Mock {
             templated: false,
             matchers: Vec::new(),
             body_site: None,
+            delay: None,
         }
     }
 }

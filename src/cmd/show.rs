@@ -83,6 +83,9 @@ pub(crate) fn show(
 fn render(out: &mut String, k: &EndpointKey, c: &Contract) {
     let _ = writeln!(out, "{k}");
     let _ = writeln!(out, "  {} responses, first {} last {}", c.count, c.first_seen, c.last_seen);
+    if let Some([p50, p90, p99]) = c.latency.summary() {
+        let _ = writeln!(out, "  latency p50 {p50} ms, p90 {p90} ms, p99 {p99} ms ({} timed)", c.latency.count);
+    }
     if c.sampled_out > 0 {
         let _ = writeln!(
             out,

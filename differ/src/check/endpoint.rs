@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::body::Cmp;
 use super::{Differ, Endpoint, Site, evidence_of, fingerprint};
-use crate::finding::{BodyDiff, Kind, Severity};
+use crate::finding::{BodyDiff, Evidence, Kind, Severity};
 use crate::mock::{Mock, MockBody};
 use crate::tree::Node;
 
@@ -61,6 +61,18 @@ impl Differ<'_> {
             && let Some(last) = self.mocks.last_mut()
         {
             last.evidenced = true;
+        }
+        if let Some((ms, line)) = m.delay
+            && let Some(msg) = latency_drift(contract, ms, self.opts.min_samples)
+        {
+            let ev = Evidence {
+                count: contract.latency.count,
+                of: contract.latency.count,
+                ratio: 1.0,
+                ..evidence_of(contract)
+            };
+            let f = self.finding(Kind::LatencyDrift, &site, &m.file, line, &[], msg, Some(ms.into()), Some(ev));
+            self.findings.push(f);
         }
         let body = match &m.body {
             MockBody::Json(body) => body,
@@ -119,6 +131,36 @@ impl Differ<'_> {
             .header("mock", &format!("production ({} responses)", contract.count))
             .to_string();
         self.bodies.push(BodyDiff { file: self.rel(&m.body_file), name: m.name.clone(), diff, schema_errors });
+    }
+}
+
+/// `latency_drift`: the mock's fixed delay (`ms`) is under a tenth of production's median
+/// (tests never see the slowness production has), or over ten times its p99 (tests wait for
+/// nothing, or exercise timeouts production never reaches). Needs `min_samples` timed
+/// responses.
+fn latency_drift(contract: &Contract, ms: f64, min_samples: u64) -> Option<String> {
+    let l = &contract.latency;
+    if l.count < min_samples.max(1) {
+        return None;
+    }
+    let [p50, _, p99] = l.summary()?;
+    let shown = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    if ms * 10.0 < p50 {
+        Some(format!(
+            "the mock answers after {} ms; production's median is {} ms ({} timed responses): under a tenth of it, tests never see the slowness production has",
+            shown(ms),
+            shown(p50),
+            l.count
+        ))
+    } else if ms > p99 * 10.0 {
+        Some(format!(
+            "the mock waits {} ms; production's p99 is {} ms ({} timed responses): over ten times it, tests wait for nothing or reach timeouts production never does",
+            shown(ms),
+            shown(p99),
+            l.count
+        ))
+    } else {
+        None
     }
 }
 
@@ -315,5 +357,23 @@ mod tests {
         let s = shortened(&v);
         assert_eq!(s["items"], serde_json::json!([1, 2, 3, "... 3 more items"]));
         assert_eq!(s["few"], serde_json::json!([1, 2, 3, 4]));
+    }
+
+    #[test]
+    fn a_fixed_delay_far_from_production_s_latency_is_drift() {
+        let mut c = Contract::new(Ts(0));
+        // 100 responses from 40 to 139 ms: median about 90, p99 about 138.
+        for i in 0..100 {
+            c.latency.add(40.0 + f64::from(i), 1);
+        }
+        let low = latency_drift(&c, 5.0, 20).expect("5 ms is under a tenth of the median");
+        assert!(low.starts_with("the mock answers after 5 ms; production's median is 90.1 ms"), "{low}");
+        assert!(low.contains("(100 timed responses)"), "{low}");
+        let high = latency_drift(&c, 2000.0, 20).expect("2 s is over ten times the p99");
+        assert!(high.starts_with("the mock waits 2000 ms; production's p99 is 140 ms"), "{high}");
+        assert_eq!(latency_drift(&c, 9.5, 20), None, "a tenth of the median is fine");
+        assert_eq!(latency_drift(&c, 1000.0, 20), None);
+        // Too few timed responses: no verdict.
+        assert_eq!(latency_drift(&c, 5.0, 101), None);
     }
 }

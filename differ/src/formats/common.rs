@@ -219,3 +219,15 @@ pub(crate) fn has_template(n: &Node) -> bool {
     }
     false
 }
+
+/// A fixed delay in milliseconds and its line, from a number (or a numeric string); none
+/// for zero, which is no delay.
+pub(crate) fn delay(n: Option<&Node>) -> Option<(f64, usize)> {
+    let n = n?;
+    let ms = match &n.kind {
+        crate::tree::NodeKind::Number { text, .. } => text.parse::<f64>().ok()?,
+        crate::tree::NodeKind::String(s) => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (ms.is_finite() && ms > 0.0).then_some((ms, n.line))
+}

@@ -135,6 +135,7 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
         body_file,
         templated,
         body_site,
+        delay: common::delay(rsp.get("fixedDelay")),
         ..Mock::new(path, MockFormat::Hoverfly, name, p.line, url, status)
     }))
 }

@@ -119,6 +119,7 @@ fn stub_item(path: &Path, stub: &mut Node, index: usize, at: Vec<PathToken>) -> 
         body_file,
         templated,
         body_site,
+        delay: common::delay(rsp.get("fixedDelayMilliseconds")),
         ..Mock::new(path, MockFormat::WireMock, name, stub.line, url, status)
     }))
 }
