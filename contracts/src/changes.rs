@@ -352,6 +352,8 @@ struct Streak {
     count: u64,
     of: u64,
     since: Ts,
+    /// For a status missing: the endpoint is recorded in full while the count goes on.
+    armed: bool,
 }
 
 /// One contract being watched.
@@ -426,30 +428,55 @@ impl Detector {
             .contracts
             .get(key)
             .is_some_and(|w| w.streaks.iter().any(|((_, probe), s)| !matches!(probe, Probe::Value(_)) && s.count > 0));
-        fields
-            || self
-                .endpoints
-                .get(&endpoint_id(key))
-                .is_some_and(|e| e.streaks.iter().any(|((_, new), s)| !new && s.count >= self.cfg.evidence))
+        fields || self.endpoints.get(&endpoint_id(key)).is_some_and(|e| e.streaks.values().any(|s| s.armed))
     }
 
     /// Endpoints merged under a template ([`crate::Recorder::relearn_now`]): the new one is
-    /// known when an old one was; their watches start over.
+    /// known when an old one was, and a candidate for `endpoint_new` with the old ones'
+    /// responses when they all were (new literal paths of a new resource); the contracts'
+    /// watches start over.
     pub fn moved(&mut self, old: &EndpointKey, new: &EndpointKey) {
         self.contracts.remove(old);
         self.contracts.remove(new);
         let was = self.endpoints.remove(&endpoint_id(old));
+        let fresh = !self.endpoints.contains_key(&endpoint_id(new));
         let e = self.endpoints.entry(endpoint_id(new)).or_default();
-        if was.is_some_and(|w| w.new.is_none()) {
-            e.new = None;
+        let Some(was) = was else { return };
+        match (fresh, was.new, &mut e.new) {
+            // A fresh entry takes the old one's standing, candidate or known.
+            (true, candidate, slot) => *slot = candidate,
+            // Known stays known; one known old makes it known.
+            (false, _, None) => {}
+            (false, None, slot) => *slot = None,
+            (false, Some(o), Some(n)) => {
+                n.count += o.count;
+                n.of += o.of;
+                if o.since < n.since {
+                    n.since = o.since;
+                }
+            }
         }
     }
 
     /// Looks at the contract `c` of `key` after one more recorded response of it (at `time`,
     /// for a request with `query`); returns the changes it completed.
-    pub fn observe(&mut self, key: &EndpointKey, c: &Contract, query: &str, time: Ts) -> Vec<Change> {
+    /// Exchanges of `key` a sampling proxy skipped and no recorded exchange carried
+    /// ([`crate::Recorder::count_skipped`]): they count toward the endpoint's status shares,
+    /// and a status being counted as missing has not gone after all.
+    pub fn skipped(&mut self, key: &EndpointKey, n: u64) {
+        if n == 0 {
+            return;
+        }
+        if let Some(e) = self.endpoints.get_mut(&endpoint_id(key)) {
+            *e.statuses.entry(key.status).or_default() += n;
+            e.streaks.remove(&(key.status, false));
+        }
+    }
+
+    /// `weight` is how many exchanges the response stands for (a sampling proxy's, per status).
+    pub fn observe(&mut self, key: &EndpointKey, c: &Contract, query: &str, weight: u64, time: Ts) -> Vec<Change> {
         let mut out = Vec::new();
-        self.observe_endpoint(key, time, &mut out);
+        self.observe_endpoint(key, weight, time, &mut out);
         let cfg = &self.cfg;
         if !self.contracts.contains_key(key) {
             self.contracts.insert(key.clone(), Watch::default());
@@ -516,16 +543,18 @@ impl Detector {
         out
     }
 
-    fn observe_endpoint(&mut self, key: &EndpointKey, time: Ts, out: &mut Vec<Change>) {
+    fn observe_endpoint(&mut self, key: &EndpointKey, weight: u64, time: Ts, out: &mut Vec<Change>) {
         let cfg = &self.cfg;
         let id = endpoint_id(key);
         let fresh = !self.endpoints.contains_key(&id);
         let e = self.endpoints.entry(id).or_default();
         if fresh && self.settled_services.contains(&key.service) && key.path != crate::template::OVERFLOW_PATH {
-            e.new = Some(Streak { count: 0, of: 0, since: time });
+            e.new = Some(Streak { count: 0, of: 0, since: time, armed: false });
         }
         e.seen += 1;
-        *e.statuses.entry(key.status).or_default() += 1;
+        // Shares by the traffic each recorded response stands for: a sampling proxy's weights
+        // are per status.
+        *e.statuses.entry(key.status).or_default() += weight.max(1);
         if let Some(n) = &mut e.new {
             n.count += 1;
             n.of += 1;
@@ -538,7 +567,7 @@ impl Detector {
         match &mut e.base {
             None => {
                 if e.seen >= cfg.settle_after {
-                    let total = e.seen as f64;
+                    let total = e.statuses.values().sum::<u64>() as f64;
                     e.base = Some(e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect());
                     self.settled_services.insert(key.service.clone());
                 }
@@ -551,10 +580,25 @@ impl Detector {
                     }
                     // Missing this many in a row by chance: under one in a million.
                     let need = ((1e-6f64).ln() / (1.0 - share).ln()).ceil().max(cfg.evidence as f64) as u64;
-                    let s = e.streaks.entry((status, false)).or_insert(Streak { count: 0, of: 0, since: time });
+                    let s = e.streaks.entry((status, false)).or_insert(Streak {
+                        count: 0,
+                        of: 0,
+                        since: time,
+                        armed: false,
+                    });
                     s.count += 1;
                     s.of += 1;
-                    if s.count >= need {
+                    let arm = (cfg.evidence / 2).max(1);
+                    if !s.armed && s.count >= arm {
+                        // Missing for a while, as sampling may hide it: from now on the
+                        // endpoint is recorded in full ([`Detector::suspects`]), and the
+                        // count starts over on what is all of its traffic.
+                        s.armed = true;
+                        (s.count, s.of) = (0, 0);
+                    } else if s.armed && s.count == 1 {
+                        s.since = time;
+                    }
+                    if s.armed && s.count >= need {
                         gone.push(status);
                         out.push(self_change(
                             key,
@@ -580,7 +624,12 @@ impl Detector {
                     }
                 }
                 if let std::collections::btree_map::Entry::Vacant(slot) = base.entry(key.status) {
-                    let s = e.streaks.entry((key.status, true)).or_insert(Streak { count: 0, of: 1, since: time });
+                    let s = e.streaks.entry((key.status, true)).or_insert(Streak {
+                        count: 0,
+                        of: 1,
+                        since: time,
+                        armed: false,
+                    });
                     s.count += 1;
                     if s.count >= cfg.evidence {
                         let ev = s.clone();
@@ -671,7 +720,7 @@ fn step(
         streaks.remove(&key);
         return None;
     }
-    let s = streaks.entry(key).or_insert(Streak { count: 0, of: 0, since: time });
+    let s = streaks.entry(key).or_insert(Streak { count: 0, of: 0, since: time, armed: false });
     s.count += 1;
     s.of += 1;
     (s.count == cfg.evidence).then(|| s.clone())
@@ -734,8 +783,12 @@ fn check_position(
             let was = before.values.as_ref().and_then(|v| v.iter().find(|(x, _)| x == h)).map_or(0, |(_, e)| *e);
             if !known.contains(h) && *ex > was {
                 // Counted over every response that carried it, not in a row.
-                let s =
-                    streaks.entry((p.to_owned(), Probe::Value(*h))).or_insert(Streak { count: 0, of: 1, since: time });
+                let s = streaks.entry((p.to_owned(), Probe::Value(*h))).or_insert(Streak {
+                    count: 0,
+                    of: 1,
+                    since: time,
+                    armed: false,
+                });
                 s.count += 1;
                 if s.count == cfg.evidence {
                     done.push((p.to_owned(), Probe::Value(*h), s.clone(), kinds_now, None));
@@ -936,26 +989,46 @@ mod tests {
         assert_eq!(run(&mut r, 300, 0, mixed), []);
         // A new status, 500, from then on; 200 and 404 stop. 404 answered 34 of the first 100
         // (when the endpoint settled): missing 34 in a row is under a one-in-a-million
-        // chance, so it is gone at the 34th; 200 at the 20th (the evidence is never less).
+        // chance; 200 needs the evidence, 20 (never less). Each is counted once it has been
+        // missing for half the evidence (10): from then on the endpoint is recorded in full.
         let broken = |i: i64| x(&format!("/items/{i}"), "", 500, &json!({"error": "boom"}), i);
-        let changes = run(&mut r, 40, 300, broken);
+        let changes = run(&mut r, 50, 300, broken);
         assert_eq!(
             changes
                 .iter()
                 .map(|c| (c.kind.name(), c.status, c.before.as_deref(), c.after.as_deref()))
                 .collect::<Vec<_>>(),
             [
-                ("status_gone", 200, Some("200"), None),
                 ("status_new", 500, None, Some("500")),
+                ("status_gone", 200, Some("200"), None),
                 ("status_gone", 404, Some("404"), None)
             ]
         );
-        assert_eq!(changes[1].example, json!({"error": "boom"}));
-        assert_eq!((changes[0].evidence.count, changes[2].evidence.count), (20, 34));
+        assert_eq!(changes[0].example, json!({"error": "boom"}));
+        assert_eq!((changes[1].evidence.count, changes[2].evidence.count), (20, 34));
+        assert_eq!(changes[1].evidence.since, Ts(1_800_000_000_000 + 310).to_rfc3339(), "counted from the 11th");
         // A new endpoint of a settled service, once it answered twenty times.
         let changes = run(&mut r, 25, 400, |i| x("/search", "", 200, &json!({"hits": i}), i));
         assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
         assert_eq!(changes[0].path, "/search");
+    }
+
+    #[test]
+    fn a_new_resource_s_literal_paths_merged_under_a_template_are_one_new_endpoint() {
+        let mut r = settled();
+        // Slugs: literal until relearning merges them.
+        let words = ["oak", "pine", "birch", "cedar", "maple", "stone"];
+        let review = |i: i64| {
+            let slug = format!("{}-{}-chair", words[(i % 6) as usize], words[(i / 6 % 6) as usize]);
+            x(&format!("/reviews/{slug}"), "", 200, &json!({"slug": slug, "stars": 4}), i)
+        };
+        // Each literal path is a candidate that never reaches 20 responses on its own.
+        assert_eq!(run(&mut r, 30, 1000, review), []);
+        assert!(r.relearn_now() > 0, "the reviews merge under a template");
+        let changes = run(&mut r, 5, 1030, review);
+        assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
+        assert!(changes[0].path.starts_with("/reviews/{"), "{:?}", changes[0].path);
+        assert_eq!(changes[0].evidence.count, 31, "the literals' responses count: {:?}", changes[0].evidence);
     }
 
     #[test]
@@ -974,7 +1047,7 @@ mod tests {
         let c = snapshot_holder.snapshot().contracts[&known[0]].clone();
         d.settled_services.insert("shop".into());
         for i in 0..30 {
-            assert_eq!(d.observe(&known[0], &c, "", Ts(i)), []);
+            assert_eq!(d.observe(&known[0], &c, "", 1, Ts(i)), []);
         }
     }
 }

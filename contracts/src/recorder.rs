@@ -264,7 +264,7 @@ impl Recorder {
         let mut changes = Vec::new();
         let mut suspects = false;
         if let (Some(d), Some(c)) = (&mut self.changes, self.contracts.get(&key)) {
-            changes = d.observe(&key, c, &x.query, x.time);
+            changes = d.observe(&key, c, &x.query, weight, x.time);
             suspects = d.suspects(&key);
             for change in &mut changes {
                 change.example = example_at(x, &change.pointer, change.kind, &self.limits, &self.redactor);
@@ -401,6 +401,9 @@ impl Recorder {
         let Some(c) = self.contracts.get_mut(key) else { return false };
         c.count += n;
         c.sampled_out += n;
+        if let Some(d) = &mut self.changes {
+            d.skipped(key, n);
+        }
         self.dirty.insert(key.clone());
         true
     }
