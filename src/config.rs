@@ -84,7 +84,24 @@ pub(crate) struct ProxyConfig {
     pub(crate) publish: Option<String>,
     pub(crate) publish_interval: Option<String>,
     pub(crate) source: Option<String>,
+    /// One URL or a list; never echoed in an error (it carries a token).
+    #[serde(deserialize_with = "one_or_many_secret")]
     pub(crate) notify_url: Vec<String>,
+}
+
+/// A string or a list of strings, whose error never repeats the value.
+fn one_or_many_secret<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(d) {
+        Ok(OneOrMany::One(s)) => Ok(vec![s]),
+        Ok(OneOrMany::Many(v)) => Ok(v),
+        Err(_) => Err(serde::de::Error::custom("expected a URL or a list of URLs (the value is not shown)")),
+    }
 }
 
 /// One `[[proxy.route]]`: `name`, `listen`, `upstream` (as in `--route NAME@LISTEN=URL`).

@@ -1414,3 +1414,29 @@ fn a_field_the_upstream_stops_sending_is_a_change_at_changes_metrics_the_log_and
         "the webhook URL reached disk"
     );
 }
+
+/// A webhook URL is a secret: `proxy --check` counts webhooks (config string or list, flag,
+/// environment) and never shows one, and a URL that is not one is named by position only.
+#[test]
+fn webhook_urls_are_counted_never_shown() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    std::fs::write(
+        d.join("one.toml"),
+        "[proxy]\nroute = [{name = \"a\", listen = \"127.0.0.1:0\", upstream = \"http://127.0.0.1:9\"}]\nnotify_url = \"https://hooks.example/T0/PLANTEDSECRET1\"\n",
+    )
+    .expect("write");
+    let run = crate::support::mockdrift_with(
+        d,
+        &["--config", "one.toml", "proxy", "--check"],
+        &[("MOCKDRIFT_NOTIFY_URL", "https://hooks.example/T0/PLANTEDSECRET2")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("posted to 2 webhooks (URLs not shown)"), "{}", run.stdout);
+    let bad = mockdrift(d, &["--config", "one.toml", "proxy", "--check", "--notify-url", "ftp://x/PLANTEDSECRET3"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("--notify-url #1"), "{}", bad.stderr);
+    for out in [&run.stdout, &run.stderr, &bad.stdout, &bad.stderr] {
+        assert!(!out.contains("PLANTEDSECRET"), "{out}");
+    }
+}

@@ -460,6 +460,13 @@ impl Detector {
 
     /// Looks at the contract `c` of `key` after one more recorded response of it (at `time`,
     /// for a request with `query`); returns the changes it completed.
+    /// An endpoint recorded before (a store attached late): known, never new; the watch of
+    /// its contract starts over, as the contract takes the stored counts.
+    pub fn know(&mut self, key: &EndpointKey) {
+        self.contracts.remove(key);
+        self.endpoints.entry(endpoint_id(key)).or_default().new = None;
+    }
+
     /// Exchanges of `key` a sampling proxy skipped and no recorded exchange carried
     /// ([`crate::Recorder::count_skipped`]): they count toward the endpoint's status shares,
     /// and a status being counted as missing has not gone after all.

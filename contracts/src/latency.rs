@@ -19,8 +19,14 @@ fn gamma() -> f64 {
     (1.0 + ALPHA) / (1.0 - ALPHA)
 }
 
+/// The bucket of a duration (clamped to 1 µs .. 1 h).
+fn index(ms: f64) -> i32 {
+    (ms.clamp(MIN_MS, MAX_MS).ln() / gamma().ln()).ceil() as i32
+}
+
 /// How long responses took.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Raw")]
 pub struct Latency {
     /// Responses timed (those with a positive duration; traffic files without timings add
     /// nothing).
@@ -30,6 +36,30 @@ pub struct Latency {
     /// back into numbers).
     #[serde(with = "pairs")]
     pub buckets: BTreeMap<i32, u64>,
+}
+
+/// A sketch as read: its buckets brought back into the range durations can reach and its
+/// count made theirs, so a hostile snapshot can neither grow a sketch without bound nor
+/// give quantiles outside 1 µs .. 1 h.
+#[derive(Deserialize)]
+struct Raw {
+    #[serde(with = "pairs", default)]
+    buckets: BTreeMap<i32, u64>,
+}
+
+impl From<Raw> for Latency {
+    fn from(raw: Raw) -> Latency {
+        let (lo, hi) = (index(MIN_MS), index(MAX_MS));
+        let mut l = Latency::default();
+        for (i, n) in raw.buckets {
+            if n > 0 {
+                let e = l.buckets.entry(i.clamp(lo, hi)).or_default();
+                *e = e.saturating_add(n);
+                l.count = l.count.saturating_add(n);
+            }
+        }
+        l
+    }
 }
 
 mod pairs {
@@ -64,18 +94,18 @@ impl Latency {
         if !(ms.is_finite() && ms > 0.0) || weight == 0 {
             return;
         }
-        let ms = ms.clamp(MIN_MS, MAX_MS);
-        let index = (ms.ln() / gamma().ln()).ceil() as i32;
-        *self.buckets.entry(index).or_default() += weight;
-        self.count += weight;
+        let e = self.buckets.entry(index(ms)).or_default();
+        *e = e.saturating_add(weight);
+        self.count = self.count.saturating_add(weight);
     }
 
     /// Joins `o` in: counts add.
     pub fn merge(&mut self, o: &Latency) {
         for (i, n) in &o.buckets {
-            *self.buckets.entry(*i).or_default() += n;
+            let e = self.buckets.entry(*i).or_default();
+            *e = e.saturating_add(*n);
         }
-        self.count += o.count;
+        self.count = self.count.saturating_add(o.count);
     }
 
     /// The `q`-quantile (0 to 1) in milliseconds, within [`ALPHA`] of a true sample's value;
@@ -99,7 +129,10 @@ impl Latency {
     /// p50, p90 and p99 in milliseconds, rounded to three significant digits.
     pub fn summary(&self) -> Option<[f64; 3]> {
         let round = |x: f64| {
-            let digits = 3 - 1 - x.abs().log10().floor() as i32;
+            if !(x.is_finite() && x > 0.0) {
+                return x;
+            }
+            let digits = 3 - 1 - x.log10().floor() as i32;
             let f = 10f64.powi(digits);
             (x * f).round() / f
         };
@@ -147,6 +180,16 @@ mod tests {
         assert!(text.starts_with("{\"count\":3,\"buckets\":[["), "{text}");
         let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(serde_json::from_value::<Latency>(value).expect("reads back"), l);
+    }
+
+    #[test]
+    fn a_hostile_sketch_is_brought_back_into_range() {
+        let text = r#"{"count": 99999, "buckets": [[-2147483648, 5], [2147483647, 7], [10, 0], [10, 3]]}"#;
+        let l: Latency = serde_json::from_str(text).expect("reads");
+        assert_eq!(l.count, 15, "the count is the buckets'");
+        assert_eq!(l.buckets.len(), 3);
+        let [p50, _, p99] = l.summary().expect("timed");
+        assert!(p50 >= 0.0009 && p99 <= 3_700_000.0, "{p50} {p99}");
     }
 
     #[test]

@@ -472,6 +472,11 @@ impl Recorder {
             bad = unreadable;
             for (k, c) in loaded {
                 self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+                if let Some(d) = &mut self.changes {
+                    // Stored endpoints are known, never new; a watch whose contract takes the
+                    // stored counts starts over.
+                    d.know(&k);
+                }
                 match self.contracts.get_mut(&k) {
                     Some(mine) => mine.merge(&c, &self.limits),
                     None => {
@@ -582,7 +587,7 @@ fn example_at(
 ) -> serde_json::Value {
     use crate::changes::ChangeKind;
     use serde_json::Value;
-    /// The largest body given whole as an example.
+    /// The largest example, serialized (a body given whole, or the value at the pointer).
     const WHOLE: usize = 4096;
     let rsp = &x.response;
     if rsp.truncated || rsp.body.is_empty() || kind == ChangeKind::FieldGone {
@@ -600,6 +605,11 @@ fn example_at(
     }
     redactor.redact_value(&mut body);
     let mut at = &body;
+    let example = |v: &Value| {
+        // A large value is no example: a change event stays small.
+        let shown = serde_json::to_string(v).map_or(usize::MAX, |t| t.len());
+        if shown <= WHOLE { v.clone() } else { Value::Null }
+    };
     for seg in pointer.split('/').skip(1) {
         let next = match (at, seg) {
             (Value::Array(items), "*") => items.first(),
@@ -612,7 +622,7 @@ fn example_at(
             None => return Value::Null,
         }
     }
-    at.clone()
+    example(at)
 }
 
 /// How deep arrays and objects nest in `v` (a scalar is 0).

@@ -102,9 +102,13 @@ impl ChangeLog {
         }
     }
 
-    /// The kept changes after `since`, and the last ID returned (`since` when none).
+    /// The kept changes after `since`, and the last ID returned (`since` when none). A
+    /// `since` beyond every ID handed out is from before a restart (IDs start at 1 again):
+    /// every kept change is returned, so a poller misses none.
     pub fn since(&self, since: u64) -> (Vec<Change>, u64) {
         let Ok(inner) = self.inner.lock() else { return (Vec::new(), since) };
+        let last = inner.kept.back().map_or(0, |c| c.id);
+        let since = if since > last { 0 } else { since };
         let out: Vec<Change> = inner.kept.iter().filter(|c| c.id > since).cloned().collect();
         let next = out.last().map_or(since, |c| c.id);
         (out, next)
@@ -225,6 +229,8 @@ mod tests {
         let (after, next) = log.since(2);
         assert_eq!((after.iter().map(|c| c.id).collect::<Vec<_>>(), next), (vec![3], 3));
         assert_eq!(log.since(3), (Vec::new(), 3));
+        // A poller from before a restart (higher IDs) gets every kept change.
+        assert_eq!(log.since(40).0.len(), 3);
         assert_eq!(log.counts()[&("shop".to_owned(), ChangeKind::FieldGone)], 3);
         // The oldest go once more than KEEP are kept.
         log.push((4..=(KEEP as u64 + 10)).map(|i| change(i, ChangeKind::FieldNew)).collect());

@@ -80,6 +80,12 @@ impl HttpClient {
         self.send(http::Method::POST, url, headers, Bytes::from(body)).await
     }
 
+    /// Whether `url` is one [`HttpClient::send`] takes: `http://` or `https://` with a host.
+    pub fn valid_url(url: &str) -> bool {
+        url.parse::<http::Uri>()
+            .is_ok_and(|uri| matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some())
+    }
+
     /// Sends one request: `method` to `url` with these extra headers and `body`.
     pub async fn send(
         &self,
@@ -88,10 +94,10 @@ impl HttpClient {
         headers: &[(&str, &str)],
         body: Bytes,
     ) -> Result<Answer, ClientError> {
-        let uri: http::Uri = url.parse().map_err(|_| ClientError::BadUrl)?;
-        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
+        if !HttpClient::valid_url(url) {
             return Err(ClientError::BadUrl);
         }
+        let uri: http::Uri = url.parse().map_err(|_| ClientError::BadUrl)?;
         let mut req = http::Request::builder().method(method).uri(uri);
         for (k, v) in headers {
             req = req.header(*k, *v);

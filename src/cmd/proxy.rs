@@ -96,10 +96,7 @@ fn notify_urls(flags: Vec<String>, file: &[String]) -> anyhow::Result<Vec<String
         urls.push(u.trim().to_owned());
     }
     for (i, u) in urls.iter().enumerate() {
-        let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
-        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-        let ok = host.is_some_and(|h| !h.is_empty() && !h.contains(char::is_whitespace));
-        if !ok {
+        if !mockdrift_proxy::client::HttpClient::valid_url(u) {
             bail!(
                 "--notify-url #{} (flags, then notify_url, then {NOTIFY_URL_ENV}): not an http:// or https:// URL \
                  (it is not shown: a webhook URL carries a token)",

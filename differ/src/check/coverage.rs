@@ -13,7 +13,14 @@ impl Differ<'_> {
     /// Production behaviour no mock covers, for the services the mocks are about.
     pub(super) fn coverage(&mut self) {
         let mut endpoints: BTreeMap<Endpoint, Vec<(&EndpointKey, &Contract)>> = BTreeMap::new();
+        // Coverage counts the traffic of every recorded service a mock is about, matched or
+        // not; the coverage findings are for the services some mock matched.
+        let named: BTreeSet<&str> = self.mocks.iter().filter_map(|m| m.service.as_deref()).collect();
         for (k, c) in &self.snap.contracts {
+            if named.contains(k.service.as_str()) && !self.services.contains(&k.service) {
+                let counts = self.summary.fidelity.by_service.entry(k.service.clone()).or_default();
+                counts.requests += c.count;
+            }
             if self.services.contains(&k.service) {
                 endpoints.entry((k.service.clone(), k.method.clone(), k.path.clone())).or_default().push((k, c));
             }
@@ -105,7 +112,15 @@ fn uncovered_nulls(
     candidates: BTreeMap<(EndpointKey, String), crate::finding::Finding>,
     null_in_mock: &BTreeSet<(EndpointKey, String)>,
 ) -> Vec<crate::finding::Finding> {
-    candidates.into_iter().filter(|(place, _)| !null_in_mock.contains(place)).map(|(_, f)| f).collect()
+    // About every mock of the endpoint, none in particular: no mock is stale for it.
+    candidates
+        .into_iter()
+        .filter(|(place, _)| !null_in_mock.contains(place))
+        .map(|(_, mut f)| {
+            f.mock_index = None;
+            f
+        })
+        .collect()
 }
 
 /// `no_mocks_matched`: no mock was read, or none matched a recorded endpoint: nothing was
