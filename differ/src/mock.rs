@@ -174,7 +174,8 @@ pub struct Mock {
     /// Where the body is written, when `regen` can edit it there.
     pub body_site: Option<BodySite>,
     /// A fixed delay before the mock answers, in milliseconds (WireMock
-    /// `fixedDelayMilliseconds`, Hoverfly `fixedDelay`), and the line it is on.
+    /// `fixedDelayMilliseconds`, Hoverfly `fixedDelay` or `globalActions.delays`), and the line
+    /// it is on.
     pub delay: Option<(f64, usize)>,
 }
 

@@ -15,7 +15,7 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
         Some(NodeKind::Array(pairs)) => pairs,
         _ => return vec![common::unreadable(path, root.line, "no data.pairs array".to_owned())],
     };
-    pairs
+    let mut items: Vec<Item> = pairs
         .iter()
         .enumerate()
         .map(|(i, p)| {
@@ -23,7 +23,36 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
             at.push(PathToken::Index(i));
             pair(path, p, i, at)
         })
-        .collect()
+        .collect();
+    global_delays(data.and_then(|d| d.get("globalActions")).and_then(|g| g.get("delays")), &mut items);
+    items
+}
+
+/// `globalActions.delays` (`[{"urlPattern", "delay", "httpMethod"}]`): a pair without a
+/// `fixedDelay` of its own takes the first delay whose pattern matches its destination and
+/// path (as Hoverfly matches them) and whose method is its own or empty.
+fn global_delays(delays: Option<&Node>, items: &mut [Item]) {
+    let Some(NodeKind::Array(delays)) = delays.map(|d| &d.kind) else { return };
+    let rules: Vec<(regex::Regex, Option<String>, (f64, usize))> = delays
+        .iter()
+        .filter_map(|d| {
+            let pattern = regex::RegexBuilder::new(d.get("urlPattern")?.as_str()?).size_limit(1 << 20).build().ok()?;
+            let method =
+                d.get("httpMethod").and_then(Node::as_str).filter(|m| !m.is_empty()).map(str::to_ascii_uppercase);
+            Some((pattern, method, common::delay(d.get("delay"))?))
+        })
+        .collect();
+    for item in items {
+        let Item::Mock(m) = item else { continue };
+        if m.delay.is_some() {
+            continue;
+        }
+        let url = format!("{}{}", m.host.as_deref().unwrap_or(""), m.url.display());
+        m.delay = rules
+            .iter()
+            .find(|(re, method, _)| re.is_match(&url) && method.as_ref().is_none_or(|x| m.method.as_ref() == Some(x)))
+            .map(|(_, _, delay)| *delay);
+    }
 }
 
 /// The value a request field must have, and how: `(value, is_regex)`. Exact and glob
@@ -138,4 +167,40 @@ fn pair(path: &Path, p: &Node, index: usize, at: Vec<PathToken>) -> Item {
         delay: common::delay(rsp.get("fixedDelay")),
         ..Mock::new(path, MockFormat::Hoverfly, name, p.line, url, status)
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delays(text: &str) -> Vec<Option<f64>> {
+        super::super::read_bytes(Path::new("sim.json"), text.as_bytes(), None)
+            .into_iter()
+            .map(|i| match i {
+                Item::Mock(m) => m.delay.map(|(ms, _)| ms),
+                other => panic!("not a mock: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixed_and_global_delays_are_read() {
+        let pair = |p: &str, extra: &str| {
+            format!(
+                r#"{{"request": {{"path": [{{"matcher": "exact", "value": "{p}"}}], "method": [{{"matcher": "exact", "value": "GET"}}],
+                 "destination": [{{"matcher": "exact", "value": "api.example"}}]}},
+                 "response": {{"status": 200, "body": "{{}}"{extra}}}}}"#
+            )
+        };
+        let sim = format!(
+            r#"{{"data": {{"pairs": [{}, {}, {}],
+              "globalActions": {{"delays": [{{"urlPattern": "api\\.example/slow", "delay": 2000, "httpMethod": "GET"}},
+                                              {{"urlPattern": "api\\.example/slow", "delay": 9, "httpMethod": "POST"}}]}}}},
+              "meta": {{"schemaVersion": "v5"}}}}"#,
+            pair("/slow/1", ""),
+            pair("/slow/2", r#", "fixedDelay": 150"#),
+            pair("/fast", ""),
+        );
+        assert_eq!(delays(&sim), [Some(2000.0), Some(150.0), None]);
+    }
 }
