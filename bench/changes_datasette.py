@@ -29,7 +29,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from datasette import ROOT, WORDS, build_db, free_port, wait_port  # noqa: E402
+from datasette import ROOT, build_db, cleanup, free_port, wait_port  # noqa: E402
 
 
 def plan(rng, n, skus, reviews):
@@ -52,7 +52,7 @@ def plan(rng, n, skus, reviews):
     return out
 
 
-def get(url, token=None):
+def get(url):
     req = urllib.request.Request(url)
     try:
         with urllib.request.urlopen(req, timeout=10) as r:
@@ -149,11 +149,7 @@ def main():
             print(f"    missed {m}")
         print(f"    false alarms: {len(false)}")
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-        shutil.rmtree(work, ignore_errors=True)
+        cleanup(procs, work)
     return 1 if before or missed or false else 0
 
 

@@ -46,6 +46,15 @@ def free_port():
         return s.getsockname()[1]
 
 
+def cleanup(procs, work):
+    """Kills what still runs of `procs` and removes the work directory."""
+    for p in procs:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def wait_port(port, proc, what):
     # A deadline, not a count of tries: a busy machine starts Datasette slowly.
     deadline = time.monotonic() + 120
@@ -140,11 +149,7 @@ def main():
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         learned = list(json.load(open(doc)).get("paths", {}))
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-        shutil.rmtree(work, ignore_errors=True)
+        cleanup(procs, work)
     # Datasette's row pages end in `.json`: the learned parameter stands for `SKU.json`.
     skel = {templating.skeleton(p) for p in learned}
     true = {templating.skeleton(t) for t in TRUTH}

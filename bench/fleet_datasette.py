@@ -116,11 +116,7 @@ def main():
             for k in sorted(set(got) ^ set(control)):
                 print(f"    {'only merged ' if k in got else 'only control'} {' '.join(map(str, k))}")
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-        shutil.rmtree(work, ignore_errors=True)
+        ds.cleanup(procs, work)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::group::thousands;
 use crate::finding::{FidelityCounts, Report};
 
 /// `part` of `whole` as a whole percentage, rounded down: 100% only when every one counts.
@@ -10,19 +11,6 @@ pub(crate) fn percent(part: u64, whole: u64) -> String {
         0 => "-".to_owned(),
         _ => format!("{}%", part.saturating_mul(100) / whole),
     }
-}
-
-/// `12,345`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One line: `62% (5 of 8 mocks confirmed, 2 stale, 1 unverified); coverage 91% of 12,345

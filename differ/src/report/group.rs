@@ -23,7 +23,7 @@ impl Group<'_> {
         (self.count > 1).then(|| {
             format!(
                 "at {} array indexes: {} (line {}) to {} (line {})",
-                thousands(self.count),
+                thousands(self.count as u64),
                 self.first.pointer,
                 self.first.line,
                 self.last.pointer,
@@ -42,7 +42,8 @@ pub(crate) fn index_free(pointer: &str) -> String {
         .join("/")
 }
 
-pub(crate) fn thousands(n: usize) -> String {
+/// `12,345`.
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

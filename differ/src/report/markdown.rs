@@ -91,7 +91,7 @@ fn fidelity_table(r: &Report) -> String {
             c.unverified,
             c.mocks,
             super::fidelity::percent(c.covered_requests, c.requests),
-            super::fidelity::thousands(c.requests)
+            super::group::thousands(c.requests)
         )
     };
     for (service, c) in &f.by_service {
