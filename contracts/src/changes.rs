@@ -1039,6 +1039,23 @@ mod tests {
     }
 
     #[test]
+    fn endpoints_of_a_store_attached_late_are_known_not_new() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A store that holds /search from an earlier run.
+        let mut earlier =
+            Recorder::new(RecorderConfig::default(), Some(crate::Store::open(dir.path()).expect("store")))
+                .expect("recorder")
+                .0;
+        run(&mut earlier, 5, 0, |i| x("/search", "", 200, &json!({"hits": i}), i));
+        earlier.flush().expect("flush");
+        drop(earlier);
+        // This run could not open it at start: it settles /items/{id}, then the store comes.
+        let mut r = settled();
+        r.attach_store(crate::Store::open(dir.path()).expect("store")).expect("attached");
+        assert_eq!(run(&mut r, 30, 1000, |i| x("/search", "", 200, &json!({"hits": i}), i)), [], "not new");
+    }
+
+    #[test]
     fn no_change_from_a_fresh_store_a_new_request_variant_or_a_known_endpoint() {
         let mut r = recorder();
         // Everything is new to a fresh recorder: no event.
