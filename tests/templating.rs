@@ -308,14 +308,15 @@ fn one_merged_alone(per: usize) -> Option<(Score, Score, Score)> {
 fn merged_sidecar_snapshots_template_like_one_store() {
     // Thin traffic: 8 requests per endpoint, so each of four sidecars sees about 2.
     let Some((one, merged, alone)) = one_merged_alone(8) else { return };
-    // Floors at what each reaches now (recall / precision: one sidecar 97.0 % / 95.0 %, four
-    // merged 94.9 % / 90.2 %, one store 99.5 % / 98.2 %), so that a regression fails. The
-    // merged view's gap to one store grew when one store gained (structure by containment,
-    // issue 19): four sidecars relearn on what little each has seen, and merging is final.
-    assert!(alone.recall() >= 0.96 && alone.precision() >= 0.94, "{alone:?}");
-    assert!(merged.recall() >= 0.94 && merged.precision() >= 0.895, "{merged:?}");
-    assert!(merged.recall() > one.recall() - 0.07, "{merged:?} vs one store {one:?}");
-    assert!(merged.precision() > one.precision() - 0.09, "{merged:?} vs one store {one:?}");
+    // Floors at what each reaches now (recall / precision: one sidecar 97.5 % / 95.5 %, four
+    // merged 97.2 % / 92.6 %, one store 99.5 % / 98.2 %), so that a regression fails; before
+    // a partial view's names used across the API counted as endpoint names, 97.0 % / 95.0 %
+    // and 94.9 % / 90.2 %. Four sidecars relearn on what little each has seen, and merging is
+    // final.
+    assert!(alone.recall() >= 0.965 && alone.precision() >= 0.945, "{alone:?}");
+    assert!(merged.recall() >= 0.965 && merged.precision() >= 0.915, "{merged:?}");
+    assert!(merged.recall() > one.recall() - 0.035, "{merged:?} vs one store {one:?}");
+    assert!(merged.precision() > one.precision() - 0.065, "{merged:?} vs one store {one:?}");
 }
 
 #[test]
@@ -324,8 +325,8 @@ fn with_more_traffic_merged_sidecars_template_as_one_store() {
     // (one sidecar: 12 % precision at 32 per endpoint): a sampled endpoint's paths looked
     // seen many times each, so their values never looked like an open set.
     let Some((one, merged, alone)) = one_merged_alone(64) else { return };
-    // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 98.4 % / 94.4 %, one
-    // sidecar 98.0 % / 94.5 %.
+    // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 98.8 % / 95.1 %, one
+    // sidecar 97.3 % / 94.3 %.
     assert!(alone.recall() >= 0.965 && alone.precision() >= 0.935, "{alone:?}");
     assert!(merged.recall() > one.recall() - 0.015, "{merged:?} vs one store {one:?}");
     assert!(merged.precision() > one.precision() - 0.015, "{merged:?} vs one store {one:?}");

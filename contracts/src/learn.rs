@@ -76,6 +76,10 @@ const COMPARED: usize = 16;
 /// they are not an open set.
 const RECUR_SHARE: f64 = 0.5;
 
+/// The most literal children a node may have for names used elsewhere to count as endpoint
+/// names there (on a partial view; see `Node::names_elsewhere`).
+pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
+
 /// The endpoint templates learned from `paths` (query strings are ignored), literal ones
 /// included (so that `/users/me` keeps winning over the learned `/users/{user_id}`): give
 /// them to [`Templater::new`](crate::template::Templater::new) as routes. Parameters are
@@ -191,6 +195,7 @@ impl PathLearner {
             view,
             generic: root.generic_sigs(),
             collections: root.collections(),
+            elsewhere: if view == View::Partial { root.names_elsewhere() } else { Default::default() },
             debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
@@ -210,6 +215,20 @@ impl PathLearner {
         templates.into_iter().filter_map(|(t, why)| Route::parse(&t).ok().map(|r| (r, why))).collect()
     }
 }
+
+/// An object of at most this many members is read as an envelope (`{"data": {...}, "meta":
+/// {...}}`, `{"success", "errors", "messages", "result"}`): the members of its members that
+/// hold objects are part of its shape, so that one envelope around every endpoint's resource
+/// still tells the resources apart. Larger objects are resources themselves; their nested
+/// objects (a `metadata` map of the user's own keys) would split one endpoint's shapes. (A
+/// small resource holding such a map, `{"id", "name", "labels": {...}}`, does get a shape per
+/// set of keys: its values then answer apart, and stay literal unless other evidence joins
+/// them.)
+pub const ENVELOPE_MEMBERS: usize = 5;
+
+/// A member whose name is longer than this keeps its own members out of a body's shape: each
+/// would carry a copy of the name (a hostile body of long names stays linear).
+pub const MAX_PARENT_KEY: usize = 128;
 
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
 /// value kinds of an object (of an array's first object), hashed. None for bodies too small to
@@ -239,23 +258,32 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     let mut key: Option<String> = None;
     // A member holding a list of objects (`{"data": [{...}], "has_more": true}`, an API's
     // list envelope): its first item's member names count too, as `data.id`, so that two
-    // resources' lists are told apart by their items, not taken for one envelope.
+    // resources' lists are told apart by their items, not taken for one envelope. So do
+    // the members of a member holding an object, when the body is an envelope (see
+    // [`ENVELOPE_MEMBERS`]): `{"data": {...}, "meta": {...}}`.
     let mut list: Option<String> = None;
-    let mut item: Option<String> = None;
+    // The member whose object's members are being read, and the depth of those members.
+    let mut item: Option<(String, usize)> = None;
     let mut item_key: Option<String> = None;
-    let mut items: Vec<(String, char)> = Vec::new();
+    // Each with the index of its member in `members`: of a repeated name, only the last
+    // member's items count, as a map would hold them.
+    let mut items: Vec<(usize, String, char)> = Vec::new();
+    let mut nested: Vec<(usize, String, char)> = Vec::new();
+    // The distinct names seen so far, up to one past an envelope's: past it, no member's
+    // members are kept (bounded work on a large object).
+    let mut distinct: Vec<String> = Vec::new();
     while let Some(ev) = p.next().ok()? {
         if p.depth() < at {
             break;
         }
-        if item.is_some() && p.depth() < at + 2 {
+        if item.as_ref().is_some_and(|(_, d)| p.depth() < *d) {
             item = None;
         }
         if let Some(parent) = list.take()
             && ev == Event::StartObject
             && p.depth() == at + 2
         {
-            item = Some(parent);
+            item = Some((parent, at + 2));
             continue;
         }
         let kind = match ev {
@@ -263,7 +291,7 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
                 key = Some(k.into_owned());
                 continue;
             }
-            Event::Key(k) if item.is_some() && p.depth() == at + 2 => {
+            Event::Key(k) if item.as_ref().is_some_and(|(_, d)| p.depth() == *d) => {
                 item_key = Some(k.into_owned());
                 continue;
             }
@@ -279,20 +307,41 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         if p.depth() == at + usize::from(inner)
             && let Some(k) = key.take()
         {
-            if kind == 'a' && !array {
+            if distinct.len() <= ENVELOPE_MEMBERS && !distinct.contains(&k) {
+                distinct.push(k.clone());
+            }
+            // (A parent's name over `MAX_PARENT_KEY` bytes keeps its members out: each would
+            // carry a copy of it.)
+            if kind == 'a' && !array && k.len() <= MAX_PARENT_KEY {
                 list = Some(k.clone());
             }
+            if kind == 'o' && !array && k.len() <= MAX_PARENT_KEY && distinct.len() <= ENVELOPE_MEMBERS {
+                item = Some((k.clone(), at + 1));
+            }
             members.push((k, kind));
-        } else if let Some(parent) = &item
-            && p.depth() == at + 2 + usize::from(inner)
+        } else if let Some((parent, d)) = &item
+            && p.depth() == d + usize::from(inner)
             && let Some(k) = item_key.take()
         {
-            items.push((format!("{parent}.{k}"), kind));
+            let to = if *d == at + 1 { &mut nested } else { &mut items };
+            to.push((members.len() - 1, format!("{parent}.{k}"), kind));
         }
     }
     // The rest of the document must be valid too.
     while p.next().ok()?.is_some() {}
-    // As a map would hold them: sorted, the last of a repeated name.
+    // As a map would hold them: sorted, the last of a repeated name (at the top, and within
+    // the one object whose members an entry of `items` is).
+    let last: std::collections::HashMap<&str, usize> =
+        members.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
+    let mut inner: Vec<(usize, String, char)> = items;
+    if last.len() <= ENVELOPE_MEMBERS {
+        inner.extend(nested);
+    }
+    inner.retain(|(i, _, _)| last.get(members[*i].0.as_str()) == Some(i));
+    drop(last);
+    inner.reverse();
+    inner.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    inner.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     members.reverse();
     members.sort_by(|a, b| a.0.cmp(&b.0));
     members.dedup_by(|a, b| a.0 == b.0);
@@ -301,11 +350,8 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     if members.len() < 2 && !array {
         return None;
     }
-    items.reverse();
-    items.sort_by(|a, b| a.0.cmp(&b.0));
-    items.dedup_by(|a, b| a.0 == b.0);
-    members.extend(items);
-    members.sort_by(|a, b| a.0.cmp(&b.0));
+    members.extend(inner.into_iter().map(|(_, k, kind)| (k, kind)));
+    members.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
     for (k, kind) in &members {
@@ -330,8 +376,18 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
     // As `body_signature` reads a body: the members, and the members of the items of a
     // member that holds a list of objects, sorted by name.
     let mut members: Vec<(String, Option<&str>)> = Vec::new();
+    let envelope = !array && obj.fields.len() <= ENVELOPE_MEMBERS;
     for (k, f) in &obj.fields {
         members.push((k.clone(), f.shape.kinds().first().map(|k| k.name())));
+        // An envelope's object members, as the body's own object showed them.
+        if envelope
+            && f.shape.kinds().first().is_some_and(|k| k.name() == "object")
+            && let Some(o) = f.shape.object.as_ref()
+        {
+            for (ik, i) in &o.fields {
+                members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
+            }
+        }
         // Only a list of objects alone, as a body's first item would show it.
         if !array
             && let Some(items) =

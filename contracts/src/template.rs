@@ -367,8 +367,8 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
         && rest.bytes().all(|c| c.is_ascii_alphanumeric())
     {
         let digits = rest.bytes().any(|c| c.is_ascii_digit());
-        // Random case, not camel-case words (`get_UserProfileData`): upper and lower case
-        // letters in numbers, and somewhere two capitals in a row, a lone small letter between
+        // Random case, not camel-case words (`get_UserProfileData`): two or more upper and
+        // lower case letters, and somewhere two capitals in a row, a lone small letter between
         // capitals or four consonants in a row (`gZIAZvcPWEXmNt`, `wlJmovOgavEgfT`), which
         // words seldom have.
         let b = rest.as_bytes();
@@ -376,10 +376,12 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
         let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
         let up = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_lowercase());
         let consonant = |c: &u8| c.is_ascii_alphabetic() && !b"aeiouAEIOU".contains(c);
-        let odd = b.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
-            || (0..b.len()).any(|i| b[i].is_ascii_lowercase() && (i == 0 || up(i - 1)) && up(i + 1))
-            || b.windows(4).any(|w| w.iter().all(consonant));
-        let random = prefix.bytes().all(|c| c.is_ascii_lowercase()) && upper >= 3 && lower >= 3 && odd;
+        let capitals = b.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+            || (0..b.len()).any(|i| b[i].is_ascii_lowercase() && (i == 0 || up(i - 1)) && up(i + 1));
+        // Four consonants in a row also join two words (`BranchCreated`: "nchC"), so they
+        // count only with three capitals or more.
+        let odd = capitals || upper >= 3 && b.windows(4).any(|w| w.iter().all(consonant));
+        let random = prefix.bytes().all(|c| c.is_ascii_lowercase()) && upper >= 2 && lower >= 2 && odd;
         if rest.len() >= 6 && digits || rest.len() >= 10 && random {
             return Some("prefixed id");
         }
@@ -613,6 +615,15 @@ mod tests {
         assert_eq!(t.template("/x/on_PaymentSucceeded"), "/x/on_PaymentSucceeded");
         assert_eq!(t.template("/x/v2_abc123"), "/x/{x_id}", "ids with digits as before");
         assert_eq!(t.template("/orders/ord_wlJmovOgavEgfT"), "/orders/{order_id}");
+        // Two capitals or two small letters are enough in fourteen random letters.
+        assert_eq!(t.template("/orders/ord_pfafwVrvvwlmEe"), "/orders/{order_id}");
+        assert_eq!(t.template("/tickets/tic_VJZqrBKFOJJDVX"), "/tickets/{ticket_id}");
+        assert_eq!(t.template("/pets/pet_jErxeyxFztocun"), "/pets/{pet_id}");
+        assert_eq!(t.template("/x/on_PaymentSucceededNow"), "/x/on_PaymentSucceededNow");
+        assert_eq!(t.template("/x/get_someValueHere"), "/x/get_someValueHere");
+        assert_eq!(t.template("/x/on_BranchCreated"), "/x/on_BranchCreated");
+        assert_eq!(t.template("/x/get_SearchResults"), "/x/get_SearchResults");
+        assert_eq!(t.template("/x/get_MatchScores"), "/x/get_MatchScores");
         assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");

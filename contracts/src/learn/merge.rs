@@ -9,6 +9,27 @@ impl Node {
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] there are none.
     pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
+        // A literal of the form of the prefixed ids beside it (`acc_` and as long) is one of
+        // them, whatever its random part holds.
+        if let Some(param) = self.param.as_deref_mut()
+            && !param.prefixes.is_empty()
+        {
+            let forms = &param.prefixes;
+            let ids: Vec<String> = self
+                .lits
+                .keys()
+                .filter(|k| node::prefix_form(k).is_some_and(|f| forms.contains(&f)))
+                .cloned()
+                .collect();
+            if cx.debug && !ids.is_empty() {
+                eprintln!("learn: {at}/{{}} <- {ids:?} (of the form of the prefixed ids there)");
+            }
+            for k in ids {
+                if let Some(n) = self.lits.remove(&k) {
+                    param.absorb(n);
+                }
+            }
+        }
         let mut echo = Echo::default();
         if cx.view == View::Partial {
             for child in self.lits.values().chain(self.param.as_deref()) {
@@ -33,13 +54,52 @@ impl Node {
         // branches `main` and `feature-login`, `status` under `commits/{sha}` and
         // `commits/main`). The price: a small set of values shared by sibling endpoints stays
         // literal on thin evidence (`/tarball/main` and `/zipball/main`).
-        // On a partial view, so are children that several values merged above had.
+        // On a partial view, so are children that several values merged above had, and, in
+        // a small set of children, names used under other parents too (`members` under
+        // `/orgs/{}` and `/orgs/{}/teams/{}`: a sidecar's first relearn sees each endpoint
+        // once). In a large set, values of an open set meet other places by chance.
+        let few = self.lits.len() <= ELSEWHERE_CHILDREN;
         let recurs = |k: &String, n: &Node| {
             echoes.iter().any(|e| e.lits.get(k).is_some_and(|x| x.count >= 2))
-                || (cx.view == View::Partial && n.spread >= 2)
+                || (cx.view == View::Partial && (n.spread >= 2 || few && cx.elsewhere.contains(k)))
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
-        let (merge, why) = self.to_merge(recurring, open, cx);
+        let (mut merge, why) = self.to_merge(recurring, open, cx);
+        // An API's versions are its routes, not values: `/api/v1/...` and `/api/v2/...` have
+        // the same endpoints below them, and stay apart.
+        merge.retain(|k| !looks_like_version(k));
+        if merge.len() < 2 && self.param.is_none() {
+            merge.clear();
+        }
+        // The top of an API is its collections: values there (a tenant, a database) are most
+        // of its names, with those whose paths the values' hold (seen less, they join them).
+        // A few of them alike (`/repos`, `/orgs`, `/networks`, `/enterprises` each with an
+        // owner's name below, the same owners under each) are not values.
+        if echoes.is_empty() && self.param.is_none() && merge.len() * 2 < self.lits.len() && {
+            let mut theirs = Vec::new();
+            for k in &merge {
+                if let Some(n) = self.lits.get(k) {
+                    n.skeletons("", &mut theirs);
+                }
+            }
+            let theirs = SkelTrie::new(&theirs);
+            let like = self
+                .lits
+                .iter()
+                .filter(|(k, _)| !merge.contains(k))
+                .filter(|(_, n)| {
+                    let mut mine = Vec::new();
+                    n.skeletons("", &mut mine);
+                    !mine.is_empty() && mine.iter().all(|m| theirs.holds(m, false))
+                })
+                .count();
+            (merge.len() + like) * 2 < self.lits.len()
+        } {
+            if cx.debug && !merge.is_empty() {
+                eprintln!("learn: /{{}} <- {merge:?} refused: a few of the API's top-level names ({why})");
+            }
+            merge.clear();
+        }
         if merge.is_empty() {
             // Values merged in an earlier pass: literals left beside them are judged again
             // (a rare value whose subtree the parameter's has come to hold since).
@@ -109,6 +169,7 @@ impl Node {
         let values: Vec<String> = self
             .lits
             .iter()
+            .filter(|(k, _)| !looks_like_version(k))
             .filter(|(_, n)| {
                 param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
                     || (n.ends <= typical && n.has_no_own_evidence(param, &param_skeletons, cx))
@@ -386,7 +447,15 @@ impl Node {
         let mut alike: Vec<&String> = in_best.into_iter().flatten().collect();
         // A few alike names of which one heads a collection elsewhere too are an API's
         // mirrored parts, not values.
-        if with_param == 0 && alike.len() < MIN_VARIETY && alike.iter().any(|k| cx.collections.contains(*k)) {
+        // So are a few among many children that are all names used under other parents too
+        // (a partial view's `actions`, `codespaces`, `dependabot`, each with `secrets/{}`
+        // below, under `/repos/{}/{}` and `/orgs/{}`; a client's three owners, also seen under
+        // `/users`, are all the children of `/repos`).
+        let mirrored = alike.len() * 2 < self.lits.len() && alike.iter().all(|k| cx.elsewhere.contains(*k));
+        if with_param == 0
+            && alike.len() < MIN_VARIETY
+            && (alike.iter().any(|k| cx.collections.contains(*k)) || mirrored)
+        {
             alike.clear();
         }
         // Bodies: children answering with one shape are values of one parameter (`/pet/{id}`
@@ -413,16 +482,55 @@ impl Node {
                 }
             }
         } else {
-            let mut classes: Vec<&Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).collect();
-            classes.sort_unstable();
-            classes.dedup();
-            classes.sort_by_key(|ks| std::cmp::Reverse(ks.len()));
             // The largest class, when no other is as large (`findByStatus` and `findByTags`
             // answer with one list shape, as two values do with an item).
-            if let Some(first) = classes.first()
-                && classes.get(1).is_none_or(|second| second.len() < first.len())
-            {
-                alike.extend(first.iter().copied());
+            fn largest<'a>(classes: &mut Vec<Vec<&'a String>>) -> Option<Vec<&'a String>> {
+                classes.sort_unstable();
+                classes.dedup();
+                classes.sort_by_key(|ks| std::cmp::Reverse(ks.len()));
+                match (classes.first(), classes.get(1)) {
+                    (Some(first), second) if second.is_none_or(|s| s.len() < first.len()) => Some(first.clone()),
+                    _ => None,
+                }
+            }
+            let mut classes: Vec<Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).cloned().collect();
+            if let Some(first) = largest(&mut classes) {
+                alike.extend(first);
+            } else if classes.len() >= 2 && {
+                // Each child once: a child may be in many classes.
+                let mut seen: Vec<&String> = classes.iter().flatten().copied().collect();
+                seen.sort_unstable();
+                seen.dedup();
+                seen.iter().all(|k| self.lits.get(k.as_str()).is_some_and(Node::shallow))
+            } {
+                // On a tie, classes sharing a child are one: values answer as the parameter's
+                // item, and some of them as its sub-resources too (`/user/migrations/{id}`
+                // and `/{id}/archive`, each value seen with some of them). Only for children
+                // with nothing deeper than that: deeper, the structure below decides. Linked
+                // by a union-find over the children: linear in the classes' members.
+                let index: std::collections::HashMap<&String, usize> =
+                    self.lits.keys().enumerate().map(|(i, k)| (k, i)).collect();
+                let mut links: Vec<usize> = (0..self.lits.len()).collect();
+                let mut in_class = vec![false; self.lits.len()];
+                for ks in &classes {
+                    let first = index[ks[0]];
+                    for k in ks {
+                        in_class[index[k]] = true;
+                        let (a, b) = (root(&mut links, first), root(&mut links, index[k]));
+                        links[a] = b;
+                    }
+                }
+                let mut by_root: std::collections::BTreeMap<usize, Vec<&String>> = std::collections::BTreeMap::new();
+                for (i, k) in self.lits.keys().enumerate() {
+                    if in_class[i] {
+                        let r = root(&mut links, i);
+                        by_root.entry(r).or_default().push(k);
+                    }
+                }
+                let mut joined: Vec<Vec<&String>> = by_root.into_values().collect();
+                if let Some(first) = largest(&mut joined) {
+                    alike.extend(first);
+                }
             }
         }
         alike.sort_unstable();
@@ -435,4 +543,17 @@ impl Node {
             children.iter().filter(|(_, _, k)| leaf_alike[*k]).filter_map(|(k, _, _)| k.cloned()).collect();
         if leaves_alike.len() >= MIN_VARIETY { (leaves_alike, "the same endpoints below") } else { (Vec::new(), "") }
     }
+}
+
+/// Whether a path segment names an API version: `v1`, `v2`, `v10`, `v1beta1`, `v2alpha`.
+/// Not a release (`v1.2.3`, `v2.0`): those are a tag's values.
+pub(super) fn looks_like_version(seg: &str) -> bool {
+    let Some(rest) = seg.strip_prefix('v').or_else(|| seg.strip_prefix('V')) else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, tail) = rest.split_at(digits);
+    (1..=3).contains(&number.len())
+        && (tail.is_empty()
+            || ["alpha", "beta", "rc"]
+                .iter()
+                .any(|t| tail.strip_prefix(t).is_some_and(|d| d.len() <= 3 && d.bytes().all(|c| c.is_ascii_digit()))))
 }

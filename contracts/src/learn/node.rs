@@ -41,6 +41,8 @@ pub(super) struct Cx {
     pub(super) generic: std::collections::HashSet<u64>,
     /// Names heading a collection at the top and deeper (see [`Node::collections`]).
     pub(super) collections: std::collections::HashSet<String>,
+    /// Literal names seen under two or more parents (see [`Node::names_elsewhere`]).
+    pub(super) elsewhere: std::collections::HashSet<String>,
     /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
     pub(super) debug: bool,
 }
@@ -67,6 +69,23 @@ pub(super) struct Node {
     pub(super) values: usize,
     /// Of a parameter learned from values: the rule that merged them, with its counts.
     pub(super) why: Option<String>,
+    /// Of a parameter of prefixed ids (`acc_1Nv0FGQ9RKHgCVdK`): the type prefixes and lengths
+    /// seen (at most [`MAX_PREFIXES`]), so that a sibling of the same form whose random part
+    /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
+    pub(super) prefixes: Vec<(String, usize)>,
+}
+
+/// How many prefix forms a parameter keeps ([`Node::prefixes`]).
+const MAX_PREFIXES: usize = 4;
+
+/// The form of a prefixed id: its type prefix (`acc_`) and length.
+pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
+    let (prefix, rest) = seg.split_once('_')?;
+    ((2..=5).contains(&prefix.len())
+        && prefix.bytes().all(|c| c.is_ascii_lowercase())
+        && rest.len() >= 10
+        && rest.bytes().all(|c| c.is_ascii_alphanumeric()))
+    .then(|| (format!("{prefix}_"), seg.len()))
 }
 
 /// A node's literal children, sorted by name in one vector: a trie of many small nodes
@@ -175,8 +194,16 @@ impl Node {
         let mut node = self;
         for first in segs {
             node.count += weight;
-            node = if param_reason(first).is_some() {
-                node.param.get_or_insert_with(Box::default)
+            node = if let Some(reason) = param_reason(first) {
+                let param = node.param.get_or_insert_with(Box::default);
+                if reason == "prefixed id"
+                    && param.prefixes.len() < MAX_PREFIXES
+                    && let Some(form) = prefix_form(first)
+                    && !param.prefixes.contains(&form)
+                {
+                    param.prefixes.push(form);
+                }
+                param
             } else if node.lits.contains_key(first) {
                 node.lits.get_mut(first).expect("just seen")
             } else if node.lits.len() >= cap {
@@ -228,6 +255,35 @@ impl Node {
         // At the top (depth 0: a resource of the API's own) and somewhere else: a value of a
         // parameter (an owner's name heading its repositories) is seldom a top-level name.
         at.into_iter().filter(|(_, depths)| depths & 1 == 1 && depths.count_ones() > 1).map(|(k, _)| k).collect()
+    }
+
+    /// The literal names found under two or more parents anywhere in the trie, and never
+    /// among many siblings: `members` under `/orgs/{}` and under `/orgs/{}/teams/{}`. An
+    /// API's endpoint names are used across it, each time beside a few other names; a value
+    /// (an id, a user's name) may be met at several places too, but somewhere it is one of
+    /// many values (more than [`ELSEWHERE_CHILDREN`](super::ELSEWHERE_CHILDREN)).
+    pub(super) fn names_elsewhere(&self) -> std::collections::HashSet<String> {
+        fn walk<'a>(n: &'a Node, parents: &mut std::collections::HashMap<&'a str, (usize, bool)>) {
+            // A node folded to a parameter (`saturate`, before learning) had many values.
+            let many = n.lits.len() > super::ELSEWHERE_CHILDREN || n.param.as_ref().is_some_and(|p| p.slug);
+            for (k, child) in &n.lits {
+                let e = parents.entry(k.as_str()).or_default();
+                e.0 += 1;
+                e.1 |= many;
+                walk(child, parents);
+            }
+            if let Some(p) = &n.param {
+                walk(p, parents);
+            }
+        }
+        let mut parents = std::collections::HashMap::new();
+        walk(self, &mut parents);
+        parents.into_iter().filter(|&(_, (n, many))| n >= 2 && !many).map(|(k, _)| k.to_owned()).collect()
+    }
+
+    /// Whether nothing lies more than one segment below this node.
+    pub(super) fn shallow(&self) -> bool {
+        self.lits.values().chain(self.param.as_deref()).all(|c| c.lits.len() == 0 && c.param.is_none())
     }
 
     /// Nodes in this subtree.
@@ -282,6 +338,11 @@ impl Node {
         self.count += other.count;
         self.values += other.values;
         self.slug |= other.slug;
+        for form in other.prefixes {
+            if self.prefixes.len() < MAX_PREFIXES && !self.prefixes.contains(&form) {
+                self.prefixes.push(form);
+            }
+        }
         if self.why.is_none() {
             self.why = other.why;
         }

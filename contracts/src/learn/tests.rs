@@ -25,10 +25,17 @@ fn value_signature(body: &[u8]) -> Option<u64> {
     let mut members: Vec<(String, char)> = Vec::new();
     for (k, v) in obj {
         members.push((k.clone(), kind(v)));
+        if k.len() > MAX_PARENT_KEY {
+            continue;
+        }
         if let (false, serde_json::Value::Array(items)) = (array, v)
             && let Some(serde_json::Value::Object(first)) = items.first()
         {
             members.extend(first.iter().map(|(ik, iv)| (format!("{k}.{ik}"), kind(iv))));
+        }
+        // An envelope's members holding objects add their members (`data.id`).
+        if let (false, true, serde_json::Value::Object(inner)) = (array, obj.len() <= ENVELOPE_MEMBERS, v) {
+            members.extend(inner.iter().map(|(ik, iv)| (format!("{k}.{ik}"), kind(iv))));
         }
     }
     members.sort();
@@ -59,9 +66,23 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         r#"{"a": 1, "b": 2"#,
         r#"{"a": 1, "b": 2} trailing"#,
         r#"{"a": {"b": {"c": 1}}, "d": [[{"e": 1}]]}"#,
+        r#"{"data": {"id": 1, "kind": "x", "tags": [{"a": 1}], "o": {"deep": 1}}, "meta": {"v": 2}}"#,
+        r#"{"data": {"id": 1, "kind": "x", "b": 1}, "meta": {"v": 2}, "c": 1, "d": 2, "e": 3, "f": {"g": 1}}"#,
+        r#"{"data": {"id": 1, "data": 2}, "meta": {}, "data": {"z": 1}}"#,
+        r#"{"a": {"b.c": 1}, "a.b": {"c": "x"}}"#,
+        r#"{"a.b": "x", "a": {"b": 1}}"#,
+        r#"{"data": {"a": 1, "a": "x"}, "meta": 1}"#,
+        r#"{"data": [{"a": 1, "a": "x"}], "data": [{"b": 1}], "n": 1}"#,
         "not json",
     ];
-    for b in bodies {
+    let long = "k".repeat(MAX_PARENT_KEY + 1);
+    let hostile = [
+        format!(r#"{{"{long}": {{"a": 1, "b": 2}}, "n": 1}}"#),
+        format!(r#"{{"{long}": [{{"a": 1}}], "n": 1}}"#),
+        r#"{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": {"x": 1}, "a": 2}"#.to_owned(),
+        r#"{"f": {"x": 1}, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5}"#.to_owned(),
+    ];
+    for b in bodies.iter().copied().chain(hostile.iter().map(String::as_str)) {
         assert_eq!(body_signature(b.as_bytes()), value_signature(b.as_bytes()), "{b}");
     }
     assert!(body_signature(bodies[0].as_bytes()).is_some());
@@ -351,4 +372,181 @@ fn resources_whose_lists_and_items_answer_apart_stay_literal() {
         assert!(learned.iter().any(|t| t.starts_with(&format!("/api/v1/{res}/{{"))), "{res}: {learned:?}");
     }
     assert!(!learned.iter().any(|t| t.starts_with("/api/v1/{")), "{learned:?}");
+}
+
+#[test]
+fn one_envelope_around_each_resource_still_tells_values_from_endpoint_names() {
+    // `{"data": ..., "meta": ...}` around every answer, at several depths (so the envelope
+    // alone is generic): a few pet names, each seen often, answer a pet; `findByStatus`
+    // answers a list.
+    let envelope = |data: &str| format!(r#"{{"data": {data}, "meta": {{"request_id": "r1", "version": 2}}}}"#);
+    let pet = envelope(r#"{"id": 1, "name": "rex", "tag": "dog"}"#);
+    let found = envelope(r#"{"total": 2, "status": "available"}"#);
+    let health = envelope(r#"{"ok": true, "uptime": 7}"#);
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (name, times) in [("rex-a", 9), ("bo-b", 3), ("cy-c", 1)] {
+        for _ in 0..times {
+            paths.push((format!("/pet/{name}"), body_signature(pet.as_bytes())));
+        }
+    }
+    for _ in 0..8 {
+        paths.push(("/pet/findByStatus".to_owned(), body_signature(found.as_bytes())));
+        paths.push(("/health".to_owned(), body_signature(health.as_bytes())));
+    }
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
+    assert_eq!(t.template("/pet/zed-z"), "/pet/{pet}");
+    assert_eq!(t.template("/pet/findByStatus"), "/pet/findByStatus");
+    // Read only as an envelope: a resource of many members keeps its nested objects out of
+    // its shape (a `metadata` map of the user's own keys).
+    let a = r#"{"id": 1, "a": 1, "b": 2, "c": 3, "d": 4, "metadata": {"x": 1}}"#;
+    let b = r#"{"id": 1, "a": 1, "b": 2, "c": 3, "d": 4, "metadata": {"y": 1}}"#;
+    assert_eq!(body_signature(a.as_bytes()), body_signature(b.as_bytes()));
+    assert_ne!(body_signature(pet.as_bytes()), body_signature(found.as_bytes()));
+}
+
+#[test]
+fn values_answering_as_the_item_and_as_its_sub_resources_are_one_parameter() {
+    // Each migration seen with some of its endpoints: itself, `/archive`, `/repositories`.
+    // Two shapes are each answered by three values: neither alone is the largest class.
+    let shape = |name: &str| format!(r#"{{"id": 1, "kind": "{name}", "{name}": true}}"#);
+    // Distinct shapes: the member named after the endpoint differs.
+    let sig = |name: &str| body_signature(shape(name).as_bytes());
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (value, below) in [
+        ("cloud-infra", &["", "archive", "repositories"][..]),
+        ("docs-rust", &["archive"]),
+        ("gamma-world", &["", "repositories"]),
+        ("hello-lab", &[""]),
+        ("omega-mock", &["archive"]),
+    ] {
+        for b in below {
+            let (path, name) = if b.is_empty() {
+                (format!("/user/migrations/{value}"), "migration".to_owned())
+            } else {
+                (format!("/user/migrations/{value}/{b}"), b.to_string())
+            };
+            // Seen several times each: not an open set.
+            for _ in 0..3 {
+                paths.push((path.clone(), sig(&name)));
+            }
+        }
+    }
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
+    assert_eq!(t.template("/user/migrations/new-one"), "/user/migrations/{migration}");
+    assert_eq!(t.template("/user/migrations/new-one/archive"), "/user/migrations/{migration}/archive");
+    assert_eq!(t.template("/user/migrations/new-one/repositories"), "/user/migrations/{migration}/repositories");
+}
+
+#[test]
+fn a_sidecar_keeps_names_used_across_the_api_literal() {
+    // A sidecar's first relearn: each endpoint seen once, under ids.
+    let mut paths = Vec::new();
+    for (i, leaf) in ["members", "invitations", "projects", "repos", "teams"].iter().enumerate() {
+        paths.push(format!("/orgs/{}/{leaf}", 100 + i));
+    }
+    for (i, leaf) in ["members", "invitations", "projects", "repos", "discussions"].iter().enumerate() {
+        paths.push(format!("/orgs/{}/teams/{}/{leaf}", 200 + i, 300 + i));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(t.template("/orgs/7/teams/8/members"), "/orgs/{org_id}/teams/{team_id}/members");
+    assert_eq!(t.template("/orgs/7/invitations"), "/orgs/{org_id}/invitations");
+    // A value of an open set met elsewhere among many values is still a value.
+    for i in 0..60 {
+        paths.push(format!("/users/user-{}", letters(i)));
+    }
+    for i in 0..6 {
+        paths.push(format!("/orgs/5/members/user-{}", letters(i)));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(t.template("/orgs/5/members/user-zz"), "/orgs/{org_id}/members/{member}");
+}
+
+#[test]
+fn versions_with_the_same_endpoints_below_stay_apart() {
+    for (seg, version) in [
+        ("v1", true),
+        ("v2", true),
+        ("v10", true),
+        ("v1.2.3", false),
+        ("v2.0", false),
+        ("v1_1", false),
+        ("v1beta1", true),
+        ("v2alpha", true),
+        ("V3", true),
+        ("video", false),
+        ("v", false),
+        ("vx1", false),
+        ("v1x", false),
+        ("v1234", false),
+    ] {
+        assert_eq!(super::merge::looks_like_version(seg), version, "{seg}");
+    }
+    let mut paths = Vec::new();
+    for v in ["v1", "v2", "v3"] {
+        for res in ["products", "orders", "customers"] {
+            for id in [11, 12, 13] {
+                paths.push(format!("/api/{v}/{res}/{id}"));
+                paths.push(format!("/api/{v}/{res}/{id}/notes"));
+            }
+            paths.push(format!("/api/{v}/{res}"));
+        }
+    }
+    // (Without bodies the resources themselves are alike: which of them are values is not
+    // what this test is about.)
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert!(t.template("/api/v2/orders/99/notes").starts_with("/api/v2/"), "{}", t.template("/api/v2/orders/99/notes"));
+    assert!(t.template("/api/v3/products").starts_with("/api/v3/"));
+    assert!(t.template("/api/v1/customers/5").starts_with("/api/v1/"));
+}
+
+#[test]
+fn a_literal_of_the_form_of_the_prefixed_ids_beside_it_is_one_of_them() {
+    // Two capitals only, and no run of capitals: the value patterns alone leave it literal.
+    assert!(param_reason("acc_QdotgAowmgybub").is_none());
+    let mut paths: Vec<String> = ["acc_1Nv0FGQ9RKHgCV", "acc_gZIAZvcPWEXmNt", "acc_wlJmovOgavEgfT"]
+        .iter()
+        .map(|id| format!("/v1/accounts/{id}/persons"))
+        .collect();
+    paths.push("/v1/accounts/acc_QdotgAowmgybub/persons".to_owned());
+    // Not of the form: another prefix, another length.
+    paths.push("/v1/accounts/per_QdotgAowmgybub/persons".to_owned());
+    paths.push("/v1/accounts/acc_QdotgAowmgy/persons".to_owned());
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let templated = t.template("/v1/accounts/acc_QdotgAowmgybub/persons");
+    assert!(templated.starts_with("/v1/accounts/{"), "{templated}");
+    assert_eq!(t.template("/v1/accounts/per_QdotgAowmgybub/persons"), "/v1/accounts/per_QdotgAowmgybub/persons");
+}
+
+#[test]
+fn a_few_alike_top_level_collections_stay_apart() {
+    // The same owners under four collections, with the same endpoints below each; the API's
+    // other top-level names beside them.
+    let mut paths = Vec::new();
+    for top in ["repos", "orgs", "networks", "enterprises"] {
+        for owner in ["acme-corp", "globex-inc", "initech-co"] {
+            for leaf in ["events", "members", "hooks"] {
+                for _ in 0..3 {
+                    paths.push(format!("/{top}/{owner}/{leaf}"));
+                }
+            }
+        }
+    }
+    for top in ["emojis", "meta", "rate_limit", "zen", "feeds", "octocat"] {
+        for _ in 0..5 {
+            paths.push(format!("/{top}"));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert!(t.template("/repos/acme-corp/events").starts_with("/repos/"), "{}", t.template("/repos/acme-corp/events"));
+    assert!(t.template("/networks/acme-corp/hooks").starts_with("/networks/"));
+    // A tenant at the top, most of the API's top-level names, is a parameter.
+    let mut tenants = Vec::new();
+    for tenant in ["acme-corp", "globex-inc", "initech-co", "umbrella-co", "hooli-xyz"] {
+        for leaf in ["events", "members", "hooks"] {
+            tenants.push(format!("/{tenant}/{leaf}"));
+        }
+    }
+    tenants.push("/health".to_owned());
+    let t = Templater::new(learn(tenants.iter().map(String::as_str)));
+    assert!(t.template("/newco-ltd/events").starts_with("/{"), "{}", t.template("/newco-ltd/events"));
 }
