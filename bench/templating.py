@@ -12,6 +12,10 @@ them with the description's paths (parameter names ignored):
 
 - precision: learned templates equal to a true one / learned templates;
 - recall: true templates learned / true templates;
+- a parameter that took one value only in the cell's traffic (over every true template
+  with the same path up to it) may be learned as that literal (the truth cannot be learned
+  from traffic there): either form counts as the true template, but only one per template;
+  the summary says how many were right only as such a literal;
 - routing: share of requests whose template, resolved among the learned ones as mockdrift
   resolves a path (most literal segments, then literals first from the left), is the true one.
 
@@ -269,17 +273,47 @@ def score(binary, work, paths, model, bodies, volume, view, seed):
     requests = traffic(paths, model, bodies, volume, seed)
     learned = learned_templates(binary, work, requests, view)
     skel = {skeleton(p) for p in learned}
-    true = {skeleton(p) for p in paths}
-    good = skel & true
+    # Where a parameter took one value only in the traffic, the literal is right as well: the
+    # truth cannot be learned from traffic there (the exception; `single` is all such).
+    # Judged as the learner sees the position: over every request of every true template
+    # whose path up to it has the same skeleton (`/pets/{}` counts the values of
+    # `/pets/{petId}` and of `/pets/{petId}/photos` together).
+    seen = {}
+    for t, path, _ in requests:
+        segs = path.split("?")[0].split("/")
+        k = skeleton(t).split("/")
+        for i, seg in enumerate(k):
+            if seg == "{}" and i < len(segs):
+                seen.setdefault("/".join(k[:i + 1]), set()).add(segs[i])
+    forms = {}
+    for t in paths:
+        k = skeleton(t).split("/")
+        lit = list(k)
+        for i, seg in enumerate(k):
+            values = seen.get("/".join(k[:i + 1]), set())
+            if seg == "{}" and len(values) == 1:
+                lit[i] = next(iter(values))
+        forms["/".join(k)] = ["/".join(k), "/".join(lit)]
+    # A learned template is right when it is one form of a true template, and only one form
+    # of each counts: the literal beside the template it belongs to is one too many.
+    accepted = {f: k for k, fs in forms.items() for f in fs}
+    good, found, literal_only = set(), set(), 0
+    for s_ in sorted(skel, key=lambda x: x not in forms):
+        k = accepted.get(s_)
+        if k is not None and k not in found:
+            good.add(s_)
+            found.add(k)
+            literal_only += s_ not in forms
+    true = set(forms)
     precision = len(good) / len(skel) if skel else 0.0
-    recall = len(good) / len(true) if true else 0.0
+    recall = len(found) / len(true) if true else 0.0
     resolve = resolver(learned)
     routed = 0
     for t, path, _ in requests:
         r = resolve(path.split("?")[0])
-        routed += r is not None and skeleton(r) == skeleton(t)
+        routed += r is not None and skeleton(r) in forms[skeleton(t)]
     return {"precision": precision, "recall": recall, "routing": routed / len(requests), "learned": len(skel),
-            "wrong": sorted(skel - true), "missed": sorted(true - skel)}
+            "wrong": sorted(skel - good), "missed": sorted(true - found), "literal": literal_only}
 
 
 def scored(row):
@@ -357,7 +391,8 @@ def main():
         print(f"\nscored cells (8 or 32 requests a template, values not single): {len(gated)}; "
               f"at 0.95 or more in both: {ok}; mean precision {mean('precision'):.3f}, recall {mean('recall'):.3f}, "
               f"routing {mean('routing'):.3f}; worst: {cell_key(worst)} "
-              f"({worst['precision']:.3f} / {worst['recall']:.3f})")
+              f"({worst['precision']:.3f} / {worst['recall']:.3f}); templates right only as the literal "
+              f"of a parameter that took one value: {sum(r['literal'] for r in gated)}")
         for view in sorted({r["view"] for r in gated}):
             v = [r for r in gated if r["view"] == view]
             print(f"  {view:<8} {len(v):>4} cells: mean precision {sum(r['precision'] for r in v) / len(v):.3f}, "
