@@ -80,6 +80,10 @@ const RECUR_SHARE: f64 = 0.5;
 /// names there (on a partial view; see `Node::names_elsewhere`).
 pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
+/// The largest subtree (in nodes) whose children are learned as one on trial when they do not
+/// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.
+const TRIAL_NODES: usize = 4096;
+
 /// The endpoint templates learned from `paths` (query strings are ignored), literal ones
 /// included (so that `/users/me` keeps winning over the learned `/users/{user_id}`): give
 /// them to [`Templater::new`](crate::template::Templater::new) as routes. Parameters are
@@ -197,6 +201,7 @@ impl PathLearner {
             collections: root.collections(),
             elsewhere: if view == View::Partial { root.names_elsewhere() } else { Default::default() },
             debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
+            trial: std::cell::Cell::new(false),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`

@@ -21,7 +21,7 @@ impl Node {
                 .filter(|k| node::prefix_form(k).is_some_and(|f| forms.contains(&f)))
                 .cloned()
                 .collect();
-            if cx.debug && !ids.is_empty() {
+            if cx.show() && !ids.is_empty() {
                 eprintln!("learn: {at}/{{}} <- {ids:?} (of the form of the prefixed ids there)");
             }
             for k in ids {
@@ -38,12 +38,12 @@ impl Node {
         }
         for (k, child) in &mut self.lits {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.lits.get(k)).chain([&echo]).collect();
-            let below = if cx.debug { format!("{at}/{k}") } else { String::new() };
+            let below = if cx.show() { format!("{at}/{k}") } else { String::new() };
             child.learn(min_count, &inner, cx, &below);
         }
         if let Some(p) = &mut self.param {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).chain([&echo]).collect();
-            let below = if cx.debug { format!("{at}/{{}}") } else { String::new() };
+            let below = if cx.show() { format!("{at}/{{}}") } else { String::new() };
             p.learn(min_count, &inner, cx, &below);
         }
         // Below the pass's evidence, only structure and response shapes merge: an open set
@@ -64,7 +64,23 @@ impl Node {
                 || (cx.view == View::Partial && (n.spread >= 2 || few && cx.elsewhere.contains(k)))
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
-        let (mut merge, why) = self.to_merge(recurring, open, cx);
+        let (mut merge, mut why) = self.to_merge(recurring, open, cx);
+        // Values below values: a client's few repositories, each seen with one or two of its
+        // few environments (`/repositories/{id}/environments/{name}/secrets`). Judged alone,
+        // neither level has the evidence: each repository's subtree names other environments,
+        // and each environment is under one or two repositories. So when too few children
+        // merge, they are learned as one on trial (what merging them would learn below them),
+        // each child's subtree is read through what the trial learned (its environments as
+        // one parameter), and the children are compared again. Only on the last pass, once
+        // each child's own values are merged (a fork's name under every owner is one of each
+        // owner's repositories, not an endpoint of the union's).
+        if merge.len() < 2 && min_count == 0 && self.worth_a_trial(cx) {
+            let (more, more_why) = self.on_trial(recurring, open, min_count, echoes, cx);
+            if more.len() > merge.len().max(1) {
+                merge = more;
+                why = more_why;
+            }
+        }
         // An API's versions are its routes, not values: `/api/v1/...` and `/api/v2/...` have
         // the same endpoints below them, and stay apart.
         merge.retain(|k| !looks_like_version(k));
@@ -95,7 +111,7 @@ impl Node {
                 .count();
             (merge.len() + like) * 2 < self.lits.len()
         } {
-            if cx.debug && !merge.is_empty() {
+            if cx.show() && !merge.is_empty() {
                 eprintln!("learn: /{{}} <- {merge:?} refused: a few of the API's top-level names ({why})");
             }
             merge.clear();
@@ -113,7 +129,7 @@ impl Node {
             }
             return;
         }
-        if cx.debug {
+        if cx.show() {
             eprintln!("learn: {at}/{{}} <- {merge:?}: {why} (min {min_count}, open {open}, recurring {recurring})");
         }
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
@@ -150,6 +166,69 @@ impl Node {
         self.param = Some(Box::new(param));
     }
 
+    /// Whether this node's children are worth learning as one on trial (see `learn`): not
+    /// inside a trial, three or more literal children but not many (an open set is judged
+    /// without), two or more with values below their own children, and a subtree small
+    /// enough that copying it costs little ([`TRIAL_NODES`]).
+    fn worth_a_trial(&self, cx: &Cx) -> bool {
+        !cx.trial.get()
+            && (3..=ELSEWHERE_CHILDREN).contains(&self.lits.len())
+            && self.lits.values().filter(|c| !c.shallow()).count() >= 2
+            && self.size() <= TRIAL_NODES
+    }
+
+    /// The children that merge once each one's subtree is read through what learning them
+    /// as one learns (see `learn`).
+    fn on_trial(
+        &self,
+        recurring: usize,
+        open: bool,
+        min_count: usize,
+        echoes: &[&Echo],
+        cx: &Cx,
+    ) -> (Vec<String>, &'static str) {
+        let mut union = Node::default();
+        for c in self.lits.values().chain(self.param.as_deref()) {
+            union.absorb(c.clone());
+        }
+        let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
+        cx.trial.set(true);
+        union.learn(min_count, &above, cx, "");
+        cx.trial.set(false);
+        let mut read = self.clone();
+        for (_, c) in &mut read.lits {
+            c.read_as(&union);
+        }
+        if let Some(p) = &mut read.param {
+            p.read_as(&union);
+        }
+        let (merge, why) = read.to_merge(recurring, open, cx);
+        (merge, if why == "alike subtrees" { "alike subtrees, the values below them read as one" } else { why })
+    }
+
+    /// Reads this subtree as `like` was learned: a literal child that `like` holds as a value
+    /// of its parameter is moved into this node's parameter.
+    fn read_as(&mut self, like: &Node) {
+        if let Some(lp) = &like.param {
+            let values: Vec<String> = self.lits.keys().filter(|k| !like.lits.contains_key(k)).cloned().collect();
+            for k in values {
+                if let Some(n) = self.lits.remove(&k) {
+                    let p = self.param.get_or_insert_with(Box::default);
+                    p.values += 1;
+                    p.absorb(n);
+                }
+            }
+            if let Some(p) = &mut self.param {
+                p.read_as(lp);
+            }
+        }
+        for (k, c) in &mut self.lits {
+            if let Some(l) = like.lits.get(k) {
+                c.read_as(l);
+            }
+        }
+    }
+
     /// Moves into `param` the literal children without evidence of an endpoint of their own
     /// (ends at most `typical`, paths and response shapes the parameter's), or whose subtree
     /// is the parameter's, and learns the parameter again if any joined.
@@ -177,7 +256,7 @@ impl Node {
             .map(|(k, _)| k.clone())
             .collect();
         if !values.is_empty() {
-            if cx.debug {
+            if cx.show() {
                 eprintln!("learn: {at}/{{}} <- {values:?} (left without evidence of their own)");
             }
             let joined = values.len();

@@ -18,6 +18,13 @@ pub(super) struct Echo {
     pub(super) param: Option<Box<Echo>>,
 }
 
+impl Cx {
+    /// Whether to print the merges: asked for, and not on trial.
+    pub(super) fn show(&self) -> bool {
+        self.debug && !self.trial.get()
+    }
+}
+
 impl Echo {
     /// Lays one child's subtree over the echo.
     pub(super) fn add(&mut self, n: &Node) {
@@ -45,9 +52,12 @@ pub(super) struct Cx {
     pub(super) elsewhere: std::collections::HashSet<String>,
     /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
     pub(super) debug: bool,
+    /// Set while a node's children are learned as one on trial (see `Node::learn`): no trial
+    /// inside a trial, and nothing printed.
+    pub(super) trial: std::cell::Cell<bool>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Node {
     /// Paths ending here.
     pub(super) ends: usize,
@@ -90,7 +100,7 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
 
 /// A node's literal children, sorted by name in one vector: a trie of many small nodes
 /// costs what its entries take (a `BTreeMap` allocates room for eleven on its first).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Lits(Vec<(String, Node)>);
 
 impl Lits {

@@ -550,3 +550,45 @@ fn a_few_alike_top_level_collections_stay_apart() {
     let t = Templater::new(learn(tenants.iter().map(String::as_str)));
     assert!(t.template("/newco-ltd/events").starts_with("/{"), "{}", t.template("/newco-ltd/events"));
 }
+
+#[test]
+fn values_below_values_are_judged_as_the_parameter_above_would_see_them() {
+    // A client's eight repositories, each seen with one or two of its three environments:
+    // alone, no repository's subtree is like another's (each names other environments), and
+    // no environment is under more than two repositories. Read as one, both levels are values.
+    let mut paths = Vec::new();
+    let seen: [(&str, &[&str]); 8] = [
+        ("acme-spark", &["cloud-lab", "linux-react"]),
+        ("cloud-site", &["cloud-lab", "linux-react"]),
+        ("hello-linux", &["cloud-lab", "linux-react"]),
+        ("lab-acme", &["linux-react"]),
+        ("lab-nova", &["cloud-lab", "linux-react"]),
+        ("linux-core", &["tools-mobile", "linux-react"]),
+        ("mock-rust", &["tools-mobile", "cloud-lab"]),
+        ("world-site", &["tools-mobile"]),
+    ];
+    for (i, (repo, envs)) in seen.iter().enumerate() {
+        for (j, env) in envs.iter().enumerate() {
+            let tail = ["secrets", "secrets/public-key", "secrets/name-one"][(i + j) % 3];
+            paths.push(format!("/repositories/{repo}/environments/{env}/{tail}"));
+        }
+    }
+    paths.push("/repositories".to_owned());
+    let learned = learn(paths.iter().map(String::as_str));
+    let t = Templater::new(learned);
+    assert_eq!(
+        t.template("/repositories/new-repo/environments/staging/secrets"),
+        "/repositories/{repository}/environments/{environment}/secrets"
+    );
+    // A node of endpoint names with different subtrees is not merged by the trial.
+    let mut paths = Vec::new();
+    for (name, below) in [("pulls", "files"), ("issues", "labels"), ("hooks", "config")] {
+        for id in 1..=6 {
+            paths.push(format!("/r/{name}/{id}/{below}"));
+            paths.push(format!("/r/{name}/{id}"));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/r/pulls/9/files"), "/r/pulls/{pull_id}/files");
+    assert_eq!(t.template("/r/hooks/9/config"), "/r/hooks/{hook_id}/config");
+}
