@@ -77,8 +77,11 @@ const COMPARED: usize = 16;
 const RECUR_SHARE: f64 = 0.5;
 
 /// The most literal children a node may have for names used elsewhere to count as endpoint
-/// names there (on a partial view; see `Node::names_elsewhere`).
-pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
+/// names there (on a partial view; see `Node::names_elsewhere`). An API's largest resource
+/// has fewer names below it (GitHub's `/repos/{owner}/{repo}`: 52 read endpoints' names, so
+/// that at 48, `actions` and `dependabot` there were no evidence, and `/orgs/{org}/actions`
+/// and `/orgs/{org}/dependabot` merged on a sidecar as alike subtrees).
+pub(crate) const ELSEWHERE_CHILDREN: usize = 128;
 
 /// The largest subtree (in nodes) whose children are learned as one on trial when they do not
 /// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.
