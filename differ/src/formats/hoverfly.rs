@@ -24,25 +24,41 @@ pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
             pair(path, p, i, at)
         })
         .collect();
-    global_delays(data.and_then(|d| d.get("globalActions")).and_then(|g| g.get("delays")), &mut items);
+    global_delays(path, data.and_then(|d| d.get("globalActions")).and_then(|g| g.get("delays")), &mut items);
     items
 }
 
 /// `globalActions.delays` (`[{"urlPattern", "delay", "httpMethod"}]`): a pair without a
 /// `fixedDelay` of its own takes the first delay whose pattern matches its destination and
-/// path (as Hoverfly matches them) and whose method is its own or empty.
-fn global_delays(delays: Option<&Node>, items: &mut [Item]) {
+/// path (as Hoverfly matches them) and whose method is its own or empty. A delay that cannot
+/// be used (no `urlPattern`, a pattern that is not a regular expression, no positive `delay`)
+/// is a note naming its line and why, and the others apply.
+fn global_delays(path: &Path, delays: Option<&Node>, items: &mut Vec<Item>) {
     let Some(NodeKind::Array(delays)) = delays.map(|d| &d.kind) else { return };
-    let rules: Vec<(regex::Regex, Option<String>, (f64, usize))> = delays
-        .iter()
-        .filter_map(|d| {
-            let pattern = regex::RegexBuilder::new(d.get("urlPattern")?.as_str()?).size_limit(1 << 20).build().ok()?;
+    let mut rules: Vec<(regex::Regex, Option<String>, (f64, usize))> = Vec::new();
+    let mut notes = Vec::new();
+    for (i, d) in delays.iter().enumerate() {
+        let rule = (|| {
+            let pattern = d.get("urlPattern").and_then(Node::as_str).ok_or("no urlPattern string")?;
+            let pattern = regex::RegexBuilder::new(pattern)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|_| "its urlPattern is not a regular expression mockdrift can read")?;
+            let delay = common::delay(d.get("delay")).ok_or("no positive delay in milliseconds")?;
             let method =
                 d.get("httpMethod").and_then(Node::as_str).filter(|m| !m.is_empty()).map(str::to_ascii_uppercase);
-            Some((pattern, method, common::delay(d.get("delay"))?))
-        })
-        .collect();
-    for item in items {
+            Ok::<_, &str>((pattern, method, delay))
+        })();
+        match rule {
+            Ok(rule) => rules.push(rule),
+            Err(why) => notes.push(common::skipped(
+                path,
+                d.line,
+                &format!("globalActions.delays[{i}]: {why}; this delay is not compared with production's latency"),
+            )),
+        }
+    }
+    for item in items.iter_mut() {
         let Item::Mock(m) = item else { continue };
         if m.delay.is_some() {
             continue;
@@ -53,6 +69,7 @@ fn global_delays(delays: Option<&Node>, items: &mut [Item]) {
             .find(|(re, method, _)| re.is_match(&url) && method.as_ref().is_none_or(|x| m.method.as_ref() == Some(x)))
             .map(|(_, _, delay)| *delay);
     }
+    items.extend(notes);
 }
 
 /// The value a request field must have, and how: `(value, is_regex)`. Exact and glob
@@ -202,5 +219,38 @@ mod tests {
             pair("/fast", ""),
         );
         assert_eq!(delays(&sim), [Some(2000.0), Some(150.0), None]);
+    }
+
+    #[test]
+    fn a_global_delay_that_cannot_be_used_is_a_note_with_its_line_and_the_others_apply() {
+        let sim = r#"{"data": {"pairs": [
+  {"request": {"path": [{"matcher": "exact", "value": "/slow"}]}, "response": {"status": 200, "body": "{}"}}],
+  "globalActions": {"delays": [
+    {"urlPattern": "(unclosed", "delay": 100},
+    {"delay": 50},
+    {"urlPattern": "/slow", "delay": "soon"},
+    {"urlPattern": "/slow", "delay": 2000}]}},
+  "meta": {"schemaVersion": "v5"}}"#;
+        let items = super::super::read_bytes(Path::new("sim.json"), sim.as_bytes(), None);
+        let notes: Vec<(usize, String)> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Skipped(n) => Some((n.line, n.reason.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert_eq!(notes[0].0, 4);
+        assert!(
+            notes[0].1.starts_with("globalActions.delays[0]: its urlPattern is not a regular expression"),
+            "{notes:?}"
+        );
+        assert_eq!((notes[1].0, notes[1].1.contains("no urlPattern")), (5, true), "{notes:?}");
+        assert_eq!((notes[2].0, notes[2].1.contains("no positive delay")), (6, true), "{notes:?}");
+        let delay = items.iter().find_map(|i| match i {
+            Item::Mock(m) => Some(m.delay.map(|(ms, _)| ms)),
+            _ => None,
+        });
+        assert_eq!(delay, Some(Some(2000.0)), "the usable delay still applies");
     }
 }
