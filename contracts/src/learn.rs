@@ -87,6 +87,11 @@ pub(crate) const ELSEWHERE_CHILDREN: usize = 128;
 /// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.
 const TRIAL_NODES: usize = 4096;
 
+/// The most literal children a node may have for them to be learned as one on trial: past
+/// it, they are an API's endpoint names (52 under GitHub's `/repos/{owner}/{repo}`) or an open
+/// set, judged without.
+const TRIAL_CHILDREN: usize = 48;
+
 /// The endpoint templates learned from `paths` (query strings are ignored), literal ones
 /// included (so that `/users/me` keeps winning over the learned `/users/{user_id}`): give
 /// them to [`Templater::new`](crate::template::Templater::new) as routes. Parameters are

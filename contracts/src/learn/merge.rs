@@ -172,7 +172,7 @@ impl Node {
     /// enough that copying it costs little ([`TRIAL_NODES`]).
     fn worth_a_trial(&self, cx: &Cx) -> bool {
         !cx.trial.get()
-            && (3..=ELSEWHERE_CHILDREN).contains(&self.lits.len())
+            && (3..=TRIAL_CHILDREN).contains(&self.lits.len())
             && self.lits.values().filter(|c| !c.shallow()).count() >= 2
             && self.size() <= TRIAL_NODES
     }
