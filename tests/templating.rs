@@ -308,14 +308,17 @@ fn one_merged_alone(per: usize) -> Option<(Score, Score, Score)> {
 fn merged_sidecar_snapshots_template_like_one_store() {
     // Thin traffic: 8 requests per endpoint, so each of four sidecars sees about 2.
     let Some((one, merged, alone)) = one_merged_alone(8) else { return };
-    // Floors at what each reaches now (recall / precision: one sidecar 97.5 % / 95.5 %, four
-    // merged 97.3 % / 93.1 %, one store 99.5 % / 98.2 %), so that a regression fails; before
+    // Floors at what each reaches now (recall / precision: one sidecar 97.7 % / 94.3 %, four
+    // merged 97.2 % / 91.9 %, one store 99.5 % / 98.2 %), so that a regression fails; before
     // a partial view's names used across the API counted as endpoint names, 97.0 % / 95.0 %
-    // and 94.9 % / 90.2 %; before names below up to 128 siblings (not 48) counted, four
-    // merged 97.2 % / 92.6 %. Four sidecars relearn on what little each has seen, and
-    // merging is final.
-    assert!(alone.recall() >= 0.965 && alone.precision() >= 0.945, "{alone:?}");
-    assert!(merged.recall() >= 0.965 && merged.precision() >= 0.92, "{merged:?}");
+    // and 94.9 % / 90.2 %. Since a small open set right below ids waits for twelve values on
+    // a partial view (fewer are endpoint names seen once: `/pulls/{}/files`), this
+    // generator's `/authorizations/clients/{client_id}/{fingerprint}` stays split on thin
+    // sidecars (one sidecar 95.5 % precision before, four merged 93.1 %), while the
+    // templating matrix's sidecar cells gain. Four sidecars relearn on what little each has
+    // seen, and merging is final.
+    assert!(alone.recall() >= 0.965 && alone.precision() >= 0.935, "{alone:?}");
+    assert!(merged.recall() >= 0.965 && merged.precision() >= 0.91, "{merged:?}");
     assert!(merged.recall() > one.recall() - 0.035, "{merged:?} vs one store {one:?}");
     assert!(merged.precision() > one.precision() - 0.065, "{merged:?} vs one store {one:?}");
 }
@@ -327,7 +330,7 @@ fn with_more_traffic_merged_sidecars_template_as_one_store() {
     // seen many times each, so their values never looked like an open set.
     let Some((one, merged, alone)) = one_merged_alone(64) else { return };
     // Now (recall / precision): one store 98.9 % / 95.4 %, four merged 98.8 % / 95.1 %, one
-    // sidecar 97.7 % / 94.5 %. (Learning 52 endpoint names under `/repos/{owner}/{repo}` as
+    // sidecar 97.3 % / 94.3 %. (Learning 52 endpoint names under `/repos/{owner}/{repo}` as
     // one on trial merged 23 of them: four merged fell to 94.0 % / 95.2 %; the trial stops at
     // 48 children.)
     assert!(alone.recall() >= 0.965 && alone.precision() >= 0.935, "{alone:?}");

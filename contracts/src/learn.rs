@@ -77,15 +77,20 @@ const COMPARED: usize = 16;
 const RECUR_SHARE: f64 = 0.5;
 
 /// The most literal children a node may have for names used elsewhere to count as endpoint
-/// names there (on a partial view; see `Node::names_elsewhere`). An API's largest resource
-/// has fewer names below it (GitHub's `/repos/{owner}/{repo}`: 52 read endpoints' names, so
-/// that at 48, `actions` and `dependabot` there were no evidence, and `/orgs/{org}/actions`
-/// and `/orgs/{org}/dependabot` merged on a sidecar as alike subtrees).
-pub(crate) const ELSEWHERE_CHILDREN: usize = 128;
+/// names there (on a partial view; see `Node::names_elsewhere`), unless half or more of them
+/// are used elsewhere too (GitHub's `/repos/{owner}/{repo}`, with 52 endpoint names below
+/// it: without that exception `actions` and `dependabot` there were no evidence, and a
+/// sidecar merged `/orgs/{org}/actions` and `/orgs/{org}/dependabot` as alike subtrees).
+pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
 /// The largest subtree (in nodes) whose children are learned as one on trial when they do not
 /// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.
 const TRIAL_NODES: usize = 4096;
+
+/// The fewest children an open set right below a parameter of ids has on a partial view
+/// (see `merge::Node::learn`): fewer are an API's endpoints below an id, seen once each by a
+/// thin sidecar (GitHub has 8 below `/pulls/{pull_number}`).
+const OPEN_BELOW_IDS: usize = 12;
 
 /// The most literal children a node may have for them to be learned as one on trial: past
 /// it, they are an API's endpoint names (52 under GitHub's `/repos/{owner}/{repo}`) or an open
@@ -210,6 +215,7 @@ impl PathLearner {
             elsewhere: if view == View::Partial { root.names_elsewhere() } else { Default::default() },
             debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
             trial: std::cell::Cell::new(false),
+            below_ids: std::cell::Cell::new(false),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`

@@ -9,6 +9,8 @@ impl Node {
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] there are none.
     pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
+        // Whether this node is a parameter of ids on a partial view (set by the caller).
+        let below_ids = cx.below_ids.replace(false);
         // A literal of the form of the prefixed ids beside it (`acc_` and as long) is one of
         // them, whatever its random part holds.
         if let Some(param) = self.param.as_deref_mut()
@@ -44,11 +46,20 @@ impl Node {
         if let Some(p) = &mut self.param {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).chain([&echo]).collect();
             let below = if cx.show() { format!("{at}/{{}}") } else { String::new() };
+            cx.below_ids.set(cx.view == View::Partial && !p.slug);
             p.learn(min_count, &inner, cx, &below);
         }
         // Below the pass's evidence, only structure and response shapes merge: an open set
         // judged on a few paths is what the passes wait for (see `PathLearner::learn`).
-        let open = self.count >= min_count;
+        // Nor is there a small open set right below a parameter of ids on a partial view: a
+        // thin sidecar sees each endpoint below an id once (`/pulls/{}/files`,
+        // `/pulls/{}/merge`), and names seen once each are what an open set looks like. An
+        // API has a few endpoints below an id, while values there come by the dozen
+        // (`/authorizations/clients/{client_id}/{fingerprint}`): with fewer than
+        // [`OPEN_BELOW_IDS`] children they wait for more traffic. Learning from every path
+        // (`contracts infer`) sees endpoints often enough to tell.
+        let merged_values = self.param.as_ref().map_or(0, |p| p.values);
+        let open = self.count >= min_count && !(below_ids && self.lits.len() + merged_values < OPEN_BELOW_IDS);
         // Children that a sibling of this node, or of one of its ancestors, also has at the
         // same place: endpoint names, not values (`protection/enforce_admins` under the
         // branches `main` and `feature-login`, `status` under `commits/{sha}` and

@@ -55,6 +55,9 @@ pub(super) struct Cx {
     /// Set while a node's children are learned as one on trial (see `Node::learn`): no trial
     /// inside a trial, and nothing printed.
     pub(super) trial: std::cell::Cell<bool>,
+    /// Set by a node for its parameter child, when that is a parameter of ids on a partial
+    /// view (see `Node::learn`); taken by the child.
+    pub(super) below_ids: std::cell::Cell<bool>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -268,27 +271,48 @@ impl Node {
     }
 
     /// The literal names found under two or more parents anywhere in the trie, and never
-    /// among many siblings: `members` under `/orgs/{}` and under `/orgs/{}/teams/{}`. An
-    /// API's endpoint names are used across it, each time beside a few other names; a value
-    /// (an id, a user's name) may be met at several places too, but somewhere it is one of
-    /// many values (more than [`ELSEWHERE_CHILDREN`](super::ELSEWHERE_CHILDREN)).
+    /// among many values: `members` under `/orgs/{}` and under `/orgs/{}/teams/{}`. An API's
+    /// endpoint names are used across it, each time beside a few other names; a value (an
+    /// id, a user's name) may be met at several places too, but somewhere it is one of many
+    /// values. Many children (more than [`ELSEWHERE_CHILDREN`](super::ELSEWHERE_CHILDREN)) are
+    /// values unless half or more of them are found under other parents too: the 52 endpoint
+    /// names under each of a client's repositories (`/repos/acme/spark/{actions,pulls,...}`)
+    /// are, sixty user names under `/users` are not.
     pub(super) fn names_elsewhere(&self) -> std::collections::HashSet<String> {
-        fn walk<'a>(n: &'a Node, parents: &mut std::collections::HashMap<&'a str, (usize, bool)>) {
-            // A node folded to a parameter (`saturate`, before learning) had many values.
-            let many = n.lits.len() > super::ELSEWHERE_CHILDREN || n.param.as_ref().is_some_and(|p| p.slug);
+        fn count<'a>(n: &'a Node, parents: &mut std::collections::HashMap<&'a str, usize>) {
             for (k, child) in &n.lits {
-                let e = parents.entry(k.as_str()).or_default();
-                e.0 += 1;
-                e.1 |= many;
-                walk(child, parents);
+                *parents.entry(k.as_str()).or_default() += 1;
+                count(child, parents);
             }
             if let Some(p) = &n.param {
-                walk(p, parents);
+                count(p, parents);
+            }
+        }
+        fn values<'a>(
+            n: &'a Node,
+            parents: &std::collections::HashMap<&'a str, usize>,
+            out: &mut std::collections::HashSet<&'a str>,
+        ) {
+            // A node folded to a parameter (`saturate`, before learning) had many values.
+            let many = n.param.as_ref().is_some_and(|p| p.slug)
+                || n.lits.len() > super::ELSEWHERE_CHILDREN
+                    && 2 * n.lits.keys().filter(|k| parents.get(k.as_str()).is_some_and(|&c| c >= 2)).count()
+                        < n.lits.len();
+            for (k, child) in &n.lits {
+                if many {
+                    out.insert(k.as_str());
+                }
+                values(child, parents, out);
+            }
+            if let Some(p) = &n.param {
+                values(p, parents, out);
             }
         }
         let mut parents = std::collections::HashMap::new();
-        walk(self, &mut parents);
-        parents.into_iter().filter(|&(_, (n, many))| n >= 2 && !many).map(|(k, _)| k.to_owned()).collect()
+        count(self, &mut parents);
+        let mut among_values = std::collections::HashSet::new();
+        values(self, &parents, &mut among_values);
+        parents.iter().filter(|&(k, &n)| n >= 2 && !among_values.contains(k)).map(|(k, _)| (*k).to_owned()).collect()
     }
 
     /// Whether nothing lies more than one segment below this node.

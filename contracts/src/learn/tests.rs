@@ -592,3 +592,59 @@ fn values_below_values_are_judged_as_the_parameter_above_would_see_them() {
     assert_eq!(t.template("/r/pulls/9/files"), "/r/pulls/{pull_id}/files");
     assert_eq!(t.template("/r/hooks/9/config"), "/r/hooks/{hook_id}/config");
 }
+
+#[test]
+fn a_sidecar_keeps_endpoint_names_seen_once_below_ids_literal() {
+    // A thin sidecar: each endpoint below a pull request's number seen once; none of the
+    // names used elsewhere. On a partial view they are not an open set; learning from every
+    // path (where they are seen often) is not changed.
+    let mut paths = Vec::new();
+    for (i, leaf) in ["files", "merge", "requested_reviewers", "reviews", "update-branch"].iter().enumerate() {
+        paths.push(format!("/repos/acme/spark/pulls/{}/{leaf}", 40 + i));
+    }
+    for n in 50..60 {
+        paths.push(format!("/repos/acme/spark/pulls/{n}"));
+    }
+    let partial = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(partial.template("/repos/acme/spark/pulls/7/merge"), "/repos/acme/spark/pulls/{pull_id}/merge");
+    assert_eq!(partial.template("/repos/acme/spark/pulls/7/files"), "/repos/acme/spark/pulls/{pull_id}/files");
+    // Values right below a parameter of names (slugs merged from variety) still form an open
+    // set on a partial view.
+    let mut paths = Vec::new();
+    for i in 0..12 {
+        paths.push(format!("/users/user-{}/gists", letters(i)));
+        paths.push(format!("/users/user-{}", letters(i + 20)));
+    }
+    for i in 0..8 {
+        paths.push(format!("/users/user-{}/keys/key-{}", letters(i), letters(i + 40)));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(t.template("/users/user-q/gists"), "/users/{user}/gists");
+}
+
+#[test]
+fn names_under_a_large_resource_seen_under_several_values_count_as_used_elsewhere() {
+    // A sidecar that saw two repositories, each with fifty endpoint names below it (more than
+    // ELSEWHERE_CHILDREN), and two organizations' `actions` and `dependabot` with the same
+    // `secrets` endpoints below each: those two are an API's mirrored parts, not values.
+    let mut paths = Vec::new();
+    for repo in ["acme/spark", "initech/tps"] {
+        for i in 0..50 {
+            paths.push(format!("/repos/{repo}/endpoint-{}", letters(i)));
+        }
+        paths.push(format!("/repos/{repo}/actions/secrets/public-key"));
+        paths.push(format!("/repos/{repo}/dependabot/secrets/public-key"));
+    }
+    for org in [101, 102] {
+        for part in ["actions", "dependabot"] {
+            paths.push(format!("/orgs/{org}/{part}/secrets"));
+            paths.push(format!("/orgs/{org}/{part}/secrets/public-key"));
+        }
+        for name in ["members", "hooks", "teams", "events", "repos"] {
+            paths.push(format!("/orgs/{org}/{name}"));
+        }
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|p| (p.as_str(), None, 1)), View::Partial));
+    assert_eq!(t.template("/orgs/7/actions/secrets"), "/orgs/{org_id}/actions/secrets");
+    assert_eq!(t.template("/orgs/7/dependabot/secrets"), "/orgs/{org_id}/dependabot/secrets");
+}
