@@ -76,11 +76,13 @@ const COMPARED: usize = 16;
 /// they are not an open set.
 const RECUR_SHARE: f64 = 0.5;
 
-/// The most literal children a node may have for names used elsewhere to count as endpoint
-/// names there (on a partial view; see `Node::names_elsewhere`), unless half or more of them
-/// are used elsewhere too (GitHub's `/repos/{owner}/{repo}`, with 52 endpoint names below
-/// it: without that exception `actions` and `dependabot` there were no evidence, and a
-/// sidecar merged `/orgs/{org}/actions` and `/orgs/{org}/dependabot` as alike subtrees).
+/// Two bounds for names used elsewhere (on a partial view): a node of more literal children
+/// than this holds many values, and names met there are not counted as used elsewhere
+/// (`Node::names_elsewhere`), unless half or more of its children are found under other
+/// parents too (GitHub's `/repos/{owner}/{repo}`, with 52 endpoint names below it: without
+/// that exception `actions` and `dependabot` there were no evidence, and a sidecar merged
+/// `/orgs/{org}/actions` and `/orgs/{org}/dependabot` as alike subtrees); and only at a node
+/// of at most this many children do such names count as recurring (`Node::learn`).
 pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
 /// The largest subtree (in nodes) whose children are learned as one on trial when they do not
@@ -91,6 +93,9 @@ const TRIAL_NODES: usize = 4096;
 /// (see `merge::Node::learn`): fewer are an API's endpoints below an id, seen once each by a
 /// thin sidecar (GitHub has 8 below `/pulls/{pull_number}`).
 const OPEN_BELOW_IDS: usize = 12;
+
+/// How many times the trie's size all trials together may copy and learn again.
+const TRIAL_BUDGET: usize = 4;
 
 /// The most literal children a node may have for them to be learned as one on trial: past
 /// it, they are an API's endpoint names (52 under GitHub's `/repos/{owner}/{repo}`) or an open
@@ -216,6 +221,8 @@ impl PathLearner {
             debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
             trial: std::cell::Cell::new(false),
             below_ids: std::cell::Cell::new(false),
+            top: std::cell::Cell::new(false),
+            trial_budget: std::cell::Cell::new(0),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`
@@ -224,9 +231,13 @@ impl PathLearner {
         // with at least a quarter of the previous pass's evidence, and the last at every node.
         let mut min_count = root.count / LEARN_STEP;
         while min_count > 1 {
+            cx.top.set(true);
             root.learn(min_count, &[], &cx, "");
             min_count /= LEARN_STEP;
         }
+        // The trials (on this last pass only) learn again at most four times the trie.
+        cx.trial_budget.set(TRIAL_BUDGET * root.size());
+        cx.top.set(true);
         root.learn(0, &[], &cx, "");
         let mut templates = Vec::new();
         // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.

@@ -7,10 +7,12 @@ use super::*;
 impl Node {
     /// Learns this subtree, children first; judges open sets only at nodes with at least
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
-    /// [`View::Whole`] there are none.
+    /// [`View::Whole`] they are empty.
     pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
-        // Whether this node is a parameter of ids on a partial view (set by the caller).
+        // Whether this node is a parameter of ids on a partial view, and whether it is the
+        // top of the API (each set by the caller for this call only).
         let below_ids = cx.below_ids.replace(false);
+        let top = cx.top.replace(false);
         // A literal of the form of the prefixed ids beside it (`acc_` and as long) is one of
         // them, whatever its random part holds.
         if let Some(param) = self.param.as_deref_mut()
@@ -102,7 +104,7 @@ impl Node {
         // of its names, with those whose paths the values' hold (seen less, they join them).
         // A few of them alike (`/repos`, `/orgs`, `/networks`, `/enterprises` each with an
         // owner's name below, the same owners under each) are not values.
-        if echoes.is_empty() && self.param.is_none() && merge.len() * 2 < self.lits.len() && {
+        if top && self.param.is_none() && merge.len() * 2 < self.lits.len() && {
             let mut theirs = Vec::new();
             for k in &merge {
                 if let Some(n) = self.lits.get(k) {
@@ -180,12 +182,14 @@ impl Node {
     /// Whether this node's children are worth learning as one on trial (see `learn`): not
     /// inside a trial, three or more literal children but not many (an open set is judged
     /// without), two or more with values below their own children, and a subtree small
-    /// enough that copying it costs little ([`TRIAL_NODES`]).
+    /// enough that copying it costs little ([`TRIAL_NODES`]) and that the learning's budget
+    /// for trials still holds (a few times the trie: each trial learns its subtree again, so
+    /// a deep trie where nothing merges would otherwise pay once per ancestor).
     fn worth_a_trial(&self, cx: &Cx) -> bool {
         !cx.trial.get()
             && (3..=TRIAL_CHILDREN).contains(&self.lits.len())
             && self.lits.values().filter(|c| !c.shallow()).count() >= 2
-            && self.size() <= TRIAL_NODES
+            && self.size_within(TRIAL_NODES).is_some_and(|n| n <= cx.trial_budget.get())
     }
 
     /// The children that merge once each one's subtree is read through what learning them
@@ -203,9 +207,10 @@ impl Node {
             union.absorb(c.clone());
         }
         let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
-        cx.trial.set(true);
+        cx.trial_budget.set(cx.trial_budget.get().saturating_sub(union.size()));
+        let was = cx.trial.replace(true);
         union.learn(min_count, &above, cx, "");
-        cx.trial.set(false);
+        cx.trial.set(was);
         let mut read = self.clone();
         for (_, c) in &mut read.lits {
             c.read_as(&union);

@@ -58,6 +58,10 @@ pub(super) struct Cx {
     /// Set by a node for its parameter child, when that is a parameter of ids on a partial
     /// view (see `Node::learn`); taken by the child.
     pub(super) below_ids: std::cell::Cell<bool>,
+    /// Set for the root's learning only: the top of the API (see `Node::learn`); taken by it.
+    pub(super) top: std::cell::Cell<bool>,
+    /// Trie nodes the trials may still copy and learn again (see `Node::learn`).
+    pub(super) trial_budget: std::cell::Cell<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -318,6 +322,19 @@ impl Node {
     /// Whether nothing lies more than one segment below this node.
     pub(super) fn shallow(&self) -> bool {
         self.lits.values().chain(self.param.as_deref()).all(|c| c.lits.len() == 0 && c.param.is_none())
+    }
+
+    /// Nodes in this subtree, if at most `limit` (counting stops past it).
+    pub(super) fn size_within(&self, limit: usize) -> Option<usize> {
+        fn count(n: &Node, left: &mut usize) -> bool {
+            if *left == 0 {
+                return false;
+            }
+            *left -= 1;
+            n.lits.values().chain(n.param.as_deref()).all(|c| count(c, left))
+        }
+        let mut left = limit;
+        count(self, &mut left).then(|| limit - left)
     }
 
     /// Nodes in this subtree.
