@@ -394,11 +394,22 @@ impl Node {
             }
         }
         let own: Vec<bool> = answers.iter().map(|a| a.iter().any(|s| answered[s] == 1)).collect();
-        let mut kind_own = vec![own.iter().filter(|&&o| o).count() >= 2; kinds.len()];
-        for ((_, _, kind), o) in children.iter().zip(&own) {
-            if !o {
-                kind_own[*kind] = false;
-            }
+        // A member that answers nothing of its own (seen once, or with errors only) does not
+        // make its kind alike: a sidecar's first relearn sees most resources with a response
+        // shape of their own and one without (`/shipments/{}/tags` seen once, as a 404).
+        // A kind is apart when every member that answers at all answers with a shape of its
+        // own: two or more of them, or all members when other kinds hold the second.
+        let many_own = own.iter().filter(|&&o| o).count() >= 2;
+        let mut own_in = vec![0usize; kinds.len()];
+        let mut all_own = vec![true; kinds.len()];
+        let mut kind_own = vec![true; kinds.len()];
+        for (((_, _, kind), o), a) in children.iter().zip(&own).zip(&answers) {
+            own_in[*kind] += usize::from(*o);
+            all_own[*kind] &= *o;
+            kind_own[*kind] &= *o || a.is_empty();
+        }
+        for k in 0..kinds.len() {
+            kind_own[k] &= own_in[k] >= 2 || all_own[k] && many_own;
         }
         let tries: Vec<Option<SkelTrie>> = kinds.iter().map(|k| k.as_ref().map(SkelTrie::new)).collect();
         // Whether the members of a shape each answer with a specific response shape of their
@@ -441,8 +452,11 @@ impl Node {
                 }
                 // The same subtree under many siblings is one parameter's however shallow
                 // (`/{dataset}/{version}/fields` for four versions), unless they answer with
-                // shapes of their own (`/prices/search`, `/products/search`, ...).
-                let apart = kind_own[i] && kind_own[j];
+                // shapes of their own (`/prices/search`, `/products/search`, ...). One kind
+                // that does is enough: linked to a kind without answers, its members would
+                // join the group through it (a resource seen once, as a 404, beside the
+                // others).
+                let apart = kind_own[i] || kind_own[j];
                 if !apart && (alike_subtrees(a, ta, b, tb) || i == j && members[i] >= MIN_VARIETY && !own_shapes[i]) {
                     linked[i] = true;
                     linked[j] = true;

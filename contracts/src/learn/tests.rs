@@ -375,6 +375,33 @@ fn resources_whose_lists_and_items_answer_apart_stay_literal() {
 }
 
 #[test]
+fn a_resource_seen_without_an_answer_does_not_join_resources_that_answer_apart() {
+    // A sidecar's first relearn: four resources answer with shapes of their own (list, item,
+    // tags); a fifth was seen twice below its ids only, with errors (no shape). Its subtree
+    // is theirs, but it is no evidence that the four are values of one parameter.
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (r, res) in ["orders", "returns", "suppliers", "shipments"].iter().enumerate() {
+        let item = format!(r#"{{"id": 1, "name": "x", "{res}_ref": "y", "extra_{r}": true}}"#);
+        let list = format!(r#"{{"data": [{item}], "has_more": true}}"#);
+        let tags = format!(r#"{{"tags": ["a"], "{res}_id": 1}}"#);
+        paths.push((format!("/api/v1/{res}"), body_signature(list.as_bytes())));
+        for i in 0..2 {
+            paths.push((format!("/api/v1/{res}/{}", 1000 + 7 * i + r), body_signature(item.as_bytes())));
+            paths.push((format!("/api/v1/{res}/{}/tags", 2000 + 7 * i + r), body_signature(tags.as_bytes())));
+        }
+    }
+    for i in 0..2 {
+        paths.push((format!("/api/v1/coupons/{}/tags", 3000 + i), None));
+    }
+    let learned: Vec<String> = learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect();
+    assert!(!learned.iter().any(|t| t.starts_with("/api/v1/{")), "{learned:?}");
+    assert!(learned.iter().any(|t| t.starts_with("/api/v1/orders/{")), "{learned:?}");
+}
+
+#[test]
 fn one_envelope_around_each_resource_still_tells_values_from_endpoint_names() {
     // `{"data": ..., "meta": ...}` around every answer, at several depths (so the envelope
     // alone is generic): a few pet names, each seen often, answer a pet; `findByStatus`
