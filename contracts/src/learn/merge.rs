@@ -375,15 +375,42 @@ impl Node {
         // `/api/v1/products/{}` and `/api/v1/orders/{}`): a kind whose members all do is never
         // joined by structure. Values of a parameter share their shapes (every owner's
         // repositories answer as repositories); literal names below a child are left out, as
-        // they are what differs between values.
+        // they are what differs between values. So are the names below its items, but where
+        // a sibling's items have the same name below them: then the two answer at one place
+        // and can be compared (`/categories/{}/notes` and `/customers/{}/notes`, each seen
+        // once by a sidecar's first relearn, answer apart; every repository's
+        // `/{}/pulls` answers alike).
+        fn below_items<'a>(n: &'a Node, generic: &std::collections::HashSet<u64>) -> Vec<(&'a String, u64)> {
+            let Some(p) = n.param.as_deref() else { return Vec::new() };
+            p.lits
+                .iter()
+                .flat_map(|(k, c)| c.sigs.iter().filter(|s| !generic.contains(s)).map(move |s| (k, *s)))
+                .collect()
+        }
+        let mut item_names: std::collections::HashMap<&String, usize> = std::collections::HashMap::new();
+        for (_, n, _) in &children {
+            let mut names: Vec<&String> = below_items(n, &cx.generic).into_iter().map(|(k, _)| k).collect();
+            names.dedup();
+            for k in names {
+                *item_names.entry(k).or_default() += 1;
+            }
+        }
         let answers: Vec<std::collections::BTreeSet<u64>> = children
             .iter()
             .map(|(_, n, _)| {
+                use std::hash::{Hash, Hasher};
+                let marked =
+                    below_items(n, &cx.generic).into_iter().filter(|(k, _)| item_names[k] >= 2).map(|(k, s)| {
+                        let mut h = std::collections::hash_map::DefaultHasher::new();
+                        ("{}", k, s).hash(&mut h);
+                        h.finish()
+                    });
                 n.sigs
                     .iter()
                     .chain(n.param.iter().flat_map(|p| p.sigs.iter()))
                     .copied()
                     .filter(|s| !cx.generic.contains(s))
+                    .chain(marked)
                     .collect()
             })
             .collect();

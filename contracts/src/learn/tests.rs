@@ -402,6 +402,38 @@ fn a_resource_seen_without_an_answer_does_not_join_resources_that_answer_apart()
 }
 
 #[test]
+fn resources_seen_below_their_items_only_answer_apart_there() {
+    // Each resource seen once or twice, only as `/{id}/notes`: the notes of each answer with
+    // a shape of their own, where the notes of one resource's ids would answer alike.
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (r, res) in ["categories", "customers", "invoices", "warehouses"].iter().enumerate() {
+        let notes = format!(r#"{{"notes": ["a"], "{res}_id": 1, "extra_{r}": true}}"#);
+        for i in 0..2 {
+            paths.push((format!("/api/v1/{res}/{}/notes", 1000 + 7 * i + r), body_signature(notes.as_bytes())));
+        }
+    }
+    let learned = |paths: &[(String, Option<u64>)]| -> Vec<String> {
+        learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
+            .iter()
+            .map(|r| r.as_str().to_owned())
+            .collect()
+    };
+    let apart = learned(&paths);
+    assert!(!apart.iter().any(|t| t.starts_with("/api/v1/{")), "{apart:?}");
+    // Tenants whose items' notes answer alike are values of one parameter.
+    let notes = r#"{"notes": ["a"], "tenant_id": 1, "extra": true}"#;
+    let tenants: Vec<(String, Option<u64>)> = ["acme", "globex", "initech", "umbrella"]
+        .iter()
+        .enumerate()
+        .flat_map(|(r, t)| {
+            (0..2).map(move |i| (format!("/api/v1/{t}/{}/notes", 1000 + 7 * i + r), body_signature(notes.as_bytes())))
+        })
+        .collect();
+    let alike = learned(&tenants);
+    assert!(alike.iter().any(|t| t.starts_with("/api/v1/{")), "{alike:?}");
+}
+
+#[test]
 fn one_envelope_around_each_resource_still_tells_values_from_endpoint_names() {
     // `{"data": ..., "meta": ...}` around every answer, at several depths (so the envelope
     // alone is generic): a few pet names, each seen often, answer a pet; `findByStatus`
