@@ -178,12 +178,18 @@ impl PathLearner {
     /// Adds a path (its query is ignored) seen `weight` times, with its response body
     /// signature ([`body_signature`]) where there is one.
     pub fn add(&mut self, path: &str, sig: Option<u64>, weight: usize) {
+        self.add_answering(path, sig.as_slice(), weight);
+    }
+
+    /// Adds a path seen `weight` times that answered with any of `sigs` (an endpoint's
+    /// recorded shape read whole, and read with its optional fields left out).
+    pub fn add_answering(&mut self, path: &str, sigs: &[u64], weight: usize) {
         let p = path.split('?').next().unwrap_or(path);
         let segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
         if segs.len() > MAX_SEGMENTS {
             return;
         }
-        self.root.insert(&segs, sig, weight.max(1), self.cap);
+        self.root.insert(&segs, sigs, weight.max(1), self.cap);
         self.since_check += 1;
         if self.since_check >= CHECK_EVERY {
             self.since_check = 0;
@@ -392,29 +398,33 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
 }
 
 /// [`body_signature`] of a recorded response shape: its object's (or its array items'
-/// object's) field names and kinds.
-fn shape_signature(shape: &Shape) -> Option<u64> {
+/// object's) field names and kinds. With `required`, only the fields every object had: one
+/// body of an endpoint shows its optional fields or not, and its shape read so is one of the
+/// two readings of the whole endpoint's (a literal recorded once, beside a parameter whose
+/// values merged into one contract, answers as it does).
+fn shape_signature(shape: &Shape, required: bool) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let (obj, array) = match (&shape.object, &shape.array) {
         (Some(o), _) => (o, false),
         (None, Some(a)) => (a.items.object.as_ref()?, true),
         _ => return None,
     };
-    if obj.fields.len() < 2 && !array {
+    let kept = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| !required || f.present >= o.count;
+    if obj.fields.values().filter(|f| kept(obj, f)).count() < 2 && !array {
         return None;
     }
     // As `body_signature` reads a body: the members, and the members of the items of a
     // member that holds a list of objects, sorted by name.
     let mut members: Vec<(String, Option<&str>)> = Vec::new();
     let envelope = !array && obj.fields.len() <= ENVELOPE_MEMBERS;
-    for (k, f) in &obj.fields {
+    for (k, f) in obj.fields.iter().filter(|(_, f)| kept(obj, f)) {
         members.push((k.clone(), f.shape.kinds().first().map(|k| k.name())));
         // An envelope's object members, as the body's own object showed them.
         if envelope
             && f.shape.kinds().first().is_some_and(|k| k.name() == "object")
             && let Some(o) = f.shape.object.as_ref()
         {
-            for (ik, i) in &o.fields {
+            for (ik, i) in o.fields.iter().filter(|(_, i)| kept(o, i)) {
                 members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
             }
         }
@@ -423,7 +433,7 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
             && let Some(items) =
                 f.shape.array.as_ref().filter(|a| a.items.kinds().len() == 1).and_then(|a| a.items.object.as_ref())
         {
-            for (ik, i) in &items.fields {
+            for (ik, i) in items.fields.iter().filter(|(_, i)| kept(items, i)) {
                 members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
             }
         }
@@ -442,7 +452,7 @@ fn shape_signature(shape: &Shape) -> Option<u64> {
 type Explained = (String, Vec<(String, String)>);
 
 /// A sample path, its response shape's signature, and how many exchanges it stands for.
-type Evidence<'a> = (&'a str, Option<u64>, usize);
+type Evidence<'a> = (&'a str, Vec<u64>, usize);
 
 /// Each of the endpoint's sampled paths (queries left off) with how many of its exchanges it
 /// stands for: the exchanges of one distinct path (with its query), not a share of the
@@ -491,16 +501,21 @@ pub fn retemplate(
             continue;
         }
         // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
-        let sig = if (200..300).contains(&k.status) { shape_signature(&c.response) } else { None };
+        // Both readings of the shape: a literal seen once shows its optional fields or not.
+        let mut sigs: Vec<u64> = Vec::new();
+        if (200..300).contains(&k.status) {
+            sigs.extend(shape_signature(&c.response, false));
+            sigs.extend(shape_signature(&c.response, true).filter(|r| !sigs.contains(r)));
+        }
         let e = evidence.entry(k.service.as_str()).or_default();
-        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sig, w)));
+        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sigs.clone(), w)));
     }
     let learned: Vec<(String, crate::template::Explained)> = evidence
         .into_iter()
         .map(|(svc, paths)| {
             let mut learner = PathLearner::default();
-            for (p, sig, weight) in paths {
-                learner.add(p, sig, weight);
+            for (p, sigs, weight) in paths {
+                learner.add_answering(p, &sigs, weight);
             }
             (svc.to_owned(), learner.learn_explained(View::Partial))
         })

@@ -207,7 +207,7 @@ pub const MAX_SEGMENTS: usize = 64;
 
 impl Node {
     /// Adds a path seen `weight` times.
-    pub(super) fn insert(&mut self, segs: &[&str], sig: Option<u64>, weight: usize, cap: usize) {
+    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], weight: usize, cap: usize) {
         let mut node = self;
         for first in segs {
             node.count += weight;
@@ -232,7 +232,7 @@ impl Node {
         }
         node.count += weight;
         node.ends += weight;
-        node.add_sigs(sig);
+        node.add_sigs(sigs.iter().copied());
     }
 
     /// The response shapes seen at paths of several depths: an error shape or an envelope

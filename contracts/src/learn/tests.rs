@@ -723,3 +723,25 @@ fn names_under_a_large_resource_seen_under_several_values_count_as_used_elsewher
     assert_eq!(t.template("/orgs/7/actions/secrets"), "/orgs/{org_id}/actions/secrets");
     assert_eq!(t.template("/orgs/7/dependabot/secrets"), "/orgs/{org_id}/dependabot/secrets");
 }
+
+#[test]
+fn a_recorded_shape_reads_as_each_of_its_bodies_with_or_without_its_optional_fields() {
+    // One body of an endpoint, recorded alone, answers as the endpoint's contract does once
+    // its other bodies are in: read whole when it had the optional field, read without the
+    // optional fields when it had not (so a value recorded as a literal joins its parameter).
+    let (limits, redactor) = (crate::config::Limits::default(), crate::redact::Redactor::default());
+    let with = br#"{"id": 1, "name": "x", "discount": {"percent": 10}}"#;
+    let without = br#"{"id": 2, "name": "y"}"#;
+    let shape = |bodies: &[&[u8]]| {
+        let mut s = Shape::default();
+        for b in bodies {
+            s.observe(b, Default::default(), &limits, &redactor).expect("valid JSON");
+        }
+        s
+    };
+    let both = shape(&[with, without]);
+    let (alone_with, alone_without) = (shape(&[with]), shape(&[without]));
+    assert_eq!(shape_signature(&both, false), shape_signature(&alone_with, false));
+    assert_eq!(shape_signature(&both, true), shape_signature(&alone_without, false));
+    assert_ne!(shape_signature(&both, true), shape_signature(&both, false));
+}
