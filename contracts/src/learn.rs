@@ -402,7 +402,7 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
 /// body of an endpoint shows its optional fields or not, and its shape read so is one of the
 /// two readings of the whole endpoint's (a literal recorded once, beside a parameter whose
 /// values merged into one contract, answers as it does).
-fn shape_signature(shape: &Shape, required: bool) -> Option<u64> {
+fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
     use std::hash::{Hash, Hasher};
     let (obj, array) = match (&shape.object, &shape.array) {
         (Some(o), _) => (o, false),
@@ -445,7 +445,7 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<u64> {
         k.hash(&mut h);
         kind.hash(&mut h);
     }
-    Some(h.finish())
+    Some((h.finish(), members.len()))
 }
 
 /// A template, and why each of its parameters learned from values is one, by name.
@@ -502,10 +502,20 @@ pub fn retemplate(
         }
         // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
         // Both readings of the shape: a literal seen once shows its optional fields or not.
+        // Only a few optional fields, though: where most are (the contract of endpoints
+        // merged on thin evidence, `/search` among the ids), what every body had is a core
+        // that other resources share (`id`, `name`), not this endpoint's shape.
         let mut sigs: Vec<u64> = Vec::new();
-        if (200..300).contains(&k.status) {
-            sigs.extend(shape_signature(&c.response, false));
-            sigs.extend(shape_signature(&c.response, true).filter(|r| !sigs.contains(r)));
+        if (200..300).contains(&k.status)
+            && let Some((whole, members)) = shape_signature(&c.response, false)
+        {
+            sigs.push(whole);
+            if let Some((core, kept)) = shape_signature(&c.response, true)
+                && core != whole
+                && kept * 4 >= members * 3
+            {
+                sigs.push(core);
+            }
         }
         let e = evidence.entry(k.service.as_str()).or_default();
         e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sigs.clone(), w)));

@@ -101,6 +101,9 @@ pub struct Recorder {
     grew: bool,
     /// Endpoints there were at the last relearn.
     learned_at: usize,
+    /// Exchanges recorded, and how many there were at the last relearn.
+    recorded: u64,
+    recorded_at: u64,
     /// Each endpoint's [`Contract::fingerprint`] after its last recorded exchange.
     fingerprints: std::collections::HashMap<EndpointKey, u64>,
     /// Without a store, whether one is awaited ([`Recorder::detach_store`]): flushes then
@@ -154,6 +157,8 @@ impl Recorder {
             removed: BTreeSet::new(),
             grew: true,
             learned_at: 0,
+            recorded: 0,
+            recorded_at: 0,
             fingerprints: std::collections::HashMap::new(),
             awaits_store: false,
             holds_stored,
@@ -210,13 +215,20 @@ impl Recorder {
     }
 
     /// [`Recorder::relearn_now`] once the endpoints have doubled since the last time (8 at
-    /// first): the proxy calls it at every flush. Merging is final, so it waits for evidence:
-    /// relearning after every few new endpoints merges on a partial view of the API (measured
-    /// on GitHub's: every 500 requests, recall 81 % against 95 % for one pass at the end).
+    /// first), or the exchanges recorded have: the proxy calls it at every flush. Merging is
+    /// final, so it waits for evidence: relearning after every few new endpoints merges on a
+    /// partial view of the API (measured on GitHub's: every 500 requests, recall 81 % against
+    /// 95 % for one pass at the end). Once the endpoints stop growing, the traffic still
+    /// does: a value recorded as a literal before its parameter was learned (a slug beside
+    /// numeric ids) joins it when the evidence has doubled, not never.
     pub fn relearn(&mut self) -> usize {
-        if self.contracts.len() < (2 * self.learned_at).max(8) {
+        let endpoints = self.contracts.len() >= (2 * self.learned_at).max(8);
+        let settled = self.contracts.len() * 8 <= self.learned_at * 9;
+        let traffic = self.recorded_at > 0 && self.recorded >= 2 * self.recorded_at && settled;
+        if !endpoints && !traffic {
             return 0;
         }
+        self.grew |= traffic;
         self.relearn_now()
     }
 
@@ -224,10 +236,12 @@ impl Recorder {
     /// join ([`crate::learn::retemplate`]); what is recorded next uses them too. Runs after
     /// `contracts import` and when the proxy stops. Returns how many endpoints merged away.
     pub fn relearn_now(&mut self) -> usize {
-        if !self.grew {
+        // Nothing new to learn from: no new endpoint, no exchange since the last time.
+        if !self.grew && self.recorded == self.recorded_at {
             return 0;
         }
         self.grew = false;
+        self.recorded_at = self.recorded;
         let moves = crate::learn::retemplate(&mut self.contracts, &mut self.templater, &self.limits);
         for (old, new) in &moves {
             if let Some(d) = &mut self.changes {
@@ -285,6 +299,7 @@ impl Recorder {
     /// Records; with `fingerprint`, also says whether the contract changed beyond its counts
     /// (batch inference has no use for it and skips the walk over the shape).
     fn record_inner(&mut self, x: &Exchange, weight: u64, fingerprint: bool) -> (Recorded, bool, EndpointKey) {
+        self.recorded = self.recorded.saturating_add(weight);
         let rsp = &x.response;
         let media = media::normalise(rsp.header("content-type").unwrap_or(""));
         let mut path = self.templater.template_for(&x.service, &x.path);

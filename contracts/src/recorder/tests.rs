@@ -338,6 +338,43 @@ fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() 
 }
 
 #[test]
+fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let item = |i: i64| json!({"id": i, "name": "n", "category_ref": "c", "position": i});
+    let notes = |i: i64| json!({"notes": ["a"], "category_id": i, "count": 1});
+    // Categories by numeric id (a parameter by their form), their notes, and one slug seen
+    // before anything was learned: nothing shows it is a value yet.
+    let mut t = 0;
+    let mut tick = || {
+        t += 1;
+        t
+    };
+    r.record(&x("shop", "/api/v1/categories/cotton-oak-3", 200, item(0), tick()));
+    for i in 0..4 {
+        r.record(&x("shop", &format!("/api/v1/categories/{}", 1000 + i), 200, item(i), tick()));
+        r.record(&x("shop", &format!("/api/v1/categories/{}/notes", 2000 + i), 200, notes(i), tick()));
+    }
+    for res in ["products", "orders", "carts", "coupons", "refunds", "returns"] {
+        r.record(&x("shop", &format!("/api/v1/{res}"), 200, json!({"data": [], res: true}), tick()));
+    }
+    assert!(r.relearn() > 0, "eight endpoints and more: the first relearn");
+    let paths = |r: &Recorder| -> Vec<String> { r.snapshot().contracts.keys().map(|k| k.path.clone()).collect() };
+    assert!(paths(&r).contains(&"/api/v1/categories/cotton-oak-3".to_owned()), "{:?}", paths(&r));
+    // More of the same endpoints, among them other slugs that take the template: the
+    // endpoints do not grow, the traffic does.
+    let before = r.len();
+    let mut i = 10;
+    while r.relearn() == 0 {
+        r.record(&x("shop", &format!("/api/v1/categories/{}", 1000 + i), 200, item(i), tick()));
+        r.record(&x("shop", &format!("/api/v1/categories/slim-red-{i}"), 200, item(i), tick()));
+        i += 1;
+        assert!(i < 100, "no relearn once the traffic doubled: {:?}", paths(&r));
+    }
+    assert!(!paths(&r).contains(&"/api/v1/categories/cotton-oak-3".to_owned()), "{:?}", paths(&r));
+    assert_eq!(r.len(), before - 1);
+}
+
+#[test]
 fn weighted_recording_counts_all_and_infers_from_one_and_says_when_the_contract_changed() {
     let mut rec = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
     let paid = |i: i64| x("payments", &format!("/v1/charges/{i}"), 200, json!({"id": i, "status": "paid"}), i);
