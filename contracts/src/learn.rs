@@ -381,12 +381,15 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     members.reverse();
     members.sort_by(|a, b| a.0.cmp(&b.0));
     members.dedup_by(|a, b| a.0 == b.0);
+    // A null says nothing of a member's kind, and an optional member often comes as one
+    // (`"description": null` in some bodies of an endpoint): null members are left out.
+    members.retain(|(_, kind)| *kind != 'n');
     // The object's own members decide whether it tells endpoints apart; its lists' items
     // only add to a shape that does.
     if members.len() < 2 && !array {
         return None;
     }
-    members.extend(inner.into_iter().map(|(_, k, kind)| (k, kind)));
+    members.extend(inner.into_iter().filter(|(_, _, kind)| *kind != 'n').map(|(_, k, kind)| (k, kind)));
     members.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
@@ -409,7 +412,12 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
         (None, Some(a)) => (a.items.object.as_ref()?, true),
         _ => return None,
     };
-    let kept = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| !required || f.present >= o.count;
+    // As a body's reading leaves null members out: the first kind that is not null, and no
+    // field that was only ever null.
+    let kind = |f: &crate::shape::Field| f.shape.kinds().into_iter().map(|k| k.name()).find(|k| *k != "null");
+    let kept = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| {
+        (!required || f.present >= o.count) && kind(f).is_some()
+    };
     if obj.fields.values().filter(|f| kept(obj, f)).count() < 2 && !array {
         return None;
     }
@@ -418,14 +426,14 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
     let mut members: Vec<(String, Option<&str>)> = Vec::new();
     let envelope = !array && obj.fields.len() <= ENVELOPE_MEMBERS;
     for (k, f) in obj.fields.iter().filter(|(_, f)| kept(obj, f)) {
-        members.push((k.clone(), f.shape.kinds().first().map(|k| k.name())));
+        members.push((k.clone(), kind(f)));
         // An envelope's object members, as the body's own object showed them.
         if envelope
-            && f.shape.kinds().first().is_some_and(|k| k.name() == "object")
+            && kind(f) == Some("object")
             && let Some(o) = f.shape.object.as_ref()
         {
             for (ik, i) in o.fields.iter().filter(|(_, i)| kept(o, i)) {
-                members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
+                members.push((format!("{k}.{ik}"), kind(i)));
             }
         }
         // Only a list of objects alone, as a body's first item would show it.
@@ -434,7 +442,7 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
                 f.shape.array.as_ref().filter(|a| a.items.kinds().len() == 1).and_then(|a| a.items.object.as_ref())
         {
             for (ik, i) in items.fields.iter().filter(|(_, i)| kept(items, i)) {
-                members.push((format!("{k}.{ik}"), i.shape.kinds().first().map(|k| k.name())));
+                members.push((format!("{k}.{ik}"), kind(i)));
             }
         }
     }

@@ -10,7 +10,8 @@ fn value_signature(body: &[u8]) -> Option<u64> {
         serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
         _ => return None,
     };
-    if obj.len() < 2 && !array {
+    // Null members are left out.
+    if obj.values().filter(|v| !v.is_null()).count() < 2 && !array {
         return None;
     }
     let kind = |v: &serde_json::Value| match v {
@@ -38,6 +39,7 @@ fn value_signature(body: &[u8]) -> Option<u64> {
             members.extend(inner.iter().map(|(ik, iv)| (format!("{k}.{ik}"), kind(iv))));
         }
     }
+    members.retain(|(_, kind)| *kind != 'n');
     members.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     array.hash(&mut h);
@@ -744,4 +746,26 @@ fn a_recorded_shape_reads_as_each_of_its_bodies_with_or_without_its_optional_fie
     assert_eq!(shape_signature(&both, false), shape_signature(&alone_with, false));
     assert_eq!(shape_signature(&both, true), shape_signature(&alone_without, false));
     assert_ne!(shape_signature(&both, true), shape_signature(&both, false));
+}
+
+#[test]
+fn a_null_member_is_no_part_of_a_shape_so_values_with_and_without_it_answer_as_one() {
+    let with = br#"{"name": "v1.2.3", "commit": {"id": "a"}, "message": "x", "release": null}"#;
+    let without = br#"{"name": "v1.3.0", "commit": {"id": "b"}, "message": "y"}"#;
+    assert_eq!(body_signature(with), body_signature(without));
+    assert_eq!(body_signature(with), value_signature(with));
+    assert_ne!(body_signature(with), body_signature(br#"{"name": "v1", "commit": {"id": "a"}, "message": 1}"#));
+    // A project's tags, each seen a few times, some answering with a null `release`: one
+    // shape, so one parameter beside the list of tags.
+    let list = r#"[{"name": "v1.2.3", "commit": {"id": "a"}}]"#;
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (i, tag) in ["v1.2.3", "v1.3.0", "v2.0.0-rc1"].iter().enumerate() {
+        let body: &[u8] = if i % 2 == 0 { with } else { without };
+        for _ in 0..3 {
+            paths.push((format!("/projects/{}/repository/tags/{tag}", 1000 + i), body_signature(body)));
+            paths.push((format!("/projects/{}/repository/tags", 1000 + i), body_signature(list.as_bytes())));
+        }
+    }
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
+    assert_eq!(t.template("/projects/7/repository/tags/v9.9.9"), "/projects/{project_id}/repository/tags/{tag}");
 }
