@@ -415,8 +415,11 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
     // As a body's reading leaves null members out: the first kind that is not null, and no
     // field that was only ever null.
     let kind = |f: &crate::shape::Field| f.shape.kinds().into_iter().map(|k| k.name()).find(|k| *k != "null");
+    // The required reading is a body that had none of the optional members: nor a null
+    // where some bodies had one (a body's reading leaves its null members out).
+    let always = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| f.present >= o.count;
     let kept = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| {
-        (!required || f.present >= o.count) && kind(f).is_some()
+        (!required || always(o, f) && f.shape.null == 0) && kind(f).is_some()
     };
     if obj.fields.values().filter(|f| kept(obj, f)).count() < 2 && !array {
         return None;
@@ -424,7 +427,9 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
     // As `body_signature` reads a body: the members, and the members of the items of a
     // member that holds a list of objects, sorted by name.
     let mut members: Vec<(String, Option<&str>)> = Vec::new();
-    let envelope = !array && obj.fields.len() <= ENVELOPE_MEMBERS;
+    // An envelope by the members such a body had (its null ones too, as a body counts them).
+    let had = if required { obj.fields.values().filter(|f| always(obj, f)).count() } else { obj.fields.len() };
+    let envelope = !array && had <= ENVELOPE_MEMBERS;
     for (k, f) in obj.fields.iter().filter(|(_, f)| kept(obj, f)) {
         members.push((k.clone(), kind(f)));
         // An envelope's object members, as the body's own object showed them.
@@ -459,7 +464,8 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
 /// A template, and why each of its parameters learned from values is one, by name.
 type Explained = (String, Vec<(String, String)>);
 
-/// A sample path, its response shape's signature, and how many exchanges it stands for.
+/// A sample path, its response shape's signatures (both readings, see `retemplate`), and how
+/// many exchanges it stands for.
 type Evidence<'a> = (&'a str, Vec<u64>, usize);
 
 /// Each of the endpoint's sampled paths (queries left off) with how many of its exchanges it

@@ -101,9 +101,12 @@ pub struct Recorder {
     grew: bool,
     /// Endpoints there were at the last relearn.
     learned_at: usize,
-    /// Exchanges recorded, and how many there were at the last relearn.
+    /// Exchanges recorded and loaded (counts, sampled-out ones included), and how many there
+    /// were when the current window of [`Recorder::relearn`]'s traffic rule began.
     recorded: u64,
     recorded_at: u64,
+    /// Endpoints there were when that window began.
+    window_at: usize,
     /// Each endpoint's [`Contract::fingerprint`] after its last recorded exchange.
     fingerprints: std::collections::HashMap<EndpointKey, u64>,
     /// Without a store, whether one is awaited ([`Recorder::detach_store`]): flushes then
@@ -159,13 +162,17 @@ impl Recorder {
             learned_at: 0,
             recorded: 0,
             recorded_at: 0,
+            window_at: 0,
             fingerprints: std::collections::HashMap::new(),
             awaits_store: false,
             holds_stored,
             changes: None,
         };
-        for k in r.contracts.keys() {
+        for (k, c) in &r.contracts {
             r.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
+            // What the store holds counts as traffic seen: a restarted proxy waits for as
+            // much again before relearning on traffic, not for a handful of exchanges.
+            r.recorded = r.recorded.saturating_add(c.count);
         }
         r.publish();
         Ok((r, bad))
@@ -222,14 +229,22 @@ impl Recorder {
     /// does: a value recorded as a literal before its parameter was learned (a slug beside
     /// numeric ids) joins it when the evidence has doubled, not never.
     pub fn relearn(&mut self) -> usize {
-        let endpoints = self.contracts.len() >= (2 * self.learned_at).max(8);
-        let settled = self.contracts.len() * 8 <= self.learned_at * 9;
-        let traffic = self.recorded_at > 0 && self.recorded >= 2 * self.recorded_at && settled;
-        if !endpoints && !traffic {
+        if self.contracts.len() >= (2 * self.learned_at).max(8) {
+            return self.relearn_now();
+        }
+        // The traffic rule, over windows in which the exchanges double: at the end of one,
+        // relearn if the endpoints grew by an eighth or less in it, else start the next
+        // window from here (endpoints that grew 100 -> 130 and stopped are settled in the
+        // next window, not never).
+        if self.recorded_at == 0 || self.recorded < self.recorded_at.saturating_mul(2) {
             return 0;
         }
-        self.grew |= traffic;
-        self.relearn_now()
+        if self.contracts.len() * 8 <= self.window_at * 9 {
+            return self.relearn_now();
+        }
+        self.recorded_at = self.recorded;
+        self.window_at = self.contracts.len();
+        0
     }
 
     /// Learns templates from every endpoint recorded so far and merges the endpoints they
@@ -252,6 +267,7 @@ impl Recorder {
             self.dirty.insert(new.clone());
         }
         self.learned_at = self.contracts.len();
+        self.window_at = self.learned_at;
         if !moves.is_empty() {
             self.fingerprints.clear();
             self.templates.clear();
@@ -434,6 +450,7 @@ impl Recorder {
                     self.grew = true;
                 }
             }
+            self.recorded = self.recorded.saturating_add(c.count);
             self.dirty.insert(k.clone());
         }
     }
@@ -486,6 +503,7 @@ impl Recorder {
             let (loaded, unreadable) = store.load()?;
             bad = unreadable;
             for (k, c) in loaded {
+                self.recorded = self.recorded.saturating_add(c.count);
                 self.templates.entry(k.service.clone()).or_default().insert(k.path.clone());
                 if let Some(d) = &mut self.changes {
                     // Stored endpoints are known, never new; a watch whose contract takes the

@@ -372,8 +372,8 @@ impl Node {
         // Children that each answer, themselves or as their items (`/{}` below them), with a
         // response shape no sibling answers with are endpoints of their own, however alike
         // their subtrees (`/v1/customers/{}` and `/v1/charges/{}`, a shop's
-        // `/api/v1/products/{}` and `/api/v1/orders/{}`): a kind whose members all do is never
-        // joined by structure. Values of a parameter share their shapes (every owner's
+        // `/api/v1/products/{}` and `/api/v1/orders/{}`): a kind whose answering members all
+        // do is never joined by structure, with any kind. Values of a parameter share their shapes (every owner's
         // repositories answer as repositories); literal names below a child are left out, as
         // they are what differs between values. So are the names below its items, but where
         // a sibling's items have the same name below them: then the two answer at one place

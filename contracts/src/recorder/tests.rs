@@ -340,7 +340,15 @@ fn relearning_merges_literal_slugs_in_the_store_and_templates_what_comes_next() 
 #[test]
 fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled() {
     let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
-    let item = |i: i64| json!({"id": i, "name": "n", "category_ref": "c", "position": i});
+    // A third of the categories have a discount: the slug below was recorded without one,
+    // so it answers as the parameter's contract read without its optional fields.
+    let item = |i: i64| {
+        let mut c = json!({"id": i, "name": "n", "category_ref": "c", "position": i, "price": 3, "currency": "EUR"});
+        if i % 3 == 0 {
+            c["discount"] = json!({"percent": 10});
+        }
+        c
+    };
     let notes = |i: i64| json!({"notes": ["a"], "category_id": i, "count": 1});
     // Categories by numeric id (a parameter by their form), their notes, and one slug seen
     // before anything was learned: nothing shows it is a value yet.
@@ -349,7 +357,7 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled
         t += 1;
         t
     };
-    r.record(&x("shop", "/api/v1/categories/cotton-oak-3", 200, item(0), tick()));
+    r.record(&x("shop", "/api/v1/categories/cotton-oak-3", 200, item(1), tick()));
     for i in 0..4 {
         r.record(&x("shop", &format!("/api/v1/categories/{}", 1000 + i), 200, item(i), tick()));
         r.record(&x("shop", &format!("/api/v1/categories/{}/notes", 2000 + i), 200, notes(i), tick()));
@@ -370,6 +378,8 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled
         i += 1;
         assert!(i < 100, "no relearn once the traffic doubled: {:?}", paths(&r));
     }
+    // Fifteen exchanges at the first relearn, two more each round: thirty-one at i = 18.
+    assert_eq!(i, 18, "relearned when the exchanges had doubled, not before");
     assert!(!paths(&r).contains(&"/api/v1/categories/cotton-oak-3".to_owned()), "{:?}", paths(&r));
     assert_eq!(r.len(), before - 1);
 }
