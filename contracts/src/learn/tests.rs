@@ -75,6 +75,11 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         r#"{"a.b": "x", "a": {"b": 1}}"#,
         r#"{"data": {"a": 1, "a": "x"}, "meta": 1}"#,
         r#"{"data": [{"a": 1, "a": "x"}], "data": [{"b": 1}], "n": 1}"#,
+        r#"{"data": [{"id": 1, "x": null}], "has_more": true}"#,
+        r#"{"data": {"id": 1, "x": null}, "meta": {"v": null}}"#,
+        r#"{"a": null, "b": null, "c": 1}"#,
+        r#"{"a": null, "a": 1, "b": 2}"#,
+        r#"[{"a": null, "b": 1}]"#,
         "not json",
     ];
     let long = "k".repeat(MAX_PARENT_KEY + 1);
@@ -392,15 +397,29 @@ fn a_resource_seen_without_an_answer_does_not_join_resources_that_answer_apart()
             paths.push((format!("/api/v1/{res}/{}/tags", 2000 + 7 * i + r), body_signature(tags.as_bytes())));
         }
     }
+    let mut coupons = paths.clone();
     for i in 0..2 {
-        paths.push((format!("/api/v1/coupons/{}/tags", 3000 + i), None));
+        coupons.push((format!("/api/v1/coupons/{}/tags", 3000 + i), None));
     }
-    let learned: Vec<String> = learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
-        .iter()
-        .map(|r| r.as_str().to_owned())
-        .collect();
-    assert!(!learned.iter().any(|t| t.starts_with("/api/v1/{")), "{learned:?}");
-    assert!(learned.iter().any(|t| t.starts_with("/api/v1/orders/{")), "{learned:?}");
+    let learned = |paths: &[(String, Option<u64>)]| -> Vec<String> {
+        learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
+            .iter()
+            .map(|r| r.as_str().to_owned())
+            .collect()
+    };
+    let apart = learned(&coupons);
+    assert!(!apart.iter().any(|t| t.starts_with("/api/v1/{")), "{apart:?}");
+    assert!(apart.iter().any(|t| t.starts_with("/api/v1/orders/{")), "{apart:?}");
+    // The same with the fifth resource seen at every endpoint the others have, each answering
+    // a 404 (no shape): one kind with the four, which still answer apart.
+    let mut errors = paths;
+    errors.push(("/api/v1/coupons".to_owned(), None));
+    for i in 0..2 {
+        errors.push((format!("/api/v1/coupons/{}", 3000 + i), None));
+        errors.push((format!("/api/v1/coupons/{}/tags", 3000 + i), None));
+    }
+    let apart = learned(&errors);
+    assert!(!apart.iter().any(|t| t.starts_with("/api/v1/{")), "{apart:?}");
 }
 
 #[test]
