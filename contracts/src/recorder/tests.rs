@@ -385,6 +385,43 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled
 }
 
 #[test]
+fn the_traffic_rule_waits_for_a_window_in_which_the_endpoints_settled() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let names = ["users", "orders", "carts", "coupons", "refunds", "returns", "invoices", "payments", "teams", "notes"];
+    let hit = |r: &mut Recorder, i: usize, t: i64| {
+        let name = names[i];
+        r.record(&x("shop", &format!("/{name}"), 200, json!({ name: true, "n": t }), t))
+    };
+    // Each seen twice: names with shapes of their own, no open set.
+    let mut t = 0;
+    for i in (0..8).chain(0..8) {
+        t += 1;
+        hit(&mut r, i, t);
+    }
+    r.relearn();
+    assert_eq!((r.learned_at, r.recorded_at), (8, 16), "the first relearn, at eight endpoints");
+    // The exchanges double while the endpoints grow by a quarter: not settled, so the next
+    // window starts here, and nothing is learned.
+    for i in [8, 9, 8, 9].into_iter().chain(0..8).chain(0..4) {
+        t += 1;
+        hit(&mut r, i, t);
+    }
+    assert_eq!(r.relearn(), 0);
+    assert_eq!((r.learned_at, r.recorded_at, r.window_at), (8, 32, 10), "the window moved on");
+    // In the next window they stay: once the exchanges double again, a relearn.
+    for k in 0..31 {
+        t += 1;
+        hit(&mut r, k % 10, t);
+        r.relearn();
+        assert_eq!(r.recorded_at, 32, "no relearn before the exchanges doubled ({} recorded)", r.recorded);
+    }
+    t += 1;
+    hit(&mut r, 0, t);
+    r.relearn();
+    assert_eq!((r.learned_at, r.recorded_at), (10, 64), "relearned in a settled window");
+}
+
+#[test]
 fn weighted_recording_counts_all_and_infers_from_one_and_says_when_the_contract_changed() {
     let mut rec = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
     let paid = |i: i64| x("payments", &format!("/v1/charges/{i}"), 200, json!({"id": i, "status": "paid"}), i);
