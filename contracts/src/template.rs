@@ -421,7 +421,7 @@ pub(crate) enum SegKind {
 /// run of parameters, unique in the template. The last parameter of a run is what the literal
 /// names, `{user_id}` for ids and `{user}` for names after `users`; the ones before it scope
 /// it: `{owner}` for names, `{parent_id}` for ids (`/repos/{owner}/{repo}`). Without a
-/// literal before the run: `{id}`, `{name}`.
+/// literal before the run, or with a version before it: `{id}`, `{name}`.
 pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) -> String {
     let segs: Vec<(&str, SegKind)> = segs.collect();
     let mut out = String::new();
@@ -433,7 +433,11 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
             continue;
         }
         let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
-        let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty());
+        // An API's version names no collection (`/api/v1/{name}`, not `{v1}`).
+        let literal = run_start
+            .checked_sub(1)
+            .map(|l| segs[l].0)
+            .filter(|l| !l.is_empty() && !crate::learn::looks_like_version(l));
         let last_of_run = segs.get(i + 1).is_none_or(|(_, k)| *k == SegKind::Literal);
         // A scope taken by an earlier run is named after this run's collection
         // (`/repos/{owner}/{repo}/actions/artifacts/{artifact_owner}/{artifact}`), not numbered.
@@ -535,6 +539,17 @@ impl Templater {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_names_no_parameter() {
+        use SegKind::*;
+        assert_eq!(name_params([("api", Literal), ("v1", Literal), ("x", Slug)].into_iter()), "/api/v1/{name}");
+        assert_eq!(name_params([("v2beta1", Literal), ("1", Id)].into_iter()), "/v2beta1/{id}");
+        assert_eq!(
+            name_params([("v1", Literal), ("customers", Literal), ("1", Id)].into_iter()),
+            "/v1/customers/{customer_id}"
+        );
+    }
 
     #[test]
     fn the_route_index_picks_what_a_scan_picks() {

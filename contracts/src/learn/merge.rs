@@ -683,7 +683,7 @@ impl Node {
 
 /// Whether a path segment names an API version: `v1`, `v2`, `v10`, `v1beta1`, `v2alpha`.
 /// Not a release (`v1.2.3`, `v2.0`): those are a tag's values.
-pub(super) fn looks_like_version(seg: &str) -> bool {
+pub(crate) fn looks_like_version(seg: &str) -> bool {
     let Some(rest) = seg.strip_prefix('v').or_else(|| seg.strip_prefix('V')) else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (number, tail) = rest.split_at(digits);
