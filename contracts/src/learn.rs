@@ -43,7 +43,7 @@ use crate::shape::Shape;
 use crate::template::{OVERFLOW_PATH, Route, SegKind, Templater, name_params, param_reason};
 
 mod merge;
-pub(crate) use merge::looks_like_version;
+pub(crate) use crate::template::looks_like_version;
 mod node;
 mod similar;
 

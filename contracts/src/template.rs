@@ -406,6 +406,19 @@ fn singular(word: &str) -> String {
     }
 }
 
+/// Whether a path segment names an API version: `v1`, `v2`, `v10`, `v1beta1`, `v2alpha`.
+/// Not a release (`v1.2.3`, `v2.0`): those are a tag's values.
+pub(crate) fn looks_like_version(seg: &str) -> bool {
+    let Some(rest) = seg.strip_prefix('v').or_else(|| seg.strip_prefix('V')) else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, tail) = rest.split_at(digits);
+    (1..=3).contains(&number.len())
+        && (tail.is_empty()
+            || ["alpha", "beta", "rc"]
+                .iter()
+                .any(|t| tail.strip_prefix(t).is_some_and(|d| d.len() <= 3 && d.bytes().all(|c| c.is_ascii_digit()))))
+}
+
 /// What a path segment is, for naming ([`name_params`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SegKind {
@@ -434,10 +447,7 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
         }
         let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
         // An API's version names no collection (`/api/v1/{name}`, not `{v1}`).
-        let literal = run_start
-            .checked_sub(1)
-            .map(|l| segs[l].0)
-            .filter(|l| !l.is_empty() && !crate::learn::looks_like_version(l));
+        let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty() && !looks_like_version(l));
         let last_of_run = segs.get(i + 1).is_none_or(|(_, k)| *k == SegKind::Literal);
         // A scope taken by an earlier run is named after this run's collection
         // (`/repos/{owner}/{repo}/actions/artifacts/{artifact_owner}/{artifact}`), not numbered.

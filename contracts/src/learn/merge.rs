@@ -680,16 +680,3 @@ impl Node {
         if leaves_alike.len() >= MIN_VARIETY { (leaves_alike, "the same endpoints below") } else { (Vec::new(), "") }
     }
 }
-
-/// Whether a path segment names an API version: `v1`, `v2`, `v10`, `v1beta1`, `v2alpha`.
-/// Not a release (`v1.2.3`, `v2.0`): those are a tag's values.
-pub(crate) fn looks_like_version(seg: &str) -> bool {
-    let Some(rest) = seg.strip_prefix('v').or_else(|| seg.strip_prefix('V')) else { return false };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, tail) = rest.split_at(digits);
-    (1..=3).contains(&number.len())
-        && (tail.is_empty()
-            || ["alpha", "beta", "rc"]
-                .iter()
-                .any(|t| tail.strip_prefix(t).is_some_and(|d| d.len() <= 3 && d.bytes().all(|c| c.is_ascii_digit()))))
-}

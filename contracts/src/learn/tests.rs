@@ -574,7 +574,7 @@ fn versions_with_the_same_endpoints_below_stay_apart() {
         ("v1x", false),
         ("v1234", false),
     ] {
-        assert_eq!(super::merge::looks_like_version(seg), version, "{seg}");
+        assert_eq!(crate::template::looks_like_version(seg), version, "{seg}");
     }
     let mut paths = Vec::new();
     for v in ["v1", "v2", "v3"] {
