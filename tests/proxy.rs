@@ -1225,6 +1225,99 @@ fn a_running_proxy_s_contracts_are_read_as_of_now_by_list_show_and_diff() {
     assert_eq!(code, Some(0), "{log}");
 }
 
+/// The traffic rule through a real proxy: a slug recorded as a literal before any template was
+/// learned stays one while the endpoints stop growing, and joins its parameter at the first
+/// flush after the exchanges have doubled since the last relearn (read through `/contracts`,
+/// which flushes on demand; flushes by time are an hour apart).
+#[test]
+fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has_doubled() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    // A third of the categories have a discount; `cotton-oak-3` answers as category 1 (none).
+    let up = upstream_serving(|line| {
+        let path = line.split(' ').nth(1).unwrap_or("/");
+        let segs: Vec<&str> = path.trim_start_matches("/api/v1/").split('/').collect();
+        let item = |i: i64| {
+            let discount = if i % 3 == 0 { r#", "discount": {"percent": 10}"# } else { "" };
+            format!(
+                r#"{{"id": {i}, "name": "n", "category_ref": "c", "position": {i}, "price": 3, "currency": "EUR"{discount}}}"#
+            )
+        };
+        let body = match segs.as_slice() {
+            ["categories", _, "notes"] => r#"{"notes": ["a"], "category_id": 1, "count": 1}"#.to_owned(),
+            ["categories", "cotton-oak-3"] => item(1),
+            ["categories", v] => match v.parse::<i64>() {
+                Ok(n) => item(n - 1000),
+                Err(_) => item(v.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(1)),
+            },
+            [res] => format!(r#"{{"data": [], "{res}": true}}"#),
+            _ => "{}".to_owned(),
+        };
+        ("200 OK", body)
+    });
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("shop@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "1h", "--stable-sample", "1"]);
+    let p = spawn(d, cmd);
+    let addr = listen_addr(&p.line("route shop listening on"));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    let url = format!("http://{admin}");
+    let mut sent = 0;
+    let mut send = |path: String| {
+        assert!(get(&addr, &path).starts_with("HTTP/1.1 200"), "{path}");
+        sent += 1;
+        sent
+    };
+    // The paths as of now: a flush (and the relearn it asks for) first.
+    let paths = |sent: u64| -> Vec<String> {
+        judged(&admin, "shop", sent);
+        let list = mockdrift(d, &["contracts", "list", "--from", &url, "--format", "json"]);
+        assert_eq!(list.code, 0, "{}", list.stderr);
+        let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
+        let rows = rows.as_array().expect("rows");
+        rows.iter().map(|r| r["path"].as_str().expect("a path").to_owned()).collect()
+    };
+    let slug = "/api/v1/categories/cotton-oak-3".to_owned();
+    send(slug.clone());
+    for i in 0..4 {
+        send(format!("/api/v1/categories/{}", 1000 + i));
+        send(format!("/api/v1/categories/{}/notes", 2000 + i));
+    }
+    let mut n = 0;
+    for res in ["products", "orders", "carts", "coupons", "refunds", "returns"] {
+        n = send(format!("/api/v1/{res}"));
+    }
+    // Nine endpoints at the first flush: the first relearn, with nothing yet showing the slug
+    // is a value.
+    let first = paths(n);
+    assert!(first.contains(&slug), "{first:?}");
+    assert!(first.iter().any(|p| p.starts_with("/api/v1/categories/{")), "{first:?}");
+    // The same endpoints again, other slugs among them (they take the learned template): the
+    // endpoints do not grow, the traffic does.
+    let mut pair = |i: i64| {
+        send(format!("/api/v1/categories/{}", 1000 + i));
+        send(format!("/api/v1/categories/slim-red-{i}"))
+    };
+    for i in 10..15 {
+        n = pair(i);
+    }
+    let before = paths(n);
+    assert_eq!(n, 25);
+    assert!(before.contains(&slug), "not yet twice the traffic of the last relearn: {before:?}");
+    assert_eq!(before.len(), first.len(), "{before:?}");
+    for i in 15..18 {
+        n = pair(i);
+    }
+    // Thirty-one exchanges: more than twice the fifteen of the first relearn.
+    let after = paths(n);
+    assert!(!after.contains(&slug), "{after:?}");
+    assert_eq!(after.len(), first.len() - 1, "{after:?}");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    let stored = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(!stored.stdout.contains("cotton-oak-3"), "{}", stored.stdout);
+}
+
 /// The admin endpoints over TLS (`--admin-tls-cert`, `--admin-tls-key`): CI pulls the
 /// contracts from `https://` with the token, verified against `--contracts-ca` (or
 /// `MOCKDRIFT_CA_FILE`); an unknown CA is refused before the token is sent.

@@ -401,12 +401,6 @@ fn a_resource_seen_without_an_answer_does_not_join_resources_that_answer_apart()
     for i in 0..2 {
         coupons.push((format!("/api/v1/coupons/{}/tags", 3000 + i), None));
     }
-    let learned = |paths: &[(String, Option<u64>)]| -> Vec<String> {
-        learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
-            .iter()
-            .map(|r| r.as_str().to_owned())
-            .collect()
-    };
     let apart = learned(&coupons);
     assert!(!apart.iter().any(|t| t.starts_with("/api/v1/{")), "{apart:?}");
     assert!(apart.iter().any(|t| t.starts_with("/api/v1/orders/{")), "{apart:?}");
@@ -433,12 +427,6 @@ fn resources_seen_below_their_items_only_answer_apart_there() {
             paths.push((format!("/api/v1/{res}/{}/notes", 1000 + 7 * i + r), body_signature(notes.as_bytes())));
         }
     }
-    let learned = |paths: &[(String, Option<u64>)]| -> Vec<String> {
-        learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
-            .iter()
-            .map(|r| r.as_str().to_owned())
-            .collect()
-    };
     let apart = learned(&paths);
     assert!(!apart.iter().any(|t| t.starts_with("/api/v1/{")), "{apart:?}");
     // Tenants whose items' notes answer alike are values of one parameter.
@@ -787,4 +775,12 @@ fn a_null_member_is_no_part_of_a_shape_so_values_with_and_without_it_answer_as_o
     }
     let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
     assert_eq!(t.template("/projects/7/repository/tags/v9.9.9"), "/projects/{project_id}/repository/tags/{tag}");
+}
+
+/// The templates a sidecar's partial view learns from paths with their answers' signatures.
+fn learned(paths: &[(String, Option<u64>)]) -> Vec<String> {
+    learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial)
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect()
 }
