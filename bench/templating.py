@@ -139,9 +139,25 @@ VALUES = {
 }
 
 
+# The member that tells each resource's shape apart, per skeleton of the description being
+# run: a number from the skeleton's name, the next free one where two would share it.
+FIELDS = {}
+
+
+def fields(paths):
+    FIELDS.clear()
+    taken = set()
+    for k in sorted({skeleton(t) for t in paths}):
+        f = stable(k) % 100000
+        while f in taken:
+            f = (f + 1) % 100000
+        taken.add(f)
+        FIELDS[k] = f
+
+
 def distinct_body(template, n):
     k = skeleton(template)
-    return 200, {"id": n, "kind": k, f"f_{stable(k) % 100000}": True, "name": "x"}
+    return 200, {"id": n, "kind": k, f"f_{FIELDS.get(k, stable(k) % 100000)}": True, "name": "x"}
 
 
 def envelope_body(template, n):
@@ -181,6 +197,7 @@ def traffic(paths, model, bodies, volume, seed):
     """Requests in a random order: (true template, path, JSON line)."""
     rng = random.Random(seed)
     state = {}
+    fields(paths)
     counts = requests_per_template(paths, volume, rng)
     plan = [t for t in paths for _ in range(counts[t])]
     rng.shuffle(plan)
