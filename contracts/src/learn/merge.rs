@@ -625,16 +625,11 @@ impl Node {
         }
         // The items of one recorded contract answer alike because a relearn merged them:
         // they count as one answer (see [`Origin`]).
-        let mut item_classes: Vec<Vec<&String>> = Vec::new();
         for (s, ks) in by_item {
             if Origin::voters(ks.iter().map(|(_, o)| *o)) >= COLLECTIONS_ALIKE {
-                let ks: Vec<&String> = ks.into_iter().map(|(k, _)| k).collect();
-                item_classes.push(ks.clone());
-                by_sig.insert(s, ks);
+                by_sig.insert(s, ks.into_iter().map(|(k, _)| k).collect());
             }
         }
-        // Whether the class that merged is one of those (`--explain` names the rule).
-        let mut by_items = false;
         let informative = |ks: &Vec<&String>| ks.len() >= 2;
         if !alike.is_empty() {
             // Children answering as the structure's values do join them (a rare value seen
@@ -660,7 +655,6 @@ impl Node {
             }
             let mut classes: Vec<Vec<&String>> = by_sig.values().filter(|ks| informative(ks)).cloned().collect();
             if let Some(first) = largest(&mut classes) {
-                by_items = item_classes.contains(&first);
                 alike.extend(first);
             } else if classes.len() >= 2 && {
                 // Each child once: a child may be in many classes.
@@ -702,11 +696,7 @@ impl Node {
         alike.sort_unstable();
         alike.dedup();
         if alike.len() + with_param >= 2 {
-            let why = match (structural, by_items) {
-                (true, _) => "alike subtrees",
-                (false, true) => "collections whose items answer with one shape",
-                (false, false) => "one response shape",
-            };
+            let why = if structural { "alike subtrees" } else { "one response shape" };
             return (alike.into_iter().cloned().collect(), why);
         }
         let leaves_alike: Vec<String> =
