@@ -47,7 +47,7 @@ pub(crate) use crate::template::looks_like_version;
 mod node;
 mod similar;
 
-use self::node::{Cx, Echo, Node, Origin};
+use self::node::{Cx, Echo, Node};
 pub use self::node::{MAX_CHILDREN, MAX_SEGMENTS};
 use self::similar::{SkelTrie, alike_leaves, alike_shapes, alike_subtrees, typical_count};
 
@@ -189,18 +189,12 @@ impl PathLearner {
     /// Adds a path seen `weight` times that answered with any of `sigs` (an endpoint's
     /// recorded shape read whole, and read with its optional fields left out).
     pub fn add_answering(&mut self, path: &str, sigs: &[u64], weight: usize) {
-        self.add_from(path, sigs, Origin::Path, weight);
-    }
-
-    /// Adds a sample path of a recorded contract, answering with the contract's shapes
-    /// (see [`Origin`]).
-    fn add_from(&mut self, path: &str, sigs: &[u64], origin: Origin, weight: usize) {
         let p = path.split('?').next().unwrap_or(path);
         let segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
         if segs.len() > MAX_SEGMENTS {
             return;
         }
-        self.root.insert(&segs, sigs, origin, weight.max(1), self.cap);
+        self.root.insert(&segs, sigs, weight.max(1), self.cap);
         self.since_check += 1;
         if self.since_check >= CHECK_EVERY {
             self.since_check = 0;
@@ -477,7 +471,7 @@ type Explained = (String, Vec<(String, String)>);
 
 /// A sample path, its response shape's signatures (both readings, see `retemplate`), and how
 /// many exchanges it stands for.
-type Evidence<'a> = (&'a str, Vec<u64>, Origin, usize);
+type Evidence<'a> = (&'a str, Vec<u64>, usize);
 
 /// Each of the endpoint's sampled paths (queries left off) with how many of its exchanges it
 /// stands for: the exchanges of one distinct path (with its query), not a share of the
@@ -521,7 +515,7 @@ pub fn retemplate(
     limits: &Limits,
 ) -> Vec<(EndpointKey, EndpointKey)> {
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
-    for (n, (k, c)) in contracts.iter().enumerate() {
+    for (k, c) in contracts.iter() {
         if k.path == OVERFLOW_PATH || c.paths.is_empty() {
             continue;
         }
@@ -543,15 +537,14 @@ pub fn retemplate(
             }
         }
         let e = evidence.entry(k.service.as_str()).or_default();
-        let origin = Origin::Contract(u32::try_from(n).unwrap_or(u32::MAX));
-        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sigs.clone(), origin, w)));
+        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sigs.clone(), w)));
     }
     let learned: Vec<(String, crate::template::Explained)> = evidence
         .into_iter()
         .map(|(svc, paths)| {
             let mut learner = PathLearner::default();
-            for (p, sigs, origin, weight) in paths {
-                learner.add_from(p, &sigs, origin, weight);
+            for (p, sigs, weight) in paths {
+                learner.add_answering(p, &sigs, weight);
             }
             (svc.to_owned(), learner.learn_explained(View::Partial))
         })

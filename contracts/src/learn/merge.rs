@@ -296,7 +296,7 @@ impl Node {
         let mut mine = Vec::new();
         self.skeletons("", &mut mine);
         mine.iter().all(|k| skeletons.holds(k, false))
-            && self.sigs.keys().all(|s| cx.generic.contains(s) || param.sigs.contains_key(s))
+            && self.sigs.iter().all(|s| cx.generic.contains(s) || param.sigs.contains(s))
     }
 
     /// The literal children that are values of one parameter, if they are. `recurring` of
@@ -322,17 +322,17 @@ impl Node {
             // its own (`/user/login` beside user names, however few times it was seen).
             let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
             for n in self.lits.values().chain(self.param.as_deref()) {
-                for s in n.sigs.keys().filter(|s| !cx.generic.contains(s)) {
+                for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
                     *sig_count.entry(*s).or_default() += 1;
                 }
             }
             let own_shape = |n: &Node| {
-                let mut specific = n.sigs.keys().filter(|s| !cx.generic.contains(s)).peekable();
+                let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
                 specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
             };
             // (Values merged already stand for several children.)
             let shared = sig_count.values().any(|&c| c >= 2)
-                || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.keys().any(|s| !cx.generic.contains(s)));
+                || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));
             let open_set = self
                 .lits
                 .iter()
@@ -384,7 +384,7 @@ impl Node {
             let Some(p) = n.param.as_deref() else { return Vec::new() };
             p.lits
                 .iter()
-                .flat_map(|(k, c)| c.sigs.keys().filter(|s| !generic.contains(s)).map(move |s| (k, *s)))
+                .flat_map(|(k, c)| c.sigs.iter().filter(|s| !generic.contains(s)).map(move |s| (k, *s)))
                 .collect()
         }
         let mut item_names: std::collections::HashMap<&String, usize> = std::collections::HashMap::new();
@@ -406,8 +406,8 @@ impl Node {
                         h.finish()
                     });
                 n.sigs
-                    .keys()
-                    .chain(n.param.iter().flat_map(|p| p.sigs.keys()))
+                    .iter()
+                    .chain(n.param.iter().flat_map(|p| p.sigs.iter()))
                     .copied()
                     .filter(|s| !cx.generic.contains(s))
                     .chain(marked)
@@ -443,7 +443,7 @@ impl Node {
         // own (two or more members, no shape shared).
         let mut shapes_of: Vec<(std::collections::BTreeSet<u64>, usize)> = vec![Default::default(); kinds.len()];
         for (_, n, kind) in &children {
-            let specific: Vec<u64> = n.sigs.keys().copied().filter(|s| !cx.generic.contains(s)).collect();
+            let specific: Vec<u64> = n.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
             if !specific.is_empty() {
                 shapes_of[*kind].0.extend(specific);
                 shapes_of[*kind].1 += 1;
@@ -609,27 +609,24 @@ impl Node {
         // Children that are nothing but a collection (items below them, nothing else) answer
         // as their items do: a client's few owners under `/user/starred`, each with some of
         // its repositories. Three or more of them: two collections of one item type are an
-        // API's mirrored parts (`members` and `public_members` of an organization).
-        let mut by_item: std::collections::BTreeMap<u64, Vec<(&String, Origin)>> = std::collections::BTreeMap::new();
+        // API's mirrored parts (`members` and `public_members` of an organization). Only on
+        // the whole view: a sidecar's paths answer with their contract's shape, and paths
+        // merged under one template on its first relearn (`/git/{}/{}` over `blobs`,
+        // `commits`, `trees`) would answer alike because they were merged.
+        let mut by_item: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
         for (k, n, _) in &children {
-            let (Some(k), Some(p)) = (k, n.param.as_deref()) else { continue };
+            let (Some(k), Some(p), View::Whole) = (k, n.param.as_deref(), cx.view) else { continue };
             if n.lits.len() > 0 || p.lits.len() > 0 || p.param.is_some() {
                 continue;
             }
-            for (s, o) in p.sigs.iter().filter(|(s, _)| !cx.generic.contains(*s)) {
+            for s in p.sigs.iter().filter(|s| !cx.generic.contains(s)) {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 ("{}", s).hash(&mut h);
-                by_item.entry(h.finish()).or_default().push((k, *o));
+                by_item.entry(h.finish()).or_default().push(k);
             }
         }
-        // The items of one recorded contract answer alike because a relearn merged them:
-        // they count as one answer (see [`Origin`]).
-        for (s, ks) in by_item {
-            if Origin::voters(ks.iter().map(|(_, o)| *o)) >= COLLECTIONS_ALIKE {
-                by_sig.insert(s, ks.into_iter().map(|(k, _)| k).collect());
-            }
-        }
+        by_sig.extend(by_item.into_iter().filter(|(_, ks)| ks.len() >= COLLECTIONS_ALIKE));
         let informative = |ks: &Vec<&String>| ks.len() >= 2;
         if !alike.is_empty() {
             // Children answering as the structure's values do join them (a rare value seen

@@ -74,9 +74,8 @@ pub(super) struct Node {
     pub(super) lits: Lits,
     /// The parameter child.
     pub(super) param: Option<Box<Node>>,
-    /// Signatures of the response bodies of paths ending here ([`body_signature`]), each
-    /// with where it came from ([`Origin`]).
-    pub(super) sigs: BTreeMap<u64, Origin>,
+    /// Signatures of the response bodies of paths ending here ([`body_signature`]).
+    pub(super) sigs: std::collections::BTreeSet<u64>,
     /// A parameter that took in literal values (names such as `octocat`), not only ids.
     pub(super) slug: bool,
     /// Of the values merged into a parameter above, how many had this node (0: none merged
@@ -91,51 +90,6 @@ pub(super) struct Node {
     /// seen (at most [`MAX_PREFIXES`]), so that a sibling of the same form whose random part
     /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
     pub(super) prefixes: Vec<(String, usize)>,
-}
-
-/// Where a response shape at a node came from. A sidecar learns from its contracts
-/// ([`retemplate`]): each sample path of a contract answers with the contract's shape, so
-/// the collections a first relearn merged under one template (`/git/{}/{}` over `blobs`,
-/// `commits` and `trees`) have items answering alike because they were merged, which is no
-/// evidence that they are one parameter's values. A shape is kept with the contract it came
-/// from, or with [`Origin::Many`] once two contracts (or paths of the traffic itself)
-/// answered with it. Only the rule for collections of alike items counts origins: a
-/// sidecar's values answering as one because they are one contract is how a relearn finds
-/// its earlier parameter again (counted once, Stripe's `/v1/products/{}` and
-/// `/v1/events/{}`, with a client's few ids as literals below each, joined into `/v1/{}`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Origin {
-    /// A path of the traffic itself (`contracts infer`): independent of every other.
-    Path,
-    /// One recorded contract (its index in the learning).
-    Contract(u32),
-    /// Several contracts or paths.
-    Many,
-}
-
-impl Origin {
-    /// Both origins of one shape at a node.
-    pub(super) fn and(self, other: Origin) -> Origin {
-        match (self, other) {
-            (Origin::Contract(a), Origin::Contract(b)) if a == b => self,
-            _ => Origin::Many,
-        }
-    }
-
-    /// How many independent answers these are: the paths of one contract count once.
-    pub(super) fn voters(origins: impl Iterator<Item = Origin>) -> usize {
-        let mut contracts: Vec<u32> = Vec::new();
-        let mut others = 0;
-        for o in origins {
-            match o {
-                Origin::Contract(c) => contracts.push(c),
-                Origin::Path | Origin::Many => others += 1,
-            }
-        }
-        contracts.sort_unstable();
-        contracts.dedup();
-        contracts.len() + others
-    }
 }
 
 /// How many prefix forms a parameter keeps ([`Node::prefixes`]).
@@ -253,7 +207,7 @@ pub const MAX_SEGMENTS: usize = 64;
 
 impl Node {
     /// Adds a path seen `weight` times.
-    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], origin: Origin, weight: usize, cap: usize) {
+    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], weight: usize, cap: usize) {
         let mut node = self;
         for first in segs {
             node.count += weight;
@@ -278,14 +232,14 @@ impl Node {
         }
         node.count += weight;
         node.ends += weight;
-        node.add_sigs(sigs.iter().map(|s| (*s, origin)));
+        node.add_sigs(sigs.iter().copied());
     }
 
     /// The response shapes seen at paths of several depths: an error shape or an envelope
     /// that many endpoints share, not one resource's. Sibling values answer at one depth.
     pub(super) fn generic_sigs(&self) -> std::collections::HashSet<u64> {
         fn walk(n: &Node, depth: usize, at: &mut std::collections::HashMap<u64, u64>) {
-            for s in n.sigs.keys() {
+            for s in &n.sigs {
                 *at.entry(*s).or_default() |= 1 << depth.min(63);
             }
             for child in n.lits.values().chain(n.param.as_deref()) {
@@ -403,9 +357,9 @@ impl Node {
 
     /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
     /// the traffic.
-    pub(super) fn add_sigs(&mut self, sigs: impl IntoIterator<Item = (u64, Origin)>) {
-        for (sig, origin) in sigs {
-            self.sigs.entry(sig).and_modify(|o| *o = o.and(origin)).or_insert(origin);
+    pub(super) fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
+        for sig in sigs {
+            self.sigs.insert(sig);
             if self.sigs.len() > MAX_SIGS {
                 self.sigs.pop_last();
             }
@@ -509,9 +463,9 @@ impl Node {
     /// a child's marked with its name.
     pub(super) fn answers(&self, cx: &Cx) -> Vec<u64> {
         use std::hash::{Hash, Hasher};
-        let mut out: Vec<u64> = self.sigs.keys().copied().filter(|s| !cx.generic.contains(s)).collect();
+        let mut out: Vec<u64> = self.sigs.iter().copied().filter(|s| !cx.generic.contains(s)).collect();
         for (k, child) in &self.lits {
-            for s in child.sigs.keys().filter(|s| !cx.generic.contains(s)) {
+            for s in child.sigs.iter().filter(|s| !cx.generic.contains(s)) {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 (k, s).hash(&mut h);
                 out.push(h.finish());

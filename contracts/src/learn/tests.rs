@@ -262,26 +262,6 @@ fn a_client_s_few_owners_with_only_items_below_answer_as_their_items() {
 }
 
 #[test]
-fn collections_answering_alike_through_one_merged_contract_stay_apart() {
-    // A sidecar's first relearn merged `/git/{}/{}` over `blobs`, `commits` and `trees`: read
-    // again, every item answers with that contract's shape, which is no evidence.
-    let learned = |origins: [u32; 3]| {
-        let mut l = PathLearner::default();
-        for (name, origin) in ["blobs", "commits", "trees"].into_iter().zip(origins) {
-            for i in 0..3 {
-                l.add_from(&format!("/git/{name}/sha-{}", letters(i)), &[9], Origin::Contract(origin), 1);
-            }
-        }
-        Templater::new(l.learn(View::Partial))
-    };
-    let t = learned([4, 4, 4]);
-    assert!(t.template("/git/blobs/sha-new").starts_with("/git/blobs/"), "{t:?}");
-    // Three contracts answering alike are three answers: the names are values.
-    let t = learned([4, 5, 6]);
-    assert!(t.template("/git/blobs/sha-new").starts_with("/git/{"), "{t:?}");
-}
-
-#[test]
 fn an_apis_mirrored_collections_stay_apart() {
     let mut paths = Vec::new();
     for top in ["enterprises", "organizations"] {
