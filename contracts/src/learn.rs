@@ -73,10 +73,6 @@ const UNION_CONTAINED: f64 = 0.8;
 /// How many of a node's largest subtree shapes each shape is compared with.
 const COMPARED: usize = 16;
 
-/// How many sibling collections whose items answer with one shape, and with nothing else
-/// below them, are values of one parameter (see `to_merge`).
-const COLLECTIONS_ALIKE: usize = 3;
-
 /// The share of a node's children recurring under its siblings' (see [`Echo`]) from which
 /// they are not an open set.
 const RECUR_SHARE: f64 = 0.5;

@@ -606,27 +606,6 @@ impl Node {
                 by_sig.entry(s).or_default().push(k);
             }
         }
-        // Children that are nothing but a collection (items below them, nothing else) answer
-        // as their items do: a client's few owners under `/user/starred`, each with some of
-        // its repositories. Three or more of them: two collections of one item type are an
-        // API's mirrored parts (`members` and `public_members` of an organization). Only on
-        // the whole view: a sidecar's paths answer with their contract's shape, and paths
-        // merged under one template on its first relearn (`/git/{}/{}` over `blobs`,
-        // `commits`, `trees`) would answer alike because they were merged.
-        let mut by_item: std::collections::BTreeMap<u64, Vec<&String>> = std::collections::BTreeMap::new();
-        for (k, n, _) in &children {
-            let (Some(k), Some(p), View::Whole) = (k, n.param.as_deref(), cx.view) else { continue };
-            if n.lits.len() > 0 || p.lits.len() > 0 || p.param.is_some() {
-                continue;
-            }
-            for s in p.sigs.iter().filter(|s| !cx.generic.contains(s)) {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                ("{}", s).hash(&mut h);
-                by_item.entry(h.finish()).or_default().push(k);
-            }
-        }
-        by_sig.extend(by_item.into_iter().filter(|(_, ks)| ks.len() >= COLLECTIONS_ALIKE));
         let informative = |ks: &Vec<&String>| ks.len() >= 2;
         if !alike.is_empty() {
             // Children answering as the structure's values do join them (a rare value seen

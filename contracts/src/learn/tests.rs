@@ -235,33 +235,6 @@ fn organizations_each_seen_on_a_few_endpoints_are_one_parameter() {
 }
 
 #[test]
-fn a_client_s_few_owners_with_only_items_below_answer_as_their_items() {
-    // A client's four owners, each seen with a few of its repositories starred: below each
-    // owner nothing but repositories, answering with one shape, and no structure deeper.
-    let mut paths: Vec<(String, Option<u64>, usize)> = vec![("/user/starred".to_owned(), sig(1), 8)];
-    for (o, owner) in ["alpha-omega", "delta-delta", "hello-docs", "infra-lab"].iter().enumerate() {
-        for r in 0..=o % 3 + 1 {
-            paths.push((format!("/user/starred/{owner}/repo-{}", letters(r + o)), sig(2), 4));
-        }
-    }
-    let learned = |paths: &[(String, Option<u64>, usize)]| {
-        Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole))
-    };
-    let t = learned(&paths);
-    assert!(t.template("/user/starred/zeta-core/some-repo").starts_with("/user/starred/{"), "{t:?}");
-    // Two collections whose items answer alike are an API's mirrored parts, not values.
-    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
-    for list in ["members", "public_members"] {
-        for u in 0..4 {
-            paths.push((format!("/teams/{list}/user-{}", letters(u)), sig(3), 4));
-        }
-    }
-    let t = learned(&paths);
-    assert!(t.template("/teams/members/user-zz").starts_with("/teams/members/"), "{t:?}");
-    assert!(t.template("/teams/public_members/user-zz").starts_with("/teams/public_members/"), "{t:?}");
-}
-
-#[test]
 fn an_apis_mirrored_collections_stay_apart() {
     let mut paths = Vec::new();
     for top in ["enterprises", "organizations"] {
