@@ -1268,14 +1268,25 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
         sent += 1;
         sent
     };
-    // The paths as of now: a flush (and the relearn it asks for) first.
+    // The paths as of now: every exchange recorded (none dropped: the relearn counts them),
+    // then a flush (and the relearn it asks for) before the answer, asked again if the
+    // answer came before a flush did (`/contracts` waits for one a few seconds at most).
     let paths = |sent: u64| -> Vec<String> {
         judged(&admin, "shop", sent);
-        let list = mockdrift(d, &["contracts", "list", "--from", &url, "--format", "json"]);
-        assert_eq!(list.code, 0, "{}", list.stderr);
-        let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
-        let rows = rows.as_array().expect("rows");
-        rows.iter().map(|r| r["path"].as_str().expect("a path").to_owned()).collect()
+        let flushes = || metric(&get(&admin, "/metrics"), "mockdrift_flushes_total");
+        assert_eq!(metric(&get(&admin, "/metrics"), "mockdrift_dropped_total{route=\"shop\"}"), 0);
+        for _ in 0..10 {
+            let before = flushes();
+            let list = mockdrift(d, &["contracts", "list", "--from", &url, "--format", "json"]);
+            assert_eq!(list.code, 0, "{}", list.stderr);
+            if flushes() == before {
+                continue;
+            }
+            let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
+            let rows = rows.as_array().expect("rows");
+            return rows.iter().map(|r| r["path"].as_str().expect("a path").to_owned()).collect();
+        }
+        panic!("no flush answered /contracts ten times");
     };
     let slug = "/api/v1/categories/cotton-oak-3".to_owned();
     send(slug.clone());
@@ -1305,13 +1316,18 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
     assert_eq!(n, 25);
     assert!(before.contains(&slug), "not yet twice the traffic of the last relearn: {before:?}");
     assert_eq!(before.len(), first.len(), "{before:?}");
-    for i in 15..18 {
+    for i in 15..17 {
         n = pair(i);
     }
-    // Thirty-one exchanges: more than twice the fifteen of the first relearn.
+    let just_before = paths(n);
+    assert_eq!(n, 29);
+    assert!(just_before.contains(&slug), "one exchange short of twice the traffic: {just_before:?}");
+    // Thirty exchanges: twice the fifteen of the first relearn.
+    n = send("/api/v1/categories/1017".to_owned());
     let after = paths(n);
     assert!(!after.contains(&slug), "{after:?}");
     assert_eq!(after.len(), first.len() - 1, "{after:?}");
+    // What the flush wrote is what the store holds after the proxy stopped.
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
     let stored = mockdrift(d, &["contracts", "list", "--store", "st"]);
