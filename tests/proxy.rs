@@ -268,6 +268,23 @@ fn spawn_proxy(dir: &std::path::Path, args: &[&str]) -> (Child, String) {
     (p, addr)
 }
 
+/// A proxy recording every exchange of route `name` to `up` into the store `st` in `dir`,
+/// flushing every `flush`, with an admin port: the child, the route's address, the admin's.
+fn recording_proxy(
+    dir: &std::path::Path,
+    name: &str,
+    up: std::net::SocketAddr,
+    flush: &str,
+) -> (Child, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
+    cmd.args(["proxy", "--store", "st", "--route", &format!("{name}@127.0.0.1:0=http://{up}")]);
+    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", flush, "--stable-sample", "1"]);
+    let p = spawn(dir, cmd);
+    let addr = listen_addr(&p.line(&format!("route {name} listening on")));
+    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    (p, addr, admin)
+}
+
 /// Starts `cmd` in `dir` with its stderr read line by line.
 pub(crate) fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
     let mut child = cmd.current_dir(dir).env_remove("MOCKDRIFT_LOG").stderr(Stdio::piped()).spawn().expect("spawn");
@@ -1053,13 +1070,7 @@ const PLANTED: [&str; 6] =
 fn planted_secrets_reach_no_store_export_report_or_file_name() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
-    let up = upstream_leaky();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
-    cmd.args(["proxy", "--store", "st", "--route", &format!("app@127.0.0.1:0=http://{up}")]);
-    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "100ms", "--stable-sample", "1"]);
-    let p = spawn(d, cmd);
-    let addr = listen_addr(&p.line("route app listening on"));
-    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    let (p, addr, admin) = recording_proxy(d, "app", upstream_leaky(), "100ms");
     let paths = [
         format!("/v1/sessions/{PLANTED_JWT}/profile"),
         "/users/planted.person@corp.example/settings".to_owned(),
@@ -1255,12 +1266,7 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
         };
         ("200 OK", body)
     });
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mockdrift"));
-    cmd.args(["proxy", "--store", "st", "--route", &format!("shop@127.0.0.1:0=http://{up}")]);
-    cmd.args(["--admin", "127.0.0.1:0", "--flush-interval", "1h", "--stable-sample", "1"]);
-    let p = spawn(d, cmd);
-    let addr = listen_addr(&p.line("route shop listening on"));
-    let admin = p.line("admin listening on").rsplit(' ').next().expect("addr").to_owned();
+    let (p, addr, admin) = recording_proxy(d, "shop", up, "1h");
     let url = format!("http://{admin}");
     let mut sent = 0;
     let mut send = |path: String| {
