@@ -40,10 +40,9 @@ use std::collections::BTreeMap;
 use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::shape::Shape;
-use crate::template::{OVERFLOW_PATH, Route, SegKind, Templater, name_params, param_reason};
+use crate::template::{OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params, param_reason};
 
 mod merge;
-pub(crate) use crate::template::looks_like_version;
 mod node;
 mod similar;
 
