@@ -85,13 +85,36 @@ pub struct Example {
     pub body: serde_json::Value,
 }
 
+/// How many paths answering apart from their endpoint a contract keeps beyond its sample
+/// ([`Contract::apart`]).
+pub(crate) const MAX_APART: usize = 4;
+
 /// A redacted concrete path seen for the endpoint (bottom-k by hash).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PathSample {
     /// Hash of the path (hex).
     pub hash: String,
     /// The redacted path, with its redacted query when there was one.
     pub path: String,
+    /// Kept when the path's 2xx JSON body answered apart from the endpoint's bodies so far
+    /// (a member every one had missing, one none had present): that body's member names,
+    /// hashed ([`crate::learn::body_signature`], hex). A literal recorded into a parameter it
+    /// is not a value of (`/customers/search` arriving after `/customers/{customer}` was
+    /// learned) so answers as itself at the next relearn, not as the endpoint's whole shape.
+    /// Absent otherwise, and in stores written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sig: Option<String>,
+}
+
+impl PathSample {
+    /// The sample of a redacted path (with its query), without a body signature.
+    pub fn of(path: &str) -> PathSample {
+        PathSample {
+            hash: format!("{:016x}", crate::shape::stable_hash(path.as_bytes())),
+            path: path.to_owned(),
+            sig: None,
+        }
+    }
 }
 
 /// What an endpoint was seen to return.
@@ -129,6 +152,11 @@ pub struct Contract {
     /// Redacted concrete paths.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<PathSample>,
+    /// Redacted concrete paths whose answer was apart from the endpoint's (see
+    /// [`PathSample::sig`]) and that the bottom-k sample in `paths` did not take: at most
+    /// [`MAX_APART`], the smallest hashes, each with its signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apart: Vec<PathSample>,
     /// Why each parameter of the template that was learned from values is one: the rule
     /// that merged the values, with its counts, by parameter name (`contracts show --explain`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -153,6 +181,7 @@ impl Contract {
             response_headers: BTreeMap::new(),
             examples: Vec::new(),
             paths: Vec::new(),
+            apart: Vec::new(),
             learned: BTreeMap::new(),
             latency: crate::latency::Latency::default(),
         }
@@ -196,6 +225,9 @@ impl Contract {
         }
         for p in &o.paths {
             self.add_path(p.clone(), limits.max_paths);
+        }
+        for p in &o.apart {
+            self.add_apart(p.clone());
         }
         self.latency.merge(&o.latency);
     }
@@ -245,11 +277,35 @@ impl Contract {
     }
 
     /// Adds a concrete path sample, keeping the `k` smallest hashes.
+    /// A signature one of two merged snapshots kept is kept.
     pub fn add_path(&mut self, p: PathSample, k: usize) {
-        if let Err(i) = self.paths.binary_search(&p) {
-            self.paths.insert(i, p);
+        match self.paths.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
+            Ok(i) => {
+                if self.paths[i].sig.is_none() {
+                    self.paths[i].sig = p.sig;
+                }
+            }
+            Err(i) => {
+                self.paths.insert(i, p);
+                self.paths.truncate(k);
+            }
         }
-        self.paths.truncate(k);
+    }
+
+    /// Keeps a path whose answer was apart from the endpoint's (`p.sig` set): on its sample
+    /// entry when the sample holds it, else in [`Contract::apart`] (the smallest hashes, so
+    /// that merging snapshots keeps the same ones whatever the order).
+    pub fn add_apart(&mut self, p: PathSample) {
+        if let Ok(i) = self.paths.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
+            if self.paths[i].sig.is_none() {
+                self.paths[i].sig = p.sig;
+            }
+            return;
+        }
+        if let Err(i) = self.apart.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
+            self.apart.insert(i, p);
+            self.apart.truncate(MAX_APART);
+        }
     }
 
     /// How many distinct paths (with their queries) the endpoint was seen with, estimated
@@ -280,11 +336,10 @@ impl Contract {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shape::stable_hash;
 
     fn seen(c: &mut Contract, path: &str) {
         c.count += 1;
-        c.add_path(PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.to_owned() }, 8);
+        c.add_path(PathSample::of(path), 8);
     }
 
     #[test]
@@ -308,5 +363,32 @@ mod tests {
             let d = many.distinct_paths(8);
             assert!(d > n as f64 / 3.0 && d < n as f64 * 3.0, "{n} paths estimated at {d}");
         }
+    }
+
+    #[test]
+    fn a_path_answering_apart_is_kept_on_its_sample_entry_or_beside_the_sample() {
+        let apart = |p: &str| PathSample { sig: Some("00000000000000ff".into()), ..PathSample::of(p) };
+        let mut c = Contract::new(Ts(0));
+        let mut paths: Vec<PathSample> = (0..10).map(|i| PathSample::of(&format!("/p/{i}"))).collect();
+        paths.sort();
+        for p in &paths[..3] {
+            c.add_path(p.clone(), 3);
+        }
+        c.add_path(paths[0].clone(), 3);
+        assert_eq!(c.paths, paths[..3], "one entry a path");
+        // In the sample: the signature goes on its entry, and a merge without it keeps it.
+        c.add_apart(apart(&paths[1].path));
+        c.add_path(paths[1].clone(), 3);
+        assert_eq!(c.paths[1].sig.as_deref(), Some("00000000000000ff"));
+        assert!(c.apart.is_empty());
+        // Not in it: beside it, the smallest hashes up to MAX_APART.
+        for p in &paths[3..] {
+            c.add_apart(apart(&p.path));
+        }
+        assert_eq!(
+            c.apart.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            paths[3..3 + MAX_APART].iter().map(|p| p.path.as_str()).collect::<Vec<_>>()
+        );
+        assert_eq!(c.paths.len(), 3, "the sample, and so the distinct-path estimate, untouched");
     }
 }

@@ -266,6 +266,37 @@ pub const ENVELOPE_MEMBERS: usize = 5;
 /// would carry a copy of the name (a hostile body of long names stays linear).
 pub const MAX_PARENT_KEY: usize = 128;
 
+/// Whether a body just recorded into an endpoint (`shape` holds it) answered apart from what
+/// the endpoint answered before: it lacks a member every earlier body had and holds one none
+/// had (`/customers/search`'s list, recorded into `/customers/{customer}` because it came
+/// after the customers were learned). A body that only leaves out or adds optional members
+/// answers as the endpoint does. Needs two earlier object bodies.
+pub(crate) fn answered_apart(shape: &Shape, body: &[u8]) -> bool {
+    use crate::json::{Event, Parser};
+    let Some(o) = shape.object.as_deref() else { return false };
+    if o.count < 3 || o.map.is_some() {
+        return false;
+    }
+    let Ok(mut p) = Parser::new(body) else { return false };
+    if !matches!(p.next(), Ok(Some(Event::StartObject))) {
+        return false;
+    }
+    let mut names: Vec<String> = Vec::new();
+    loop {
+        match p.next() {
+            Ok(Some(Event::Key(k))) if p.depth() == 1 => names.push(k.into_owned()),
+            Ok(Some(Event::EndObject)) if p.depth() == 0 => break,
+            Ok(Some(_)) => {}
+            _ => return false,
+        }
+    }
+    names.sort_unstable();
+    let has = |k: &str| names.binary_search_by(|n| n.as_str().cmp(k)).is_ok();
+    let new_member = names.iter().any(|n| o.fields.get(n).is_some_and(|f| f.present == 1));
+    let lacks_constant = o.fields.iter().any(|(k, f)| f.present + 1 == o.count && !has(k));
+    new_member && lacks_constant
+}
+
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
 /// value kinds of an object (of an array's first object), hashed. None for bodies too small to
 /// tell endpoints apart (not JSON, scalars, objects with fewer than two members).
@@ -476,19 +507,21 @@ type Evidence<'a> = (&'a str, Vec<u64>, usize);
 /// endpoint). A path sampled several times came with many queries (`/users/me?page=...`), and
 /// stands for its share of the distinct paths: otherwise a literal with varied queries looks
 /// seen a handful of times and joins the ids beside it.
-fn sample_weights(c: &Contract, k: usize) -> Vec<(&str, usize)> {
-    let mut sampled: BTreeMap<&str, usize> = BTreeMap::new();
+fn sample_weights(c: &Contract, k: usize) -> Vec<(&str, Option<u64>, usize)> {
+    let mut sampled: BTreeMap<&str, (Option<u64>, usize)> = BTreeMap::new();
     for p in &c.paths {
-        *sampled.entry(p.path.split('?').next().unwrap_or(&p.path)).or_default() += 1;
+        let e = sampled.entry(p.path.split('?').next().unwrap_or(&p.path)).or_default();
+        e.0 = e.0.or_else(|| p.sig.as_deref().and_then(|s| u64::from_str_radix(s, 16).ok()));
+        e.1 += 1;
     }
     let distinct = c.distinct_paths(k).max(1.0);
     let per_path = c.count as f64 / distinct;
     let n = c.paths.len() as f64;
     sampled
         .into_iter()
-        .map(|(p, times)| {
+        .map(|(p, (sig, times))| {
             let paths = if times == 1 { 1.0 } else { distinct * times as f64 / n };
-            (p, (per_path * paths).round().max(1.0) as usize)
+            (p, sig, (per_path * paths).round().max(1.0) as usize)
         })
         .collect()
 }
@@ -531,8 +564,21 @@ pub fn retemplate(
                 sigs.push(core);
             }
         }
+        // A path that kept what it answered ([`crate::PathSample::sig`]) gives that: a
+        // literal recorded into a parameter before it was told apart answers as itself.
         let e = evidence.entry(k.service.as_str()).or_default();
-        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, w)| (p, sigs.clone(), w)));
+        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, own, w)| match own {
+            Some(own) if !sigs.is_empty() => (p, vec![own], w),
+            _ => (p, sigs.clone(), w),
+        }));
+        // And those the sample did not take (an open set's thousands of values leave a
+        // literal among them to chance), once each.
+        if !sigs.is_empty() {
+            e.extend(c.apart.iter().filter_map(|p| {
+                let own = u64::from_str_radix(p.sig.as_deref()?, 16).ok()?;
+                Some((p.path.split('?').next().unwrap_or(&p.path), vec![own], 1))
+            }));
+        }
     }
     let learned: Vec<(String, crate::template::Explained)> = evidence
         .into_iter()

@@ -364,10 +364,7 @@ impl Recorder {
             path.push('?');
             path.push_str(&redactor.redact_query(&x.query));
         }
-        c.add_path(
-            PathSample { hash: format!("{:016x}", stable_hash(path.as_bytes())), path: path.clone() },
-            limits.max_paths,
-        );
+        c.add_path(PathSample::of(&path), limits.max_paths);
         if let Some(q) = query_json(&x.query) {
             let _ = c.query.observe(q.as_bytes(), x.time, limits, redactor);
         }
@@ -591,8 +588,19 @@ fn response_body(
     if !(media::is_json(media) || media.is_empty() && media::sniff_json(&decoded)) {
         return Recorded::NotJson;
     }
+    let members = c.response.object.as_ref().map_or(0, |o| o.fields.len());
     if let Err(e) = c.response.observe(&decoded, x.time, limits, redactor) {
         return Recorded::ParseError(e.to_string());
+    }
+    // A member new at the top: whether the body answered apart from the endpoint's earlier
+    // ones, and if so what it answered, kept with its path (see `PathSample::sig`). Two more
+    // parses, only for a body that brought a new member.
+    if (200..300).contains(&x.status)
+        && c.response.object.as_ref().is_some_and(|o| o.fields.len() > members)
+        && crate::learn::answered_apart(&c.response, &decoded)
+        && let Some(sig) = crate::learn::body_signature(&decoded)
+    {
+        c.add_apart(PathSample { sig: Some(format!("{sig:016x}")), ..PathSample::of(path) });
     }
     let hash = format!("{:016x}", stable_hash(&decoded));
     if c.wants_example(&hash, path, limits.max_examples) {

@@ -312,27 +312,34 @@ impl Node {
         // the others' (see `learn`).
         // Values merged already (by structure) count toward the variety.
         let merged = self.param.as_ref().map_or(0, |p| p.values);
+        // A child answering with a response shape that no sibling gives is an endpoint of its
+        // own (`/user/login` beside user names, however few times it was seen).
+        let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for n in self.lits.values().chain(self.param.as_deref()) {
+            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                *sig_count.entry(*s).or_default() += 1;
+            }
+        }
+        let own_shape = |n: &Node| {
+            let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
+            specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
+        };
+        // (Values merged already stand for several children.)
+        let shared = sig_count.values().any(|&c| c >= 2)
+            || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));
+        // On a partial view, siblings two or more of which answer, each with a shape of its
+        // own and none with a sibling's, are a collection's endpoints seen once each by a
+        // sidecar's first relearns (`/v1/issuing/{cards,disputes,...}`), not values yet:
+        // merging is one-way, and values of one parameter come to share a shape as more of
+        // them are seen, while a merge made now is never undone.
+        let apart = cx.view == View::Partial && !shared && self.lits.values().filter(|n| own_shape(n)).count() >= 2;
         if open
+            && !apart
             && self.lits.len() + merged >= MIN_VARIETY
             && once as f64 >= OPEN_SHARE * self.lits.len() as f64
             && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
         {
             let typical = typical_count(self);
-            // A child answering with a response shape that no sibling gives is an endpoint of
-            // its own (`/user/login` beside user names, however few times it was seen).
-            let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-            for n in self.lits.values().chain(self.param.as_deref()) {
-                for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
-                    *sig_count.entry(*s).or_default() += 1;
-                }
-            }
-            let own_shape = |n: &Node| {
-                let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
-                specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
-            };
-            // (Values merged already stand for several children.)
-            let shared = sig_count.values().any(|&c| c >= 2)
-                || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));
             let open_set = self
                 .lits
                 .iter()
@@ -570,14 +577,33 @@ impl Node {
             })
             .max_by_key(|&(r, n)| (n, std::cmp::Reverse(r)))
             .map(|(r, _)| r);
-        let in_best: Vec<Option<&String>> = match best {
-            Some(r) => children
-                .iter()
-                .filter(|(_, _, k)| linked[*k] && root(&mut group, *k) == r)
-                .map(|(k, _, _)| *k)
-                .collect(),
+        let mut in_best: Vec<usize> = match best {
+            Some(r) => {
+                (0..children.len()).filter(|&i| linked[children[i].2] && root(&mut group, children[i].2) == r).collect()
+            }
             None => Vec::new(),
         };
+        // A child answering at its own path only with shapes no sibling gives, where two or
+        // more siblings answer alike, is an endpoint of its own beside the values, however
+        // alike its subtree (`/invoices/upcoming`, with `lines` below it as every invoice
+        // has; `/customers/search`, a leaf as customers seen at their own path only are).
+        let mut own_sig: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for (_, n, _) in &children {
+            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                *own_sig.entry(*s).or_default() += 1;
+            }
+        }
+        let answers_alone = |n: &Node| {
+            let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
+            specific.peek().is_some() && specific.all(|s| own_sig[s] == 1)
+        };
+        let alone: std::collections::HashSet<&String> = if own_sig.values().any(|&c| c >= 2) {
+            children.iter().filter(|(_, n, _)| answers_alone(n)).filter_map(|(k, _, _)| *k).collect()
+        } else {
+            Default::default()
+        };
+        in_best.retain(|&i| children[i].0.is_none_or(|k| !alone.contains(k)));
+        let in_best: Vec<Option<&String>> = in_best.into_iter().map(|i| children[i].0).collect();
         // With the parameter in the group, one literal alike with it is enough.
         let with_param = usize::from(in_best.contains(&None));
         let mut alike: Vec<&String> = in_best.into_iter().flatten().collect();
@@ -614,7 +640,7 @@ impl Node {
                 alike.iter().filter_map(|k| self.lits.get(k)).flat_map(|n| n.answers(cx)).collect();
             for (sig, ks) in &by_sig {
                 if sigs.contains(sig) && informative(ks) {
-                    alike.extend(ks.iter().copied());
+                    alike.extend(ks.iter().copied().filter(|k| !alone.contains(k)));
                 }
             }
         } else {

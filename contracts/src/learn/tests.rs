@@ -784,3 +784,58 @@ fn learned(paths: &[(String, Option<u64>)]) -> Vec<String> {
         .map(|r| r.as_str().to_owned())
         .collect()
 }
+
+#[test]
+fn a_body_answers_apart_only_when_it_both_lacks_a_constant_member_and_brings_a_new_one() {
+    let (limits, redactor) = (crate::config::Limits::default(), crate::redact::Redactor::default());
+    let earlier = [r#"{"id": 1, "name": "a", "note": "x"}"#, r#"{"id": 2, "name": "b"}"#];
+    // Whether `body`, recorded after the earlier ones, answered apart.
+    let apart = |history: &[&str], body: &str| {
+        let mut shape = Shape::default();
+        for b in history.iter().chain([&body]) {
+            shape.observe(b.as_bytes(), crate::ts::Ts(0), &limits, &redactor).expect("json");
+        }
+        answered_apart(&shape, body.as_bytes())
+    };
+    let search = r#"{"object": "search_result", "data": [], "has_more": false}"#;
+    assert!(!apart(&earlier[..1], search), "one earlier body is no history");
+    // Optional members left out or new ones added: one more value of the endpoint.
+    assert!(!apart(&earlier, r#"{"id": 3, "name": "c"}"#));
+    assert!(!apart(&earlier, r#"{"id": 3, "name": "c", "discount": 5}"#));
+    assert!(!apart(&earlier, r#"{"id": 3}"#));
+    // Another resource: `id` and `name`, in every body so far, missing, and members none had.
+    assert!(apart(&earlier, search));
+    assert!(!apart(&[earlier[0], search], r#"{"id": 3, "name": "c"}"#), "nothing constant left out");
+}
+
+#[test]
+fn a_literal_with_the_values_subtree_but_an_answer_of_its_own_stays_beside_them() {
+    // Invoices, each with its lines below; `upcoming` has lines below too, but answers with
+    // a shape no invoice gives (Stripe's `/v1/invoices/upcoming/lines`).
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for inv in ["acme-drift", "alpha-delta", "drift-data", "hello-world", "mock-nova", "nova-site"] {
+        paths.push((format!("/v1/invoices/{inv}"), sig(1), 9));
+        paths.push((format!("/v1/invoices/{inv}/lines"), sig(2), 9));
+    }
+    paths.push(("/v1/invoices/upcoming".to_owned(), sig(3), 32));
+    paths.push(("/v1/invoices/upcoming/lines".to_owned(), sig(2), 32));
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    assert_eq!(t.template("/v1/invoices/zed-zulu"), "/v1/invoices/{invoice}");
+    assert_eq!(t.template("/v1/invoices/upcoming"), "/v1/invoices/upcoming");
+}
+
+#[test]
+fn a_sidecars_first_sight_of_a_collections_endpoints_is_not_an_open_set() {
+    // Six collections under `/v1/issuing`, each seen once by a sidecar's first relearn, each
+    // answering with its own shape: names seen once each, but nothing says they are values.
+    let names = ["authorizations", "cardholders", "cards", "disputes", "settlements", "transactions"];
+    let paths: Vec<(String, Option<u64>)> =
+        names.iter().enumerate().map(|(i, n)| (format!("/v1/issuing/{n}"), sig(10 + i as u64))).collect();
+    assert_eq!(learned(&paths).len(), 6, "{:?}", learned(&paths));
+    // Values of one parameter share a shape, or answer nothing to tell them apart: one.
+    let mut values = paths.clone();
+    values.iter_mut().for_each(|(_, s)| *s = sig(99));
+    assert_eq!(learned(&values), ["/v1/issuing/{issuing}"]);
+    values.iter_mut().for_each(|(_, s)| *s = None);
+    assert_eq!(learned(&values), ["/v1/issuing/{issuing}"]);
+}

@@ -365,9 +365,12 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_traffic_has_doubled
     for res in ["products", "orders", "carts", "coupons", "refunds", "returns"] {
         r.record(&x("shop", &format!("/api/v1/{res}"), 200, json!({"data": [], res: true}), tick()));
     }
-    assert!(r.relearn() > 0, "eight endpoints and more: the first relearn");
+    r.relearn();
+    assert_eq!(r.learned_at, 9, "eight endpoints and more: the first relearn");
     let paths = |r: &Recorder| -> Vec<String> { r.snapshot().contracts.keys().map(|k| k.path.clone()).collect() };
     assert!(paths(&r).contains(&"/api/v1/categories/cotton-oak-3".to_owned()), "{:?}", paths(&r));
+    // The six collections, each seen once with a shape of its own, are not an open set.
+    assert!(paths(&r).contains(&"/api/v1/products".to_owned()), "{:?}", paths(&r));
     // More of the same endpoints, among them other slugs that take the template: the
     // endpoints do not grow, the traffic does.
     let before = r.len();
@@ -569,4 +572,41 @@ fn a_store_attached_late_or_again_gets_everything_counted_once() {
         Recorder::new(RecorderConfig::default(), Some(Store::open(dir.path()).expect("open"))).expect("recorder");
     assert!(bad.is_empty());
     assert_eq!(total(&reopened.snapshot()), all.len() as u64 + 5, "every exchange once");
+}
+
+#[test]
+fn a_literal_recorded_into_a_learned_parameter_is_told_apart_by_what_it_answered() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let customer = |i: i64| json!({"id": i, "name": "n", "email": "e", "balance": i * 10});
+    // Forty customers by name, each seen once: an open set, more than the sample of eight
+    // paths a contract keeps.
+    let (first, last) = (
+        ["ada", "alan", "grace", "edsger", "barbara"],
+        ["lovelace", "turing", "hopper", "liskov", "knuth", "ritchie", "hoare", "backus"],
+    );
+    for (i, (f, l)) in first.iter().flat_map(|f| last.iter().map(move |l| (f, l))).enumerate() {
+        r.record(&x("shop", &format!("/v1/customers/{f}-{l}"), 200, customer(i as i64), i as i64));
+    }
+    r.relearn_now();
+    let keys = |r: &Recorder| r.snapshot().contracts.keys().map(|k| k.path.clone()).collect::<Vec<_>>();
+    assert_eq!(keys(&r), ["/v1/customers/{customer}"]);
+    // `search` comes after the customers were learned: the template takes it in, and the
+    // contract's shape now holds both answers.
+    let found = json!({"object": "search_result", "data": [customer(1)], "has_more": false});
+    for t in 0..3 {
+        r.record(&x("shop", "/v1/customers/search", 200, found.clone(), 100 + t));
+    }
+    assert_eq!(keys(&r), ["/v1/customers/{customer}"]);
+    // Its path is kept with what it answered, beside the sample (which left it out).
+    let snap = r.snapshot();
+    let c = snap.contracts.values().next().expect("one");
+    assert!(c.paths.iter().all(|p| p.path != "/v1/customers/search"), "{:?}", c.paths);
+    assert_eq!(c.apart.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["/v1/customers/search"]);
+    // The next relearn leaves it a literal of its own, and what comes next is recorded there.
+    r.relearn_now();
+    r.record(&x("shop", "/v1/customers/search", 200, found.clone(), 200));
+    r.record(&x("shop", "/v1/customers/mary-shelley", 200, customer(9), 201));
+    assert_eq!(keys(&r), ["/v1/customers/search", "/v1/customers/{customer}"]);
+    let c = &r.snapshot().contracts;
+    assert_eq!(c.values().map(|c| c.count).sum::<u64>(), 45, "every exchange counted once");
 }

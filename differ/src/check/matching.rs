@@ -341,7 +341,11 @@ mod tests {
         key.path = "/users/0.json".into();
         key.status = 404;
         missing.paths.retain(|_| false);
-        missing.paths.push(mockdrift_contracts::PathSample { hash: "0".into(), path: "/users/0.json".into() });
+        missing.paths.push(mockdrift_contracts::PathSample {
+            hash: "0".into(),
+            path: "/users/0.json".into(),
+            sig: None,
+        });
         snap.contracts.insert(key, missing);
         let dir = tempfile::tempdir().expect("temp dir");
         let items = wiremock(
