@@ -285,6 +285,29 @@ fn recording_proxy(
     (p, addr, admin)
 }
 
+/// The endpoints' paths a recording proxy (`recording_proxy`, flushing on demand) holds once
+/// it took all `sent` exchanges (none dropped: a relearn counts them), after a flush and the
+/// relearn it asks for; asked again if `/contracts` answered before a flush did (it waits for
+/// one a few seconds at most).
+fn flushed_paths(dir: &std::path::Path, admin: &str, route: &str, sent: u64) -> Vec<String> {
+    judged(admin, route, sent);
+    let flushes = || metric(&get(admin, "/metrics"), "mockdrift_flushes_total");
+    assert_eq!(metric(&get(admin, "/metrics"), &format!("mockdrift_dropped_total{{route=\"{route}\"}}")), 0);
+    let url = format!("http://{admin}");
+    for _ in 0..10 {
+        let before = flushes();
+        let list = mockdrift(dir, &["contracts", "list", "--from", &url, "--format", "json"]);
+        assert_eq!(list.code, 0, "{}", list.stderr);
+        if flushes() == before {
+            continue;
+        }
+        let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
+        let rows = rows.as_array().expect("rows");
+        return rows.iter().map(|r| r["path"].as_str().expect("a path").to_owned()).collect();
+    }
+    panic!("no flush answered /contracts ten times");
+}
+
 /// Starts `cmd` in `dir` with its stderr read line by line.
 pub(crate) fn spawn(dir: &std::path::Path, mut cmd: Command) -> Child {
     let mut child = cmd.current_dir(dir).env_remove("MOCKDRIFT_LOG").stderr(Stdio::piped()).spawn().expect("spawn");
@@ -1267,33 +1290,13 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
         ("200 OK", body)
     });
     let (p, addr, admin) = recording_proxy(d, "shop", up, "1h");
-    let url = format!("http://{admin}");
     let mut sent = 0;
     let mut send = |path: String| {
         assert!(get(&addr, &path).starts_with("HTTP/1.1 200"), "{path}");
         sent += 1;
         sent
     };
-    // The paths as of now: every exchange recorded (none dropped: the relearn counts them),
-    // then a flush (and the relearn it asks for) before the answer, asked again if the
-    // answer came before a flush did (`/contracts` waits for one a few seconds at most).
-    let paths = |sent: u64| -> Vec<String> {
-        judged(&admin, "shop", sent);
-        let flushes = || metric(&get(&admin, "/metrics"), "mockdrift_flushes_total");
-        assert_eq!(metric(&get(&admin, "/metrics"), "mockdrift_dropped_total{route=\"shop\"}"), 0);
-        for _ in 0..10 {
-            let before = flushes();
-            let list = mockdrift(d, &["contracts", "list", "--from", &url, "--format", "json"]);
-            assert_eq!(list.code, 0, "{}", list.stderr);
-            if flushes() == before {
-                continue;
-            }
-            let rows: serde_json::Value = serde_json::from_str(&list.stdout).expect("a JSON array");
-            let rows = rows.as_array().expect("rows");
-            return rows.iter().map(|r| r["path"].as_str().expect("a path").to_owned()).collect();
-        }
-        panic!("no flush answered /contracts ten times");
-    };
+    let paths = |sent: u64| flushed_paths(d, &admin, "shop", sent);
     let slug = "/api/v1/categories/cotton-oak-3".to_owned();
     send(slug.clone());
     for i in 0..4 {
@@ -1338,6 +1341,53 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
     assert_eq!(code, Some(0), "{log}");
     let stored = mockdrift(d, &["contracts", "list", "--store", "st"]);
     assert!(!stored.stdout.contains("cotton-oak-3"), "{}", stored.stdout);
+}
+
+/// A literal first seen after its parameter was learned (`/v1/customers/search` after forty
+/// customers made `/v1/customers/{customer}`) is recorded into the parameter; what it answered
+/// is kept with its path, and the next relearn (when the traffic has doubled) makes it an
+/// endpoint of its own, where the searches after it are recorded.
+#[test]
+fn a_literal_recorded_into_a_learned_parameter_gets_its_own_endpoint_at_the_next_relearn() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_serving(|line| {
+        let path = line.split(' ').nth(1).unwrap_or("/");
+        let body = if path == "/v1/customers/search" {
+            r#"{"object": "search_result", "data": [{"id": 1, "name": "n"}], "has_more": false}"#.to_owned()
+        } else {
+            format!(r#"{{"id": {}, "name": "n", "email": "e", "balance": 3}}"#, path.len())
+        };
+        ("200 OK", body)
+    });
+    let (p, addr, admin) = recording_proxy(d, "shop", up, "1h");
+    let mut sent = 0;
+    let mut send = |path: &str| {
+        assert!(get(&addr, path).starts_with("HTTP/1.1 200"), "{path}");
+        sent += 1;
+        sent
+    };
+    let first = ["ada", "alan", "grace", "edsger", "barbara"];
+    let last = ["lovelace", "turing", "hopper", "liskov", "knuth", "ritchie", "hoare", "backus"];
+    let mut n = 0;
+    for (f, l) in first.iter().flat_map(|f| last.iter().map(move |l| (f, l))) {
+        n = send(&format!("/v1/customers/{f}-{l}"));
+    }
+    assert_eq!(flushed_paths(d, &admin, "shop", n), ["/v1/customers/{customer}"]);
+    let search = "/v1/customers/search";
+    for _ in 0..3 {
+        n = send(search);
+    }
+    assert_eq!(flushed_paths(d, &admin, "shop", n), ["/v1/customers/{customer}"], "taken in by the template");
+    // Twice the forty exchanges of the first relearn: the next one.
+    while n < 80 {
+        n = send(&format!("/v1/customers/{}-{}", first[n as usize % 5], last[n as usize % 8]));
+    }
+    flushed_paths(d, &admin, "shop", n);
+    n = send(search);
+    assert_eq!(flushed_paths(d, &admin, "shop", n), [search, "/v1/customers/{customer}"]);
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
 }
 
 /// The admin endpoints over TLS (`--admin-tls-cert`, `--admin-tls-key`): CI pulls the
