@@ -97,22 +97,46 @@ pub struct PathSample {
     /// The redacted path, with its redacted query when there was one.
     pub path: String,
     /// Kept when the path's 2xx JSON body answered apart from the endpoint's bodies so far
-    /// (a member every one had missing, one none had present): that body's member names,
-    /// hashed ([`crate::learn::body_signature`], hex). A literal recorded into a parameter it
-    /// is not a value of (`/customers/search` arriving after `/customers/{customer}` was
+    /// (a member every one had missing, one none had present): that body's response shape
+    /// signature ([`crate::learn::body_signature`]: member names and kinds, with those of a
+    /// list's first item or an envelope's members; hex). A literal recorded into a parameter
+    /// it is not a value of (`/customers/search` arriving after `/customers/{customer}` was
     /// learned) so answers as itself at the next relearn, not as the endpoint's whole shape.
     /// Absent otherwise, and in stores written before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sig: Option<String>,
+    /// With `sig`: that body's top-level member names (sorted, at most [`MAX_MEMBERS`]),
+    /// checked again at each relearn against the endpoint's shape as it is then: a field
+    /// renamed for every value (drift) looks apart on the first body that has it, and is
+    /// not once most bodies do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }
 
+/// The most member names a [`PathSample`] keeps.
+pub(crate) const MAX_MEMBERS: usize = 64;
+
 impl PathSample {
+    fn key(&self) -> (&str, &str) {
+        (&self.hash, &self.path)
+    }
+
+    /// Takes in what `o` kept of the path's answer: the smaller signature, so that merging
+    /// snapshots gives the same whatever the order.
+    fn adopt(&mut self, o: PathSample) {
+        if o.sig.is_some() && (self.sig.is_none() || o.sig < self.sig) {
+            self.sig = o.sig;
+            self.members = o.members;
+        }
+    }
+
     /// The sample of a redacted path (with its query), without a body signature.
     pub fn of(path: &str) -> PathSample {
         PathSample {
             hash: format!("{:016x}", crate::shape::stable_hash(path.as_bytes())),
             path: path.to_owned(),
             sig: None,
+            members: Vec::new(),
         }
     }
 }
@@ -277,34 +301,40 @@ impl Contract {
     }
 
     /// Adds a concrete path sample, keeping the `k` smallest hashes.
-    /// A signature one of two merged snapshots kept is kept.
-    pub fn add_path(&mut self, p: PathSample, k: usize) {
-        match self.paths.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
-            Ok(i) => {
-                if self.paths[i].sig.is_none() {
-                    self.paths[i].sig = p.sig;
-                }
-            }
+    /// What a path's sample entry kept of its answer (`sig`) stays with the path: taken in
+    /// from a merged snapshot's entry, moved from [`Contract::apart`] when the path enters
+    /// the sample, and moved there when the path leaves it.
+    pub fn add_path(&mut self, mut p: PathSample, k: usize) {
+        match self.paths.binary_search_by(|x| x.key().cmp(&p.key())) {
+            Ok(i) => self.paths[i].adopt(p),
             Err(i) => {
+                if let Ok(j) = self.apart.binary_search_by(|x| x.key().cmp(&p.key())) {
+                    p.adopt(self.apart.remove(j));
+                }
                 self.paths.insert(i, p);
-                self.paths.truncate(k);
+                while self.paths.len() > k {
+                    let out = self.paths.pop().expect("longer than k");
+                    if out.sig.is_some() {
+                        self.add_apart(out);
+                    }
+                }
             }
         }
     }
 
     /// Keeps a path whose answer was apart from the endpoint's (`p.sig` set): on its sample
-    /// entry when the sample holds it, else in [`Contract::apart`] (the smallest hashes, so
-    /// that merging snapshots keeps the same ones whatever the order).
+    /// entry when the sample holds it, else in [`Contract::apart`] (the smallest hashes).
     pub fn add_apart(&mut self, p: PathSample) {
-        if let Ok(i) = self.paths.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
-            if self.paths[i].sig.is_none() {
-                self.paths[i].sig = p.sig;
-            }
+        if let Ok(i) = self.paths.binary_search_by(|x| x.key().cmp(&p.key())) {
+            self.paths[i].adopt(p);
             return;
         }
-        if let Err(i) = self.apart.binary_search_by(|x| (&x.hash, &x.path).cmp(&(&p.hash, &p.path))) {
-            self.apart.insert(i, p);
-            self.apart.truncate(MAX_APART);
+        match self.apart.binary_search_by(|x| x.key().cmp(&p.key())) {
+            Ok(i) => self.apart[i].adopt(p),
+            Err(i) => {
+                self.apart.insert(i, p);
+                self.apart.truncate(MAX_APART);
+            }
         }
     }
 
@@ -390,5 +420,37 @@ mod tests {
             paths[3..3 + MAX_APART].iter().map(|p| p.path.as_str()).collect::<Vec<_>>()
         );
         assert_eq!(c.paths.len(), 3, "the sample, and so the distinct-path estimate, untouched");
+    }
+
+    #[test]
+    fn what_a_path_answered_follows_it_in_and_out_of_the_sample_and_merges_either_way() {
+        let with = |p: &PathSample, sig: &str| PathSample { sig: Some(sig.into()), ..p.clone() };
+        let mut paths: Vec<PathSample> = (0..6).map(|i| PathSample::of(&format!("/p/{i}"))).collect();
+        paths.sort();
+        // The largest of three, kept apart, then pushed out by a smaller one: it moves.
+        let mut c = Contract::new(Ts(0));
+        for p in &paths[1..4] {
+            c.add_path(p.clone(), 3);
+        }
+        c.add_apart(with(&paths[3], "0b"));
+        c.add_path(paths[0].clone(), 3);
+        assert_eq!(c.paths, paths[..3]);
+        assert_eq!(c.apart, [with(&paths[3], "0b")]);
+        // Two snapshots, one holding a path apart, the other in its sample without an answer,
+        // and each with its own signature for another: the same merge whichever way.
+        let mut a = Contract::new(Ts(0));
+        a.add_path(paths[4].clone(), 8);
+        a.add_apart(with(&paths[4], "0c"));
+        a.add_apart(with(&paths[5], "0a"));
+        let mut b = Contract::new(Ts(0));
+        b.add_path(paths[5].clone(), 8);
+        b.add_apart(with(&paths[4], "0d"));
+        let (mut ab, mut ba) = (a.clone(), b.clone());
+        ab.merge(&b, &Limits::default());
+        ba.merge(&a, &Limits::default());
+        assert_eq!(ab.paths, ba.paths);
+        assert_eq!(ab.apart, ba.apart);
+        assert_eq!(ab.paths, [with(&paths[4], "0c"), with(&paths[5], "0a")]);
+        assert!(ab.apart.is_empty());
     }
 }

@@ -270,16 +270,18 @@ pub const MAX_PARENT_KEY: usize = 128;
 /// the endpoint answered before: it lacks a member every earlier body had and holds one none
 /// had (`/customers/search`'s list, recorded into `/customers/{customer}` because it came
 /// after the customers were learned). A body that only leaves out or adds optional members
-/// answers as the endpoint does. Needs two earlier object bodies.
-pub(crate) fn answered_apart(shape: &Shape, body: &[u8]) -> bool {
+/// answers as the endpoint does. Needs two earlier object bodies, with named members (not
+/// keys that are data). Returns the body's top-level member names, sorted (at most
+/// [`crate::contract::MAX_MEMBERS`] kept).
+pub(crate) fn answered_apart(shape: &Shape, body: &[u8]) -> Option<Vec<String>> {
     use crate::json::{Event, Parser};
-    let Some(o) = shape.object.as_deref() else { return false };
-    if o.count < 3 || o.map.is_some() {
-        return false;
+    let o = shape.object.as_deref()?;
+    if o.count < 3 || o.is_map() {
+        return None;
     }
-    let Ok(mut p) = Parser::new(body) else { return false };
+    let mut p = Parser::new(body).ok()?;
     if !matches!(p.next(), Ok(Some(Event::StartObject))) {
-        return false;
+        return None;
     }
     let mut names: Vec<String> = Vec::new();
     loop {
@@ -287,14 +289,31 @@ pub(crate) fn answered_apart(shape: &Shape, body: &[u8]) -> bool {
             Ok(Some(Event::Key(k))) if p.depth() == 1 => names.push(k.into_owned()),
             Ok(Some(Event::EndObject)) if p.depth() == 0 => break,
             Ok(Some(_)) => {}
-            _ => return false,
+            _ => return None,
         }
     }
     names.sort_unstable();
+    names.dedup();
     let has = |k: &str| names.binary_search_by(|n| n.as_str().cmp(k)).is_ok();
     let new_member = names.iter().any(|n| o.fields.get(n).is_some_and(|f| f.present == 1));
     let lacks_constant = o.fields.iter().any(|(k, f)| f.present + 1 == o.count && !has(k));
-    new_member && lacks_constant
+    names.truncate(crate::contract::MAX_MEMBERS);
+    (new_member && lacks_constant).then_some(names)
+}
+
+/// Whether a body of these top-level `members` (sorted; see [`answered_apart`]) still answers
+/// apart from the endpoint's shape as it is now: it lacks a member nine in ten bodies have and
+/// holds one that at most half have. A field renamed for every value (drift) is apart on the
+/// first body that has it, and no longer once most bodies do.
+fn still_apart(shape: &Shape, members: &[String]) -> bool {
+    let Some(o) = shape.object.as_deref() else { return false };
+    if members.is_empty() || o.count == 0 {
+        return false;
+    }
+    let has = |k: &str| members.binary_search_by(|n| n.as_str().cmp(k)).is_ok();
+    let lacks_common = o.fields.iter().any(|(k, f)| f.present * 10 >= o.count * 9 && !has(k));
+    let holds_rare = members.iter().any(|m| o.fields.get(m).is_some_and(|f| f.present * 2 <= o.count));
+    lacks_common && holds_rare
 }
 
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
@@ -499,6 +518,21 @@ type Explained = (String, Vec<(String, String)>);
 /// many exchanges it stands for.
 type Evidence<'a> = (&'a str, Vec<u64>, usize);
 
+/// The paths (without their queries) that answered apart from their endpoint and still do
+/// ([`crate::PathSample::sig`], [`still_apart`]), in its sample or beside it, with what they
+/// answered: one answer a path, whatever its queries.
+fn answers_apart(c: &Contract) -> BTreeMap<&str, u64> {
+    let mut own = BTreeMap::new();
+    for p in c.paths.iter().chain(&c.apart) {
+        if let Some(sig) = p.sig.as_deref().and_then(|s| u64::from_str_radix(s, 16).ok())
+            && still_apart(&c.response, &p.members)
+        {
+            own.entry(p.path.split('?').next().unwrap_or(&p.path)).or_insert(sig);
+        }
+    }
+    own
+}
+
 /// Each of the endpoint's sampled paths (queries left off) with how many of its exchanges it
 /// stands for: the exchanges of one distinct path (with its query), not a share of the
 /// sample. Over the sample, a template seen with thousands of paths, most once, had each
@@ -508,20 +542,19 @@ type Evidence<'a> = (&'a str, Vec<u64>, usize);
 /// stands for its share of the distinct paths: otherwise a literal with varied queries looks
 /// seen a handful of times and joins the ids beside it.
 fn sample_weights(c: &Contract, k: usize) -> Vec<(&str, Option<u64>, usize)> {
-    let mut sampled: BTreeMap<&str, (Option<u64>, usize)> = BTreeMap::new();
+    let own = answers_apart(c);
+    let mut sampled: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &c.paths {
-        let e = sampled.entry(p.path.split('?').next().unwrap_or(&p.path)).or_default();
-        e.0 = e.0.or_else(|| p.sig.as_deref().and_then(|s| u64::from_str_radix(s, 16).ok()));
-        e.1 += 1;
+        *sampled.entry(p.path.split('?').next().unwrap_or(&p.path)).or_default() += 1;
     }
     let distinct = c.distinct_paths(k).max(1.0);
     let per_path = c.count as f64 / distinct;
     let n = c.paths.len() as f64;
     sampled
         .into_iter()
-        .map(|(p, (sig, times))| {
+        .map(|(p, times)| {
             let paths = if times == 1 { 1.0 } else { distinct * times as f64 / n };
-            (p, sig, (per_path * paths).round().max(1.0) as usize)
+            (p, own.get(p).copied(), (per_path * paths).round().max(1.0) as usize)
         })
         .collect()
 }
@@ -574,10 +607,11 @@ pub fn retemplate(
         // And those the sample did not take (an open set's thousands of values leave a
         // literal among them to chance), once each.
         if !sigs.is_empty() {
-            e.extend(c.apart.iter().filter_map(|p| {
-                let own = u64::from_str_radix(p.sig.as_deref()?, 16).ok()?;
-                Some((p.path.split('?').next().unwrap_or(&p.path), vec![own], 1))
-            }));
+            let sampled: std::collections::HashSet<&str> =
+                c.paths.iter().map(|p| p.path.split('?').next().unwrap_or(&p.path)).collect();
+            e.extend(
+                answers_apart(c).into_iter().filter(|(p, _)| !sampled.contains(p)).map(|(p, own)| (p, vec![own], 1)),
+            );
         }
     }
     let learned: Vec<(String, crate::template::Explained)> = evidence
@@ -598,8 +632,12 @@ pub fn retemplate(
         if k.path == OVERFLOW_PATH {
             continue;
         }
+        // Paths that answered apart may have a literal of their own now: the others say
+        // where the endpoint goes.
+        let values: Vec<&crate::PathSample> = c.paths.iter().filter(|p| p.sig.is_none()).collect();
+        let values = if values.is_empty() { c.paths.iter().collect() } else { values };
         let mut news =
-            c.paths.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));
+            values.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));
         let Some(new) = news.next() else { continue };
         if new == k.path || news.any(|n| n != new) {
             continue;

@@ -597,10 +597,10 @@ fn response_body(
     // parses, only for a body that brought a new member.
     if (200..300).contains(&x.status)
         && c.response.object.as_ref().is_some_and(|o| o.fields.len() > members)
-        && crate::learn::answered_apart(&c.response, &decoded)
+        && let Some(members) = crate::learn::answered_apart(&c.response, &decoded)
         && let Some(sig) = crate::learn::body_signature(&decoded)
     {
-        c.add_apart(PathSample { sig: Some(format!("{sig:016x}")), ..PathSample::of(path) });
+        c.add_apart(PathSample { sig: Some(format!("{sig:016x}")), members, ..PathSample::of(path) });
     }
     let hash = format!("{:016x}", stable_hash(&decoded));
     if c.wants_example(&hash, path, limits.max_examples) {

@@ -587,18 +587,9 @@ impl Node {
         // more siblings answer alike, is an endpoint of its own beside the values, however
         // alike its subtree (`/invoices/upcoming`, with `lines` below it as every invoice
         // has; `/customers/search`, a leaf as customers seen at their own path only are).
-        let mut own_sig: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-        for (_, n, _) in &children {
-            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
-                *own_sig.entry(*s).or_default() += 1;
-            }
-        }
-        let answers_alone = |n: &Node| {
-            let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
-            specific.peek().is_some() && specific.all(|s| own_sig[s] == 1)
-        };
-        let alone: std::collections::HashSet<&String> = if own_sig.values().any(|&c| c >= 2) {
-            children.iter().filter(|(_, n, _)| answers_alone(n)).filter_map(|(k, _, _)| *k).collect()
+        // (`sig_count` and `own_shape` above, over the same children.)
+        let alone: std::collections::HashSet<&String> = if sig_count.values().any(|&c| c >= 2) {
+            children.iter().filter(|(_, n, _)| own_shape(n)).filter_map(|(k, _, _)| *k).collect()
         } else {
             Default::default()
         };

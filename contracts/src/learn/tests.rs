@@ -795,7 +795,7 @@ fn a_body_answers_apart_only_when_it_both_lacks_a_constant_member_and_brings_a_n
         for b in history.iter().chain([&body]) {
             shape.observe(b.as_bytes(), crate::ts::Ts(0), &limits, &redactor).expect("json");
         }
-        answered_apart(&shape, body.as_bytes())
+        answered_apart(&shape, body.as_bytes()).is_some()
     };
     let search = r#"{"object": "search_result", "data": [], "has_more": false}"#;
     assert!(!apart(&earlier[..1], search), "one earlier body is no history");
@@ -805,7 +805,27 @@ fn a_body_answers_apart_only_when_it_both_lacks_a_constant_member_and_brings_a_n
     assert!(!apart(&earlier, r#"{"id": 3}"#));
     // Another resource: `id` and `name`, in every body so far, missing, and members none had.
     assert!(apart(&earlier, search));
-    assert!(!apart(&[earlier[0], search], r#"{"id": 3, "name": "c"}"#), "nothing constant left out");
+    assert!(!apart(&[earlier[0], search], r#"{"id": 3, "extra": 1}"#), "nothing constant left out");
+    // Keys that are data (dates) are no members to miss.
+    let days = [r#"{"2026-11-01": 1, "2026-11-02": 2, "2026-11-03": 3, "2026-11-04": 4}"#; 2];
+    assert!(!apart(&days, r#"{"2026-11-05": 1, "2026-11-06": 2, "2026-11-07": 3, "2026-11-08": 4}"#));
+    // A field renamed for every value (drift): apart on the first body that has it, not
+    // once most bodies do.
+    let mut shape = Shape::default();
+    let mut renamed = None;
+    for i in 0..20 {
+        let body = if i < 10 {
+            format!(r#"{{"id": {i}, "name": "n"}}"#)
+        } else {
+            format!(r#"{{"id": {i}, "full_name": "n"}}"#)
+        };
+        shape.observe(body.as_bytes(), crate::ts::Ts(i), &limits, &redactor).expect("json");
+        if i == 10 {
+            renamed = answered_apart(&shape, body.as_bytes());
+            assert!(still_apart(&shape, renamed.as_deref().expect("apart when it came")));
+        }
+    }
+    assert!(!still_apart(&shape, &renamed.expect("kept")), "half the bodies renamed: drift, not apart");
 }
 
 #[test]

@@ -344,7 +344,7 @@ mod tests {
         missing.paths.push(mockdrift_contracts::PathSample {
             hash: "0".into(),
             path: "/users/0.json".into(),
-            sig: None,
+            ..Default::default()
         });
         snap.contracts.insert(key, missing);
         let dir = tempfile::tempdir().expect("temp dir");
