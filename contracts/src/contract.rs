@@ -105,7 +105,7 @@ pub struct PathSample {
     /// Absent otherwise, and in stores written before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sig: Option<String>,
-    /// With `sig`: that body's top-level member names (sorted, at most [`MAX_MEMBERS`]),
+    /// With `sig`: that body's top-level member names (sorted, at most 64),
     /// checked again at each relearn against the endpoint's shape as it is then: a field
     /// renamed for every value (drift) looks apart on the first body that has it, and is
     /// not once most bodies do.
@@ -178,7 +178,7 @@ pub struct Contract {
     pub paths: Vec<PathSample>,
     /// Redacted concrete paths whose answer was apart from the endpoint's (see
     /// [`PathSample::sig`]) and that the bottom-k sample in `paths` did not take: at most
-    /// [`MAX_APART`], the smallest hashes, each with its signature.
+    /// four, the smallest hashes, each with its signature.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub apart: Vec<PathSample>,
     /// Why each parameter of the template that was learned from values is one: the rule
