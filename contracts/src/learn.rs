@@ -302,16 +302,17 @@ pub(crate) fn answered_apart(shape: &Shape, body: &[u8]) -> Option<Vec<String>> 
 }
 
 /// Whether a body of these top-level `members` (sorted; see [`answered_apart`]) still answers
-/// apart from the endpoint's shape as it is now: it lacks a member nine in ten bodies have and
-/// holds one that at most half have. A field renamed for every value (drift) is apart on the
-/// first body that has it, and no longer once most bodies do.
+/// apart from the endpoint's shape as it is now: it lacks a member half the bodies or more
+/// have and holds one that at most half have (a literal as hot as all the values together is
+/// still apart). A field renamed for every value (drift) is apart on the first body that has
+/// it, and no longer once most bodies do.
 fn still_apart(shape: &Shape, members: &[String]) -> bool {
     let Some(o) = shape.object.as_deref() else { return false };
     if members.is_empty() || o.count == 0 {
         return false;
     }
     let has = |k: &str| members.binary_search_by(|n| n.as_str().cmp(k)).is_ok();
-    let lacks_common = o.fields.iter().any(|(k, f)| f.present * 10 >= o.count * 9 && !has(k));
+    let lacks_common = o.fields.iter().any(|(k, f)| f.present * 2 >= o.count && !has(k));
     let holds_rare = members.iter().any(|m| o.fields.get(m).is_some_and(|f| f.present * 2 <= o.count));
     lacks_common && holds_rare
 }
