@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::support::{all_bytes, corpus, mockdrift, repo};
+use crate::support::{all_bytes, corpus, mockdrift, mockdrift_with, repo};
 
 fn payments() -> String {
     repo().join("examples/traffic/payments.jsonl").display().to_string()
@@ -421,4 +421,63 @@ fn a_rejected_traffic_line_names_file_line_and_reason() {
     assert!(run.stderr.contains("mockdrift: t.jsonl:1: missing field `path`\n"), "{}", run.stderr);
     assert!(run.stderr.contains("mockdrift: t.jsonl:2: key must be a string (column 17)"), "{}", run.stderr);
     assert!(run.stderr.contains("2 inputs rejected"), "{}", run.stderr);
+}
+
+/// One exchange of JSON Lines traffic answering `body`.
+fn exchange(path: &str, body: &serde_json::Value, second: u32) -> String {
+    serde_json::json!({
+        "service": "shop", "method": "GET", "path": path, "status": 200,
+        "time": format!("2026-11-03T10:00:{:02}.000Z", second % 60),
+        "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()},
+    })
+    .to_string()
+}
+
+#[test]
+fn a_literal_kept_apart_by_one_sidecar_survives_the_fleet_merge_and_gets_its_endpoint_where_it_is_imported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let customer = |i: u32| serde_json::json!({"id": i, "name": "n", "email": "e", "balance": i * 10});
+    let found = serde_json::json!({"object": "search_result", "data": [customer(1)], "has_more": false});
+    let names = |side: &'static str| (0..40u32).map(move |i| (format!("/v1/customers/{side}-{i:02}x"), i));
+    // Sidecar A learns its forty customers (relearning every 40 exchanges, as the proxy does
+    // at its flushes), then sees `search`, which its template takes in; sidecar B sees only
+    // customers.
+    let mut a: Vec<String> = names("ada").map(|(p, i)| exchange(&p, &customer(i), i)).collect();
+    a.extend((0..3).map(|t| exchange("/v1/customers/search", &found, 40 + t)));
+    let b: Vec<String> = names("bob").map(|(p, i)| exchange(&p, &customer(i), i)).collect();
+    std::fs::write(d.join("a.jsonl"), a.join("\n")).expect("write");
+    std::fs::write(d.join("b.jsonl"), b.join("\n")).expect("write");
+    let sidecar = [("MOCKDRIFT_INFER_AS_SIDECAR", "40")];
+    for (store, file) in [("sa", "a.jsonl"), ("sb", "b.jsonl")] {
+        let run = mockdrift_with(d, &["contracts", "infer", "--store", store, file], &sidecar);
+        assert_eq!(run.code, 0, "{run:?}");
+        let out = format!("{store}.json");
+        assert_eq!(mockdrift(d, &["contracts", "export", "--store", store, "-o", &out]).code, 0);
+    }
+    let merge = mockdrift(d, &["contracts", "merge", "sa.json", "sb.json", "-o", "merged.json"]);
+    assert_eq!(merge.code, 0, "{merge:?}");
+    let merged = std::fs::read_to_string(d.join("merged.json")).expect("read");
+    let snap = mockdrift_contracts::Snapshot::from_json(&merged).expect("snapshot");
+    let paths = |s: &mockdrift_contracts::Snapshot| s.contracts.keys().map(|k| k.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&snap), ["/v1/customers/{customer}"], "search was recorded into the parameter");
+    // Stripped of what `search` answered, the merged snapshot is what the fleet had before.
+    let mut stripped: serde_json::Value = serde_json::from_str(&merged).expect("json");
+    for e in stripped["contracts"].as_array_mut().expect("contracts") {
+        e.as_object_mut().expect("entry").remove("apart");
+        for p in e["paths"].as_array_mut().into_iter().flatten() {
+            p.as_object_mut().expect("sample").retain(|k, _| k != "sig" && k != "members");
+        }
+    }
+    std::fs::write(d.join("stripped.json"), stripped.to_string()).expect("write");
+    assert_ne!(stripped.to_string(), serde_json::from_str::<serde_json::Value>(&merged).expect("json").to_string());
+    // Where the merged snapshot is imported, the next relearn gives `search` its own endpoint.
+    std::fs::write(d.join("next.jsonl"), exchange("/v1/customers/search", &found, 50)).expect("write");
+    for (snapshot, store, apart) in [("merged.json", "s1", true), ("stripped.json", "s2", false)] {
+        assert_eq!(mockdrift(d, &["contracts", "import", "--store", store, snapshot]).code, 0);
+        let sidecar = [("MOCKDRIFT_INFER_AS_SIDECAR", "1")];
+        assert_eq!(mockdrift_with(d, &["contracts", "infer", "--store", store, "next.jsonl"], &sidecar).code, 0);
+        let list = mockdrift(d, &["contracts", "list", "--store", store]);
+        assert_eq!(list.stdout.contains("/v1/customers/search "), apart, "{snapshot}: {}", list.stdout);
+    }
 }

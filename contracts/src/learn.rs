@@ -578,6 +578,46 @@ pub fn retemplate(
     templater: &mut Templater,
     limits: &Limits,
 ) -> Vec<(EndpointKey, EndpointKey)> {
+    learn_templates(contracts, templater, limits);
+    let mut moves = Vec::new();
+    for (k, c) in contracts.iter() {
+        if k.path == OVERFLOW_PATH {
+            continue;
+        }
+        // Paths that answered apart may have a literal of their own now: the others say
+        // where the endpoint goes.
+        let values: Vec<&crate::PathSample> = c.paths.iter().filter(|p| p.sig.is_none()).collect();
+        let values = if values.is_empty() { c.paths.iter().collect() } else { values };
+        let mut news =
+            values.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));
+        let Some(new) = news.next() else { continue };
+        if new == k.path || news.any(|n| n != new) {
+            continue;
+        }
+        if Route::parse(&new).is_ok_and(|r| r.matches(&k.path)) {
+            moves.push((k.clone(), EndpointKey { path: new, ..k.clone() }));
+        }
+    }
+    for (old, new) in &moves {
+        let Some(mut c) = contracts.remove(old) else { continue };
+        if let Some(why) = templater.why(&new.service, &new.path) {
+            c.learned = why.iter().cloned().collect();
+        }
+        match contracts.get_mut(new) {
+            Some(into) => into.merge(&c, limits),
+            None => {
+                contracts.insert(new.clone(), c);
+            }
+        }
+    }
+    moves
+}
+
+/// The first half of [`retemplate`]: learns templates from every recorded endpoint and sets
+/// them on `templater`, moving nothing. A recorder opening a store starts from them, so that
+/// what was learned before a restart (a literal told apart from its parameter, `/search`)
+/// holds from the first exchange, not from the next relearn.
+pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &mut Templater, limits: &Limits) {
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
     for (k, c) in contracts.iter() {
         if k.path == OVERFLOW_PATH || c.paths.is_empty() {
@@ -630,38 +670,6 @@ pub fn retemplate(
     for (svc, routes) in learned {
         templater.set_learned_explained(&svc, routes);
     }
-    let mut moves = Vec::new();
-    for (k, c) in contracts.iter() {
-        if k.path == OVERFLOW_PATH {
-            continue;
-        }
-        // Paths that answered apart may have a literal of their own now: the others say
-        // where the endpoint goes.
-        let values: Vec<&crate::PathSample> = c.paths.iter().filter(|p| p.sig.is_none()).collect();
-        let values = if values.is_empty() { c.paths.iter().collect() } else { values };
-        let mut news =
-            values.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));
-        let Some(new) = news.next() else { continue };
-        if new == k.path || news.any(|n| n != new) {
-            continue;
-        }
-        if Route::parse(&new).is_ok_and(|r| r.matches(&k.path)) {
-            moves.push((k.clone(), EndpointKey { path: new, ..k.clone() }));
-        }
-    }
-    for (old, new) in &moves {
-        let Some(mut c) = contracts.remove(old) else { continue };
-        if let Some(why) = templater.why(&new.service, &new.path) {
-            c.learned = why.iter().cloned().collect();
-        }
-        match contracts.get_mut(new) {
-            Some(into) => into.merge(&c, limits),
-            None => {
-                contracts.insert(new.clone(), c);
-            }
-        }
-    }
-    moves
 }
 
 #[cfg(test)]

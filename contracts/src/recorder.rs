@@ -174,6 +174,11 @@ impl Recorder {
             // much again before relearning on traffic, not for a handful of exchanges.
             r.recorded = r.recorded.saturating_add(c.count);
         }
+        // What was learned before the restart holds from the first exchange: a literal told
+        // apart from its parameter is not recorded into it again until the next relearn.
+        if !r.contracts.is_empty() {
+            crate::learn::learn_templates(&r.contracts, &mut r.templater, &r.limits);
+        }
         r.publish();
         Ok((r, bad))
     }
