@@ -116,6 +116,20 @@ impl Snapshot {
         }
     }
 
+    /// [`Snapshot::merge`], moving what this one does not hold (a large snapshot read into an
+    /// empty one is not copied).
+    pub fn merge_owned(&mut self, o: Snapshot, limits: &Limits) {
+        self.sources.extend(o.sources);
+        for (k, c) in o.contracts {
+            match self.contracts.get_mut(&k) {
+                Some(mine) => mine.merge(&c, limits),
+                None => {
+                    self.contracts.insert(k, c);
+                }
+            }
+        }
+    }
+
     /// The contracts of one service.
     pub fn service(&self, name: &str) -> impl Iterator<Item = (&EndpointKey, &Contract)> {
         self.contracts.iter().filter(move |(k, _)| k.service == name)

@@ -49,7 +49,7 @@ pub mod tree;
 mod yaml;
 
 pub use self::baseline::{Accepted, Baseline, BaselineError};
-pub use self::check::{DiffOptions, apply_route_hints, diff};
+pub use self::check::{DiffOptions, apply_route_hints, diff, diff_hinted};
 pub use self::finding::{
     BodyDiff, Evidence, Fidelity, FidelityCounts, Finding, Kind, MockRef, Report, Severity, Summary, UNKNOWN_SERVICE,
 };

@@ -9,12 +9,13 @@ use serde_json::Value;
 pub struct Node {
     /// 1-based line in the file the node was read from.
     pub line: usize,
-    /// Byte offset of the value's first byte in the text [`Node::parse`] was given: an offset
+    /// Byte offset of the value's first byte in the text [`Node::parse`] was given (texts
+    /// over 4 GiB are refused, so 32 bits hold it; [`Node::span`] gives the range): an offset
     /// into a file only for a tree parsed from the whole file (regen reparses files so); a
     /// body decoded from a string has offsets into that string, and YAML nodes have 0.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset just past the value's last byte (0 for YAML nodes).
-    pub end: usize,
+    pub end: u32,
     /// The value.
     pub kind: NodeKind,
 }
@@ -29,17 +30,25 @@ pub enum NodeKind {
     /// A number as written.
     Number {
         /// The text.
-        text: String,
+        text: Box<str>,
         /// No fraction or exponent.
         integer: bool,
     },
     /// A string.
-    String(String),
+    String(Box<str>),
     /// An array.
     Array(Vec<Node>),
     /// An object, keys in file order (duplicates kept).
-    Object(Vec<(String, Node)>),
+    Object(Vec<(Key, Node)>),
 }
+
+/// An object's key. Shared: the objects of a large array mostly repeat the same keys, and a
+/// tree holds each once ([`Node::parse`] interns them).
+pub type Key = std::sync::Arc<str>;
+
+/// Distinct keys one parse interns at most: objects keyed by data (ids, dates) would
+/// otherwise grow the table with every one.
+const MAX_INTERNED: usize = 4096;
 
 /// Deepest nesting accepted in a mock body. Deeper trees would make recursive drops and
 /// comparisons unsafe, and no real mock is that deep.
@@ -53,11 +62,15 @@ impl Node {
 
     /// Parses a document. Lines are shifted so that line 1 of `bytes` is `first_line`.
     pub fn parse(bytes: &[u8], first_line: usize) -> Result<Node, ParseError> {
+        if u32::try_from(bytes.len()).is_err() {
+            return Err(ParseError { offset: 0, line: 1, column: 1, reason: "larger than 4 GiB" });
+        }
         let mut p = Parser::new(bytes)?;
         let src = bytes;
         // Open containers: the node being built and, for objects, the pending key.
-        let mut stack: Vec<(Node, Option<String>)> = Vec::new();
-        let mut key: Option<String> = None;
+        let mut stack: Vec<(Node, Option<Key>)> = Vec::new();
+        let mut key: Option<Key> = None;
+        let mut keys: std::collections::HashMap<Key, ()> = std::collections::HashMap::new();
         let lines = LineIndex::new(src);
         // The line of the current offset: offsets only grow.
         let mut at = 1;
@@ -65,12 +78,21 @@ impl Node {
             let Some(ev) = p.next()? else {
                 return Err(ParseError { offset: src.len(), line: 1, column: 1, reason: "empty document" });
             };
-            let start = p.offset();
-            at = lines.line_from(at, start);
+            let start = p.offset() as u32;
+            at = lines.line_from(at, p.offset());
             let line = at + first_line - 1;
             let node = match ev {
                 Event::Key(k) => {
-                    key = Some(k.into_owned());
+                    key = Some(match keys.get_key_value(k.as_ref()) {
+                        Some((shared, _)) => Key::clone(shared),
+                        None => {
+                            let new = Key::from(k.as_ref());
+                            if keys.len() < MAX_INTERNED {
+                                keys.insert(Key::clone(&new), ());
+                            }
+                            new
+                        }
+                    });
                     continue;
                 }
                 Event::StartObject | Event::StartArray if stack.len() >= MAX_DEPTH => {
@@ -92,7 +114,7 @@ impl Node {
                 }
                 Event::EndObject | Event::EndArray => {
                     let (mut node, k) = stack.pop().expect("the parser balances containers");
-                    node.end = p.end();
+                    node.end = p.end() as u32;
                     // A large body is held as its tree: no room left over from growing.
                     match &mut node.kind {
                         NodeKind::Object(f) => f.shrink_to_fit(),
@@ -102,12 +124,12 @@ impl Node {
                     key = k;
                     node
                 }
-                Event::Null => Node { line, start, end: p.end(), kind: NodeKind::Null },
-                Event::Bool(b) => Node { line, start, end: p.end(), kind: NodeKind::Bool(b) },
+                Event::Null => Node { line, start, end: p.end() as u32, kind: NodeKind::Null },
+                Event::Bool(b) => Node { line, start, end: p.end() as u32, kind: NodeKind::Bool(b) },
                 Event::Number { text, integer } => {
-                    Node { line, start, end: p.end(), kind: NodeKind::Number { text: text.to_owned(), integer } }
+                    Node { line, start, end: p.end() as u32, kind: NodeKind::Number { text: text.into(), integer } }
                 }
-                Event::Str(s) => Node { line, start, end: p.end(), kind: NodeKind::String(s.into_owned()) },
+                Event::Str(s) => Node { line, start, end: p.end() as u32, kind: NodeKind::String(s.into()) },
             };
             match stack.last_mut() {
                 None => {
@@ -124,10 +146,15 @@ impl Node {
         }
     }
 
+    /// The bytes the value spans, as a range to index the text it was parsed from.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// The member of an object.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Object(f) => f.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            NodeKind::Object(f) => f.iter().rev().find(|(k, _)| &**k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -135,7 +162,7 @@ impl Node {
     /// The member of an object, to change (the last one of that name, as [`Node::get`]).
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
         match &mut self.kind {
-            NodeKind::Object(f) => f.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            NodeKind::Object(f) => f.iter_mut().rev().find(|(k, _)| &**k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -194,7 +221,7 @@ impl Node {
                 NodeKind::Null => Value::Null,
                 NodeKind::Bool(b) => Value::Bool(*b),
                 NodeKind::Number { text, .. } => serde_json::from_str(text).unwrap_or(Value::Null),
-                NodeKind::String(s) => Value::String(s.clone()),
+                NodeKind::String(s) => Value::String(s.to_string()),
                 NodeKind::Array(_) => Value::Array(Vec::new()),
                 NodeKind::Object(_) => Value::Object(serde_json::Map::new()),
             }
@@ -229,7 +256,7 @@ impl Node {
                     }
                     NodeKind::Object(fields) => {
                         let vals = out.split_off(out.len() - fields.len());
-                        out.push(Value::Object(fields.iter().map(|(k, _)| k.clone()).zip(vals).collect()));
+                        out.push(Value::Object(fields.iter().map(|(k, _)| k.to_string()).zip(vals).collect()));
                     }
                     _ => {}
                 },

@@ -24,7 +24,7 @@ fn plain(s: &str) -> NodeKind {
     }
     let body = s.strip_prefix(['-', '+']).unwrap_or(s);
     if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) {
-        return NodeKind::Number { text: s.trim_start_matches('+').to_owned(), integer: true };
+        return NodeKind::Number { text: s.trim_start_matches('+').into(), integer: true };
     }
     let float = body.split_once(['e', 'E']).map_or(body, |(m, _)| m);
     let exp_ok = body.split_once(['e', 'E']).is_none_or(|(_, e)| {
@@ -39,9 +39,9 @@ fn plain(s: &str) -> NodeKind {
         && let Ok(f) = s.parse::<f64>()
         && f.is_finite()
     {
-        return NodeKind::Number { text: f.to_string(), integer: false };
+        return NodeKind::Number { text: f.to_string().into(), integer: false };
     }
-    NodeKind::String(s.to_owned())
+    NodeKind::String(s.into())
 }
 
 fn is_binary(tag: &Option<Cow<'_, Tag>>) -> bool {
@@ -152,13 +152,13 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
                 }
                 let kind = if is_binary(&tag) {
                     let b64: String = value.split_whitespace().collect();
-                    NodeKind::Object(vec![(BINARY_KEY.to_owned(), Node::at_line(line, NodeKind::String(b64)))])
+                    NodeKind::Object(vec![(BINARY_KEY.into(), Node::at_line(line, NodeKind::String(b64.into())))])
                 } else if matches!(style, ScalarStyle::Plain)
                     && tag.as_ref().is_none_or(|t| t.handle == "!!" || t.handle == "tag:yaml.org,2002:")
                 {
                     plain(&value)
                 } else {
-                    NodeKind::String(value.into_owned())
+                    NodeKind::String(value.into())
                 };
                 (Node::at_line(line, kind), anchor)
             }
@@ -178,7 +178,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (usize, String)> {
             None => return Ok(node),
             Some((Node { kind: NodeKind::Object(fields), .. }, _, _)) => {
                 let k = key.take().unwrap_or_default();
-                fields.push((k, node));
+                fields.push((k.into(), node));
             }
             Some((Node { kind: NodeKind::Array(items), .. }, _, _)) => items.push(node),
             Some(_) => unreachable!("only collections are stacked"),

@@ -7,8 +7,8 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use mockdrift_contracts::{Snapshot, Ts};
 use mockdrift_differ::{
-    Baseline, DiffOptions, Item, Report, Severity, apply_route_hints, collect_files, diff, openapi_routes, read_file,
-    read_fixture, render_badge, render_github, render_junit, render_markdown, render_sarif, render_text,
+    Baseline, DiffOptions, Item, Report, Severity, apply_route_hints, collect_files, diff_hinted, openapi_routes,
+    read_file, read_fixture, render_badge, render_github, render_junit, render_markdown, render_sarif, render_text,
 };
 
 use crate::config::Config;
@@ -44,7 +44,7 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
     let how = crate::sources::gather_opts(args.max_age.as_deref(), now, &cfg.limits)?;
     for source in &args.contracts {
         let s = crate::sources::load(source, &how)?;
-        snapshot.merge(&s, &cfg.limits);
+        snapshot.merge_owned(s, &cfg.limits);
     }
     let mut jobs: Vec<(PathBuf, Option<&str>)> = Vec::new();
     for spec in &args.mocks {
@@ -81,7 +81,9 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
         );
     }
     let opts = DiffOptions { min_samples: args.min_samples, stale_after, now, cwd, routes };
-    let mut report = diff(&snapshot, &items, files, &opts);
+    // The endpoints findings name are those of the snapshot with the route hints applied.
+    let snapshot = apply_route_hints(snapshot, &items, &opts.routes, &mockdrift_contracts::Limits::default());
+    let mut report = diff_hinted(&snapshot, &items, files, &opts);
     cfg.rules()?.apply(&mut report);
     if let Some(path) = write_baseline {
         let b = Baseline::from_report(&report, &format!("accepted with --write-baseline on {}", now.date()));
@@ -92,8 +94,6 @@ pub(crate) fn compare(args: &CompareArgs, cfg: &Config, write_baseline: Option<&
         let b = Baseline::from_json(&text).with_context(|| format!("reading the baseline {}", path.display()))?;
         b.apply(&mut report, now);
     }
-    // The endpoints findings name are those of the snapshot with the route hints applied.
-    let snapshot = apply_route_hints(&snapshot, &items, &opts.routes, &mockdrift_contracts::Limits::default());
     Ok(Compared { report, items, snapshot })
 }
 

@@ -104,6 +104,23 @@ fn values_rare_on_both_sides_stay_hashed() {
 }
 
 #[test]
+fn a_merge_that_moves_equals_one_that_copies() {
+    let mut a = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut b = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    for t in 0..6 {
+        a.record(&x("s", "/a", 200, json!({"n": t, "kind": "gold"}), t));
+        b.record(&x("s", if t % 2 == 0 { "/a" } else { "/b" }, 200, json!({"n": "x", "more": t}), t + 10));
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    let mut copied = sa.clone();
+    copied.merge(&sb, &Limits::default());
+    let mut moved = sa;
+    moved.merge_owned(sb, &Limits::default());
+    assert_eq!(moved.contracts.len(), 2);
+    assert_eq!(moved.to_json(), copied.to_json());
+}
+
+#[test]
 fn contracts_survive_reopen_and_handles_see_flushes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let expected = {

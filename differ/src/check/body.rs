@@ -192,7 +192,7 @@ impl Cmp<'_, '_, '_> {
             .segs
             .iter()
             .map(|s| match s {
-                Seg::Key(k) => PathToken::Key(k.clone()),
+                Seg::Key(k) => PathToken::Key(k.to_string()),
                 Seg::Index(i) => PathToken::Index(*i),
             })
             .collect();
@@ -287,7 +287,7 @@ impl Cmp<'_, '_, '_> {
         }
     }
 
-    fn object(&mut self, n: &Node, fields: &[(String, Node)], o: &ObjectShape) {
+    fn object(&mut self, n: &Node, fields: &[(crate::tree::Key, Node)], o: &ObjectShape) {
         if let Some(m) = &o.map {
             for (k, v) in fields {
                 self.segs.push(Seg::Key(k.clone()));
@@ -298,7 +298,7 @@ impl Cmp<'_, '_, '_> {
         }
         for (k, v) in fields {
             self.segs.push(Seg::Key(k.clone()));
-            match o.fields.get(k) {
+            match o.fields.get(&**k) {
                 Some(f) => {
                     if matches!(v.kind, NodeKind::Null) {
                         self.note_null();
@@ -326,17 +326,17 @@ impl Cmp<'_, '_, '_> {
             return;
         }
         for (k, f) in &o.fields {
-            let present_in_mock = fields.iter().any(|(mk, _)| mk == k);
+            let present_in_mock = fields.iter().any(|(mk, _)| **mk == **k);
             if !present_in_mock {
                 if let Some((msg, of)) = missing_field(k, f, o, self.d.opts.min_samples) {
-                    self.segs.push(Seg::Key(k.clone()));
+                    self.segs.push(Seg::Key(k.as_str().into()));
                     let ev = self.evidence(&f.shape, f.present, of, Some((f.first_seen, f.last_seen)));
                     self.push(Kind::MissingField, n.line, msg, None, ev);
                     self.plan(Some(&f.shape));
                     self.segs.pop();
                 }
             } else if f.shape.null > 0 {
-                self.segs.push(Seg::Key(k.clone()));
+                self.segs.push(Seg::Key(k.as_str().into()));
                 self.null_candidate(n, f.shape.null, o.count, f);
                 self.segs.pop();
             }
@@ -362,7 +362,7 @@ impl Cmp<'_, '_, '_> {
             return;
         }
         let name = match self.segs.last() {
-            Some(Seg::Key(k)) => k.clone(),
+            Some(Seg::Key(k)) => k.to_string(),
             _ => String::new(),
         };
         let msg = uncovered_null(&name, nulls, of, f);
@@ -391,7 +391,7 @@ impl Cmp<'_, '_, '_> {
 fn value_at<'v>(mut v: &'v Value, segs: &[Seg]) -> Option<&'v Value> {
     for s in segs {
         v = match s {
-            Seg::Key(k) => v.get(k)?,
+            Seg::Key(k) => v.get(&**k)?,
             Seg::Index(i) => v.get(*i).or_else(|| v.get(0))?,
         };
     }
@@ -403,7 +403,7 @@ fn covers(m: &Matcher, at: &[Seg]) -> bool {
     m.path.len() <= at.len()
         && m.path.iter().zip(at).all(|(t, s)| match (t, s) {
             (PathToken::Any, _) => true,
-            (PathToken::Key(a), Seg::Key(b)) => a == b,
+            (PathToken::Key(a), Seg::Key(b)) => **a == **b,
             (PathToken::Index(a), Seg::Index(b)) => a == b,
             _ => false,
         })

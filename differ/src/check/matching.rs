@@ -51,7 +51,7 @@ impl<'a> Index<'a> {
 /// parameter names) is joined into the hint's endpoint. A recorded path that some mock names
 /// exactly keeps its own endpoint (`/users/me` beside `/users/{id}`).
 pub fn apply_route_hints(
-    snapshot: &Snapshot,
+    snapshot: Snapshot,
     items: &[Item],
     extra: &[Route],
     limits: &mockdrift_contracts::Limits,
@@ -77,21 +77,21 @@ pub fn apply_route_hints(
         }
     }
     if hints.is_empty() {
-        return snapshot.clone();
+        return snapshot;
     }
     let hints = RouteSet::new(hints);
-    let mut out = Snapshot { sources: snapshot.sources.clone(), ..Snapshot::default() };
-    for (k, c) in &snapshot.contracts {
-        let mut key = k.clone();
-        if !exact.contains(k.path.as_str())
-            && let Some(r) = hints.best(&k.path)
+    let Snapshot { sources, contracts } = snapshot;
+    let mut out = Snapshot { sources, ..Snapshot::default() };
+    for (mut key, c) in contracts {
+        if !exact.contains(key.path.as_str())
+            && let Some(r) = hints.best(&key.path)
         {
             key.path = r.as_str().to_owned();
         }
         match out.contracts.get_mut(&key) {
-            Some(existing) => existing.merge(c, limits),
+            Some(existing) => existing.merge(&c, limits),
             None => {
-                out.contracts.insert(key, c.clone());
+                out.contracts.insert(key, c);
             }
         }
     }

@@ -64,7 +64,7 @@ impl Default for DiffOptions {
 /// One path segment in a body: a key or an index.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Seg {
-    Key(String),
+    Key(crate::tree::Key),
     Index(usize),
 }
 
@@ -73,8 +73,13 @@ type Endpoint = (String, String, String);
 
 /// Compares mocks with contracts and returns the report.
 pub fn diff(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
-    let hinted = apply_route_hints(snapshot, items, &opts.routes, &mockdrift_contracts::Limits::default());
-    let snapshot = &hinted;
+    let hinted = apply_route_hints(snapshot.clone(), items, &opts.routes, &mockdrift_contracts::Limits::default());
+    diff_hinted(&hinted, items, files, opts)
+}
+
+/// [`diff`] on a snapshot that [`apply_route_hints`] gave (with `opts.routes`): a large
+/// snapshot is not copied.
+pub fn diff_hinted(snapshot: &Snapshot, items: &[Item], files: usize, opts: &DiffOptions) -> Report {
     let index = Index::new(snapshot);
     let mut d = Differ::new(snapshot, &index, opts, files);
     for (i, item) in items.iter().enumerate() {
@@ -233,7 +238,7 @@ fn seg_pointer(segs: &[Seg], any_index: bool) -> String {
     let parts: Vec<String> = segs
         .iter()
         .map(|s| match s {
-            Seg::Key(k) => k.clone(),
+            Seg::Key(k) => k.to_string(),
             Seg::Index(_) if any_index => "*".to_owned(),
             Seg::Index(i) => i.to_string(),
         })

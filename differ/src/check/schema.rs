@@ -106,11 +106,11 @@ fn hollow<'a>(node: &'a Node, schema: Option<&'a Value>, at: &mut String, deferr
             let extra = schema.get("additionalProperties");
             let mut m = Map::new();
             for (k, v) in fields {
-                let s = props.and_then(|p| p.get(k)).or(extra);
+                let s = props.and_then(|p| p.get(&**k)).or(extra);
                 let len = at.len();
                 at.push('/');
                 at.push_str(&k.replace('~', "~0").replace('/', "~1"));
-                m.insert(k.clone(), hollow(v, s, at, deferred));
+                m.insert(k.to_string(), hollow(v, s, at, deferred));
                 at.truncate(len);
             }
             Value::Object(m)

@@ -24,11 +24,11 @@ pub(crate) fn headers(node: Option<&Node>) -> Vec<(String, String)> {
             for (k, v) in fields {
                 match &v.kind {
                     NodeKind::Array(vs) => {
-                        out.extend(vs.iter().filter_map(|x| x.as_str()).map(|x| (k.clone(), x.to_owned())))
+                        out.extend(vs.iter().filter_map(|x| x.as_str()).map(|x| (k.to_string(), x.to_owned())))
                     }
                     _ => {
                         if let Some(x) = v.as_str() {
-                            out.push((k.clone(), x.to_owned()));
+                            out.push((k.to_string(), x.to_owned()));
                         }
                     }
                 }
@@ -58,7 +58,7 @@ pub(crate) fn length_paths(node: Option<&Node>, base: &[PathToken]) -> Vec<Vec<P
         Some(NodeKind::Object(fields)) => {
             for (k, v) in fields {
                 if k.eq_ignore_ascii_case("content-length") {
-                    let key = PathToken::Key(k.clone());
+                    let key = PathToken::Key(k.to_string());
                     match &v.kind {
                         NodeKind::Array(vs) if vs.len() == 1 => out.push(at(&[key, PathToken::Index(0)])),
                         NodeKind::String(_) | NodeKind::Number { .. } => out.push(at(&[key])),

@@ -8,11 +8,25 @@ use crate::tree::{Node, NodeKind};
 
 use super::common;
 
-pub(crate) fn read(path: &Path, root: &Node) -> Vec<Item> {
-    let Some(NodeKind::Array(entries)) = root.get("log").and_then(|l| l.get("entries")).map(|e| &e.kind) else {
-        return vec![common::unreadable(path, root.line, "log.entries is not an array".to_owned())];
+pub(crate) fn read(path: &Path, root: &mut Node) -> Vec<Item> {
+    let line = root.line;
+    let Some(NodeKind::Array(entries)) = root.get_mut("log").and_then(|l| l.get_mut("entries")).map(|e| &mut e.kind)
+    else {
+        return vec![common::unreadable(path, line, "log.entries is not an array".to_owned())];
     };
-    entries.iter().enumerate().map(|(i, e)| entry(path, e, i)).collect()
+    entries
+        .iter_mut()
+        .enumerate()
+        .map(|(i, e)| {
+            let item = entry(path, e, i);
+            // The body is its tree now: its text goes, so a large HAR is not held twice.
+            if let Some(text) = e.get_mut("response").and_then(|r| r.get_mut("content")).and_then(|c| c.get_mut("text"))
+            {
+                text.take();
+            }
+            item
+        })
+        .collect()
 }
 
 fn entry(path: &Path, e: &Node, index: usize) -> Item {

@@ -40,22 +40,36 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
         }
         Err(e) => return vec![unreadable(path, 1, format!("cannot read: {e}"))],
     };
-    read_bytes(path, &bytes, service)
+    // The file's bytes go as soon as its tree is built: a large mock is held once.
+    let root = parse(path, &bytes, service);
+    drop(bytes);
+    match root {
+        Ok(root) => read_root(path, root, service),
+        Err(items) => items,
+    }
 }
 
 /// The mocks in a file's bytes, read as if from `path` (its extension picks YAML; WireMock's
 /// `bodyFileName` resolves beside it). Never panics, whatever the bytes (fuzzed in
 /// `tests/fuzz.rs`): what cannot be read is an [`Item::Unreadable`] with its line.
 pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item> {
+    match parse(path, bytes, service) {
+        Ok(root) => read_root(path, root, service),
+        Err(items) => items,
+    }
+}
+
+/// A JSON file's tree, or what a YAML file (read whole here) or unparseable bytes give.
+fn parse(path: &Path, bytes: &[u8], service: Option<&str>) -> Result<Node, Vec<Item>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if matches!(ext.as_str(), "yml" | "yaml") {
         let text = String::from_utf8_lossy(bytes);
         if text.trim().is_empty() {
-            return vec![skipped(path, 1, "empty file")];
+            return Err(vec![skipped(path, 1, "empty file")]);
         }
         let root = match crate::yaml::parse(&text) {
             Ok(n) => n,
-            Err((line, reason)) => return vec![unreadable(path, line, format!("not valid YAML: {reason}"))],
+            Err((line, reason)) => return Err(vec![unreadable(path, line, format!("not valid YAML: {reason}"))]),
         };
         let is_cassette = root.get("http_interactions").is_some()
             || matches!(root.get("interactions").map(|i| &i.kind), Some(crate::tree::NodeKind::Array(_)));
@@ -68,20 +82,22 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
             vec![skipped(path, root.line, "YAML file that is not a VCR cassette")]
         };
         set_service(&mut items, service);
-        return items;
+        return Err(items);
     }
-    let mut root = match Node::parse(bytes, 1) {
-        Ok(n) => n,
-        Err(e) if ext == "json" || ext == "har" => {
-            return vec![unreadable(path, e.line, format!("not valid JSON: {e}"))];
-        }
-        Err(_) => return vec![skipped(path, 1, "not a JSON mock file")],
-    };
+    match Node::parse(bytes, 1) {
+        Ok(n) => Ok(n),
+        Err(e) if ext == "json" || ext == "har" => Err(vec![unreadable(path, e.line, format!("not valid JSON: {e}"))]),
+        Err(_) => Err(vec![skipped(path, 1, "not a JSON mock file")]),
+    }
+}
+
+/// The mocks in a parsed JSON mock file.
+fn read_root(path: &Path, mut root: Node, service: Option<&str>) -> Vec<Item> {
     let mut items = match detect(&root) {
         Detected::WireMock => wiremock::read(path, &mut root),
         Detected::Pact => pact::read(path, &root),
         Detected::Hoverfly => hoverfly::read(path, &root),
-        Detected::Har => har::read(path, &root),
+        Detected::Har => har::read(path, &mut root),
         Detected::Vcr => vcr::read(path, &root),
         Detected::Unsupported(what) => vec![skipped(path, root.line, what)],
     };

@@ -84,7 +84,7 @@ fn interaction(path: &Path, it: &Node, index: usize, provider: Option<&str>) -> 
     let rules = rsp.get("matchingRules").or_else(|| it.get("responseMatchingRules"));
     if let Some(NodeKind::Object(fields)) = rules.map(|r| &r.kind) {
         for (k, v) in fields {
-            if k == "body" {
+            if &**k == "body" {
                 if let NodeKind::Object(body_rules) = &v.kind {
                     for (bk, bv) in body_rules {
                         if let Some(p) = parse_path(bk) {
@@ -274,7 +274,7 @@ fn unwrap_ruby_terms(n: &mut Node, at: &mut Vec<PathToken>, matchers: &mut Vec<M
     match &mut n.kind {
         NodeKind::Object(fields) => {
             for (k, v) in fields.iter_mut() {
-                at.push(PathToken::Key(k.clone()));
+                at.push(PathToken::Key(k.to_string()));
                 unwrap_ruby_terms(v, at, matchers);
                 at.pop();
             }

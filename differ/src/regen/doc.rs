@@ -31,7 +31,7 @@ impl Doc {
     /// The span of the value at `path` (for YAML, of a one-line scalar).
     pub(crate) fn span(&self, path: &[PathToken]) -> Option<(usize, usize)> {
         match &self.root {
-            Some(root) => find(root, path).map(|n| (n.start, n.end)),
+            Some(root) => find(root, path).map(|n| (n.start as usize, n.end as usize)),
             None => {
                 crate::yaml::scalar_span(&self.text, path).ok().filter(|y| y.block.is_none()).map(|y| (y.start, y.end))
             }
@@ -70,7 +70,7 @@ pub(crate) fn find<'n>(root: &'n Node, path: &[PathToken]) -> Option<&'n Node> {
     let mut n = root;
     for t in path {
         n = match (&n.kind, t) {
-            (NodeKind::Object(ms), PathToken::Key(k)) => &ms.iter().rev().find(|(mk, _)| mk == k)?.1,
+            (NodeKind::Object(ms), PathToken::Key(k)) => &ms.iter().rev().find(|(mk, _)| **mk == **k)?.1,
             (NodeKind::Array(items), PathToken::Index(i)) => items.get(*i)?,
             _ => return None,
         };
@@ -88,7 +88,7 @@ pub(crate) fn member_key(src: &str, value: &Node) -> (usize, usize) {
         }
         i
     };
-    let colon_end = back_over_space(value.start);
+    let colon_end = back_over_space(value.start as usize);
     // Before the colon, past any space, the key's closing quote; its opening quote is the
     // first quote before that with an even run of backslashes in front of it.
     let mut i = back_over_space(colon_end - 1) - 1;

@@ -87,7 +87,7 @@ pub(crate) fn plan_mock(
             let node = find(doc.json()?, &site.path).ok_or_else(moved)?;
             // Edited in place in the file, so that indentation is read from the file's lines.
             let splices = edit_json(&doc.text, &doc.lines, node, &wanted, &mut p)?;
-            let old = node.end - node.start;
+            let old = (node.end - node.start) as usize;
             let new = old + splices.iter().map(|s| s.text.len()).sum::<usize>()
                 - splices.iter().map(|s| s.end - s.start).sum::<usize>();
             p.splices.entry(site.file.clone()).or_default().extend(splices);
@@ -101,10 +101,10 @@ pub(crate) fn plan_mock(
                 (y.start, y.end, y.value.clone(), base64, Some(y))
             } else {
                 let node = find(doc.json()?, &site.path).ok_or_else(moved)?;
-                let literal = &doc.text[node.start..node.end];
+                let literal = &doc.text[node.span()];
                 let s: String = serde_json::from_str(literal)
                     .map_err(|e| format!("{}: the body is not a JSON string ({e})", site.file.display()))?;
-                (node.start, node.end, s, site.form == BodyForm::Base64, None)
+                (node.start as usize, node.end as usize, s, site.form == BodyForm::Base64, None)
             };
             // The bytes as sent, then the body they carry.
             let wire = if base64 { crate::formats::base64_bytes(&written)? } else { written.clone().into_bytes() };

@@ -42,9 +42,9 @@ impl Style {
                 NodeKind::Object(ms) => {
                     if let Some((_, first)) = ms.first() {
                         let (key_start, colon_end) = member_key(src, first);
-                        colon.get_or_insert_with(|| src[colon_end..first.start].to_owned());
-                        if unit.is_none() && src[n.start..key_start].contains('\n') {
-                            let own = line_indent(src, lines, n.start);
+                        colon.get_or_insert_with(|| src[colon_end..first.start as usize].to_owned());
+                        if unit.is_none() && src[n.start as usize..key_start].contains('\n') {
+                            let own = line_indent(src, lines, n.start as usize);
                             let inner = line_indent(src, lines, key_start);
                             if let Some(u) = inner.strip_prefix(own.as_str()).filter(|u| !u.is_empty()) {
                                 unit = Some(u.to_owned());
@@ -52,7 +52,7 @@ impl Style {
                         }
                     }
                     if let [(_, a), (_, b), ..] = ms.as_slice() {
-                        let between = &src[a.end..member_key(src, b).0];
+                        let between = &src[a.end as usize..member_key(src, b).0];
                         if !between.contains('\n') {
                             comma.get_or_insert_with(|| between.to_owned());
                         }
@@ -140,9 +140,9 @@ pub(crate) fn edit_json(
     for (at, value) in edits {
         match (find(root, at), value) {
             (Some(n), Some(v)) => {
-                let multiline = src[n.start..n.end].contains('\n') || context_multiline(src, root, at);
-                let text = style.value(v, &line_indent(src, lines, n.start), multiline);
-                splices.push(Splice { start: n.start, end: n.end, text });
+                let multiline = src[n.span()].contains('\n') || context_multiline(src, root, at);
+                let text = style.value(v, &line_indent(src, lines, n.start as usize), multiline);
+                splices.push(Splice { start: n.start as usize, end: n.end as usize, text });
                 p.replaced += 1;
             }
             (found, _) => {
@@ -183,7 +183,7 @@ pub(crate) fn apply(src: &str, splices: &[Splice]) -> String {
 
 /// Whether the container holding the value at `at` is written over several lines.
 pub(crate) fn context_multiline(src: &str, root: &Node, at: &[PathToken]) -> bool {
-    at.split_last().and_then(|(_, parent)| find(root, parent)).is_some_and(|n| src[n.start..n.end].contains('\n'))
+    at.split_last().and_then(|(_, parent)| find(root, parent)).is_some_and(|n| src[n.span()].contains('\n'))
 }
 
 /// Splices that drop `removed` members of an object and append `added` ones, in its layout.
@@ -191,15 +191,15 @@ pub(crate) fn object_splices(
     src: &str,
     lines: &LineIndex,
     obj: &Node,
-    ms: &[(String, Node)],
+    ms: &[(crate::tree::Key, Node)],
     removed: &[String],
     added: &[(String, &Value)],
     style: &Style,
 ) -> Vec<Splice> {
-    let multiline = src[obj.start..obj.end].contains('\n');
-    let gone: Vec<bool> = ms.iter().map(|(k, _)| removed.contains(k)).collect();
+    let multiline = src[obj.span()].contains('\n');
+    let gone: Vec<bool> = ms.iter().map(|(k, _)| removed.iter().any(|r| **r == **k)).collect();
     let kept = gone.iter().filter(|g| !**g).count();
-    let obj_indent = line_indent(src, lines, obj.start);
+    let obj_indent = line_indent(src, lines, obj.start as usize);
     let member_indent = match ms.first() {
         Some((_, first)) if multiline => line_indent(src, lines, member_key(src, first).0),
         _ => format!("{obj_indent}{}", style.unit),
@@ -216,7 +216,7 @@ pub(crate) fn object_splices(
         // Nothing of the old object stays: write it anew in its layout.
         let fresh: serde_json::Map<String, Value> = added.iter().map(|(k, v)| (k.clone(), (*v).clone())).collect();
         let text = style.value(&Value::Object(fresh), &obj_indent, multiline);
-        return vec![Splice { start: obj.start, end: obj.end, text }];
+        return vec![Splice { start: obj.start as usize, end: obj.end as usize, text }];
     }
     let mut out = Vec::new();
     let mut i = 0;
@@ -231,7 +231,7 @@ pub(crate) fn object_splices(
         }
         let b = i - 1;
         if a > 0 {
-            out.push(Splice { start: ms[a - 1].1.end, end: ms[b].1.end, text: String::new() });
+            out.push(Splice { start: ms[a - 1].1.end as usize, end: ms[b].1.end as usize, text: String::new() });
         } else {
             // A leading run: drop up to the next member's key (it exists: something is kept).
             let (from, to) = (member_key(src, &ms[0].1).0, member_key(src, &ms[b + 1].1).0);
@@ -249,7 +249,7 @@ pub(crate) fn object_splices(
             }
             text.push_str(&member(k, v));
         }
-        out.push(Splice { start: last.end, end: last.end, text });
+        out.push(Splice { start: last.end as usize, end: last.end as usize, text });
     }
     out
 }

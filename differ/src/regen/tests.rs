@@ -81,6 +81,6 @@ fn a_member_s_key_is_found_back_from_its_value_whatever_the_key_holds() {
     let NodeKind::Object(ms) = &root.kind else { panic!("an object") };
     let keys: Vec<&str> = ms.iter().map(|(_, v)| member_key(src, v)).map(|(k, c)| &src[k..c]).collect();
     assert_eq!(keys, ["\"a\":", "\"say \\\"hi\\\"\" :", "\"ends\\\\\"\t:", "\"\":"]);
-    let spans: Vec<&str> = ms.iter().map(|(_, v)| &src[v.start..v.end]).collect();
+    let spans: Vec<&str> = ms.iter().map(|(_, v)| &src[v.span()]).collect();
     assert_eq!(spans, ["1", "2", "[3]", "{}"]);
 }
