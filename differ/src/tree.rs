@@ -43,12 +43,38 @@ pub enum NodeKind {
 }
 
 /// An object's key. Shared: the objects of a large array mostly repeat the same keys, and a
-/// tree holds each once ([`Node::parse`] interns them).
+/// tree holds each once ([`Node::parse`] interns them, per thread).
 pub type Key = std::sync::Arc<str>;
 
-/// Distinct keys one parse interns at most: objects keyed by data (ids, dates) would
+/// Distinct keys a thread interns at most: objects keyed by data (ids, dates) would
 /// otherwise grow the table with every one.
 const MAX_INTERNED: usize = 4096;
+
+thread_local! {
+    /// The keys met so far on this thread, shared by every tree it parses (the bodies of a
+    /// HAR's entries, the files of a mock directory).
+    static KEYS: std::cell::RefCell<std::collections::HashSet<Key>> = Default::default();
+}
+
+/// Longest key interned: a long one is rarely repeated, and the table outlives the trees.
+const MAX_INTERNED_LEN: usize = 64;
+
+/// `k` as a shared key.
+fn intern(k: &str) -> Key {
+    if k.len() > MAX_INTERNED_LEN {
+        return Key::from(k);
+    }
+    KEYS.with_borrow_mut(|keys| match keys.get(k) {
+        Some(shared) => Key::clone(shared),
+        None => {
+            let new = Key::from(k);
+            if keys.len() < MAX_INTERNED {
+                keys.insert(Key::clone(&new));
+            }
+            new
+        }
+    })
+}
 
 /// Deepest nesting accepted in a mock body. Deeper trees would make recursive drops and
 /// comparisons unsafe, and no real mock is that deep.
@@ -70,7 +96,6 @@ impl Node {
         // Open containers: the node being built and, for objects, the pending key.
         let mut stack: Vec<(Node, Option<Key>)> = Vec::new();
         let mut key: Option<Key> = None;
-        let mut keys: std::collections::HashMap<Key, ()> = std::collections::HashMap::new();
         let lines = LineIndex::new(src);
         // The line of the current offset: offsets only grow.
         let mut at = 1;
@@ -83,16 +108,7 @@ impl Node {
             let line = at + first_line - 1;
             let node = match ev {
                 Event::Key(k) => {
-                    key = Some(match keys.get_key_value(k.as_ref()) {
-                        Some((shared, _)) => Key::clone(shared),
-                        None => {
-                            let new = Key::from(k.as_ref());
-                            if keys.len() < MAX_INTERNED {
-                                keys.insert(Key::clone(&new), ());
-                            }
-                            new
-                        }
-                    });
+                    key = Some(intern(&k));
                     continue;
                 }
                 Event::StartObject | Event::StartArray if stack.len() >= MAX_DEPTH => {
@@ -269,6 +285,27 @@ impl Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_shared_across_trees_but_long_or_data_keys_do_not_fill_the_table() {
+        let keys = |n: &Node| match &n.kind {
+            NodeKind::Object(f) => f.iter().map(|(k, _)| Key::clone(k)).collect::<Vec<_>>(),
+            _ => panic!("an object"),
+        };
+        let long = "k".repeat(MAX_INTERNED_LEN + 1);
+        let text = format!(r#"{{"id": 1, "n\u0061me": 2, "{long}": 3}}"#);
+        let (a, b) = (Node::parse(text.as_bytes(), 1).expect("valid"), Node::parse(text.as_bytes(), 1).expect("valid"));
+        let (ka, kb) = (keys(&a), keys(&b));
+        assert_eq!(&*ka[1], "name", "escapes are decoded before interning");
+        assert!(Key::ptr_eq(&ka[0], &kb[0]) && Key::ptr_eq(&ka[1], &kb[1]), "one allocation for both trees");
+        assert!(!Key::ptr_eq(&ka[2], &kb[2]), "a long key is not kept");
+        assert_eq!(&*ka[2], long);
+        // Objects keyed by data: the table stops growing, the keys are still right.
+        let many: String = (0..MAX_INTERNED + 100).map(|i| format!(r#""d{i}": {i}"#)).collect::<Vec<_>>().join(",");
+        let n = Node::parse(format!("{{{many}}}").as_bytes(), 1).expect("valid");
+        assert_eq!(n.get(&format!("d{}", MAX_INTERNED + 99)).and_then(Node::as_u64), Some(MAX_INTERNED as u64 + 99));
+        assert!(KEYS.with_borrow(|k| k.len()) <= MAX_INTERNED);
+    }
 
     #[test]
     fn nodes_carry_lines_and_convert_back() {
