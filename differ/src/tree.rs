@@ -30,16 +30,80 @@ pub enum NodeKind {
     /// A number as written.
     Number {
         /// The text.
-        text: Box<str>,
+        text: Text,
         /// No fraction or exponent.
         integer: bool,
     },
     /// A string.
-    String(Box<str>),
+    String(Text),
     /// An array.
     Array(Vec<Node>),
     /// An object, keys in file order (duplicates kept).
     Object(Vec<(Key, Node)>),
+}
+
+/// A string or a number's text in a [`Node`]: up to 22 bytes held in place (most values of
+/// a body: ids, names, enums, dates), longer ones on the heap.
+#[derive(Clone)]
+pub enum Text {
+    /// Short: the bytes and their length.
+    Inline(u8, [u8; INLINE]),
+    /// Longer.
+    Heap(Box<str>),
+}
+
+/// Bytes a [`Text`] holds in place.
+const INLINE: usize = 22;
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Inline(len, bytes) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("only whole strings are held")
+            }
+            Text::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        if s.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Inline(s.len() as u8, bytes)
+        } else {
+            Text::Heap(s.into())
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        if s.len() <= INLINE { Text::from(s.as_str()) } else { Text::Heap(s.into_boxed_str()) }
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(s: std::borrow::Cow<'_, str>) -> Text {
+        match s {
+            std::borrow::Cow::Borrowed(s) => Text::from(s),
+            std::borrow::Cow::Owned(s) => Text::from(s),
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// An object's key. Shared: the objects of a large array mostly repeat the same keys, and a
@@ -285,6 +349,18 @@ impl Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_texts_are_held_in_place_and_nodes_stay_small() {
+        for s in ["", "EUR", "2026-11-20T10:00:00Z", "é".repeat(11).as_str(), "x".repeat(23).as_str()] {
+            let t = Text::from(s);
+            assert_eq!(&*t, s);
+            assert_eq!(matches!(t, Text::Inline(..)), s.len() <= INLINE, "{s}");
+            assert_eq!(Text::from(s.to_owned()), t);
+        }
+        // A large body is mostly nodes: one more word each is an eighth more memory.
+        assert!(std::mem::size_of::<Node>() <= 48, "{}", std::mem::size_of::<Node>());
+    }
 
     #[test]
     fn keys_are_shared_across_trees_but_long_or_data_keys_do_not_fill_the_table() {
