@@ -62,6 +62,9 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
 /// A JSON file's tree, or what a YAML file (read whole here) or unparseable bytes give.
 fn parse(path: &Path, bytes: &[u8], service: Option<&str>) -> Result<Node, Vec<Item>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(vec![unreadable(path, 1, "larger than 4 GiB, more than a mock file is read".to_owned())]);
+    }
     if matches!(ext.as_str(), "yml" | "yaml") {
         let text = String::from_utf8_lossy(bytes);
         if text.trim().is_empty() {
