@@ -471,7 +471,9 @@ fn a_literal_kept_apart_by_one_sidecar_survives_the_fleet_merge_and_gets_its_end
     }
     std::fs::write(d.join("stripped.json"), stripped.to_string()).expect("write");
     assert_ne!(stripped.to_string(), serde_json::from_str::<serde_json::Value>(&merged).expect("json").to_string());
-    // Where the merged snapshot is imported, the next relearn gives `search` its own endpoint.
+    // Where the merged snapshot is imported, the recorder starts from the templates its
+    // endpoints teach: with what `search` answered, `search` is an endpoint of its own;
+    // stripped of it, one more customer.
     std::fs::write(d.join("next.jsonl"), exchange("/v1/customers/search", &found, 50)).expect("write");
     for (snapshot, store, apart) in [("merged.json", "s1", true), ("stripped.json", "s2", false)] {
         assert_eq!(mockdrift(d, &["contracts", "import", "--store", store, snapshot]).code, 0);

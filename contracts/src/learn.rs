@@ -584,9 +584,11 @@ pub fn retemplate(
         if k.path == OVERFLOW_PATH {
             continue;
         }
-        // Paths that answered apart may have a literal of their own now: the others say
-        // where the endpoint goes.
-        let values: Vec<&crate::PathSample> = c.paths.iter().filter(|p| p.sig.is_none()).collect();
+        // Paths that answered apart, and still do, may have a literal of their own now: the
+        // others say where the endpoint goes.
+        let apart = answers_apart(c);
+        let values: Vec<&crate::PathSample> =
+            c.paths.iter().filter(|p| !apart.contains_key(p.path.split('?').next().unwrap_or(&p.path))).collect();
         let values = if values.is_empty() { c.paths.iter().collect() } else { values };
         let mut news =
             values.iter().map(|p| templater.template_for(&k.service, p.path.split('?').next().unwrap_or("")));

@@ -174,8 +174,9 @@ impl Recorder {
             // much again before relearning on traffic, not for a handful of exchanges.
             r.recorded = r.recorded.saturating_add(c.count);
         }
-        // What was learned before the restart holds from the first exchange: a literal told
-        // apart from its parameter is not recorded into it again until the next relearn.
+        // What was learned before the restart holds from the first exchange, not from the
+        // first relearn: a new value of a learned parameter goes to its endpoint, not to one
+        // of its own, and a literal told apart from the parameter stays apart.
         if !r.contracts.is_empty() {
             crate::learn::learn_templates(&r.contracts, &mut r.templater, &r.limits);
         }
@@ -521,6 +522,8 @@ impl Recorder {
             }
             self.holds_stored = true;
             self.grew = true;
+            // As when a recorder opens a store ([`Recorder::new`]).
+            crate::learn::learn_templates(&self.contracts, &mut self.templater, &self.limits);
         }
         self.dirty.extend(self.contracts.keys().cloned());
         self.store = Some(store);

@@ -104,6 +104,38 @@ fn values_rare_on_both_sides_stay_hashed() {
 }
 
 #[test]
+fn a_reopened_store_records_as_its_endpoints_teach_from_the_first_exchange() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let customer = |i: i64| json!({"id": i, "name": "n", "email": "e", "balance": i * 10});
+    let found = json!({"object": "search_result", "data": [customer(1)], "has_more": false});
+    {
+        let mut r = recorder(dir.path());
+        for i in 0..40 {
+            r.record(&x(
+                "shop",
+                &format!("/v1/customers/c{}-{}x", ["ada", "bob"][i % 2], i),
+                200,
+                customer(i as i64),
+                i as i64,
+            ));
+        }
+        r.relearn_now();
+        for t in 0..3 {
+            r.record(&x("shop", "/v1/customers/search", 200, found.clone(), 100 + t));
+        }
+        r.flush().expect("flush");
+    }
+    // Reopened (a restarted proxy), with no relearn yet: a new value goes to the template
+    // the store holds, not to an endpoint of its own; `search`, which answered apart, does.
+    let mut r = recorder(dir.path());
+    r.record(&x("shop", "/v1/customers/dee-77x", 200, customer(77), 200));
+    r.record(&x("shop", "/v1/customers/search", 200, found, 201));
+    let keys: Vec<String> = r.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    assert_eq!(keys, ["/v1/customers/search", "/v1/customers/{customer}"]);
+    assert_eq!(r.snapshot().contracts.values().map(|c| c.count).sum::<u64>(), 45);
+}
+
+#[test]
 fn a_merge_that_moves_equals_one_that_copies() {
     let mut a = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
     let mut b = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
