@@ -45,7 +45,11 @@ pub enum NodeKind {
 /// A string or a number's text in a [`Node`]: up to 22 bytes held in place (most values of
 /// a body: ids, names, enums, dates), longer ones on the heap.
 #[derive(Clone)]
-pub enum Text {
+pub struct Text(Repr);
+
+/// Built only from whole strings ([`Text`]'s `From`), so the bytes are always UTF-8.
+#[derive(Clone)]
+enum Repr {
     /// Short: the bytes and their length.
     Inline(u8, [u8; INLINE]),
     /// Longer.
@@ -58,11 +62,11 @@ const INLINE: usize = 22;
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        match self {
-            Text::Inline(len, bytes) => {
+        match &self.0 {
+            Repr::Inline(len, bytes) => {
                 std::str::from_utf8(&bytes[..usize::from(*len)]).expect("only whole strings are held")
             }
-            Text::Heap(s) => s,
+            Repr::Heap(s) => s,
         }
     }
 }
@@ -72,16 +76,16 @@ impl From<&str> for Text {
         if s.len() <= INLINE {
             let mut bytes = [0; INLINE];
             bytes[..s.len()].copy_from_slice(s.as_bytes());
-            Text::Inline(s.len() as u8, bytes)
+            Text(Repr::Inline(s.len() as u8, bytes))
         } else {
-            Text::Heap(s.into())
+            Text(Repr::Heap(s.into()))
         }
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        if s.len() <= INLINE { Text::from(s.as_str()) } else { Text::Heap(s.into_boxed_str()) }
+        if s.len() <= INLINE { Text::from(s.as_str()) } else { Text(Repr::Heap(s.into_boxed_str())) }
     }
 }
 
@@ -355,7 +359,7 @@ mod tests {
         for s in ["", "EUR", "2026-11-20T10:00:00Z", "é".repeat(11).as_str(), "x".repeat(23).as_str()] {
             let t = Text::from(s);
             assert_eq!(&*t, s);
-            assert_eq!(matches!(t, Text::Inline(..)), s.len() <= INLINE, "{s}");
+            assert_eq!(matches!(t.0, Repr::Inline(..)), s.len() <= INLINE, "{s}");
             assert_eq!(Text::from(s.to_owned()), t);
         }
         // A large body is mostly nodes: one more word each is an eighth more memory.

@@ -32,6 +32,10 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
         };
         return vec![unreadable(path, 1, reason)];
     }
+    // Refused before it is read (`parse` says why).
+    if path.metadata().is_ok_and(|m| u32::try_from(m.len()).is_err()) {
+        return vec![unreadable(path, 1, TOO_LARGE.to_owned())];
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) => {
@@ -49,6 +53,9 @@ pub fn read_file(path: &Path, service: Option<&str>) -> Vec<Item> {
     }
 }
 
+/// Why a file over 4 GiB is not read: mock trees hold 32-bit byte offsets.
+const TOO_LARGE: &str = "larger than 4 GiB, more than a mock file is read";
+
 /// The mocks in a file's bytes, read as if from `path` (its extension picks YAML; WireMock's
 /// `bodyFileName` resolves beside it). Never panics, whatever the bytes (fuzzed in
 /// `tests/fuzz.rs`): what cannot be read is an [`Item::Unreadable`] with its line.
@@ -63,7 +70,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], service: Option<&str>) -> Vec<Item>
 fn parse(path: &Path, bytes: &[u8], service: Option<&str>) -> Result<Node, Vec<Item>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if u32::try_from(bytes.len()).is_err() {
-        return Err(vec![unreadable(path, 1, "larger than 4 GiB, more than a mock file is read".to_owned())]);
+        return Err(vec![unreadable(path, 1, TOO_LARGE.to_owned())]);
     }
     if matches!(ext.as_str(), "yml" | "yaml") {
         let text = String::from_utf8_lossy(bytes);
@@ -184,5 +191,22 @@ fn detect(root: &Node) -> Detected {
         Detected::Unsupported("Postman collections are not supported")
     } else {
         Detected::Unsupported("not a recognised mock format")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_4_gib_gets_a_note_without_being_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.json");
+        // Sparse: no disk is used, and reading it would take minutes and 5 GiB of memory.
+        std::fs::File::create(&path).expect("create").set_len(5 << 30).expect("set_len");
+        match read_file(&path, None).as_slice() {
+            [Item::Unreadable(n)] => assert_eq!((n.line, n.reason.as_str()), (1, TOO_LARGE)),
+            other => panic!("{other:?}"),
+        }
     }
 }
