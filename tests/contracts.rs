@@ -483,3 +483,24 @@ fn a_literal_kept_apart_by_one_sidecar_survives_the_fleet_merge_and_gets_its_end
         assert_eq!(list.stdout.contains("/v1/customers/search "), apart, "{snapshot}: {}", list.stdout);
     }
 }
+
+#[test]
+fn traffic_added_to_a_store_joins_the_templates_it_holds() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let customer = |i: u32| serde_json::json!({"id": i, "name": "n", "email": "e", "balance": i * 10});
+    let first: Vec<String> =
+        (0..40u32).map(|i| exchange(&format!("/v1/customers/ada-{i:02}x"), &customer(i), i)).collect();
+    std::fs::write(d.join("monday.jsonl"), first.join("\n")).expect("write");
+    // Tuesday's capture holds one customer: alone, it shows no parameter.
+    std::fs::write(d.join("tuesday.jsonl"), exchange("/v1/customers/dee-77x", &customer(77), 50)).expect("write");
+    for file in ["monday.jsonl", "tuesday.jsonl"] {
+        let run = mockdrift(d, &["contracts", "infer", "--store", "st", file]);
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    let list = mockdrift(d, &["contracts", "list", "--store", "st", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&list.stdout).expect("json");
+    let paths: Vec<(&str, u64)> =
+        rows.iter().map(|r| (r["path"].as_str().expect("path"), r["count"].as_u64().expect("count"))).collect();
+    assert_eq!(paths, [("/v1/customers/{customer}", 41)]);
+}

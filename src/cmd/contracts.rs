@@ -290,6 +290,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
     }
     let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
+    // Traffic added to a store: the first pass learns from it alone, so what it shows too
+    // little of (one new value of a learned parameter) is joined at the end, from everything.
+    let added = !rec.is_empty();
     for e in bad {
         say!(warn: "mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
@@ -398,7 +401,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             }
         }
     }
-    if as_sidecar.is_some() {
+    if as_sidecar.is_some() || added {
         rec.relearn_now();
     }
     rec.flush().context("writing contracts to the store")?;
