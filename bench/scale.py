@@ -17,7 +17,8 @@ quadratic), and the peak RSS.
 --guard is what CI runs (.ci/run): infer on HAR and on JSON Lines at 2,000 and 16,000
 exchanges, diff of one mock file at 0.5 and 4 MB, and diff of 500 and 4,000 mock files against
 as many contracts: 8x the input must cost under 12x the time, best of 3 runs of each size (a busy core slows single runs, not the best of three).
-Quadratic code costs 64x. Exits 1 when a ratio is over.
+Quadratic code costs 64x. And the diff's peak RSS may grow by under 6 MiB a MB of the mock
+(from 0.5 to 4 MB; 3.9 in session 21, 6.8 before). Exits 1 when a ratio is over.
 """
 import argparse
 import json
@@ -34,6 +35,9 @@ import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+
+# The guard's bound on the peak RSS one more MB of a mock body costs `diff`.
+MIB_PER_MOCK_MB = 6
 
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
@@ -205,7 +209,8 @@ def guard(binary, work):
         rows = infer_rows(binary, work, fmt, 10, [2_000, 16_000])
         checks.append((f"infer {fmt}", rows))
     contracts = shop_contracts(binary, work)
-    checks.append(("diff one large mock", big_mock_rows(binary, work, contracts, "items", [0.5, 4])))
+    big = big_mock_rows(binary, work, contracts, "items", [0.5, 4])
+    checks.append(("diff one large mock", big))
     # Mocks and contracts grown together: a scan of every contract per mock costs 64x.
     rows = []
     for n in (500, 4_000):
@@ -223,6 +228,16 @@ def guard(binary, work):
         failed |= not ok
         print(f"scale guard: {name}: {n1:,} -> {n2:,} items ({n2 / n1:.1f}x input): "
               f"{t1:.3f}s -> {t2:.3f}s = {ratio:.1f}x time {'ok' if ok else 'OVER 12x'}")
+    # Memory, which a busy core does not change: what 3.5 MB more of one mock body costs.
+    # The session-20 build held 6.8 MiB a MB (a copy of each body's tree); this one 3.9.
+    (_, _, _, _, r1), (_, _, _, _, r2) = big
+    if not (r1 and r2):
+        sys.exit("scale guard: no peak RSS measured (install /usr/bin/time, Debian's `time`)")
+    per_mb = (r2 - r1) / 3.5
+    ok = per_mb < MIB_PER_MOCK_MB
+    failed |= not ok
+    print(f"scale guard: diff one large mock: {r1:.0f} -> {r2:.0f} MiB peak RSS for 0.5 -> 4 MB = "
+          f"{per_mb:.1f} MiB a MB {'ok' if ok else f'OVER {MIB_PER_MOCK_MB}'}")
     return 1 if failed else 0
 
 
