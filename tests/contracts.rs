@@ -504,3 +504,48 @@ fn traffic_added_to_a_store_joins_the_templates_it_holds() {
         rows.iter().map(|r| (r["path"].as_str().expect("path"), r["count"].as_u64().expect("count"))).collect();
     assert_eq!(paths, [("/v1/customers/{customer}", 41)]);
 }
+
+#[test]
+fn routes_given_when_recorded_hold_where_they_are_no_longer_given() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let item = |i: u32| serde_json::json!({"id": i, "name": "n", "price": i * 10});
+    // Twelve reports the user declared as endpoints of their own; the paths alone say one
+    // parameter (twelve values, each with the same subtree).
+    let lines: Vec<String> = (0..12u32)
+        .flat_map(|r| (1..4u32).map(move |i| (r, i)))
+        .map(|(r, i)| exchange(&format!("/team/res{r}/items/{i}"), &item(i), r + i))
+        .collect();
+    std::fs::write(d.join("monday.jsonl"), lines.join("\n")).expect("write");
+    std::fs::write(d.join("tuesday.jsonl"), exchange("/team/res3/items/9", &item(9), 50)).expect("write");
+    let routes: Vec<String> = (0..12).map(|r| format!("/team/res{r}/items/{{item}}")).collect();
+    let paths = |store: &str| {
+        let list = mockdrift(d, &["contracts", "list", "--store", store, "--format", "json"]);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&list.stdout).expect("json");
+        rows.iter().map(|r| r["path"].as_str().expect("path").to_owned()).collect::<Vec<_>>()
+    };
+    // Without the routes, the paths are learned as one endpoint: the routes are what holds.
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "bare", "monday.jsonl"]).code, 0);
+    assert_eq!(paths("bare"), ["/team/{team}/items/{item_id}"]);
+    let mut args = vec!["contracts", "infer", "--store", "st"];
+    for r in &routes {
+        args.extend(["--route", r.as_str()]);
+    }
+    args.push("monday.jsonl");
+    assert_eq!(mockdrift(d, &args).code, 0);
+    let mut want = routes.clone();
+    want.sort();
+    assert_eq!(paths("st"), want);
+    // Tuesday, without the routes: recorded under the stored one, and nothing joins.
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "tuesday.jsonl"]).code, 0);
+    assert_eq!(paths("st"), want);
+    // Nor in a merge of its snapshot with another.
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "st", "-o", "st.json"]).code, 0);
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "bare", "-o", "bare.json"]).code, 0);
+    assert_eq!(mockdrift(d, &["contracts", "merge", "st.json", "bare.json", "-o", "m.json"]).code, 0);
+    let merged = mockdrift_contracts::Snapshot::from_json(&std::fs::read_to_string(d.join("m.json")).expect("read"))
+        .expect("snapshot");
+    let kept: Vec<&str> =
+        merged.contracts.keys().map(|k| k.path.as_str()).filter(|p| p.starts_with("/team/res")).collect();
+    assert_eq!(kept.len(), 12, "{kept:?}");
+}

@@ -185,6 +185,12 @@ pub struct Contract {
     /// that merged the values, with its counts, by parameter name (`contracts show --explain`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub learned: BTreeMap<String, String>,
+    /// The template is a route the user gave (`--route`, `--openapi`, `routes = [...]`) when
+    /// it was recorded. Relearning never moves the endpoint, and keeps its template for the
+    /// paths it matches, also where the route is no longer given (a restart, `contracts
+    /// import`, `merge`, a later `infer`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub given: bool,
     /// How long the responses took (a mergeable sketch; traffic without timings adds none).
     #[serde(default, skip_serializing_if = "crate::latency::Latency::is_empty")]
     pub latency: crate::latency::Latency,
@@ -207,6 +213,7 @@ impl Contract {
             paths: Vec::new(),
             apart: Vec::new(),
             learned: BTreeMap::new(),
+            given: false,
             latency: crate::latency::Latency::default(),
         }
     }
@@ -214,6 +221,7 @@ impl Contract {
     /// Joins `o` into `self`: counts add, times widen, shapes merge, samples keep the bottom-k.
     pub fn merge(&mut self, o: &Contract, limits: &Limits) {
         self.count += o.count;
+        self.given |= o.given;
         self.sampled_out += o.sampled_out;
         // The smaller text of each name, so that merging is commutative.
         for (k, v) in &o.learned {

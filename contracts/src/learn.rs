@@ -581,7 +581,7 @@ pub fn retemplate(
     learn_templates(contracts, templater, limits);
     let mut moves = Vec::new();
     for (k, c) in contracts.iter() {
-        if k.path == OVERFLOW_PATH {
+        if k.path == OVERFLOW_PATH || c.given {
             continue;
         }
         // Paths that answered apart, and still do, may have a literal of their own now: the
@@ -672,6 +672,13 @@ pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &
     for (svc, routes) in learned {
         templater.set_learned_explained(&svc, routes);
     }
+    // Templates the user gave when they were recorded hold where they are no longer given.
+    templater.add_routes(
+        contracts
+            .iter()
+            .filter(|(k, c)| c.given && k.path != OVERFLOW_PATH)
+            .filter_map(|(k, _)| Route::parse(&k.path).ok()),
+    );
 }
 
 #[cfg(test)]

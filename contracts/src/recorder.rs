@@ -348,6 +348,7 @@ impl Recorder {
                 if let Some(why) = self.templater.why(&key.service, &key.path) {
                     c.learned = why.iter().cloned().collect();
                 }
+                c.given = key.path != OVERFLOW_PATH && self.templater.given(&x.path);
                 self.contracts.entry(key.clone()).or_insert(c)
             }
         };

@@ -518,6 +518,23 @@ impl Templater {
         self.why.insert(service.to_owned(), why);
     }
 
+    /// Whether a user-given route templates `path`.
+    pub fn given(&self, path: &str) -> bool {
+        self.routes.best(path).is_some()
+    }
+
+    /// Adds routes that win over inference, as the given ones (those that are already
+    /// there are not added twice).
+    pub fn add_routes(&mut self, routes: impl IntoIterator<Item = Route>) {
+        let mut all: Vec<Route> = self.routes.routes().to_vec();
+        let before = all.len();
+        let known: std::collections::HashSet<String> = all.iter().map(|r| r.as_str().to_owned()).collect();
+        all.extend(routes.into_iter().filter(|r| !known.contains(r.as_str())));
+        if all.len() > before {
+            self.routes = RouteSet::new(all);
+        }
+    }
+
     /// Why the parameters of a learned `template` of `service` are ones, by name.
     pub fn why(&self, service: &str, template: &str) -> Option<&[(String, String)]> {
         self.why.get(service).and_then(|w| w.get(template)).map(Vec::as_slice)
