@@ -548,4 +548,9 @@ fn routes_given_when_recorded_hold_where_they_are_no_longer_given() {
     let kept: Vec<&str> =
         merged.contracts.keys().map(|k| k.path.as_str()).filter(|p| p.starts_with("/team/res")).collect();
     assert_eq!(kept.len(), 12, "{kept:?}");
+    assert!(merged.contracts.iter().filter(|(k, _)| k.path.starts_with("/team/res")).all(|(_, c)| c.given));
+    // A route given now wins over those remembered: the user joins the reports.
+    std::fs::write(d.join("mockdrift.toml"), "routes = [\"/team/{report}/items/{item}\"]\n").expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "tuesday.jsonl"]).code, 0);
+    assert_eq!(paths("st"), ["/team/{report}/items/{item}"]);
 }

@@ -578,10 +578,35 @@ pub fn retemplate(
     templater: &mut Templater,
     limits: &Limits,
 ) -> Vec<(EndpointKey, EndpointKey)> {
-    learn_templates(contracts, templater, limits);
+    retemplate_services(contracts, templater, limits, None)
+}
+
+/// [`retemplate`] for the endpoints of `services` only (all with `None`): the others keep
+/// their endpoints and their learned templates.
+pub fn retemplate_services(
+    contracts: &mut BTreeMap<EndpointKey, Contract>,
+    templater: &mut Templater,
+    limits: &Limits,
+    services: Option<&std::collections::BTreeSet<String>>,
+) -> Vec<(EndpointKey, EndpointKey)> {
+    let wanted = |svc: &str| services.is_none_or(|s| s.contains(svc));
+    learn_templates_of(contracts, templater, limits, &wanted);
     let mut moves = Vec::new();
     for (k, c) in contracts.iter() {
-        if k.path == OVERFLOW_PATH || c.given {
+        if k.path == OVERFLOW_PATH || !wanted(&k.service) {
+            continue;
+        }
+        // An endpoint recorded under a route the user gave moves only to one given now
+        // (the user joined it into a wider route or renamed its parameters).
+        if c.given {
+            let mut news = c.paths.iter().map(|p| templater.user_route(p.path.split('?').next().unwrap_or("")));
+            if let Some(Some(r)) = news.next()
+                && r.as_str() != k.path
+                && news.all(|n| n.is_some_and(|n| n.as_str() == r.as_str()))
+                && r.matches(&k.path)
+            {
+                moves.push((k.clone(), EndpointKey { path: r.as_str().to_owned(), ..k.clone() }));
+            }
             continue;
         }
         // Paths that answered apart, and still do, may have a literal of their own now: the
@@ -605,6 +630,10 @@ pub fn retemplate(
         if let Some(why) = templater.why(&new.service, &new.path) {
             c.learned = why.iter().cloned().collect();
         }
+        // Moved onto a route the user gives: given from now on.
+        c.given |= c.paths.first().is_some_and(|p| {
+            templater.user_route(p.path.split('?').next().unwrap_or("")).is_some_and(|r| r.as_str() == new.path)
+        });
         match contracts.get_mut(new) {
             Some(into) => into.merge(&c, limits),
             None => {
@@ -620,9 +649,30 @@ pub fn retemplate(
 /// what was learned before a restart (a literal told apart from its parameter, `/search`)
 /// holds from the first exchange, not from the next relearn.
 pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &mut Templater, limits: &Limits) {
+    learn_templates_of(contracts, templater, limits, &|_| true);
+}
+
+/// [`learn_templates`] for the services `wanted` holds.
+fn learn_templates_of(
+    contracts: &BTreeMap<EndpointKey, Contract>,
+    templater: &mut Templater,
+    limits: &Limits,
+    wanted: &dyn Fn(&str) -> bool,
+) {
+    // Routes the user gave when endpoints were recorded hold where they are no longer given.
+    let mut remembered: BTreeMap<String, Vec<Route>> = BTreeMap::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for (k, _) in contracts.iter().filter(|(k, c)| c.given && k.path != OVERFLOW_PATH) {
+        if seen.insert((&k.service, &k.path))
+            && let Ok(r) = Route::parse(&k.path)
+        {
+            remembered.entry(k.service.clone()).or_default().push(r);
+        }
+    }
+    templater.set_remembered(remembered);
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
     for (k, c) in contracts.iter() {
-        if k.path == OVERFLOW_PATH || c.paths.is_empty() {
+        if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
             continue;
         }
         // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
@@ -672,13 +722,6 @@ pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &
     for (svc, routes) in learned {
         templater.set_learned_explained(&svc, routes);
     }
-    // Templates the user gave when they were recorded hold where they are no longer given.
-    templater.add_routes(
-        contracts
-            .iter()
-            .filter(|(k, c)| c.given && k.path != OVERFLOW_PATH)
-            .filter_map(|(k, _)| Route::parse(&k.path).ok()),
-    );
 }
 
 #[cfg(test)]

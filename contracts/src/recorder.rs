@@ -199,6 +199,11 @@ impl Recorder {
         &self.limits
     }
 
+    /// The services with endpoints recorded.
+    pub fn services(&self) -> BTreeSet<String> {
+        self.templates.iter().filter(|(_, paths)| !paths.is_empty()).map(|(s, _)| s.clone()).collect()
+    }
+
     /// Endpoints known.
     pub fn len(&self) -> usize {
         self.contracts.len()
@@ -257,13 +262,20 @@ impl Recorder {
     /// join ([`crate::learn::retemplate`]); what is recorded next uses them too. Runs after
     /// `contracts import` and when the proxy stops. Returns how many endpoints merged away.
     pub fn relearn_now(&mut self) -> usize {
+        self.relearn_services(None)
+    }
+
+    /// [`Recorder::relearn_now`] for the endpoints of `services` only (all with `None`):
+    /// `contracts infer` into a store relearns what it added to, not the store's other
+    /// services.
+    pub fn relearn_services(&mut self, services: Option<&BTreeSet<String>>) -> usize {
         // Nothing new to learn from: no new endpoint, no exchange since the last time.
         if !self.grew && self.recorded == self.recorded_at {
             return 0;
         }
         self.grew = false;
         self.recorded_at = self.recorded;
-        let moves = crate::learn::retemplate(&mut self.contracts, &mut self.templater, &self.limits);
+        let moves = crate::learn::retemplate_services(&mut self.contracts, &mut self.templater, &self.limits, services);
         for (old, new) in &moves {
             if let Some(d) = &mut self.changes {
                 d.moved(old, new);
@@ -348,10 +360,14 @@ impl Recorder {
                 if let Some(why) = self.templater.why(&key.service, &key.path) {
                     c.learned = why.iter().cloned().collect();
                 }
-                c.given = key.path != OVERFLOW_PATH && self.templater.given(&x.path);
                 self.contracts.entry(key.clone()).or_insert(c)
             }
         };
+        // Under a route the user gives, or gave: an endpoint recorded before the route was
+        // given (or by an older build) is marked too.
+        if !c.given && key.path != OVERFLOW_PATH && self.templater.given(&x.service, &x.path) {
+            c.given = true;
+        }
         let weight = weight.max(1);
         c.count += weight;
         c.sampled_out += weight - 1;

@@ -492,6 +492,8 @@ pub type Explained = Vec<(Route, Vec<(String, String)>)>;
 #[derive(Clone, Debug, Default)]
 pub struct Templater {
     routes: RouteSet,
+    /// Per service, routes given when its endpoints were recorded, no longer given now.
+    remembered: std::collections::BTreeMap<String, RouteSet>,
     learned: std::collections::BTreeMap<String, RouteSet>,
     /// Why each learned parameter is one, per service and template.
     why: std::collections::BTreeMap<String, std::collections::HashMap<String, Vec<(String, String)>>>,
@@ -500,7 +502,12 @@ pub struct Templater {
 impl Templater {
     /// A templater with user-given route templates, which win over inference.
     pub fn new(routes: Vec<Route>) -> Self {
-        Self { routes: RouteSet::new(routes), learned: Default::default(), why: Default::default() }
+        Self {
+            routes: RouteSet::new(routes),
+            remembered: Default::default(),
+            learned: Default::default(),
+            why: Default::default(),
+        }
     }
 
     /// Sets the templates learned from `service`'s traffic (they apply to that service only).
@@ -518,21 +525,21 @@ impl Templater {
         self.why.insert(service.to_owned(), why);
     }
 
-    /// Whether a user-given route templates `path`.
-    pub fn given(&self, path: &str) -> bool {
-        self.routes.best(path).is_some()
+    /// Whether a route the user gives, or gave when an endpoint of `service` was recorded
+    /// ([`Templater::set_remembered`]), templates `path`.
+    pub fn given(&self, service: &str, path: &str) -> bool {
+        self.routes.best(path).is_some() || self.remembered.get(service).is_some_and(|r| r.best(path).is_some())
     }
 
-    /// Adds routes that win over inference, as the given ones (those that are already
-    /// there are not added twice).
-    pub fn add_routes(&mut self, routes: impl IntoIterator<Item = Route>) {
-        let mut all: Vec<Route> = self.routes.routes().to_vec();
-        let before = all.len();
-        let known: std::collections::HashSet<String> = all.iter().map(|r| r.as_str().to_owned()).collect();
-        all.extend(routes.into_iter().filter(|r| !known.contains(r.as_str())));
-        if all.len() > before {
-            self.routes = RouteSet::new(all);
-        }
+    /// The route the user gives now for `path`, if any.
+    pub fn user_route(&self, path: &str) -> Option<&Route> {
+        self.routes.best(path)
+    }
+
+    /// Sets, per service, the routes given when its endpoints were recorded
+    /// ([`crate::Contract::given`]): below the routes given now, above what is learned.
+    pub fn set_remembered(&mut self, remembered: std::collections::BTreeMap<String, Vec<Route>>) {
+        self.remembered = remembered.into_iter().map(|(svc, routes)| (svc, RouteSet::new(routes))).collect();
     }
 
     /// Why the parameters of a learned `template` of `service` are ones, by name.
@@ -543,7 +550,7 @@ impl Templater {
     /// The template of a concrete path of `service`.
     pub fn template_for(&self, service: &str, path: &str) -> String {
         if self.routes.best(path).is_none()
-            && let Some(r) = self.learned.get(service).and_then(|l| l.best(path))
+            && let Some(r) = [&self.remembered, &self.learned].iter().find_map(|m| m.get(service)?.best(path))
         {
             return r.as_str().to_owned();
         }

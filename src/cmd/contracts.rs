@@ -290,9 +290,11 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
     }
     let (mut rec, bad) = Recorder::new(cfg.recorder(&routes), Some(store)).context("starting the recorder")?;
-    // Traffic added to a store: the first pass learns from it alone, so what it shows too
-    // little of (one new value of a learned parameter) is joined at the end, from everything.
-    let added = !rec.is_empty();
+    // Traffic added to a service the store holds: the first pass learns from it alone, so
+    // what it shows too little of (one new value of a learned parameter) is joined at the
+    // end, from everything the service has.
+    let held = rec.services();
+    let mut added: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for e in bad {
         say!(warn: "mockdrift: warning: {}: {e} (left as is)", args.store.store.display());
     }
@@ -361,6 +363,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                 x.service.clone_from(s);
             }
             t.exchanges += 1;
+            if held.contains(&x.service) && !added.contains(&x.service) {
+                added.insert(x.service.clone());
+            }
             if as_sidecar.is_some_and(|n| t.exchanges % n == 0) {
                 rec.relearn();
             }
@@ -401,8 +406,10 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             }
         }
     }
-    if as_sidecar.is_some() || added {
+    if as_sidecar.is_some() {
         rec.relearn_now();
+    } else if !added.is_empty() {
+        rec.relearn_services(Some(&added));
     }
     rec.flush().context("writing contracts to the store")?;
     out!(
