@@ -136,6 +136,29 @@ fn a_reopened_store_records_as_its_endpoints_teach_from_the_first_exchange() {
 }
 
 #[test]
+fn relearning_some_services_leaves_the_others_as_they_are() {
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let customer = |i: i64| json!({"id": i, "name": "n", "balance": i * 10});
+    for i in 0..40 {
+        r.record(&x(
+            "shop",
+            &format!("/v1/customers/c{}-{i}x", ["ada", "bob"][i % 2]),
+            200,
+            customer(i as i64),
+            i as i64,
+        ));
+        r.record(&x("blog", &format!("/posts/p{}-{i}x", ["ann", "ben"][i % 2]), 200, customer(i as i64), i as i64));
+    }
+    let count = |r: &Recorder, svc: &str| r.snapshot().contracts.keys().filter(|k| k.service == svc).count();
+    assert_eq!((count(&r, "shop"), count(&r, "blog")), (40, 40), "no relearn yet: literals");
+    r.relearn_services(Some(&BTreeSet::from(["blog".to_owned()])));
+    assert_eq!((count(&r, "shop"), count(&r, "blog")), (40, 1));
+    r.record(&x("shop", "/v1/customers/dee-77x", 200, customer(77), 100));
+    r.relearn_now();
+    assert_eq!((count(&r, "shop"), count(&r, "blog")), (1, 1));
+}
+
+#[test]
 fn a_merge_that_moves_equals_one_that_copies() {
     let mut a = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
     let mut b = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
