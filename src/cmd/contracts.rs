@@ -213,6 +213,50 @@ impl Traffic {
     }
 }
 
+/// Exchanges handed from the reading thread at a time.
+const READ_AHEAD_BATCH: usize = 256;
+
+/// Calls `f` with each exchange of `traffic`, in order, while a second thread reads and parses
+/// the ones after it (a few batches ahead, so memory stays bounded): on a multi-core machine,
+/// reading a HAR file and what is done with its exchanges overlap. An error opening the file
+/// is returned before `f` is called.
+fn each_exchange(
+    traffic: &Traffic,
+    service: Option<&str>,
+    mut f: impl FnMut(Result<Exchange, LineError>),
+) -> std::io::Result<()> {
+    type Batch = Vec<Result<Exchange, LineError>>;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Batch>>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let exchanges = match traffic.exchanges(service) {
+                Ok(x) => x,
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            };
+            let mut batch = Vec::with_capacity(READ_AHEAD_BATCH);
+            for x in exchanges {
+                batch.push(x);
+                if batch.len() == READ_AHEAD_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(READ_AHEAD_BATCH));
+                    if tx.send(Ok(full)).is_err() {
+                        return;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(Ok(batch));
+            }
+        });
+        for batch in rx {
+            batch?.into_iter().for_each(&mut f);
+        }
+        Ok(())
+    })
+}
+
 /// How much of a line format detection reads.
 const DETECT_BYTES: u64 = 4 << 20;
 
@@ -324,11 +368,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         if as_sidecar.is_some() {
             break;
         }
-        let Ok(exchanges) = traffic.exchanges(args.service.as_deref()) else {
-            kept = None;
-            continue;
-        };
-        for x in exchanges {
+        let read = each_exchange(traffic, args.service.as_deref(), |x| {
             if let Ok(x) = &x {
                 let service = args.service.as_deref().unwrap_or(&x.service);
                 let encoding = x.response.header("content-encoding").unwrap_or("");
@@ -352,6 +392,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                     k.push((i, x));
                 }
             }
+        });
+        if read.is_err() {
+            kept = None;
         }
     }
     for (service, learner) in learners {
@@ -399,9 +442,8 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
         None => {
             for traffic in &inputs {
-                match traffic.exchanges(args.service.as_deref()) {
-                    Ok(exchanges) => exchanges.for_each(|x| record(traffic, x)),
-                    Err(e) => record(traffic, Err(LineError { line: 1, reason: format!("cannot read: {e}") })),
+                if let Err(e) = each_exchange(traffic, args.service.as_deref(), |x| record(traffic, x)) {
+                    record(traffic, Err(LineError { line: 1, reason: format!("cannot read: {e}") }));
                 }
             }
         }
