@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How inference and diff cost grows with their input, on a release build.
 
-    python3 bench/scale.py [--bin PATH] [--quick] [--genson]
+    python3 bench/scale.py [--bin PATH] [--quick] [--genson [--python VENV/bin/python]]
     python3 bench/scale.py --guard [--bin PATH]
 
 The table: `contracts infer` at 1k, 4k, 16k, 64k exchanges (HAR and JSON Lines; 10 and 1,000
@@ -11,8 +11,9 @@ HAR of many entries). Each size runs three times; the best time is kept. It prin
 per item and the growth of the time per 4x of input (1.0x per item is linear, 4.0x is
 quadratic), and the peak RSS.
 
---quick leaves out the largest sizes. --genson also times genson (pip install genson) on the
-20,000-exchange shop HAR beside `contracts infer` on the same file.
+--quick leaves out the largest sizes. --genson also times genson (pip install genson; --python
+names the interpreter that has it) on the 20,000-exchange shop HAR beside `contracts infer` on
+the same file, in the same run.
 
 --guard is what CI runs (.ci/run): infer on HAR and on JSON Lines at 2,000 and 16,000
 exchanges, diff of one mock file at 0.5 and 4 MB, and diff of 500 and 4,000 mock files against
@@ -247,6 +248,8 @@ def main():
     ap.add_argument("--guard", action="store_true")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--genson", action="store_true")
+    ap.add_argument("--python", default=sys.executable,
+                    help="the Python that has genson (a virtualenv's bin/python)")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     work = tempfile.mkdtemp(prefix="mockdrift-scale-")
@@ -288,6 +291,8 @@ def main():
         table("diff: one large mock file", "item", rows)
 
         if a.genson:
+            if subprocess.run([a.python, "-c", "import genson"], capture_output=True).returncode != 0:
+                sys.exit(f"scale: {a.python} cannot import genson: pip install genson, or give --python")
             har = os.path.join(work, "shop-20k.har")
             gen.traffic("har", 20_000, 10, har)
             store = os.path.join(work, "genson-store")
@@ -298,7 +303,7 @@ def main():
                       "    t=e['response']['content'].get('text')\n"
                       "    if t: b.add_object(json.loads(t))\n"
                       "print(len(json.dumps(b.to_schema())))\n")
-            theirs, theirs_rss = best([sys.executable, "-c", script, har])
+            theirs, theirs_rss = best([a.python, "-c", script, har])
             print(f"\n20,000-exchange shop HAR ({human(os.path.getsize(har))}): contracts infer {ours:.2f}s "
                   f"({ours_rss:.0f} MiB), genson {theirs:.2f}s ({theirs_rss:.0f} MiB): {theirs / ours:.1f}x faster")
         return 0

@@ -333,9 +333,79 @@ impl Recorder {
     /// Records; with `fingerprint`, also says whether the contract changed beyond its counts
     /// (batch inference has no use for it and skips the walk over the shape).
     fn record_inner(&mut self, x: &Exchange, weight: u64, fingerprint: bool) -> (Recorded, bool, EndpointKey) {
+        let key = self.endpoint_of(x, weight);
+        let c = self.contracts.get_mut(&key).expect("endpoint_of made it");
+        let outcome = observe_exchange(c, x, weight, &key.media_type, &self.limits, &self.redactor);
+        let changed = fingerprint && {
+            let fingerprint = c.fingerprint();
+            self.fingerprints.insert(key.clone(), fingerprint) != Some(fingerprint)
+        };
+        self.dirty.insert(key.clone());
+        (outcome, changed, key)
+    }
+
+    /// Records exchanges as [`Recorder::record`] does one at a time, with the same result: the
+    /// endpoints are found in order, then each endpoint's exchanges are observed, in order,
+    /// the endpoints shared among the machine's cores (an endpoint's contract depends only on
+    /// its own exchanges). Returns what happened to each body.
+    pub fn record_all(&mut self, xs: &[&Exchange]) -> Vec<Recorded> {
+        let keys: Vec<EndpointKey> = xs.iter().map(|x| self.endpoint_of(x, 1)).collect();
+        let mut of: BTreeMap<&EndpointKey, Vec<usize>> = BTreeMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            of.entry(k).or_default().push(i);
+        }
+        // The contracts concerned, each with its exchanges, shared out by body bytes.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        type Share<'a> = Vec<(&'a mut Contract, &'a EndpointKey, Vec<usize>)>;
+        let mut work: Vec<(u64, Share<'_>)> = (0..threads).map(|_| (0, Vec::new())).collect();
+        let mut jobs: Vec<(u64, &mut Contract, &EndpointKey, Vec<usize>)> = self
+            .contracts
+            .iter_mut()
+            .filter_map(|(k, c)| {
+                let at = of.remove(k)?;
+                let bytes = at.iter().map(|&i| 256 + xs[i].response.body.len() as u64).sum();
+                Some((bytes, c, k, at))
+            })
+            .collect();
+        jobs.sort_by_key(|j| std::cmp::Reverse(j.0));
+        for (bytes, c, k, at) in jobs {
+            let least = work.iter_mut().min_by_key(|w| w.0).expect("one thread or more");
+            least.0 += bytes;
+            least.1.push((c, k, at));
+        }
+        let (limits, redactor) = (&self.limits, &self.redactor);
+        let observe = |share: Share<'_>| {
+            let mut done = Vec::new();
+            for (c, k, at) in share {
+                for i in at {
+                    done.push((i, observe_exchange(c, xs[i], 1, &k.media_type, limits, redactor)));
+                }
+            }
+            done
+        };
+        let mut outcomes: Vec<Option<Recorded>> = vec![None; xs.len()];
+        let mut shares = work.into_iter().map(|w| w.1).filter(|s| !s.is_empty());
+        let first = shares.next();
+        std::thread::scope(|scope| {
+            let others: Vec<_> = shares.map(|share| scope.spawn(move || observe(share))).collect();
+            for (i, o) in first.map(observe).unwrap_or_default() {
+                outcomes[i] = Some(o);
+            }
+            for t in others {
+                for (i, o) in t.join().expect("observing exchanges does not panic") {
+                    outcomes[i] = Some(o);
+                }
+            }
+        });
+        self.dirty.extend(keys);
+        outcomes.into_iter().map(|o| o.expect("every exchange observed")).collect()
+    }
+
+    /// The endpoint an exchange is recorded under, its contract made when new: what recording
+    /// it changes beyond the endpoint's own contract, in order.
+    fn endpoint_of(&mut self, x: &Exchange, weight: u64) -> EndpointKey {
         self.recorded = self.recorded.saturating_add(weight);
-        let rsp = &x.response;
-        let media = media::normalise(rsp.header("content-type").unwrap_or(""));
+        let media = media::normalise(x.response.header("content-type").unwrap_or(""));
         let mut path = self.templater.template_for(&x.service, &x.path);
         let known = self.templates.entry(x.service.clone()).or_default();
         if !known.contains(&path) {
@@ -350,9 +420,8 @@ impl Recorder {
             method: x.method.to_ascii_uppercase(),
             path,
             status: x.status,
-            media_type: media.clone(),
+            media_type: media,
         };
-        let (limits, redactor) = (&self.limits, &self.redactor);
         let c = match self.contracts.get_mut(&key) {
             Some(c) => c,
             None => {
@@ -368,71 +437,7 @@ impl Recorder {
         if !c.given && key.path != OVERFLOW_PATH && self.templater.given(&x.service, &x.path) {
             c.given = true;
         }
-        let weight = weight.max(1);
-        c.count += weight;
-        c.sampled_out += weight - 1;
-        c.first_seen = c.first_seen.min(x.time);
-        c.last_seen = c.last_seen.max(x.time);
-        c.latency.add(x.duration_ms, weight);
-        let mut seen_headers: Vec<String> = Vec::with_capacity(rsp.headers.len());
-        for (name, _) in &rsp.headers {
-            let name = name.to_ascii_lowercase();
-            if !redactor.is_dropped_header(&name) && !seen_headers.contains(&name) {
-                *c.response_headers.entry(name.clone()).or_default() += 1;
-                seen_headers.push(name);
-            }
-        }
-        let mut path = redactor.redact_path(&x.path);
-        if !x.query.is_empty() {
-            path.push('?');
-            path.push_str(&redactor.redact_query(&x.query));
-        }
-        c.add_path(PathSample::of(&path), limits.max_paths);
-        if let Some(q) = query_json(&x.query) {
-            let _ = c.query.observe(q.as_bytes(), x.time, limits, redactor);
-        }
-        if let Some(body) = json_body(&x.request, limits) {
-            let _ = c.request.observe(&body, x.time, limits, redactor);
-        }
-        let outcome = response_body(x, &media, &path, c, limits, redactor);
-        let b = &mut c.bodies;
-        let error = match &outcome {
-            Recorded::Json => {
-                b.json += 1;
-                None
-            }
-            Recorded::Empty => {
-                b.empty += 1;
-                None
-            }
-            Recorded::NotJson => {
-                b.not_json += 1;
-                None
-            }
-            Recorded::Truncated => {
-                b.truncated += 1;
-                None
-            }
-            Recorded::ParseError(e) => {
-                b.parse_errors += 1;
-                Some(e)
-            }
-            Recorded::DecodeError(e) => {
-                b.decode_errors += 1;
-                Some(e)
-            }
-        };
-        if let Some(e) = error
-            && b.error_example.as_ref().is_none_or(|cur| e < cur)
-        {
-            b.error_example = Some(e.clone());
-        }
-        let changed = fingerprint && {
-            let fingerprint = c.fingerprint();
-            self.fingerprints.insert(key.clone(), fingerprint) != Some(fingerprint)
-        };
-        self.dirty.insert(key.clone());
-        (outcome, changed, key)
+        key
     }
 
     /// Counts `n` more exchanges of an endpoint that a sampling proxy skipped and no recorded
@@ -588,6 +593,79 @@ impl Recorder {
             Err(poisoned) => *poisoned.into_inner() = snap,
         }
     }
+}
+
+/// What one exchange (standing for `weight`) adds to its endpoint's contract: counts, latency,
+/// headers, the path sample, the query, request and response bodies.
+fn observe_exchange(
+    c: &mut Contract,
+    x: &Exchange,
+    weight: u64,
+    media: &str,
+    limits: &Limits,
+    redactor: &Redactor,
+) -> Recorded {
+    let rsp = &x.response;
+    let weight = weight.max(1);
+    c.count += weight;
+    c.sampled_out += weight - 1;
+    c.first_seen = c.first_seen.min(x.time);
+    c.last_seen = c.last_seen.max(x.time);
+    c.latency.add(x.duration_ms, weight);
+    let mut seen_headers: Vec<String> = Vec::with_capacity(rsp.headers.len());
+    for (name, _) in &rsp.headers {
+        let name = name.to_ascii_lowercase();
+        if !redactor.is_dropped_header(&name) && !seen_headers.contains(&name) {
+            *c.response_headers.entry(name.clone()).or_default() += 1;
+            seen_headers.push(name);
+        }
+    }
+    let mut path = redactor.redact_path(&x.path);
+    if !x.query.is_empty() {
+        path.push('?');
+        path.push_str(&redactor.redact_query(&x.query));
+    }
+    c.add_path(PathSample::of(&path), limits.max_paths);
+    if let Some(q) = query_json(&x.query) {
+        let _ = c.query.observe(q.as_bytes(), x.time, limits, redactor);
+    }
+    if let Some(body) = json_body(&x.request, limits) {
+        let _ = c.request.observe(&body, x.time, limits, redactor);
+    }
+    let outcome = response_body(x, media, &path, c, limits, redactor);
+    let b = &mut c.bodies;
+    let error = match &outcome {
+        Recorded::Json => {
+            b.json += 1;
+            None
+        }
+        Recorded::Empty => {
+            b.empty += 1;
+            None
+        }
+        Recorded::NotJson => {
+            b.not_json += 1;
+            None
+        }
+        Recorded::Truncated => {
+            b.truncated += 1;
+            None
+        }
+        Recorded::ParseError(e) => {
+            b.parse_errors += 1;
+            Some(e)
+        }
+        Recorded::DecodeError(e) => {
+            b.decode_errors += 1;
+            Some(e)
+        }
+    };
+    if let Some(e) = error
+        && b.error_example.as_ref().is_none_or(|cur| e < cur)
+    {
+        b.error_example = Some(e.clone());
+    }
+    outcome
 }
 
 fn response_body(

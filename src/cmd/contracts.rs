@@ -201,6 +201,14 @@ impl Traffic {
         Ok(Self { path: path.to_owned(), format, in_memory })
     }
 
+    /// The size of the input in bytes (0 when it cannot be told).
+    fn size(&self) -> u64 {
+        match &self.in_memory {
+            Some(bytes) => bytes.len() as u64,
+            None => std::fs::metadata(&self.path).map_or(0, |m| m.len()),
+        }
+    }
+
     fn exchanges(&self, service: Option<&str>) -> std::io::Result<Exchanges<'_>> {
         let r: Box<dyn std::io::BufRead + '_> = match &self.in_memory {
             Some(bytes) => Box::new(&bytes[..]),
@@ -315,6 +323,24 @@ struct Tally {
     rejected: u64,
 }
 
+/// Exchanges recorded together from memory ([`Recorder::record_all`]).
+const RECORD_BATCH: usize = 4096;
+
+/// Counts what recording did to an exchange's body.
+fn tally(t: &mut Tally, outcome: &Recorded, traffic: &Traffic, x: &Exchange) {
+    match outcome {
+        Recorded::Json => t.json += 1,
+        Recorded::NotJson => t.not_json += 1,
+        Recorded::Empty => t.empty += 1,
+        Recorded::Truncated => t.truncated += 1,
+        Recorded::ParseError(e) | Recorded::DecodeError(e) => {
+            tracing::debug!(file = %traffic.path.display(), path = %x.path, "Body not parsed: {e}.");
+            t.bad_bodies += 1;
+        }
+        _ => {}
+    }
+}
+
 fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     let store = crate::sources::open_store(&args.store.store, true)?;
     let mut routes = args.routes.clone();
@@ -361,7 +387,11 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         },
         Err(_) => None,
     };
-    if as_sidecar.is_some() {
+    // Files larger than the budget are read twice from the start: exchanges kept and then
+    // dropped part way would leave their memory with the reading thread's allocator, unused
+    // by the contracts that come after (about the budget again in peak RSS).
+    let input_bytes: u64 = inputs.iter().map(Traffic::size).sum();
+    if as_sidecar.is_some() || input_bytes > keep_limit as u64 {
         kept = None;
     }
     for (i, traffic) in inputs.iter().enumerate() {
@@ -400,7 +430,8 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     for (service, learner) in learners {
         rec.set_learned_explained(&service, learner.learn_explained(View::Whole));
     }
-    let mut record = |traffic: &Traffic, x: Result<Exchange, LineError>| match x {
+    // Taken in (the service set, counted); None for an input rejected (said, counted).
+    let mut take = |t: &mut Tally, traffic: &Traffic, x: Result<Exchange, LineError>| match x {
         Ok(mut x) => {
             if let Some(s) = &args.service {
                 x.service.clone_from(s);
@@ -409,20 +440,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             if held.contains(&x.service) && !added.contains(&x.service) {
                 added.insert(x.service.clone());
             }
-            if as_sidecar.is_some_and(|n| t.exchanges % n == 0) {
-                rec.relearn();
-            }
-            match rec.record(&x) {
-                Recorded::Json => t.json += 1,
-                Recorded::NotJson => t.not_json += 1,
-                Recorded::Empty => t.empty += 1,
-                Recorded::Truncated => t.truncated += 1,
-                Recorded::ParseError(e) | Recorded::DecodeError(e) => {
-                    tracing::debug!(file = %traffic.path.display(), path = %x.path, "Body not parsed: {e}.");
-                    t.bad_bodies += 1;
-                }
-                _ => {}
-            }
+            Some(x)
         }
         Err(e) => {
             let reason = if traffic.format == TrafficFormat::Har && e.reason.starts_with("not a HAR file") {
@@ -432,22 +450,54 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
             };
             say!(error: "mockdrift: {}:{}: {}", traffic.path.display(), e.line, reason);
             t.rejected += 1;
+            None
         }
+    };
+    // Recorded in batches, each endpoint's exchanges observed on one of the cores; one at a
+    // time as a sidecar, which relearns between exchanges.
+    let mut batch: Vec<(usize, Exchange)> = Vec::with_capacity(RECORD_BATCH);
+    let record_batch = |rec: &mut Recorder, t: &mut Tally, batch: &mut Vec<(usize, Exchange)>| {
+        let xs: Vec<&Exchange> = batch.iter().map(|(_, x)| x).collect();
+        for ((i, x), outcome) in batch.iter().zip(rec.record_all(&xs)) {
+            tally(t, &outcome, &inputs[*i], x);
+        }
+        batch.clear();
     };
     match kept {
         Some(kept) => {
             for (i, x) in kept {
-                record(&inputs[i], x);
+                if let Some(x) = take(&mut t, &inputs[i], x) {
+                    batch.push((i, x));
+                    if batch.len() == RECORD_BATCH {
+                        record_batch(&mut rec, &mut t, &mut batch);
+                    }
+                }
             }
         }
         None => {
-            for traffic in &inputs {
-                if let Err(e) = each_exchange(traffic, args.service.as_deref(), |x| record(traffic, x)) {
-                    record(traffic, Err(LineError { line: 1, reason: format!("cannot read: {e}") }));
+            for (i, traffic) in inputs.iter().enumerate() {
+                let read = each_exchange(traffic, args.service.as_deref(), |x| {
+                    let Some(x) = take(&mut t, traffic, x) else { return };
+                    if let Some(n) = as_sidecar {
+                        if t.exchanges % n == 0 {
+                            rec.relearn();
+                        }
+                        let outcome = rec.record(&x);
+                        tally(&mut t, &outcome, traffic, &x);
+                    } else {
+                        batch.push((i, x));
+                        if batch.len() == RECORD_BATCH {
+                            record_batch(&mut rec, &mut t, &mut batch);
+                        }
+                    }
+                });
+                if let Err(e) = read {
+                    take(&mut t, traffic, Err(LineError { line: 1, reason: format!("cannot read: {e}") }));
                 }
             }
         }
     }
+    record_batch(&mut rec, &mut t, &mut batch);
     if as_sidecar.is_some() {
         rec.relearn_now();
     } else if !added.is_empty() {

@@ -682,3 +682,43 @@ fn a_literal_recorded_into_a_learned_parameter_is_told_apart_by_what_it_answered
     let c = &r.snapshot().contracts;
     assert_eq!(c.values().map(|c| c.count).sum::<u64>(), 45, "every exchange counted once");
 }
+
+#[test]
+fn recording_in_a_batch_equals_recording_one_at_a_time() {
+    // Many endpoints over two services, a cap that sends some to the overflow, bodies that
+    // do not parse, literals recorded into a learned parameter (apart samples), headers.
+    let mut xs = traffic();
+    let customer = |i: i64| json!({"id": i, "name": "n", "balance": i * 10});
+    for i in 0..40i64 {
+        xs.push(x("shop", &format!("/v1/customers/c{i}x"), 200, customer(i), 5_000 + i));
+        xs.push(x("files", &format!("/files/report-{}.pdf", i % 9), 200, json!({"size": i}), 6_000 + i));
+        let mut bad = x("shop", &format!("/v1/orders/o{}", i % 3), 200, json!({}), 7_000 + i);
+        bad.response.body = b"{\"id\": ".to_vec();
+        bad.response.headers.push(("X-Request-Id".into(), format!("r{i}")));
+        xs.push(bad);
+    }
+    xs.push(x("shop", "/v1/customers/search", 200, json!({"object": "search_result", "data": [customer(1)]}), 9_000));
+    let cfg = || RecorderConfig {
+        limits: Limits { max_endpoints_per_service: 6, ..Limits::default() },
+        ..RecorderConfig::default()
+    };
+    let learned = |r: &mut Recorder| {
+        r.set_learned("shop", vec![crate::template::Route::parse("/v1/customers/{customer}").expect("route")])
+    };
+    let mut one = Recorder::new(cfg(), None).expect("recorder").0;
+    learned(&mut one);
+    let outcomes: Vec<Recorded> = xs.iter().map(|x| one.record(x)).collect();
+    let mut batch = Recorder::new(cfg(), None).expect("recorder").0;
+    learned(&mut batch);
+    let (head, tail) = xs.split_at(70);
+    let mut batched = batch.record_all(&head.iter().collect::<Vec<_>>());
+    batched.extend(batch.record_all(&tail.iter().collect::<Vec<_>>()));
+    assert_eq!(batched, outcomes);
+    assert!(outcomes.iter().any(|o| matches!(o, Recorded::ParseError(_))));
+    let (a, b) = (one.snapshot(), batch.snapshot());
+    assert!(a.contracts.keys().any(|k| k.path == OVERFLOW_PATH), "the cap was reached");
+    assert!(a.contracts.values().any(|c| !c.apart.is_empty()), "a literal was kept apart");
+    let json = |s: &Snapshot| serde_json::to_value(s.contracts.iter().collect::<Vec<_>>()).expect("json");
+    assert_eq!(json(&a), json(&b));
+    assert_eq!(batch.pending(), one.pending());
+}
