@@ -184,12 +184,18 @@ impl PathLearner {
     /// Adds a path seen `weight` times that answered with any of `sigs` (an endpoint's
     /// recorded shape read whole, and read with its optional fields left out).
     pub fn add_answering(&mut self, path: &str, sigs: &[u64], weight: usize) {
+        self.add_recorded(path, sigs, weight, None);
+    }
+
+    /// Like [`PathLearner::add_answering`], for a path recorded by an endpoint (`origin`, a
+    /// hash of its template) whose shape `sigs` are, rather than the path's own answer.
+    fn add_recorded(&mut self, path: &str, sigs: &[u64], weight: usize, origin: Option<u64>) {
         let p = path.split('?').next().unwrap_or(path);
         let segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
         if segs.len() > MAX_SEGMENTS {
             return;
         }
-        self.root.insert(&segs, sigs, weight.max(1), self.cap);
+        self.root.insert(&segs, sigs, weight.max(1), self.cap, origin);
         self.since_check += 1;
         if self.since_check >= CHECK_EVERY {
             self.since_check = 0;
@@ -519,7 +525,9 @@ type Explained = (String, Vec<(String, String)>);
 
 /// A sample path, its response shape's signatures (both readings, see `retemplate`), and how
 /// many exchanges it stands for.
-type Evidence<'a> = (&'a str, Vec<u64>, usize);
+/// A path, what it answered, how many exchanges it stands for, and the endpoint whose shape
+/// that is, when it is not the path's own answer ([`Node::origins`]).
+type Evidence<'a> = (&'a str, Vec<u64>, usize, Option<u64>);
 
 /// The paths (without their queries) that answered apart from their endpoint and still do
 /// ([`crate::PathSample::sig`], [`still_apart`]), in its sample or beside it, with what they
@@ -694,10 +702,16 @@ fn learn_templates_of(
         }
         // A path that kept what it answered ([`crate::PathSample::sig`]) gives that: a
         // literal recorded into a parameter before it was told apart answers as itself.
+        let origin = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            k.path.hash(&mut h);
+            h.finish()
+        };
         let e = evidence.entry(k.service.as_str()).or_default();
         e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, own, w)| match own {
-            Some(own) if !sigs.is_empty() => (p, vec![own], w),
-            _ => (p, sigs.clone(), w),
+            Some(own) if !sigs.is_empty() => (p, vec![own], w, None),
+            _ => (p, sigs.clone(), w, Some(origin)),
         }));
         // And those the sample did not take (an open set's thousands of values leave a
         // literal among them to chance), once each.
@@ -705,7 +719,10 @@ fn learn_templates_of(
             let sampled: std::collections::HashSet<&str> =
                 c.paths.iter().map(|p| p.path.split('?').next().unwrap_or(&p.path)).collect();
             e.extend(
-                answers_apart(c).into_iter().filter(|(p, _)| !sampled.contains(p)).map(|(p, own)| (p, vec![own], 1)),
+                answers_apart(c)
+                    .into_iter()
+                    .filter(|(p, _)| !sampled.contains(p))
+                    .map(|(p, own)| (p, vec![own], 1, None)),
             );
         }
     }
@@ -713,8 +730,8 @@ fn learn_templates_of(
         .into_iter()
         .map(|(svc, paths)| {
             let mut learner = PathLearner::default();
-            for (p, sigs, weight) in paths {
-                learner.add_answering(p, &sigs, weight);
+            for (p, sigs, weight, origin) in paths {
+                learner.add_recorded(p, &sigs, weight, origin);
             }
             (svc.to_owned(), learner.learn_explained(View::Partial))
         })

@@ -623,6 +623,60 @@ impl Node {
                 by_sig.entry(s).or_default().push(k);
             }
         }
+        // Children whose items (`/{}` below them, their only endpoints) answer with one
+        // specific shape are values too, when three or more do: a client's owners, each with
+        // a few of its repositories starred (`/user/starred/{owner}/{repo}`), answer as
+        // repositories under every owner, where collections' items answer each as their own
+        // resource (`/orders/{}` and `/customers/{}`). Only for children with nothing but
+        // items below them, and items that are names (learned from their variety), not ids:
+        // a database's tables each hold rows by number, and may all answer one generic row
+        // shape (Datasette's `/shop/orders/{pk}`, `/shop/customers/{pk}`). Keyed apart from
+        // what children answer themselves, and on a
+        // relearn's evidence only when three or more recorded endpoints answered so (see
+        // `Node::origins`): paths read from one endpoint that had joined the children
+        // already (`/git/{}/{}` holding blobs, commits and trees) all answer as it does.
+        // And only where the children are not a few collections of many records each (a
+        // database's tables, each with hundreds of rows answering one generic row shape):
+        // values of a parameter are many, each with a few items (an owner's starred
+        // repositories), so a class holds at least as many children as the typical child
+        // has items.
+        let mut by_item: std::collections::BTreeMap<u64, (Vec<&String>, std::collections::BTreeSet<u64>)> =
+            std::collections::BTreeMap::new();
+        let mut items_of: std::collections::HashMap<&String, usize> = std::collections::HashMap::new();
+        for (k, n, _) in &children {
+            let (Some(k), Some(p)) = (k, n.param.as_deref()) else { continue };
+            if n.lits.len() > 0 || p.lits.len() > 0 || p.param.is_some() || !p.slug {
+                continue;
+            }
+            use std::hash::{Hash, Hasher};
+            let mut own = std::collections::hash_map::DefaultHasher::new();
+            k.hash(&mut own);
+            let own = own.finish();
+            items_of.insert(k, p.values.max(1));
+            for s in p.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                ("{item}", s).hash(&mut h);
+                let (ks, from) = by_item.entry(h.finish()).or_default();
+                ks.push(k);
+                // (A path's own answer, on a relearn or from the traffic, is its own origin.)
+                let mut recorded = p.origins.iter().filter(|(x, _)| x == s).map(|&(_, o)| o).peekable();
+                if recorded.peek().is_none() {
+                    from.insert(own);
+                }
+                from.extend(recorded);
+            }
+        }
+        let few_items = |ks: &Vec<&String>| {
+            let mut items: Vec<usize> = ks.iter().map(|k| items_of.get(k).copied().unwrap_or(1)).collect();
+            items.sort_unstable();
+            items[items.len() / 2] <= ks.len()
+        };
+        by_sig.extend(
+            by_item
+                .into_iter()
+                .filter(|(_, (ks, from))| ks.len() >= 3 && from.len() >= 3 && few_items(ks))
+                .map(|(s, (ks, _))| (s, ks)),
+        );
         let informative = |ks: &Vec<&String>| ks.len() >= 2;
         if !alike.is_empty() {
             // Children answering as the structure's values do join them (a rare value seen

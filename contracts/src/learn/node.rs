@@ -78,6 +78,11 @@ pub(super) struct Node {
     pub(super) sigs: std::collections::BTreeSet<u64>,
     /// A parameter that took in literal values (names such as `octocat`), not only ids.
     pub(super) slug: bool,
+    /// On a relearn's evidence ([`super::learn_templates`]), each response shape of the
+    /// paths ending here with the recorded endpoint that answered it (a hash of its
+    /// template; at most [`MAX_ORIGINS`] pairs): what a path answered is its endpoint's
+    /// shape, so shapes agreeing are evidence only from several endpoints.
+    pub(super) origins: Vec<(u64, u64)>,
     /// Of the values merged into a parameter above, how many had this node (0: none merged
     /// yet, one path). A name under several of them is an endpoint's, not a value of an open
     /// set (see `to_merge`).
@@ -91,6 +96,9 @@ pub(super) struct Node {
     /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
     pub(super) prefixes: Vec<(String, usize)>,
 }
+
+/// How many shapes with their recorded endpoints a node keeps ([`Node::origins`]).
+const MAX_ORIGINS: usize = 8;
 
 /// How many prefix forms a parameter keeps ([`Node::prefixes`]).
 const MAX_PREFIXES: usize = 4;
@@ -207,7 +215,7 @@ pub const MAX_SEGMENTS: usize = 64;
 
 impl Node {
     /// Adds a path seen `weight` times.
-    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], weight: usize, cap: usize) {
+    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], weight: usize, cap: usize, origin: Option<u64>) {
         let mut node = self;
         for first in segs {
             node.count += weight;
@@ -232,6 +240,9 @@ impl Node {
         }
         node.count += weight;
         node.ends += weight;
+        if let Some(o) = origin {
+            node.add_origins(sigs.iter().map(|&s| (s, o)));
+        }
         node.add_sigs(sigs.iter().copied());
     }
 
@@ -357,6 +368,14 @@ impl Node {
 
     /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
     /// the traffic.
+    pub(super) fn add_origins(&mut self, origins: impl IntoIterator<Item = (u64, u64)>) {
+        for o in origins {
+            if self.origins.len() < MAX_ORIGINS && !self.origins.contains(&o) {
+                self.origins.push(o);
+            }
+        }
+    }
+
     pub(super) fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
         for sig in sigs {
             self.sigs.insert(sig);
@@ -389,6 +408,7 @@ impl Node {
         self.count += other.count;
         self.values += other.values;
         self.slug |= other.slug;
+        self.add_origins(other.origins);
         for form in other.prefixes {
             if self.prefixes.len() < MAX_PREFIXES && !self.prefixes.contains(&form) {
                 self.prefixes.push(form);

@@ -866,3 +866,39 @@ fn a_sidecars_first_sight_of_a_collections_endpoints_is_not_an_open_set() {
     values.iter_mut().for_each(|(_, s)| *s = None);
     assert_eq!(learned(&values), ["/v1/issuing/{issuing}"]);
 }
+
+#[test]
+fn owners_whose_items_answer_alike_are_one_parameter_and_collections_answering_apart_stay() {
+    // A client's seven owners, each with one to three of its repositories starred (some seen
+    // once, one seen only as a 404): every repository answers as a repository (sig 1).
+    let repos = ["spark", "web", "api", "docs", "infra", "cli", "site", "lab"];
+    let mut paths: Vec<(String, Option<u64>, usize)> = vec![("/user/starred".to_owned(), sig(9), 30)];
+    for (o, owner) in ["acme-corp", "globex", "initech", "umbrella", "hooli", "stark", "wayne"].iter().enumerate() {
+        for r in 0..=(o % 3) {
+            let repo = repos[(o * 3 + r) % repos.len()];
+            paths.push((format!("/user/starred/{owner}/{repo}"), sig(1), 1 + r));
+        }
+        paths.push((format!("/user/starred/{owner}/gone-{o}"), None, 1));
+    }
+    // Collections whose items each answer as their own resource stay apart.
+    for (i, c) in ["orders", "customers", "products"].iter().enumerate() {
+        for id in 0..5 {
+            paths.push((format!("/shop/{c}/{}", 1000 + id), sig(10 + i as u64), 2));
+        }
+    }
+    // A database's tables, each with many rows by name, all answering one generic row shape
+    // (Datasette's): a few collections of many records, not values.
+    for c in ["invoices", "suppliers", "shipments"] {
+        for row in 0..20 {
+            paths.push((format!("/db/{c}/{}-{}", letters(row), letters(row * 7 + 3)), sig(20), 1));
+        }
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    assert_eq!(t.template("/db/invoices/new-row"), "/db/invoices/{invoice}");
+    assert_eq!(t.template("/db/shipments/new-row"), "/db/shipments/{shipment}");
+    assert_eq!(t.template("/user/starred/new-owner/new-repo"), "/user/starred/{owner}/{starred}");
+    assert_eq!(t.template("/user/starred/globex/spark"), "/user/starred/{owner}/{starred}");
+    assert_eq!(t.template("/user/starred"), "/user/starred");
+    assert_eq!(t.template("/shop/orders/7"), "/shop/orders/{order_id}");
+    assert_eq!(t.template("/shop/customers/7"), "/shop/customers/{customer_id}");
+}

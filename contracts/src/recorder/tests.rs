@@ -722,3 +722,37 @@ fn recording_in_a_batch_equals_recording_one_at_a_time() {
     assert_eq!(json(&a), json(&b));
     assert_eq!(batch.pending(), one.pending());
 }
+
+#[test]
+fn paths_of_an_endpoint_that_joined_its_siblings_do_not_vouch_for_the_join() {
+    // Four kinds of git object recorded into one endpoint that joined them (a sidecar's early
+    // relearn on thin evidence): every path of it answers as that one endpoint does, which
+    // says nothing about whether blobs and trees answer alike.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    r.set_learned("gh", vec![crate::template::Route::parse("/repos/{owner}/{repo}/git/{kind}/{sha}").expect("route")]);
+    let kinds = ["blobs", "commits", "trees", "tags"];
+    let mut t = 0;
+    for round in 0..6u64 {
+        for (i, kind) in kinds.iter().enumerate() {
+            let mut body = json!({"sha": "x", "url": "u"});
+            body[format!("{kind}_field")] = json!(i);
+            let path = format!("/repos/acme/spark/git/{kind}/{:040x}", round * 16 + i as u64 + 1);
+            r.record(&x("gh", &path, 200, body, t));
+            t += 1;
+        }
+    }
+    assert_eq!(r.len(), 1, "one endpoint joined them");
+    r.relearn_now();
+    let key = |r: &mut Recorder, kind: &str| {
+        r.record(&x("gh", &format!("/repos/acme/spark/git/{kind}/{:040x}", 999), 200, json!({"sha": "y"}), 1_000));
+        r.snapshot()
+            .contracts
+            .keys()
+            .map(|k| k.path.clone())
+            .find(|p| p.contains(&format!("/{kind}/")))
+            .unwrap_or_default()
+    };
+    for kind in kinds {
+        assert!(key(&mut r, kind).contains(&format!("/git/{kind}/")), "{kind} stays a literal");
+    }
+}
