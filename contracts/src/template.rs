@@ -428,6 +428,10 @@ pub(crate) enum SegKind {
     Id,
     /// A parameter whose values are names (learned from variety: `octocat`, `main`).
     Slug,
+    /// Kept as is, but a value, not a collection's name: what the learner kept literal where
+    /// a parameter's values stand (a single tenant's owner, `/repos/acme-corp/{repo}`). It
+    /// names no parameter; the parameters after it are named from the literal before it.
+    Value,
 }
 
 /// A template from its segments: each parameter named from the literal segment before its
@@ -441,14 +445,15 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
     let mut names: Vec<String> = Vec::new();
     for (i, &(seg, kind)) in segs.iter().enumerate() {
         out.push('/');
-        if kind == SegKind::Literal {
+        if matches!(kind, SegKind::Literal | SegKind::Value) {
             out.push_str(seg);
             continue;
         }
         let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
         // An API's version names no collection (`/api/v1/{name}`, not `{v1}`).
         let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty() && !looks_like_version(l));
-        let last_of_run = segs.get(i + 1).is_none_or(|(_, k)| *k == SegKind::Literal);
+        let last_of_run =
+            segs[i + 1..].iter().find(|(_, k)| *k != SegKind::Value).is_none_or(|(_, k)| *k == SegKind::Literal);
         // A scope taken by an earlier run is named after this run's collection
         // (`/repos/{owner}/{repo}/actions/artifacts/{artifact_owner}/{artifact}`), not numbered.
         let scoped = |scope: &str, l: &str| {
@@ -573,6 +578,26 @@ impl Templater {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_kept_literal_names_no_parameter() {
+        use SegKind::*;
+        assert_eq!(
+            name_params([("repos", Literal), ("acme-corp", Value), ("x", Slug)].into_iter()),
+            "/repos/acme-corp/{repo}"
+        );
+        assert_eq!(
+            name_params(
+                [("repos", Literal), ("acme-corp", Value), ("x", Slug), ("pulls", Literal), ("1", Id)].into_iter()
+            ),
+            "/repos/acme-corp/{repo}/pulls/{pull_id}"
+        );
+        assert_eq!(
+            name_params([("repos", Literal), ("x", Slug), ("acme", Value), ("y", Slug)].into_iter()),
+            "/repos/{owner}/acme/{repo}"
+        );
+        assert_eq!(name_params([("acme-corp", Value), ("x", Slug)].into_iter()), "/acme-corp/{name}");
+    }
 
     #[test]
     fn a_version_names_no_parameter() {

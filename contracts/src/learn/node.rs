@@ -97,6 +97,11 @@ pub(super) struct Node {
     pub(super) prefixes: Vec<(String, usize)>,
 }
 
+/// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
+fn plural(w: &str) -> bool {
+    w.len() > 3 && w.bytes().all(|c| c.is_ascii_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+}
+
 /// How many shapes with their recorded endpoints a node keeps ([`Node::origins`]).
 const MAX_ORIGINS: usize = 8;
 
@@ -467,8 +472,11 @@ impl Node {
             let why = names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
             out.push((t, why));
         }
+        // Whether this node's own segment names a collection (a plural word).
+        let collection = prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(s));
         for (k, v) in &self.lits {
-            prefix.push((k.clone(), SegKind::Literal, None));
+            let kind = if self.kept_value(k, v, collection) { SegKind::Value } else { SegKind::Literal };
+            prefix.push((k.clone(), kind, None));
             v.templates(prefix, out);
             prefix.pop();
         }
@@ -477,6 +485,26 @@ impl Node {
             p.templates(prefix, out);
             prefix.pop();
         }
+    }
+
+    /// Whether the literal child `k` (`v`) is a value kept literal rather than a collection's
+    /// name, for naming the parameters below it ([`SegKind::Value`]): its paths are all the
+    /// parameter's beside it (an owner left out of `/user/starred/{}` whose repositories are
+    /// the others'), or it is the only child of a collection, with a parameter below it (a
+    /// single tenant: `/repos/acme-corp/{repo}`, not `{acme_corp}`; `collection`: this
+    /// node's own segment names one).
+    fn kept_value(&self, k: &str, v: &Node, collection: bool) -> bool {
+        if v.param.is_none() && v.lits.len() == 0 || looks_like_version(k) {
+            return false;
+        }
+        if let Some(p) = &self.param {
+            let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+            v.skeletons("", &mut mine);
+            p.skeletons("", &mut theirs);
+            let theirs = SkelTrie::new(&theirs);
+            return !mine.is_empty() && mine.iter().all(|m| theirs.holds(m, false));
+        }
+        collection && self.lits.len() == 1 && v.param.is_some() && !plural(k)
     }
 
     /// The response shapes this node and its literal children answer with, but generic ones:

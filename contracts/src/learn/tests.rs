@@ -902,3 +902,20 @@ fn owners_whose_items_answer_alike_are_one_parameter_and_collections_answering_a
     assert_eq!(t.template("/shop/orders/7"), "/shop/orders/{order_id}");
     assert_eq!(t.template("/shop/customers/7"), "/shop/customers/{customer_id}");
 }
+
+#[test]
+fn parameters_are_named_from_the_collection_not_from_a_value_kept_literal() {
+    // A single tenant: one owner, many repositories, each with its pulls.
+    let mut paths = Vec::new();
+    for r in 0..30 {
+        paths.push(format!("/repos/acme-corp/{}-{}", letters(r), letters(r * 5 + 2)));
+        paths.push(format!("/repos/acme-corp/{}-{}/pulls/{}", letters(r), letters(r * 5 + 2), r + 1));
+    }
+    let routes: Vec<String> = learn(paths.iter().map(String::as_str)).iter().map(|r| r.as_str().to_owned()).collect();
+    assert!(routes.contains(&"/repos/acme-corp/{repo}".to_owned()), "{routes:?}");
+    assert!(routes.contains(&"/repos/acme-corp/{repo}/pulls/{pull_id}".to_owned()), "{routes:?}");
+    // A collection's own name still names its parameter, beside a sibling or alone.
+    let paths: Vec<String> = (0..30).map(|i| format!("/users/{}-{}/repos", letters(i), letters(i + 3))).collect();
+    let routes: Vec<String> = learn(paths.iter().map(String::as_str)).iter().map(|r| r.as_str().to_owned()).collect();
+    assert_eq!(routes, ["/users/{user}/repos"]);
+}
