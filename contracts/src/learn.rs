@@ -102,6 +102,10 @@ const TRIAL_BUDGET: usize = 4;
 /// set, judged without.
 const TRIAL_CHILDREN: usize = 48;
 
+/// The paths an endpoint's sample holds by default (`Limits::max_paths`): on a relearn's
+/// evidence, a parameter with this many values or more may have many more.
+const SAMPLE_PATHS: usize = 8;
+
 /// The endpoint templates learned from `paths` (query strings are ignored), literal ones
 /// included (so that `/users/me` keeps winning over the learned `/users/{user_id}`): give
 /// them to [`Templater::new`](crate::template::Templater::new) as routes. Parameters are

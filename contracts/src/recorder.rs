@@ -349,24 +349,32 @@ impl Recorder {
     /// the endpoints shared among the machine's cores (an endpoint's contract depends only on
     /// its own exchanges). Returns what happened to each body.
     pub fn record_all(&mut self, xs: &[&Exchange]) -> Vec<Recorded> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        self.record_all_on(xs, threads)
+    }
+
+    /// [`Recorder::record_all`] on `threads` threads (the calling one among them).
+    fn record_all_on(&mut self, xs: &[&Exchange], threads: usize) -> Vec<Recorded> {
         let keys: Vec<EndpointKey> = xs.iter().map(|x| self.endpoint_of(x, 1)).collect();
         let mut of: BTreeMap<&EndpointKey, Vec<usize>> = BTreeMap::new();
         for (i, k) in keys.iter().enumerate() {
             of.entry(k).or_default().push(i);
         }
         // The contracts concerned, each with its exchanges, shared out by body bytes.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let threads = threads.max(1);
         type Share<'a> = Vec<(&'a mut Contract, &'a EndpointKey, Vec<usize>)>;
         let mut work: Vec<(u64, Share<'_>)> = (0..threads).map(|_| (0, Vec::new())).collect();
-        let mut jobs: Vec<(u64, &mut Contract, &EndpointKey, Vec<usize>)> = self
-            .contracts
-            .iter_mut()
-            .filter_map(|(k, c)| {
-                let at = of.remove(k)?;
+        // (The store's other contracts are passed over; the walk stops at the last one wanted.)
+        let mut jobs: Vec<(u64, &mut Contract, &EndpointKey, Vec<usize>)> = Vec::with_capacity(of.len());
+        for (k, c) in self.contracts.iter_mut() {
+            if of.is_empty() {
+                break;
+            }
+            if let Some(at) = of.remove(k) {
                 let bytes = at.iter().map(|&i| 256 + xs[i].response.body.len() as u64).sum();
-                Some((bytes, c, k, at))
-            })
-            .collect();
+                jobs.push((bytes, c, k, at));
+            }
+        }
         jobs.sort_by_key(|j| std::cmp::Reverse(j.0));
         for (bytes, c, k, at) in jobs {
             let least = work.iter_mut().min_by_key(|w| w.0).expect("one thread or more");

@@ -221,8 +221,11 @@ impl Traffic {
     }
 }
 
-/// Exchanges handed from the reading thread at a time.
+/// Exchanges handed from the reading thread at a time, or fewer when they hold this many
+/// bytes: with the channel's four batches, what is read ahead stays bounded however large the
+/// bodies.
 const READ_AHEAD_BATCH: usize = 256;
+const READ_AHEAD_BYTES: usize = 4 << 20;
 
 /// Calls `f` with each exchange of `traffic`, in order, while a second thread reads and parses
 /// the ones after it (a few batches ahead, so memory stays bounded): on a multi-core machine,
@@ -245,9 +248,12 @@ fn each_exchange(
                 }
             };
             let mut batch = Vec::with_capacity(READ_AHEAD_BATCH);
+            let mut bytes = 0;
             for x in exchanges {
+                bytes += x.as_ref().map_or(256, exchange_bytes);
                 batch.push(x);
-                if batch.len() == READ_AHEAD_BATCH {
+                if batch.len() == READ_AHEAD_BATCH || bytes >= READ_AHEAD_BYTES {
+                    bytes = 0;
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(READ_AHEAD_BATCH));
                     if tx.send(Ok(full)).is_err() {
                         return;
@@ -323,8 +329,10 @@ struct Tally {
     rejected: u64,
 }
 
-/// Exchanges recorded together from memory ([`Recorder::record_all`]).
+/// Exchanges recorded together ([`Recorder::record_all`]), or fewer when they hold this many
+/// bytes (read a second time, they are held for their batch only).
 const RECORD_BATCH: usize = 4096;
+const RECORD_BATCH_BYTES: usize = 16 << 20;
 
 /// Counts what recording did to an exchange's body.
 fn tally(t: &mut Tally, outcome: &Recorded, traffic: &Traffic, x: &Exchange) {
@@ -370,7 +378,8 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     }
     // Templates are learned from every path of a service before any exchange is recorded: a
     // first pass learns, keeping the exchanges while they fit in KEEP_BYTES; a second records
-    // them, from memory, or by reading the files again (one exchange in memory at a time).
+    // them, from memory, or by reading the files again (a bounded batch in memory at a time:
+    // RECORD_BATCH_BYTES, and READ_AHEAD_BYTES a batch read ahead).
     let mut learners: std::collections::BTreeMap<String, PathLearner> = std::collections::BTreeMap::new();
     let mut kept: Option<Vec<(usize, Result<Exchange, LineError>)>> = Some(Vec::new());
     let mut kept_bytes = 0usize;
@@ -389,7 +398,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     };
     // Files larger than the budget are read twice from the start: exchanges kept and then
     // dropped part way would leave their memory with the reading thread's allocator, unused
-    // by the contracts that come after (about the budget again in peak RSS).
+    // by the contracts that come after (about the budget again in peak RSS). The file's size
+    // is not what its exchanges take in memory (escapes, headers): one under the budget may
+    // still outgrow it part way, and is then read again as before.
     let input_bytes: u64 = inputs.iter().map(Traffic::size).sum();
     if as_sidecar.is_some() || input_bytes > keep_limit as u64 {
         kept = None;
@@ -456,6 +467,7 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
     // Recorded in batches, each endpoint's exchanges observed on one of the cores; one at a
     // time as a sidecar, which relearns between exchanges.
     let mut batch: Vec<(usize, Exchange)> = Vec::with_capacity(RECORD_BATCH);
+    let mut batch_bytes = 0usize;
     let record_batch = |rec: &mut Recorder, t: &mut Tally, batch: &mut Vec<(usize, Exchange)>| {
         let xs: Vec<&Exchange> = batch.iter().map(|(_, x)| x).collect();
         for ((i, x), outcome) in batch.iter().zip(rec.record_all(&xs)) {
@@ -463,12 +475,22 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
         }
         batch.clear();
     };
+    // Whether the batch is full, counting in one more exchange.
+    let mut full = |x: &Exchange, len: usize| {
+        batch_bytes += exchange_bytes(x);
+        let full = len == RECORD_BATCH || batch_bytes >= RECORD_BATCH_BYTES;
+        if full {
+            batch_bytes = 0;
+        }
+        full
+    };
     match kept {
         Some(kept) => {
             for (i, x) in kept {
                 if let Some(x) = take(&mut t, &inputs[i], x) {
+                    let flush = full(&x, batch.len() + 1);
                     batch.push((i, x));
-                    if batch.len() == RECORD_BATCH {
+                    if flush {
                         record_batch(&mut rec, &mut t, &mut batch);
                     }
                 }
@@ -485,8 +507,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                         let outcome = rec.record(&x);
                         tally(&mut t, &outcome, traffic, &x);
                     } else {
+                        let flush = full(&x, batch.len() + 1);
                         batch.push((i, x));
-                        if batch.len() == RECORD_BATCH {
+                        if flush {
                             record_batch(&mut rec, &mut t, &mut batch);
                         }
                     }

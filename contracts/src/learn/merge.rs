@@ -511,16 +511,31 @@ impl Node {
                     .filter_map(|(k, &m)| k.as_ref().map(|k| (k, m)))
                     .flat_map(|(k, m)| k.iter().map(move |s| (s, m))),
             );
+            // Held with a path two segments deep or more; or only with leaves, which counts
+            // when [`MIN_VARIETY`] children or more are held so (a gist's `star`, `forks`,
+            // `commits`, each rare gist seen with two or three of them: literals can share an
+            // enumeration's values as leaves, but not four of them).
+            let mut shallow: Vec<usize> = Vec::new();
+            let mut held_members = 0;
             for (i, a) in kinds.iter().enumerate() {
                 let Some(a) = a else { continue };
                 if kind_own[i] {
                     continue;
                 }
                 let held: Vec<&String> = a.iter().filter(|k| all.holds_other(k, members[i])).collect();
-                if held.len() >= 2
-                    && held.iter().any(|k| k.matches('/').count() >= 2)
-                    && held.len() as f64 >= UNION_CONTAINED * a.len() as f64
-                {
+                if held.len() >= 2 && held.len() as f64 >= UNION_CONTAINED * a.len() as f64 {
+                    held_members += members[i];
+                    if held.iter().any(|k| k.matches('/').count() >= 2) {
+                        linked[i] = true;
+                        let (ri, ru) = (root(&mut group, i), root(&mut group, union));
+                        group[ri] = ru;
+                    } else {
+                        shallow.push(i);
+                    }
+                }
+            }
+            if held_members >= MIN_VARIETY {
+                for i in shallow {
                     linked[i] = true;
                     let (ri, ru) = (root(&mut group, i), root(&mut group, union));
                     group[ri] = ru;
@@ -652,7 +667,10 @@ impl Node {
             let mut own = std::collections::hash_map::DefaultHasher::new();
             k.hash(&mut own);
             let own = own.finish();
-            items_of.insert(k, p.values.max(1));
+            // On a relearn's evidence a child's items are its contract's sample of paths: a
+            // full sample (the default `max_paths`) stands for more than it shows.
+            let items = if cx.view == View::Partial && p.values >= SAMPLE_PATHS { usize::MAX } else { p.values.max(1) };
+            items_of.insert(k, items);
             for s in p.sigs.iter().filter(|s| !cx.generic.contains(s)) {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 ("{item}", s).hash(&mut h);

@@ -99,7 +99,10 @@ pub(super) struct Node {
 
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
 fn plural(w: &str) -> bool {
-    w.len() > 3 && w.bytes().all(|c| c.is_ascii_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+    w.len() > 3
+        && w.bytes().all(|c| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|end| w.ends_with(end))
 }
 
 /// How many shapes with their recorded endpoints a node keeps ([`Node::origins`]).
@@ -371,16 +374,21 @@ impl Node {
         }
     }
 
-    /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
-    /// the traffic.
+    /// Keeps the [`MAX_ORIGINS`] smallest pairs of a shape and its recorded endpoint: the
+    /// same ones whatever the order of the evidence.
     pub(super) fn add_origins(&mut self, origins: impl IntoIterator<Item = (u64, u64)>) {
         for o in origins {
-            if self.origins.len() < MAX_ORIGINS && !self.origins.contains(&o) {
-                self.origins.push(o);
+            if let Err(at) = self.origins.binary_search(&o)
+                && at < MAX_ORIGINS
+            {
+                self.origins.insert(at, o);
+                self.origins.truncate(MAX_ORIGINS);
             }
         }
     }
 
+    /// Keeps the [`MAX_SIGS`] smallest signatures seen: the same ones whatever the order of
+    /// the traffic.
     pub(super) fn add_sigs(&mut self, sigs: impl IntoIterator<Item = u64>) {
         for sig in sigs {
             self.sigs.insert(sig);
@@ -497,6 +505,9 @@ impl Node {
         if v.param.is_none() && v.lits.len() == 0 || looks_like_version(k) {
             return false;
         }
+        if plural(k) {
+            return false;
+        }
         if let Some(p) = &self.param {
             let (mut mine, mut theirs) = (Vec::new(), Vec::new());
             v.skeletons("", &mut mine);
@@ -504,7 +515,7 @@ impl Node {
             let theirs = SkelTrie::new(&theirs);
             return !mine.is_empty() && mine.iter().all(|m| theirs.holds(m, false));
         }
-        collection && self.lits.len() == 1 && v.param.is_some() && !plural(k)
+        collection && self.lits.len() == 1 && v.param.is_some()
     }
 
     /// The response shapes this node and its literal children answer with, but generic ones:

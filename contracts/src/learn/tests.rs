@@ -919,3 +919,50 @@ fn parameters_are_named_from_the_collection_not_from_a_value_kept_literal() {
     let routes: Vec<String> = learn(paths.iter().map(String::as_str)).iter().map(|r| r.as_str().to_owned()).collect();
     assert_eq!(routes, ["/users/{user}/repos"]);
 }
+
+#[test]
+fn rare_values_each_seen_with_a_few_of_the_leaves_below_are_one_parameter() {
+    // Zipf-skewed gists: the hot one seen often with every endpoint below it, the rare ones
+    // each with two or three of the leaves (`star`, `forks`, `commits`, `comments`), beside
+    // the collection's own literals.
+    // Each endpoint answers with its own shape; the collection's literals with their own.
+    let answer = |sub: &str| match sub {
+        "" => sig(1),
+        "/comments" => sig(2),
+        "/commits" => sig(3),
+        "/forks" => sig(4),
+        "/star" => None,
+        _ => sig(5),
+    };
+    let mut paths: Vec<(String, Option<u64>, usize)> = vec![
+        ("/gists".into(), sig(30), 8),
+        ("/gists/public".into(), sig(31), 8),
+        ("/gists/starred".into(), sig(32), 8),
+    ];
+    for sub in ["", "/comments", "/comments/8812", "/commits", "/forks", "/star"] {
+        paths.push((format!("/gists/linux-cloud{sub}"), answer(sub), 4));
+    }
+    for (gist, subs) in [
+        ("world-spark", &["/commits", "/forks", "/star"][..]),
+        ("site-lab", &["", "/comments", "/star"][..]),
+        ("mock-alpha", &["/forks", "/star"][..]),
+        ("data-tools", &["", "/comments/9120", "/forks"][..]),
+    ] {
+        for sub in subs {
+            paths.push((format!("/gists/{gist}{sub}"), answer(sub), 2));
+        }
+    }
+    let routes = learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole);
+    let t = Templater::new(routes);
+    assert_eq!(t.template("/gists/new-gist/star"), "/gists/{gist}/star");
+    assert_eq!(t.template("/gists/mock-alpha/commits"), "/gists/{gist}/commits");
+    assert_eq!(t.template("/gists/public"), "/gists/public");
+    assert_eq!(t.template("/gists/starred"), "/gists/starred");
+    // Three siblings sharing leaves are not enough: an enumeration's values under literals.
+    let paths: Vec<String> = ["ref", "refs", "matching-refs"]
+        .iter()
+        .flat_map(|l| ["main", "develop", "release"].map(move |b| format!("/git/{l}/{b}")))
+        .collect();
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/git/ref/main"), "/git/ref/main");
+}

@@ -710,9 +710,10 @@ fn recording_in_a_batch_equals_recording_one_at_a_time() {
     let outcomes: Vec<Recorded> = xs.iter().map(|x| one.record(x)).collect();
     let mut batch = Recorder::new(cfg(), None).expect("recorder").0;
     learned(&mut batch);
+    // On three threads, whatever the machine has.
     let (head, tail) = xs.split_at(70);
-    let mut batched = batch.record_all(&head.iter().collect::<Vec<_>>());
-    batched.extend(batch.record_all(&tail.iter().collect::<Vec<_>>()));
+    let mut batched = batch.record_all_on(&head.iter().collect::<Vec<_>>(), 3);
+    batched.extend(batch.record_all_on(&tail.iter().collect::<Vec<_>>(), 3));
     assert_eq!(batched, outcomes);
     assert!(outcomes.iter().any(|o| matches!(o, Recorded::ParseError(_))));
     let (a, b) = (one.snapshot(), batch.snapshot());
@@ -754,5 +755,42 @@ fn paths_of_an_endpoint_that_joined_its_siblings_do_not_vouch_for_the_join() {
     };
     for kind in kinds {
         assert!(key(&mut r, kind).contains(&format!("/git/{kind}/")), "{kind} stays a literal");
+    }
+}
+
+#[test]
+fn a_databases_tables_answering_one_row_envelope_stay_apart_through_relearns() {
+    // Nine tables of forty rows each, every row page one generic envelope (Datasette's): a
+    // relearn reads each table's rows from its contract's sample of eight paths, which must
+    // not make them look like owners with a few items each.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let tables =
+        ["invoices", "suppliers", "shipments", "refunds", "coupons", "carts", "reviews", "payouts", "disputes"];
+    let row = |t: &str| json!({"database": "db", "table": t, "rows": [[1, "a"]], "columns": ["id", "name"]});
+    let mut t = 0;
+    for round in 0..2 {
+        for table in tables {
+            for i in 0..40 {
+                let path = format!("/db/{table}/{}-{}", letters(i), letters(i * 7 + round));
+                r.record(&x("db", &path, 200, row(table), t));
+                t += 1;
+            }
+        }
+        r.relearn_now();
+    }
+    let mut paths: Vec<String> = r.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    paths.dedup();
+    assert_eq!(paths.len(), tables.len(), "{paths:?}");
+    assert!(paths.iter().all(|p| tables.iter().any(|t| p.starts_with(&format!("/db/{t}/{{")))), "{paths:?}");
+}
+
+fn letters(mut i: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            return s;
+        }
     }
 }
