@@ -664,6 +664,14 @@ pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &
     learn_templates_of(contracts, templater, limits, &|_| true);
 }
 
+/// An endpoint as the origin of what its sampled paths answer ([`PathLearner::add_recorded`]).
+fn origin_of(template: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    template.hash(&mut h);
+    h.finish()
+}
+
 /// [`learn_templates`] for the services `wanted` holds.
 fn learn_templates_of(
     contracts: &BTreeMap<EndpointKey, Contract>,
@@ -682,16 +690,12 @@ fn learn_templates_of(
         }
     }
     templater.set_remembered(remembered);
-    let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
-    for (k, c) in contracts.iter() {
-        if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
-            continue;
-        }
-        // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
-        // Both readings of the shape: a literal seen once shows its optional fields or not.
-        // Only a few optional fields, though: where most are (the contract of endpoints
-        // merged on thin evidence, `/search` among the ids), what every body had is a core
-        // that other resources share (`id`, `name`), not this endpoint's shape.
+    // Error answers are not the endpoint's resource (one 404 shape for every endpoint).
+    // Both readings of the shape: a literal seen once shows its optional fields or not.
+    // Only a few optional fields, though: where most are (the contract of endpoints merged
+    // on thin evidence, `/search` among the ids), what every body had is a core that other
+    // resources share (`id`, `name`), not this endpoint's shape.
+    let sigs_of = |k: &EndpointKey, c: &Contract| {
         let mut sigs: Vec<u64> = Vec::new();
         if (200..300).contains(&k.status)
             && let Some((whole, members)) = shape_signature(&c.response, false)
@@ -704,18 +708,69 @@ fn learn_templates_of(
                 sigs.push(core);
             }
         }
+        sigs
+    };
+    let all_sigs: Vec<Vec<u64>> = contracts
+        .iter()
+        .map(|(k, c)| if wanted(&k.service) && k.path != OVERFLOW_PATH { sigs_of(k, c) } else { Vec::new() })
+        .collect();
+    // Where a path answered 2xx at an endpoint of its own more literal than another's it
+    // was sampled into, with another shape (`/user/codespaces/secrets` recorded into
+    // `{codespace}`, or `/repos/{owner}/{repo}/codespaces/machines` into `{codespace}`
+    // there, before each was learned apart), what it answered there is not its answer: it
+    // gives its own endpoint's evidence only. Kept, the stale sample vouches for the literal
+    // as one of the parameter's values at every later learn (a merge of four sidecars'
+    // snapshots joined `secrets` into the codespaces). Answering alike, both are evidence
+    // (an owner's repositories recorded under its literal name, then under `{owner}`).
+    let mut answers: std::collections::HashMap<(&str, &str, &str), Vec<u64>> = std::collections::HashMap::new();
+    for ((k, _), sigs) in contracts.iter().zip(&all_sigs) {
+        if (200..300).contains(&k.status) && wanted(&k.service) {
+            answers
+                .entry((k.service.as_str(), k.method.as_str(), k.path.as_str()))
+                .or_default()
+                .extend(sigs.iter().copied());
+        }
+    }
+    let mut routes_of: BTreeMap<(&str, &str), Vec<Route>> = BTreeMap::new();
+    for &(service, method, path) in answers.keys() {
+        if let Ok(r) = Route::parse(path) {
+            routes_of.entry((service, method)).or_default().push(r);
+        }
+    }
+    let routes_of: BTreeMap<(&str, &str), crate::template::RouteSet> = routes_of
+        .into_iter()
+        .map(|(k, mut routes)| {
+            routes.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            (k, crate::template::RouteSet::new(routes))
+        })
+        .collect();
+    let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
+    for ((k, c), sigs) in contracts.iter().zip(all_sigs) {
+        if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
+            continue;
+        }
+        let own_literals = Route::parse(&k.path).map_or(usize::MAX, |r| r.literals());
+        let routes = routes_of.get(&(k.service.as_str(), k.method.as_str()));
+        // What a sampled path answers where it goes now, when that is elsewhere (see
+        // `answers` above), with that endpoint as its origin.
+        let elsewhere = |p: &str| -> Option<(Vec<u64>, u64)> {
+            if sigs.is_empty() {
+                return None;
+            }
+            let r = routes.and_then(|rs| rs.best(p)).filter(|r| r.literals() > own_literals)?;
+            let theirs = answers.get(&(k.service.as_str(), k.method.as_str(), r.as_str()))?;
+            (!theirs.iter().any(|s| sigs.contains(s))).then(|| (theirs.clone(), origin_of(r.as_str())))
+        };
         // A path that kept what it answered ([`crate::PathSample::sig`]) gives that: a
         // literal recorded into a parameter before it was told apart answers as itself.
-        let origin = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            k.path.hash(&mut h);
-            h.finish()
-        };
+        let origin = origin_of(&k.path);
         let e = evidence.entry(k.service.as_str()).or_default();
         e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, own, w)| match own {
             Some(own) if !sigs.is_empty() => (p, vec![own], w, None),
-            _ => (p, sigs.clone(), w, Some(origin)),
+            _ => match elsewhere(p) {
+                Some((theirs, there)) => (p, theirs, w, Some(there)),
+                None => (p, sigs.clone(), w, Some(origin)),
+            },
         }));
         // And those the sample did not take (an open set's thousands of values leave a
         // literal among them to chance), once each.

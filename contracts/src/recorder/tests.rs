@@ -785,3 +785,47 @@ fn a_databases_tables_answering_one_row_envelope_stay_apart_through_relearns() {
     assert_eq!(paths.len(), tables.len(), "{paths:?}");
     assert!(paths.iter().all(|p| tables.iter().any(|t| p.starts_with(&format!("/db/{t}/{{")))), "{paths:?}");
 }
+
+#[test]
+fn a_literal_sampled_into_a_parameter_before_it_was_learned_apart_answers_as_its_own_endpoint() {
+    // A sidecar records `/user/codespaces/secrets` into `{codespace}` (its first exchange
+    // there, so nothing yet tells it apart), learns it apart later and records it as its own
+    // endpoint. The stale sample must not vouch for `secrets` as one of the codespaces when
+    // the templates are learned again from the contracts (a merge of snapshots).
+    let route = |s: &str| crate::template::Route::parse(s).expect("route");
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    r.set_learned("gh", vec![route("/user/codespaces/{codespace}"), route("/user/codespaces/{codespace}/machines")]);
+    let secrets = || json!({"total_count": 2, "secrets": [{"name": "a"}]});
+    let codespace = |i: i64| json!({"id": i, "name": "c", "machine": {"cpus": 2}, "state": "Available"});
+    let mut t = 0;
+    let mut rec = |r: &mut Recorder, path: &str, body: serde_json::Value| {
+        r.record(&x("gh", path, 200, body, t));
+        t += 1;
+    };
+    rec(&mut r, "/user/codespaces/secrets", secrets());
+    for (i, cs) in ["cloud-acme", "drift-world", "hello-linux", "nova-react", "rust-rust"].iter().enumerate() {
+        rec(&mut r, &format!("/user/codespaces/{cs}"), codespace(i as i64));
+        rec(&mut r, &format!("/user/codespaces/{cs}/machines"), json!({"machines": [{"cpus": 2}]}));
+    }
+    r.set_learned(
+        "gh",
+        vec![
+            route("/user/codespaces/secrets"),
+            route("/user/codespaces/secrets/public-key"),
+            route("/user/codespaces/{codespace}"),
+            route("/user/codespaces/{codespace}/machines"),
+        ],
+    );
+    for _ in 0..3 {
+        rec(&mut r, "/user/codespaces/secrets", secrets());
+        rec(&mut r, "/user/codespaces/secrets/public-key", json!({"key_id": "k", "key": "v"}));
+    }
+    let mut contracts = r.snapshot().contracts;
+    let stale = contracts.iter().find(|(k, _)| k.path == "/user/codespaces/{codespace}").expect("the parameter");
+    assert!(stale.1.paths.iter().any(|p| p.path == "/user/codespaces/secrets"), "the stale sample is there");
+    let mut templater = crate::template::Templater::new(Vec::new());
+    crate::learn::retemplate(&mut contracts, &mut templater, &Limits::default());
+    assert_eq!(templater.template_for("gh", "/user/codespaces/secrets"), "/user/codespaces/secrets");
+    assert_eq!(templater.template_for("gh", "/user/codespaces/rust-rust/machines"), "/user/codespaces/{codespace}/machines");
+    assert!(contracts.keys().any(|k| k.path == "/user/codespaces/secrets"), "{:?}", contracts.keys().collect::<Vec<_>>());
+}
