@@ -664,6 +664,10 @@ pub fn learn_templates(contracts: &BTreeMap<EndpointKey, Contract>, templater: &
     learn_templates_of(contracts, templater, limits, &|_| true);
 }
 
+/// The parameters of an endpoint, the deepest first, whose literal readings are looked up
+/// for its sampled paths ([`learn_templates_of`]).
+const REFINED_PARAMS: usize = 6;
+
 /// An endpoint as the origin of what its sampled paths answer ([`PathLearner::add_recorded`]).
 fn origin_of(template: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -722,44 +726,50 @@ fn learn_templates_of(
     // as one of the parameter's values at every later learn (a merge of four sidecars'
     // snapshots joined `secrets` into the codespaces). Answering alike, both are evidence
     // (an owner's repositories recorded under its literal name, then under `{owner}`).
-    let mut answers: std::collections::HashMap<(&str, &str, &str), Vec<u64>> = std::collections::HashMap::new();
+    // Keyed by the template with its parameters unnamed (`/repos/{}/{}/codespaces/machines`).
+    let is_param = |s: &str| s.starts_with('{') && s.ends_with('}');
+    let mut answers: std::collections::HashMap<(&str, &str, String), (Vec<u64>, u64)> =
+        std::collections::HashMap::new();
     for ((k, _), sigs) in contracts.iter().zip(&all_sigs) {
-        if (200..300).contains(&k.status) && wanted(&k.service) {
-            answers
-                .entry((k.service.as_str(), k.method.as_str(), k.path.as_str()))
-                .or_default()
-                .extend(sigs.iter().copied());
+        if (200..300).contains(&k.status) && wanted(&k.service) && k.path != OVERFLOW_PATH {
+            let unnamed: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
+            let at = (k.service.as_str(), k.method.as_str(), unnamed.join("/"));
+            answers.entry(at).or_insert_with(|| (Vec::new(), origin_of(&k.path))).0.extend(sigs);
         }
     }
-    let mut routes_of: BTreeMap<(&str, &str), Vec<Route>> = BTreeMap::new();
-    for &(service, method, path) in answers.keys() {
-        if let Ok(r) = Route::parse(path) {
-            routes_of.entry((service, method)).or_default().push(r);
-        }
-    }
-    let routes_of: BTreeMap<(&str, &str), crate::template::RouteSet> = routes_of
-        .into_iter()
-        .map(|(k, mut routes)| {
-            routes.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-            (k, crate::template::RouteSet::new(routes))
-        })
-        .collect();
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
-    for ((k, c), sigs) in contracts.iter().zip(all_sigs) {
+    for ((k, c), sigs) in contracts.iter().zip(&all_sigs) {
         if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
             continue;
         }
-        let own_literals = Route::parse(&k.path).map_or(usize::MAX, |r| r.literals());
-        let routes = routes_of.get(&(k.service.as_str(), k.method.as_str()));
         // What a sampled path answers where it goes now, when that is elsewhere (see
-        // `answers` above), with that endpoint as its origin.
+        // `answers` above), with that endpoint as its origin: this endpoint's template with
+        // some of its parameters read as the path's literals there (the deepest first, then
+        // the most literal). Only such a refinement: a sidecar's own bad join
+        // (`/v1/customers/{}/{}/cloud-rust`, a source's name read as an endpoint's) is no
+        // evidence against the endpoint it matches (`/v1/customers/{}/sources/{}`). The
+        // refinements are looked up, not searched: at most 2^REFINED_PARAMS for a path.
+        let mine: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
+        let params: Vec<usize> = (1..mine.len()).filter(|&i| mine[i] == "{}").rev().take(REFINED_PARAMS).collect();
+        // Sets of those parameters (bit j: `params[j]`), those holding the deepest first,
+        // then the larger first.
+        let mut sets: Vec<u32> = (1..1u32 << params.len()).collect();
+        sets.sort_by_key(|&m| (m.trailing_zeros(), std::cmp::Reverse(m.count_ones()), m));
         let elsewhere = |p: &str| -> Option<(Vec<u64>, u64)> {
-            if sigs.is_empty() {
+            let segs: Vec<&str> = p.split('/').collect();
+            if sigs.is_empty() || segs.len() != mine.len() {
                 return None;
             }
-            let r = routes.and_then(|rs| rs.best(p)).filter(|r| r.literals() > own_literals)?;
-            let theirs = answers.get(&(k.service.as_str(), k.method.as_str(), r.as_str()))?;
-            (!theirs.iter().any(|s| sigs.contains(s))).then(|| (theirs.clone(), origin_of(r.as_str())))
+            let mut cand = mine.clone();
+            for &set in &sets {
+                for (j, &i) in params.iter().enumerate() {
+                    cand[i] = if set & (1 << j) != 0 { segs[i] } else { "{}" };
+                }
+                if let Some((theirs, there)) = answers.get(&(k.service.as_str(), k.method.as_str(), cand.join("/"))) {
+                    return (!theirs.iter().any(|s| sigs.contains(s))).then(|| (theirs.clone(), *there));
+                }
+            }
+            None
         };
         // A path that kept what it answered ([`crate::PathSample::sig`]) gives that: a
         // literal recorded into a parameter before it was told apart answers as itself.

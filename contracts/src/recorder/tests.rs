@@ -826,6 +826,13 @@ fn a_literal_sampled_into_a_parameter_before_it_was_learned_apart_answers_as_its
     let mut templater = crate::template::Templater::new(Vec::new());
     crate::learn::retemplate(&mut contracts, &mut templater, &Limits::default());
     assert_eq!(templater.template_for("gh", "/user/codespaces/secrets"), "/user/codespaces/secrets");
-    assert_eq!(templater.template_for("gh", "/user/codespaces/rust-rust/machines"), "/user/codespaces/{codespace}/machines");
-    assert!(contracts.keys().any(|k| k.path == "/user/codespaces/secrets"), "{:?}", contracts.keys().collect::<Vec<_>>());
+    assert_eq!(
+        templater.template_for("gh", "/user/codespaces/rust-rust/machines"),
+        "/user/codespaces/{codespace}/machines"
+    );
+    assert!(
+        contracts.keys().any(|k| k.path == "/user/codespaces/secrets"),
+        "{:?}",
+        contracts.keys().collect::<Vec<_>>()
+    );
 }
