@@ -554,3 +554,46 @@ fn routes_given_when_recorded_hold_where_they_are_no_longer_given() {
     assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "tuesday.jsonl"]).code, 0);
     assert_eq!(paths("st"), ["/team/{report}/items/{item}"]);
 }
+
+#[test]
+fn a_single_tenants_name_stays_literal_and_names_no_parameter_in_the_export() {
+    // One organisation's client: every path under `/repos/acme-corp`, a dozen repositories
+    // with the same endpoints below each. The owner is a literal (one value), the
+    // repositories a parameter named after their collection, not after the owner.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let repos =
+        ["spark", "atlas", "beacon", "comet", "delta", "ember", "flint", "grove", "harbor", "iris", "juniper", "kite"];
+    let mut traffic = String::new();
+    for round in 0..4 {
+        for (i, repo) in repos.iter().enumerate() {
+            for (tail, body) in [
+                ("", serde_json::json!({"id": i, "name": repo, "private": false})),
+                ("/pulls", serde_json::json!([{"number": round, "title": "t", "state": "open"}])),
+                ("/issues", serde_json::json!([{"number": round, "title": "t", "labels": []}])),
+            ] {
+                traffic.push_str(
+                    &serde_json::json!({"service": "github", "method": "GET",
+                        "path": format!("/repos/acme-corp/{repo}{tail}"), "status": 200,
+                        "time": "2026-11-05T10:00:00Z",
+                        "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
+                    .to_string(),
+                );
+                traffic.push('\n');
+            }
+        }
+    }
+    std::fs::write(d.join("acme.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "acme.jsonl"]).code, 0);
+    let run = mockdrift(d, &["contracts", "export", "--store", "st", "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let paths: Vec<&String> = doc["paths"].as_object().expect("paths").keys().collect();
+    assert_eq!(paths, ["/repos/acme-corp/{repo}", "/repos/acme-corp/{repo}/issues", "/repos/acme-corp/{repo}/pulls"]);
+    assert_eq!(doc["paths"]["/repos/acme-corp/{repo}/pulls"]["get"]["parameters"][0]["name"], "repo");
+    for p in paths {
+        let names: Vec<&serde_json::Value> =
+            doc["paths"][p]["get"]["parameters"].as_array().expect("parameters").iter().map(|x| &x["name"]).collect();
+        assert_eq!(names, [&serde_json::json!("repo")], "{p}: a parameter named after the value?");
+    }
+}
