@@ -718,21 +718,28 @@ fn learn_templates_of(
         .iter()
         .map(|(k, c)| if wanted(&k.service) && k.path != OVERFLOW_PATH { sigs_of(k, c) } else { Vec::new() })
         .collect();
-    // Where a path answered 2xx at an endpoint of its own more literal than another's it
-    // was sampled into, with another shape (`/user/codespaces/secrets` recorded into
-    // `{codespace}`, or `/repos/{owner}/{repo}/codespaces/machines` into `{codespace}`
-    // there, before each was learned apart), what it answered there is not its answer: it
-    // gives its own endpoint's evidence only. Kept, the stale sample vouches for the literal
-    // as one of the parameter's values at every later learn (a merge of four sidecars'
-    // snapshots joined `secrets` into the codespaces). Answering alike, both are evidence
-    // (an owner's repositories recorded under its literal name, then under `{owner}`).
-    // Keyed by the template with its parameters unnamed (`/repos/{}/{}/codespaces/machines`).
+    // A path sampled into an endpoint, where an endpoint refining it (its template with some
+    // of its parameters read as the path's literals) answers 2xx with another shape
+    // (`/user/codespaces/secrets` recorded into `{codespace}`, or
+    // `/repos/{owner}/{repo}/codespaces/machines` into `{codespace}` there, before each was
+    // learned apart): what it answered there is not its answer, it gives the refinement's.
+    // Kept, the stale sample vouches for the literal as one of the parameter's values at
+    // every later learn (a merge of four sidecars' snapshots joined `secrets` into the
+    // codespaces). Answering alike, both are evidence (an owner's repositories recorded
+    // under its literal name, then under `{owner}`). Keyed by the template with its
+    // parameters unnamed (`/repos/{}/{}/codespaces/machines`); the origin is the first
+    // endpoint of that key. `literals` holds each literal segment of those templates with
+    // its place, so that a path whose values are no literal anywhere looks nothing up.
     let is_param = |s: &str| s.starts_with('{') && s.ends_with('}');
     let mut answers: std::collections::HashMap<(&str, &str, String), (Vec<u64>, u64)> =
         std::collections::HashMap::new();
+    let mut literals: std::collections::HashSet<(&str, &str, usize, usize, &str)> = std::collections::HashSet::new();
     for ((k, _), sigs) in contracts.iter().zip(&all_sigs) {
         if (200..300).contains(&k.status) && wanted(&k.service) && k.path != OVERFLOW_PATH {
             let unnamed: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
+            for (i, seg) in unnamed.iter().enumerate().filter(|(_, s)| **s != "{}") {
+                literals.insert((k.service.as_str(), k.method.as_str(), unnamed.len(), i, seg));
+            }
             let at = (k.service.as_str(), k.method.as_str(), unnamed.join("/"));
             answers.entry(at).or_insert_with(|| (Vec::new(), origin_of(&k.path))).0.extend(sigs);
         }
@@ -742,13 +749,14 @@ fn learn_templates_of(
         if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
             continue;
         }
-        // What a sampled path answers where it goes now, when that is elsewhere (see
-        // `answers` above), with that endpoint as its origin: this endpoint's template with
-        // some of its parameters read as the path's literals there (the deepest first, then
-        // the most literal). Only such a refinement: a sidecar's own bad join
+        // What a sampled path answers at a refinement of this endpoint that answers apart
+        // (see `answers` above), with that endpoint as its origin: the first found, the
+        // deepest parameter read as a literal first, then the most literal. Only a
+        // refinement, whichever endpoint a router would pick: a sidecar's own bad join
         // (`/v1/customers/{}/{}/cloud-rust`, a source's name read as an endpoint's) is no
-        // evidence against the endpoint it matches (`/v1/customers/{}/sources/{}`). The
-        // refinements are looked up, not searched: at most 2^REFINED_PARAMS for a path.
+        // evidence against the endpoint it matches (`/v1/customers/{}/sources/{}`). Looked
+        // up, not searched: at most 2^REFINED_PARAMS lookups for a path, none unless one of
+        // its values is a literal at its place in some template.
         let mine: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
         let params: Vec<usize> = (1..mine.len()).filter(|&i| mine[i] == "{}").rev().take(REFINED_PARAMS).collect();
         // Sets of those parameters (bit j: `params[j]`), those holding the deepest first,
@@ -760,13 +768,19 @@ fn learn_templates_of(
             if sigs.is_empty() || segs.len() != mine.len() {
                 return None;
             }
+            let hot = params.iter().enumerate().fold(0u32, |m, (j, &i)| {
+                let at = (k.service.as_str(), k.method.as_str(), segs.len(), i, segs[i]);
+                if literals.contains(&at) { m | 1 << j } else { m }
+            });
             let mut cand = mine.clone();
-            for &set in &sets {
+            for &set in sets.iter().filter(|&&set| set & !hot == 0) {
                 for (j, &i) in params.iter().enumerate() {
                     cand[i] = if set & (1 << j) != 0 { segs[i] } else { "{}" };
                 }
                 if let Some((theirs, there)) = answers.get(&(k.service.as_str(), k.method.as_str(), cand.join("/"))) {
-                    return (!theirs.iter().any(|s| sigs.contains(s))).then(|| (theirs.clone(), *there));
+                    // (One that answered nothing JSON tells nothing.)
+                    let apart = !theirs.is_empty() && !theirs.iter().any(|s| sigs.contains(s));
+                    return apart.then(|| (theirs.clone(), *there));
                 }
             }
             None
