@@ -597,3 +597,62 @@ fn a_single_tenants_name_stays_literal_and_names_no_parameter_in_the_export() {
         assert_eq!(names, [&serde_json::json!("repo")], "{p}: a parameter named after the value?");
     }
 }
+
+#[test]
+fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
+    // Sidecar A recorded its first `/user/codespaces/secrets` into `{codespace}` (a template
+    // it had learned; here given with --route, then written as learned), sidecar B recorded
+    // `secrets` as an endpoint of its own. The merge must not read A's stale sample as one
+    // more codespace (the build before joined `secrets` and `secrets/public-key` into
+    // `{codespace}`).
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let line = |path: &str, body: serde_json::Value| {
+        serde_json::json!({"service": "gh", "method": "GET", "path": path, "status": 200,
+            "time": "2026-11-05T10:00:00Z",
+            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
+        .to_string()
+            + "\n"
+    };
+    let secrets = serde_json::json!({"total_count": 2, "secrets": [{"name": "a"}]});
+    let mut a = line("/user/codespaces/secrets", secrets.clone());
+    for (i, cs) in ["cloud-acme", "drift-world", "hello-linux", "nova-react", "rust-rust"].iter().enumerate() {
+        a += &line(
+            &format!("/user/codespaces/{cs}"),
+            serde_json::json!({"id": i, "name": "c", "machine": {"cpus": 2}, "state": "Available"}),
+        );
+        a += &line(&format!("/user/codespaces/{cs}/machines"), serde_json::json!({"machines": [{"cpus": 2}]}));
+    }
+    let mut b = String::new();
+    for _ in 0..3 {
+        b += &line("/user/codespaces/secrets", secrets.clone());
+        b += &line("/user/codespaces/secrets/public-key", serde_json::json!({"key_id": "k", "key": "v"}));
+    }
+    std::fs::write(d.join("a.jsonl"), a).expect("write");
+    std::fs::write(d.join("b.jsonl"), b).expect("write");
+    let routes = ["--route", "/user/codespaces/{codespace}", "--route", "/user/codespaces/{codespace}/machines"];
+    let run = mockdrift(d, &[&["contracts", "infer", "--store", "sa"][..], &routes, &["a.jsonl"]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "sa", "-o", "sa.json"]).code, 0);
+    // As a sidecar that learned the template writes it: not given.
+    let mut snap: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("sa.json")).expect("read")).expect("json");
+    for c in snap["contracts"].as_array_mut().expect("contracts") {
+        assert!(c.as_object_mut().expect("contract").remove("given").is_some(), "recorded under a given route");
+    }
+    std::fs::write(d.join("sa.json"), snap.to_string()).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "sb", "b.jsonl"]).code, 0);
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "sb", "-o", "sb.json"]).code, 0);
+    let merged = mockdrift(d, &["contracts", "merge", "sa.json", "sb.json", "-o", "merged.json"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let list = mockdrift(d, &["contracts", "list", "--from", "merged.json"]);
+    let paths: std::collections::BTreeSet<&str> =
+        list.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().nth(2)).collect();
+    let want = [
+        "/user/codespaces/secrets",
+        "/user/codespaces/secrets/public-key",
+        "/user/codespaces/{codespace}",
+        "/user/codespaces/{codespace}/machines",
+    ];
+    assert_eq!(paths, want.into_iter().collect(), "{}", list.stdout);
+}
