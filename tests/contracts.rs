@@ -598,6 +598,30 @@ fn a_single_tenants_name_stays_literal_and_names_no_parameter_in_the_export() {
     }
 }
 
+/// One JSON line of a GET exchange of service `gh`, answering 200 with `body`.
+fn line(path: &str, body: serde_json::Value) -> String {
+    serde_json::json!({"service": "gh", "method": "GET", "path": path, "status": 200,
+        "time": "2026-11-05T10:00:00Z",
+        "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
+    .to_string()
+        + "\n"
+}
+
+/// `traffic` inferred with `routes` given, exported to `out` as a sidecar that had learned
+/// those templates writes it (not marked given).
+fn snapshot_as_learned(d: &Path, routes: &[&str], traffic: &str, out: &str) {
+    let store = format!("{out}.store");
+    let run = mockdrift(d, &[&["contracts", "infer", "--store", &store][..], routes, &[traffic]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mockdrift(d, &["contracts", "export", "--store", &store, "-o", out]).code, 0);
+    let mut snap: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join(out)).expect("read")).expect("json");
+    for c in snap["contracts"].as_array_mut().expect("contracts") {
+        assert!(c.as_object_mut().expect("contract").remove("given").is_some(), "recorded under a given route");
+    }
+    std::fs::write(d.join(out), snap.to_string()).expect("write");
+}
+
 #[test]
 fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
     // Sidecar A recorded its first `/user/codespaces/secrets` into `{codespace}` (a template
@@ -607,13 +631,6 @@ fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
     // `{codespace}`).
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
-    let line = |path: &str, body: serde_json::Value| {
-        serde_json::json!({"service": "gh", "method": "GET", "path": path, "status": 200,
-            "time": "2026-11-05T10:00:00Z",
-            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
-        .to_string()
-            + "\n"
-    };
     let secrets = serde_json::json!({"total_count": 2, "secrets": [{"name": "a"}]});
     let mut a = line("/user/codespaces/secrets", secrets.clone());
     for (i, cs) in ["cloud-acme", "drift-world", "hello-linux", "nova-react", "rust-rust"].iter().enumerate() {
@@ -631,16 +648,7 @@ fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
     std::fs::write(d.join("a.jsonl"), a).expect("write");
     std::fs::write(d.join("b.jsonl"), b).expect("write");
     let routes = ["--route", "/user/codespaces/{codespace}", "--route", "/user/codespaces/{codespace}/machines"];
-    let run = mockdrift(d, &[&["contracts", "infer", "--store", "sa"][..], &routes, &["a.jsonl"]].concat());
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(mockdrift(d, &["contracts", "export", "--store", "sa", "-o", "sa.json"]).code, 0);
-    // As a sidecar that learned the template writes it: not given.
-    let mut snap: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("sa.json")).expect("read")).expect("json");
-    for c in snap["contracts"].as_array_mut().expect("contracts") {
-        assert!(c.as_object_mut().expect("contract").remove("given").is_some(), "recorded under a given route");
-    }
-    std::fs::write(d.join("sa.json"), snap.to_string()).expect("write");
+    snapshot_as_learned(d, &routes, "a.jsonl", "sa.json");
     assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "sb", "b.jsonl"]).code, 0);
     assert_eq!(mockdrift(d, &["contracts", "export", "--store", "sb", "-o", "sb.json"]).code, 0);
     let merged = mockdrift(d, &["contracts", "merge", "sa.json", "sb.json", "-o", "merged.json"]);
@@ -653,6 +661,72 @@ fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
         "/user/codespaces/secrets/public-key",
         "/user/codespaces/{codespace}",
         "/user/codespaces/{codespace}/machines",
+    ];
+    assert_eq!(paths, want.into_iter().collect(), "{}", list.stdout);
+}
+
+#[test]
+fn a_merge_reads_owners_a_thin_sidecar_kept_literal_as_values_the_other_snapshots_hold() {
+    // Sidecar A recorded a client's repositories under `/repos/{owner}/{repo}/...` (templates
+    // it had learned: given with --route here, then written as learned). Three thin sidecars
+    // each saw two owners' starred repositories once and kept them literal
+    // (`/user/starred/acme-corp/hyper`). The merge must read the owners as the values A holds
+    // them as, not as endpoint names met under two parents: one starred endpoint (the build
+    // before kept the six literals).
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let repo = serde_json::json!({"id": 1, "name": "x", "full_name": "o/x", "private": false});
+    let owners = ["acme-corp", "beta-labs", "cloud-nine", "delta-io", "echo-dev", "fox-hq"];
+    let mut a = String::new();
+    for o in owners {
+        for name in ["spark", "tools", "docs"] {
+            a += &line(&format!("/repos/{o}/{name}"), repo.clone());
+            a += &line(&format!("/repos/{o}/{name}/pulls"), serde_json::json!([{"number": 1, "state": "open"}]));
+            a += &line(&format!("/repos/{o}/{name}/issues"), serde_json::json!([{"number": 2, "labels": []}]));
+        }
+    }
+    std::fs::write(d.join("a.jsonl"), a).expect("write");
+    let routes = [
+        "--route",
+        "/repos/{owner}/{repo}",
+        "--route",
+        "/repos/{owner}/{repo}/pulls",
+        "--route",
+        "/repos/{owner}/{repo}/issues",
+    ];
+    snapshot_as_learned(d, &routes, "a.jsonl", "sa.json");
+    let starred = ["hyper", "tokio", "serde", "rayon", "clap", "regex"];
+    let mut snapshots = vec!["sa.json".to_owned()];
+    for (k, pair) in owners.iter().zip(starred).collect::<Vec<_>>().chunks(2).enumerate() {
+        let mut b = String::new();
+        for (o, s) in pair {
+            b += &line(&format!("/user/starred/{o}/{s}"), repo.clone());
+            b += &line("/user/starred", serde_json::json!([repo.clone()]));
+        }
+        let (file, store, out) = (format!("b{k}.jsonl"), format!("sb{k}"), format!("sb{k}.json"));
+        std::fs::write(d.join(&file), b).expect("write");
+        assert_eq!(mockdrift(d, &["contracts", "infer", "--store", &store, &file]).code, 0);
+        let list = mockdrift(d, &["contracts", "list", "--store", &store]);
+        assert!(list.stdout.contains(&format!("/user/starred/{}/{}", pair[0].0, pair[0].1)), "{}", list.stdout);
+        assert_eq!(mockdrift(d, &["contracts", "export", "--store", &store, "-o", &out]).code, 0);
+        snapshots.push(out);
+    }
+    let args: Vec<&str> = ["contracts", "merge"]
+        .into_iter()
+        .chain(snapshots.iter().map(String::as_str))
+        .chain(["-o", "m.json"])
+        .collect();
+    let merged = mockdrift(d, &args);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let list = mockdrift(d, &["contracts", "list", "--from", "m.json"]);
+    let paths: std::collections::BTreeSet<&str> =
+        list.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().nth(2)).collect();
+    let want = [
+        "/repos/{owner}/{repo}",
+        "/repos/{owner}/{repo}/issues",
+        "/repos/{owner}/{repo}/pulls",
+        "/user/starred",
+        "/user/starred/{owner}/{starred}",
     ];
     assert_eq!(paths, want.into_iter().collect(), "{}", list.stdout);
 }

@@ -85,6 +85,10 @@ const RECUR_SHARE: f64 = 0.5;
 /// of at most this many children do such names count as recurring (`Node::learn`).
 pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
+/// How many recorded endpoints must hold a name as a value of their parameters for a
+/// relearn to take it as a value wherever it is met literal (see `Node::learn`).
+pub(crate) const KNOWN_VALUE_ENDPOINTS: usize = 8;
+
 /// The largest subtree (in nodes) whose children are learned as one on trial when they do not
 /// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.
 const TRIAL_NODES: usize = 4096;
@@ -157,11 +161,15 @@ pub struct PathLearner {
     cap: usize,
     /// Paths added since the trie was last measured.
     since_check: usize,
+    /// On a relearn's evidence, names that recorded endpoints hold as values of their
+    /// parameters more often than as literals of their templates, with how many endpoints
+    /// hold them so (see `learn_templates_of`).
+    values: std::collections::HashMap<String, usize>,
 }
 
 impl Default for PathLearner {
     fn default() -> Self {
-        Self { root: Node::default(), cap: MAX_CHILDREN, since_check: 0 }
+        Self { root: Node::default(), cap: MAX_CHILDREN, since_check: 0, values: Default::default() }
     }
 }
 
@@ -233,7 +241,14 @@ impl PathLearner {
             view,
             generic: root.generic_sigs(),
             collections: root.collections(),
-            elsewhere: if view == View::Partial { root.names_elsewhere() } else { Default::default() },
+            elsewhere: if view == View::Partial {
+                let mut names = root.names_elsewhere();
+                names.retain(|k| !self.values.contains_key(k));
+                names
+            } else {
+                Default::default()
+            },
+            values: self.values,
             debug: std::env::var_os("MOCKDRIFT_LEARN_DEBUG").is_some(),
             trial: std::cell::Cell::new(false),
             below_ids: std::cell::Cell::new(false),
@@ -257,7 +272,7 @@ impl PathLearner {
         root.learn(0, &[], &cx, "");
         let mut templates = Vec::new();
         // `/repos/{}/{}/pulls/{}` → `/repos/{owner}/{repo}/pulls/{pull_id}`.
-        root.templates(&mut Vec::new(), &mut templates);
+        root.templates(&mut Vec::new(), &mut templates, &cx.values);
         templates.into_iter().filter_map(|(t, why)| Route::parse(&t).ok().map(|r| (r, why))).collect()
     }
 }
@@ -744,6 +759,34 @@ fn learn_templates_of(
             answers.entry(at).or_insert_with(|| (Vec::new(), origin_of(&k.path))).0.extend(sigs);
         }
     }
+    // Names the recorded endpoints hold as values of their parameters (in the sampled paths)
+    // in more endpoints than they hold them as literals of their templates: an owner met
+    // under `/repos/{owner}/...` everywhere is a value where a thin sidecar kept it literal
+    // (`/user/starred/site-alpha/beta-omega`), not an endpoint name recurring across the API
+    // (see `Node::names_elsewhere`). Endpoint names are literals of many templates
+    // (`secrets`), and a stale sample holds one as a value in one endpoint or two.
+    let mut held: BTreeMap<&str, std::collections::HashMap<&str, (usize, usize)>> = BTreeMap::new();
+    for (k, c) in contracts {
+        if k.path == OVERFLOW_PATH || !wanted(&k.service) {
+            continue;
+        }
+        let tally = held.entry(k.service.as_str()).or_default();
+        let template: Vec<&str> = k.path.split('/').collect();
+        let mut mine: std::collections::HashSet<(&str, bool)> = std::collections::HashSet::new();
+        for seg in template.iter().filter(|s| !s.is_empty() && !is_param(s)) {
+            mine.insert((seg, false));
+        }
+        for p in &c.paths {
+            let segs = p.path.split('?').next().unwrap_or(&p.path).split('/');
+            for (seg, _) in segs.zip(&template).filter(|(_, t)| is_param(t)) {
+                mine.insert((seg, true));
+            }
+        }
+        for (seg, value) in mine {
+            let e = tally.entry(seg).or_default();
+            if value { e.0 += 1 } else { e.1 += 1 }
+        }
+    }
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
     for ((k, c), sigs) in contracts.iter().zip(&all_sigs) {
         if k.path == OVERFLOW_PATH || c.paths.is_empty() || !wanted(&k.service) {
@@ -815,6 +858,13 @@ fn learn_templates_of(
             let mut learner = PathLearner::default();
             for (p, sigs, weight, origin) in paths {
                 learner.add_recorded(p, &sigs, weight, origin);
+            }
+            if let Some(tally) = held.get(svc) {
+                learner.values = tally
+                    .iter()
+                    .filter(|(_, (value, literal))| value > literal)
+                    .map(|(k, (value, _))| ((*k).to_owned(), *value))
+                    .collect();
             }
             (svc.to_owned(), learner.learn_explained(View::Partial))
         })

@@ -94,6 +94,26 @@ impl Node {
                 why = more_why;
             }
         }
+        // On a relearn's evidence, children that many recorded endpoints hold as values of
+        // their parameters (see `learn_templates_of`; [`KNOWN_VALUE_ENDPOINTS`] or more) are
+        // values here too, two or more of them or one beside the parameter: a thin sidecar
+        // kept a client's two owners literal under `/user/starred`, where every other
+        // endpoint holds them as `{owner}`. (A name one endpoint or a few hold as values may
+        // be a sidecar's bad join: `blobs`, `commits`, `trees` in `/repos/{}/{}/git/{}/{}`.)
+        if cx.view == View::Partial && !cx.values.is_empty() {
+            let known: Vec<String> = self
+                .lits
+                .keys()
+                .filter(|k| cx.values.get(*k).is_some_and(|&n| n >= KNOWN_VALUE_ENDPOINTS) && !merge.contains(k))
+                .cloned()
+                .collect();
+            if !known.is_empty() && (known.len() + merge.len() >= 2 || self.param.is_some()) {
+                if merge.is_empty() {
+                    why = "values the recorded endpoints hold as a parameter's";
+                }
+                merge.extend(known);
+            }
+        }
         // An API's versions are its routes, not values: `/api/v1/...` and `/api/v2/...` have
         // the same endpoints below them, and stay apart.
         merge.retain(|k| !looks_like_version(k));

@@ -50,6 +50,10 @@ pub(super) struct Cx {
     pub(super) collections: std::collections::HashSet<String>,
     /// Literal names seen under two or more parents (see [`Node::names_elsewhere`]).
     pub(super) elsewhere: std::collections::HashSet<String>,
+    /// On a relearn's evidence, names the recorded endpoints hold as values of their
+    /// parameters more than as literals of their templates, with how many endpoints hold
+    /// them so (see `learn_templates_of`).
+    pub(super) values: std::collections::HashMap<String, usize>,
     /// Prints each merge (`MOCKDRIFT_LEARN_DEBUG`), for working on the rules.
     pub(super) debug: bool,
     /// Set while a node's children are learned as one on trial (see `Node::learn`): no trial
@@ -468,10 +472,12 @@ impl Node {
 
     /// The templates below, parameters named by [`name_params`] from their kind.
     /// With each template, why each of its parameters learned from values is one (by name).
+    /// `values`: names known to be values ([`Cx::values`]), which name no parameter either.
     pub(super) fn templates<'a>(
         &'a self,
         prefix: &mut Vec<(String, SegKind, Option<&'a str>)>,
         out: &mut Vec<Explained>,
+        values: &std::collections::HashMap<String, usize>,
     ) {
         if self.ends > 0 {
             let t = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
@@ -483,14 +489,15 @@ impl Node {
         // Whether this node's own segment names a collection (a plural word).
         let collection = prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(s));
         for (k, v) in &self.lits {
-            let kind = if self.kept_value(k, v, collection) { SegKind::Value } else { SegKind::Literal };
+            let value = values.contains_key(k) && !looks_like_version(k) || self.kept_value(k, v, collection);
+            let kind = if value { SegKind::Value } else { SegKind::Literal };
             prefix.push((k.clone(), kind, None));
-            v.templates(prefix, out);
+            v.templates(prefix, out, values);
             prefix.pop();
         }
         if let Some(p) = &self.param {
             prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()));
-            p.templates(prefix, out);
+            p.templates(prefix, out, values);
             prefix.pop();
         }
     }

@@ -836,3 +836,95 @@ fn a_literal_sampled_into_a_parameter_before_it_was_learned_apart_answers_as_its
         contracts.keys().collect::<Vec<_>>()
     );
 }
+
+/// A recorder that learned `/repos/{owner}/{repo}` and the endpoints `below` it, and recorded
+/// three repositories of each of `owners` at each (the owners held as values by all of them).
+fn recorder_holding_owners(owners: &[&str], below: &[&str]) -> Recorder {
+    let route = |s: &str| crate::template::Route::parse(s).expect("route");
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut routes = vec![route("/repos/{owner}/{repo}")];
+    routes.extend(below.iter().map(|b| route(&format!("/repos/{{owner}}/{{repo}}/{b}"))));
+    r.set_learned("gh", routes);
+    let mut t = 0;
+    for o in owners {
+        for name in ["spark", "tools", "docs"] {
+            r.record(&x("gh", &format!("/repos/{o}/{name}"), 200, json!({"id": 1, "full_name": "o/x"}), t));
+            for (i, b) in below.iter().enumerate() {
+                let body = json!([{"number": i, "title": "t", "kind": b}]);
+                r.record(&x("gh", &format!("/repos/{o}/{name}/{b}"), 200, body, t));
+            }
+            t += 1;
+        }
+    }
+    r
+}
+
+/// The endpoint templates after learning again from the contracts, as a merge does.
+fn relearned(r: &Recorder) -> Vec<String> {
+    let mut contracts = r.snapshot().contracts;
+    let mut templater = crate::template::Templater::new(Vec::new());
+    crate::learn::retemplate(&mut contracts, &mut templater, &Limits::default());
+    let mut paths: Vec<String> = contracts.keys().map(|k| k.path.clone()).collect();
+    paths.dedup();
+    paths
+}
+
+#[test]
+fn owners_kept_literal_by_a_thin_sidecar_are_values_where_the_endpoints_hold_them_as_values() {
+    // Endpoints recorded under `/repos/{owner}/{repo}/...` hold six owners as values; a thin
+    // sidecar recorded each owner's starred repository once, as literal endpoints
+    // (`/user/starred/acme-corp/hyper`). Learning again from the contracts (a merge), the
+    // owners met under `/repos` and `/user/starred` are values, not endpoint names recurring
+    // under two parents: the starred repositories are one endpoint (the build before kept
+    // the six literals).
+    let owners = ["acme-corp", "beta-labs", "cloud-nine", "delta-io", "echo-dev", "fox-hq"];
+    let mut r = recorder_holding_owners(&owners, &["pulls", "issues"]);
+    let repo = || json!({"id": 1, "name": "x", "full_name": "o/x", "private": false});
+    for (o, s) in owners.iter().zip(["hyper", "tokio", "serde", "rayon", "clap", "regex"]) {
+        r.record(&x("gh", &format!("/user/starred/{o}/{s}"), 200, repo(), 9));
+        r.record(&x("gh", "/user/starred", 200, json!([repo()]), 9));
+    }
+    assert!(r.snapshot().contracts.keys().any(|k| k.path == "/user/starred/acme-corp/hyper"), "recorded literal");
+    assert_eq!(
+        relearned(&r),
+        [
+            "/repos/{owner}/{repo}",
+            "/repos/{owner}/{repo}/issues",
+            "/repos/{owner}/{repo}/pulls",
+            "/user/starred",
+            "/user/starred/{owner}/{starred}"
+        ]
+    );
+}
+
+#[test]
+fn a_few_hot_owners_kept_literal_are_values_where_many_endpoints_hold_them_as_values() {
+    // Two owners only, each seen often with the same two starred repositories: no variety
+    // and no third sibling to compare, so a thin sidecar learned each owner's repositories
+    // apart (`/user/starred/cloud-mobile/{}`). Held as `{owner}` by eight recorded endpoints
+    // or more, they are values there too; held by fewer (a sidecar's bad join holds
+    // endpoint names so), they are not merged on that alone, but name no parameter.
+    let below = ["pulls", "issues", "branches", "tags", "releases", "forks", "stargazers"];
+    let starred = |r: &mut Recorder| {
+        for o in ["cloud-mobile", "linux-rust"] {
+            for s in ["delta-linux", "infra-world"] {
+                for t in 0..4 {
+                    let body = json!({"id": t, "name": s, "full_name": "o/x", "private": false});
+                    r.record(&x("gh", &format!("/user/starred/{o}/{s}"), 200, body, 9));
+                }
+            }
+        }
+    };
+    let mut r = recorder_holding_owners(&["cloud-mobile", "linux-rust"], &below);
+    starred(&mut r);
+    let learned = relearned(&r);
+    assert!(learned.iter().any(|p| p == "/user/starred/{owner}/{starred}"), "{learned:?}");
+    assert!(!learned.iter().any(|p| p.contains("cloud-mobile")), "{learned:?}");
+    // Held by five endpoints only: left to the other rules (each owner's repositories),
+    // the parameter named after the collection, not after the owner it is under.
+    let mut r = recorder_holding_owners(&["cloud-mobile", "linux-rust"], &below[..4]);
+    starred(&mut r);
+    let learned = relearned(&r);
+    assert!(!learned.iter().any(|p| p == "/user/starred/{owner}/{starred}"), "{learned:?}");
+    assert!(learned.iter().any(|p| p == "/user/starred/cloud-mobile/{starred}"), "{learned:?}");
+}
