@@ -85,7 +85,7 @@ const RECUR_SHARE: f64 = 0.5;
 /// of at most this many children do such names count as recurring (`Node::learn`).
 pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
-/// How many recorded endpoints must hold a name as a value of their parameters for a
+/// How many recorded templates must hold a name as a value of their parameters for a
 /// relearn to take it as a value wherever it is met literal (see `Node::learn`).
 pub(crate) const KNOWN_VALUE_ENDPOINTS: usize = 8;
 
@@ -691,6 +691,26 @@ fn origin_of(template: &str) -> u64 {
     h.finish()
 }
 
+/// The names that a service's endpoints hold as values of their parameters in two templates
+/// or more, and in more than hold them as literals of their templates
+/// (`held`: name, template, as a value; see `learn_templates_of`), each with how many
+/// templates hold it as a value: an
+/// owner met under `/repos/{owner}/...` everywhere is a value where a thin sidecar kept it
+/// literal (`/user/starred/site-alpha/beta-omega`). Endpoint names are literals of many
+/// templates (`secrets`, `members`).
+fn known_values(held: &std::collections::HashSet<(&str, &str, bool)>) -> std::collections::HashMap<String, usize> {
+    let mut tally: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+    for &(name, _, value) in held {
+        let e = tally.entry(name).or_default();
+        if value { e.0 += 1 } else { e.1 += 1 }
+    }
+    tally
+        .into_iter()
+        .filter(|&(_, (value, literal))| value >= 2 && value > literal)
+        .map(|(k, (value, _))| (k.to_owned(), value))
+        .collect()
+}
+
 /// [`learn_templates`] for the services `wanted` holds.
 fn learn_templates_of(
     contracts: &BTreeMap<EndpointKey, Contract>,
@@ -759,32 +779,17 @@ fn learn_templates_of(
             answers.entry(at).or_insert_with(|| (Vec::new(), origin_of(&k.path))).0.extend(sigs);
         }
     }
-    // Names the recorded endpoints hold as values of their parameters (in the sampled paths)
-    // in more endpoints than they hold them as literals of their templates: an owner met
-    // under `/repos/{owner}/...` everywhere is a value where a thin sidecar kept it literal
-    // (`/user/starred/site-alpha/beta-omega`), not an endpoint name recurring across the API
-    // (see `Node::names_elsewhere`). Endpoint names are literals of many templates
-    // (`secrets`), and a stale sample holds one as a value in one endpoint or two.
-    let mut held: BTreeMap<&str, std::collections::HashMap<&str, (usize, usize)>> = BTreeMap::new();
-    for (k, c) in contracts {
-        if k.path == OVERFLOW_PATH || !wanted(&k.service) {
-            continue;
-        }
-        let tally = held.entry(k.service.as_str()).or_default();
-        let template: Vec<&str> = k.path.split('/').collect();
-        let mut mine: std::collections::HashSet<(&str, bool)> = std::collections::HashSet::new();
-        for seg in template.iter().filter(|s| !s.is_empty() && !is_param(s)) {
-            mine.insert((seg, false));
-        }
-        for p in &c.paths {
-            let segs = p.path.split('?').next().unwrap_or(&p.path).split('/');
-            for (seg, _) in segs.zip(&template).filter(|(_, t)| is_param(t)) {
-                mine.insert((seg, true));
-            }
-        }
-        for (seg, value) in mine {
-            let e = tally.entry(seg).or_default();
-            if value { e.0 += 1 } else { e.1 += 1 }
+    // Names the recorded endpoints hold as values of their parameters (a sampled path's
+    // segment where the template has a parameter) or as literals of their templates: each
+    // (service, name, template, as a value) once, so that one template's methods and
+    // statuses count once. A sample that answered apart, or gives a refinement's answer
+    // (above), is not the endpoint's value (`/user/codespaces/secrets` recorded into
+    // `{codespace}`). See `known_values`.
+    let mut held: BTreeMap<&str, std::collections::HashSet<(&str, &str, bool)>> = BTreeMap::new();
+    for (k, _) in contracts.iter().filter(|(k, _)| k.path != OVERFLOW_PATH && wanted(&k.service)) {
+        let held = held.entry(k.service.as_str()).or_default();
+        for seg in k.path.split('/').filter(|s| !s.is_empty() && !is_param(s)) {
+            held.insert((seg, k.path.as_str(), false));
         }
     }
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
@@ -832,13 +837,29 @@ fn learn_templates_of(
         // literal recorded into a parameter before it was told apart answers as itself.
         let origin = origin_of(&k.path);
         let e = evidence.entry(k.service.as_str()).or_default();
-        e.extend(sample_weights(c, limits.max_paths).into_iter().map(|(p, own, w)| match own {
-            Some(own) if !sigs.is_empty() => (p, vec![own], w, None),
-            _ => match elsewhere(p) {
-                Some((theirs, there)) => (p, theirs, w, Some(there)),
-                None => (p, sigs.clone(), w, Some(origin)),
-            },
-        }));
+        let template: Vec<&str> = k.path.split('/').collect();
+        for (p, own, w) in sample_weights(c, limits.max_paths) {
+            e.push(match own {
+                Some(own) if !sigs.is_empty() => (p, vec![own], w, None),
+                _ => match elsewhere(p) {
+                    Some((theirs, there)) => (p, theirs, w, Some(there)),
+                    None => {
+                        // The endpoint's own value (a path of its template's shape).
+                        let segs: Vec<&str> = p.split('/').collect();
+                        if own.is_none()
+                            && segs.len() == template.len()
+                            && segs.iter().zip(&template).all(|(s, t)| is_param(t) || s == t)
+                        {
+                            let held = held.entry(k.service.as_str()).or_default();
+                            for (seg, _) in segs.iter().zip(&template).filter(|(_, t)| is_param(t)) {
+                                held.insert((seg, k.path.as_str(), true));
+                            }
+                        }
+                        (p, sigs.clone(), w, Some(origin))
+                    }
+                },
+            });
+        }
         // And those the sample did not take (an open set's thousands of values leave a
         // literal among them to chance), once each.
         if !sigs.is_empty() {
@@ -859,12 +880,8 @@ fn learn_templates_of(
             for (p, sigs, weight, origin) in paths {
                 learner.add_recorded(p, &sigs, weight, origin);
             }
-            if let Some(tally) = held.get(svc) {
-                learner.values = tally
-                    .iter()
-                    .filter(|(_, (value, literal))| value > literal)
-                    .map(|(k, (value, _))| ((*k).to_owned(), *value))
-                    .collect();
+            if let Some(held) = held.get(svc) {
+                learner.values = known_values(held);
             }
             (svc.to_owned(), learner.learn_explained(View::Partial))
         })

@@ -95,22 +95,28 @@ impl Node {
             }
         }
         // On a relearn's evidence, children that many recorded endpoints hold as values of
-        // their parameters (see `learn_templates_of`; [`KNOWN_VALUE_ENDPOINTS`] or more) are
-        // values here too, two or more of them or one beside the parameter: a thin sidecar
-        // kept a client's two owners literal under `/user/starred`, where every other
-        // endpoint holds them as `{owner}`. (A name one endpoint or a few hold as values may
+        // their parameters (see `learn_templates_of`; [`KNOWN_VALUE_ENDPOINTS`] templates or
+        // more) are values here too, two or more of them or one beside the parameter: a
+        // thin sidecar kept a client's two owners literal under `/user/starred`, where every
+        // other endpoint holds them as `{owner}`. (A name a few templates hold as values may
         // be a sidecar's bad join: `blobs`, `commits`, `trees` in `/repos/{}/{}/git/{}/{}`.)
-        if cx.view == View::Partial && !cx.values.is_empty() {
+        // Not one answering with a shape of its own, which no sibling gives (`/users/me`
+        // beside `{user}`), nor where this pass has too little evidence (`open`).
+        if cx.view == View::Partial && open && !cx.values.is_empty() {
+            let sig_count = self.specific_sigs(cx);
+            let merging: std::collections::HashSet<&String> = merge.iter().collect();
             let known: Vec<String> = self
                 .lits
-                .keys()
-                .filter(|k| cx.values.get(*k).is_some_and(|&n| n >= KNOWN_VALUE_ENDPOINTS) && !merge.contains(k))
-                .cloned()
+                .iter()
+                .filter(|(k, n)| {
+                    cx.values.get(*k).is_some_and(|&t| t >= KNOWN_VALUE_ENDPOINTS)
+                        && !merging.contains(k)
+                        && !n.answers_alone(&sig_count, cx)
+                })
+                .map(|(k, _)| k.clone())
                 .collect();
-            if !known.is_empty() && (known.len() + merge.len() >= 2 || self.param.is_some()) {
-                if merge.is_empty() {
-                    why = "values the recorded endpoints hold as a parameter's";
-                }
+            if known.len() >= 2 || !known.is_empty() && self.param.is_some() {
+                why = "values the recorded endpoints hold as a parameter's";
                 merge.extend(known);
             }
         }
@@ -197,6 +203,25 @@ impl Node {
         let typical = value_ends.get(value_ends.len() / 2).map_or(MIN_VARIETY, |m| (m * 4).max(MIN_VARIETY));
         self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
         self.param = Some(Box::new(param));
+    }
+
+    /// How many of this node's children (its parameter among them) answer each specific
+    /// (not generic) response shape.
+    fn specific_sigs(&self, cx: &Cx) -> std::collections::HashMap<u64, usize> {
+        let mut count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for n in self.lits.values().chain(self.param.as_deref()) {
+            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+                *count.entry(*s).or_default() += 1;
+            }
+        }
+        count
+    }
+
+    /// Whether this child answers with a specific shape, and only with shapes no sibling
+    /// gives (`count`: its parent's [`Node::specific_sigs`]).
+    fn answers_alone(&self, count: &std::collections::HashMap<u64, usize>, cx: &Cx) -> bool {
+        let mut specific = self.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
+        specific.peek().is_some() && specific.all(|s| count.get(s) == Some(&1))
     }
 
     /// Whether this node's children are worth learning as one on trial (see `learn`): not
@@ -334,16 +359,8 @@ impl Node {
         let merged = self.param.as_ref().map_or(0, |p| p.values);
         // A child answering with a response shape that no sibling gives is an endpoint of its
         // own (`/user/login` beside user names, however few times it was seen).
-        let mut sig_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-        for n in self.lits.values().chain(self.param.as_deref()) {
-            for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
-                *sig_count.entry(*s).or_default() += 1;
-            }
-        }
-        let own_shape = |n: &Node| {
-            let mut specific = n.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
-            specific.peek().is_some() && specific.all(|s| sig_count.get(s) == Some(&1))
-        };
+        let sig_count = self.specific_sigs(cx);
+        let own_shape = |n: &Node| n.answers_alone(&sig_count, cx);
         // (Values merged already stand for several children.)
         let shared = sig_count.values().any(|&c| c >= 2)
             || self.param.as_ref().is_some_and(|p| p.values >= 2 && p.sigs.iter().any(|s| !cx.generic.contains(s)));

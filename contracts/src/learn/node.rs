@@ -489,7 +489,8 @@ impl Node {
         // Whether this node's own segment names a collection (a plural word).
         let collection = prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(s));
         for (k, v) in &self.lits {
-            let value = values.contains_key(k) && !looks_like_version(k) || self.kept_value(k, v, collection);
+            let value =
+                values.contains_key(k) && !plural(k) && !looks_like_version(k) || self.kept_value(k, v, collection);
             let kind = if value { SegKind::Value } else { SegKind::Literal };
             prefix.push((k.clone(), kind, None));
             v.templates(prefix, out, values);

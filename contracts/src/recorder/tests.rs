@@ -901,7 +901,7 @@ fn owners_kept_literal_by_a_thin_sidecar_are_values_where_the_endpoints_hold_the
 fn a_few_hot_owners_kept_literal_are_values_where_many_endpoints_hold_them_as_values() {
     // Two owners only, each seen often with the same two starred repositories: no variety
     // and no third sibling to compare, so a thin sidecar learned each owner's repositories
-    // apart (`/user/starred/cloud-mobile/{}`). Held as `{owner}` by eight recorded endpoints
+    // apart (`/user/starred/cloud-mobile/{}`). Held as `{owner}` by eight recorded templates
     // or more, they are values there too; held by fewer (a sidecar's bad join holds
     // endpoint names so), they are not merged on that alone, but name no parameter.
     let below = ["pulls", "issues", "branches", "tags", "releases", "forks", "stargazers"];
@@ -920,11 +920,36 @@ fn a_few_hot_owners_kept_literal_are_values_where_many_endpoints_hold_them_as_va
     let learned = relearned(&r);
     assert!(learned.iter().any(|p| p == "/user/starred/{owner}/{starred}"), "{learned:?}");
     assert!(!learned.iter().any(|p| p.contains("cloud-mobile")), "{learned:?}");
-    // Held by five endpoints only: left to the other rules (each owner's repositories),
+    // Held by five templates only: left to the other rules (each owner's repositories),
     // the parameter named after the collection, not after the owner it is under.
     let mut r = recorder_holding_owners(&["cloud-mobile", "linux-rust"], &below[..4]);
     starred(&mut r);
     let learned = relearned(&r);
     assert!(!learned.iter().any(|p| p == "/user/starred/{owner}/{starred}"), "{learned:?}");
     assert!(learned.iter().any(|p| p == "/user/starred/cloud-mobile/{starred}"), "{learned:?}");
+}
+
+#[test]
+fn a_name_held_as_a_value_below_stays_an_endpoint_where_it_answers_a_shape_of_its_own() {
+    // `me` is a value of `{user}` in ten recorded templates (`/users/me/repos`, ...), but
+    // `/users/me` is an endpoint of its own, answering the signed-in user's private profile:
+    // learning again from the contracts keeps it apart from `/users/{user}`.
+    let route = |s: &str| crate::template::Route::parse(s).expect("route");
+    let below = ["repos", "orgs", "gists", "followers", "following", "starred", "events", "keys", "subscriptions"];
+    let mut routes = vec![route("/users/me"), route("/users/{user}")];
+    routes.extend(below.iter().map(|b| route(&format!("/users/{{user}}/{b}"))));
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    r.set_learned("gh", routes);
+    for (t, u) in ["alice", "bob", "carol", "dave", "erin", "me"].into_iter().enumerate() {
+        let t = t as i64;
+        r.record(&x("gh", &format!("/users/{u}"), 200, json!({"login": u, "id": t, "public_repos": 3}), t));
+        for b in below {
+            r.record(&x("gh", &format!("/users/{u}/{b}"), 200, json!([{"id": t, "kind": b}]), t));
+        }
+    }
+    let me = json!({"login": "me", "id": 9, "plan": {"name": "pro"}, "two_factor_authentication": true});
+    r.record(&x("gh", "/users/me", 200, me, 9));
+    let learned = relearned(&r);
+    assert!(learned.iter().any(|p| p == "/users/me"), "{learned:?}");
+    assert!(learned.iter().any(|p| p == "/users/{user}"), "{learned:?}");
 }
