@@ -87,7 +87,7 @@ pub(crate) const ELSEWHERE_CHILDREN: usize = 48;
 
 /// How many recorded templates must hold a name as a value of their parameters for a
 /// relearn to take it as a value wherever it is met literal (see `Node::learn`).
-pub(crate) const KNOWN_VALUE_ENDPOINTS: usize = 8;
+pub(crate) const KNOWN_VALUE_TEMPLATES: usize = 8;
 
 /// The largest subtree (in nodes) whose children are learned as one on trial when they do not
 /// merge otherwise (see `merge::Node::learn`): a bounded copy at each node.

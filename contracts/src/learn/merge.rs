@@ -95,7 +95,7 @@ impl Node {
             }
         }
         // On a relearn's evidence, children that many recorded endpoints hold as values of
-        // their parameters (see `learn_templates_of`; [`KNOWN_VALUE_ENDPOINTS`] templates or
+        // their parameters (see `learn_templates_of`; [`KNOWN_VALUE_TEMPLATES`] templates or
         // more) are values here too, two or more of them or one beside the parameter: a
         // thin sidecar kept a client's two owners literal under `/user/starred`, where every
         // other endpoint holds them as `{owner}`. (A name a few templates hold as values may
@@ -109,14 +109,17 @@ impl Node {
                 .lits
                 .iter()
                 .filter(|(k, n)| {
-                    cx.values.get(*k).is_some_and(|&t| t >= KNOWN_VALUE_ENDPOINTS)
+                    cx.values.get(*k).is_some_and(|&t| t >= KNOWN_VALUE_TEMPLATES)
                         && !merging.contains(k)
                         && !n.answers_alone(&sig_count, cx)
                 })
                 .map(|(k, _)| k.clone())
                 .collect();
             if known.len() >= 2 || !known.is_empty() && self.param.is_some() {
-                why = "values the recorded endpoints hold as a parameter's";
+                // (Beside children a rule above merged, that rule is the reason given.)
+                if merge.is_empty() {
+                    why = "values the recorded endpoints hold as a parameter's";
+                }
                 merge.extend(known);
             }
         }

@@ -931,7 +931,7 @@ fn a_few_hot_owners_kept_literal_are_values_where_many_endpoints_hold_them_as_va
 
 #[test]
 fn a_name_held_as_a_value_below_stays_an_endpoint_where_it_answers_a_shape_of_its_own() {
-    // `me` is a value of `{user}` in ten recorded templates (`/users/me/repos`, ...), but
+    // `me` is a value of `{user}` in nine recorded templates (`/users/me/repos`, ...), but
     // `/users/me` is an endpoint of its own, answering the signed-in user's private profile:
     // learning again from the contracts keeps it apart from `/users/{user}`.
     let route = |s: &str| crate::template::Route::parse(s).expect("route");
