@@ -622,6 +622,15 @@ fn snapshot_as_learned(d: &Path, routes: &[&str], traffic: &str, out: &str) {
     std::fs::write(d.join(out), snap.to_string()).expect("write");
 }
 
+/// The endpoints' paths of `snapshots` merged with `contracts merge`.
+fn merged_paths(d: &Path, snapshots: &[&str]) -> std::collections::BTreeSet<String> {
+    let args = [&["contracts", "merge"][..], snapshots, &["-o", "merged.json"]].concat();
+    let merged = mockdrift(d, &args);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let list = mockdrift(d, &["contracts", "list", "--from", "merged.json"]);
+    list.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().nth(2)).map(str::to_owned).collect()
+}
+
 #[test]
 fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
     // Sidecar A recorded its first `/user/codespaces/secrets` into `{codespace}` (a template
@@ -651,18 +660,14 @@ fn a_merge_keeps_apart_a_literal_one_snapshot_had_recorded_into_a_parameter() {
     snapshot_as_learned(d, &routes, "a.jsonl", "sa.json");
     assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "sb", "b.jsonl"]).code, 0);
     assert_eq!(mockdrift(d, &["contracts", "export", "--store", "sb", "-o", "sb.json"]).code, 0);
-    let merged = mockdrift(d, &["contracts", "merge", "sa.json", "sb.json", "-o", "merged.json"]);
-    assert_eq!(merged.code, 0, "{}", merged.stderr);
-    let list = mockdrift(d, &["contracts", "list", "--from", "merged.json"]);
-    let paths: std::collections::BTreeSet<&str> =
-        list.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().nth(2)).collect();
+    let paths = merged_paths(d, &["sa.json", "sb.json"]);
     let want = [
         "/user/codespaces/secrets",
         "/user/codespaces/secrets/public-key",
         "/user/codespaces/{codespace}",
         "/user/codespaces/{codespace}/machines",
     ];
-    assert_eq!(paths, want.into_iter().collect(), "{}", list.stdout);
+    assert_eq!(paths, want.map(str::to_owned).into_iter().collect(), "{paths:?}");
 }
 
 #[test]
@@ -711,16 +716,8 @@ fn a_merge_reads_owners_a_thin_sidecar_kept_literal_as_values_the_other_snapshot
         assert_eq!(mockdrift(d, &["contracts", "export", "--store", &store, "-o", &out]).code, 0);
         snapshots.push(out);
     }
-    let args: Vec<&str> = ["contracts", "merge"]
-        .into_iter()
-        .chain(snapshots.iter().map(String::as_str))
-        .chain(["-o", "m.json"])
-        .collect();
-    let merged = mockdrift(d, &args);
-    assert_eq!(merged.code, 0, "{}", merged.stderr);
-    let list = mockdrift(d, &["contracts", "list", "--from", "m.json"]);
-    let paths: std::collections::BTreeSet<&str> =
-        list.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().nth(2)).collect();
+    let snapshots: Vec<&str> = snapshots.iter().map(String::as_str).collect();
+    let paths = merged_paths(d, &snapshots);
     let want = [
         "/repos/{owner}/{repo}",
         "/repos/{owner}/{repo}/issues",
@@ -728,5 +725,5 @@ fn a_merge_reads_owners_a_thin_sidecar_kept_literal_as_values_the_other_snapshot
         "/user/starred",
         "/user/starred/{owner}/{starred}",
     ];
-    assert_eq!(paths, want.into_iter().collect(), "{}", list.stdout);
+    assert_eq!(paths, want.map(str::to_owned).into_iter().collect(), "{paths:?}");
 }

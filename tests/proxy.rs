@@ -285,6 +285,16 @@ fn recording_proxy(
     (p, addr, admin)
 }
 
+/// GETs a path through the proxy at `addr`, expecting 200; how many were sent so far.
+fn counting_get(addr: &str) -> impl FnMut(&str) -> u64 + '_ {
+    let mut sent = 0;
+    move |path| {
+        assert!(get(addr, path).starts_with("HTTP/1.1 200"), "{path}");
+        sent += 1;
+        sent
+    }
+}
+
 /// The endpoints' paths a recording proxy (`recording_proxy`, flushing on demand) holds once
 /// it took all `sent` exchanges (none dropped: a relearn counts them), after a flush and the
 /// relearn it asks for; asked again if `/contracts` answered before a flush did (it waits for
@@ -1361,12 +1371,7 @@ fn a_literal_recorded_into_a_learned_parameter_gets_its_own_endpoint_at_the_next
         ("200 OK", body)
     });
     let (p, addr, admin) = recording_proxy(d, "shop", up, "1h");
-    let mut sent = 0;
-    let mut send = |path: &str| {
-        assert!(get(&addr, path).starts_with("HTTP/1.1 200"), "{path}");
-        sent += 1;
-        sent
-    };
+    let mut send = counting_get(&addr);
     let first = ["ada", "alan", "grace", "edsger", "barbara"];
     let last = ["lovelace", "turing", "hopper", "liskov", "knuth", "ritchie", "hoare", "backus"];
     let mut n = 0;
@@ -1386,6 +1391,54 @@ fn a_literal_recorded_into_a_learned_parameter_gets_its_own_endpoint_at_the_next
     flushed_paths(d, &admin, "shop", n);
     n = send(search);
     assert_eq!(flushed_paths(d, &admin, "shop", n), [search, "/v1/customers/{customer}"]);
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+}
+
+/// A client's owners, held as `{owner}` by the repositories' endpoints the proxy learned,
+/// and then met literal under `/user/starred` (each owner's starred repository seen once):
+/// at the relearn after them they are values there too (the build before kept the six starred
+/// repositories literal, the owners being names met under two parents).
+#[test]
+fn owners_held_as_values_by_learned_endpoints_are_values_where_they_come_literal_later() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_serving(|line| {
+        let path = line.split(' ').nth(1).unwrap_or("/");
+        let body = if path == "/user/starred" {
+            r#"[{"id": 1, "name": "x", "full_name": "o/x", "private": false}]"#.to_owned()
+        } else if path.ends_with("/pulls") {
+            r#"[{"number": 1, "title": "t", "state": "open"}]"#.to_owned()
+        } else if path.ends_with("/issues") {
+            r#"[{"number": 2, "title": "t", "labels": []}]"#.to_owned()
+        } else {
+            format!(r#"{{"id": {}, "name": "x", "full_name": "o/x", "private": false}}"#, path.len())
+        };
+        ("200 OK", body)
+    });
+    let (p, addr, admin) = recording_proxy(d, "gh", up, "1h");
+    let mut send = counting_get(&addr);
+    let owners = ["acme-corp", "beta-labs", "cloud-nine", "delta-io", "echo-dev", "fox-hq"];
+    let mut repos: Vec<String> = Vec::new();
+    for o in owners {
+        for r in ["spark", "tools", "docs"] {
+            repos.extend(["", "/pulls", "/issues"].map(|b| format!("/repos/{o}/{r}{b}")));
+        }
+    }
+    let mut n = 0;
+    for r in &repos {
+        n = send(r);
+    }
+    let learned = flushed_paths(d, &admin, "gh", n);
+    assert!(learned.iter().any(|p| p == "/repos/{owner}/{repo}/pulls"), "{learned:?}");
+    for (o, s) in owners.iter().zip(["hyper", "tokio", "serde", "rayon", "clap", "regex"]) {
+        send(&format!("/user/starred/{o}/{s}"));
+        n = send("/user/starred");
+    }
+    // Recorded literal (no learned template holds them), then the relearn of new endpoints.
+    let paths = flushed_paths(d, &admin, "gh", n);
+    assert!(paths.iter().any(|p| p == "/user/starred/{owner}/{starred}"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.contains("acme-corp")), "{paths:?}");
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
 }
