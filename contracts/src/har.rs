@@ -226,6 +226,7 @@ impl Scan {
             if self.in_str {
                 if self.escaped {
                     self.escaped = false;
+                    self.line += usize::from(bytes[i] == b'\n');
                     i += 1;
                     continue;
                 }
@@ -235,6 +236,11 @@ impl Scan {
                 };
                 i += j;
                 match bytes[i] {
+                    // The escaped byte is jumped over here when the chunk holds it.
+                    b'\\' if i + 1 < bytes.len() => {
+                        self.line += usize::from(bytes[i + 1] == b'\n');
+                        i += 1;
+                    }
                     b'\\' => self.escaped = true,
                     b'\n' => self.line += 1,
                     _ => {

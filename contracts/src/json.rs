@@ -81,12 +81,29 @@ impl fmt::Debug for Parser<'_> {
 
 /// Checks that `bytes` are one complete JSON document, without building anything.
 pub fn validate(bytes: &[u8]) -> Result<(), ParseError> {
+    validate_str(bytes).map(|_| ())
+}
+
+/// [`validate`], giving the document as text (its byte order mark kept) to parse again
+/// with [`Parser::new_validated`].
+///
+/// Most documents are checked by serde_json's skipping reader, which builds nothing and
+/// reads strings a word at a time. It is only trusted to accept: it stops at depth 128
+/// and knows no byte order mark, so whatever it rejects is read again by this parser,
+/// whose answer (and error position) stands. It accepts nothing this parser rejects (a
+/// proptest, `the_skipping_reader_accepts_only_what_this_parser_accepts`).
+pub fn validate_str(bytes: &[u8]) -> Result<&str, ParseError> {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return Ok(text);
+    }
     let mut p = Parser::new(bytes)?;
     if p.next()?.is_none() {
         return Err(ParseError { offset: 0, line: 1, column: 1, reason: "empty document" });
     }
     while p.next()?.is_some() {}
-    Ok(())
+    Ok(p.src)
 }
 
 /// Line and column (1-based) of one byte offset in `src`, by a scan from the start: for a
@@ -169,6 +186,54 @@ impl<'a> Parser<'a> {
         };
         let pos = if src.starts_with('\u{feff}') { 3 } else { 0 };
         Ok(Self { src, pos, start: pos, stack: Vec::new(), state: State::Value })
+    }
+
+    /// Starts parsing a document [`validate_str`] accepted.
+    pub fn new_validated(text: &'a str) -> Self {
+        let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Self { src: text, pos, start: pos, stack: Vec::new(), state: State::Value }
+    }
+
+    /// Skips what is left of the innermost open container, its closing bracket included, as
+    /// if every event up to its end had been read; the next event is what follows it. Cheap
+    /// (strings are jumped over, nothing is unescaped) because nothing inside is checked: for
+    /// a document [`validate_str`] accepted. On any other input it stops with an error at
+    /// the end of the text or reads garbage as values, never more.
+    pub fn skip_rest(&mut self) -> Result<(), ParseError> {
+        let b = self.src.as_bytes();
+        let mut depth = 0usize;
+        let mut i = self.pos;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'"' => {
+                    i += 1;
+                    loop {
+                        let Some(j) = b.get(i..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) else {
+                            return Err(self.err(self.start, "unterminated string"));
+                        };
+                        i += j;
+                        if b[i] == b'"' {
+                            i += 1;
+                            break;
+                        }
+                        // An escape: the backslash and the byte it escapes.
+                        i += 2;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth == 0 => {
+                    self.pos = i + 1;
+                    self.stack.pop();
+                    self.state = State::AfterValue;
+                    return Ok(());
+                }
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        Err(self.err(i, "unexpected end of input"))
     }
 
     /// Byte offset where the most recent event began.
@@ -490,6 +555,104 @@ mod tests {
             let theirs = serde_json::from_str::<serde_json::Value>(c).is_ok();
             assert_eq!(ours, theirs, "validity differs on {c:?}");
         }
+    }
+
+    proptest::proptest! {
+        /// What `validate_str`'s fast path relies on: serde_json's skipping reader accepts
+        /// no document this parser rejects (it may reject more: those are read again).
+        #[test]
+        fn the_skipping_reader_accepts_only_what_this_parser_accepts(
+            tokens in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", ",", ":", "\"", "\"k\":", "\\", "\\u", "\\ud800", "d83d", "\\n",
+                "0", "12", "-", ".", "e", "+", "true", "nul", "null", " ", "\n", "\t", "é", "\u{1}",
+                "\u{feff}",
+            ]), 0..16)
+        ) {
+            let doc = tokens.concat();
+            let skipped = serde_json::from_str::<serde::de::IgnoredAny>(&doc).is_ok();
+            let ours = events(&doc).is_ok_and(|ev| !ev.is_empty());
+            proptest::prop_assert!(!skipped || ours, "the skipping reader accepts {doc:?}");
+            proptest::prop_assert_eq!(validate_str(doc.as_bytes()).is_ok(), ours, "on {:?}", doc);
+        }
+    }
+
+    fn arb_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            (-5i64..100).prop_map(serde_json::Value::from),
+            prop::sample::select(vec!["", "a", "q\"uote", "back\\slash", "]}", "\\\"", "é\n"])
+                .prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+                prop::collection::btree_map(prop::sample::select(vec!["k", "\"", "{", "\\"]), inner, 0..4)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Skipping a container's rest, anywhere inside it, leaves the parser where reading
+        /// its events would: the events after it are the same.
+        #[test]
+        fn skipping_the_rest_of_a_container_is_reading_it(
+            v in arb_value(),
+            pretty in proptest::bool::ANY,
+            at in 0usize..64,
+        ) {
+            let doc = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }
+                .expect("serializes");
+            let all = events(&doc).expect("valid");
+            // Skip after event `at` (if inside a container), from the depth it leaves.
+            let mut p = Parser::new(doc.as_bytes()).expect("UTF-8");
+            let mut depths = Vec::new();
+            let mut seen = Vec::new();
+            while let Some(e) = p.next().expect("valid") {
+                seen.push(e);
+                depths.push(p.depth());
+                if seen.len() == at + 1 && p.depth() > 0 {
+                    let depth = p.depth();
+                    p.skip_rest().expect("valid");
+                    proptest::prop_assert_eq!(p.depth(), depth - 1);
+                    // In the full reading: the event that closes this container.
+                    let close = (at + 1..all.len()).find(|&i| {
+                        let mut q = Parser::new(doc.as_bytes()).expect("UTF-8");
+                        (0..=i).for_each(|_| { q.next().expect("valid"); });
+                        q.depth() == depth - 1
+                    }).expect("closes");
+                    let mut rest = Vec::new();
+                    while let Some(e) = p.next().expect("valid") {
+                        rest.push(e);
+                    }
+                    proptest::prop_assert_eq!(&rest[..], &all[close + 1..]);
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skipping_stops_at_the_end_of_a_cut_document() {
+        for doc in [r#"{"a": [1, {"b": "x"#, r#"{"a": [1, "\\"#, r#"[[["#] {
+            let mut p = Parser::new(doc.as_bytes()).expect("UTF-8");
+            p.next().expect("starts");
+            assert!(p.skip_rest().is_err(), "{doc}");
+        }
+    }
+
+    #[test]
+    fn deep_documents_and_byte_order_marks_are_read_by_this_parser() {
+        let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        assert_eq!(validate_str(deep.as_bytes()), Ok(deep.as_str()));
+        assert!(validate_str(format!("{}1{}", "[".repeat(1000), "]".repeat(999)).as_bytes()).is_err());
+        let bom = "\u{feff}{\"a\": 1}";
+        let mut p = Parser::new_validated(validate_str(bom.as_bytes()).expect("valid"));
+        assert_eq!(p.next(), Ok(Some(Event::StartObject)));
+        let err = validate_str(b"{\"a\": \xff}").expect_err("not UTF-8");
+        assert_eq!((err.reason, err.column), ("invalid UTF-8", 7));
     }
 
     #[test]

@@ -348,12 +348,13 @@ fn still_apart(shape: &Shape, members: &[String]) -> bool {
 /// value kinds of an object (of an array's first object), hashed. None for bodies too small to
 /// tell endpoints apart (not JSON, scalars, objects with fewer than two members).
 ///
-/// Read with the pull parser, nothing built: the body is validated whole, but only the
-/// members of the one object are kept.
+/// Read with the pull parser, nothing built: the body is validated whole (a quick reading,
+/// see [`crate::json::validate_str`]), then only the containers whose members count are
+/// read, the others skipped.
 pub fn body_signature(body: &[u8]) -> Option<u64> {
     use crate::json::{Event, Parser};
     use std::hash::{Hash, Hasher};
-    let mut p = Parser::new(body).ok()?;
+    let mut p = Parser::new_validated(crate::json::validate_str(body).ok()?);
     let array = match p.next().ok()?? {
         Event::StartObject => false,
         Event::StartArray => true,
@@ -390,8 +391,16 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         if p.depth() < at {
             break;
         }
-        if item.as_ref().is_some_and(|(_, d)| p.depth() < *d) {
+        if let Some((_, d)) = &item
+            && p.depth() < *d
+        {
+            // A list's first item ended: its other items are not read.
+            let list_item = *d == at + 2;
             item = None;
+            if list_item {
+                p.skip_rest().ok()?;
+                continue;
+            }
         }
         if let Some(parent) = list.take()
             && ev == Event::StartObject
@@ -440,9 +449,12 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
             let to = if *d == at + 1 { &mut nested } else { &mut items };
             to.push((members.len() - 1, format!("{parent}.{k}"), kind));
         }
+        // A container whose members are not read (all but a list, its first item, and an
+        // envelope's member objects) is skipped whole.
+        if inner && list.is_none() && item.as_ref().is_none_or(|(_, d)| *d != p.depth()) {
+            p.skip_rest().ok()?;
+        }
     }
-    // The rest of the document must be valid too.
-    while p.next().ok()?.is_some() {}
     // As a map would hold them: sorted, the last of a repeated name (at the top, and within
     // the one object whose members an entry of `items` is).
     let last: std::collections::HashMap<&str, usize> =

@@ -287,8 +287,7 @@ impl Shape {
     /// once the shape has seen the document's fields. The document is validated first, so an
     /// invalid one leaves the shape untouched.
     pub fn observe(&mut self, body: &[u8], t: Ts, limits: &Limits, redactor: &Redactor) -> Result<(), ParseError> {
-        crate::json::validate(body)?;
-        let mut parser = Parser::new(body)?;
+        let mut parser = Parser::new_validated(crate::json::validate_str(body)?);
         let mut obs = Observer::new(t, limits, redactor);
         let first = parser.next()?.expect("validated: a document has a value");
         obs.value(&mut parser, first, self, 0, Ctx::default())

@@ -124,8 +124,12 @@ impl<'a> Observer<'a> {
         for f in formats.iter() {
             *st.formats.entry(f).or_default() += 1;
         }
-        // Counted whatever the value set's state, so the count does not depend on order.
-        let secret = ctx.sensitive || redact::contains_secret(s);
+        // Counted whatever the value set's state, so the count does not depend on order. A
+        // value already tracked was not secret when it was (the check depends on the value
+        // alone): not checked again.
+        let h = super::stable_hash(s.as_bytes());
+        let tracked = matches!(&st.values, Values::Tracked(vals) if vals.contains_key(&h));
+        let secret = ctx.sensitive || !tracked && redact::contains_secret(s);
         if secret {
             st.untracked += 1;
         }
@@ -135,7 +139,6 @@ impl<'a> Observer<'a> {
         if let Values::Tracked(vals) = &mut st.values
             && !secret
         {
-            let h = super::stable_hash(s.as_bytes());
             let exchange = self.exchange;
             match vals.get_mut(&h) {
                 Some(e) => {
