@@ -19,7 +19,9 @@ the same file, in the same run.
 exchanges, diff of one mock file at 0.5 and 4 MB, and diff of 500 and 4,000 mock files against
 as many contracts: 8x the input must cost under 12x the time, best of 3 runs of each size (a busy core slows single runs, not the best of three).
 Quadratic code costs 64x. And the diff's peak RSS may grow by under 6 MiB a MB of the mock
-(from 0.5 to 4 MB; 3.9 in session 21, 6.8 before). Exits 1 when a ratio is over.
+(from 0.5 to 4 MB; 3.9 in session 21, 6.8 before), and `contracts infer` on 262 MB of
+130 KB bodies must peak under 128 MiB (59 in session 25; 229 without batches bounded in
+bytes). Exits 1 when a ratio or a bound is over.
 """
 import argparse
 import json
@@ -39,6 +41,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # The guard's bound on the peak RSS one more MB of a mock body costs `diff`.
 MIB_PER_MOCK_MB = 6
+# The guard's bound on `contracts infer`'s peak RSS over 262 MB of large bodies.
+BIG_BODIES_MIB = 128
 
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
@@ -203,8 +207,39 @@ def shop_contracts(binary, work):
     return out
 
 
+def big_bodies(path, n=2_000, items=1_100):
+    """`n` exchanges of about 130 KB each (a list of `items` small objects), over 50 paths of
+    one endpoint: 262 MB of JSON Lines, more than `contracts infer` keeps in memory, so it is
+    read twice and recorded in batches bounded by bytes, not only by count."""
+    listing = [{"id": i, "name": f"item {i}", "price": {"amount": i * 10, "currency": "EUR"}, "tags": ["a", "b"]}
+               for i in range(items)]
+    with open(path, "w") as f:
+        for k in range(n):
+            body = json.dumps({"data": listing, "page": k, "has_more": True})
+            f.write(json.dumps({"service": "shop", "method": "GET", "path": f"/api/lists/{k % 50}", "status": 200,
+                                "time": "2026-11-20T10:00:00Z",
+                                "response": {"headers": [["content-type", "application/json"]], "body": body}})
+                    + "\n")
+
+
 def guard(binary, work):
     failed = False
+    # Memory, which a busy core does not change, on exchanges of large bodies: read ahead and
+    # recorded in batches bounded in bytes, the peak stays far under the file (59 MiB in
+    # session 25; 229 MiB with batches bounded by count alone, which this bound fails).
+    src = os.path.join(work, "big-bodies.jsonl")
+    big_bodies(src)
+    store = os.path.join(work, "store")
+    shutil.rmtree(store, ignore_errors=True)
+    _, rss = run([binary, "contracts", "infer", "--store", store, src])
+    size = os.path.getsize(src)
+    os.remove(src)
+    if not rss:
+        sys.exit("scale guard: no peak RSS measured (install /usr/bin/time, Debian's `time`)")
+    ok = rss < BIG_BODIES_MIB
+    failed |= not ok
+    print(f"scale guard: infer 2,000 exchanges of 130 KB bodies ({human(size)}): {rss:.0f} MiB peak RSS "
+          f"{'ok' if ok else f'OVER {BIG_BODIES_MIB}'}")
     checks = []
     for fmt in ("har", "jsonl"):
         rows = infer_rows(binary, work, fmt, 10, [2_000, 16_000])
