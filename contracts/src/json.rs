@@ -88,9 +88,9 @@ pub fn validate(bytes: &[u8]) -> Result<(), ParseError> {
 /// with [`Parser::new_validated`].
 ///
 /// Most documents are checked by serde_json's skipping reader, which builds nothing and
-/// reads strings a word at a time. It is only trusted to accept: it stops at depth 128
-/// and knows no byte order mark, so whatever it rejects is read again by this parser,
-/// whose answer (and error position) stands. It accepts nothing this parser rejects (a
+/// reads strings a word at a time. It is only trusted to accept: it knows no byte order
+/// mark, and its errors carry no position of ours, so whatever it rejects is read again by
+/// this parser, whose answer (and error position) stands. It accepts nothing this parser rejects (a
 /// proptest, `the_skipping_reader_accepts_only_what_this_parser_accepts`).
 pub fn validate_str(bytes: &[u8]) -> Result<&str, ParseError> {
     if let Ok(text) = std::str::from_utf8(bytes)
@@ -507,7 +507,12 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&self, at: usize) -> Result<u32, ParseError> {
-        let s = self.src.get(at..at + 4).ok_or_else(|| self.err(at, "invalid unicode escape"))?;
+        // Four hex digits, no sign (`from_str_radix` would take `+041`).
+        let s = self
+            .src
+            .get(at..at + 4)
+            .filter(|s| s.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.err(at, "invalid unicode escape"))?;
         u32::from_str_radix(s, 16).map_err(|_| self.err(at, "invalid unicode escape"))
     }
 }
@@ -549,6 +554,8 @@ mod tests {
             "-",
             "1e",
             "[-01]",
+            "\"\\u+041\"",
+            "\"\\u00e\"",
         ];
         for c in cases {
             let ours = events(c).is_ok();
@@ -644,7 +651,8 @@ mod tests {
     }
 
     #[test]
-    fn deep_documents_and_byte_order_marks_are_read_by_this_parser() {
+    fn documents_the_skipping_reader_rejects_are_read_again_by_this_parser() {
+        // (Deep documents: either reader, the same answer.)
         let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
         assert_eq!(validate_str(deep.as_bytes()), Ok(deep.as_str()));
         assert!(validate_str(format!("{}1{}", "[".repeat(1000), "]".repeat(999)).as_bytes()).is_err());

@@ -125,6 +125,9 @@ pub struct ValueEntry {
     pub exchanges: u64,
     /// The last exchange that counted it (in memory only).
     pub(crate) stamp: u64,
+    /// Whether this process found the text not secret (in memory only): values read from a
+    /// store or merged in are checked again, as the secret rules may have grown since.
+    pub(crate) checked: bool,
 }
 
 impl PartialEq for ValueEntry {

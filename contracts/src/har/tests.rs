@@ -45,13 +45,22 @@ fn entries_stream_alike_whatever_the_chunks() {
 
 #[test]
 fn errors_name_the_file_line_and_reading_goes_on() {
-    let good = entry(1, "{}");
+    // The good entries' bodies hold escapes, so that a chunk may end between a backslash and
+    // the byte it escapes.
+    let good = entry(1, r#"{"s": "a \"quoted\" \\ value"}"#);
     let bad_json =
         "{\"request\": {\"method\": \"GET\",\n \"url\": \"/x\"},\n \"response\": {\"status\": 20x}}".to_owned();
     let no_url = "{\"request\": {\"method\": \"GET\"}, \"response\": {\"status\": 200}}".to_owned();
     let text = har(&[good.clone(), bad_json, no_url, "42".to_owned(), good]);
     let got = all(&text, 5);
     assert_eq!(got.len(), 5);
+    // The same errors, at the same lines, whatever the chunks.
+    let errors = |got: &[Result<Exchange, LineError>]| -> Vec<(usize, String)> {
+        got.iter().filter_map(|x| x.as_ref().err()).map(|e| (e.line, e.reason.clone())).collect()
+    };
+    for capacity in [1, 2, 3, 7, 64, 1 << 20] {
+        assert_eq!(errors(&all(&text, capacity)), errors(&got), "capacity {capacity}");
+    }
     let lines: Vec<usize> = got.iter().filter_map(|x| x.as_ref().err()).map(|e| e.line).collect();
     // The entries list starts on line 4; each entry of `entry` is four lines long.
     assert_eq!(lines, [10, 11, 12], "{got:?}");

@@ -61,7 +61,7 @@ impl StringShape {
         match (&mut self.values, &o.values) {
             (Values::Tracked(a), Values::Tracked(b)) => {
                 for (h, e) in b {
-                    let mine = a.entry(*h).or_insert(ValueEntry { text: None, exchanges: 0, stamp: 0 });
+                    let mine = a.entry(*h).or_insert(ValueEntry { text: None, exchanges: 0, stamp: 0, checked: false });
                     mine.exchanges += e.exchanges;
                     if mine.text.is_none() {
                         mine.text.clone_from(&e.text);

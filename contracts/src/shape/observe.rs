@@ -125,11 +125,12 @@ impl<'a> Observer<'a> {
             *st.formats.entry(f).or_default() += 1;
         }
         // Counted whatever the value set's state, so the count does not depend on order. A
-        // value already tracked was not secret when it was (the check depends on the value
-        // alone): not checked again.
+        // value this process has tracked and found not secret, the same text, is not checked
+        // again (one read from a store is: older rules may have let a secret through).
         let h = super::stable_hash(s.as_bytes());
-        let tracked = matches!(&st.values, Values::Tracked(vals) if vals.contains_key(&h));
-        let secret = ctx.sensitive || !tracked && redact::contains_secret(s);
+        let known = matches!(&st.values, Values::Tracked(vals)
+            if vals.get(&h).is_some_and(|e| e.checked && e.text.as_deref() == Some(s)));
+        let secret = ctx.sensitive || !known && redact::contains_secret(s);
         if secret {
             st.untracked += 1;
         }
@@ -149,9 +150,14 @@ impl<'a> Observer<'a> {
                     if e.text.is_none() {
                         e.text = Some(s.to_owned());
                     }
+                    // (Not for another text of the same hash: that one was not checked.)
+                    e.checked |= e.text.as_deref() == Some(s);
                 }
                 None => {
-                    vals.insert(h, ValueEntry { text: Some(s.to_owned()), exchanges: 1, stamp: exchange });
+                    vals.insert(
+                        h,
+                        ValueEntry { text: Some(s.to_owned()), exchanges: 1, stamp: exchange, checked: true },
+                    );
                 }
             }
             if vals.len() > self.limits.max_enum_values {

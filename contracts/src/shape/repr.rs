@@ -57,7 +57,7 @@ impl<'de> Deserialize<'de> for Values {
                 .into_iter()
                 .map(|r| {
                     let h = u64::from_str_radix(&r.hash, 16).map_err(serde::de::Error::custom)?;
-                    Ok((h, ValueEntry { text: r.value, exchanges: r.exchanges, stamp: 0 }))
+                    Ok((h, ValueEntry { text: r.value, exchanges: r.exchanges, stamp: 0, checked: false }))
                 })
                 .collect::<Result<_, _>>()
                 .map(Values::Tracked),

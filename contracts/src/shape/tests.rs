@@ -407,3 +407,33 @@ fn fingerprint_changes_with_what_a_differ_sees() {
     more.merge(&infer_at(&json!({"s": "d"}), 2, &tiny), &tiny);
     assert_eq!(many.fingerprint(), more.fingerprint());
 }
+
+#[test]
+fn a_value_read_from_a_store_is_checked_for_secrets_again() {
+    // A value set read back from a store (an older build's rules let the token through, kept
+    // as its hash only): the token is still judged secret when it comes again, counted as
+    // untracked and never given a text, however often it is seen.
+    let l = limits();
+    let r = Redactor::default();
+    let token = "npm_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7c";
+    assert!(crate::redact::contains_secret(token));
+    let mut stored = Shape::infer(br#"{"plan": "free"}"#, Ts(0), &l, &r).expect("valid");
+    let mut repr = serde_json::to_value(&stored).expect("serializes");
+    let values = repr.pointer_mut("/object/fields/plan/shape/string/values").expect("a tracked value set");
+    values
+        .as_array_mut()
+        .expect("tracked")
+        .push(json!({"hash": format!("{:016x}", stable_hash(token.as_bytes())), "exchanges": 1}));
+    stored = serde_json::from_value(repr).expect("reads back");
+    for t in 1..4 {
+        for body in [format!(r#"{{"plan": "{token}"}}"#), r#"{"plan": "free"}"#.to_owned()] {
+            stored.observe(body.as_bytes(), Ts(t), &l, &r).expect("valid");
+        }
+    }
+    let plan = &stored.object.as_ref().expect("object").fields["plan"].shape;
+    let s = plan.string.as_ref().expect("strings");
+    assert_eq!(s.untracked, 3);
+    let Values::Tracked(vals) = &s.values else { panic!("tracked") };
+    assert!(vals.values().all(|e| e.text.as_deref() != Some(token)), "{vals:?}");
+    assert!(!serde_json::to_string(&stored).expect("serializes").contains(token));
+}
