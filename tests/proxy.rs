@@ -54,6 +54,11 @@ pub(crate) fn listen_addr(line: &str) -> String {
     url.split("://").nth(1).expect(line).to_owned()
 }
 
+/// The path of an HTTP/1.1 request line (`GET /v1/x HTTP/1.1`), for an upstream's answer.
+fn request_path(line: &str) -> &str {
+    line.split(' ').nth(1).unwrap_or("/")
+}
+
 /// An HTTP/1.1 upstream on 127.0.0.1:0, one response per connection: `answer` gives the
 /// status line's code and reason and a JSON body for the request line.
 pub(crate) fn upstream_serving(
@@ -1279,7 +1284,7 @@ fn a_literal_recorded_before_its_parameter_joins_it_once_the_proxy_s_traffic_has
     let d = tmp.path();
     // A third of the categories have a discount; `cotton-oak-3` answers as category 1 (none).
     let up = upstream_serving(|line| {
-        let path = line.split(' ').nth(1).unwrap_or("/");
+        let path = request_path(line);
         let segs: Vec<&str> = path.trim_start_matches("/api/v1/").split('/').collect();
         let item = |i: i64| {
             let discount = if i % 3 == 0 { r#", "discount": {"percent": 10}"# } else { "" };
@@ -1362,7 +1367,7 @@ fn a_literal_recorded_into_a_learned_parameter_gets_its_own_endpoint_at_the_next
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
     let up = upstream_serving(|line| {
-        let path = line.split(' ').nth(1).unwrap_or("/");
+        let path = request_path(line);
         let body = if path == "/v1/customers/search" {
             r#"{"object": "search_result", "data": [{"id": 1, "name": "n"}], "has_more": false}"#.to_owned()
         } else {
@@ -1404,7 +1409,7 @@ fn owners_held_as_values_by_learned_endpoints_are_values_where_they_come_literal
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
     let up = upstream_serving(|line| {
-        let path = line.split(' ').nth(1).unwrap_or("/");
+        let path = request_path(line);
         let body = if path == "/user/starred" {
             r#"[{"id": 1, "name": "x", "full_name": "o/x", "private": false}]"#.to_owned()
         } else if path.ends_with("/pulls") {
