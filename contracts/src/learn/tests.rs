@@ -992,3 +992,48 @@ fn rare_values_each_seen_with_a_few_of_the_leaves_below_are_one_parameter() {
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(t.template("/git/ref/main"), "/git/ref/main");
 }
+
+#[test]
+fn owners_each_seen_on_a_sparse_sample_of_their_endpoints_merge_before_their_endpoints_do() {
+    // A client of a dozen owners, the same nine repository names under each, and 150
+    // endpoints below a repository, 100 of them below one of 50 collections' items (a pull
+    // request, a branch: each of five names). Each owner sees under half of the endpoints,
+    // each repository a dozen: in one owner's subtree, endpoint names seen once look like an
+    // open set, and the owners' subtrees are too unlike to merge. Learned as one on trial in
+    // the first pass, the owners are alike, and their union shows the endpoints for what
+    // they are. (Session 25's build: `/repos/{owner}/{repo_owner}/{repo_owner2}/{repo}`.)
+    let words = ["acme", "cloud", "data", "delta", "docs", "drift", "gamma", "hello", "infra", "lab", "mock", "nova"];
+    let pair = |i: usize, j: usize| format!("{}-{}", words[i % 12], words[j % 12]);
+    let owners: Vec<String> = (0..12).map(|i| pair(i, i + 5)).collect();
+    let repos: Vec<String> = (0..9).map(|i| pair(i + 3, i + 1)).collect();
+    let values: Vec<String> = (0..5).map(|i| pair(i + 7, i + 2)).collect();
+    let mut endpoints: Vec<String> = Vec::new();
+    for e in 0..50 {
+        let name = format!("{}s{e}", words[e % 12]);
+        endpoints.push(name.clone());
+        endpoints.push(format!("{name}/{{}}"));
+        endpoints.push(format!("{name}/{{}}/{}{}", ["files", "status", "reviews"][e % 3], e / 3));
+    }
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for _ in 0..1_200 {
+        let (o, r, e, v) = (next(12), next(9), next(endpoints.len()), next(5));
+        let path = format!("/repos/{}/{}/{}", owners[o], repos[r], endpoints[e].replace("{}", &values[v]));
+        // A response shape per endpoint: what a resource answers, whichever its values.
+        paths.push((path, sig(1_000 + e as u64), 1));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    for (e, endpoint) in endpoints.iter().enumerate().step_by(7) {
+        let concrete = format!("/repos/new-owner/new-repo/{}", endpoint.replace("{}", &values[e % 5]));
+        let template = t.template(&concrete);
+        let segs: Vec<&str> = template.split('/').collect();
+        let want: Vec<bool> = format!("/repos/{{}}/{{}}/{endpoint}").split('/').map(|s| s == "{}").collect();
+        assert_eq!(segs.iter().map(|s| s.starts_with('{')).collect::<Vec<_>>(), want, "{concrete} -> {template}");
+    }
+}
