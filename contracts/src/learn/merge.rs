@@ -85,14 +85,15 @@ impl Node {
         // merge, they are learned as one on trial (what merging them would learn below them),
         // each child's subtree is read through what the trial learned (its environments as
         // one parameter), and the children are compared again.
-        // On every pass: a client's dozen owners, each seen on under half of the endpoints
-        // below its repositories, are too unlike to merge, and each owner's subtree is too
-        // thin to judge (its repositories' endpoint names, seen once each, look like an open
-        // set on the next pass). Before the last pass, the trial merges by structure and
-        // response shapes only: an open set judged on the union of owners whose own values
-        // are not merged yet would take a fork's name under every owner for an endpoint of
-        // the union's (and see the open set's counts per value merged above, `per_parent`).
-        if merge.len() < 2 && self.worth_a_trial(cx) {
+        // On the last pass; on an earlier one too where half or more of the children have
+        // merged values of their own already: a client's dozen owners, each with its
+        // repositories merged but seen on under half of the endpoints below them, are too
+        // unlike to merge, and each owner's subtree is too thin to judge (its repositories'
+        // endpoint names, seen once each, look like an open set on the next pass). Where the
+        // children's own values are not merged yet, the union would take a name met under
+        // each of them for an endpoint of its own (a fork's name under every owner).
+        let values_below = self.lits.values().filter(|c| c.param.as_ref().is_some_and(|p| p.values >= 2)).count();
+        if merge.len() < 2 && (min_count == 0 || values_below * 2 >= self.lits.len()) && self.worth_a_trial(cx) {
             let (more, more_why) = self.on_trial(recurring, open, min_count, echoes, cx);
             if more.len() > merge.len().max(1) {
                 merge = more;
@@ -262,8 +263,7 @@ impl Node {
         let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
         cx.trial_budget.set(cx.trial_budget.get().saturating_sub(union.size()));
         let was = cx.trial.replace(true);
-        // (Before the last pass, no open set: see `learn`.)
-        union.learn(if min_count == 0 { 0 } else { usize::MAX }, &above, cx, "");
+        union.learn(min_count, &above, cx, "");
         cx.trial.set(was);
         let mut read = self.clone();
         for (_, c) in &mut read.lits {
@@ -386,14 +386,10 @@ impl Node {
             && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
         {
             let typical = typical_count(self);
-            // On the whole view, a child seen under several values merged above counts once
-            // per value: a fork's name under every owner (`/repos/{}/linux`, six owners once
-            // each) is hot only as the sum of them.
-            let per_parent = |n: &Node| if cx.view == View::Whole { n.count / n.spread.max(1) } else { n.count };
             let open_set = self
                 .lits
                 .iter()
-                .filter(|(_, n)| (per_parent(n) <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
+                .filter(|(_, n)| (n.count <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
                 .map(|(k, _)| k.clone())
                 .collect();
             return (open_set, "an open set: many values, most seen once");
