@@ -231,8 +231,10 @@ impl<'a> Observer<'a> {
                 self.value(p, ev, &mut m.values, depth, Ctx { sensitive, in_map: true })?;
                 continue;
             }
-            if !o.fields.contains_key(&*key) {
-                let field = Field {
+            // One lookup for a known member (the common case), a second only to insert.
+            let f = match o.fields.get_mut(&*key) {
+                Some(f) => f,
+                None => o.fields.entry(key.clone().into_owned()).or_insert(Field {
                     present: 0,
                     first_seen: t,
                     last_seen: t,
@@ -240,10 +242,8 @@ impl<'a> Observer<'a> {
                     shape: Shape::default(),
                     stamp: 0,
                     sensitive: 0,
-                };
-                o.fields.insert(key.clone().into_owned(), field);
-            }
-            let f = o.fields.get_mut(&*key).expect("inserted above");
+                }),
+            };
             if f.stamp != stamp {
                 f.stamp = stamp;
                 f.present += 1;
