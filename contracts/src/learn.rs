@@ -27,8 +27,9 @@
 //! every node. Deep nodes in one owner's subtree see too little to judge on their own
 //! (`/commits/feature-login/{check-runs,status}`, each seen once, looks like an open set);
 //! after the owners above are merged they see the union. Owners that do not merge on their
-//! own (each seen on under half of the endpoints below it) are learned as one on trial, on
-//! every pass, and compared again through what the trial learned. Measured over a matrix of API
+//! own (each seen on under half of the endpoints below it) are learned as one on trial and
+//! compared again through what the trial learned: on the last pass, and on an earlier one
+//! where half or more of them have merged values of their own. Measured over a matrix of API
 //! descriptions, value models, bodies and views by `bench/templating.py` (README, "Path
 //! templating, measured").
 //!
@@ -263,13 +264,16 @@ impl PathLearner {
         // those are endpoint names under a branch parameter. So each pass only merges at nodes
         // with at least a quarter of the previous pass's evidence, and the last at every node.
         let mut min_count = root.count / LEARN_STEP;
-        // The trials (on every pass) learn again at most four times the trie, all together.
+        // The trials before the last pass learn again at most four times the trie, all
+        // together; those of the last pass as much again (a budget of their own, so that a
+        // node tried and failed on every early pass does not use theirs up).
         cx.trial_budget.set(TRIAL_BUDGET * root.size());
         while min_count > 1 {
             cx.top.set(true);
             root.learn(min_count, &[], &cx, "");
             min_count /= LEARN_STEP;
         }
+        cx.trial_budget.set(TRIAL_BUDGET * root.size());
         cx.top.set(true);
         root.learn(0, &[], &cx, "");
         let mut templates = Vec::new();

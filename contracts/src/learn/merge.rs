@@ -243,7 +243,7 @@ impl Node {
         !cx.trial.get()
             && (3..=TRIAL_CHILDREN).contains(&self.lits.len())
             && self.lits.values().filter(|c| !c.shallow()).count() >= 2
-            && self.size_within(TRIAL_NODES).is_some_and(|n| n <= cx.trial_budget.get())
+            && self.size_within(TRIAL_NODES.min(cx.trial_budget.get())).is_some()
     }
 
     /// The children that merge once each one's subtree is read through what learning them

@@ -1006,7 +1006,7 @@ fn owners_each_seen_on_a_sparse_sample_of_their_endpoints_merge_before_their_end
     let pair = |i: usize, j: usize| format!("{}-{}", words[i % 12], words[j % 12]);
     let owners: Vec<String> = (0..12).map(|i| pair(i, i + 5)).collect();
     let repos: Vec<String> = (0..9).map(|i| pair(i + 3, i + 1)).collect();
-    let values: Vec<String> = (0..5).map(|i| pair(i + 7, i + 2)).collect();
+    let values: Vec<String> = (0..5).map(|i| words[(i + 7) % 12].to_owned()).collect();
     let mut endpoints: Vec<String> = Vec::new();
     for e in 0..50 {
         let name = format!("{}s{e}", words[e % 12]);
@@ -1021,19 +1021,31 @@ fn owners_each_seen_on_a_sparse_sample_of_their_endpoints_merge_before_their_end
         state ^= state << 17;
         (state % n as u64) as usize
     };
-    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
-    for _ in 0..1_200 {
-        let (o, r, e, v) = (next(12), next(9), next(endpoints.len()), next(5));
-        let path = format!("/repos/{}/{}/{}", owners[o], repos[r], endpoints[e].replace("{}", &values[v]));
-        // A response shape per endpoint: what a resource answers, whichever its values.
-        paths.push((path, sig(1_000 + e as u64), 1));
-    }
+    let drawn: Vec<(usize, usize, usize, usize)> =
+        (0..1_200).map(|_| (next(12), next(9), next(endpoints.len()), next(5))).collect();
+    // A response shape per endpoint: what a resource answers, whichever its values. (With
+    // one shape per collection, its list, items and the endpoint below them alike, seven of
+    // the owners merge as alike subtrees on the first pass, which leaves the other five
+    // untried and judged alone: not learned yet, see the templating page.)
+    let paths: Vec<(String, Option<u64>, usize)> = drawn
+        .iter()
+        .map(|&(o, r, e, v)| {
+            // Each collection's items have names of their own (a pull request's are not a
+            // branch's).
+            let item = format!("{}-{}", values[v], words[e / 3 % 12]);
+            let path = format!("/repos/{}/{}/{}", owners[o], repos[r], endpoints[e].replace("{}", &item));
+            (path, sig(1_000 + e as u64), 1)
+        })
+        .collect();
     let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
-    for (e, endpoint) in endpoints.iter().enumerate().step_by(7) {
+    for (e, endpoint) in endpoints.iter().enumerate() {
         let concrete = format!("/repos/new-owner/new-repo/{}", endpoint.replace("{}", &values[e % 5]));
         let template = t.template(&concrete);
         let segs: Vec<&str> = template.split('/').collect();
         let want: Vec<bool> = format!("/repos/{{}}/{{}}/{endpoint}").split('/').map(|s| s == "{}").collect();
         assert_eq!(segs.iter().map(|s| s.starts_with('{')).collect::<Vec<_>>(), want, "{concrete} -> {template}");
     }
+    // No parameter where the endpoint names are.
+    let unknown = t.template("/repos/new-owner/new-repo/unknown");
+    assert!(!unknown.ends_with('}'), "{unknown}");
 }
