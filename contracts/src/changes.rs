@@ -369,6 +369,19 @@ struct Watch {
     streaks: HashMap<(String, Probe), Streak>,
 }
 
+impl Watch {
+    /// Settles on what `c` says now, at every position: the baseline.
+    fn settle(&mut self, c: &Contract) {
+        let state = &mut self.state;
+        walk(&c.response, &mut String::new(), None, &mut |p, mut pos, strings| {
+            pos.values = values_of(strings);
+            let base = Some(Base::of(&pos, strings));
+            state.insert(p.to_owned(), Slot { pos, base });
+        });
+        self.settled = true;
+    }
+}
+
 /// One position of a settled contract.
 #[derive(Debug)]
 struct Slot {
@@ -433,15 +446,30 @@ impl Detector {
 
     /// Endpoints merged under a template ([`crate::Recorder::relearn_now`]): the new one is
     /// known when an old one was, and a candidate for `endpoint_new` with the old ones'
-    /// responses when they all were (new literal paths of a new resource); the contracts'
-    /// watches start over.
+    /// responses when they all were (new literal paths of a new resource). The old watches
+    /// are folded into the new one: their responses count toward settling, their request
+    /// variants are known, their statuses count toward the shares; a watch the new one
+    /// already had keeps its baseline and what it is counting. [`Detector::rebase`] then
+    /// takes the merged contract.
     pub fn moved(&mut self, old: &EndpointKey, new: &EndpointKey) {
-        self.contracts.remove(old);
-        self.contracts.remove(new);
+        if let Some(o) = self.contracts.remove(old) {
+            let w = self.contracts.entry(new.clone()).or_default();
+            w.seen += o.seen;
+            for v in o.variants {
+                if w.variants.len() >= MAX_VARIANTS {
+                    break;
+                }
+                w.variants.insert(v);
+            }
+        }
         let was = self.endpoints.remove(&endpoint_id(old));
         let fresh = !self.endpoints.contains_key(&endpoint_id(new));
         let e = self.endpoints.entry(endpoint_id(new)).or_default();
         let Some(was) = was else { return };
+        e.seen += was.seen;
+        for (status, n) in was.statuses {
+            *e.statuses.entry(status).or_default() += n;
+        }
         match (fresh, was.new, &mut e.new) {
             // A fresh entry takes the old one's standing, candidate or known.
             (true, candidate, slot) => *slot = candidate,
@@ -455,6 +483,35 @@ impl Detector {
                     n.since = o.since;
                 }
             }
+        }
+    }
+
+    /// The contract `c` that endpoints were merged into under `key` ([`Detector::moved`]).
+    /// A settled watch takes its counts as the state the next response is compared with
+    /// (the merged responses are not one more response) and keeps its baseline and the
+    /// changes it is counting; positions only the merged endpoints had have no baseline, as
+    /// positions that appear after settling. A watch not settled whose responses, its own
+    /// and the merged ones, reach the settling count settles now, on the merged contract: a
+    /// template learned late from literal paths is watched from its first response on, not
+    /// after as many again (a change that came with those would be its baseline).
+    pub fn rebase(&mut self, key: &EndpointKey, c: &Contract) {
+        let Some(w) = self.contracts.get_mut(key) else { return };
+        if w.settled {
+            let state = &mut w.state;
+            walk(&c.response, &mut String::new(), None, &mut |p, mut now, strings| match state.get_mut(p) {
+                Some(slot) => {
+                    if slot.base.as_ref().is_some_and(|b| b.values.is_some()) {
+                        now.values = values_of(strings);
+                    }
+                    slot.pos = now;
+                }
+                None => {
+                    state.insert(p.to_owned(), Slot { pos: now, base: None });
+                }
+            });
+        } else if w.seen >= self.cfg.settle_after {
+            w.settle(c);
+            self.settled_services.insert(key.service.clone());
         }
     }
 
@@ -496,13 +553,7 @@ impl Detector {
                 w.variants.insert(variant);
             }
             if w.seen >= cfg.settle_after {
-                // The baseline: what the contract says now, at every position.
-                walk(&c.response, &mut String::new(), None, &mut |p, mut pos, strings| {
-                    pos.values = values_of(strings);
-                    let base = Some(Base::of(&pos, strings));
-                    w.state.insert(p.to_owned(), Slot { pos, base });
-                });
-                w.settled = true;
+                w.settle(c);
                 self.settled_services.insert(key.service.clone());
             }
         } else {
@@ -866,6 +917,7 @@ mod tests {
 
     use super::*;
     use crate::exchange::{Exchange, Message};
+    use crate::snapshot::Snapshot;
     use crate::{Recorder, RecorderConfig};
 
     fn x(path: &str, query: &str, status: u16, body: &Value, t: i64) -> Exchange {
@@ -1036,6 +1088,82 @@ mod tests {
         assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
         assert!(changes[0].path.starts_with("/reviews/{"), "{:?}", changes[0].path);
         assert_eq!(changes[0].evidence.count, 31, "the literals' responses count: {:?}", changes[0].evidence);
+    }
+
+    #[test]
+    fn a_template_learned_late_from_literal_paths_is_watched_from_its_first_response() {
+        let mut r = recorder();
+        let words = ["oak", "pine", "birch", "cedar", "maple", "stone"];
+        let review = |i: i64, title: bool| {
+            let slug = format!("{}-{}-chair", words[(i % 6) as usize], words[(i / 6 % 6) as usize]);
+            let mut b = json!({"slug": slug, "stars": 4, "title": "fine"});
+            if !title {
+                b.as_object_mut().expect("object").remove("title");
+            }
+            x(&format!("/reviews/{slug}"), "", 200, &b, i)
+        };
+        // 150 responses over 36 literal paths: none settles on its own.
+        assert_eq!(run(&mut r, 150, 0, |i| review(i, true)), []);
+        assert!(r.relearn_now() > 0, "the reviews merge under a template");
+        // The template's baseline is what the literal paths answered: a field that stops
+        // coming is gone after the evidence, not after another 100 responses first.
+        let changes = run(&mut r, 25, 150, |i| review(i, false));
+        assert_eq!(kinds(&changes), [("field_gone", "/title", Some("string"), None)]);
+        assert!(changes[0].path.starts_with("/reviews/{"), "{:?}", changes[0].path);
+        assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 20));
+    }
+
+    #[test]
+    fn a_settled_template_that_takes_in_literal_paths_keeps_its_baseline_and_what_it_counts() {
+        // Contracts from a recorder that does not watch; the detector under test watches them.
+        let mut r =
+            Recorder::new(RecorderConfig { routes: vec!["/items/{id}".into()], ..RecorderConfig::default() }, None)
+                .expect("recorder")
+                .0;
+        let mut d = Detector::new(ChangeConfig::default(), []);
+        let without = |i: i64| {
+            let mut b = item(i);
+            b.as_object_mut().expect("object").remove("name");
+            x(&format!("/items/{i}"), "", 200, &b, i)
+        };
+        let feed = |r: &mut Recorder, d: &mut Detector, x: Exchange| {
+            r.record(&x);
+            let snap = r.snapshot();
+            let (key, c) = snap.contracts.iter().find(|(k, _)| k.path == "/items/{id}").expect("template");
+            d.observe(key, c, "", 1, x.time)
+        };
+        for i in 0..150 {
+            assert_eq!(feed(&mut r, &mut d, x(&format!("/items/{i}"), "", 200, &item(i), i)), []);
+        }
+        // Half the evidence that `name` is gone...
+        for i in 150..160 {
+            assert_eq!(feed(&mut r, &mut d, without(i)), []);
+        }
+        // ... when relearning merges a literal path, watched on its own so far, into the
+        // template.
+        let mut lit = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+        for i in 0..5 {
+            let x = x("/items/special", "", 200, &item(i), i);
+            lit.record(&x);
+            let snap = lit.snapshot();
+            let (k, c) = snap.contracts.iter().next().expect("literal");
+            d.observe(k, c, "", 1, x.time);
+        }
+        let lit_snap = lit.snapshot();
+        let (lit_key, lit_c) = lit_snap.contracts.iter().next().expect("literal");
+        let template = r.snapshot().contracts.keys().next().expect("template").clone();
+        r.import(&Snapshot { sources: Default::default(), contracts: [(template.clone(), lit_c.clone())].into() });
+        d.moved(lit_key, &template);
+        d.rebase(&template, &r.snapshot().contracts[&template]);
+        // The other half completes it: the baseline and the count went through the merge,
+        // and the literal's responses were not taken for one more response of the template.
+        let mut changes = Vec::new();
+        for i in 160..170 {
+            changes.extend(feed(&mut r, &mut d, without(i)));
+        }
+        assert_eq!(kinds(&changes), [("field_gone", "/name", Some("string"), None)]);
+        assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 20));
+        assert_eq!(changes[0].path, "/items/{id}");
     }
 
     #[test]

@@ -284,6 +284,14 @@ impl Recorder {
             self.removed.insert(old.clone());
             self.dirty.insert(new.clone());
         }
+        if let Some(d) = &mut self.changes {
+            let merged: BTreeSet<&EndpointKey> = moves.iter().map(|(_, new)| new).collect();
+            for key in merged {
+                if let Some(c) = self.contracts.get(key) {
+                    d.rebase(key, c);
+                }
+            }
+        }
         self.learned_at = self.contracts.len();
         self.window_at = self.learned_at;
         if !moves.is_empty() {
