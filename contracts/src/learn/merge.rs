@@ -578,6 +578,12 @@ impl Node {
                     } else {
                         shallow.push(i);
                     }
+                } else if a.len() == 1 && held.len() == 1 && held[0].matches('/').count() >= 2 {
+                    // One path below, two segments deep, held by the others: a value seen
+                    // at one endpoint below it (a package type's `{}/versions/{}`), which
+                    // counts as the leaves do.
+                    held_members += members[i];
+                    shallow.push(i);
                 }
             }
             if held_members >= MIN_VARIETY {

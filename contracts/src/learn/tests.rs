@@ -1049,3 +1049,131 @@ fn owners_each_seen_on_a_sparse_sample_of_their_endpoints_merge_before_their_end
     let unknown = t.template("/repos/new-owner/new-repo/unknown");
     assert!(!unknown.ends_with('}'), "{unknown}");
 }
+
+#[test]
+fn a_partial_view_of_values_below_values_each_seen_at_one_endpoint_merges_both_levels() {
+    // A sidecar's first relearn over a client's packages (`bench/templating.py --salt s31`,
+    // GitHub, `vocab` values, `errors` bodies, 8 requests a template, in arrival order):
+    // organizations, users and the user's own, each with six package types, four package
+    // names and three versions, 72 requests over 9 templates; a quarter answered with a
+    // shared 404 or 403. Read through their union, some types' subtrees are one path two
+    // segments deep (`{}/versions/{}`), so no two of them hold two of each other's paths,
+    // but the others hold it. (Session 26's build kept most types literal and named
+    // parameters after them: `/users/{user}/packages/nova-linux/{nova_linux}`.)
+    const SEEN: &str = "\
+        404 /users/gamma-site/packages/rust-site/lab-delta
+        200 /users/linux-data/packages/react-gamma/omega-react/versions
+        200 /users/gamma-site/packages/world-docs/hello-mock
+        200 /user/packages/rust-site/lab-delta
+        200 /users/react-drift/packages/react-gamma/lab-delta/versions
+        200 /users/gamma-site/packages/nova-linux/omega-react/versions/mobile-mock
+        200 /user/packages/nova-linux/cloud-alpha
+        200 /users/linux-data/packages/rust-site/omega-react/versions
+        200 /orgs/site-docs/packages/react-gamma/cloud-alpha/versions/mobile-mock
+        200 /orgs/site-alpha/packages/world-docs/lab-delta
+        404 /orgs/site-docs/packages/rust-site/lab-delta/versions
+        404 /users/react-drift/packages/react-gamma/lab-delta
+        200 /user/packages/acme-tools/lab-delta/versions/drift-delta
+        200 /user/packages/world-docs/lab-delta/versions
+        404 /users/react-drift/packages/react-gamma/omega-react
+        200 /user/packages/nova-linux/cloud-alpha
+        200 /user/packages/rust-site/lab-delta
+        200 /user/packages/acme-tools/hello-mock/versions/drift-delta
+        200 /user/packages/world-docs/omega-react/versions/mobile-mock
+        200 /orgs/infra-mobile/packages/world-docs/cloud-alpha
+        403 /orgs/site-alpha/packages/acme-tools/cloud-alpha/versions
+        200 /orgs/drift-mock/packages/world-docs/lab-delta/versions/delta-lab
+        200 /user/packages/react-gamma/lab-delta/versions/drift-delta
+        200 /user/packages/react-gamma/cloud-alpha/versions
+        200 /user/packages/acme-tools/omega-react/versions/delta-lab
+        404 /users/react-drift/packages/nova-linux/omega-react/versions/mobile-mock
+        200 /user/packages/acme-tools/lab-delta/versions/drift-delta
+        200 /users/linux-data/packages/react-gamma/lab-delta/versions/mobile-mock
+        200 /orgs/gamma-linux/packages/nova-linux/cloud-alpha
+        200 /users/gamma-site/packages/site-delta/omega-react/versions
+        404 /users/linux-data/packages/nova-linux/hello-mock/versions/delta-lab
+        200 /orgs/drift-mock/packages/site-delta/cloud-alpha
+        200 /user/packages/acme-tools/omega-react/versions/drift-delta
+        200 /orgs/gamma-linux/packages/site-delta/cloud-alpha/versions
+        200 /users/react-drift/packages/world-docs/hello-mock/versions/delta-lab
+        404 /users/react-drift/packages/site-delta/omega-react/versions
+        200 /user/packages/acme-tools/cloud-alpha/versions
+        200 /users/react-drift/packages/nova-linux/omega-react
+        404 /users/linux-data/packages/rust-site/omega-react/versions/delta-lab
+        200 /orgs/gamma-linux/packages/site-delta/omega-react/versions
+        404 /orgs/drift-mock/packages/nova-linux/cloud-alpha
+        200 /user/packages/acme-tools/hello-mock
+        200 /users/react-drift/packages/rust-site/hello-mock/versions
+        404 /orgs/beta-gamma/packages/world-docs/lab-delta/versions/mobile-mock
+        200 /user/packages/nova-linux/omega-react/versions
+        200 /users/gamma-site/packages/nova-linux/lab-delta
+        200 /orgs/site-docs/packages/react-gamma/cloud-alpha
+        200 /orgs/docs-omega/packages/world-docs/lab-delta/versions
+        404 /user/packages/react-gamma/hello-mock/versions/drift-delta
+        200 /user/packages/acme-tools/lab-delta/versions
+        200 /orgs/drift-mock/packages/site-delta/omega-react
+        404 /user/packages/acme-tools/omega-react/versions
+        200 /users/gamma-site/packages/react-gamma/cloud-alpha/versions
+        403 /users/linux-data/packages/nova-linux/omega-react
+        200 /orgs/gamma-linux/packages/nova-linux/hello-mock/versions
+        200 /orgs/beta-gamma/packages/acme-tools/hello-mock/versions/drift-delta
+        200 /users/gamma-site/packages/nova-linux/lab-delta/versions/delta-lab
+        200 /orgs/drift-mock/packages/world-docs/omega-react/versions/drift-delta
+        200 /orgs/acme-mock/packages/world-docs/hello-mock
+        200 /users/gamma-site/packages/react-gamma/omega-react
+        404 /orgs/acme-mock/packages/site-delta/omega-react/versions
+        200 /user/packages/rust-site/cloud-alpha/versions
+        200 /user/packages/react-gamma/cloud-alpha
+        200 /orgs/gamma-linux/packages/react-gamma/omega-react/versions/delta-lab
+        200 /users/linux-data/packages/acme-tools/cloud-alpha/versions
+        200 /orgs/drift-mock/packages/nova-linux/hello-mock/versions/delta-lab
+        200 /user/packages/site-delta/omega-react
+        404 /orgs/gamma-linux/packages/nova-linux/lab-delta/versions
+        200 /users/gamma-site/packages/rust-site/omega-react/versions/delta-lab
+        200 /user/packages/acme-tools/cloud-alpha
+        200 /user/packages/site-delta/hello-mock/versions
+        200 /orgs/acme-mock/packages/react-gamma/omega-react/versions/drift-delta
+    ";
+    let kind = |path: &str| {
+        let segs: Vec<&str> = path.split('/').collect();
+        let top = if segs[1] == "user" {
+            0
+        } else if segs[1] == "users" {
+            1
+        } else {
+            2
+        };
+        top * 10 + segs.len() as u64
+    };
+    // The rest of the API, as the sidecar saw it: a few endpoints of its own, and each owner
+    // with its members or followers.
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (i, p) in ["/emoji", "/meta", "/rate_limit", "/gitignore/templates", "/user"].iter().enumerate() {
+        for _ in 0..5 {
+            paths.push((p.to_string(), sig(100 + i as u64)));
+        }
+    }
+    for line in SEEN.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let segs: Vec<&str> = line.split('/').collect();
+        if segs[1] == "orgs" {
+            paths.push((format!("/orgs/{}/members", segs[2]), sig(110)));
+        } else if segs[1] == "users" {
+            paths.push((format!("/users/{}/followers", segs[2]), sig(111)));
+        }
+    }
+    let context = paths.len();
+    for line in SEEN.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (status, path) = line.split_once(' ').expect("status and path");
+        // Per endpoint its own shape; the errors one shape each, shared by every endpoint.
+        let s = if status == "200" { kind(path) } else { status.parse().expect("status") };
+        paths.push((path.to_owned(), sig(s)));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial));
+    assert_eq!(t.template("/orgs/acme-mock/members"), "/orgs/{org}/members");
+    for (path, _) in &paths[context..] {
+        let got = t.template(path);
+        let params: &[usize] = if path.starts_with("/user/") { &[3, 4, 6] } else { &[2, 4, 5, 7] };
+        let want: Vec<bool> = (0..path.split('/').count()).map(|i| params.contains(&i)).collect();
+        assert_eq!(got.split('/').map(|s| s.starts_with('{')).collect::<Vec<_>>(), want, "{path} -> {got}");
+    }
+}
