@@ -336,6 +336,46 @@ impl Base {
     }
 }
 
+impl Base {
+    /// Widens the baseline by what responses merged in added to the counts at this
+    /// position, from `before` to `now` (`strings`: the merged string shape there;
+    /// [`Detector::rebase`]). An enum stays one only if the merged values still look like
+    /// one: a literal path's watch taken by its template knew one row's values (one `sku`),
+    /// and the rows merged with it bring ids, not an enumeration's values.
+    fn widen(&mut self, before: &Pos, now: &Pos, strings: Option<&StringShape>) {
+        for i in 0..KIND_NAMES.len() {
+            if now.kinds[i] > before.kinds[i] {
+                self.kinds |= 1 << i;
+            }
+        }
+        let added = |n: u64, b: u64| n.saturating_sub(b);
+        if self.always && added(now.present, before.present) < added(now.parent, before.parent) {
+            self.always = false;
+        }
+        if let Some(f) = self.format
+            && added(now.strings, before.strings) > added(now.formats[f], before.formats[f])
+        {
+            self.format = None;
+        }
+        if self.values.is_some() && Base::of(now, strings).values.is_none() {
+            self.values = None;
+        }
+        let Some(values) = &mut self.values else { return };
+        match &now.values {
+            Some(counts) => {
+                let was = |h: u64| before.values.iter().flatten().find(|(x, _)| *x == h).map_or(0, |(_, n)| *n);
+                values.extend(counts.iter().filter(|(h, n)| *n > was(*h)).map(|(h, _)| *h));
+                if values.len() > 20 {
+                    self.values = None;
+                }
+            }
+            // Too many values to track now: an enum no more.
+            None if now.strings > before.strings => self.values = None,
+            None => {}
+        }
+    }
+}
+
 /// What is being counted toward a change at one position.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Probe {
@@ -446,37 +486,59 @@ impl Detector {
 
     /// Endpoints merged under a template ([`crate::Recorder::relearn_now`]): the new one is
     /// known when an old one was, and a candidate for `endpoint_new` with the old ones'
-    /// responses when they all were (new literal paths of a new resource). The old watches
-    /// are folded into the new one: their responses count toward settling, their request
-    /// variants are known, their statuses count toward the shares; a watch the new one
-    /// already had keeps its baseline and what it is counting. [`Detector::rebase`] then
-    /// takes the merged contract.
+    /// responses when they all were (new literal paths of a new resource). Watches go with
+    /// the endpoints: a template that had none takes an old one whole (settled, with its
+    /// baseline and what it is counting, where one is); a settled one keeps its own; an
+    /// unsettled one counts the old ones' responses toward settling and knows their
+    /// request variants. Statuses count toward the shares, and a status only an old one
+    /// answered is known, not new. [`Detector::rebase`] then takes the merged contract.
     pub fn moved(&mut self, old: &EndpointKey, new: &EndpointKey) {
         if let Some(o) = self.contracts.remove(old) {
-            let w = self.contracts.entry(new.clone()).or_default();
-            w.seen += o.seen;
-            for v in o.variants {
-                if w.variants.len() >= MAX_VARIANTS {
-                    break;
+            match self.contracts.get_mut(new) {
+                None => {
+                    self.contracts.insert(new.clone(), o);
                 }
-                w.variants.insert(v);
+                Some(w) if !w.settled && o.settled => {
+                    let mine = std::mem::replace(w, o);
+                    w.seen += mine.seen;
+                }
+                Some(w) => {
+                    w.seen += o.seen;
+                    // (A settled watch's variants are those seen before it settled: one of
+                    // the old ones' is unknown to it, its responses not checked.)
+                    if !w.settled {
+                        for v in o.variants {
+                            if w.variants.len() >= MAX_VARIANTS {
+                                break;
+                            }
+                            w.variants.insert(v);
+                        }
+                    }
+                }
             }
         }
-        let was = self.endpoints.remove(&endpoint_id(old));
-        let fresh = !self.endpoints.contains_key(&endpoint_id(new));
-        let e = self.endpoints.entry(endpoint_id(new)).or_default();
-        let Some(was) = was else { return };
+        let Some(was) = self.endpoints.remove(&endpoint_id(old)) else {
+            self.endpoints.entry(endpoint_id(new)).or_default();
+            return;
+        };
+        let Some(e) = self.endpoints.get_mut(&endpoint_id(new)) else {
+            // A fresh entry takes the old one whole: its standing (candidate or known), its
+            // shares and what it is counting.
+            self.endpoints.insert(endpoint_id(new), was);
+            return;
+        };
         e.seen += was.seen;
         for (status, n) in was.statuses {
             *e.statuses.entry(status).or_default() += n;
+            if let Some(base) = &mut e.base {
+                base.entry(status).or_insert(0.0);
+            }
         }
-        match (fresh, was.new, &mut e.new) {
-            // A fresh entry takes the old one's standing, candidate or known.
-            (true, candidate, slot) => *slot = candidate,
+        match (was.new, &mut e.new) {
             // Known stays known; one known old makes it known.
-            (false, _, None) => {}
-            (false, None, slot) => *slot = None,
-            (false, Some(o), Some(n)) => {
+            (_, None) => {}
+            (None, slot) => *slot = None,
+            (Some(o), Some(n)) => {
                 n.count += o.count;
                 n.of += o.of;
                 if o.since < n.since {
@@ -488,9 +550,11 @@ impl Detector {
 
     /// The contract `c` that endpoints were merged into under `key` ([`Detector::moved`]).
     /// A settled watch takes its counts as the state the next response is compared with
-    /// (the merged responses are not one more response) and keeps its baseline and the
-    /// changes it is counting; positions only the merged endpoints had have no baseline, as
-    /// positions that appear after settling. A watch not settled whose responses, its own
+    /// (the merged responses are not one more response), keeps what it is counting, and
+    /// widens its baseline by what the merged responses added (their types, formats, enum
+    /// values, fields they lacked; positions only they had are baseline as they answered
+    /// them): what another literal path of the template always answered is no change when
+    /// its traffic comes under the template. A watch not settled whose responses, its own
     /// and the merged ones, reach the settling count settles now, on the merged contract: a
     /// template learned late from literal paths is watched from its first response on, not
     /// after as many again (a change that came with those would be its baseline).
@@ -500,13 +564,18 @@ impl Detector {
             let state = &mut w.state;
             walk(&c.response, &mut String::new(), None, &mut |p, mut now, strings| match state.get_mut(p) {
                 Some(slot) => {
-                    if slot.base.as_ref().is_some_and(|b| b.values.is_some()) {
-                        now.values = values_of(strings);
+                    if let Some(base) = &mut slot.base {
+                        if base.values.is_some() {
+                            now.values = values_of(strings);
+                        }
+                        base.widen(&slot.pos, &now, strings);
                     }
                     slot.pos = now;
                 }
                 None => {
-                    state.insert(p.to_owned(), Slot { pos: now, base: None });
+                    now.values = values_of(strings);
+                    let base = Some(Base::of(&now, strings));
+                    state.insert(p.to_owned(), Slot { pos: now, base });
                 }
             });
         } else if w.seen >= self.cfg.settle_after {
@@ -918,6 +987,7 @@ mod tests {
     use super::*;
     use crate::exchange::{Exchange, Message};
     use crate::snapshot::Snapshot;
+    use crate::template::Route;
     use crate::{Recorder, RecorderConfig};
 
     fn x(path: &str, query: &str, status: u16, body: &Value, t: i64) -> Exchange {
@@ -1164,6 +1234,128 @@ mod tests {
         assert_eq!(kinds(&changes), [("field_gone", "/name", Some("string"), None)]);
         assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 20));
         assert_eq!(changes[0].path, "/items/{id}");
+    }
+
+    /// Records `xs` into `r` (a recorder that does not watch) and hands the contract of
+    /// each one's endpoint after it to `d` (which does); returns the last one's endpoint and
+    /// the changes `d` reported.
+    fn watched(
+        r: &mut Recorder,
+        d: &mut Detector,
+        xs: impl IntoIterator<Item = Exchange>,
+    ) -> (EndpointKey, Vec<Change>) {
+        let mut key = None;
+        let mut changes = Vec::new();
+        for x in xs {
+            r.record(&x);
+            let snap = r.snapshot();
+            let (k, c) = snap
+                .contracts
+                .iter()
+                .find(|(k, _)| Route::parse(&k.path).is_ok_and(|t| t.matches(&x.path)))
+                .expect("its endpoint");
+            changes.extend(d.observe(k, c, "", 1, x.time));
+            key = Some(k.clone());
+        }
+        (key.expect("an exchange"), changes)
+    }
+
+    fn unwatched(routes: &[&str]) -> Recorder {
+        let routes = routes.iter().map(|r| r.to_string()).collect();
+        Recorder::new(RecorderConfig { routes, ..RecorderConfig::default() }, None).expect("recorder").0
+    }
+
+    /// Merges the contract of `old` in `from` into `new` in `into`, as a relearn does, and
+    /// tells `d`.
+    fn merge_into(d: &mut Detector, from: &Recorder, old: &EndpointKey, into: &mut Recorder, new: &EndpointKey) {
+        let c = from.snapshot().contracts[old].clone();
+        into.import(&Snapshot { sources: Default::default(), contracts: [(new.clone(), c)].into() });
+        d.moved(old, new);
+        d.rebase(new, &into.snapshot().contracts[new]);
+    }
+
+    #[test]
+    fn a_literal_merged_into_a_settled_template_widens_its_baseline() {
+        let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut r = unwatched(&["/items/{id}"]);
+        let (template, quiet) =
+            watched(&mut r, &mut d, (0..150).map(|i| x(&format!("/items/{i}"), "", 200, &item(i), i)));
+        assert_eq!(quiet, []);
+        // A literal path recorded apart, which always answered with a state the template
+        // never had, a field of its own, and without `created`.
+        let special = |path: &str, i: i64| {
+            let mut b = item(i);
+            b["state"] = json!("archived");
+            b["note"] = json!("kept");
+            b.as_object_mut().expect("object").remove("created");
+            x(path, "", 200, &b, i)
+        };
+        let mut lit = unwatched(&[]);
+        let (special_key, _) = watched(&mut lit, &mut d, (150..160).map(|i| special("/items/special", i)));
+        merge_into(&mut d, &lit, &special_key, &mut r, &template);
+        // Its traffic now comes under the template: what it always answered is no change.
+        let (_, changes) = watched(&mut r, &mut d, (160..200).map(|i| special("/items/special", i)));
+        assert_eq!(kinds(&changes), []);
+        // What it never answered still is.
+        let (_, changes) = watched(
+            &mut r,
+            &mut d,
+            (200..230).map(|i| {
+                let mut b = item(i);
+                b["state"] = json!("refunded");
+                x(&format!("/items/{i}"), "", 200, &b, i)
+            }),
+        );
+        assert_eq!(kinds(&changes), [("enum_value_new", "/state", None, Some("refunded"))]);
+    }
+
+    #[test]
+    fn a_settled_literal_merged_into_a_new_template_keeps_what_it_was_counting() {
+        let mut d = Detector::new(ChangeConfig::default(), []);
+        // A busy literal path, settled, then ten responses without `name`...
+        let mut lit = unwatched(&[]);
+        let (hot, quiet) = watched(&mut lit, &mut d, (0..150).map(|i| x("/items/hot", "", 200, &item(i), i)));
+        assert_eq!(quiet, []);
+        let without = |path: &str, i: i64| {
+            let mut b = item(i);
+            b.as_object_mut().expect("object").remove("name");
+            x(path, "", 200, &b, i)
+        };
+        assert_eq!(watched(&mut lit, &mut d, (150..160).map(|i| without("/items/hot", i))).1, []);
+        // ... when a relearn merges it and a rare one into a new template.
+        let mut rare = unwatched(&[]);
+        let (rare_key, _) = watched(&mut rare, &mut d, (160..165).map(|i| x("/items/rare", "", 200, &item(i), i)));
+        let mut r = unwatched(&["/items/{id}"]);
+        let template = EndpointKey { path: "/items/{id}".into(), ..hot.clone() };
+        merge_into(&mut d, &lit, &hot, &mut r, &template);
+        merge_into(&mut d, &rare, &rare_key, &mut r, &template);
+        // Ten more complete the evidence: the hot path's watch went with it.
+        let (_, changes) = watched(&mut r, &mut d, (165..175).map(|i| without(&format!("/items/{i}"), i)));
+        assert_eq!(kinds(&changes), [("field_gone", "/name", Some("string"), None)]);
+        assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 20));
+        assert_eq!(changes[0].path, "/items/{id}");
+    }
+
+    #[test]
+    fn a_row_s_own_values_are_no_enumeration_once_its_path_joins_a_template() {
+        let mut d = Detector::new(ChangeConfig::default(), []);
+        let row = |sku: &str, i: i64| x(&format!("/rows/{sku}"), "", 200, &json!({"sku": sku, "stock": i}), i);
+        // A hot row's literal path, settled: its one `sku` looks like an enumeration of one.
+        let mut hot = unwatched(&[]);
+        let (hot_key, quiet) = watched(&mut hot, &mut d, (0..150).map(|i| row("a1b2c3d4e5", i)));
+        assert_eq!(quiet, []);
+        let mut r = unwatched(&["/rows/{sku}"]);
+        let template = EndpointKey { path: "/rows/{sku}".into(), ..hot_key.clone() };
+        merge_into(&mut d, &hot, &hot_key, &mut r, &template);
+        for (i, sku) in ["f6e5d4c3b2", "0a9b8c7d6e"].iter().enumerate() {
+            let mut rare = unwatched(&[]);
+            let (k, _) = watched(&mut rare, &mut d, (0..5).map(|j| row(sku, 200 + 10 * i as i64 + j)));
+            merge_into(&mut d, &rare, &k, &mut r, &template);
+        }
+        // Merged, the rows' values are ids (and would be many, or their texts withheld as
+        // rare): another row is no new value.
+        let (_, changes) = watched(&mut r, &mut d, (300..330).map(|i| row("9f8e7d6c5b", i)));
+        assert_eq!(kinds(&changes), []);
     }
 
     #[test]

@@ -1177,3 +1177,52 @@ fn a_partial_view_of_values_below_values_each_seen_at_one_endpoint_merges_both_l
         assert_eq!(got.split('/').map(|s| s.starts_with('{')).collect::<Vec<_>>(), want, "{path} -> {got}");
     }
 }
+
+#[test]
+fn endpoint_names_seen_each_with_one_shared_path_stay_literal() {
+    // A sidecar's view of repositories (the review's case against the rule above): besides
+    // endpoints seen whole, `actions` and `codespaces` are each seen only with
+    // `secrets/public-key` (which `dependabot` has too), `comments` and `releases` only with
+    // `{}/reactions` (which `issues` has too). Four children each with one path the others
+    // hold: endpoint names, not values, and they stay apart.
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    let below: [(&str, &[&str]); 12] = [
+        ("pulls", &["", "/1", "/2/files", "/3"]),
+        ("issues", &["", "/4", "/5/comments", "/6/reactions"]),
+        ("actions", &["/secrets/public-key"]),
+        ("codespaces", &["/secrets/public-key"]),
+        ("dependabot", &["/secrets/public-key", "/secrets/NPM_TOKEN", "/secrets/GH_TOKEN"]),
+        ("comments", &["/7/reactions"]),
+        ("releases", &["/8/reactions"]),
+        ("branches", &["", "/main/protection", "/develop"]),
+        ("commits", &["", "/a1b2c3d4e5/status", "/f6e5d4c3b2"]),
+        ("hooks", &["", "/9", "/10"]),
+        ("tags", &[""]),
+        ("forks", &[""]),
+    ];
+    for (i, owner) in ["acme-corp", "octo-org", "data-lab"].iter().enumerate() {
+        for (j, repo) in ["spark", "hello-world", "docs-site"].iter().enumerate() {
+            for (k, (name, subs)) in below.iter().enumerate() {
+                for (n, sub) in subs.iter().enumerate() {
+                    // Each repository, each sub-path: a sample of what a sidecar sees.
+                    if (i + j + k + n) % 3 != 2 || sub.contains("secrets") || sub.contains("reactions") {
+                        paths.push((format!("/repos/{owner}/{repo}/{name}{sub}"), sig(100 + k as u64 * 10 + n as u64)));
+                    }
+                }
+            }
+        }
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial));
+    for (path, want) in [
+        ("/repos/new-owner/new-repo/actions/secrets/public-key", "/repos/{}/{}/actions/secrets/public-key"),
+        ("/repos/new-owner/new-repo/codespaces/secrets/public-key", "/repos/{}/{}/codespaces/secrets/public-key"),
+        ("/repos/new-owner/new-repo/comments/11/reactions", "/repos/{}/{}/comments/{}/reactions"),
+        ("/repos/new-owner/new-repo/releases/12/reactions", "/repos/{}/{}/releases/{}/reactions"),
+        ("/repos/new-owner/new-repo/pulls/13", "/repos/{}/{}/pulls/{}"),
+    ] {
+        let got = t.template(path);
+        let shape: String =
+            got.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/");
+        assert_eq!(shape, want, "{path} -> {got}");
+    }
+}
