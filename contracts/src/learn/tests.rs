@@ -1170,6 +1170,9 @@ fn a_partial_view_of_values_below_values_each_seen_at_one_endpoint_merges_both_l
     }
     let t = Templater::new(learn_view(paths.iter().map(|(p, s)| (p.as_str(), *s, 1)), View::Partial));
     assert_eq!(t.template("/orgs/acme-mock/members"), "/orgs/{org}/members");
+    for p in ["/emoji", "/meta", "/rate_limit", "/gitignore/templates", "/user"] {
+        assert_eq!(t.template(p), p, "an endpoint of its own stays literal");
+    }
     for (path, _) in &paths[context..] {
         let got = t.template(path);
         let params: &[usize] = if path.starts_with("/user/") { &[3, 4, 6] } else { &[2, 4, 5, 7] };
