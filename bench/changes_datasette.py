@@ -4,9 +4,10 @@
     python3 bench/changes_datasette.py [--bin PATH] [--datasette PATH] [--requests 3000] [--seed 7]
 
 The shop of bench/datasette.py, served by `datasette serve` on loopback behind the proxy
-(default sampling, but with `--stable-interval 0` and `--flush-interval 1h`: the proxy flushes
-and relearns templates only when the bench asks `/contracts`, every 100 requests, so what it
-learns and reports does not depend on when a timer fires; admin on 127.0.0.1:0). Phase 1 sends a skewed mix of requests to a
+(with `--flush-interval 1h` and `--stable-sample 1`: the proxy flushes and relearns templates
+only when the bench asks `/contracts`, every 100 requests, and records every exchange, as
+what the stable sampler skips depends on how fast the recorder drains its queue; so what it
+learns and reports is the same on a busy machine as on an idle one; admin on 127.0.0.1:0). Phase 1 sends a skewed mix of requests to a
 service that does not change (instance pages such as `/-/threads.json` whose content varies,
 table pages, row pages as objects with `?_shape=objects`, missing rows): every change the
 proxy reports then is a false alarm. Phase 2 restarts Datasette on the same port over the
@@ -105,9 +106,10 @@ def main():
         ds = serve()
         px = subprocess.Popen([a.bin, "proxy", "--store", os.path.join(work, "store"),
                                "--admin", f"127.0.0.1:{admin_port}",
-                               # Relearning (at each flush) and sampling as of the exchanges
-                               # sent, not of the clock: a flush only when /contracts asks.
-                               "--flush-interval", "1h", "--stable-interval", "0",
+                               # Relearning (at each flush) and recording as of the exchanges
+                               # sent, not of the clock: a flush only when /contracts asks,
+                               # every exchange recorded.
+                               "--flush-interval", "1h", "--stable-sample", "1",
                                "--route", f"datasette@127.0.0.1:{px_port}=http://127.0.0.1:{ds_port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(px)

@@ -280,6 +280,27 @@ fn text_at(shape: &Shape, pointer: &str, hash: u64) -> Option<String> {
     }
 }
 
+/// The values of `key`'s path parameters in the contract's sampled paths, lowercased and
+/// without an extension (`/shop/products/oak-ember-5.json` under `/shop/products/{product}`:
+/// `oak-ember-5`).
+fn path_values(key: &EndpointKey, c: &Contract) -> HashSet<String> {
+    let template: Vec<&str> = key.path.split('/').collect();
+    let mut out = HashSet::new();
+    for p in &c.paths {
+        let segs: Vec<&str> = p.path.split('?').next().unwrap_or("").split('/').collect();
+        if segs.len() != template.len() {
+            continue;
+        }
+        for (seg, t) in segs.iter().zip(&template) {
+            if t.starts_with('{') && !seg.is_empty() {
+                let seg = seg.rsplit_once('.').map_or(*seg, |(stem, _)| stem);
+                out.insert(seg.to_ascii_lowercase());
+            }
+        }
+    }
+    out
+}
+
 /// The parent position of a pointer (`/a/b` → `/a`; `/a` → ``).
 fn parent_of(p: &str) -> &str {
     p.rfind('/').map_or("", |i| &p[..i])
@@ -314,7 +335,7 @@ fn kind_list(bits: u8) -> String {
 
 impl Base {
     /// The baseline at a position; enum values only with `strings` (when settling).
-    fn of(pos: &Pos, strings: Option<&StringShape>) -> Base {
+    fn of(pos: &Pos, strings: Option<&StringShape>, echoes: &HashSet<String>) -> Base {
         let format = (pos.strings > 0).then(|| pos.formats.iter().position(|n| *n == pos.strings)).flatten();
         // Enum-like: few values, each text kept, not a handful of ids, dates or addresses.
         let formatted =
@@ -323,7 +344,10 @@ impl Base {
             (Some(Values::Tracked(vals)), Some(v)) if !formatted && !v.is_empty() && v.len() <= 20 => {
                 let texts: Option<Vec<&str>> = vals.values().map(|e| e.text.as_deref()).collect();
                 let ids = |t: &[&str]| t.len() > 1 && t.iter().all(|t| crate::template::param_reason(t).is_some());
-                texts.filter(|t| !ids(t)).map(|_| v.iter().map(|(h, _)| *h).collect())
+                // Nor values the request paths hold: a row's own key echoed in its body (a
+                // shop's `sku`, its `name` in another case), however few rows were seen.
+                let echoed = |t: &[&str]| t.iter().any(|t| echoes.contains(&t.to_ascii_lowercase()));
+                texts.filter(|t| !ids(t) && !echoed(t)).map(|_| v.iter().map(|(h, _)| *h).collect())
             }
             _ => None,
         };
@@ -342,7 +366,7 @@ impl Base {
     /// [`Detector::rebase`]). An enum stays one only if the merged values still look like
     /// one: a literal path's watch taken by its template knew one row's values (one `sku`),
     /// and the rows merged with it bring ids, not an enumeration's values.
-    fn widen(&mut self, before: &Pos, now: &Pos, strings: Option<&StringShape>) {
+    fn widen(&mut self, before: &Pos, now: &Pos, strings: Option<&StringShape>, echoes: &HashSet<String>) {
         for i in 0..KIND_NAMES.len() {
             if now.kinds[i] > before.kinds[i] {
                 self.kinds |= 1 << i;
@@ -357,7 +381,7 @@ impl Base {
         {
             self.format = None;
         }
-        if self.values.is_some() && Base::of(now, strings).values.is_none() {
+        if self.values.is_some() && Base::of(now, strings, echoes).values.is_none() {
             self.values = None;
         }
         let Some(values) = &mut self.values else { return };
@@ -411,11 +435,12 @@ struct Watch {
 
 impl Watch {
     /// Settles on what `c` says now, at every position: the baseline.
-    fn settle(&mut self, c: &Contract) {
+    fn settle(&mut self, key: &EndpointKey, c: &Contract) {
         let state = &mut self.state;
+        let echoes = path_values(key, c);
         walk(&c.response, &mut String::new(), None, &mut |p, mut pos, strings| {
             pos.values = values_of(strings);
-            let base = Some(Base::of(&pos, strings));
+            let base = Some(Base::of(&pos, strings, &echoes));
             state.insert(p.to_owned(), Slot { pos, base });
         });
         self.settled = true;
@@ -562,24 +587,25 @@ impl Detector {
         let Some(w) = self.contracts.get_mut(key) else { return };
         if w.settled {
             let state = &mut w.state;
+            let echoes = path_values(key, c);
             walk(&c.response, &mut String::new(), None, &mut |p, mut now, strings| match state.get_mut(p) {
                 Some(slot) => {
                     if let Some(base) = &mut slot.base {
                         if base.values.is_some() {
                             now.values = values_of(strings);
                         }
-                        base.widen(&slot.pos, &now, strings);
+                        base.widen(&slot.pos, &now, strings, &echoes);
                     }
                     slot.pos = now;
                 }
                 None => {
                     now.values = values_of(strings);
-                    let base = Some(Base::of(&now, strings));
+                    let base = Some(Base::of(&now, strings, &echoes));
                     state.insert(p.to_owned(), Slot { pos: now, base });
                 }
             });
         } else if w.seen >= self.cfg.settle_after {
-            w.settle(c);
+            w.settle(key, c);
             self.settled_services.insert(key.service.clone());
         }
     }
@@ -622,7 +648,7 @@ impl Detector {
                 w.variants.insert(variant);
             }
             if w.seen >= cfg.settle_after {
-                w.settle(c);
+                w.settle(key, c);
                 self.settled_services.insert(key.service.clone());
             }
         } else {
@@ -940,13 +966,13 @@ fn finish(
             let under = format!("{p}/");
             for (_, slot) in state.iter_mut().filter(|(q, _)| q.starts_with(&under)) {
                 if slot.base.is_none() {
-                    slot.base = Some(Base::of(&slot.pos, None));
+                    slot.base = Some(Base::of(&slot.pos, None, &HashSet::new()));
                 }
             }
         }
         let Some(slot) = state.get_mut(&p) else { continue };
         let pos = &slot.pos;
-        let b = slot.base.get_or_insert_with(|| Base::of(pos, None));
+        let b = slot.base.get_or_insert_with(|| Base::of(pos, None, &HashSet::new()));
         let (kind, before, after) = match probe {
             Probe::Gone => {
                 b.always = false;
@@ -1356,6 +1382,24 @@ mod tests {
         // rare): another row is no new value.
         let (_, changes) = watched(&mut r, &mut d, (300..330).map(|i| row("9f8e7d6c5b", i)));
         assert_eq!(kinds(&changes), []);
+    }
+
+    #[test]
+    fn a_row_s_key_echoed_in_its_body_is_no_enumeration() {
+        let mut r =
+            Recorder::new(RecorderConfig { routes: vec!["/rows/{sku}".into()], ..RecorderConfig::default() }, None)
+                .expect("recorder")
+                .0;
+        r.watch_changes(ChangeConfig::default());
+        // A few rows, each often: their keys (and names, in another case) look like an
+        // enumeration's values, but the request paths hold them.
+        let skus = ["oak-ember", "pine-ash", "elm-fir"];
+        let row = |sku: &str, i: i64| {
+            x(&format!("/rows/{sku}"), "", 200, &json!({"sku": sku, "name": sku.to_uppercase(), "stock": i}), i)
+        };
+        assert_eq!(run(&mut r, 150, 0, |i| row(skus[(i % 3) as usize], i)), []);
+        // Another row, often: no new value.
+        assert_eq!(kinds(&run(&mut r, 30, 150, |i| row("birch-yew", i))), []);
     }
 
     #[test]
