@@ -1211,52 +1211,26 @@ mod tests {
 
     #[test]
     fn a_settled_template_that_takes_in_literal_paths_keeps_its_baseline_and_what_it_counts() {
-        // Contracts from a recorder that does not watch; the detector under test watches them.
-        let mut r =
-            Recorder::new(RecorderConfig { routes: vec!["/items/{id}".into()], ..RecorderConfig::default() }, None)
-                .expect("recorder")
-                .0;
         let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut r = unwatched(&["/items/{id}"]);
         let without = |i: i64| {
             let mut b = item(i);
             b.as_object_mut().expect("object").remove("name");
             x(&format!("/items/{i}"), "", 200, &b, i)
         };
-        let feed = |r: &mut Recorder, d: &mut Detector, x: Exchange| {
-            r.record(&x);
-            let snap = r.snapshot();
-            let (key, c) = snap.contracts.iter().find(|(k, _)| k.path == "/items/{id}").expect("template");
-            d.observe(key, c, "", 1, x.time)
-        };
-        for i in 0..150 {
-            assert_eq!(feed(&mut r, &mut d, x(&format!("/items/{i}"), "", 200, &item(i), i)), []);
-        }
+        let (template, quiet) =
+            watched(&mut r, &mut d, (0..150).map(|i| x(&format!("/items/{i}"), "", 200, &item(i), i)));
+        assert_eq!(quiet, []);
         // Half the evidence that `name` is gone...
-        for i in 150..160 {
-            assert_eq!(feed(&mut r, &mut d, without(i)), []);
-        }
+        assert_eq!(watched(&mut r, &mut d, (150..160).map(without)).1, []);
         // ... when relearning merges a literal path, watched on its own so far, into the
         // template.
-        let mut lit = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
-        for i in 0..5 {
-            let x = x("/items/special", "", 200, &item(i), i);
-            lit.record(&x);
-            let snap = lit.snapshot();
-            let (k, c) = snap.contracts.iter().next().expect("literal");
-            d.observe(k, c, "", 1, x.time);
-        }
-        let lit_snap = lit.snapshot();
-        let (lit_key, lit_c) = lit_snap.contracts.iter().next().expect("literal");
-        let template = r.snapshot().contracts.keys().next().expect("template").clone();
-        r.import(&Snapshot { sources: Default::default(), contracts: [(template.clone(), lit_c.clone())].into() });
-        d.moved(lit_key, &template);
-        d.rebase(&template, &r.snapshot().contracts[&template]);
+        let mut lit = unwatched(&[]);
+        let (lit_key, _) = watched(&mut lit, &mut d, (0..5).map(|i| x("/items/special", "", 200, &item(i), i)));
+        merge_into(&mut d, &lit, &lit_key, &mut r, &template);
         // The other half completes it: the baseline and the count went through the merge,
         // and the literal's responses were not taken for one more response of the template.
-        let mut changes = Vec::new();
-        for i in 160..170 {
-            changes.extend(feed(&mut r, &mut d, without(i)));
-        }
+        let (_, changes) = watched(&mut r, &mut d, (160..170).map(without));
         assert_eq!(kinds(&changes), [("field_gone", "/name", Some("string"), None)]);
         assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 20));
         assert_eq!(changes[0].path, "/items/{id}");

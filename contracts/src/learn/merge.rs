@@ -578,12 +578,17 @@ impl Node {
                     } else {
                         shallow.push(i);
                     }
-                } else if a.len() == 1 && held.len() == 1 && held[0].matches('/').count() >= 2 {
-                    // One path below, two segments deep, held by the others: a value seen
-                    // at one endpoint below it (a package type's `{}/versions/{}`, or
-                    // `mock-mock/versions` with its names not merged yet), which counts as
-                    // the leaves do (test
-                    // `endpoint_names_seen_each_with_one_shared_path_stay_literal`).
+                } else if a.len() == 1
+                    && held.len() == 1
+                    && held[0].starts_with("/{}/")
+                    && held[0].matches("{}").count() >= 2
+                {
+                    // One path below, values below values, held by the others: a value seen
+                    // at one endpoint below it (a package type's `{}/versions/{}`), which
+                    // counts as the leaves do. Not a path of names, nor one value deep:
+                    // endpoint names share those, with their shapes (`secrets/public-key`
+                    // under `actions` and `codespaces`, `{}/reactions` under `comments` and
+                    // `releases`; test `endpoint_names_seen_each_with_one_shared_path_stay_literal`).
                     held_members += members[i];
                     shallow.push(i);
                 }
