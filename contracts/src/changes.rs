@@ -459,12 +459,33 @@ struct Slot {
 struct EndpointWatch {
     seen: u64,
     statuses: BTreeMap<u16, u64>,
-    /// Once settled: each status's share of the responses then.
+    /// Once settled: each status's share of the recent responses (`recent`) as of the last
+    /// time it was seen; first, its share of the responses until then.
     base: Option<BTreeMap<u16, f64>>,
+    /// Once settled: each status's share of the recent responses, a moving average over about
+    /// [`RECENT`] of them.
+    recent: BTreeMap<u16, f64>,
     /// Statuses missing in a row (common ones), or seen since first (new ones).
     streaks: HashMap<(u16, bool), Streak>,
     /// Appeared after its service settled: responses counted toward `endpoint_new`.
     new: Option<Streak>,
+}
+
+/// About how many responses a status's recent share is averaged over ([`EndpointWatch::recent`]).
+const RECENT: f64 = 128.0;
+
+impl EndpointWatch {
+    /// Counts `weight` responses of `status` into the recent shares.
+    fn count_recent(&mut self, status: u16, weight: u64) {
+        if self.base.is_none() {
+            return;
+        }
+        let decay = (1.0 - 1.0 / RECENT).powf(weight.max(1) as f64);
+        self.recent.entry(status).or_insert(0.0);
+        for (s, share) in self.recent.iter_mut() {
+            *share = *share * decay + if *s == status { 1.0 - decay } else { 0.0 };
+        }
+    }
 }
 
 /// The most request variants remembered per contract; beyond, every variant counts.
@@ -557,6 +578,7 @@ impl Detector {
             *e.statuses.entry(status).or_default() += n;
             if let Some(base) = &mut e.base {
                 base.entry(status).or_insert(0.0);
+                e.recent.entry(status).or_insert(0.0);
             }
         }
         match (was.new, &mut e.new) {
@@ -628,6 +650,7 @@ impl Detector {
         }
         if let Some(e) = self.endpoints.get_mut(&endpoint_id(key)) {
             *e.statuses.entry(key.status).or_default() += n;
+            e.count_recent(key.status, n);
             e.streaks.remove(&(key.status, false));
         }
     }
@@ -717,15 +740,26 @@ impl Detector {
                 out.push(self_change(key, key.status, ChangeKind::EndpointNew, String::new(), None, None, ev, time));
             }
         }
+        e.count_recent(key.status, weight);
         match &mut e.base {
             None => {
                 if e.seen >= cfg.settle_after {
                     let total = e.statuses.values().sum::<u64>() as f64;
-                    e.base = Some(e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect());
+                    e.recent = e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect();
+                    e.base = Some(e.recent.clone());
                     self.settled_services.insert(key.service.clone());
                 }
             }
             Some(base) => {
+                // A status's share is its share of the recent traffic as of the last time it
+                // was seen, not what the first responses showed: traffic whose 404s fall
+                // from three in ten to one in eight (a client that stopped retrying missing
+                // rows) has ordinary gaps between 404s that the first share makes a
+                // one-in-a-million chance. While a status is missing, its share stays where
+                // it was.
+                if let (Some(share), Some(now)) = (base.get_mut(&key.status), e.recent.get(&key.status)) {
+                    *share = *now;
+                }
                 let mut gone = Vec::new();
                 for (&status, &share) in base.iter() {
                     if status == key.status || share < 0.2 {
@@ -1166,6 +1200,29 @@ mod tests {
         let changes = run(&mut r, 25, 400, |i| x("/search", "", 200, &json!({"hits": i}), i));
         assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
         assert_eq!(changes[0].path, "/search");
+    }
+
+    #[test]
+    fn a_status_whose_share_falls_after_settling_is_judged_on_its_share_since() {
+        let mut r = recorder();
+        let answer = |i: i64, missing: bool| {
+            if missing {
+                x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
+            } else {
+                x(&format!("/items/{i}"), "", 200, &item(i), i)
+            }
+        };
+        // The first hundred answer 404 three times in ten (a client retrying missing rows):
+        // the endpoint settles on that share.
+        assert_eq!(run(&mut r, 100, 0, |i| answer(i, i % 10 < 3)), []);
+        // Then one in eight for a thousand, and a gap of 60 without one: far longer than the
+        // 39 in a row that a share of 0.3 makes a one-in-a-million chance, but ordinary at
+        // the recent share (0.125, under the shares watched for their end).
+        assert_eq!(run(&mut r, 1000, 100, |i| answer(i, i % 8 == 0)), []);
+        assert_eq!(run(&mut r, 60, 1100, |i| answer(i, false)), [], "a gap between 404s is no change");
+        // A status that stops at its recent share still does: 200, seven in eight.
+        let changes = run(&mut r, 40, 1160, |i| answer(i, true));
+        assert_eq!(kinds(&changes), [("status_gone", "", Some("200"), None)]);
     }
 
     #[test]
