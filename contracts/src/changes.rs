@@ -469,6 +469,8 @@ struct EndpointWatch {
     streaks: HashMap<(u16, bool), Streak>,
     /// Appeared after its service settled: responses counted toward `endpoint_new`.
     new: Option<Streak>,
+    /// Of a candidate `new`: the responses of its service before its first.
+    first_at: u64,
 }
 
 /// About how many responses a status's recent share is averaged over ([`EndpointWatch::recent`]).
@@ -501,6 +503,8 @@ pub struct Detector {
     endpoints: FxMap<u64, EndpointWatch>,
     /// Services with at least one settled endpoint.
     settled_services: HashSet<String>,
+    /// Responses of each service watched so far (by the traffic each stands for).
+    traffic: HashMap<String, u64>,
 }
 
 impl Detector {
@@ -591,6 +595,7 @@ impl Detector {
                 if o.since < n.since {
                     n.since = o.since;
                 }
+                e.first_at = e.first_at.min(was.first_at);
             }
         }
     }
@@ -723,9 +728,13 @@ impl Detector {
         let cfg = &self.cfg;
         let id = endpoint_id(key);
         let fresh = !self.endpoints.contains_key(&id);
+        let traffic = self.traffic.entry(key.service.clone()).or_default();
+        *traffic += weight.max(1);
+        let traffic = *traffic;
         let e = self.endpoints.entry(id).or_default();
         if fresh && self.settled_services.contains(&key.service) && key.path != crate::template::OVERFLOW_PATH {
             e.new = Some(Streak { count: 0, of: 0, since: time, armed: false });
+            e.first_at = traffic - weight.max(1);
         }
         e.seen += 1;
         // Shares by the traffic each recorded response stands for: a sampling proxy's weights
@@ -733,11 +742,30 @@ impl Detector {
         *e.statuses.entry(key.status).or_default() += weight.max(1);
         if let Some(n) = &mut e.new {
             n.count += 1;
-            n.of += 1;
+            // Of the service's responses since its first.
+            n.of = traffic - e.first_at;
             if n.count >= cfg.evidence {
                 let ev = n.clone();
                 e.new = None;
-                out.push(self_change(key, key.status, ChangeKind::EndpointNew, String::new(), None, None, ev, time));
+                // New, or only rare and not met yet? Its share of the service's traffic since
+                // it came makes missing it from all the traffic before by chance less than
+                // one in a million, or it is no new endpoint: one in thirty-five of the
+                // responses, first seen after 217 of them (an instance page of Datasette's,
+                // seed 2), is one met late. (It stays known.)
+                let share = e.statuses.values().sum::<u64>() as f64 / ev.of.max(1) as f64;
+                let need = if share >= 1.0 { 0.0 } else { (1e-6f64).ln() / (1.0 - share).ln() };
+                if e.first_at as f64 >= need {
+                    out.push(self_change(
+                        key,
+                        key.status,
+                        ChangeKind::EndpointNew,
+                        String::new(),
+                        None,
+                        None,
+                        ev,
+                        time,
+                    ));
+                }
             }
         }
         e.count_recent(key.status, weight);
@@ -1223,6 +1251,30 @@ mod tests {
         // A status that stops at its recent share still does: 200, seven in eight.
         let changes = run(&mut r, 40, 1160, |i| answer(i, true));
         assert_eq!(kinds(&changes), [("status_gone", "", Some("200"), None)]);
+    }
+
+    #[test]
+    fn a_rare_endpoint_met_soon_after_settling_is_not_new_one_met_after_much_traffic_is() {
+        let mut r = settled();
+        // One response in thirty is `/health`, from the 180th of the service on: 20 of them
+        // are no evidence that it is new, as missing one in thirty from the 179 before is
+        // not unlikely.
+        let with = |rare: &'static str| {
+            move |i: i64| {
+                if i % 30 == 29 {
+                    x(rare, "", 200, &json!({"ok": true}), i)
+                } else {
+                    x(&format!("/items/{i}"), "", 200, &item(i), i)
+                }
+            }
+        };
+        assert_eq!(run(&mut r, 1050, 150, with("/health")), [], "a rare endpoint met late");
+        // The same share from the 1,229th on is new: missing it from 1,228 by chance is less
+        // than one in a million.
+        let changes = run(&mut r, 630, 1200, with("/stats"));
+        assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
+        assert_eq!(changes[0].path, "/stats");
+        assert_eq!((changes[0].evidence.count, changes[0].evidence.of), (20, 571));
     }
 
     #[test]
