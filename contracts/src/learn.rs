@@ -257,6 +257,7 @@ impl PathLearner {
             below_ids: std::cell::Cell::new(false),
             top: std::cell::Cell::new(false),
             trial_budget: std::cell::Cell::new(0),
+            join_budget: std::cell::Cell::new(TRIAL_BUDGET * root.size()),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`

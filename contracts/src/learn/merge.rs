@@ -315,7 +315,7 @@ impl Node {
         param.skeletons("", &mut param_skeletons);
         let param_skeletons = SkelTrie::new(&param_skeletons);
         let param_shape = param.shape();
-        let values: Vec<String> = self
+        let mut values: Vec<String> = self
             .lits
             .iter()
             .filter(|(k, _)| !looks_like_version(k))
@@ -325,6 +325,16 @@ impl Node {
             })
             .map(|(k, _)| k.clone())
             .collect();
+        // On the last pass only: on an earlier one, a node deep in one value's subtree (a
+        // repository's, below an owner not merged yet) would take in literals its siblings
+        // then no longer share with their own. Learning from every path only: a sidecar's
+        // relearn sees each endpoint's few sampled paths, and four sidecars merged so took
+        // endpoint names for values (`/user/{}/{}/{}` for `/user/memberships/orgs/{}`, in
+        // `tests/templating.rs`), at the top of the API too (`/{}/{}` for
+        // `/codes_of_conduct/{}`).
+        if values.is_empty() && min_count == 0 && cx.view == View::Whole {
+            values = self.join_on_trial(param, typical, above, cx);
+        }
         if !values.is_empty() {
             if cx.show() {
                 eprintln!("learn: {at}/{{}} <- {values:?} (left without evidence of their own)");
@@ -341,6 +351,52 @@ impl Node {
             }
             param.learn(min_count, above, cx, &format!("{at}/{{}}"));
         }
+    }
+
+    /// The literal children left beside `param` with values below them (a hot dataset's
+    /// versions, `/spark-docs/{mobile-linux,react-gamma}/fields`, beside a parameter of three
+    /// rare datasets each seen with one version) that are values once the parameter learns
+    /// with them: each is learned into a copy of the parameter (its versions and theirs are
+    /// then enough to merge), and joins when, read through what the copy learned, nothing
+    /// tells it from the copy's values. On trial, within a budget of its own (`Cx::join_budget`).
+    fn join_on_trial(&self, param: &Node, typical: usize, above: &[&Echo], cx: &Cx) -> Vec<String> {
+        if cx.trial.get() {
+            return Vec::new();
+        }
+        let mut joined = Vec::new();
+        for (k, n) in self.lits.iter().filter(|(k, n)| !looks_like_version(k) && n.ends <= typical && !n.shallow()) {
+            let Some(size) = param.size_within(TRIAL_NODES.min(cx.join_budget.get())) else { break };
+            if n.size_within(TRIAL_NODES.min(cx.join_budget.get())).is_none() {
+                continue;
+            }
+            cx.join_budget.set(cx.join_budget.get().saturating_sub(size + n.size()));
+            let mut with = param.clone();
+            with.absorb(n.clone());
+            let was = cx.trial.replace(true);
+            with.learn(0, above, cx, "");
+            cx.trial.set(was);
+            let mut read = n.clone();
+            read.read_as(&with);
+            let mut mine = Vec::new();
+            read.skeletons("", &mut mine);
+            let mut theirs = Vec::new();
+            param.clone_read(&with).skeletons("", &mut theirs);
+            let theirs = SkelTrie::new(&theirs);
+            if !mine.is_empty()
+                && mine.iter().all(|m| theirs.holds(m, false))
+                && read.sigs.iter().all(|s| cx.generic.contains(s) || param.sigs.contains(s))
+            {
+                joined.push(k.clone());
+            }
+        }
+        joined
+    }
+
+    /// A copy of this node read as `like` was learned ([`Node::read_as`]).
+    fn clone_read(&self, like: &Node) -> Node {
+        let mut n = self.clone();
+        n.read_as(like);
+        n
     }
 
     /// Whether nothing tells this literal child from the values of the `param` beside it:

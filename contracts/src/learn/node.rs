@@ -66,6 +66,9 @@ pub(super) struct Cx {
     pub(super) top: std::cell::Cell<bool>,
     /// Trie nodes the trials may still copy and learn again (see `Node::learn`).
     pub(super) trial_budget: std::cell::Cell<usize>,
+    /// The same for the trials of literals left beside a parameter (`Node::join_on_trial`),
+    /// apart: those must not use up what the children's trials need.
+    pub(super) join_budget: std::cell::Cell<usize>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -1236,3 +1236,36 @@ fn endpoint_names_seen_each_with_one_shared_path_stay_literal() {
         assert_eq!(shape, want, "{path} -> {got}");
     }
 }
+
+#[test]
+fn a_hot_value_with_values_below_joins_rare_ones_once_they_learn_together() {
+    // `/{dataset}/{version}/fields`, Zipf-skewed: the hot dataset seen with three versions,
+    // three rare ones with one each; answers are errors (no shape) but for two.
+    let mut paths: Vec<(&str, Option<u64>, usize)> = vec![("/", sig(1), 8)];
+    for (p, s) in [
+        ("/spark-docs/mobile-linux/fields", None),
+        ("/spark-docs/nova-docs/fields", None),
+        ("/spark-docs/react-gamma/fields", sig(2)),
+        ("/acme-acme/tools-react/fields", sig(2)),
+        ("/nova-core/nova-docs/fields", None),
+        ("/tools-core/beta-world/fields", None),
+    ] {
+        paths.push((p, s, if p.starts_with("/spark-docs") { 2 } else { 1 }));
+    }
+    let t = Templater::new(learn_view(paths.iter().copied(), View::Whole));
+    let unnamed = |p: &str| {
+        let t = t.template(p);
+        t.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/")
+    };
+    assert_eq!(unnamed("/spark-docs/new-version/fields"), "/{}/{}/fields");
+    assert_eq!(unnamed("/other/v9/fields"), "/{}/{}/fields");
+    // Not one whose subtree, so read, is not theirs: `schema` below each of its names.
+    let paths: Vec<(String, Option<u64>, usize)> = paths
+        .iter()
+        .map(|&(p, s, w)| {
+            (if p.starts_with("/spark-docs") { p.replace("fields", "schema") } else { p.to_owned() }, s, w)
+        })
+        .collect();
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    assert!(t.template("/spark-docs/nova-docs/schema").starts_with("/spark-docs/"));
+}
