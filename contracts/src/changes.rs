@@ -459,12 +459,15 @@ struct Slot {
 struct EndpointWatch {
     seen: u64,
     statuses: BTreeMap<u16, u64>,
-    /// Once settled: each status's share of the recent responses (`recent`) as of the last
-    /// time it was seen; first, its share of the responses until then.
+    /// Once settled: each status's share of the responses then. A status of a fifth or more
+    /// is watched for its end.
     base: Option<BTreeMap<u16, f64>>,
-    /// Once settled: each status's share of the recent responses, a moving average over about
-    /// [`RECENT`] of them.
-    recent: BTreeMap<u16, f64>,
+    /// Each status's count in the recent responses: the bucket being filled and the one
+    /// before it (each of [`RECENT`] responses or more, by the traffic each stands for).
+    recent: [BTreeMap<u16, u64>; 2],
+    /// Once settled: each status's share of the recent responses as of the last time it was
+    /// seen, which sets how long a run without it is chance.
+    last: BTreeMap<u16, f64>,
     /// Statuses missing in a row (common ones), or seen since first (new ones).
     streaks: HashMap<(u16, bool), Streak>,
     /// Appeared after its service settled: responses counted toward `endpoint_new`.
@@ -473,19 +476,28 @@ struct EndpointWatch {
     first_at: u64,
 }
 
-/// About how many responses a status's recent share is averaged over ([`EndpointWatch::recent`]).
-const RECENT: f64 = 128.0;
+/// The fewest responses a bucket of recent statuses holds ([`EndpointWatch::recent`]).
+const RECENT: u64 = 128;
+
+/// The least share a watched status's run is judged at: one seen once in a hundred or less
+/// is gone after 1,375 responses without it.
+const LEAST_SHARE: f64 = 0.01;
 
 impl EndpointWatch {
-    /// Counts `weight` responses of `status` into the recent shares.
+    /// Counts `weight` responses of `status` into the recent ones, and, once settled, sets
+    /// the status's share of them as of now. Counts, not a moving average: one response
+    /// standing for many (a sampling proxy's weight, the skipped ones handed over at a
+    /// flush) were spread over the time the others came in, not in a row.
     fn count_recent(&mut self, status: u16, weight: u64) {
-        if self.base.is_none() {
-            return;
+        if self.recent[0].values().sum::<u64>() >= RECENT {
+            self.recent.swap(0, 1);
+            self.recent[0].clear();
         }
-        let decay = (1.0 - 1.0 / RECENT).powf(weight.max(1) as f64);
-        self.recent.entry(status).or_insert(0.0);
-        for (s, share) in self.recent.iter_mut() {
-            *share = *share * decay + if *s == status { 1.0 - decay } else { 0.0 };
+        *self.recent[0].entry(status).or_default() += weight.max(1);
+        if self.base.is_some() {
+            let total = self.recent.iter().flat_map(|b| b.values()).sum::<u64>();
+            let mine = self.recent.iter().filter_map(|b| b.get(&status)).sum::<u64>();
+            self.last.insert(status, mine as f64 / total.max(1) as f64);
         }
     }
 }
@@ -508,10 +520,13 @@ pub struct Detector {
 }
 
 impl Detector {
-    /// A detector; `known` are the endpoints already recorded (a store's), which are never new.
-    pub fn new(cfg: ChangeConfig, known: impl IntoIterator<Item = EndpointKey>) -> Detector {
+    /// A detector; `known` are the endpoints already recorded (a store's), which are never
+    /// new, each with the responses recorded for it: the traffic a new endpoint's first is
+    /// judged after (see `observe_endpoint`) counts what the store saw before a restart.
+    pub fn new(cfg: ChangeConfig, known: impl IntoIterator<Item = (EndpointKey, u64)>) -> Detector {
         let mut d = Detector { cfg, next_id: 1, ..Detector::default() };
-        for k in known {
+        for (k, count) in known {
+            *d.traffic.entry(k.service.clone()).or_default() += count;
             d.endpoints.entry(endpoint_id(&k)).or_default();
         }
         d
@@ -582,7 +597,6 @@ impl Detector {
             *e.statuses.entry(status).or_default() += n;
             if let Some(base) = &mut e.base {
                 base.entry(status).or_insert(0.0);
-                e.recent.entry(status).or_insert(0.0);
             }
         }
         match (was.new, &mut e.new) {
@@ -653,6 +667,7 @@ impl Detector {
         if n == 0 {
             return;
         }
+        *self.traffic.entry(key.service.clone()).or_default() += n;
         if let Some(e) = self.endpoints.get_mut(&endpoint_id(key)) {
             *e.statuses.entry(key.status).or_default() += n;
             e.count_recent(key.status, n);
@@ -773,27 +788,26 @@ impl Detector {
             None => {
                 if e.seen >= cfg.settle_after {
                     let total = e.statuses.values().sum::<u64>() as f64;
-                    e.recent = e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect();
-                    e.base = Some(e.recent.clone());
+                    e.base = Some(e.statuses.iter().map(|(s, n)| (*s, *n as f64 / total)).collect());
+                    e.last = e.base.clone().unwrap_or_default();
                     self.settled_services.insert(key.service.clone());
                 }
             }
             Some(base) => {
-                // A status's share is its share of the recent traffic as of the last time it
-                // was seen, not what the first responses showed: traffic whose 404s fall
-                // from three in ten to one in eight (a client that stopped retrying missing
-                // rows) has ordinary gaps between 404s that the first share makes a
-                // one-in-a-million chance. While a status is missing, its share stays where
-                // it was.
-                if let (Some(share), Some(now)) = (base.get_mut(&key.status), e.recent.get(&key.status)) {
-                    *share = *now;
-                }
                 let mut gone = Vec::new();
                 for (&status, &share) in base.iter() {
                     if status == key.status || share < 0.2 {
                         continue;
                     }
-                    // Missing this many in a row by chance: under one in a million.
+                    // Missing this many in a row by chance: under one in a million, at the
+                    // status's share of the recent traffic when it was last seen, not the
+                    // share the endpoint settled on. Traffic whose 404s fall from three in
+                    // ten to one in eight (a client that stopped retrying missing rows) has
+                    // ordinary gaps between them that the first share makes a
+                    // one-in-a-million chance; one fading out is gone when it has been
+                    // missing long enough at its last share.
+                    let share =
+                        e.last.get(&status).copied().unwrap_or(share).clamp(LEAST_SHARE, share.max(LEAST_SHARE));
                     let need = ((1e-6f64).ln() / (1.0 - share).ln()).ceil().max(cfg.evidence as f64) as u64;
                     let s = e.streaks.entry((status, false)).or_insert(Streak {
                         count: 0,
@@ -1254,6 +1268,43 @@ mod tests {
     }
 
     #[test]
+    fn a_status_s_end_is_found_under_sampling_weights_and_skipped_counts() {
+        let mut r = recorder();
+        let answer = |i: i64, missing: bool| {
+            if missing {
+                x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
+            } else {
+                x(&format!("/items/{i}"), "", 200, &item(i), i)
+            }
+        };
+        assert_eq!(run(&mut r, 100, 0, |i| answer(i, i % 10 < 3)), []);
+        // A sampling proxy, with 404 still three responses in ten: each 404 recorded, one 200
+        // in seven recorded standing for two, and at each flush (every hundred responses)
+        // the fifty 200s it skipped without a recorded one to stand for them, at once.
+        let key = |r: &Recorder, status: u16| {
+            r.snapshot().contracts.keys().find(|k| k.status == status).expect("recorded").clone()
+        };
+        let mut changes = Vec::new();
+        for round in 0..40i64 {
+            let t = 100 + round * 10;
+            for i in t..t + 3 {
+                changes.extend(r.record_weighted(&answer(i, true), 1).changes);
+            }
+            changes.extend(r.record_weighted(&answer(t + 3, false), 2).changes);
+            if round % 10 == 9 {
+                let ok = key(&r, 200);
+                r.count_skipped(&ok, 50);
+            }
+        }
+        assert_eq!(changes, [], "steady traffic under sampling changes nothing");
+        // Then the 404s stop: found, at most as late as at the share the endpoint settled on
+        // (0.3: 39 in a row, after the 10 that arm the count).
+        let changes = run(&mut r, 60, 600, |i| answer(i, false));
+        assert_eq!(kinds(&changes), [("status_gone", "", Some("404"), None)]);
+        assert!(changes[0].evidence.count <= 39, "{:?}", changes[0].evidence);
+    }
+
+    #[test]
     fn a_rare_endpoint_met_soon_after_settling_is_not_new_one_met_after_much_traffic_is() {
         let mut r = settled();
         // One response in thirty is `/health`, from the 180th of the service on: 20 of them
@@ -1320,7 +1371,7 @@ mod tests {
 
     #[test]
     fn a_settled_template_that_takes_in_literal_paths_keeps_its_baseline_and_what_it_counts() {
-        let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut d = Detector::new(ChangeConfig::default(), std::iter::empty());
         let mut r = unwatched(&["/items/{id}"]);
         let without = |i: i64| {
             let mut b = item(i);
@@ -1385,7 +1436,7 @@ mod tests {
 
     #[test]
     fn a_literal_merged_into_a_settled_template_widens_its_baseline() {
-        let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut d = Detector::new(ChangeConfig::default(), std::iter::empty());
         let mut r = unwatched(&["/items/{id}"]);
         let (template, quiet) =
             watched(&mut r, &mut d, (0..150).map(|i| x(&format!("/items/{i}"), "", 200, &item(i), i)));
@@ -1420,7 +1471,7 @@ mod tests {
 
     #[test]
     fn a_settled_literal_merged_into_a_new_template_keeps_what_it_was_counting() {
-        let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut d = Detector::new(ChangeConfig::default(), std::iter::empty());
         // A busy literal path, settled, then ten responses without `name`...
         let mut lit = unwatched(&[]);
         let (hot, quiet) = watched(&mut lit, &mut d, (0..150).map(|i| x("/items/hot", "", 200, &item(i), i)));
@@ -1447,7 +1498,7 @@ mod tests {
 
     #[test]
     fn a_row_s_own_values_are_no_enumeration_once_its_path_joins_a_template() {
-        let mut d = Detector::new(ChangeConfig::default(), []);
+        let mut d = Detector::new(ChangeConfig::default(), std::iter::empty());
         let row = |sku: &str, i: i64| x(&format!("/rows/{sku}"), "", 200, &json!({"sku": sku, "stock": i}), i);
         // A hot row's literal path, settled: its one `sku` looks like an enumeration of one.
         let mut hot = unwatched(&[]);
@@ -1514,11 +1565,19 @@ mod tests {
         // Endpoints a store already held are not new after a restart.
         let snapshot_holder = settled();
         let known: Vec<EndpointKey> = snapshot_holder.snapshot().contracts.keys().cloned().collect();
-        let mut d = Detector::new(ChangeConfig::default(), known.clone());
+        let mut d = Detector::new(ChangeConfig::default(), known.iter().map(|k| (k.clone(), 1000)));
         let c = snapshot_holder.snapshot().contracts[&known[0]].clone();
         d.settled_services.insert("shop".into());
         for i in 0..30 {
             assert_eq!(d.observe(&known[0], &c, "", 1, Ts(i)), []);
         }
+        // What the store recorded before the restart counts as the traffic before a new
+        // endpoint: one in thirty responses from the restart on is new (after 30 responses
+        // of a fresh proxy it would be a rare endpoint met late).
+        let stats = EndpointKey { path: "/stats".into(), ..known[0].clone() };
+        let changes: Vec<Change> = (30..630)
+            .flat_map(|i| d.observe(if i % 30 == 29 { &stats } else { &known[0] }, &c, "", 1, Ts(i)))
+            .collect();
+        assert_eq!(kinds(&changes), [("endpoint_new", "", None, None)]);
     }
 }

@@ -335,7 +335,8 @@ impl Recorder {
     /// endpoints recorded so far (a store's) are known, never new. [`Recorder::record_weighted`]
     /// returns what each exchange completed.
     pub fn watch_changes(&mut self, cfg: crate::changes::ChangeConfig) {
-        self.changes = Some(crate::changes::Detector::new(cfg, self.contracts.keys().cloned()));
+        self.changes =
+            Some(crate::changes::Detector::new(cfg, self.contracts.iter().map(|(k, c)| (k.clone(), c.count))));
     }
 
     /// Records; with `fingerprint`, also says whether the contract changed beyond its counts
