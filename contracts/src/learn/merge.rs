@@ -364,7 +364,13 @@ impl Node {
             return Vec::new();
         }
         let mut joined = Vec::new();
-        for (k, n) in self.lits.iter().filter(|(k, n)| !looks_like_version(k) && n.ends <= typical && !n.shallow()) {
+        // Not a collection's name (a plural word: `/orgs/{org}/issues` has the structure of
+        // `/{owner}/{repo}/issues`, but `orgs` names what is below it, a value does not).
+        for (k, n) in self
+            .lits
+            .iter()
+            .filter(|(k, n)| !looks_like_version(k) && !node::plural(k) && n.ends <= typical && !n.shallow())
+        {
             let Some(size) = param.size_within(TRIAL_NODES.min(cx.join_budget.get())) else { break };
             if n.size_within(TRIAL_NODES.min(cx.join_budget.get())).is_none() {
                 continue;

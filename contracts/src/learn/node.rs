@@ -105,7 +105,7 @@ pub(super) struct Node {
 }
 
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
-fn plural(w: &str) -> bool {
+pub(super) fn plural(w: &str) -> bool {
     w.len() > 3
         && w.bytes().all(|c| c.is_ascii_lowercase())
         && w.ends_with('s')

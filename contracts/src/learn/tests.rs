@@ -1269,3 +1269,18 @@ fn a_hot_value_with_values_below_joins_rare_ones_once_they_learn_together() {
     let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
     assert!(t.template("/spark-docs/nova-docs/schema").starts_with("/spark-docs/"));
 }
+
+#[test]
+fn a_collection_s_name_with_values_below_stays_beside_a_parameter_of_values() {
+    // `/{owner}/{repo}/issues` for rare owners, and `/orgs/{org}/issues`, seen more: the
+    // same structure, but `orgs` names a collection (a plural word), not a value.
+    let mut paths: Vec<(&str, Option<u64>, usize)> = vec![("/", sig(1), 8)];
+    for p in ["/alice-dev/spark/issues", "/bob-ops/nova/issues", "/carol-qa/site/issues"] {
+        paths.push((p, None, 1));
+    }
+    for p in ["/orgs/acme/issues", "/orgs/beta/issues", "/orgs/gamma/issues"] {
+        paths.push((p, None, 2));
+    }
+    let t = Templater::new(learn_view(paths.iter().copied(), View::Whole));
+    assert!(t.template("/orgs/delta/issues").starts_with("/orgs/"), "{}", t.template("/orgs/delta/issues"));
+}
