@@ -743,7 +743,11 @@ impl Detector {
         let cfg = &self.cfg;
         let id = endpoint_id(key);
         let fresh = !self.endpoints.contains_key(&id);
-        let traffic = self.traffic.entry(key.service.clone()).or_default();
+        // (Looked up first: the service's name is copied once, not per response.)
+        let traffic = match self.traffic.get_mut(&key.service) {
+            Some(t) => t,
+            None => self.traffic.entry(key.service.clone()).or_default(),
+        };
         *traffic += weight.max(1);
         let traffic = *traffic;
         let e = self.endpoints.entry(id).or_default();
@@ -1137,6 +1141,15 @@ mod tests {
         r
     }
 
+    /// An item's row, or a 404 for it when `missing`.
+    fn found_or_not(i: i64, missing: bool) -> Exchange {
+        if missing {
+            x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
+        } else {
+            x(&format!("/items/{i}"), "", 200, &item(i), i)
+        }
+    }
+
     fn kinds(changes: &[Change]) -> Vec<(&str, &str, Option<&str>, Option<&str>)> {
         changes.iter().map(|c| (c.kind.name(), c.pointer.as_str(), c.before.as_deref(), c.after.as_deref())).collect()
     }
@@ -1247,40 +1260,26 @@ mod tests {
     #[test]
     fn a_status_whose_share_falls_after_settling_is_judged_on_its_share_since() {
         let mut r = recorder();
-        let answer = |i: i64, missing: bool| {
-            if missing {
-                x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
-            } else {
-                x(&format!("/items/{i}"), "", 200, &item(i), i)
-            }
-        };
         // The first hundred answer 404 three times in ten (a client retrying missing rows):
         // the endpoint settles on that share.
-        assert_eq!(run(&mut r, 100, 0, |i| answer(i, i % 10 < 3)), []);
+        assert_eq!(run(&mut r, 100, 0, |i| found_or_not(i, i % 10 < 3)), []);
         // Then one in eight for a thousand, and a gap of 60 without one: far longer than the
         // 39 in a row that a share of 0.3 makes a one-in-a-million chance, but ordinary at
         // the recent share (0.125, under the shares watched for their end).
-        assert_eq!(run(&mut r, 1000, 100, |i| answer(i, i % 8 == 0)), []);
-        assert_eq!(run(&mut r, 60, 1100, |i| answer(i, false)), [], "a gap between 404s is no change");
+        assert_eq!(run(&mut r, 1000, 100, |i| found_or_not(i, i % 8 == 0)), []);
+        assert_eq!(run(&mut r, 60, 1100, |i| found_or_not(i, false)), [], "a gap between 404s is no change");
         // A status that stops at its recent share still does: 200, seven in eight.
-        let changes = run(&mut r, 40, 1160, |i| answer(i, true));
+        let changes = run(&mut r, 40, 1160, |i| found_or_not(i, true));
         assert_eq!(kinds(&changes), [("status_gone", "", Some("200"), None)]);
     }
 
     #[test]
     fn a_status_s_end_is_found_under_sampling_weights_and_skipped_counts() {
         let mut r = recorder();
-        let answer = |i: i64, missing: bool| {
-            if missing {
-                x(&format!("/items/{i}"), "", 404, &json!({"error": "not found"}), i)
-            } else {
-                x(&format!("/items/{i}"), "", 200, &item(i), i)
-            }
-        };
-        assert_eq!(run(&mut r, 100, 0, |i| answer(i, i % 10 < 3)), []);
-        // A sampling proxy, with 404 still three responses in ten: each 404 recorded, one 200
-        // in seven recorded standing for two, and at each flush (every hundred responses)
-        // the fifty 200s it skipped without a recorded one to stand for them, at once.
+        assert_eq!(run(&mut r, 100, 0, |i| found_or_not(i, i % 10 < 3)), []);
+        // A sampling proxy, with 404 still three responses in ten: of each ten responses,
+        // the three 404s recorded, one 200 recorded standing for two, and the other five
+        // 200s skipped, handed over at each flush (every hundred responses) as fifty at once.
         let key = |r: &Recorder, status: u16| {
             r.snapshot().contracts.keys().find(|k| k.status == status).expect("recorded").clone()
         };
@@ -1288,9 +1287,9 @@ mod tests {
         for round in 0..40i64 {
             let t = 100 + round * 10;
             for i in t..t + 3 {
-                changes.extend(r.record_weighted(&answer(i, true), 1).changes);
+                changes.extend(r.record_weighted(&found_or_not(i, true), 1).changes);
             }
-            changes.extend(r.record_weighted(&answer(t + 3, false), 2).changes);
+            changes.extend(r.record_weighted(&found_or_not(t + 3, false), 2).changes);
             if round % 10 == 9 {
                 let ok = key(&r, 200);
                 r.count_skipped(&ok, 50);
@@ -1299,7 +1298,7 @@ mod tests {
         assert_eq!(changes, [], "steady traffic under sampling changes nothing");
         // Then the 404s stop: found, at most as late as at the share the endpoint settled on
         // (0.3: 39 in a row, after the 10 that arm the count).
-        let changes = run(&mut r, 60, 600, |i| answer(i, false));
+        let changes = run(&mut r, 60, 600, |i| found_or_not(i, false));
         assert_eq!(kinds(&changes), [("status_gone", "", Some("404"), None)]);
         assert!(changes[0].evidence.count <= 39, "{:?}", changes[0].evidence);
     }
