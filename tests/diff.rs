@@ -903,6 +903,55 @@ fn openapi_paths_and_pact_path_matchers_are_hints() {
 }
 
 #[test]
+fn a_format_extension_after_a_parameter_is_learned_and_read_in_openapi_paths() {
+    // Twilio's paths end in `.json`, after the id: `/Accounts/{AccountSid}/Calls/{Sid}.json`.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let mut traffic = String::new();
+    for i in 0..40 {
+        let (account, call) = (format!("AC{:032x}", i % 2), format!("CA{:032x}", 5000 + i));
+        let body = serde_json::json!({"sid": call, "status": "completed", "duration": i});
+        traffic.push_str(
+            &serde_json::json!({"service": "twilio", "method": "GET",
+            "path": format!("/2010-04-01/Accounts/{account}/Calls/{call}.json"),
+            "status": 200, "time": "2026-11-05T10:00:00Z",
+            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
+            .to_string(),
+        );
+        traffic.push('\n');
+    }
+    std::fs::write(d.join("t.jsonl"), traffic).expect("write");
+    assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
+    std::fs::create_dir_all(d.join("m")).expect("mkdir");
+    let mock = format!(
+        r#"{{"request": {{"method": "GET", "url": "/2010-04-01/Accounts/AC{:032x}/Calls/CA{:032x}.json"}},
+ "response": {{"status": 200, "jsonBody": {{"sid": "CA1", "status": "completed", "duration": 1, "price_legacy": 2}}}}}}"#,
+        7, 7
+    );
+    std::fs::write(d.join("m/call.json"), mock).expect("write");
+    let args = ["diff", "--contracts", "st", "--mocks", "m", "--format", "json", "--now", NOW];
+    let run = mockdrift(d, &args);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let f = finding(&report, "unknown_field", "/price_legacy");
+    assert_eq!(
+        (f["path"].as_str(), f["production"]["of"].as_u64()),
+        (Some("/2010-04-01/Accounts/{account_id}/Calls/{call_id}.json"), Some(40)),
+        "{report:#}"
+    );
+    // An OpenAPI description with such paths is read, its names used.
+    std::fs::write(
+        d.join("api.yaml"),
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json:\n    get: {}\n",
+    )
+    .expect("write");
+    let run = mockdrift(d, &[&args[..], &["--openapi", "api.yaml"]].concat());
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json");
+    let f = finding(&report, "unknown_field", "/price_legacy");
+    assert_eq!(f["path"].as_str(), Some("/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json"), "{report:#}");
+}
+
+#[test]
 fn the_github_openapi_description_gives_its_routes() {
     let Some(corpus) = corpus() else { return };
     let dir = corpus.join("openapi");

@@ -43,7 +43,10 @@ use std::collections::BTreeMap;
 use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::shape::Shape;
-use crate::template::{OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params, param_reason};
+use crate::template::{
+    OVERFLOW_PATH, Route, SegKind, Templater, extension_of, looks_like_version, name_params, param_parts, param_reason,
+    split_extension,
+};
 
 mod merge;
 mod node;
@@ -206,9 +209,17 @@ impl PathLearner {
     /// hash of its template) whose shape `sigs` are, rather than the path's own answer.
     fn add_recorded(&mut self, path: &str, sigs: &[u64], weight: usize, origin: Option<u64>) {
         let p = path.split('?').next().unwrap_or(path);
-        let segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
+        let mut segs: Vec<&str> = p.split('/').skip(1).take(MAX_SEGMENTS + 1).collect();
         if segs.len() > MAX_SEGMENTS {
             return;
+        }
+        // A format extension (`/Calls/CA12.json`) is the path's ending, a segment of its own
+        // below the value: values with it are alike by it, and the stem is judged alone.
+        if let Some(last) = segs.last_mut()
+            && let Some((stem, _, trie)) = split_extension(last)
+        {
+            *last = stem;
+            segs.push(trie);
         }
         self.root.insert(&segs, sigs, weight.max(1), self.cap, origin);
         self.since_check += 1;
@@ -667,7 +678,7 @@ pub fn retemplate_services(
         if new == k.path || news.any(|n| n != new) {
             continue;
         }
-        if Route::parse(&new).is_ok_and(|r| r.matches(&k.path)) {
+        if Route::parse(&new).is_ok() && takes_in(&new, &k.path) {
             moves.push((k.clone(), EndpointKey { path: new, ..k.clone() }));
         }
     }
@@ -688,6 +699,19 @@ pub fn retemplate_services(
         }
     }
     moves
+}
+
+/// Whether the template `new` takes in an endpoint recorded as `old`: it matches `old`'s
+/// text (a parameter of `new` against anything with its affixes, a literal against itself),
+/// or a literal of `new` that reads as a number or a date stands where `old` has a parameter:
+/// a version the value patterns made a parameter before the learner saw it take one value only (`/rest/api/{api_id}/...`
+/// to `/rest/api/2/...`, see `Node::version_like`), which every sampled path has.
+fn takes_in(new: &str, old: &str) -> bool {
+    new.split('/').count() == old.split('/').count()
+        && new.split('/').zip(old.split('/')).all(|(n, o)| match param_parts(n) {
+            Some((pre, _, suf)) => o.len() > pre.len() + suf.len() && o.starts_with(pre) && o.ends_with(suf),
+            None => n == o || param_parts(o).is_some() && matches!(param_reason(n), Some("integer" | "date")),
+        })
 }
 
 /// The first half of [`retemplate`]: learns templates from every recorded endpoint and sets
@@ -784,7 +808,7 @@ fn learn_templates_of(
     // parameters unnamed (`/repos/{}/{}/codespaces/machines`); the origin is the first
     // endpoint of that key. `literals` holds each literal segment of those templates with
     // its place, so that a path whose values are no literal anywhere looks nothing up.
-    let is_param = |s: &str| s.starts_with('{') && s.ends_with('}');
+    let is_param = |s: &str| param_parts(s).is_some();
     let mut answers: std::collections::HashMap<(&str, &str, String), (Vec<u64>, u64)> =
         std::collections::HashMap::new();
     let mut literals: std::collections::HashSet<(&str, &str, usize, usize, &str)> = std::collections::HashSet::new();

@@ -33,7 +33,7 @@ fn operation_id(method: &str, path: &str) -> String {
 fn path_params(template: &str) -> Vec<Value> {
     template
         .split('/')
-        .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .filter_map(|s| crate::template::param_parts(s).map(|(_, name, _)| name))
         .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
         .collect()
 }

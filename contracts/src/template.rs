@@ -17,7 +17,60 @@ pub struct Route {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Seg {
     Lit(String),
-    Param,
+    /// A parameter, with the literal text around it in its segment: `{sid}.json` is
+    /// `("", ".json")`, a whole segment `("", "")`.
+    Param(Affix),
+}
+
+/// The literal text before and after a parameter in its segment (`v{major}`, `{sid}.json`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Affix {
+    pre: Box<str>,
+    suf: Box<str>,
+}
+
+impl Affix {
+    /// Whether a path segment is a value of the parameter: the affixes around some text.
+    fn takes(&self, seg: &str) -> bool {
+        seg.len() > self.pre.len() + self.suf.len() && seg.starts_with(&*self.pre) && seg.ends_with(&*self.suf)
+    }
+
+    /// How specific: a bare parameter 0, then by the length of the text around it.
+    fn rank(&self) -> usize {
+        if self.pre.is_empty() && self.suf.is_empty() { 0 } else { 1 + self.pre.len() + self.suf.len() }
+    }
+}
+
+/// A template segment's parameter: the text before it, its name and the text after it
+/// (`{sid}.json`: `("", "sid", ".json")`; `:id` is `("", "id", "")`). None for a literal
+/// segment, or one with braces that do not make one parameter.
+pub fn param_parts(seg: &str) -> Option<(&str, &str, &str)> {
+    if let Some(name) = seg.strip_prefix(':') {
+        return Some(("", name, ""));
+    }
+    let open = seg.find('{')?;
+    let close = open + seg[open..].find('}')?;
+    let (pre, name, suf) = (&seg[..open], &seg[open + 1..close], &seg[close + 1..]);
+    (!pre.contains(['{', '}']) && !name.contains('{') && !suf.contains(['{', '}'])).then_some((pre, name, suf))
+}
+
+/// The format extensions an API may add to a path's last segment (`/Calls/{sid}.json`:
+/// Twilio, Shopify, Zendesk, Rails), learned as the path's ending, not as part of a value;
+/// each with the segment the learner's trie holds it as (no path segment starts with `#`: a
+/// request's target has no fragment).
+const FORMAT_EXTENSIONS: [(&str, &str); 2] = [(".json", "#.json"), (".xml", "#.xml")];
+
+/// A path's last segment split at a format extension ([`FORMAT_EXTENSIONS`]): (`CA12`,
+/// `.json`, `#.json`) for `CA12.json`; None without one, or with nothing before it.
+pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str, &'static str)> {
+    FORMAT_EXTENSIONS
+        .iter()
+        .find_map(|(e, trie)| seg.strip_suffix(e).filter(|stem| !stem.is_empty()).map(|stem| (stem, *e, *trie)))
+}
+
+/// The format extension a learner's trie segment stands for (`#.json`: `.json`).
+pub(crate) fn extension_of(trie_segment: &str) -> Option<&'static str> {
+    FORMAT_EXTENSIONS.iter().find(|(_, t)| *t == trie_segment).map(|(e, _)| *e)
 }
 
 /// A malformed route template.
@@ -40,28 +93,23 @@ impl Route {
         let mut text = String::new();
         let mut names: Vec<String> = Vec::new();
         for seg in template.split('/').skip(1) {
-            let name = if let Some(inner) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                Some(inner)
-            } else {
-                seg.strip_prefix(':')
-            };
             text.push('/');
-            match name {
-                Some("") => {
+            match param_parts(seg) {
+                Some((_, "", _)) => {
                     return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" });
                 }
-                Some(n) => {
+                Some((pre, n, suf)) => {
                     if names.iter().any(|x| x == n) {
                         return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
                     }
                     names.push(n.to_owned());
-                    text.push_str(&format!("{{{n}}}"));
-                    segs.push(Seg::Param);
+                    text.push_str(&format!("{pre}{{{n}}}{suf}"));
+                    segs.push(Seg::Param(Affix { pre: pre.into(), suf: suf.into() }));
                 }
                 None if seg.contains(['{', '}']) => {
                     return Err(RouteError {
                         template: template.to_owned(),
-                        reason: "a parameter must be a whole segment",
+                        reason: "one parameter a segment, in braces (`{id}`, `{sid}.json`)",
                     });
                 }
                 None => {
@@ -85,7 +133,7 @@ impl Route {
             let Some(p) = parts.next() else { return false };
             let ok = match seg {
                 Seg::Lit(l) => l == p,
-                Seg::Param => !p.is_empty(),
+                Seg::Param(a) => a.takes(p),
             };
             if !ok {
                 return false;
@@ -106,7 +154,10 @@ impl Route {
             return None;
         }
         let parts: Vec<&str> = path.split('?').next().unwrap_or(path).split('/').skip(1).collect();
-        if parts.len() != self.segs.len() || parts.iter().any(|p| p.is_empty()) {
+        if parts.len() != self.segs.len()
+            || parts.iter().any(|p| p.is_empty())
+            || self.segs.iter().zip(&parts).any(|(s, p)| matches!(s, Seg::Param(a) if !a.takes(p)))
+        {
             return None;
         }
         let widened: Vec<bool> =
@@ -124,12 +175,13 @@ impl Route {
         let named = name_params(kinds);
         // The route's own parameters keep their names; a new one whose name is taken is
         // numbered.
-        let mut used: Vec<String> = texts.iter().filter(|t| t.starts_with('{')).map(|t| t.to_string()).collect();
+        let mut used: Vec<String> =
+            texts.iter().filter_map(|t| param_parts(t)).map(|(_, n, _)| format!("{{{n}}}")).collect();
         let mut out = String::new();
         for ((seg, w), (t, n)) in self.segs.iter().zip(&widened).zip(texts.iter().zip(named.split('/').skip(1))) {
             out.push('/');
             match seg {
-                Seg::Param => out.push_str(t),
+                Seg::Param(_) => out.push_str(t),
                 Seg::Lit(_) if *w => {
                     let mut name = n.to_owned();
                     let mut i = 2;
@@ -154,9 +206,22 @@ impl Route {
     /// Orders routes matching one path, most specific last: more literal segments, then, as
     /// routers match segment by segment, a literal at the first position where they differ
     /// (`/a/b/{y}` over `/a/{x}/c`). Parameter names never decide.
+    /// A parameter with text around it in its segment (`{sid}.json`) is over a bare one, by
+    /// the length of that text.
     fn specificity(&self, other: &Route) -> std::cmp::Ordering {
-        let lits = |r: &Route| r.segs.iter().map(|s| matches!(s, Seg::Lit(_))).collect::<Vec<bool>>();
-        self.literals().cmp(&other.literals()).then_with(|| lits(self).cmp(&lits(other)))
+        let ranks = |r: &Route| r.segs.iter().map(Seg::rank).collect::<Vec<usize>>();
+        self.literals().cmp(&other.literals()).then_with(|| ranks(self).cmp(&ranks(other)))
+    }
+}
+
+impl Seg {
+    /// How specific a segment is: a literal over any parameter, one with text around it
+    /// over a bare one.
+    fn rank(&self) -> usize {
+        match self {
+            Seg::Lit(_) => usize::MAX,
+            Seg::Param(a) => a.rank(),
+        }
     }
 }
 
@@ -187,7 +252,8 @@ pub struct RouteSet {
 #[derive(Clone, Debug, Default)]
 struct RouteNode {
     lits: std::collections::HashMap<String, usize>,
-    param: Option<usize>,
+    /// Parameters, each with its affixes: the least specific first ([`Seg::rank`]).
+    params: Vec<(Affix, usize)>,
     /// Routes ending here, smallest text first.
     ends: Vec<usize>,
 }
@@ -201,7 +267,7 @@ impl RouteSet {
             for seg in &r.segs {
                 let next = match seg {
                     Seg::Lit(l) => nodes[at].lits.get(l).copied(),
-                    Seg::Param => nodes[at].param,
+                    Seg::Param(a) => nodes[at].params.iter().find(|(x, _)| x == a).map(|(_, n)| *n),
                 };
                 at = match next {
                     Some(n) => n,
@@ -209,9 +275,15 @@ impl RouteSet {
                         nodes.push(RouteNode::default());
                         let n = nodes.len() - 1;
                         match seg {
-                            Seg::Lit(l) => nodes[at].lits.insert(l.clone(), n),
-                            Seg::Param => nodes[at].param.replace(n),
-                        };
+                            Seg::Lit(l) => {
+                                nodes[at].lits.insert(l.clone(), n);
+                            }
+                            Seg::Param(a) => {
+                                let params = &mut nodes[at].params;
+                                params.push((a.clone(), n));
+                                params.sort_by_key(|(a, _)| a.rank());
+                            }
+                        }
                         n
                     }
                 };
@@ -257,9 +329,12 @@ impl RouteSet {
                 }
                 continue;
             };
-            // Pushed param first, so that the literal child is walked first.
-            if let Some(p) = node.param.filter(|_| !seg.is_empty()) {
-                stack.push((p, depth + 1, lits));
+            // Pushed params first, the least specific first, so that the literal child is
+            // walked first.
+            for (a, p) in &node.params {
+                if a.takes(seg) {
+                    stack.push((*p, depth + 1, lits));
+                }
             }
             if let Some(&l) = node.lits.get(*seg) {
                 stack.push((l, depth + 1, lits + 1));
@@ -283,8 +358,16 @@ impl RouteSet {
                 out.extend(node.ends.iter().copied());
                 continue;
             };
-            if let Some(p) = node.param {
-                stack.push((p, depth + 1));
+            for (a, p) in &node.params {
+                // A parameter of the route takes the template's parameter with the same
+                // affixes, a bare one any, and a literal it matches.
+                let takes = match seg {
+                    Seg::Lit(l) => a.takes(l),
+                    Seg::Param(b) => a == b || a.rank() == 0,
+                };
+                if takes {
+                    stack.push((*p, depth + 1));
+                }
             }
             if let Seg::Lit(l) = seg
                 && let Some(&n) = node.lits.get(l)
@@ -305,9 +388,12 @@ pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
     let segs: Vec<&str> = template.split('/').collect();
     let mut out = Vec::new();
     for (i, seg) in segs.iter().enumerate() {
-        let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else { continue };
-        let values: Vec<&str> =
-            samples.iter().filter_map(|p| p.split('?').next().and_then(|p| p.split('/').nth(i))).collect();
+        let Some((pre, name, suf)) = param_parts(seg) else { continue };
+        let values: Vec<&str> = samples
+            .iter()
+            .filter_map(|p| p.split('?').next().and_then(|p| p.split('/').nth(i)))
+            .filter_map(|v| v.strip_prefix(pre).and_then(|v| v.strip_suffix(suf)))
+            .collect();
         let mut reasons: Vec<&str> = values.iter().filter_map(|v| param_reason(v)).collect();
         reasons.sort_unstable();
         reasons.dedup();
@@ -450,8 +536,12 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
             continue;
         }
         let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
-        // An API's version names no collection (`/api/v1/{name}`, not `{v1}`).
-        let literal = run_start.checked_sub(1).map(|l| segs[l].0).filter(|l| !l.is_empty() && !looks_like_version(l));
+        // An API's version names no collection (`/api/v1/{name}`, not `{v1}`; nor one kept
+        // literal that reads as an id: `/rest/api/2/{name}`).
+        let literal = run_start
+            .checked_sub(1)
+            .map(|l| segs[l].0)
+            .filter(|l| !l.is_empty() && !looks_like_version(l) && param_reason(l).is_none());
         let last_of_run =
             segs[i + 1..].iter().find(|(_, k)| *k != SegKind::Value).is_none_or(|(_, k)| *k == SegKind::Literal);
         // A scope taken by an earlier run is named after this run's collection
@@ -567,11 +657,21 @@ impl Templater {
         if let Some(r) = self.routes.best(path) {
             return r.as_str().to_owned();
         }
-        name_params(
-            path.split('/')
-                .skip(1)
-                .map(|seg| (seg, if param_reason(seg).is_some() { SegKind::Id } else { SegKind::Literal })),
-        )
+        // A format extension stays on the path's last segment, the value before it judged
+        // alone (`/Calls/CA12…34.json` is `/Calls/{call_id}.json`).
+        let mut segs: Vec<&str> = path.split('/').skip(1).collect();
+        let ext = segs.last_mut().and_then(|last| {
+            let (stem, ext, _) = split_extension(last)?;
+            param_reason(stem).is_some().then(|| {
+                *last = stem;
+                ext
+            })
+        });
+        let mut t = name_params(
+            segs.into_iter().map(|seg| (seg, if param_reason(seg).is_some() { SegKind::Id } else { SegKind::Literal })),
+        );
+        t.push_str(ext.unwrap_or(""));
+        t
     }
 }
 
@@ -627,6 +727,10 @@ mod tests {
             "/repos/{owner}/{repo}",
             "/repos/acme/{repo}",
             "/repos/{owner}/spark",
+            "/files/{name}",
+            "/files/{name}.json",
+            "/files/v{n}.json",
+            "/files/index.json",
         ];
         let routes: Vec<Route> = texts.iter().map(|t| Route::parse(t).expect("route")).collect();
         let set = RouteSet::new(routes.clone());
@@ -650,6 +754,11 @@ mod tests {
             "",
             "/a//c",
             "/users/me/repos",
+            "/files/a.json",
+            "/files/v1.json",
+            "/files/index.json",
+            "/files/x",
+            "/files/.json",
         ];
         for p in paths {
             assert_eq!(set.best(p).map(Route::as_str), best_match(&routes, p).map(Route::as_str), "{p}");
@@ -743,7 +852,38 @@ mod tests {
         assert_eq!(resolve(["/users/{user_id}", "/users/me"], "/users/7"), Some("/users/{user_id}"));
         assert_eq!(resolve(["/users/{user_id}"], "/users/7/x"), None);
         assert!(Route::parse("/a/{x}/{x}").is_err());
-        assert!(Route::parse("/a/x{y}").is_err());
+        assert!(Route::parse("/a/{x}{y}").is_err());
+        assert!(Route::parse("/a/{x").is_err());
+        assert!(Route::parse("/a/x}").is_err());
         assert_eq!(Route::parse("/a/:id").expect("valid").as_str(), "/a/{id}");
+    }
+
+    #[test]
+    fn a_parameter_may_have_text_around_it_in_its_segment() {
+        let r = Route::parse("/2010-04-01/Accounts/{sid}.json").expect("valid");
+        assert_eq!(r.as_str(), "/2010-04-01/Accounts/{sid}.json");
+        assert!(r.matches("/2010-04-01/Accounts/AC1.json"));
+        assert!(!r.matches("/2010-04-01/Accounts/.json"), "the parameter takes some text");
+        assert!(!r.matches("/2010-04-01/Accounts/AC1"));
+        assert!(Route::parse("/v{major}/x").expect("valid").matches("/v2/x"));
+        // More specific than a bare parameter, less than a literal.
+        let files = ["/files/{name}", "/files/{name}.json", "/files/index.json"];
+        assert_eq!(resolve(files, "/files/a.json"), Some("/files/{name}.json"));
+        assert_eq!(resolve(files, "/files/a"), Some("/files/{name}"));
+        assert_eq!(resolve(files, "/files/index.json"), Some("/files/index.json"));
+        // The value patterns judge the value before a format extension, and keep it.
+        let t = Templater::new(Vec::new());
+        let sid = format!("CA{:032x}", 7);
+        assert_eq!(t.template(&format!("/Accounts/AC1/Calls/{sid}.json")), "/Accounts/AC1/Calls/{call_id}.json");
+        assert_eq!(t.template("/openapi.json"), "/openapi.json");
+        assert_eq!(t.template("/users/42.xml"), "/users/{user_id}.xml");
+        let why = explain("/users/{user_id}.json", &["/users/42.json"]);
+        assert_eq!(why[0], ("user_id".to_owned(), "integer value (seen: 42)".to_owned()));
+        // A mock's path widens to a route with one.
+        let (widened, n) = Route::parse("/Accounts/AC1/Calls/{sid}.json")
+            .expect("valid")
+            .widened_to("/Accounts/AC2/Calls/CA9.json")
+            .expect("widens");
+        assert_eq!((widened.as_str(), n), ("/Accounts/{account}/Calls/{sid}.json", 1));
     }
 }

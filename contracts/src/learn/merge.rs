@@ -9,6 +9,15 @@ impl Node {
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] they are empty.
     pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
+        // A path's format extension is its ending, not a value beside the others: out of
+        // the merging here (the values' own are merged with them).
+        let exts = self.lits.take_extensions();
+        self.learn_here(min_count, echoes, cx, at);
+        self.lits.put_back(exts);
+    }
+
+    /// [`Node::learn`] without the children that stand for format extensions.
+    fn learn_here(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
         // Whether this node is a parameter of ids on a partial view, and whether it is the
         // top of the API (each set by the caller for this call only).
         let below_ids = cx.below_ids.replace(false);
@@ -280,7 +289,8 @@ impl Node {
     /// of its parameter is moved into this node's parameter.
     fn read_as(&mut self, like: &Node) {
         if let Some(lp) = &like.param {
-            let values: Vec<String> = self.lits.keys().filter(|k| !like.lits.contains_key(k)).cloned().collect();
+            let values: Vec<String> =
+                self.lits.keys().filter(|k| !k.starts_with('#') && !like.lits.contains_key(k)).cloned().collect();
             for k in values {
                 if let Some(n) = self.lits.remove(&k) {
                     let p = self.param.get_or_insert_with(Box::default);

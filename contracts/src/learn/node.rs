@@ -102,6 +102,12 @@ pub(super) struct Node {
     /// seen (at most [`MAX_PREFIXES`]), so that a sibling of the same form whose random part
     /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
     pub(super) prefixes: Vec<(String, usize)>,
+    /// Of a parameter of ids: the one value it has taken, while it has taken one and that
+    /// one is a number or a date (see [`Node::version_like`]).
+    pub(super) only: Option<Box<str>>,
+    /// Of a parameter of ids: it has taken two values or more, or one neither a number
+    /// nor a date.
+    pub(super) varied: bool,
 }
 
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
@@ -165,6 +171,30 @@ impl Lits {
         &mut self.0[i].1
     }
 
+    /// Takes out the children that stand for a path's format extension (`#.json`, see
+    /// `PathLearner::add_recorded`): an ending, never a value to merge.
+    pub(super) fn take_extensions(&mut self) -> Vec<(String, Node)> {
+        let mut out = Vec::new();
+        self.0.retain_mut(|(k, n)| {
+            if k.starts_with('#') {
+                out.push((std::mem::take(k), std::mem::take(n)));
+                return false;
+            }
+            true
+        });
+        out
+    }
+
+    /// Puts back what [`Lits::take_extensions`] took.
+    pub(super) fn put_back(&mut self, taken: Vec<(String, Node)>) {
+        for (k, n) in taken {
+            match self.find(&k) {
+                Ok(i) => self.0[i].1.absorb(n),
+                Err(i) => self.0.insert(i, (k, n)),
+            }
+        }
+    }
+
     pub(super) fn remove(&mut self, k: &str) -> Option<Node> {
         self.find(k).ok().map(|i| self.0.remove(i).1)
     }
@@ -224,6 +254,10 @@ pub(super) const MAX_SHAPE: usize = 1024;
 /// share one, where a nullable field gives an endpoint several.
 pub(super) const MAX_SIGS: usize = 32;
 
+/// The fewest paths through a parameter of one id-like value for it to read as a version
+/// ([`Node::version_like`]).
+pub(super) const VERSION_PATHS: usize = 8;
+
 /// The deepest path learned from, in segments; deeper paths (never an API's, but a hostile
 /// client's) are left to the value patterns.
 pub const MAX_SEGMENTS: usize = 64;
@@ -236,6 +270,11 @@ impl Node {
             node.count += weight;
             node = if let Some(reason) = param_reason(first) {
                 let param = node.param.get_or_insert_with(Box::default);
+                if matches!(reason, "integer" | "date") {
+                    param.saw(first);
+                } else {
+                    param.varied = true;
+                }
                 if reason == "prefixed id"
                     && param.prefixes.len() < MAX_PREFIXES
                     && let Some(form) = prefix_form(first)
@@ -421,6 +460,37 @@ impl Node {
         }
     }
 
+    /// Notes a value taken by this parameter that may be a version (a number or a date).
+    fn saw(&mut self, value: &str) {
+        match &self.only {
+            _ if self.varied => {}
+            None => self.only = Some(value.into()),
+            Some(v) if **v == *value => {}
+            Some(_) => {
+                self.varied = true;
+                self.only = None;
+            }
+        }
+    }
+
+    /// The one value of a parameter of ids that reads as an API's version rather than an id
+    /// (`/rest/api/2/issue/{key}`, `/2010-04-01/Accounts`, `/admin/api/2024-01/orders`): it
+    /// took that value only, on [`VERSION_PATHS`] paths or more, has paths below it, and no
+    /// collection's name comes before it (`after_collection`: a single
+    /// tenant's id, `/orgs/42/...`, stays a parameter). The value patterns make any number
+    /// or date a parameter; a version is the API's, the same on every path.
+    pub(super) fn version_like(&self, after_collection: bool) -> Option<&str> {
+        let only = self.only.as_deref()?;
+        let heads = self.lits.len() + usize::from(self.param.is_some());
+        (!after_collection
+            && !self.varied
+            && !self.slug
+            && self.values == 0
+            && self.count >= VERSION_PATHS
+            && heads > 0)
+            .then_some(only)
+    }
+
     /// Adds `other` into `self`.
     pub(super) fn absorb(&mut self, other: Node) {
         self.spread = if self.count == 0 { other.spread.max(1) } else { self.spread.max(1) + other.spread.max(1) };
@@ -428,6 +498,10 @@ impl Node {
         self.count += other.count;
         self.values += other.values;
         self.slug |= other.slug;
+        self.varied |= other.varied || self.only.is_some() && other.only.is_some() && self.only != other.only;
+        if self.only.is_none() {
+            self.only = other.only;
+        }
         self.add_origins(other.origins);
         for form in other.prefixes {
             if self.prefixes.len() < MAX_PREFIXES && !self.prefixes.contains(&form) {
@@ -483,8 +557,12 @@ impl Node {
         values: &std::collections::HashMap<String, usize>,
     ) {
         if self.ends > 0 {
-            let t = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
-            let names = t.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')));
+            // A path's format extension goes back on its last segment (`/Calls/{call}.json`).
+            let ext = prefix.last().filter(|(_, k, _)| *k == SegKind::Literal).and_then(|(s, _, _)| extension_of(s));
+            let named = &prefix[..prefix.len() - usize::from(ext.is_some())];
+            let mut t = name_params(named.iter().map(|(s, k, _)| (s.as_str(), *k)));
+            t.push_str(ext.unwrap_or(""));
+            let names = t.split('/').filter_map(|s| param_parts(s).map(|(_, n, _)| n));
             let params = prefix.iter().filter(|(_, k, _)| *k != SegKind::Literal);
             let why = names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
             out.push((t, why));
@@ -500,7 +578,15 @@ impl Node {
             prefix.pop();
         }
         if let Some(p) = &self.param {
-            prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()));
+            // (`Accounts` too: Twilio's `/Accounts/{AccountSid}`.)
+            let after_collection =
+                prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(&s.to_ascii_lowercase()));
+            match p.version_like(after_collection) {
+                Some(v) => prefix.push((v.to_owned(), SegKind::Literal, None)),
+                None => {
+                    prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()))
+                }
+            }
             p.templates(prefix, out, values);
             prefix.pop();
         }

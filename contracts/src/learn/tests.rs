@@ -1284,3 +1284,62 @@ fn a_collection_s_name_with_values_below_stays_beside_a_parameter_of_values() {
     let t = Templater::new(learn_view(paths.iter().copied(), View::Whole));
     assert!(t.template("/orgs/delta/issues").starts_with("/orgs/"), "{}", t.template("/orgs/delta/issues"));
 }
+
+#[test]
+fn a_version_the_value_patterns_read_as_an_id_stays_literal_while_it_takes_one_value() {
+    let mut paths = Vec::new();
+    for i in 0..40 {
+        // Jira's `/rest/api/2/...` and Twilio's `/2010-04-01/...`: one value on every path.
+        paths.push(format!("/rest/api/2/issue/PROJ-{i}"));
+        paths.push("/rest/api/2/myself".to_owned());
+        // One account, but an id by its form, after its collection's name: a parameter.
+        paths.push(format!("/2010-04-01/Accounts/{:032x}/Calls", 1));
+        paths.push("/2010-04-01/Accounts".to_owned());
+        // Two versions are two values of a parameter.
+        paths.push(format!("/api/{}/items", 2 + i % 2));
+        paths.push(format!("/api/{}/status", 2 + i % 2));
+        // One id after a collection's name is a single tenant's: a parameter still.
+        paths.push("/orgs/42/members".to_owned());
+        paths.push("/orgs/42/repos".to_owned());
+    }
+    // Seen on too few paths to tell.
+    paths.push("/v/7/a".to_owned());
+    paths.push("/v/7/b".to_owned());
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/rest/api/2/issue/PROJ-99"), "/rest/api/2/issue/{issue}");
+    assert_eq!(t.template("/rest/api/2/myself"), "/rest/api/2/myself");
+    assert_eq!(t.template("/2010-04-01/Accounts"), "/2010-04-01/Accounts");
+    assert_eq!(
+        t.template(&format!("/2010-04-01/Accounts/{:032x}/Calls", 7)),
+        "/2010-04-01/Accounts/{account_id}/Calls"
+    );
+    assert_eq!(t.template("/api/3/items"), "/api/{api_id}/items");
+    assert_eq!(t.template("/orgs/42/members"), "/orgs/{org_id}/members");
+    assert_eq!(t.template("/v/7/a"), "/v/{v_id}/a");
+}
+
+#[test]
+fn a_format_extension_is_the_path_s_ending_not_part_of_its_value() {
+    let shops = ["north", "south", "east", "west", "central"];
+    let mut paths = Vec::new();
+    for i in 0..30 {
+        // Twilio: ids with `.json` after them, and collections with it.
+        paths.push("/2010-04-01/Accounts.json".to_owned());
+        paths.push(format!("/2010-04-01/Accounts/AC{:032x}.json", i % 3));
+        paths.push(format!("/2010-04-01/Accounts/AC{:032x}/Calls.json", i % 3));
+        paths.push(format!("/2010-04-01/Accounts/AC{:032x}/Calls/CA{:032x}.json", i % 3, 1000 + i));
+        // Names no pattern reveals, alike by what is below them, `.json` included.
+        paths.push(format!("/shops/{}.json", shops[i % 5]));
+        paths.push(format!("/shops/{}/orders.json", shops[i % 5]));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let (ac, ca) = (format!("AC{:032x}", 9), format!("CA{:032x}", 9));
+    assert_eq!(t.template("/2010-04-01/Accounts.json"), "/2010-04-01/Accounts.json");
+    assert_eq!(t.template(&format!("/2010-04-01/Accounts/{ac}.json")), "/2010-04-01/Accounts/{account_id}.json");
+    assert_eq!(
+        t.template(&format!("/2010-04-01/Accounts/{ac}/Calls/{ca}.json")),
+        "/2010-04-01/Accounts/{account_id}/Calls/{call_id}.json"
+    );
+    assert_eq!(t.template("/shops/harbour.json"), "/shops/{shop}.json");
+    assert_eq!(t.template("/shops/harbour/orders.json"), "/shops/{shop}/orders.json");
+}

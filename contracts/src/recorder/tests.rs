@@ -953,3 +953,32 @@ fn a_name_held_as_a_value_below_stays_an_endpoint_where_it_answers_a_shape_of_it
     assert!(learned.iter().any(|p| p == "/users/me"), "{learned:?}");
     assert!(learned.iter().any(|p| p == "/users/{user}"), "{learned:?}");
 }
+
+#[test]
+fn a_sidecar_moves_endpoints_recorded_under_a_version_read_as_an_id_to_the_literal_version() {
+    // Before it has learned anything, the value patterns record Jira's `/rest/api/2/...` as
+    // `/rest/api/{api_id}/...`, each issue key a literal. Relearning finds the version one
+    // value on every path: the endpoints recorded so far move under it, and what comes next
+    // is recorded there.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let issue = |i: i64| json!({"id": i, "key": format!("PROJ-{i}"), "fields": {"summary": "s"}});
+    for i in 0..30 {
+        r.record(&x("jira", &format!("/rest/api/2/issue/PROJ-{i}"), 200, issue(i), i));
+        r.record(&x(
+            "jira",
+            &format!("/rest/api/2/issue/PROJ-{i}/comment"),
+            200,
+            json!({"comments": [], "total": 0}),
+            i,
+        ));
+        r.record(&x("jira", "/rest/api/2/myself", 200, json!({"accountId": "a", "active": true}), i));
+    }
+    assert!(r.snapshot().contracts.keys().all(|k| k.path.starts_with("/rest/api/{api_id}/")));
+    r.relearn_now();
+    r.record(&x("jira", "/rest/api/2/issue/PROJ-99", 200, issue(99), 99));
+    let paths: BTreeSet<String> = r.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    let want = ["/rest/api/2/issue/{issue}", "/rest/api/2/issue/{issue}/comment", "/rest/api/2/myself"];
+    assert_eq!(paths, want.iter().map(|p| p.to_string()).collect());
+    let counts: Vec<u64> = r.snapshot().contracts.values().map(|c| c.count).collect();
+    assert_eq!(counts.iter().sum::<u64>(), 91, "nothing recorded is lost in the move");
+}

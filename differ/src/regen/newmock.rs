@@ -138,7 +138,10 @@ fn concrete_path(key: &EndpointKey, contract: &Contract) -> String {
     }
     key.path
         .split('/')
-        .map(|seg| if seg.starts_with('{') && seg.ends_with('}') { "1" } else { seg })
+        .map(|seg| match mockdrift_contracts::template::param_parts(seg) {
+            Some((pre, _, suf)) => format!("{pre}1{suf}"),
+            None => seg.to_owned(),
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
