@@ -42,16 +42,17 @@ impl Affix {
 }
 
 /// A template segment's parameter: the text before it, its name and the text after it
-/// (`{sid}.json`: `("", "sid", ".json")`; `:id` is `("", "id", "")`). None for a literal
-/// segment, or one with braces that do not make one parameter.
+/// (`{sid}.json`: `("", "sid", ".json")`; `:id` is `("", "id", "")`). Several in one
+/// segment are one, from the first brace to the last (GitHub's `{base}...{head}` is named
+/// `base}...{head`). None for a literal segment, or one whose braces make no parameter.
 pub fn param_parts(seg: &str) -> Option<(&str, &str, &str)> {
     if let Some(name) = seg.strip_prefix(':') {
         return Some(("", name, ""));
     }
     let open = seg.find('{')?;
-    let close = open + seg[open..].find('}')?;
+    let close = seg.rfind('}').filter(|&c| c > open)?;
     let (pre, name, suf) = (&seg[..open], &seg[open + 1..close], &seg[close + 1..]);
-    (!pre.contains(['{', '}']) && !name.contains('{') && !suf.contains(['{', '}'])).then_some((pre, name, suf))
+    (!pre.contains('}') && !suf.contains('{')).then_some((pre, name, suf))
 }
 
 /// The format extensions an API may add to a path's last segment (`/Calls/{sid}.json`:
@@ -107,10 +108,7 @@ impl Route {
                     segs.push(Seg::Param(Affix { pre: pre.into(), suf: suf.into() }));
                 }
                 None if seg.contains(['{', '}']) => {
-                    return Err(RouteError {
-                        template: template.to_owned(),
-                        reason: "one parameter a segment, in braces (`{id}`, `{sid}.json`)",
-                    });
+                    return Err(RouteError { template: template.to_owned(), reason: "unbalanced braces" });
                 }
                 None => {
                     text.push_str(seg);
@@ -852,7 +850,7 @@ mod tests {
         assert_eq!(resolve(["/users/{user_id}", "/users/me"], "/users/7"), Some("/users/{user_id}"));
         assert_eq!(resolve(["/users/{user_id}"], "/users/7/x"), None);
         assert!(Route::parse("/a/{x}/{x}").is_err());
-        assert!(Route::parse("/a/{x}{y}").is_err());
+        assert_eq!(Route::parse("/c/{base}...{head}").expect("valid").as_str(), "/c/{base}...{head}");
         assert!(Route::parse("/a/{x").is_err());
         assert!(Route::parse("/a/x}").is_err());
         assert_eq!(Route::parse("/a/:id").expect("valid").as_str(), "/a/{id}");
