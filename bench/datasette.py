@@ -37,7 +37,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORDS = ["oak", "pine", "birch", "cedar", "maple", "stone", "river", "cloud", "ember", "frost", "delta", "nova"]
 TRUTH = ["/-/versions.json", "/-/plugins.json", "/-/threads.json", "/-/metadata.json", "/-/settings.json",
          "/-/databases.json", "/shop.json", "/shop/products.json", "/shop/customers.json", "/shop/orders.json",
-         "/shop/products/{sku}", "/shop/customers/{id}", "/shop/orders/{id}"]
+         "/shop/products/{sku}.json", "/shop/customers/{id}.json", "/shop/orders/{id}.json"]
 
 
 def free_port():
@@ -96,13 +96,13 @@ def plan(rng, n, skus, orders):
             out.append((t, t))
         elif r < 0.55:
             s = skus[min(int(rng.paretovariate(1.1)) - 1, len(skus) - 1)]
-            out.append(("/shop/products/{sku}", f"/shop/products/{s}.json"))
+            out.append(("/shop/products/{sku}.json", f"/shop/products/{s}.json"))
         elif r < 0.8:
-            out.append(("/shop/customers/{id}", f"/shop/customers/{rng.randint(1, 300)}.json"))
+            out.append(("/shop/customers/{id}.json", f"/shop/customers/{rng.randint(1, 300)}.json"))
         elif r < 0.95:
-            out.append(("/shop/orders/{id}", f"/shop/orders/{rng.choice(orders)}.json"))
+            out.append(("/shop/orders/{id}.json", f"/shop/orders/{rng.choice(orders)}.json"))
         else:
-            out.append(("/shop/products/{sku}", f"/shop/products/missing-{rng.randint(1, 99)}.json"))
+            out.append(("/shop/products/{sku}.json", f"/shop/products/missing-{rng.randint(1, 99)}.json"))
     return out
 
 
@@ -150,7 +150,7 @@ def main():
         learned = list(json.load(open(doc)).get("paths", {}))
     finally:
         cleanup(procs, work)
-    # Datasette's row pages end in `.json`: the learned parameter stands for `SKU.json`.
+    # Datasette's row pages end in `.json`, learned as the path's ending (`{sku}.json`).
     skel = {templating.skeleton(p) for p in learned}
     true = {templating.skeleton(t) for t in TRUTH}
     good = skel & true

@@ -51,6 +51,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -84,7 +85,12 @@ def get_paths(doc):
 
 
 def skeleton(t):
-    return "/".join("{}" if s.startswith("{") and s.endswith("}") else s for s in t.split("/"))
+    """A template with its parameters unnamed: `/a/{}/{}.json`."""
+    return "/".join("{}" if s.startswith("{") and s.endswith("}") else AFFIXED.sub("{}", s) for s in t.split("/"))
+
+
+# A parameter with text around it in its segment (`{sid}.json`, `v{major}`).
+AFFIXED = re.compile(r"\{[^{}]*\}")
 
 
 def prefix_of(name):
@@ -258,11 +264,18 @@ def learned_templates(binary, work, requests, view):
 def resolver(templates):
     """Resolves a concrete path among templates as mockdrift does: the most literal segments,
     then literals first from the left, then the smallest text."""
+    literal = 1 << 62
     trie = {}
     for t in templates:
         node = trie
         for s in t.split("/")[1:]:
-            key = "{}" if s.startswith("{") and s.endswith("}") else "=" + s
+            affixed = None if s.startswith("{") and s.endswith("}") else AFFIXED.search(s)
+            if s.startswith("{") and s.endswith("}"):
+                key = "{}"
+            elif affixed:
+                key = ("~", s[:affixed.start()], s[affixed.end():])
+            else:
+                key = "=" + s
             node = node.setdefault(key, {})
         node.setdefault("$", []).append(t)
 
@@ -270,18 +283,24 @@ def resolver(templates):
         segs = path.split("/")[1:]
         best = None
 
-        def walk(node, i, lits):
+        # Ranks as mockdrift's: a literal over a parameter with text around it (by the length
+        # of that text) over a bare one; first by how many literals.
+        def walk(node, i, ranks):
             nonlocal best
             if i == len(segs):
                 for t in node.get("$", []):
-                    key = (sum(lits), lits, [-ord(c) for c in t])
+                    key = (sum(r == literal for r in ranks), ranks, [-ord(c) for c in t])
                     if best is None or key > best[0]:
                         best = (key, t)
                 return
             if "=" + segs[i] in node:
-                walk(node["=" + segs[i]], i + 1, lits + [1])
+                walk(node["=" + segs[i]], i + 1, ranks + [literal])
+            for k, child in node.items():
+                if isinstance(k, tuple) and len(segs[i]) > len(k[1]) + len(k[2]) \
+                        and segs[i].startswith(k[1]) and segs[i].endswith(k[2]):
+                    walk(child, i + 1, ranks + [1 + len(k[1]) + len(k[2])])
             if "{}" in node and segs[i]:
-                walk(node["{}"], i + 1, lits + [0])
+                walk(node["{}"], i + 1, ranks + [0])
 
         walk(trie, 0, [])
         return best[1] if best else None

@@ -44,15 +44,15 @@ use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::shape::Shape;
 use crate::template::{
-    OVERFLOW_PATH, Route, SegKind, Templater, extension_of, looks_like_version, name_params, param_parts, param_reason,
-    split_extension,
+    FORMAT_EXTENSIONS, OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params, param_parts,
+    param_reason, split_extension,
 };
 
 mod merge;
 mod node;
 mod similar;
 
-use self::node::{Cx, Echo, Node};
+use self::node::{Cx, Echo, Ending, Node};
 pub use self::node::{MAX_CHILDREN, MAX_SEGMENTS};
 use self::similar::{SkelTrie, alike_leaves, alike_shapes, alike_subtrees, typical_count};
 
@@ -213,15 +213,17 @@ impl PathLearner {
         if segs.len() > MAX_SEGMENTS {
             return;
         }
-        // A format extension (`/Calls/CA12.json`) is the path's ending, a segment of its own
-        // below the value: values with it are alike by it, and the stem is judged alone.
+        // A format extension (`/Calls/CA12.json`) is how the path ends, kept with the node it
+        // ends at: the value or name before it is judged alone, and the extension is no
+        // structure (every `X.json` would have the same subtree).
+        let mut ending = Ending::BARE;
         if let Some(last) = segs.last_mut()
-            && let Some((stem, _, trie)) = split_extension(last)
+            && let Some((stem, ext)) = split_extension(last)
         {
             *last = stem;
-            segs.push(trie);
+            ending = Ending::of(ext);
         }
-        self.root.insert(&segs, sigs, weight.max(1), self.cap, origin);
+        self.root.insert(&segs, sigs, weight.max(1), self.cap, origin, ending);
         self.since_check += 1;
         if self.since_check >= CHECK_EVERY {
             self.since_check = 0;

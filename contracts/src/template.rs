@@ -56,22 +56,14 @@ pub fn param_parts(seg: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// The format extensions an API may add to a path's last segment (`/Calls/{sid}.json`:
-/// Twilio, Shopify, Zendesk, Rails), learned as the path's ending, not as part of a value;
-/// each with the segment the learner's trie holds it as (no path segment starts with `#`: a
-/// request's target has no fragment).
-const FORMAT_EXTENSIONS: [(&str, &str); 2] = [(".json", "#.json"), (".xml", "#.xml")];
+/// Twilio, Shopify, Zendesk, Rails, Datasette): learned as how the path ends, not as part of
+/// its last value or name.
+pub(crate) const FORMAT_EXTENSIONS: [&str; 2] = [".json", ".xml"];
 
 /// A path's last segment split at a format extension ([`FORMAT_EXTENSIONS`]): (`CA12`,
-/// `.json`, `#.json`) for `CA12.json`; None without one, or with nothing before it.
-pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str, &'static str)> {
-    FORMAT_EXTENSIONS
-        .iter()
-        .find_map(|(e, trie)| seg.strip_suffix(e).filter(|stem| !stem.is_empty()).map(|stem| (stem, *e, *trie)))
-}
-
-/// The format extension a learner's trie segment stands for (`#.json`: `.json`).
-pub(crate) fn extension_of(trie_segment: &str) -> Option<&'static str> {
-    FORMAT_EXTENSIONS.iter().find(|(_, t)| *t == trie_segment).map(|(e, _)| *e)
+/// `.json`) for `CA12.json`; None without one, or with nothing before it.
+pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str)> {
+    FORMAT_EXTENSIONS.iter().find_map(|e| seg.strip_suffix(e).filter(|stem| !stem.is_empty()).map(|stem| (stem, *e)))
 }
 
 /// A malformed route template.
@@ -659,7 +651,7 @@ impl Templater {
         // alone (`/Calls/CA12…34.json` is `/Calls/{call_id}.json`).
         let mut segs: Vec<&str> = path.split('/').skip(1).collect();
         let ext = segs.last_mut().and_then(|last| {
-            let (stem, ext, _) = split_extension(last)?;
+            let (stem, ext) = split_extension(last)?;
             param_reason(stem).is_some().then(|| {
                 *last = stem;
                 ext

@@ -9,15 +9,6 @@ impl Node {
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
     /// [`View::Whole`] they are empty.
     pub(super) fn learn(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
-        // A path's format extension is its ending, not a value beside the others: out of
-        // the merging here (the values' own are merged with them).
-        let exts = self.lits.take_extensions();
-        self.learn_here(min_count, echoes, cx, at);
-        self.lits.put_back(exts);
-    }
-
-    /// [`Node::learn`] without the children that stand for format extensions.
-    fn learn_here(&mut self, min_count: usize, echoes: &[&Echo], cx: &Cx, at: &str) {
         // Whether this node is a parameter of ids on a partial view, and whether it is the
         // top of the API (each set by the caller for this call only).
         let below_ids = cx.below_ids.replace(false);
@@ -289,8 +280,7 @@ impl Node {
     /// of its parameter is moved into this node's parameter.
     fn read_as(&mut self, like: &Node) {
         if let Some(lp) = &like.param {
-            let values: Vec<String> =
-                self.lits.keys().filter(|k| !k.starts_with('#') && !like.lits.contains_key(k)).cloned().collect();
+            let values: Vec<String> = self.lits.keys().filter(|k| !like.lits.contains_key(k)).cloned().collect();
             for k in values {
                 if let Some(n) = self.lits.remove(&k) {
                     let p = self.param.get_or_insert_with(Box::default);
@@ -768,6 +758,14 @@ impl Node {
             for s in n.answers(cx) {
                 by_sig.entry(s).or_default().push(k);
             }
+        }
+        // Without structure, a few collections of many records each, answering one page
+        // shape, are a database's tables (Datasette's `/shop/products.json` and
+        // `/shop/orders.json`), not values of one parameter: values are many, each with few
+        // items below it.
+        if alike.is_empty() && with_param == 0 {
+            let records = |k: &String| self.lits.get(k.as_str()).and_then(|n| n.param.as_deref()).map(|p| p.count);
+            by_sig.retain(|_, ks| !ks.iter().all(|k| records(k).is_some_and(|c| c > ks.len())));
         }
         // Children whose items (`/{}` below them, their only endpoints) answer with one
         // specific shape are values too, when three or more do: a client's owners, each with

@@ -108,6 +108,32 @@ pub(super) struct Node {
     /// Of a parameter of ids: it has taken two values or more, or one neither a number
     /// nor a date.
     pub(super) varied: bool,
+    /// How the paths ending here end: bare, or with which format extensions.
+    pub(super) endings: Ending,
+}
+
+/// How paths end at a node: bare (`/Calls/CA12`) or with a format extension
+/// (`/Calls/CA12.json`, see [`FORMAT_EXTENSIONS`]), one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Ending(u8);
+
+impl Ending {
+    pub(crate) const BARE: Ending = Ending(1);
+
+    /// The ending of a path with the extension `ext` (one of [`FORMAT_EXTENSIONS`]).
+    pub(crate) fn of(ext: &str) -> Ending {
+        Ending(FORMAT_EXTENSIONS.iter().position(|e| *e == ext).map_or(1, |i| 2 << i))
+    }
+
+    /// The extensions the paths end with, `""` for bare ones; bare alone when none is set.
+    fn texts(self) -> impl Iterator<Item = &'static str> {
+        let bits = if self.0 == 0 { 1 } else { self.0 };
+        std::iter::once("")
+            .chain(FORMAT_EXTENSIONS)
+            .enumerate()
+            .filter(move |(i, _)| bits & (1 << i) != 0)
+            .map(|(_, e)| e)
+    }
 }
 
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
@@ -169,30 +195,6 @@ impl Lits {
             }
         };
         &mut self.0[i].1
-    }
-
-    /// Takes out the children that stand for a path's format extension (`#.json`, see
-    /// `PathLearner::add_recorded`): an ending, never a value to merge.
-    pub(super) fn take_extensions(&mut self) -> Vec<(String, Node)> {
-        let mut out = Vec::new();
-        self.0.retain_mut(|(k, n)| {
-            if k.starts_with('#') {
-                out.push((std::mem::take(k), std::mem::take(n)));
-                return false;
-            }
-            true
-        });
-        out
-    }
-
-    /// Puts back what [`Lits::take_extensions`] took.
-    pub(super) fn put_back(&mut self, taken: Vec<(String, Node)>) {
-        for (k, n) in taken {
-            match self.find(&k) {
-                Ok(i) => self.0[i].1.absorb(n),
-                Err(i) => self.0.insert(i, (k, n)),
-            }
-        }
     }
 
     pub(super) fn remove(&mut self, k: &str) -> Option<Node> {
@@ -264,7 +266,15 @@ pub const MAX_SEGMENTS: usize = 64;
 
 impl Node {
     /// Adds a path seen `weight` times.
-    pub(super) fn insert(&mut self, segs: &[&str], sigs: &[u64], weight: usize, cap: usize, origin: Option<u64>) {
+    pub(super) fn insert(
+        &mut self,
+        segs: &[&str],
+        sigs: &[u64],
+        weight: usize,
+        cap: usize,
+        origin: Option<u64>,
+        ending: Ending,
+    ) {
         let mut node = self;
         for first in segs {
             node.count += weight;
@@ -294,6 +304,7 @@ impl Node {
         }
         node.count += weight;
         node.ends += weight;
+        node.endings.0 |= ending.0;
         if let Some(o) = origin {
             node.add_origins(sigs.iter().map(|&s| (s, o)));
         }
@@ -498,6 +509,7 @@ impl Node {
         self.count += other.count;
         self.values += other.values;
         self.slug |= other.slug;
+        self.endings.0 |= other.endings.0;
         self.varied |= other.varied || self.only.is_some() && other.only.is_some() && self.only != other.only;
         if self.only.is_none() {
             self.only = other.only;
@@ -557,15 +569,15 @@ impl Node {
         values: &std::collections::HashMap<String, usize>,
     ) {
         if self.ends > 0 {
-            // A path's format extension goes back on its last segment (`/Calls/{call}.json`).
-            let ext = prefix.last().filter(|(_, k, _)| *k == SegKind::Literal).and_then(|(s, _, _)| extension_of(s));
-            let named = &prefix[..prefix.len() - usize::from(ext.is_some())];
-            let mut t = name_params(named.iter().map(|(s, k, _)| (s.as_str(), *k)));
-            t.push_str(ext.unwrap_or(""));
-            let names = t.split('/').filter_map(|s| param_parts(s).map(|(_, n, _)| n));
+            let bare = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
+            let names = bare.split('/').filter_map(|s| param_parts(s).map(|(_, n, _)| n));
             let params = prefix.iter().filter(|(_, k, _)| *k != SegKind::Literal);
-            let why = names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
-            out.push((t, why));
+            let why: Vec<(String, String)> =
+                names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
+            // One template for each way the paths end here (`/Calls/{call}.json`).
+            for ext in self.endings.texts() {
+                out.push((format!("{bare}{ext}"), why.clone()));
+            }
         }
         // Whether this node's own segment names a collection (a plural word).
         let collection = prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(s));

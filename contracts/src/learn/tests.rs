@@ -1343,3 +1343,27 @@ fn a_format_extension_is_the_path_s_ending_not_part_of_its_value() {
     assert_eq!(t.template("/shops/harbour.json"), "/shops/{shop}.json");
     assert_eq!(t.template("/shops/harbour/orders.json"), "/shops/{shop}/orders.json");
 }
+
+#[test]
+fn a_database_s_tables_answering_one_page_shape_stay_apart() {
+    // Datasette: each table's page (`/shop/products.json`) and its rows, every table's page
+    // in one generic shape and every row in another. A few collections of many records
+    // each are not values of one parameter.
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for table in ["products", "orders", "customers"] {
+        for i in 0..120 {
+            paths.push((format!("/shop/{table}.json"), Some(1)));
+            paths.push((format!("/shop/{table}/{}.json", 1000 + i), Some(2)));
+        }
+    }
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
+    assert_eq!(t.template("/shop/orders.json"), "/shop/orders.json");
+    assert_eq!(t.template("/shop/orders/7.json"), "/shop/orders/{order_id}.json");
+    assert_eq!(t.template("/shop/customers/7.json"), "/shop/customers/{customer_id}.json");
+    // The extension is no structure: instance pages, each with `.json`, are not alike by it.
+    let pages = ["threads", "metadata", "versions", "plugins", "settings"];
+    let paths: Vec<String> = (0..100).map(|i| format!("/-/{}.json", pages[i % 5])).collect();
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/-/threads.json"), "/-/threads.json");
+    assert_eq!(t.template("/-/other.json"), "/-/other.json");
+}
