@@ -762,9 +762,12 @@ impl Node {
         // Without structure, a few collections of many records each, answering one page
         // shape, are a database's tables (Datasette's `/shop/products.json` and
         // `/shop/orders.json`), not values of one parameter: values are many, each with few
-        // items below it.
+        // items below it. Named as collections are (plural words): a client's few owners,
+        // each with many repositories below it, answer one shape as values do.
         if alike.is_empty() && with_param == 0 {
-            let records = |k: &String| self.lits.get(k.as_str()).and_then(|n| n.param.as_deref()).map(|p| p.count);
+            let records = |k: &String| {
+                self.lits.get(k.as_str()).filter(|_| node::plural(k)).and_then(|n| n.param.as_deref()).map(|p| p.count)
+            };
             by_sig.retain(|_, ks| !ks.iter().all(|k| records(k).is_some_and(|c| c > ks.len())));
         }
         // Children whose items (`/{}` below them, their only endpoints) answer with one
