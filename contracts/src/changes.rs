@@ -292,8 +292,10 @@ fn path_values(key: &EndpointKey, c: &Contract) -> HashSet<String> {
             continue;
         }
         for (seg, t) in segs.iter().zip(&template) {
-            if t.starts_with('{') && !seg.is_empty() {
-                let seg = seg.rsplit_once('.').map_or(*seg, |(stem, _)| stem);
+            if let Some((pre, _, suf)) = crate::template::param_parts(t)
+                && let Some(seg) = seg.strip_prefix(pre).and_then(|s| s.strip_suffix(suf)).filter(|s| !s.is_empty())
+            {
+                let seg = seg.rsplit_once('.').map_or(seg, |(stem, _)| stem);
                 out.insert(seg.to_ascii_lowercase());
             }
         }

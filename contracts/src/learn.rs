@@ -705,14 +705,20 @@ pub fn retemplate_services(
 
 /// Whether the template `new` takes in an endpoint recorded as `old`: it matches `old`'s
 /// text (a parameter of `new` against anything with its affixes, a literal against itself),
-/// or a literal of `new` that reads as a number or a date stands where `old` has a parameter:
+/// a parameter of `new` with text around it where `old` has a bare one, or a literal of `new`
+/// that may be a version (`node::version_value`) stands where `old` has a parameter:
 /// a version the value patterns made a parameter before the learner saw it take one value only (`/rest/api/{api_id}/...`
 /// to `/rest/api/2/...`, see `Node::version_like`), which every sampled path has.
 fn takes_in(new: &str, old: &str) -> bool {
     new.split('/').count() == old.split('/').count()
         && new.split('/').zip(old.split('/')).all(|(n, o)| match param_parts(n) {
-            Some((pre, _, suf)) => o.len() > pre.len() + suf.len() && o.starts_with(pre) && o.ends_with(suf),
-            None => n == o || param_parts(o).is_some() && matches!(param_reason(n), Some("integer" | "date")),
+            // (An old bare parameter took what the new one takes: a store learned before
+            // extensions were, `/Calls/{call}` for `/Calls/{call_id}.json`.)
+            Some((pre, _, suf)) => {
+                o.len() > pre.len() + suf.len() && o.starts_with(pre) && o.ends_with(suf)
+                    || param_parts(o).is_some_and(|(p, _, s)| p.is_empty() && s.is_empty())
+            }
+            None => n == o || param_parts(o).is_some() && node::version_value(n),
         })
 }
 

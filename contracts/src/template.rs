@@ -298,8 +298,9 @@ impl RouteSet {
 
     /// The route a concrete path matches, as [`best_match`] picks it: the most literal
     /// segments, then literals first from the left, then the smallest text. Literal children
-    /// are tried first, so the first match with the most literals is the one; branches that
-    /// cannot have more literals than the best so far are not walked.
+    /// are tried first; branches that cannot have as many literals as the best so far are
+    /// not walked, and a match with as many is compared with it as [`best_match`] compares
+    /// (two parameters with text around them may both take a segment: `a{x}` and `{x}b`).
     pub fn best(&self, path: &str) -> Option<&Route> {
         if self.routes.is_empty() {
             return None;
@@ -309,13 +310,22 @@ impl RouteSet {
         // (node, depth, literals so far)
         let mut stack: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
         while let Some((at, depth, lits)) = stack.pop() {
-            if best.is_some_and(|(l, _)| lits + (segs.len() - depth) <= l) {
+            if best.is_some_and(|(l, _)| lits + (segs.len() - depth) < l) {
                 continue;
             }
             let node = &self.nodes[at];
             let Some(seg) = segs.get(depth) else {
+                // (Routes ending at one node differ only in their parameters' names.)
                 if let Some(&r) = node.ends.first() {
-                    best = Some((lits, r));
+                    let better = best.is_none_or(|(l, b)| {
+                        let (new, old) = (&self.routes[r], &self.routes[b]);
+                        lits > l
+                            || lits == l
+                                && new.specificity(old).then(old.text.cmp(&new.text)) == std::cmp::Ordering::Greater
+                    });
+                    if better {
+                        best = Some((lits, r));
+                    }
                 }
                 continue;
             };
@@ -721,6 +731,10 @@ mod tests {
             "/files/{name}.json",
             "/files/v{n}.json",
             "/files/index.json",
+            "/f/{x}b",
+            "/f/a{x}",
+            "/a{x}/{y}.json",
+            "/{x}b/{y}",
         ];
         let routes: Vec<Route> = texts.iter().map(|t| Route::parse(t).expect("route")).collect();
         let set = RouteSet::new(routes.clone());
@@ -749,6 +763,8 @@ mod tests {
             "/files/index.json",
             "/files/x",
             "/files/.json",
+            "/f/axb",
+            "/axb/q.json",
         ];
         for p in paths {
             assert_eq!(set.best(p).map(Route::as_str), best_match(&routes, p).map(Route::as_str), "{p}");

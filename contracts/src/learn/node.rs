@@ -103,10 +103,9 @@ pub(super) struct Node {
     /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
     pub(super) prefixes: Vec<(String, usize)>,
     /// Of a parameter of ids: the one value it has taken, while it has taken one and that
-    /// one is a number or a date (see [`Node::version_like`]).
+    /// one may be a version ([`version_value`], see [`Node::version_like`]).
     pub(super) only: Option<Box<str>>,
-    /// Of a parameter of ids: it has taken two values or more, or one neither a number
-    /// nor a date.
+    /// Of a parameter of ids: it has taken two values or more, or one that is no version.
     pub(super) varied: bool,
     /// How the paths ending here end: bare, or with which format extensions.
     pub(super) endings: Ending,
@@ -133,6 +132,16 @@ impl Ending {
             .enumerate()
             .filter(move |(i, _)| bits & (1 << i) != 0)
             .map(|(_, e)| e)
+    }
+}
+
+/// Whether an id-like segment may be an API's version: a number of up to four digits (`2`,
+/// `1`) or a date (`2010-04-01`).
+pub(crate) fn version_value(seg: &str) -> bool {
+    match param_reason(seg) {
+        Some("integer") => seg.len() <= 4,
+        Some("date") => true,
+        _ => false,
     }
 }
 
@@ -280,7 +289,7 @@ impl Node {
             node.count += weight;
             node = if let Some(reason) = param_reason(first) {
                 let param = node.param.get_or_insert_with(Box::default);
-                if matches!(reason, "integer" | "date") {
+                if version_value(first) {
                     param.saw(first);
                 } else {
                     param.varied = true;
@@ -471,7 +480,7 @@ impl Node {
         }
     }
 
-    /// Notes a value taken by this parameter that may be a version (a number or a date).
+    /// Notes a value taken by this parameter that may be a version ([`version_value`]).
     fn saw(&mut self, value: &str) {
         match &self.only {
             _ if self.varied => {}
@@ -486,20 +495,32 @@ impl Node {
 
     /// The one value of a parameter of ids that reads as an API's version rather than an id
     /// (`/rest/api/2/issue/{key}`, `/2010-04-01/Accounts`, `/admin/api/2024-01/orders`): it
-    /// took that value only, on [`VERSION_PATHS`] paths or more, has paths below it, and no
-    /// collection's name comes before it (`after_collection`: a single
+    /// took that value only, on [`VERSION_PATHS`] requests or more, heads two endpoints or
+    /// more (one id seen with one endpoint below it, `/pet/1/uploadImage`, stays a
+    /// parameter), and no collection's name comes before it (`after_collection`: a single
     /// tenant's id, `/orgs/42/...`, stays a parameter). The value patterns make any number
     /// or date a parameter; a version is the API's, the same on every path.
     pub(super) fn version_like(&self, after_collection: bool) -> Option<&str> {
         let only = self.only.as_deref()?;
-        let heads = self.lits.len() + usize::from(self.param.is_some());
         (!after_collection
             && !self.varied
             && !self.slug
             && self.values == 0
             && self.count >= VERSION_PATHS
-            && heads > 0)
+            && self.endpoints_below(2) >= 2)
             .then_some(only)
+    }
+
+    /// How many endpoints (nodes paths end at) are below this one, counted up to `most`.
+    fn endpoints_below(&self, most: usize) -> usize {
+        let mut n = 0;
+        for child in self.lits.values().chain(self.param.as_deref()) {
+            if n >= most {
+                break;
+            }
+            n += usize::from(child.ends > 0) + child.endpoints_below(most - n);
+        }
+        n.min(most)
     }
 
     /// Adds `other` into `self`.

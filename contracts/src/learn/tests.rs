@@ -1305,6 +1305,10 @@ fn a_version_the_value_patterns_read_as_an_id_stays_literal_while_it_takes_one_v
     // Seen on too few paths to tell.
     paths.push("/v/7/a".to_owned());
     paths.push("/v/7/b".to_owned());
+    // One id with one endpoint below it, however often: a parameter (a client's one pet).
+    for _ in 0..20 {
+        paths.push("/pet/1/uploadImage".to_owned());
+    }
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(t.template("/rest/api/2/issue/PROJ-99"), "/rest/api/2/issue/{issue}");
     assert_eq!(t.template("/rest/api/2/myself"), "/rest/api/2/myself");
@@ -1313,9 +1317,10 @@ fn a_version_the_value_patterns_read_as_an_id_stays_literal_while_it_takes_one_v
         t.template(&format!("/2010-04-01/Accounts/{:032x}/Calls", 7)),
         "/2010-04-01/Accounts/{account_id}/Calls"
     );
-    assert_eq!(t.template("/api/3/items"), "/api/{api_id}/items");
+    assert_eq!(t.template("/api/2/items"), "/api/{api_id}/items");
     assert_eq!(t.template("/orgs/42/members"), "/orgs/{org_id}/members");
     assert_eq!(t.template("/v/7/a"), "/v/{v_id}/a");
+    assert_eq!(t.template("/pet/1/uploadImage"), "/pet/{pet_id}/uploadImage");
 }
 
 #[test]
@@ -1366,4 +1371,18 @@ fn a_database_s_tables_answering_one_page_shape_stay_apart() {
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(t.template("/-/threads.json"), "/-/threads.json");
     assert_eq!(t.template("/-/other.json"), "/-/other.json");
+}
+
+#[test]
+fn a_relearn_moves_an_endpoint_only_onto_a_template_that_takes_in_its_paths() {
+    assert!(takes_in("/repos/{owner}/{repo}", "/repos/acme/{repo}"));
+    assert!(!takes_in("/repos/acme/{repo}", "/repos/{owner}/{repo}"), "never split");
+    // A version the value patterns made a parameter, learned literal once it took one value.
+    assert!(takes_in("/rest/api/2/issue/{issue}", "/rest/api/{api_id}/issue/{issue}"));
+    assert!(!takes_in("/items/48213/parts", "/items/{item_id}/parts"), "an id, not a version");
+    assert!(!takes_in("/a/b/parts", "/a/{x}/parts"));
+    // A store learned before extensions were: the old parameter took `CA12.json` whole.
+    assert!(takes_in("/Calls/{call_id}.json", "/Calls/{call}"));
+    assert!(takes_in("/Calls/{call_id}.json", "/Calls/CA12.json"));
+    assert!(!takes_in("/Calls/{call_id}.json", "/Calls/CA12.xml"));
 }
