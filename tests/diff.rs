@@ -835,6 +835,14 @@ fn readers_keep_response_headers_in_order() {
     assert_eq!(headers("vcr-cassette.yml"), vec![ct, ("Content-Encoding".to_owned(), "gzip".to_owned())]);
 }
 
+/// One JSON Lines exchange: a GET of `path` on `service` answering 200 with `body`.
+fn exchange_line(service: &str, path: &str, body: &Value) -> String {
+    let x = serde_json::json!({"service": service, "method": "GET", "path": path,
+        "status": 200, "time": "2026-11-05T10:00:00Z",
+        "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}});
+    format!("{x}\n")
+}
+
 #[test]
 fn openapi_paths_and_pact_path_matchers_are_hints() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -844,13 +852,7 @@ fn openapi_paths_and_pact_path_matchers_are_hints() {
         [("rust-lang", "cargo"), ("tokio-rs", "tokio"), ("serde-rs", "json")].iter().cycle().take(30).enumerate()
     {
         let body = serde_json::json!({"full_name": format!("{owner}/{repo}"), "stars": i});
-        traffic.push_str(
-            &serde_json::json!({"service": "github", "method": "GET", "path": format!("/repos/{owner}/{repo}"),
-            "status": 200, "time": "2026-11-05T10:00:00Z",
-            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
-            .to_string(),
-        );
-        traffic.push('\n');
+        traffic.push_str(&exchange_line("github", &format!("/repos/{owner}/{repo}"), &body));
     }
     std::fs::write(d.join("t.jsonl"), traffic).expect("write");
     assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
@@ -911,14 +913,10 @@ fn a_format_extension_after_a_parameter_is_learned_and_read_in_openapi_paths() {
     for i in 0..40 {
         let (account, call) = (format!("AC{:032x}", i % 2), format!("CA{:032x}", 5000 + i));
         let body = serde_json::json!({"sid": call, "status": "completed", "duration": i});
-        traffic.push_str(
-            &serde_json::json!({"service": "twilio", "method": "GET",
-            "path": format!("/2010-04-01/Accounts/{account}/Calls/{call}.json"),
-            "status": 200, "time": "2026-11-05T10:00:00Z",
-            "response": {"headers": [["content-type", "application/json"]], "body": body.to_string()}})
-            .to_string(),
-        );
-        traffic.push('\n');
+        traffic.push_str(&exchange_line("twilio", &format!("/2010-04-01/Accounts/{account}/Calls/{call}.json"), &body));
+        // The list too: the version heads two endpoints.
+        let list = serde_json::json!({"calls": [body], "page": 0});
+        traffic.push_str(&exchange_line("twilio", &format!("/2010-04-01/Accounts/{account}/Calls.json"), &list));
     }
     std::fs::write(d.join("t.jsonl"), traffic).expect("write");
     assert_eq!(mockdrift(d, &["contracts", "infer", "--store", "st", "t.jsonl"]).code, 0);
