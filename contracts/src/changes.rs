@@ -281,8 +281,8 @@ fn text_at(shape: &Shape, pointer: &str, hash: u64) -> Option<String> {
 }
 
 /// The values of `key`'s path parameters in the contract's sampled paths, lowercased and
-/// without an extension (`/shop/products/oak-ember-5.json` under `/shop/products/{product}`:
-/// `oak-ember-5`).
+/// without the text around the parameter or an extension (`/shop/products/oak-ember-5.json`
+/// under `/shop/products/{product}.json` or `/shop/products/{product}`: `oak-ember-5`).
 fn path_values(key: &EndpointKey, c: &Contract) -> HashSet<String> {
     let template: Vec<&str> = key.path.split('/').collect();
     let mut out = HashSet::new();
@@ -1521,20 +1521,24 @@ mod tests {
 
     #[test]
     fn a_row_s_key_echoed_in_its_body_is_no_enumeration() {
-        let mut r =
-            Recorder::new(RecorderConfig { routes: vec!["/rows/{sku}".into()], ..RecorderConfig::default() }, None)
+        // Also inside a parameter's affixes (`/rows/{sku}.json`, `/rows/sku-{sku}`).
+        for (pre, suf) in [("", ""), ("", ".json"), ("sku-", "")] {
+            let route = format!("/rows/{pre}{{sku}}{suf}");
+            let mut r = Recorder::new(RecorderConfig { routes: vec![route], ..RecorderConfig::default() }, None)
                 .expect("recorder")
                 .0;
-        r.watch_changes(ChangeConfig::default());
-        // A few rows, each often: their keys (and names, in another case) look like an
-        // enumeration's values, but the request paths hold them.
-        let skus = ["oak-ember", "pine-ash", "elm-fir"];
-        let row = |sku: &str, i: i64| {
-            x(&format!("/rows/{sku}"), "", 200, &json!({"sku": sku, "name": sku.to_uppercase(), "stock": i}), i)
-        };
-        assert_eq!(run(&mut r, 150, 0, |i| row(skus[(i % 3) as usize], i)), []);
-        // Another row, often: no new value.
-        assert_eq!(kinds(&run(&mut r, 30, 150, |i| row("birch-yew", i))), []);
+            r.watch_changes(ChangeConfig::default());
+            // A few rows, each often: their keys (and names, in another case) look like an
+            // enumeration's values, but the request paths hold them.
+            let skus = ["oak-ember", "pine-ash", "elm-fir"];
+            let row = |sku: &str, i: i64| {
+                let body = json!({"sku": sku, "name": sku.to_uppercase(), "stock": i});
+                x(&format!("/rows/{pre}{sku}{suf}"), "", 200, &body, i)
+            };
+            assert_eq!(run(&mut r, 150, 0, |i| row(skus[(i % 3) as usize], i)), [], "{pre}{{sku}}{suf}");
+            // Another row, often: no new value.
+            assert_eq!(kinds(&run(&mut r, 30, 150, |i| row("birch-yew", i))), [], "{pre}{{sku}}{suf}");
+        }
     }
 
     #[test]

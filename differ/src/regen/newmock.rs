@@ -166,3 +166,21 @@ fn slug(s: &str) -> String {
     let t = t.trim_end_matches('-');
     if t.is_empty() { "root".to_owned() } else { t.to_owned() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_without_a_sampled_path_is_filled_in_with_its_affixes_kept() {
+        let key = EndpointKey {
+            service: "twilio".into(),
+            method: "GET".into(),
+            path: "/2010-04-01/Accounts/{account_id}/Calls/{call_id}.json".into(),
+            status: 200,
+            media_type: "application/json".into(),
+        };
+        let contract = Contract::new(mockdrift_contracts::Ts(0));
+        assert_eq!(concrete_path(&key, &contract), "/2010-04-01/Accounts/1/Calls/1.json");
+    }
+}
