@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How inference and diff cost grows with their input, on a release build.
 
-    python3 bench/scale.py [--bin PATH] [--quick] [--genson [--python VENV/bin/python]]
+    python3 bench/scale.py [--bin PATH] [--quick] [--genson [--python VENV/bin/python]] [--genson-only]
     python3 bench/scale.py --guard [--bin PATH]
 
 The table: `contracts infer` at 1k, 4k, 16k, 64k exchanges (HAR and JSON Lines; 10 and 1,000
@@ -13,7 +13,10 @@ quadratic), and the peak RSS.
 
 --quick leaves out the largest sizes. --genson also times genson (pip install genson; --python
 names the interpreter that has it) on the 20,000-exchange shop HAR beside `contracts infer` on
-the same file, in the same run.
+the same file, in the same run, and the floors under both: the file read by Python's json
+(genson's script without genson) and by serde_json (`contracts/examples/har_parse.rs`: entries
+borrowed, every body parsed into a Value, on one thread; `cargo build --release -p
+mockdrift-contracts --example har_parse`). --genson-only runs that comparison alone.
 
 --guard is what CI runs (.ci/run): infer on HAR and on JSON Lines at 2,000 and 16,000
 exchanges, diff of one mock file at 0.5 and 4 MB, and diff of 500 and 4,000 mock files against
@@ -277,20 +280,58 @@ def guard(binary, work):
     return 1 if failed else 0
 
 
+def genson(a, binary, work):
+    """contracts infer against genson and the floors under both, on the 20,000-exchange shop HAR."""
+    if subprocess.run([a.python, "-c", "import genson"], capture_output=True).returncode != 0:
+        sys.exit(f"scale: {a.python} cannot import genson: pip install genson, or give --python")
+    har = os.path.join(work, "shop-20k.har")
+    gen.traffic("har", 20_000, 10, har)
+    store = os.path.join(work, "genson-store")
+    ours, ours_rss = best([binary, "contracts", "infer", "--store", store, har],
+                          before=lambda: shutil.rmtree(store, ignore_errors=True))
+    script = ("import json,sys\nfrom genson import SchemaBuilder\nb=SchemaBuilder()\n"
+              "for e in json.load(open(sys.argv[1]))['log']['entries']:\n"
+              "    t=e['response']['content'].get('text')\n"
+              "    if t: b.add_object(json.loads(t))\n"
+              "print(len(json.dumps(b.to_schema())))\n")
+    theirs, theirs_rss = best([a.python, "-c", script, har])
+    print(f"\n20,000-exchange shop HAR ({human(os.path.getsize(har))}): contracts infer {ours:.2f}s "
+          f"({ours_rss:.0f} MiB), genson {theirs:.2f}s ({theirs_rss:.0f} MiB): {theirs / ours:.1f}x faster")
+    # The floors: what reading the same file costs before any learning, in Python (genson's
+    # own parse, its script without genson) and with serde_json (one thread, entries
+    # borrowed, every body parsed into a Value).
+    parse = ("import json,sys\nn=0\nfor e in json.load(open(sys.argv[1]))['log']['entries']:\n"
+             "    t=e['response']['content'].get('text')\n"
+             "    if t: n+=len(json.loads(t))\nprint(n)\n")
+    py, _ = best([a.python, "-c", parse, har])
+    print(f"  parsing alone: Python's json {py:.2f}s (genson's learning is the other {theirs - py:.2f}s)", end="")
+    if os.path.exists(a.floor_bin):
+        rs, rs_rss = best([a.floor_bin, har])
+        print(f", serde_json {rs:.2f}s ({rs_rss:.0f} MiB): contracts infer costs {ours / rs:.1f}x serde_json's parse")
+    else:
+        print(f"; no {a.floor_bin}: cargo build --release -p mockdrift-contracts --example har_parse")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "mockdrift"))
     ap.add_argument("--guard", action="store_true")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--genson", action="store_true")
+    ap.add_argument("--genson-only", action="store_true")
     ap.add_argument("--python", default=sys.executable,
                     help="the Python that has genson (a virtualenv's bin/python)")
+    ap.add_argument("--floor-bin", default=os.path.join(ROOT, "target", "release", "examples", "har_parse"),
+                    help="with --genson: the serde_json floor (contracts/examples/har_parse.rs)")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     work = tempfile.mkdtemp(prefix="mockdrift-scale-")
     try:
         if a.guard:
             return guard(binary, work)
+        if a.genson_only:
+            genson(a, binary, work)
+            return 0
         sizes = [1_000, 4_000, 16_000] if a.quick else [1_000, 4_000, 16_000, 64_000]
         rows = []
         for endpoints in (10, 1_000):
@@ -326,21 +367,7 @@ def main():
         table("diff: one large mock file", "item", rows)
 
         if a.genson:
-            if subprocess.run([a.python, "-c", "import genson"], capture_output=True).returncode != 0:
-                sys.exit(f"scale: {a.python} cannot import genson: pip install genson, or give --python")
-            har = os.path.join(work, "shop-20k.har")
-            gen.traffic("har", 20_000, 10, har)
-            store = os.path.join(work, "genson-store")
-            ours, ours_rss = best([binary, "contracts", "infer", "--store", store, har],
-                                  before=lambda: shutil.rmtree(store, ignore_errors=True))
-            script = ("import json,sys\nfrom genson import SchemaBuilder\nb=SchemaBuilder()\n"
-                      "for e in json.load(open(sys.argv[1]))['log']['entries']:\n"
-                      "    t=e['response']['content'].get('text')\n"
-                      "    if t: b.add_object(json.loads(t))\n"
-                      "print(len(json.dumps(b.to_schema())))\n")
-            theirs, theirs_rss = best([a.python, "-c", script, har])
-            print(f"\n20,000-exchange shop HAR ({human(os.path.getsize(har))}): contracts infer {ours:.2f}s "
-                  f"({ours_rss:.0f} MiB), genson {theirs:.2f}s ({theirs_rss:.0f} MiB): {theirs / ours:.1f}x faster")
+            genson(a, binary, work)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
