@@ -762,6 +762,14 @@ fn known_values(held: &std::collections::HashSet<(&str, &str, bool)>) -> std::co
         .collect()
 }
 
+/// A path's segment `i` as the learner keys it: the last one without its format extension
+/// ([`PathLearner::add_recorded`]), so that the names [`learn_templates_of`] holds meet the
+/// trie's children.
+fn as_keyed<'s>(segs: &[&'s str], i: usize) -> &'s str {
+    let seg = segs[i];
+    if i + 1 == segs.len() { split_extension(seg).map_or(seg, |(stem, _)| stem) } else { seg }
+}
+
 /// [`learn_templates`] for the services `wanted` holds.
 fn learn_templates_of(
     contracts: &BTreeMap<EndpointKey, Contract>,
@@ -817,13 +825,23 @@ fn learn_templates_of(
     // endpoint of that key. `literals` holds each literal segment of those templates with
     // its place, so that a path whose values are no literal anywhere looks nothing up.
     let is_param = |s: &str| param_parts(s).is_some();
+    // A template's segments with its parameters unnamed, their affixes kept: `{}` and
+    // `{}.json` are two endpoints' answers (`/Calls/{call}` and `/Calls/{call}.json`).
+    let unnamed_of = |path: &str| -> Vec<String> {
+        path.split('/')
+            .map(|s| match param_parts(s) {
+                Some((pre, _, suf)) => format!("{pre}{{}}{suf}"),
+                None => s.to_owned(),
+            })
+            .collect()
+    };
     let mut answers: std::collections::HashMap<(&str, &str, String), (Vec<u64>, u64)> =
         std::collections::HashMap::new();
     let mut literals: std::collections::HashSet<(&str, &str, usize, usize, &str)> = std::collections::HashSet::new();
     for ((k, _), sigs) in contracts.iter().zip(&all_sigs) {
         if (200..300).contains(&k.status) && wanted(&k.service) && k.path != OVERFLOW_PATH {
-            let unnamed: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
-            for (i, seg) in unnamed.iter().enumerate().filter(|(_, s)| **s != "{}") {
+            let unnamed = unnamed_of(&k.path);
+            for (i, seg) in k.path.split('/').enumerate().filter(|(_, s)| !is_param(s)) {
                 literals.insert((k.service.as_str(), k.method.as_str(), unnamed.len(), i, seg));
             }
             let at = (k.service.as_str(), k.method.as_str(), unnamed.join("/"));
@@ -839,8 +857,9 @@ fn learn_templates_of(
     let mut held: BTreeMap<&str, std::collections::HashSet<(&str, &str, bool)>> = BTreeMap::new();
     for (k, _) in contracts.iter().filter(|(k, _)| k.path != OVERFLOW_PATH && wanted(&k.service)) {
         let held = held.entry(k.service.as_str()).or_default();
-        for seg in k.path.split('/').filter(|s| !s.is_empty() && !is_param(s)) {
-            held.insert((seg, k.path.as_str(), false));
+        let segs: Vec<&str> = k.path.split('/').collect();
+        for i in (0..segs.len()).filter(|&i| !segs[i].is_empty() && !is_param(segs[i])) {
+            held.insert((as_keyed(&segs, i), k.path.as_str(), false));
         }
     }
     let mut evidence: BTreeMap<&str, Vec<Evidence<'_>>> = BTreeMap::new();
@@ -856,8 +875,8 @@ fn learn_templates_of(
         // evidence against the endpoint it matches (`/v1/customers/{}/sources/{}`). Looked
         // up, not searched: at most 2^REFINED_PARAMS lookups for a path, none unless one of
         // its values is a literal at its place in some template.
-        let mine: Vec<&str> = k.path.split('/').map(|s| if is_param(s) { "{}" } else { s }).collect();
-        let params: Vec<usize> = (1..mine.len()).filter(|&i| mine[i] == "{}").rev().take(REFINED_PARAMS).collect();
+        let mine = unnamed_of(&k.path);
+        let params: Vec<usize> = (1..mine.len()).filter(|&i| is_param(&mine[i])).rev().take(REFINED_PARAMS).collect();
         // Sets of those parameters (bit j: `params[j]`), those holding the deepest first,
         // then the larger first.
         let mut sets: Vec<u32> = (1..1u32 << params.len()).collect();
@@ -871,10 +890,10 @@ fn learn_templates_of(
                 let at = (k.service.as_str(), k.method.as_str(), segs.len(), i, segs[i]);
                 if literals.contains(&at) { m | 1 << j } else { m }
             });
-            let mut cand = mine.clone();
+            let mut cand: Vec<&str> = mine.iter().map(String::as_str).collect();
             for &set in sets.iter().filter(|&&set| set & !hot == 0) {
                 for (j, &i) in params.iter().enumerate() {
-                    cand[i] = if set & (1 << j) != 0 { segs[i] } else { "{}" };
+                    cand[i] = if set & (1 << j) != 0 { segs[i] } else { &mine[i] };
                 }
                 if let Some((theirs, there)) = answers.get(&(k.service.as_str(), k.method.as_str(), cand.join("/"))) {
                     // (One that answered nothing JSON tells nothing.)
@@ -902,8 +921,8 @@ fn learn_templates_of(
                             && segs.iter().zip(&template).all(|(s, t)| is_param(t) || s == t)
                         {
                             let held = held.entry(k.service.as_str()).or_default();
-                            for (seg, _) in segs.iter().zip(&template).filter(|(_, t)| is_param(t)) {
-                                held.insert((seg, k.path.as_str(), true));
+                            for i in (0..segs.len()).filter(|&i| is_param(template[i])) {
+                                held.insert((as_keyed(&segs, i), k.path.as_str(), true));
                             }
                         }
                         (p, sigs.clone(), w, Some(origin))

@@ -982,3 +982,39 @@ fn a_sidecar_moves_endpoints_recorded_under_a_version_read_as_an_id_to_the_liter
     let counts: Vec<u64> = r.snapshot().contracts.values().map(|c| c.count).collect();
     assert_eq!(counts.iter().sum::<u64>(), 91, "nothing recorded is lost in the move");
 }
+
+#[test]
+fn names_held_as_values_before_a_format_extension_are_values_where_a_thin_sidecar_kept_them_literal() {
+    // Nine endpoints hold six names as the value of their last segment, before `.json`
+    // (`/members/{name}.json`); a thin sidecar recorded two of them under
+    // `/user/following/...json` (answered 204, no body: no shape to merge them by), as
+    // literal endpoints. Learning again from the contracts (a merge), the names are the
+    // values they are everywhere else: the learner keys a last segment without its
+    // extension, and so must the names it is told are values (they were held as
+    // `acme-corp.json`, which no child of the trie is).
+    let route = |s: &str| crate::template::Route::parse(s).expect("route");
+    let names = ["acme-corp", "beta-labs", "cloud-nine", "delta-io", "echo-dev", "fox-hq"];
+    let kinds = ["users", "orgs", "members", "owners", "admins", "authors", "reviewers", "maintainers", "people"];
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    r.set_learned("gh", kinds.iter().map(|k| route(&format!("/{k}/{{name}}.json"))).collect());
+    for (i, k) in kinds.iter().enumerate() {
+        for n in names {
+            let mut body = json!({"id": i, "login": n});
+            body[format!("{k}_url")] = json!("u");
+            r.record(&x("gh", &format!("/{k}/{n}.json"), 200, body, 1));
+        }
+    }
+    for n in &names[..2] {
+        for _ in 0..3 {
+            let mut e = x("gh", &format!("/user/following/{n}.json"), 204, json!(null), 9);
+            e.response.body.clear();
+            r.record(&e);
+            r.record(&x("gh", "/user/following.json", 200, json!([{"id": 1, "login": "x"}]), 9));
+        }
+    }
+    assert!(r.snapshot().contracts.keys().any(|k| k.path == "/user/following/acme-corp.json"), "recorded literal");
+    let paths = relearned(&r);
+    assert!(paths.iter().any(|p| p.starts_with("/user/following/{") && p.ends_with("}.json")), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.contains("acme-corp")), "{paths:?}");
+    assert!(paths.contains(&"/user/following.json".to_owned()), "{paths:?}");
+}
