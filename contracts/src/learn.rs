@@ -222,6 +222,8 @@ impl PathLearner {
         {
             *last = stem;
             ending = Ending::of(ext);
+        } else if segs.last().is_some_and(|l| l.contains('.')) {
+            ending = Ending::DOTTED;
         }
         self.root.insert(&segs, sigs, weight.max(1), self.cap, origin, ending);
         self.since_check += 1;

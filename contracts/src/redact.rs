@@ -432,6 +432,12 @@ pub fn redact_text(s: &str) -> String {
     out
 }
 
+/// Whether `s` is one of the placeholders [`placeholder`] gives a secret with no format of
+/// its own (a token): a value that was redacted, in a path kept since.
+pub fn is_placeholder(s: &str) -> bool {
+    matches!(s, "redacted-token" | "<redacted>")
+}
+
 /// A deterministic placeholder that keeps the value's format.
 pub fn placeholder(s: &str) -> String {
     match looks_secret(s) {

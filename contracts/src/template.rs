@@ -66,6 +66,17 @@ pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str)> {
     FORMAT_EXTENSIONS.iter().find_map(|e| seg.strip_suffix(e).filter(|stem| !stem.is_empty()).map(|stem| (stem, *e)))
 }
 
+/// Whether the letters of `b` (12 or more) are of random case: a third or more of them of
+/// each case, and the case changing between at least 2 in 5 pairs of neighbouring letters
+/// (three in four random ids of 22 letters and digits; `listAPIKeysForUser` reaches 6 in 17).
+fn random_letters(b: &[u8]) -> bool {
+    let letters: Vec<bool> = b.iter().filter(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase).collect();
+    let upper = letters.iter().filter(|&&u| u).count();
+    let n = letters.len();
+    let changes = letters.windows(2).filter(|w| w[0] != w[1]).count();
+    n >= 12 && upper * 3 >= n && (n - upper) * 3 >= n && changes * 5 >= (n - 1) * 2
+}
+
 /// A malformed route template.
 #[derive(Debug, thiserror::Error)]
 #[error("invalid route template {template:?}: {reason}")]
@@ -437,6 +448,11 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     {
         return Some("secret");
     }
+    // What such a value was replaced with in a path a store keeps (a sampled path, an
+    // example): one placeholder for every token, which learned again would be a literal.
+    if crate::redact::is_placeholder(seg) {
+        return Some("secret");
+    }
     if b.len() >= 8 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit) {
         return Some("hex id");
     }
@@ -444,6 +460,13 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
     if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 {
+        return Some("base62 id");
+    }
+    // A long run of letters of random case, a digit or none (Spotify's
+    // `iKGvTfPInvWIsJPcq6tsGU`): a third or more of the letters of each case, and the case
+    // changing between two in five neighbouring letters or more, which words in camel case
+    // (`listAPIKeysForUser`, `NetworkWatcherRG`) do not reach.
+    if b.len() >= 16 && b.iter().all(u8::is_ascii_alphanumeric) && random_letters(b) {
         return Some("base62 id");
     }
     // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits; or a random part
@@ -814,6 +837,14 @@ mod tests {
         assert_eq!(t.template("/x/get_SearchResults"), "/x/get_SearchResults");
         assert_eq!(t.template("/x/get_MatchScores"), "/x/get_MatchScores");
         assert_eq!(t.template("/statuses/42"), "/statuses/{status_id}");
+        // Long ids of random case, one digit or none (Spotify); camel-case names stay.
+        assert_eq!(t.template("/v1/playlists/iKGvTfPInvWIsJPcq6tsGU"), "/v1/playlists/{playlist_id}");
+        assert_eq!(t.template("/v1/tracks/AuVzTSfqwsnnQiBtRlXkPm"), "/v1/tracks/{track_id}");
+        for name in ["listAPIKeysForUser", "NetworkWatcherRG", "getAccountInformation", "DOMContentLoaded"] {
+            assert_eq!(t.template(&format!("/x/{name}")), format!("/x/{name}"));
+        }
+        // A token redacted in a kept path is a value still (a sampled path learned again).
+        assert_eq!(t.template("/reset/redacted-token/confirm"), "/reset/{reset_id}/confirm");
         assert_eq!(t.template("/"), "/");
         assert_eq!(t.template("/items/"), "/items/");
     }

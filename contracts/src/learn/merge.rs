@@ -14,7 +14,8 @@ impl Node {
         let below_ids = cx.below_ids.replace(false);
         let top = cx.top.replace(false);
         // A literal of the form of the prefixed ids beside it (`acc_` and as long) is one of
-        // them, whatever its random part holds.
+        // them, whatever its random part holds; so is one of mixed case as long as the long
+        // ids of mixed case beside it (Spotify's, a digit or none).
         if let Some(param) = self.param.as_deref_mut()
             && !param.prefixes.is_empty()
         {
@@ -26,7 +27,7 @@ impl Node {
                 .cloned()
                 .collect();
             if cx.show() && !ids.is_empty() {
-                eprintln!("learn: {at}/{{}} <- {ids:?} (of the form of the prefixed ids there)");
+                eprintln!("learn: {at}/{{}} <- {ids:?} (of the form of the ids there)");
             }
             for k in ids {
                 if let Some(n) = self.lits.remove(&k) {
@@ -72,9 +73,11 @@ impl Node {
         // `/orgs/{}` and `/orgs/{}/teams/{}`: a sidecar's first relearn sees each endpoint
         // once). In a large set, values of an open set meet other places by chance.
         let few = self.lits.len() <= ELSEWHERE_CHILDREN;
+        // (Not a name coded as ids are, `1sg6ir`: Reddit's articles are at `/comments/{id}`
+        // and at `/r/{subreddit}/comments/{id}`, and a sidecar sees each a few times.)
         let recurs = |k: &String, n: &Node| {
             echoes.iter().any(|e| e.lits.get(k).is_some_and(|x| x.count >= 2))
-                || (cx.view == View::Partial && (n.spread >= 2 || few && cx.elsewhere.contains(k)))
+                || (cx.view == View::Partial && !node::coded(k) && (n.spread >= 2 || few && cx.elsewhere.contains(k)))
         };
         let recurring = self.lits.iter().filter(|(k, n)| recurs(k, n)).count();
         let (mut merge, mut why) = self.to_merge(recurring, open, cx);
@@ -138,7 +141,19 @@ impl Node {
         // The top of an API is its collections: values there (a tenant, a database) are most
         // of its names, with those whose paths the values' hold (seen less, they join them).
         // A few of them alike (`/repos`, `/orgs`, `/networks`, `/enterprises` each with an
-        // owner's name below, the same owners under each) are not values.
+        // owner's name below, the same owners under each) are not values. Nor are half of
+        // them with the very same names below each: a client of one tenant (`/repos/acme`,
+        // `/orgs/acme` beside `/user` and `/users`, in a quarter of its traffic).
+        let same_below = || {
+            let mut below = merge.iter().filter_map(|k| self.lits.get(k)).map(|n| n.lits.keys().collect::<Vec<_>>());
+            below.next().is_some_and(|first| !first.is_empty() && below.all(|b| b == first))
+        };
+        if top && self.param.is_none() && merge.len() * 2 <= self.lits.len() && same_below() {
+            if cx.show() {
+                eprintln!("learn: /{{}} <- {merge:?} refused: top-level names with the same names below each ({why})");
+            }
+            merge.clear();
+        }
         if top && self.param.is_none() && merge.len() * 2 < self.lits.len() && {
             let mut theirs = Vec::new();
             for k in &merge {

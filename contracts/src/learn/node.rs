@@ -98,9 +98,10 @@ pub(super) struct Node {
     pub(super) values: usize,
     /// Of a parameter learned from values: the rule that merged them, with its counts.
     pub(super) why: Option<String>,
-    /// Of a parameter of prefixed ids (`acc_1Nv0FGQ9RKHgCVdK`): the type prefixes and lengths
-    /// seen (at most [`MAX_PREFIXES`]), so that a sibling of the same form whose random part
-    /// the value patterns missed (`acc_QdotgAowmgybub`) joins it.
+    /// Of a parameter of prefixed ids (`acc_1Nv0FGQ9RKHgCVdK`) or of long ids of mixed case
+    /// (`7X1cMBn4lhv0uM0Ac9uxZr`): the type prefixes and lengths seen (at most
+    /// [`MAX_PREFIXES`], see [`prefix_form`]), so that a sibling of the same form whose random
+    /// part the value patterns missed (`acc_QdotgAowmgybub`, `XTQKuuHNWswR6odOVAqvrg`) joins it.
     pub(super) prefixes: Vec<(String, usize)>,
     /// Of a parameter of ids: the one value it has taken, while it has taken one and that
     /// one may be a version ([`version_value`], see [`Node::version_like`]).
@@ -118,6 +119,16 @@ pub(crate) struct Ending(u8);
 
 impl Ending {
     pub(crate) const BARE: Ending = Ending(1);
+    /// Bare, with a dot in the last segment (`README.md`): the paths ending here are file
+    /// names, and `package.json` among them is one more, no format extension.
+    pub(crate) const DOTTED: Ending = Ending(1 | Ending::FILES);
+    const FILES: u8 = 0x80;
+
+    /// How the paths ending at a node are templated: a format extension where file names
+    /// end there too is part of one ([`Ending::DOTTED`]).
+    fn templated(self) -> Ending {
+        if self.0 & Ending::FILES != 0 { Ending::BARE } else { self }
+    }
 
     /// The ending of a path with the extension `ext` (one of [`FORMAT_EXTENSIONS`]).
     pub(crate) fn of(ext: &str) -> Ending {
@@ -145,6 +156,19 @@ pub(crate) fn version_value(seg: &str) -> bool {
     }
 }
 
+/// Whether a name is coded as ids are, not written as a word: six letters and digits or
+/// more, starting with a digit or with two runs of digits (Reddit's `1sg6ir`, `18pjgt1`).
+/// An endpoint's name with digits ends with them (`oauth2`, `sha256`, `ipv6`).
+pub(super) fn coded(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    let runs = b.iter().zip(b.iter().skip(1)).filter(|(a, c)| !a.is_ascii_digit() && c.is_ascii_digit()).count()
+        + usize::from(b.first().is_some_and(u8::is_ascii_digit));
+    b.len() >= 6
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.iter().any(u8::is_ascii_alphabetic)
+        && (b[0].is_ascii_digit() || runs >= 2)
+}
+
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
 pub(super) fn plural(w: &str) -> bool {
     w.len() > 3
@@ -159,14 +183,26 @@ const MAX_ORIGINS: usize = 8;
 /// How many prefix forms a parameter keeps ([`Node::prefixes`]).
 const MAX_PREFIXES: usize = 4;
 
-/// The form of a prefixed id: its type prefix (`acc_`) and length.
+/// The form of an id of random letters: its type prefix (`acc_`, for a prefixed id) and
+/// length. Unprefixed, a long run of letters and digits, a quarter or more of its letters of
+/// each case (Spotify's `XTQKuuHNWswR6odOVAqvrg`): words in camel case have fewer capitals
+/// (`getRecommendationsList`), and its prefix is empty.
 pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
-    let (prefix, rest) = seg.split_once('_')?;
-    ((2..=5).contains(&prefix.len())
-        && prefix.bytes().all(|c| c.is_ascii_lowercase())
-        && rest.len() >= 10
-        && rest.bytes().all(|c| c.is_ascii_alphanumeric()))
-    .then(|| (format!("{prefix}_"), seg.len()))
+    if let Some((prefix, rest)) = seg.split_once('_') {
+        return ((2..=5).contains(&prefix.len())
+            && prefix.bytes().all(|c| c.is_ascii_lowercase())
+            && rest.len() >= 10
+            && rest.bytes().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| (format!("{prefix}_"), seg.len()));
+    }
+    let b = seg.as_bytes();
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
+    (b.len() >= 16
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && upper * 4 >= upper + lower
+        && lower * 4 >= upper + lower)
+        .then(|| (String::new(), seg.len()))
 }
 
 /// A node's literal children, sorted by name in one vector: a trie of many small nodes
@@ -294,7 +330,7 @@ impl Node {
                 } else {
                     param.varied = true;
                 }
-                if reason == "prefixed id"
+                if matches!(reason, "prefixed id" | "base62 id")
                     && param.prefixes.len() < MAX_PREFIXES
                     && let Some(form) = prefix_form(first)
                     && !param.prefixes.contains(&form)
@@ -596,7 +632,7 @@ impl Node {
             let why: Vec<(String, String)> =
                 names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
             // One template for each way the paths end here (`/Calls/{call}.json`).
-            for ext in self.endings.texts() {
+            for ext in self.endings.templated().texts() {
                 out.push((format!("{bare}{ext}"), why.clone()));
             }
         }

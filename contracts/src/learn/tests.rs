@@ -627,6 +627,109 @@ fn a_literal_of_the_form_of_the_prefixed_ids_beside_it_is_one_of_them() {
 }
 
 #[test]
+fn a_literal_of_the_form_of_the_long_ids_of_mixed_case_beside_it_is_one_of_them() {
+    // Spotify's ids: 22 letters and digits. With one digit and few changes of case, the
+    // value patterns leave one literal; seen often (a hot album) and with the endpoints below
+    // it the others have, it stays apart unless its form says what it is.
+    let hot = "XTQKuuHNWswR6odOVAqvrg";
+    assert!(param_reason(hot).is_none());
+    let ids = ["7X1cMBn4lhv0uM0Ac9uxZr", "a9588Jb46usaanzjleaTQY", "UbOnxvlKci5nS8Kltqodqv", "fh4rVTZ43Q059sdbrnrbSv"];
+    let mut paths: Vec<String> = Vec::new();
+    for id in ids {
+        paths.push(format!("/v1/albums/{id}"));
+        paths.push(format!("/v1/albums/{id}/tracks"));
+    }
+    for _ in 0..40 {
+        paths.push(format!("/v1/albums/{hot}"));
+        paths.push(format!("/v1/albums/{hot}/tracks"));
+    }
+    // Not of the form: a name in camel case as long, and an endpoint beside the ids.
+    for _ in 0..40 {
+        paths.push("/v1/albums/getRecommendationsList".to_owned());
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let templated = t.template(&format!("/v1/albums/{hot}/tracks"));
+    assert!(templated.starts_with("/v1/albums/{") && templated.ends_with("}/tracks"), "{templated}");
+    assert_eq!(t.template("/v1/albums/getRecommendationsList"), "/v1/albums/getRecommendationsList");
+}
+
+#[test]
+fn a_format_extension_among_file_names_is_part_of_one() {
+    // A repository's files by name: `package.json` is one more file, not a `{path}.json`
+    // endpoint beside `{path}`.
+    let mut paths = Vec::new();
+    // (Every file answers the one shape of a file's contents.)
+    let files =
+        ["README.md", "go.mod", "Dockerfile", "package.json", "Cargo.toml", ".gitignore", "main.go", "index.ts"];
+    for (i, repo) in ["api", "web", "docs", "infra", "billing"].iter().enumerate() {
+        paths.push((format!("/repos/acme/{repo}"), Some(1)));
+        for file in files.iter().cycle().skip(i).step_by(3).take(3) {
+            paths.push((format!("/repos/acme/{repo}/contents/{file}"), Some(7)));
+        }
+    }
+    let routes = learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s)));
+    let templates: Vec<String> = routes.iter().map(|r| r.as_str().to_owned()).collect();
+    let t = Templater::new(routes);
+    assert_eq!(templates.len(), 2, "{templates:?}");
+    assert!(templates[1].contains("/contents/{") && !templates[1].ends_with(".json"), "{templates:?}");
+    assert_eq!(t.template("/repos/acme/web/contents/package.json"), templates[1]);
+    // Without file names beside them, `.json` endings are the API's format (Twilio's).
+    let calls: Vec<String> = (0..12).map(|i| format!("/Accounts/AC{i:032x}/Calls/CA{:032x}.json", i * 7)).collect();
+    let t = Templater::new(learn(calls.iter().map(String::as_str)));
+    assert!(
+        t.template("/Accounts/AC1/Calls/CA2.json").ends_with("}.json"),
+        "{}",
+        t.template("/Accounts/AC1/Calls/CA2.json")
+    );
+}
+
+#[test]
+fn top_level_names_with_the_same_tenant_below_each_stay_apart() {
+    // A quarter of a client of one organization: `/repos/acme/...` and `/orgs/acme/...`
+    // alike below the one tenant, beside `/user` and `/users/...`. A sidecar's view.
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for repo in ["api", "web", "docs", "infra", "billing", "terraform-modules", "design-system"] {
+        paths.push((format!("/repos/acme/{repo}"), Some(1), 2));
+        for leaf in ["pulls", "issues", "branches"] {
+            paths.push((format!("/repos/acme/{repo}/{leaf}"), Some(2), 3));
+        }
+    }
+    paths.push(("/orgs/acme".into(), Some(3), 3));
+    paths.push(("/orgs/acme/members".into(), Some(4), 4));
+    paths.push(("/orgs/acme/repos".into(), Some(2), 7));
+    paths.push(("/users/asmith".into(), Some(5), 2));
+    paths.push(("/users/bjones".into(), Some(5), 2));
+    paths.push(("/user".into(), Some(5), 2));
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Partial));
+    assert!(t.template("/repos/acme/web/pulls").starts_with("/repos/"), "{}", t.template("/repos/acme/web/pulls"));
+    assert!(t.template("/orgs/acme/members").starts_with("/orgs/"), "{}", t.template("/orgs/acme/members"));
+}
+
+#[test]
+fn ids_coded_as_reddit_s_are_values_under_two_parents_on_a_partial_view() {
+    // Reddit's articles at `/comments/{id}` and at `/r/{subreddit}/comments/{id}`: a
+    // sidecar's relearn sees the same few ids under both, as it sees an endpoint's name
+    // under two parents (`members`). Names coded as ids are (`1sg6ir`) are no endpoint's.
+    let ids = ["1sg6ir", "149rjr6", "1c4f9j", "1o5flu", "1ryk5lv", "1sba0p", "1vh085o", "1yef5m", "1z2gjk"];
+    let subs = ["rust", "golang", "python", "webdev", "cooking"];
+    let mut paths: Vec<(String, Option<u64>, usize)> = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        paths.push((format!("/comments/{id}"), sig(1), 1));
+        paths.push((format!("/r/{}/comments/{id}", subs[i % subs.len()]), sig(1), 1));
+    }
+    for s in subs {
+        paths.push((format!("/r/{s}/hot"), sig(2), 3));
+        paths.push((format!("/r/{s}/about"), sig(3), 2));
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Partial));
+    let article = t.template("/r/rust/comments/1sg6ir");
+    assert!(article.starts_with("/r/{") && article.contains("/comments/{"), "{article}");
+    assert!(t.template("/comments/1c4f9j").starts_with("/comments/{"), "{}", t.template("/comments/1c4f9j"));
+    assert!(node::coded("1sg6ir") && node::coded("18pjgt1") && node::coded("12hydr"));
+    assert!(!node::coded("oauth2") && !node::coded("sha256") && !node::coded("members") && !node::coded("ipv6"));
+}
+
+#[test]
 fn a_few_alike_top_level_collections_stay_apart() {
     // The same owners under four collections, with the same endpoints below each; the API's
     // other top-level names beside them.

@@ -1018,3 +1018,39 @@ fn names_held_as_values_before_a_format_extension_are_values_where_a_thin_sideca
     assert!(!paths.iter().any(|p| p.contains("acme-corp")), "{paths:?}");
     assert!(paths.contains(&"/user/following.json".to_owned()), "{paths:?}");
 }
+
+#[test]
+fn a_token_redacted_in_the_sampled_paths_is_still_a_value_when_they_are_learned_again() {
+    // Azure's disks are named after their machine with a long hex token (`vm-web-01_OsDisk_1_
+    // 9f3c...`): a secret to the redaction, so each sampled path keeps `redacted-token` in its
+    // place. Learned again (a relearn, a merge), that one placeholder was a literal, and the
+    // resource groups recorded literal before it (`/resourceGroups/rg-dev/.../disks/{disk_id}`)
+    // did not move onto `{resource_group}`: one template a group.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let groups = ["rg-prod-eastus", "rg-dev", "NetworkWatcherRG", "rg-data-platform", "DefaultResourceGroup-EUS"];
+    let mut t = 0;
+    for (g, group) in groups.iter().enumerate() {
+        for vm in ["vm-web-01", "vm-api-02", "vm-batch-03"] {
+            let token =
+                format!("{:032x}", (g as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835) ^ t as u128);
+            let base = format!("/subscriptions/21b6469f-323f-4d9f-9fb4-acf03a3d2635/resourceGroups/{group}");
+            let disk = format!("{base}/providers/Microsoft.Compute/disks/{vm}_OsDisk_1_{token}");
+            r.record(&x("az", &disk, 200, json!({"id": "d", "name": vm, "properties": {"diskSizeGB": 30}}), t));
+            let vms = format!("{base}/providers/Microsoft.Compute/virtualMachines");
+            r.record(&x("az", &vms, 200, json!({"value": [{"id": "v", "name": vm}]}), t));
+            t += 1;
+        }
+    }
+    let recorded: Vec<String> = r.snapshot().contracts.keys().map(|k| k.path.clone()).collect();
+    assert!(recorded.iter().any(|p| p.contains("/resourceGroups/rg-dev/")), "recorded literal: {recorded:?}");
+    let sampled = r.snapshot().contracts.values().flat_map(|c| c.paths.clone()).map(|p| p.path).collect::<Vec<_>>();
+    assert!(sampled.iter().any(|p| p.ends_with("/disks/redacted-token")), "{sampled:?}");
+    let paths = relearned(&r);
+    assert_eq!(
+        paths,
+        [
+            "/subscriptions/{subscription_id}/resourceGroups/{resourcegroup}/providers/Microsoft.Compute/disks/{disk_id}",
+            "/subscriptions/{subscription_id}/resourceGroups/{resourcegroup}/providers/Microsoft.Compute/virtualMachines",
+        ]
+    );
+}
