@@ -184,7 +184,7 @@ const MAX_ORIGINS: usize = 8;
 const MAX_PREFIXES: usize = 4;
 
 /// The form of an id of random letters: its type prefix (`acc_`, for a prefixed id) and
-/// length. Unprefixed, a long run of letters and digits, a quarter or more of its letters of
+/// length. Unprefixed, a long run of letters and digits, a sixth or more of its letters of
 /// each case (Spotify's `XTQKuuHNWswR6odOVAqvrg`): words in camel case have fewer capitals
 /// (`getRecommendationsList`), and its prefix is empty.
 pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
@@ -200,8 +200,8 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
     (b.len() >= 16
         && b.iter().all(u8::is_ascii_alphanumeric)
-        && upper * 4 >= upper + lower
-        && lower * 4 >= upper + lower)
+        && upper * 6 >= upper + lower
+        && lower * 6 >= upper + lower)
         .then(|| (String::new(), seg.len()))
 }
 

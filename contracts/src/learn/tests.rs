@@ -639,9 +639,11 @@ fn a_literal_of_the_form_of_the_long_ids_of_mixed_case_beside_it_is_one_of_them(
         paths.push(format!("/v1/albums/{id}"));
         paths.push(format!("/v1/albums/{id}/tracks"));
     }
+    // (And one with four capitals in 21 letters.)
     for _ in 0..40 {
         paths.push(format!("/v1/albums/{hot}"));
         paths.push(format!("/v1/albums/{hot}/tracks"));
+        paths.push("/v1/albums/SJkvjQnvnonyqhKaq3hgzn".to_owned());
     }
     // Not of the form: a name in camel case as long, and an endpoint beside the ids.
     for _ in 0..40 {
@@ -650,6 +652,7 @@ fn a_literal_of_the_form_of_the_long_ids_of_mixed_case_beside_it_is_one_of_them(
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     let templated = t.template(&format!("/v1/albums/{hot}/tracks"));
     assert!(templated.starts_with("/v1/albums/{") && templated.ends_with("}/tracks"), "{templated}");
+    assert!(t.template("/v1/albums/SJkvjQnvnonyqhKaq3hgzn").starts_with("/v1/albums/{"));
     assert_eq!(t.template("/v1/albums/getRecommendationsList"), "/v1/albums/getRecommendationsList");
 }
 
