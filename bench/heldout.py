@@ -2,6 +2,7 @@
 """Path templating on clients outside the corpus matrix: a regression guard.
 
     python3 bench/heldout.py [--bin PATH] [--views infer,sidecar,merged4] [-v] [--floor F] [--only CLIENTS]
+        [--floors FILE] [--write-floors FILE]
 
 Despite the name, neither client is held out any more: issue 19's fifth-round rules (a child
 without answers, shapes below items, both readings of a shape, null members) came from their
@@ -29,15 +30,18 @@ sidecars on a quarter each merged with `contracts merge`), templates from `contr
 
 - thirteen clients of real public APIs (`bench/clients.py`: Zendesk, Reddit, Slack, the Docker
   Registry, Spotify, Discord, PyPI, npm, Azure, Mastodon, Mailchimp, Bitbucket, a one-organization
-  GitHub client), written in session 30 by a helper that knew nothing of the learner's rules; at 600
-  and 2,000 requests.
+  GitHub client), written in session 30 by a helper that knew nothing of the learner's rules, and
+  twelve more (`bench/clients2.py`: Salesforce, Cloudflare, Elasticsearch, Jenkins, Sentry,
+  Airtable, CouchDB, Microsoft Graph, DigitalOcean, Prometheus, Okta, Notion) written after the
+  first batch's rules; at 600 and 2,000 requests.
 
 Prints precision and recall per run (with -v, the wrong and missed templates). The shop's
 truth is the templates its traffic requested; GitLab's is all 44, so one never requested
 counts as missed. `--floor 0.95` (in CI) fails when a run falls below it in precision or
 recall, but for GitLab at 400 requests (9 a template on average, several templates never
-requested or requested with one value), and for the runs in `KNOWN_BELOW`, held at what they
-scored when added.
+requested or requested with one value), and for the runs `bench/heldout-floors.json` holds
+(below 0.95 when recorded with `--write-floors`): each may not fall more than 0.01 below its
+recorded figure.
 """
 import argparse
 import json
@@ -51,6 +55,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clients  # noqa: E402
+import clients2  # noqa: E402
 import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -220,14 +225,6 @@ def shop(n, endpoints, out):
     return {gen.endpoint(e)[0] for e, *_ in gen.exchanges(n, endpoints)}
 
 
-# Runs below the floor when they were added, each held at what it scored then (a ratchet: it
-# may not fall by more than 0.01), with the cause.
-KNOWN_BELOW = {
-    ("reddit", 600, "sidecar"): (0.852, 0.958, "a sidecar that merged the article ids at an early relearn keeps "
-                                 "their slugs literal: the final relearn sees each sampled id as seen several times"),
-}
-
-
 def run(cmd, env=None):
     p = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if p.returncode != 0:
@@ -266,8 +263,11 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "mockdrift"))
     ap.add_argument("--views", default="infer,sidecar,merged4")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--floors", default=os.path.join(ROOT, "bench", "heldout-floors.json"),
+                    help="runs held at their recorded figures instead of --floor (a ratchet)")
+    ap.add_argument("--write-floors", help="record the runs below 0.95 in this file")
     ap.add_argument("--only", default="", help="these clients only (comma-separated: shop, gitlab, twilio, ..., "
-                    + ", ".join(clients.CLIENTS) + ")")
+                    + ", ".join([*clients.CLIENTS, *clients2.CLIENTS]) + ")")
     ap.add_argument("--floor", type=float, help="exit 1 when a run with 8 or more requests a template on "
                     "average (all but GitLab at 400) falls below this precision or recall")
     a = ap.parse_args()
@@ -277,15 +277,22 @@ def main():
     runs += [("gitlab", n, seed) for n in (400, 1500) for seed in (1, 3, 4, 9)]
     runs += [(c, n, seed) for c in ("twilio", "shopify", "kubernetes", "jira") for n, seed in ((600, 1), (2000, 2))]
     runs += [(c, n, n) for c in clients.CLIENTS for n in (600, 2000)]
+    runs += [(c, n, n) for c in clients2.CLIENTS for n in (600, 2000)]
     runs = [r for r in runs if not a.only or r[0] in a.only.split(",")]
     work = tempfile.mkdtemp(prefix="mockdrift-heldout-")
     below = []
+    # Runs below 0.95 when recorded, held at that (a ratchet: they may not fall by more than
+    # 0.01); the causes are on the templating page.
+    held = json.load(open(a.floors)) if a.floors and os.path.exists(a.floors) else {}
+    recorded = {}
     try:
         print(f"{'client':<10} {'exchanges':>9} {'size':>5} {'view':<8} {'precision':>9} {'recall':>6} {'learned':>7} {'true':>5}")
         for client, n, x in runs:
             src = os.path.join(work, "traffic.jsonl")
             if client in clients.CLIENTS:
                 truth = set(clients.traffic(client, n, x, src))
+            elif client in clients2.CLIENTS:
+                truth = set(clients2.traffic(client, n, x, src))
             else:
                 truth = shop(n, x, src) if client == "shop" else gitlab(n, x, src) if client == "gitlab" else other(
                     client, n, x, src)
@@ -296,12 +303,13 @@ def main():
                 print(f"{client:<10} {n:>9} {x:>5} {view:<8} {len(good) / max(len(got), 1):>9.3f} "
                       f"{len(good) / len(truth):>6.3f} {len(got):>7} {len(truth):>5}")
                 p, r = len(good) / max(len(got), 1), len(good) / len(truth)
-                known = KNOWN_BELOW.get((client, n, view))
+                key = f"{client} {n} {view}"
+                if min(p, r) < 0.95:
+                    recorded[key] = [round(p, 3), round(r, 3)]
+                known = held.get(key)
                 floor = (known[0] - 0.01, known[1] - 0.01) if known else (a.floor, a.floor)
                 if a.floor is not None and not (client == "gitlab" and n < 1000) and (p < floor[0] or r < floor[1]):
                     below.append(f"{client} {n} {x} {view}: {p:.3f} / {r:.3f}")
-                if known:
-                    print(f"    (known below {a.floor or 0.95}: {known[2]})")
                 if a.v:
                     for t in sorted(got - truth):
                         print(f"    wrong   {t}")
@@ -309,6 +317,12 @@ def main():
                         print(f"    missed  {t}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if a.write_floors:
+        with open(a.write_floors, "w") as f:
+            json.dump(recorded, f, indent=1, sort_keys=True)
+            f.write("\n")
+    below_runs = sum(1 for _ in recorded)
+    print(f"heldout: {below_runs} runs below 0.95 ({len(held)} held at their recorded figures)")
     if below:
         print(f"heldout: below the floor {a.floor}: " + "; ".join(below), file=sys.stderr)
         return 1

@@ -217,7 +217,11 @@ impl PathLearner {
         // ends at: the value or name before it is judged alone, and the extension is no
         // structure (every `X.json` would have the same subtree).
         let mut ending = Ending::BARE;
-        if let Some(last) = segs.last_mut()
+        if segs.len() > 1 && segs.last() == Some(&"") {
+            // A trailing slash, likewise (`/api/0/projects/`).
+            segs.pop();
+            ending = Ending::SLASH;
+        } else if let Some(last) = segs.last_mut()
             && let Some((stem, ext)) = split_extension(last)
         {
             *last = stem;

@@ -127,19 +127,26 @@ impl Ending {
     /// How the paths ending at a node are templated: a format extension where file names
     /// end there too is part of one ([`Ending::DOTTED`]).
     fn templated(self) -> Ending {
-        if self.0 & Ending::FILES != 0 { Ending::BARE } else { self }
+        if self.0 & Ending::FILES != 0 { Ending(self.0 & (Ending::BARE.0 | Ending::SLASH.0)) } else { self }
     }
+
+    /// A trailing slash (Sentry's, Django REST framework's `/api/0/projects/`): how the path
+    /// ends, not an empty segment below its last, which every path of such an API would have
+    /// (the same child below every node: alike subtrees everywhere).
+    pub(crate) const SLASH: Ending = Ending(1 << (FORMAT_EXTENSIONS.len() + 1));
 
     /// The ending of a path with the extension `ext` (one of [`FORMAT_EXTENSIONS`]).
     pub(crate) fn of(ext: &str) -> Ending {
         Ending(FORMAT_EXTENSIONS.iter().position(|e| *e == ext).map_or(1, |i| 2 << i))
     }
 
-    /// The extensions the paths end with, `""` for bare ones; bare alone when none is set.
+    /// The extensions the paths end with, `""` for bare ones and `/` for a trailing slash;
+    /// bare alone when none is set.
     fn texts(self) -> impl Iterator<Item = &'static str> {
-        let bits = if self.0 == 0 { 1 } else { self.0 };
+        let bits = if self.0 & !Ending::FILES == 0 { 1 } else { self.0 };
         std::iter::once("")
             .chain(FORMAT_EXTENSIONS)
+            .chain(["/"])
             .enumerate()
             .filter(move |(i, _)| bits & (1 << i) != 0)
             .map(|(_, e)| e)

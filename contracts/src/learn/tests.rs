@@ -733,6 +733,33 @@ fn ids_coded_as_reddit_s_are_values_under_two_parents_on_a_partial_view() {
 }
 
 #[test]
+fn a_trailing_slash_is_how_a_path_ends_not_structure() {
+    // Sentry's paths all end in `/`. As an empty segment below every path's last, it was the
+    // same child below every node: `projects`, `members` and `teams` under an organization
+    // looked like values with alike subtrees (`/api/0/organizations/{}/{}/`).
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for (i, org) in ["acme", "globex", "initech", "umbrella"].iter().enumerate() {
+        for (j, leaf) in ["projects", "members", "teams", "issues"].iter().enumerate() {
+            for _ in 0..3 {
+                paths.push((format!("/api/0/organizations/{org}/{leaf}/"), sig(10 + j as u64)));
+            }
+        }
+        for project in ["web", "api", "ios", "android", "backend"] {
+            paths.push((format!("/api/0/projects/{org}/{project}/"), sig(20)));
+            paths.push((format!("/api/0/projects/{org}/{project}/issues/"), sig(21)));
+            paths.push((format!("/api/0/projects/{org}/{project}/events/{:032x}/", i * 97 + project.len()), sig(22)));
+        }
+        paths.push((format!("/api/0/organizations/{org}/"), sig(1)));
+    }
+    let routes = learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s)));
+    let t = Templater::new(routes);
+    assert_eq!(t.template("/api/0/organizations/acme/members/"), "/api/0/organizations/{organization}/members/");
+    assert_eq!(t.template("/api/0/organizations/hooli/teams/"), "/api/0/organizations/{organization}/teams/");
+    let p = t.template("/api/0/projects/acme/web/issues/");
+    assert!(p.starts_with("/api/0/projects/{") && p.ends_with("}/issues/"), "{p}");
+}
+
+#[test]
 fn a_few_alike_top_level_collections_stay_apart() {
     // The same owners under four collections, with the same endpoints below each; the API's
     // other top-level names beside them.
