@@ -226,7 +226,7 @@ impl PathLearner {
         {
             *last = stem;
             ending = Ending::of(ext);
-        } else if segs.last().is_some_and(|l| l.contains('.')) {
+        } else if segs.last().is_some_and(|l| file_name(l)) {
             ending = Ending::DOTTED;
         }
         self.root.insert(&segs, sigs, weight.max(1), self.cap, origin, ending);
@@ -766,6 +766,19 @@ fn known_values(held: &std::collections::HashSet<(&str, &str, bool)>) -> std::co
         .filter(|&(_, (value, literal))| value >= 2 && value > literal)
         .map(|(k, (value, _))| (k.to_owned(), value))
         .collect()
+}
+
+/// Whether a path's last segment reads as a file's name: an extension of one to five letters
+/// and digits, a letter first, after its last dot (`README.md`, `go.mod`); not an email, an
+/// address or a version (`x@y.com`, `192.0.2.0`, `2.31.0`).
+fn file_name(seg: &str) -> bool {
+    seg.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !seg.contains('@')
+            && (1..=5).contains(&ext.len())
+            && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+            && ext.as_bytes()[0].is_ascii_alphabetic()
+            && !stem.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+    })
 }
 
 /// A path's segment `i` as the learner keys it: the last one without its format extension

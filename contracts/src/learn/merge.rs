@@ -142,11 +142,12 @@ impl Node {
         // of its names, with those whose paths the values' hold (seen less, they join them).
         // A few of them alike (`/repos`, `/orgs`, `/networks`, `/enterprises` each with an
         // owner's name below, the same owners under each) are not values. Nor are half of
-        // them with the very same names below each: a client of one tenant (`/repos/acme`,
-        // `/orgs/acme` beside `/user` and `/users`, in a quarter of its traffic).
+        // them or fewer with the one same name below each: a client of one tenant
+        // (`/repos/acme`, `/orgs/acme` beside `/user` and `/users`, in a quarter of its
+        // traffic). Tenants at the top have several endpoints below each.
         let same_below = || {
             let mut below = merge.iter().filter_map(|k| self.lits.get(k)).map(|n| n.lits.keys().collect::<Vec<_>>());
-            below.next().is_some_and(|first| !first.is_empty() && below.all(|b| b == first))
+            below.next().is_some_and(|first| first.len() == 1 && below.all(|b| b == first))
         };
         if top && self.param.is_none() && merge.len() * 2 <= self.lits.len() && same_below() {
             if cx.show() {

@@ -112,6 +112,9 @@ pub(super) struct Node {
     pub(super) endings: Ending,
 }
 
+// (The endings' bits and the file names' bit stay apart.)
+const _: () = assert!(Ending::SLASH.0 < Ending::FILES);
+
 /// How paths end at a node: bare (`/Calls/CA12`) or with a format extension
 /// (`/Calls/CA12.json`, see [`FORMAT_EXTENSIONS`]), one bit each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -192,8 +195,10 @@ const MAX_PREFIXES: usize = 4;
 
 /// The form of an id of random letters: its type prefix (`acc_`, for a prefixed id) and
 /// length. Unprefixed, a long run of letters and digits, a sixth or more of its letters of
-/// each case (Spotify's `XTQKuuHNWswR6odOVAqvrg`): words in camel case have fewer capitals
-/// (`getRecommendationsList`), and its prefix is empty.
+/// each case (Spotify's `XTQKuuHNWswR6odOVAqvrg`), and its prefix is empty. A name in camel
+/// case with as many capitals (`getUserPlaylistsByName`) has that form too: it joins only ids
+/// of its very length beside it. (Asking for two capitals in a row as well left Airtable's
+/// `usrHtfHxdl4ouJdwj` literal.)
 pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     if let Some((prefix, rest)) = seg.split_once('_') {
         return ((2..=5).contains(&prefix.len())
@@ -207,6 +212,7 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
     (b.len() >= 16
         && b.iter().all(u8::is_ascii_alphanumeric)
+        && upper > 0
         && upper * 6 >= upper + lower
         && lower * 6 >= upper + lower)
         .then(|| (String::new(), seg.len()))
@@ -609,7 +615,14 @@ impl Node {
         if out.len() >= MAX_SHAPE {
             return;
         }
-        if self.ends > 0 {
+        // (Paths ending in a slash have it in their skeleton, as they had when the slash was
+        // an empty segment: PyPI's `/project/{name}/` pages, HTML with no shape, are alike by
+        // it. Their answers are the node's own now: Sentry's `/projects/` and `/teams/` are
+        // told apart by them.)
+        if self.ends > 0 && self.endings.0 & Ending::SLASH.0 != 0 {
+            out.push(format!("{prefix}/"));
+        }
+        if self.ends > 0 && (self.endings.0 & !(Ending::SLASH.0 | Ending::FILES) != 0 || self.endings.0 == 0) {
             out.push(prefix.to_owned());
         }
         for (k, v) in &self.lits {

@@ -750,6 +750,11 @@ fn a_trailing_slash_is_how_a_path_ends_not_structure() {
             paths.push((format!("/api/0/projects/{org}/{project}/events/{:032x}/", i * 97 + project.len()), sig(22)));
         }
         paths.push((format!("/api/0/organizations/{org}/"), sig(1)));
+        paths.push((format!("/api/0/teams/{org}/backend/projects/"), sig(30)));
+    }
+    // (Sentry's other top-level names.)
+    for leaf in ["", "organizations/", "projects/", "users/", "broadcasts/", "assistant/"] {
+        paths.push((format!("/api/0/{leaf}"), sig(40 + leaf.len() as u64)));
     }
     let routes = learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s)));
     let t = Templater::new(routes);
