@@ -406,29 +406,38 @@ ERRORS = {"zendesk": {"error": "RecordNotFound", "description": "Not found"},
           "github": {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}}
 
 
-def traffic(client, n, seed, out):
-    """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
+def requests(clients, client, n, seed, used, key="t"):
+    """The requests of `client` (a function of `clients`, which takes an rng and gives its
+    templates, values, queries, name and shared state), drawn in order: (rng, i, template,
+    kind, name, path, query, status), Zipf over the templates, one in ten a 404. Each
+    template's parameter values go into `used`; the template drawn is the state's `key`."""
     rng = random.Random(f"{client}-{seed}")
-    got = CLIENTS[client](rng)
+    got = clients[client](rng)
     T, V, Q, name = got[:4]
     state = got[4] if len(got) > 4 else {}
     weights = [1 / (i + 1) ** 0.9 for i in range(len(T))]
     rng.shuffle(weights)
+    for i in range(n):
+        t, kind = rng.choices(T, weights)[0]
+        state[key] = t
+        vals = []
+
+        def sub(m):
+            v = V[m.group(1)]()
+            vals.append(v)
+            return v
+        path = re.sub(r"\{(\w+)\}", sub, t)
+        used.setdefault(t, set()).add(tuple(vals))
+        query = Q[t]()[1:] if t in Q else None
+        status = 200 if rng.random() < 0.9 else 404
+        yield rng, i, t, kind, name, path, query, status
+
+
+def traffic(client, n, seed, out):
+    """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
     used = {}
     with open(out, "w") as f:
-        for i in range(n):
-            t, kind = rng.choices(T, weights)[0]
-            state["t"] = t
-            vals = []
-
-            def sub(m):
-                v = V[m.group(1)]()
-                vals.append(v)
-                return v
-            path = re.sub(r"\{(\w+)\}", sub, t)
-            used.setdefault(t, set()).add(tuple(vals))
-            query = Q[t]()[1:] if t in Q else None
-            status = 200 if rng.random() < 0.9 else 404
+        for rng, i, t, kind, name, path, query, status in requests(CLIENTS, client, n, seed, used):
             if status == 200:
                 item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_"): True}
                 if rng.random() < .3:

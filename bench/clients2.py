@@ -25,10 +25,15 @@ as found (the templating page lists them), held by `bench/heldout-floors.json`.
 requested, each with the tuples of values its parameters took.
 """
 import json
+import os
 import random
 import re
 import string
+import sys
 import uuid as uuidlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clients  # noqa: E402
 
 B62 = string.digits + string.ascii_letters
 B36 = string.digits + string.ascii_lowercase
@@ -527,27 +532,9 @@ TEXT = {"t": ("text/plain; charset=utf-8", "Started by user admin\nBuilding in w
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-    rng = random.Random(f"{client}-{seed}")
-    got = CLIENTS[client](rng)
-    T, V, Q, name = got[:4]
-    state = got[4] if len(got) > 4 else {}
-    weights = [1 / (i + 1) ** 0.9 for i in range(len(T))]
-    rng.shuffle(weights)
     used = {}
     with open(out, "w") as f:
-        for i in range(n):
-            t, kind = rng.choices(T, weights)[0]
-            state["tpl"] = t
-            vals = []
-
-            def sub(m):
-                v = V[m.group(1)]()
-                vals.append(v)
-                return v
-            path = re.sub(r"\{(\w+)\}", sub, t)
-            used.setdefault(t, set()).add(tuple(vals))
-            query = Q[t]()[1:] if t in Q else None
-            status = 200 if rng.random() < 0.9 else 404
+        for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
             ctype = "application/json"
             if status == 200:
                 item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_") or "root": True}
