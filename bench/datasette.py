@@ -60,13 +60,13 @@ def wait_port(port, proc, what):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"datasette bench: {what} exited early ({proc.returncode})")
+            raise SystemExit(f"bench: {what} exited early ({proc.returncode})")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
         except OSError:
             time.sleep(0.05)
-    raise SystemExit(f"datasette bench: {what} is not listening on {port}")
+    raise SystemExit(f"bench: {what} is not listening on {port}")
 
 
 def build_db(path, rng):
