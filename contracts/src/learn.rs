@@ -104,6 +104,10 @@ const TRIAL_NODES: usize = 4096;
 /// thin sidecar (GitHub has 8 below `/pulls/{pull_number}`).
 const OPEN_BELOW_IDS: usize = 12;
 
+/// The fewest children with names below them among which some are an API's namespaces,
+/// not values of the open set beside them (see `Node::namespaces`).
+const NAMESPACE_SIBLINGS: usize = 20;
+
 /// How many times the trie's size all trials together may copy and learn again.
 const TRIAL_BUDGET: usize = 4;
 
@@ -372,7 +376,8 @@ fn still_apart(shape: &Shape, members: &[String]) -> bool {
 
 /// The shape of a JSON response body, for comparing siblings: the sorted member names and
 /// value kinds of an object (of an array's first object), hashed. None for bodies too small to
-/// tell endpoints apart (not JSON, scalars, objects with fewer than two members).
+/// tell endpoints apart (not JSON, scalars, objects with fewer than two members but a root
+/// element: `{"user": {...}}`, `{"users": [...]}`).
 ///
 /// Read with the pull parser, nothing built: the body is validated whole (a quick reading,
 /// see [`crate::json::validate_str`]), then only the containers whose members count are
@@ -491,6 +496,9 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     }
     inner.retain(|(i, _, _)| last.get(members[*i].0.as_str()) == Some(i));
     drop(last);
+    // The members of an object member (an envelope's) or of a list's first item, not null
+    // (see [`wraps_one_object`]).
+    let wrapped = inner.iter().filter(|(_, _, kind)| *kind != 'n').count();
     inner.reverse();
     inner.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     inner.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
@@ -502,7 +510,7 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     members.retain(|(_, kind)| *kind != 'n');
     // The object's own members decide whether it tells endpoints apart; its lists' items
     // only add to a shape that does.
-    if members.len() < 2 && !array {
+    if members.len() < 2 && !array && !wraps_one_object(members.len(), wrapped) {
         return None;
     }
     members.extend(inner.into_iter().filter(|(_, _, kind)| *kind != 'n').map(|(_, k, kind)| (k, kind)));
@@ -514,6 +522,17 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
         kind.hash(&mut h);
     }
     Some(h.finish())
+}
+
+/// Whether a body of one member (nulls left out) tells endpoints apart: when that member
+/// holds an object, or a list whose first item is one, of two members or more, not null
+/// (`wrapped`), as a root element does (`{"user": {"id": 7, "login": "dtolnay"}}`,
+/// `{"users": [{...}]}`: crates.io, PagerDuty, Rails). Values of a parameter answer so
+/// (crates.io's users, keywords, categories), and endpoints beside them with their own
+/// element (`/crates/{name}/owners` beside `/crates/{name}/{version}`). A bare member
+/// (`{"count": 3}`, `{"data": []}`) tells nothing.
+fn wraps_one_object(members: usize, wrapped: usize) -> bool {
+    members == 1 && wrapped >= 2
 }
 
 /// [`body_signature`] of a recorded response shape: its object's (or its array items'
@@ -537,8 +556,25 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
     let kept = |o: &'_ crate::shape::ObjectShape, f: &crate::shape::Field| {
         (!required || always(o, f) && f.shape.null == 0) && kind(f).is_some()
     };
-    if obj.fields.values().filter(|f| kept(obj, f)).count() < 2 && !array {
-        return None;
+    let own = obj.fields.values().filter(|f| kept(obj, f)).count();
+    if own < 2 && !array {
+        // (An envelope's object member's members, or a list's items' members, as below.)
+        let had = if required { obj.fields.values().filter(|f| always(obj, f)).count() } else { obj.fields.len() };
+        let wrapped = obj
+            .fields
+            .values()
+            .filter(|f| kept(obj, f))
+            .filter_map(|f| match kind(f) {
+                Some("object") if had <= ENVELOPE_MEMBERS => f.shape.object.as_ref(),
+                _ => {
+                    f.shape.array.as_ref().filter(|a| a.items.kinds().len() == 1).and_then(|a| a.items.object.as_ref())
+                }
+            })
+            .map(|o| o.fields.values().filter(|i| kept(o, i)).count())
+            .sum::<usize>();
+        if !wraps_one_object(own, wrapped) {
+            return None;
+        }
     }
     // As `body_signature` reads a body: the members, and the members of the items of a
     // member that holds a list of objects, sorted by name.

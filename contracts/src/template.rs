@@ -70,11 +70,38 @@ pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str)> {
 /// each case, and the case changing between at least 2 in 5 pairs of neighbouring letters
 /// (three in four random ids of 22 letters and digits; `listAPIKeysForUser` reaches 6 in 17).
 fn random_letters(b: &[u8]) -> bool {
-    let letters: Vec<bool> = b.iter().filter(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase).collect();
-    let upper = letters.iter().filter(|&&u| u).count();
-    let n = letters.len();
-    let changes = letters.windows(2).filter(|w| w[0] != w[1]).count();
+    // (Counted as it goes: no copy of the letters, on the recorder's path.)
+    let (mut n, mut upper, mut changes, mut last) = (0usize, 0usize, 0usize, None);
+    for c in b.iter().filter(|c| c.is_ascii_alphabetic()) {
+        let up = c.is_ascii_uppercase();
+        n += 1;
+        upper += usize::from(up);
+        changes += usize::from(last.is_some_and(|l| l != up));
+        last = Some(up);
+    }
     n >= 12 && upper * 3 >= n && (n - upper) * 3 >= n && changes * 5 >= (n - 1) * 2
+}
+
+/// Whether a segment is words joined by `-` or `_`, each a word in small letters (a capital
+/// first or not) with a number of at most three digits after it, or a number of at most four
+/// (`registration5-gz-semver2`, NuGet's registration hive; `release-2024-v12`): a name,
+/// however long and however many digits. Random parts are no such words: digits among the
+/// letters (`9yxdr3u36kg4`), capitals inside (`ESxpw7EpqAGpU`), long numbers.
+fn joined_words(b: &[u8]) -> bool {
+    let mut parts = 0;
+    for part in b.split(|c| matches!(c, b'-' | b'_')) {
+        parts += 1;
+        let letters = part.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let (word, number) = part.split_at(letters);
+        let word = match word.split_first() {
+            None => (1..=4).contains(&number.len()),
+            Some((_, rest)) => rest.iter().all(u8::is_ascii_lowercase) && number.len() <= 3,
+        };
+        if !word || !number.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+    }
+    parts >= 2
 }
 
 /// A malformed route template.
@@ -432,6 +459,14 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     if b.iter().all(u8::is_ascii_digit) {
         return Some("integer");
     }
+    // A number with its check character: an ISBN-10 or ISSN whose check digit is ten
+    // (`080442957X`).
+    if let Some((b'X' | b'x', number)) = b.split_last()
+        && number.len() >= 7
+        && number.iter().all(u8::is_ascii_digit)
+    {
+        return Some("integer");
+    }
     if f.contains(Format::Uuid) {
         return Some("uuid");
     }
@@ -459,7 +494,7 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     let alnum = b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 {
+    if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 && !joined_words(b) {
         return Some("base62 id");
     }
     // A long run of letters of random case, a digit or none (Spotify's
@@ -842,6 +877,19 @@ mod tests {
         assert_eq!(t.template("/v1/tracks/AuVzTSfqwsnnQiBtRlXkPm"), "/v1/tracks/{track_id}");
         for name in ["listAPIKeysForUser", "NetworkWatcherRG", "getAccountInformation", "DOMContentLoaded"] {
             assert_eq!(t.template(&format!("/x/{name}")), format!("/x/{name}"));
+        }
+        // Words with short numbers, joined, are a name however long (NuGet's registration
+        // hive); random parts with dashes are ids still (an Elasticsearch node's).
+        // An ISBN-10 whose check digit is ten is a number still.
+        assert_eq!(t.template("/isbn/080442957X"), t.template("/isbn/0804429573"));
+        assert_eq!(t.template("/x/1234X"), "/x/1234X");
+        for name in ["registration5-gz-semver2", "release-2024-v12-final", "Sha256-digest_v2-x"] {
+            assert_eq!(t.template(&format!("/v3/{name}")), format!("/v3/{name}"));
+        }
+        for id in
+            ["tamjV7tx-er4XFhpqnGb-f", "nightly-9yxdr3u36kg4awfrsizlgq", "x0rjn34q5b85hw3n1ix0by", "abc-defgh-12345678"]
+        {
+            assert_ne!(t.template(&format!("/v3/{id}")), format!("/v3/{id}"), "{id}");
         }
         // A token redacted in a kept path is a value still (a sampled path learned again).
         assert_eq!(t.template("/reset/redacted-token/confirm"), "/reset/{reset_id}/confirm");

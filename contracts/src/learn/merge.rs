@@ -335,9 +335,10 @@ impl Node {
             .lits
             .iter()
             .filter(|(k, _)| !looks_like_version(k))
-            .filter(|(_, n)| {
+            .filter(|(k, n)| {
                 param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
-                    || (n.ends <= typical && n.has_no_own_evidence(param, &param_skeletons, cx))
+                    || ((n.ends <= typical || node::value_form(k))
+                        && n.has_no_own_evidence(param, &param_skeletons, cx))
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -431,6 +432,79 @@ impl Node {
             && self.sigs.iter().all(|s| cx.generic.contains(s) || param.sigs.contains(s))
     }
 
+    /// The literal children that are an API's namespaces among many values (its tenants'
+    /// names), not values: Elasticsearch's `_cluster/health`, `_tasks/{}` and `_cat/indices`
+    /// beside a hundred indices, each with some of `_search`, `_doc/{}`, `_mapping` below it.
+    /// The names below the children (a parameter counts as one name) fall into groups, two
+    /// names in one group when one child has both; the values' group is the one of the name
+    /// below the most children. A namespace has no name of the values' group below it (a few
+    /// namespaces may share theirs: `_tasks/{}`, `_alias/{}`), and was seen three times or
+    /// more: more than a `typical` value, or with each name below it seen twice or more (a
+    /// value seen twice, with two endpoints no other value was seen with, is chance: a
+    /// GitHub repository with `dependabot` and `dependency-graph`).
+    /// Only among [`NAMESPACE_SIBLINGS`] children with names below them or more: among fewer,
+    /// a value seen with endpoints no other value was seen with is chance (`/gists/{}/commits`).
+    fn namespaces(&self, typical: usize) -> std::collections::HashSet<&String> {
+        fn keys(n: &Node) -> impl Iterator<Item = Option<&str>> {
+            n.lits.keys().map(|k| Some(k.as_str())).chain(n.param.as_ref().map(|_| None))
+        }
+        fn root(of: &mut [usize], mut i: usize) -> usize {
+            while of[i] != i {
+                of[i] = of[of[i]];
+                i = of[i];
+            }
+            i
+        }
+        let children = || self.lits.values().map(|n| (n, 1)).chain(self.param.as_deref().map(|p| (p, p.values.max(1))));
+        if children().filter(|(n, _)| keys(n).next().is_some()).map(|(_, w)| w).sum::<usize>() < NAMESPACE_SIBLINGS {
+            return Default::default();
+        }
+        // Each name's place, how many children have it below, and its group (union-find).
+        let mut at: std::collections::HashMap<Option<&str>, usize> = std::collections::HashMap::new();
+        let mut below: Vec<usize> = Vec::new();
+        let mut of: Vec<usize> = Vec::new();
+        for (n, weight) in children() {
+            let mut first = None;
+            for k in keys(n) {
+                let next = at.len();
+                let i = *at.entry(k).or_insert(next);
+                if i == next {
+                    below.push(0);
+                    of.push(i);
+                }
+                below[i] += weight;
+                match first {
+                    None => first = Some(i),
+                    Some(f) => {
+                        let (a, b) = (root(&mut of, f), root(&mut of, i));
+                        of[a] = b;
+                    }
+                }
+            }
+        }
+        let Some(most) = (0..below.len()).max_by_key(|&i| below[i]) else { return Default::default() };
+        let values = root(&mut of, most);
+        // The values' names are an API's below each value: three in four children with
+        // names below them or more have one. Names that are values themselves (an owner's
+        // repositories, each under one owner) make no such group.
+        let with_names: usize = children().filter(|(n, _)| keys(n).next().is_some()).map(|(_, w)| w).sum();
+        let covered: usize =
+            children().filter(|(n, _)| keys(n).any(|k| root(&mut of, at[&k]) == values)).map(|(_, w)| w).sum();
+        if covered * 4 < with_names * 3 {
+            return Default::default();
+        }
+        self.lits
+            .iter()
+            .filter(|(_, n)| {
+                n.count >= 3
+                    && (n.count > typical || n.lits.values().chain(n.param.as_deref()).all(|c| c.count >= 2))
+                    && keys(n).next().is_some()
+            })
+            .filter(|(_, n)| keys(n).all(|k| root(&mut of, at[&k]) != values))
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// The literal children that are values of one parameter, if they are. `recurring` of
     /// them recur under siblings (see [`Echo`]); an open set is judged only when `open`.
     pub(super) fn to_merge(&self, recurring: usize, open: bool, cx: &Cx) -> (Vec<String>, &'static str) {
@@ -464,10 +538,15 @@ impl Node {
             && (recurring as f64) < RECUR_SHARE * self.lits.len() as f64
         {
             let typical = typical_count(self);
+            let namespaces = self.namespaces(typical);
             let open_set = self
                 .lits
                 .iter()
-                .filter(|(_, n)| (n.count <= typical || n.count * 20 < self.count) && !(shared && own_shape(n)))
+                .filter(|(k, _)| !namespaces.contains(k))
+                .filter(|(k, n)| {
+                    (n.count <= typical || n.count * 20 < self.count || node::value_form(k))
+                        && !(shared && own_shape(n))
+                })
                 .map(|(k, _)| k.clone())
                 .collect();
             return (open_set, "an open set: many values, most seen once");

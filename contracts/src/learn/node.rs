@@ -179,6 +179,18 @@ pub(super) fn coded(seg: &str) -> bool {
         && (b[0].is_ascii_digit() || runs >= 2)
 }
 
+/// Whether a name is written as a value is, never as an endpoint's name: with punctuation
+/// that endpoint names do not hold (a percent-encoded byte, parentheses, a comma, a quote:
+/// `AC%2FDC`, `Python_(programming_language)`), or words each with a capital first joined by
+/// `_` (`Albert_Einstein`, `Main_Page`: a wiki's titles). Such a name seen far more often
+/// than the values beside it is a hot value, not an endpoint (`/users/me`).
+pub(super) fn value_form(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    let titled = |w: &[u8]| w.first().is_some_and(u8::is_ascii_uppercase) && w.iter().any(u8::is_ascii_lowercase);
+    b.iter().any(|c| matches!(c, b'%' | b'(' | b')' | b',' | b'\'' | b'!' | b'*' | b'+' | b';' | b'='))
+        || b.contains(&b'_') && b.split(|&c| c == b'_').all(titled)
+}
+
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
 pub(super) fn plural(w: &str) -> bool {
     w.len() > 3

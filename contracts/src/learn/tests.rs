@@ -10,8 +10,18 @@ fn value_signature(body: &[u8]) -> Option<u64> {
         serde_json::Value::Array(items) => (items.first()?.as_object()?, true),
         _ => return None,
     };
-    // Null members are left out.
-    if obj.values().filter(|v| !v.is_null()).count() < 2 && !array {
+    // Null members are left out; one member holding an object of two or more is a root element.
+    let own: Vec<&serde_json::Value> = obj.values().filter(|v| !v.is_null()).collect();
+    let wrapped = match (obj.len() <= ENVELOPE_MEMBERS, own.as_slice()) {
+        (true, [serde_json::Value::Object(o)]) => o.values().filter(|v| !v.is_null()).count(),
+        (_, [serde_json::Value::Array(items)]) => match items.first() {
+            Some(serde_json::Value::Object(o)) => o.values().filter(|v| !v.is_null()).count(),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let long = obj.iter().any(|(k, v)| (v.is_object() || v.is_array()) && k.len() > MAX_PARENT_KEY);
+    if own.len() < 2 && !array && !(own.len() == 1 && wrapped >= 2 && !long) {
         return None;
     }
     let kind = |v: &serde_json::Value| match v {
@@ -80,6 +90,16 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         r#"{"a": null, "b": null, "c": 1}"#,
         r#"{"a": null, "a": 1, "b": 2}"#,
         r#"[{"a": null, "b": 1}]"#,
+        r#"{"user": {"id": 7, "login": "dtolnay"}}"#,
+        r#"{"user": {"id": 7, "login": null}}"#,
+        r#"{"user": {"id": 7, "login": "x"}, "meta": null}"#,
+        r#"{"user": {"id": 7, "login": "x"}, "user": 1}"#,
+        r#"{"user": 1, "user": {"id": 7, "login": "x"}}"#,
+        r#"{"users": [{"id": 7, "login": "x"}]}"#,
+        r#"{"users": [{"id": 7, "login": null}, {"id": 8, "login": "x"}]}"#,
+        r#"{"users": [], "next": null}"#,
+        r#"{"users": ["x", {"id": 7, "login": "x"}]}"#,
+        r#"{"user": {"id": 7, "login": "x"}, "a": null, "b": null, "c": null, "d": null, "e": null}"#,
         "not json",
     ];
     let long = "k".repeat(MAX_PARENT_KEY + 1);
@@ -88,12 +108,22 @@ fn the_streamed_body_signature_is_the_one_over_a_value() {
         format!(r#"{{"{long}": [{{"a": 1}}], "n": 1}}"#),
         r#"{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": {"x": 1}, "a": 2}"#.to_owned(),
         r#"{"f": {"x": 1}, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5}"#.to_owned(),
+        format!(r#"{{"{long}": {{"a": 1, "b": 2}}}}"#),
+        format!(r#"{{"{long}": [{{"a": 1, "b": 2}}]}}"#),
     ];
     for b in bodies.iter().copied().chain(hostile.iter().map(String::as_str)) {
         assert_eq!(body_signature(b.as_bytes()), value_signature(b.as_bytes()), "{b}");
     }
     assert!(body_signature(bodies[0].as_bytes()).is_some());
     assert!(body_signature(bodies[1].as_bytes()).is_some());
+    // A root element tells endpoints apart by its object's members; a bare list does not.
+    let user = body_signature(br#"{"user": {"id": 7, "login": "dtolnay"}}"#);
+    assert!(user.is_some());
+    assert_ne!(user, body_signature(br#"{"user": {"id": 7, "email": "x"}}"#));
+    assert_eq!(body_signature(br#"{"user": {"id": 7}}"#), None);
+    assert!(body_signature(br#"{"users": [{"id": 7, "login": "x"}]}"#).is_some());
+    assert_eq!(body_signature(br#"{"users": []}"#), None);
+    assert_eq!(body_signature(br#"{"users": [7, {"id": 7, "login": "x"}]}"#), None);
 }
 
 fn arb_body() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
@@ -195,6 +225,71 @@ fn slugs_become_parameters_and_literals_stay() {
     assert_eq!(t.template("/users/zed"), "/users/{user}", "names, not ids");
     assert_eq!(t.template("/users/me"), "/users/me", "seen often: an endpoint of its own");
     assert_eq!(t.template("/health"), "/health");
+}
+
+#[test]
+fn an_apis_namespaces_stay_beside_an_open_set_of_its_tenants_names() {
+    // Elasticsearch: a hundred indices at the top, each seen with a few of its endpoints,
+    // beside the API's own namespaces (`_cluster/health`, `_tasks/{task}`, `_alias/{name}`),
+    // whose names below are none of the indices'.
+    let mut paths = Vec::new();
+    let below = ["_search", "_count", "_mapping", "_settings"];
+    for i in 0..100 {
+        let index = format!("logs-{}-2026.11.{:02}", letters(i), i % 28 + 1);
+        paths.push(format!("/{index}/{}", below[i % below.len()]));
+        if i % 3 == 0 {
+            paths.push(format!("/{index}/_doc/{}", 1000 + i));
+        }
+    }
+    for i in 0..12 {
+        paths.push("/_cluster/health".to_owned());
+        paths.push(format!("/_tasks/node{}:{}", i % 3, 5000 + i));
+    }
+    for name in ["orders-read", "orders-write", "logs", "products-current"] {
+        paths.push(format!("/_alias/{name}"));
+        paths.push(format!("/_alias/{name}"));
+    }
+    // A value seen twice, with an endpoint no other value was seen with, is no namespace.
+    paths.push("/logs-zz-2026.11.30/_rollover".to_owned());
+    paths.push("/logs-zz-2026.11.30/_rollover".to_owned());
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/logs-x-2026.12.01/_search"), "/{name}/_search");
+    assert_eq!(t.template("/logs-x-2026.12.01/_doc/7"), "/{name}/_doc/{_doc_id}");
+    assert_eq!(t.template("/_cluster/health"), "/_cluster/health");
+    assert!(t.template("/_tasks/node9:1").starts_with("/_tasks/{"), "{}", t.template("/_tasks/node9:1"));
+    assert!(t.template("/_alias/logs").starts_with("/_alias/"), "{}", t.template("/_alias/logs"));
+    assert_eq!(t.template("/logs-zz-2026.11.30/_rollover"), "/{name}/_rollover");
+    // Among a few values, a name seen with endpoints no other value was seen with is chance:
+    // the rule needs many (`NAMESPACE_SIBLINGS`).
+    let mut paths = Vec::new();
+    for (i, gist) in ["a1b2c3", "d4e5f6", "0a1b2c", "3d4e5f", "6a7b8c"].iter().enumerate() {
+        paths.push(format!("/gists/{gist}/{}", ["star", "forks"][i % 2]));
+    }
+    paths.push("/gists/9f8e7d/commits".to_owned());
+    paths.push("/gists/9f8e7d/commits".to_owned());
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/gists/9f8e7d/commits"), "/gists/{gist}/commits");
+}
+
+#[test]
+fn a_hot_value_written_as_values_are_joins_them_where_a_hot_name_stays() {
+    // Wikipedia's pages: titles seen once each, a few seen far more often (the main page, a
+    // famous one, one with punctuation), beside `random`, an endpoint, as often. No response
+    // shape tells them apart (HTML).
+    let mut paths = Vec::new();
+    for i in 0..40 {
+        paths.push(format!("/page/html/{}_{}", letters(i).to_uppercase(), letters(i + 7)));
+    }
+    for _ in 0..40 {
+        for hot in ["Main_Page", "Albert_Einstein", "AC%2FDC", "Python_(programming_language)", "random"] {
+            paths.push(format!("/page/html/{hot}"));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    for hot in ["Main_Page", "Albert_Einstein", "AC%2FDC", "Python_(programming_language)"] {
+        assert_eq!(t.template(&format!("/page/html/{hot}")), "/page/html/{html}", "{hot}");
+    }
+    assert_eq!(t.template("/page/html/random"), "/page/html/random");
 }
 
 /// A body signature standing for a response shape.
@@ -917,6 +1012,37 @@ fn a_recorded_shape_reads_as_each_of_its_bodies_with_or_without_its_optional_fie
     assert_eq!(shape_signature(&both, false), shape_signature(&alone_with, false));
     assert_eq!(shape_signature(&both, true), shape_signature(&alone_without, false));
     assert_ne!(shape_signature(&both, true), shape_signature(&both, false));
+}
+
+#[test]
+fn a_root_element_is_a_shape_recorded_as_read_from_its_bodies() {
+    // crates.io's `/api/v1/users/{user}` answers `{"user": {...}}`: one member, holding the
+    // resource. Recorded (a relearn) or read from a body (`contracts infer`), it is a shape
+    // that tells endpoints apart, read with or without its optional members.
+    let (limits, redactor) = (crate::config::Limits::default(), crate::redact::Redactor::default());
+    let with: &[u8] = br#"{"user": {"id": 7, "login": "dtolnay", "bio": "x"}}"#;
+    let without: &[u8] = br#"{"user": {"id": 8, "login": "epage"}}"#;
+    let shape = |bodies: &[&[u8]]| {
+        let mut s = Shape::default();
+        for b in bodies {
+            s.observe(b, Default::default(), &limits, &redactor).expect("valid JSON");
+        }
+        s
+    };
+    let sig = |s: &Shape, required| shape_signature(s, required).map(|(sig, _)| sig);
+    let (alone_with, alone_without) = (sig(&shape(&[with]), false), sig(&shape(&[without]), false));
+    assert!(alone_with.is_some() && alone_without.is_some() && alone_with != alone_without);
+    assert_eq!(sig(&shape(&[with, without]), false), alone_with);
+    assert_eq!(sig(&shape(&[with, without]), true), alone_without);
+    assert_eq!(sig(&shape(&[br#"{"user": {"id": 7}}"#]), false), None);
+    assert!(body_signature(with).is_some());
+    assert_ne!(body_signature(with), body_signature(without));
+    // Ten users answering so are values of one parameter, not ten endpoints.
+    let users = ["dtolnay", "epage", "BurntSushi", "sfackler", "seanmonstar", "alexcrichton", "carllerche"];
+    let paths: Vec<String> = users.iter().flat_map(|u| std::iter::repeat_n(format!("/api/v1/users/{u}"), 5)).collect();
+    let sig = body_signature(without);
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|p| (p.as_str(), sig))));
+    assert_eq!(t.template("/api/v1/users/dtolnay"), "/api/v1/users/{user}");
 }
 
 #[test]
