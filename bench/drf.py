@@ -4,7 +4,7 @@
     python3 bench/drf.py [--bin PATH] [--python PATH] [--requests 2000] [--seed 7] [--floor F] [--flush-interval 3600s] [-v]
 
 `--python` is an interpreter with Django and djangorestframework (`pip install django
-djangorestframework pyyaml uritemplate inflection`). Serves bench/drf_app.py with Django's
+djangorestframework uritemplate inflection`). Serves bench/drf_app.py with Django's
 own server on 127.0.0.1:0, records it through `mockdrift proxy`, sends a skewed mix of GET
 requests, stops the proxy, and scores `contracts export --format openapi` against what DRF's
 schema generator (`manage.py generateschema`) says the app serves, plus the API root `/api/`
@@ -121,13 +121,16 @@ def main():
     try:
         data = build(rng)
         env = dict(os.environ, DRF_DATA=os.path.join(work, "data.json"))
-        json.dump(data, open(env["DRF_DATA"], "w"))
+        with open(env["DRF_DATA"], "w") as f:
+            json.dump(data, f)
         schema = subprocess.run([a.python, APP, "generateschema", "--format", "openapi-json"], env=env,
                                 capture_output=True, text=True)
         if schema.returncode != 0:
             raise SystemExit(f"drf bench: generateschema failed: {schema.stderr.strip()[-400:]}")
         truth = [*json.loads(schema.stdout)["paths"], "/api/"]
         app_port, px_port = free_port(), free_port()
+        while px_port == app_port:
+            px_port = free_port()
         app = subprocess.Popen([a.python, APP, "runserver", f"127.0.0.1:{app_port}", "--noreload"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(app)
@@ -148,12 +151,21 @@ def main():
             except urllib.error.HTTPError as e:
                 e.read()
                 statuses[e.code] = statuses.get(e.code, 0) + 1
+            except (urllib.error.URLError, OSError) as e:
+                raise SystemExit(f"drf bench: {p} through the proxy: {e}")
+        # The app must have answered as a DRF app does: a broken upgrade answering 500s
+        # would leave only paths to learn from.
+        ok = sum(n for code, n in statuses.items() if 200 <= code < 300)
+        if any(code >= 500 for code in statuses) or ok * 10 < len(requests) * 8:
+            raise SystemExit(f"drf bench: the app answered {dict(sorted(statuses.items()))}")
         px.send_signal(signal.SIGINT)
         if px.wait(timeout=60) != 0:
             raise SystemExit(f"drf bench: the proxy exited with {px.returncode}")
         doc = os.path.join(work, "out.json")
-        subprocess.run([a.bin, "contracts", "export", "--store", store, "--format", "openapi", "-o", doc],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        export = subprocess.run([a.bin, "contracts", "export", "--store", store, "--format", "openapi", "-o", doc],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if export.returncode != 0:
+            raise SystemExit(f"drf bench: contracts export exited {export.returncode}: {export.stderr.strip()}")
         learned = list(json.load(open(doc)).get("paths", {}))
     finally:
         cleanup(procs, work)
@@ -165,7 +177,7 @@ def main():
     bare = [(t, p.split("?")[0]) for t, p in requests]
     routed = sum(1 for t, p in bare if (r := resolve(p)) is not None and templating.skeleton(r) == templating.skeleton(t))
     version = subprocess.run([a.python, "-c", "import django, rest_framework as r; print(django.get_version(), r.VERSION)"],
-                             capture_output=True, text=True).stdout.split()
+                             capture_output=True, text=True).stdout.split() + ["?", "?"]
     print(f"django {version[0]}, djangorestframework {version[1]}: {len(requests)} requests "
           f"(statuses {dict(sorted(statuses.items()))}), {len(skel)} templates learned, {len(true)} true")
     print(f"precision {precision:.3f}, recall {recall:.3f}, routing {routed / len(requests):.3f}")

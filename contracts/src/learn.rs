@@ -496,12 +496,12 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
     }
     inner.retain(|(i, _, _)| last.get(members[*i].0.as_str()) == Some(i));
     drop(last);
-    // The members of an object member (an envelope's) or of a list's first item, not null
-    // (see [`wraps_one_object`]).
-    let wrapped = inner.iter().filter(|(_, _, kind)| *kind != 'n').count();
     inner.reverse();
     inner.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     inner.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    // The members of an object member (an envelope's) or of a list's first item, the last of
+    // a repeated name, not null, named as fields are (see [`wraps_one_object`]).
+    let wrapped = inner.iter().filter(|(i, k, kind)| *kind != 'n' && field_name(&k[members[*i].0.len() + 1..])).count();
     members.reverse();
     members.sort_by(|a, b| a.0.cmp(&b.0));
     members.dedup_by(|a, b| a.0 == b.0);
@@ -526,11 +526,17 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
 
 /// Whether a body of one member (nulls left out) tells endpoints apart: when that member
 /// holds an object, or a list whose first item is one, of two members or more, not null
-/// (`wrapped`), as a root element does (`{"user": {"id": 7, "login": "dtolnay"}}`,
+/// (`wrapped`, members named as fields are, see [`field_name`]), as a root element does (`{"user": {"id": 7, "login": "dtolnay"}}`,
 /// `{"users": [{...}]}`: crates.io, PagerDuty, Rails). Values of a parameter answer so
 /// (crates.io's users, keywords, categories), and endpoints beside them with their own
 /// element (`/crates/{name}/owners` beside `/crates/{name}/{version}`). A bare member
 /// (`{"count": 3}`, `{"data": []}`) tells nothing.
+/// Whether a member's name is a field's, not a key of a map by id (`{"items": {"123": {...}}}`,
+/// whose names differ with every value): the members a root element is read by.
+fn field_name(k: &str) -> bool {
+    param_reason(k).is_none()
+}
+
 fn wraps_one_object(members: usize, wrapped: usize) -> bool {
     members == 1 && wrapped >= 2
 }
@@ -570,7 +576,7 @@ fn shape_signature(shape: &Shape, required: bool) -> Option<(u64, usize)> {
                     f.shape.array.as_ref().filter(|a| a.items.kinds().len() == 1).and_then(|a| a.items.object.as_ref())
                 }
             })
-            .map(|o| o.fields.values().filter(|i| kept(o, i)).count())
+            .map(|o| o.fields.iter().filter(|(k, i)| kept(o, i) && field_name(k)).count())
             .sum::<usize>();
         if !wraps_one_object(own, wrapped) {
             return None;

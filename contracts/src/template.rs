@@ -465,7 +465,7 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
         && number.len() >= 7
         && number.iter().all(u8::is_ascii_digit)
     {
-        return Some("integer");
+        return Some("number with a check character");
     }
     if f.contains(Format::Uuid) {
         return Some("uuid");
@@ -501,7 +501,8 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     // `iKGvTfPInvWIsJPcq6tsGU`): a third or more of the letters of each case, and the case
     // changing between two in five neighbouring letters or more, which words in camel case
     // (`listAPIKeysForUser`, `NetworkWatcherRG`) do not reach.
-    if b.len() >= 16 && b.iter().all(u8::is_ascii_alphanumeric) && random_letters(b) {
+    // Base64url too, `-` and `_` among them (an Elasticsearch node's `ESxpw7EpqAGpU-f_ilUjbc`).
+    if b.len() >= 16 && alnum && random_letters(b) {
         return Some("base62 id");
     }
     // `ord_8Kq2`, `cus_9x8y7z`: a short type prefix then an id with digits; or a random part
@@ -886,9 +887,13 @@ mod tests {
         for name in ["registration5-gz-semver2", "release-2024-v12-final", "Sha256-digest_v2-x"] {
             assert_eq!(t.template(&format!("/v3/{name}")), format!("/v3/{name}"));
         }
-        for id in
-            ["tamjV7tx-er4XFhpqnGb-f", "nightly-9yxdr3u36kg4awfrsizlgq", "x0rjn34q5b85hw3n1ix0by", "abc-defgh-12345678"]
-        {
+        for id in [
+            "tamjV7tx-er4XFhpqnGb-f",
+            "ESxpw7EpqAGpU-f_ilUjbc",
+            "nightly-9yxdr3u36kg4awfrsizlgq",
+            "x0rjn34q5b85hw3n1ix0by",
+            "abc-defgh-12345678",
+        ] {
             assert_ne!(t.template(&format!("/v3/{id}")), format!("/v3/{id}"), "{id}");
         }
         // A token redacted in a kept path is a value still (a sampled path learned again).

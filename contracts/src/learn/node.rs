@@ -180,8 +180,9 @@ pub(super) fn coded(seg: &str) -> bool {
 }
 
 /// Whether a name is written as a value is, never as an endpoint's name: with punctuation
-/// that endpoint names do not hold (a percent-encoded byte, parentheses, a comma, a quote:
-/// `AC%2FDC`, `Python_(programming_language)`), or words each with a capital first joined by
+/// that endpoint names do not hold (`%` of a percent-encoded byte, parentheses, a comma, a
+/// quote, `!`, `*`, `+`, `;`, `=`: `AC%2FDC`, `Python_(programming_language)`), or words
+/// each with a capital first joined by
 /// `_` (`Albert_Einstein`, `Main_Page`: a wiki's titles). Such a name seen far more often
 /// than the values beside it is a hot value, not an endpoint (`/users/me`).
 pub(super) fn value_form(seg: &str) -> bool {
