@@ -532,9 +532,14 @@ pub fn body_signature(body: &[u8]) -> Option<u64> {
 /// element (`/crates/{name}/owners` beside `/crates/{name}/{version}`). A bare member
 /// (`{"count": 3}`, `{"data": []}`) tells nothing.
 /// Whether a member's name is a field's, not a key of a map by id (`{"items": {"123": {...}}}`,
-/// whose names differ with every value): the members a root element is read by.
+/// whose names differ with every value): the members a root element is read by. A number,
+/// or eight hex digits and dashes or more (a UUID, a hash), is an id; read in one pass, as
+/// it runs for every body read.
 fn field_name(k: &str) -> bool {
-    param_reason(k).is_none()
+    let b = k.as_bytes();
+    let number = !b.is_empty() && b.iter().all(u8::is_ascii_digit);
+    let hex = b.len() >= 8 && b.iter().all(|c| c.is_ascii_hexdigit() || *c == b'-');
+    !number && !hex
 }
 
 fn wraps_one_object(members: usize, wrapped: usize) -> bool {
