@@ -69,6 +69,42 @@ def wait_port(port, proc, what):
     raise SystemExit(f"bench: {what} is not listening on {port}")
 
 
+def record(binary, work, procs, service, upstream_port, paths, flush_interval="3600s", what="bench"):
+    """Starts `mockdrift proxy` for `service` in front of 127.0.0.1:`upstream_port` (added to
+    `procs` for `cleanup`), sends a GET for each of `paths` through it, stops it and exports
+    what it learned: (the OpenAPI paths learned, {status: count})."""
+    store = os.path.join(work, "store")
+    px_port = free_port()
+    while px_port == upstream_port:
+        px_port = free_port()
+    px = subprocess.Popen([binary, "proxy", "--store", store, "--admin", "off", "--flush-interval", flush_interval,
+                           "--route", f"{service}@127.0.0.1:{px_port}=http://127.0.0.1:{upstream_port}"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs.append(px)
+    wait_port(px_port, px, "mockdrift proxy")
+    statuses = {}
+    for path in paths:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{px_port}{path}", timeout=10) as r:
+                r.read()
+                statuses[r.status] = statuses.get(r.status, 0) + 1
+        except urllib.error.HTTPError as e:
+            e.read()
+            statuses[e.code] = statuses.get(e.code, 0) + 1
+        except (urllib.error.URLError, OSError) as e:
+            raise SystemExit(f"{what}: {path} through the proxy: {e}")
+    px.send_signal(signal.SIGINT)
+    if px.wait(timeout=60) != 0:
+        raise SystemExit(f"{what}: the proxy exited with {px.returncode}")
+    doc = os.path.join(work, "out.json")
+    export = subprocess.run([binary, "contracts", "export", "--store", store, "--format", "openapi", "-o", doc],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if export.returncode != 0:
+        raise SystemExit(f"{what}: contracts export exited {export.returncode}: {export.stderr.strip()}")
+    with open(doc) as f:
+        return list(json.load(f).get("paths", {})), statuses
+
+
 def build_db(path, rng):
     db = sqlite3.connect(path)
     db.execute("create table products (sku text primary key, name text, price integer)")
@@ -120,34 +156,14 @@ def main():
     try:
         db = os.path.join(work, "shop.db")
         skus, orders = build_db(db, rng)
-        ds_port, px_port = free_port(), free_port()
+        ds_port = free_port()
         ds = subprocess.Popen([a.datasette, "serve", db, "--host", "127.0.0.1", "--port", str(ds_port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(ds)
         wait_port(ds_port, ds, "datasette")
-        store = os.path.join(work, "store")
-        px = subprocess.Popen([a.bin, "proxy", "--store", store, "--admin", "off", "--flush-interval", "3600s",
-                               "--route", f"datasette@127.0.0.1:{px_port}=http://127.0.0.1:{ds_port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        procs.append(px)
-        wait_port(px_port, px, "mockdrift proxy")
         requests = plan(rng, a.requests, skus, orders)
-        statuses = {}
-        for _, path in requests:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{px_port}{path}", timeout=10) as r:
-                    r.read()
-                    statuses[r.status] = statuses.get(r.status, 0) + 1
-            except urllib.error.HTTPError as e:
-                e.read()
-                statuses[e.code] = statuses.get(e.code, 0) + 1
-        px.send_signal(signal.SIGINT)
-        if px.wait(timeout=60) != 0:
-            raise SystemExit(f"datasette bench: the proxy exited with {px.returncode}")
-        doc = os.path.join(work, "out.json")
-        subprocess.run([a.bin, "contracts", "export", "--store", store, "--format", "openapi", "-o", doc],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        learned = list(json.load(open(doc)).get("paths", {}))
+        learned, statuses = record(a.bin, work, procs, "datasette", ds_port, [p for _, p in requests],
+                                   what="datasette bench")
     finally:
         cleanup(procs, work)
     # Datasette's row pages end in `.json`, learned as the path's ending (`{sku}.json`).

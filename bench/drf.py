@@ -23,18 +23,15 @@ import argparse
 import json
 import os
 import random
-import signal
 import string
 import subprocess
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import templating  # noqa: E402
-from datasette import ROOT, cleanup, free_port, wait_port  # noqa: E402
+from datasette import ROOT, cleanup, free_port, record, wait_port  # noqa: E402
 
 APP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "drf_app.py")
 WORDS = ["data", "web", "ml", "core", "infra", "auth", "billing", "search", "mobile", "docs", "edge", "queue"]
@@ -128,45 +125,19 @@ def main():
         if schema.returncode != 0:
             raise SystemExit(f"drf bench: generateschema failed: {schema.stderr.strip()[-400:]}")
         truth = [*json.loads(schema.stdout)["paths"], "/api/"]
-        app_port, px_port = free_port(), free_port()
-        while px_port == app_port:
-            px_port = free_port()
+        app_port = free_port()
         app = subprocess.Popen([a.python, APP, "runserver", f"127.0.0.1:{app_port}", "--noreload"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(app)
         wait_port(app_port, app, "the DRF app")
-        store = os.path.join(work, "store")
-        px = subprocess.Popen([a.bin, "proxy", "--store", store, "--admin", "off", "--flush-interval", a.flush_interval,
-                               "--route", f"drf@127.0.0.1:{px_port}=http://127.0.0.1:{app_port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        procs.append(px)
-        wait_port(px_port, px, "mockdrift proxy")
         requests = plan(rng, a.requests, data)
-        statuses = {}
-        for _, p in requests:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{px_port}{p}", timeout=10) as r:
-                    r.read()
-                    statuses[r.status] = statuses.get(r.status, 0) + 1
-            except urllib.error.HTTPError as e:
-                e.read()
-                statuses[e.code] = statuses.get(e.code, 0) + 1
-            except (urllib.error.URLError, OSError) as e:
-                raise SystemExit(f"drf bench: {p} through the proxy: {e}")
+        learned, statuses = record(a.bin, work, procs, "drf", app_port, [p for _, p in requests],
+                                   a.flush_interval, "drf bench")
         # The app must have answered as a DRF app does: a broken upgrade answering 500s
         # would leave only paths to learn from.
         ok = sum(n for code, n in statuses.items() if 200 <= code < 300)
         if any(code >= 500 for code in statuses) or ok * 10 < len(requests) * 8:
             raise SystemExit(f"drf bench: the app answered {dict(sorted(statuses.items()))}")
-        px.send_signal(signal.SIGINT)
-        if px.wait(timeout=60) != 0:
-            raise SystemExit(f"drf bench: the proxy exited with {px.returncode}")
-        doc = os.path.join(work, "out.json")
-        export = subprocess.run([a.bin, "contracts", "export", "--store", store, "--format", "openapi", "-o", doc],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if export.returncode != 0:
-            raise SystemExit(f"drf bench: contracts export exited {export.returncode}: {export.stderr.strip()}")
-        learned = list(json.load(open(doc)).get("paths", {}))
     finally:
         cleanup(procs, work)
     skel = {templating.skeleton(p) for p in learned}
