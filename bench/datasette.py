@@ -105,6 +105,19 @@ def record(binary, work, procs, service, upstream_port, paths, flush_interval="3
         return list(json.load(f).get("paths", {})), statuses
 
 
+def score(learned, truth, requests):
+    """Templates learned against the true ones, parameter names ignored, and routing over the
+    (true template, path) requests: (precision, recall, routing, wrong, missed)."""
+    skel = {templating.skeleton(p) for p in learned}
+    true = {templating.skeleton(t) for t in truth}
+    good = skel & true
+    resolve = templating.resolver(learned)
+    routed = sum(1 for t, p in requests
+                 if (r := resolve(p.split("?")[0])) is not None and templating.skeleton(r) == templating.skeleton(t))
+    return (len(good) / max(len(skel), 1), len(good) / len(true), routed / len(requests), sorted(skel - true),
+            sorted(true - skel))
+
+
 def build_db(path, rng):
     db = sqlite3.connect(path)
     db.execute("create table products (sku text primary key, name text, price integer)")
@@ -167,19 +180,11 @@ def main():
     finally:
         cleanup(procs, work)
     # Datasette's row pages end in `.json`, learned as the path's ending (`{sku}.json`).
-    skel = {templating.skeleton(p) for p in learned}
-    true = {templating.skeleton(t) for t in TRUTH}
-    good = skel & true
-    precision, recall = len(good) / max(len(skel), 1), len(good) / len(true)
-    resolve = templating.resolver(learned)
-    routed = sum(1 for t, p in requests if (r := resolve(p)) is not None and templating.skeleton(r) == templating.skeleton(t))
+    precision, recall, routing, wrong, missed = score(learned, TRUTH, requests)
     print(f"datasette {subprocess.run([a.datasette, '--version'], capture_output=True, text=True).stdout.strip()}: "
-          f"{len(requests)} requests (statuses {dict(sorted(statuses.items()))}), {len(skel)} templates learned")
-    print(f"precision {precision:.3f}, recall {recall:.3f}, routing {routed / len(requests):.3f}")
-    for t in sorted(skel - true):
-        print(f"    wrong   {t}")
-    for t in sorted(true - skel):
-        print(f"    missed  {t}")
+          f"{len(requests)} requests (statuses {dict(sorted(statuses.items()))}), {len(learned)} templates learned")
+    print(f"precision {precision:.3f}, recall {recall:.3f}, routing {routing:.3f}")
+    print("".join(f"    wrong   {t}\n" for t in wrong) + "".join(f"    missed  {t}\n" for t in missed), end="")
     return 1 if min(precision, recall) < a.floor else 0
 
 

@@ -30,8 +30,7 @@ import tempfile
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import templating  # noqa: E402
-from datasette import ROOT, cleanup, free_port, record, wait_port  # noqa: E402
+from datasette import ROOT, cleanup, free_port, record, score, wait_port  # noqa: E402
 
 APP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "drf_app.py")
 WORDS = ["data", "web", "ml", "core", "infra", "auth", "billing", "search", "mobile", "docs", "edge", "queue"]
@@ -140,22 +139,13 @@ def main():
             raise SystemExit(f"drf bench: the app answered {dict(sorted(statuses.items()))}")
     finally:
         cleanup(procs, work)
-    skel = {templating.skeleton(p) for p in learned}
-    true = {templating.skeleton(t) for t in truth}
-    good = skel & true
-    precision, recall = len(good) / max(len(skel), 1), len(good) / len(true)
-    resolve = templating.resolver(learned)
-    bare = [(t, p.split("?")[0]) for t, p in requests]
-    routed = sum(1 for t, p in bare if (r := resolve(p)) is not None and templating.skeleton(r) == templating.skeleton(t))
+    precision, recall, routing, wrong, missed = score(learned, truth, requests)
     version = subprocess.run([a.python, "-c", "import django, rest_framework as r; print(django.get_version(), r.VERSION)"],
                              capture_output=True, text=True).stdout.split() + ["?", "?"]
     print(f"django {version[0]}, djangorestframework {version[1]}: {len(requests)} requests "
-          f"(statuses {dict(sorted(statuses.items()))}), {len(skel)} templates learned, {len(true)} true")
-    print(f"precision {precision:.3f}, recall {recall:.3f}, routing {routed / len(requests):.3f}")
-    for t in sorted(skel - true):
-        print(f"    wrong   {t}")
-    for t in sorted(true - skel):
-        print(f"    missed  {t}")
+          f"(statuses {dict(sorted(statuses.items()))}), {len(learned)} templates learned, {len(truth)} true")
+    print(f"precision {precision:.3f}, recall {recall:.3f}, routing {routing:.3f}")
+    print("".join(f"    wrong   {t}\n" for t in wrong) + "".join(f"    missed  {t}\n" for t in missed), end="")
     if a.v:
         for t in sorted(learned):
             print(f"    learned {t}")
