@@ -35,8 +35,10 @@ sidecars on a quarter each merged with `contracts merge`), templates from `contr
   Airtable, CouchDB, Microsoft Graph, DigitalOcean, Prometheus, Okta, Notion) written after the
   first batch's rules, and thirteen more (`bench/clients3.py`: Vault, Keycloak, crates.io, Open
   Library, Hacker News, Wikipedia, WordPress, NuGet, MusicBrainz, Grafana, the Docker Engine,
-  Twitch, PagerDuty) written in session 31 after the second batch's rules; at 600 and 2,000
-  requests.
+  Twitch, PagerDuty) written in session 31 after the second batch's rules, and twelve more
+  (`bench/clients4.py`: Gitea, Confluence, HubSpot, Contentful, Harbor, Home Assistant, Consul,
+  Matrix, Discourse, Trello, Auth0, Google Calendar) written in session 31 after the third
+  batch's rules; at 600 and 2,000 requests.
 
 Prints precision and recall per run (with -v, the wrong and missed templates). The shop's
 truth is the templates its traffic requested; GitLab's is all 44, so one never requested
@@ -60,6 +62,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clients  # noqa: E402
 import clients2  # noqa: E402
 import clients3  # noqa: E402
+import clients4  # noqa: E402
 import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -271,7 +274,8 @@ def main():
                     help="runs held at their recorded figures instead of --floor (a ratchet)")
     ap.add_argument("--write-floors", help="record the runs below 0.95 in this file")
     ap.add_argument("--only", default="", help="these clients only (comma-separated: shop, gitlab, twilio, ..., "
-                    + ", ".join([*clients.CLIENTS, *clients2.CLIENTS, *clients3.CLIENTS]) + ")")
+                    + ", ".join([*clients.CLIENTS, *clients2.CLIENTS, *clients3.CLIENTS, *clients4.CLIENTS])
+                    + ")")
     ap.add_argument("--floor", type=float, help="exit 1 when a run with 8 or more requests a template on "
                     "average (all but GitLab at 400) falls below this precision or recall")
     a = ap.parse_args()
@@ -283,6 +287,7 @@ def main():
     runs += [(c, n, n) for c in clients.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients2.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients3.CLIENTS for n in (600, 2000)]
+    runs += [(c, n, n) for c in clients4.CLIENTS for n in (600, 2000)]
     runs = [r for r in runs if not a.only or r[0] in a.only.split(",")]
     work = tempfile.mkdtemp(prefix="mockdrift-heldout-")
     below = []
@@ -300,6 +305,8 @@ def main():
                 truth = set(clients2.traffic(client, n, x, src))
             elif client in clients3.CLIENTS:
                 truth = set(clients3.traffic(client, n, x, src))
+            elif client in clients4.CLIENTS:
+                truth = set(clients4.traffic(client, n, x, src))
             else:
                 truth = shop(n, x, src) if client == "shop" else gitlab(n, x, src) if client == "gitlab" else other(
                     client, n, x, src)
