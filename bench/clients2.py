@@ -26,7 +26,6 @@ requested, each with the tuples of values its parameters took.
 """
 import json
 import os
-import random
 import re
 import string
 import sys
