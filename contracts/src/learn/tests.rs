@@ -1050,7 +1050,7 @@ fn a_root_element_is_a_shape_recorded_as_read_from_its_bodies() {
     assert_eq!(sig(&shape(&[br#"{"user": {"id": 7}}"#]), false), None);
     assert!(body_signature(with).is_some());
     assert_ne!(body_signature(with), body_signature(without));
-    // Ten users answering so are values of one parameter, not ten endpoints.
+    // Seven users answering so are values of one parameter, not seven endpoints.
     let users = ["dtolnay", "epage", "BurntSushi", "sfackler", "seanmonstar", "alexcrichton", "carllerche"];
     let paths: Vec<String> = users.iter().flat_map(|u| std::iter::repeat_n(format!("/api/v1/users/{u}"), 5)).collect();
     let sig = body_signature(without);
