@@ -433,27 +433,50 @@ def requests(clients, client, n, seed, used, key="t"):
         yield rng, i, t, kind, name, path, query, status
 
 
+def item(rng, i, t):
+    """A resource as every client answers it: an id, a timestamp, a member named after its
+    template (each endpoint answers a shape of its own), and in three answers in ten a null
+    description (an optional member)."""
+    answer = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_") or "root": True}
+    if rng.random() < .3:
+        answer["description"] = None
+    return answer
+
+
+def wrap(name, t, kind, item, one, many):
+    """What `name` answers with `item`: of kind "o" (one resource) as its `one` wrapper has it
+    (the item itself without one), of a list kind as its `many` wrapper wraps two items."""
+    if kind == "o":
+        return one[name](t, item) if name in one else item
+    return many[name](t, [item, dict(item)])
+
+
+def line(name, path, query, status, ctype, body):
+    """One GET exchange as a JSON Line: `body` as is when text, JSON otherwise; no content
+    type when `ctype` is None (a 204)."""
+    ex = {"service": name, "method": "GET", "path": path}
+    if query:
+        ex["query"] = query
+    headers = [["content-type", ctype]] if ctype else []
+    return json.dumps(dict(ex, status=status, time="2026-11-20T10:00:00Z",
+                           response={"headers": headers, "body": body if isinstance(body, str) else json.dumps(body)})) + "\n"
+
+
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
     used = {}
     with open(out, "w") as f:
         for rng, i, t, kind, name, path, query, status in requests(CLIENTS, client, n, seed, used):
             if status == 200:
-                item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_"): True}
-                if rng.random() < .3:
-                    item["description"] = None
+                answer = item(rng, i, t)
                 if kind == "o":
-                    body = dict(item, ok=True) if name == "slack" else item
+                    body = dict(answer, ok=True) if name == "slack" else answer
                 else:
-                    body = WRAP[name](t, [item, dict(item)])
+                    body = WRAP[name](t, [answer, dict(answer)])
             else:
                 body = ERRORS[name]
             ctype = "text/html; charset=utf-8" if name == "pypi" and re.match(r"/(project|user|search|help|classifiers)/", t) \
                 else "application/json"
-            ex = {"service": name, "method": "GET", "path": path}
-            if query:
-                ex["query"] = query
-            f.write(json.dumps(dict(ex, **{"status": status,
-                                "time": "2026-11-20T10:00:00Z",
-                                "response": {"headers": [["content-type", ctype]], "body": json.dumps(body)}})) + "\n")
+            # (This batch's bodies are JSON even when text: its PyPI pages were written so.)
+            f.write(line(name, path, query, status, ctype, json.dumps(body)))
     return used

@@ -24,7 +24,6 @@ as found (the templating page lists them), held by `bench/heldout-floors.json`.
 `traffic(client, n, seed, path)` writes `n` exchanges as JSON Lines and returns the templates
 requested, each with the tuples of values its parameters took.
 """
-import json
 import os
 import re
 import string
@@ -536,9 +535,7 @@ def traffic(client, n, seed, out):
         for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
             ctype = "application/json"
             if status == 200:
-                item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_") or "root": True}
-                if rng.random() < .3:
-                    item["description"] = None
+                item = clients.item(rng, i, t)
                 if kind in TEXT:
                     ctype, text = TEXT[kind]
                     if name == "prometheus":
@@ -548,22 +545,14 @@ def traffic(client, n, seed, out):
                     elif name == "couchdb":
                         ctype = "application/pdf" if path.endswith(".pdf") else "image/png" if path.endswith(".png") else "image/jpeg"
                     body = text
-                elif kind == "o":
-                    body = OWRAP[name](t, item) if name in OWRAP else item
                 elif kind == "a":
                     body = [f"x{i}", f"y{i}"] if t in ("/_all_dbs",) else [item, dict(item)]
                 elif kind == "s":
                     body = _es_wrap(t, [item, dict(item)])
                 else:
-                    body = WRAP[name](t, [item, dict(item)])
+                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
             else:
                 body = ERRORS[name]
                 ctype = ERROR_TYPE.get(name, ctype)
-            ex = {"service": name, "method": "GET", "path": path}
-            if query:
-                ex["query"] = query
-            f.write(json.dumps(dict(ex, **{"status": status,
-                                "time": "2026-11-20T10:00:00Z",
-                                "response": {"headers": [["content-type", ctype]],
-                                             "body": body if isinstance(body, str) else json.dumps(body)}})) + "\n")
+            f.write(clients.line(name, path, query, status, ctype, body))
     return used

@@ -46,9 +46,7 @@ NuGet's constant `registration5-gz-semver2` read as a value).
 `traffic(client, n, seed, path)` writes `n` exchanges as JSON Lines and returns the templates
 requested, each with the tuples of values its parameters took.
 """
-import json
 import os
-import re
 import string
 import sys
 
@@ -829,9 +827,7 @@ def traffic(client, n, seed, out):
             if missing and "{id}" in t:
                 body = None
             elif status == 200:
-                item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_") or "root": True}
-                if rng.random() < .3:
-                    item["description"] = None
+                item = clients.item(rng, i, t)
                 if (name, kind) in RAW:
                     ctype, body = RAW[name, kind]
                 elif kind == "e":
@@ -848,19 +844,10 @@ def traffic(client, n, seed, out):
                     body = rng.randrange(40_000_000, 42_300_000) if name == "hackernews" else rng.randrange(0, 5000)
                 elif kind == "a":
                     body = [rng.randrange(42_000_000, 42_210_000) for _ in range(rng.randrange(5, 30))]
-                elif kind == "o":
-                    body = OWRAP[name](t, item) if name in OWRAP else item
                 else:
-                    body = WRAP[name](t, [item, dict(item)])
+                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
             else:
                 body = MB_XML_ERROR if xml else ERRORS[name]
                 ctype = "application/xml; charset=UTF-8" if xml else ERROR_TYPE.get(name, ctype)
-            ex = {"service": name, "method": "GET", "path": path}
-            if query:
-                ex["query"] = query
-            headers = [["content-type", ctype]] if ctype else []
-            f.write(json.dumps(dict(ex, **{"status": status, "time": "2026-11-20T10:00:00Z",
-                                           "response": {"headers": headers,
-                                                        "body": body if isinstance(body, str) else json.dumps(body)}}))
-                    + "\n")
+            f.write(clients.line(name, path, query, status, ctype, body))
     return used

@@ -45,9 +45,7 @@ Matrix's `download`/`thumbnail` taken for a parameter; `{index}.{diff_type}` nev
 `traffic(client, n, seed, path)` writes `n` exchanges as JSON Lines and returns the templates
 requested, each with the tuples of values its parameters took.
 """
-import json
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -679,26 +677,15 @@ def traffic(client, n, seed, out):
         for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
             ctype = CTYPE.get(name, "application/json")
             if status == 200:
-                item = {"id": i, "created_at": "2026-01-01T00:00:00Z", re.sub(r"\W", "_", t).strip("_") or "root": True}
-                if rng.random() < .3:
-                    item["description"] = None
+                item = clients.item(rng, i, t)
                 if (name, kind) in RAW:
                     ctype, body = RAW[name, kind]
                 elif kind == "a":
                     body = [f"{_last(t)}-{i}-{k}" for k in range(rng.randrange(2, 6))]
-                elif kind == "o":
-                    body = OWRAP[name](t, item) if name in OWRAP else item
                 else:
-                    body = WRAP[name](t, [item, dict(item)])
+                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
             else:
                 body = ERRORS[name]
                 ctype = ERROR_TYPE.get(name, ctype)
-            ex = {"service": name, "method": "GET", "path": path}
-            if query:
-                ex["query"] = query
-            headers = [["content-type", ctype]] if ctype else []
-            f.write(json.dumps(dict(ex, **{"status": status, "time": "2026-11-20T10:00:00Z",
-                                           "response": {"headers": headers,
-                                                        "body": body if isinstance(body, str) else json.dumps(body)}}))
-                    + "\n")
+            f.write(clients.line(name, path, query, status, ctype, body))
     return used
