@@ -38,7 +38,9 @@ sidecars on a quarter each merged with `contracts merge`), templates from `contr
   Twitch, PagerDuty) written in session 31 after the second batch's rules, and twelve more
   (`bench/clients4.py`: Gitea, Confluence, HubSpot, Contentful, Harbor, Home Assistant, Consul,
   Matrix, Discourse, Trello, Auth0, Google Calendar) written in session 31 after the third
-  batch's rules; at 600 and 2,000 requests.
+  batch's rules, and twelve more (`bench/clients5.py`: Zoom, Asana, RabbitMQ, Nomad, Gerrit,
+  OpenStack Nova, Netlify, Etsy, Jellyfin, Kong, Terraform Cloud, Zulip) written in session 32
+  after the fourth batch's rules, held out (no rule came from them); at 600 and 2,000 requests.
 
 Prints precision and recall per run (with -v, the wrong and missed templates). The shop's
 truth is the templates its traffic requested; GitLab's is all 44, so one never requested
@@ -63,6 +65,7 @@ import clients  # noqa: E402
 import clients2  # noqa: E402
 import clients3  # noqa: E402
 import clients4  # noqa: E402
+import clients5  # noqa: E402
 import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -290,7 +293,8 @@ def main():
                     help="runs held at their recorded figures instead of --floor (a ratchet)")
     ap.add_argument("--write-floors", help="record the runs below 0.95 in this file")
     ap.add_argument("--only", default="", help="these clients only (comma-separated: shop, gitlab, twilio, ..., "
-                    + ", ".join([*clients.CLIENTS, *clients2.CLIENTS, *clients3.CLIENTS, *clients4.CLIENTS])
+                    + ", ".join([*clients.CLIENTS, *clients2.CLIENTS, *clients3.CLIENTS, *clients4.CLIENTS,
+                               *clients5.CLIENTS])
                     + ")")
     ap.add_argument("--floor", type=float, help="exit 1 when a run with 8 or more requests a template on "
                     "average (all but GitLab at 400) falls below this precision or recall")
@@ -304,6 +308,7 @@ def main():
     runs += [(c, n, n) for c in clients2.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients3.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients4.CLIENTS for n in (600, 2000)]
+    runs += [(c, n, n) for c in clients5.CLIENTS for n in (600, 2000)]
     runs = [r for r in runs if not a.only or r[0] in a.only.split(",")]
     work = tempfile.mkdtemp(prefix="mockdrift-heldout-")
     below = []
@@ -323,6 +328,8 @@ def main():
                 truth = set(clients3.traffic(client, n, x, src))
             elif client in clients4.CLIENTS:
                 truth = set(clients4.traffic(client, n, x, src))
+            elif client in clients5.CLIENTS:
+                truth = set(clients5.traffic(client, n, x, src))
             else:
                 truth = shop(n, x, src) if client == "shop" else gitlab(n, x, src) if client == "gitlab" else other(
                     client, n, x, src)

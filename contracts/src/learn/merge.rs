@@ -135,6 +135,16 @@ impl Node {
         // An API's versions are its routes, not values: `/api/v1/...` and `/api/v2/...` have
         // the same endpoints below them, and stay apart.
         merge.retain(|k| !looks_like_version(k));
+        // (On every pass: children first, so that values below values are one parameter
+        // before their parents are compared, `download` and `thumbnail` each with the
+        // servers below them.)
+        if merge.is_empty() {
+            let dotted = self.dotted_values(cx);
+            if !dotted.is_empty() {
+                merge = dotted;
+                why = "names dotted as values are (hosts, entity ids), alike below";
+            }
+        }
         if merge.len() < 2 && self.param.is_none() {
             merge.clear();
         }
@@ -188,6 +198,9 @@ impl Node {
                     let typical = (4 * param.ends / param.values).max(MIN_VARIETY);
                     let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
                     self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
+                } else if self.lits.len() > 0 && param.varied && min_count == 0 {
+                    let above: Vec<&Echo> = echoes.iter().filter_map(|e| e.param.as_deref()).collect();
+                    self.join_beside_ids(&mut param, min_count, &above, cx, at);
                 }
                 self.param = Some(param);
             }
@@ -228,6 +241,31 @@ impl Node {
         let typical = value_ends.get(value_ends.len() / 2).map_or(MIN_VARIETY, |m| (m * 4).max(MIN_VARIETY));
         self.join_leftovers(&mut param, typical, min_count, &above, cx, at);
         self.param = Some(Box::new(param));
+    }
+
+    /// The literal children dotted as values are ([`node::dotted_name`]: Matrix's servers,
+    /// `/media/v3/download/{matrix.org,kde.org,...}/{media_id}`; Home Assistant's cameras,
+    /// `/api/camera_proxy/{camera.front_door,...}`) that are values of one parameter
+    /// however few: two or more with the same endpoints below them (nothing, or only
+    /// parameters, or the same names), none answering with a response shape of its own.
+    /// Beside a parameter, one is enough when the parameter's endpoints are the same.
+    fn dotted_values(&self, cx: &Cx) -> Vec<String> {
+        let sig_count = self.specific_sigs(cx);
+        let mut kinds: std::collections::BTreeMap<Option<Vec<String>>, Vec<&String>> = Default::default();
+        for (k, n) in &self.lits {
+            if node::dotted_name(k) && !n.answers_alone(&sig_count, cx) {
+                kinds.entry(n.shape()).or_default().push(k);
+            }
+        }
+        let param_kind = self.param.as_deref().map(Node::shape);
+        let Some((_, names)) = kinds
+            .into_iter()
+            .filter(|(kind, names)| names.len() >= 2 || param_kind.as_ref() == Some(kind))
+            .max_by_key(|(_, names)| names.len())
+        else {
+            return Vec::new();
+        };
+        names.into_iter().cloned().collect()
     }
 
     /// How many of this node's children (its parameter among them) answer each specific
@@ -368,6 +406,76 @@ impl Node {
             }
             param.learn(min_count, above, cx, &format!("{at}/{{}}"));
         }
+    }
+
+    /// Moves into a parameter of ids (numbers, hashes, ids the path patterns read as such,
+    /// no literal merged into it) the literal children beside it with endpoints below them,
+    /// all of which the ids have too, and no response shape of their own: a hot name taking
+    /// an id's place, however often it is seen (HubSpot's pipeline `default` and its
+    /// `stages` beside numbered pipelines, Gitea's `commits/main/status` beside commit
+    /// hashes, Trello's `members/me/boards`). A literal with nothing below it stays one
+    /// (`/users/me`, `/releases/latest`): the counts cannot tell an endpoint of its own from
+    /// a hot value there, and an endpoint is what the issue's rule keeps. Nor does a
+    /// collection's name (a plural word) or a version join. On the last pass only, and
+    /// beside a parameter that took two ids or more: on an earlier one, names of an open set
+    /// not judged yet would join one id-like name among them, and not count as the values
+    /// merged that the open set's judgement weighs (`/user/starred/{owner}` in
+    /// `bench/templating.py`'s GitHub cells).
+    fn join_beside_ids(&mut self, param: &mut Node, min_count: usize, above: &[&Echo], cx: &Cx, at: &str) {
+        let mut param_skeletons = Vec::new();
+        param.skeletons("", &mut param_skeletons);
+        let param_skeletons = SkelTrie::new(&param_skeletons);
+        let values: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(k, n)| {
+                !looks_like_version(k)
+                    && !node::plural(k)
+                    && (n.lits.len() > 0 || n.param.is_some())
+                    && n.has_no_own_evidence(param, &param_skeletons, cx)
+                    && n.answers_as(param, cx)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        if values.is_empty() {
+            return;
+        }
+        if cx.show() {
+            eprintln!("learn: {at}/{{}} <- {values:?} (beside ids, with the ids' endpoints below)");
+        }
+        // (Not counted as merged values: the ids' parameter keeps its rules, and a leaf
+        // beside it, `me`, is not judged as a value on the next pass.)
+        let joined = values.len();
+        for k in values {
+            if let Some(n) = self.lits.remove(&k) {
+                param.absorb(n);
+            }
+        }
+        let why = format!(
+            "{joined} name(s) beside the ids, with only endpoints the ids have below them and no response shape of \
+             their own"
+        );
+        match &mut param.why {
+            Some(w) => w.push_str(&format!("; {why}")),
+            None => param.why = Some(format!("ids; {why}")),
+        }
+        param.learn(min_count, above, cx, &format!("{at}/{{}}"));
+    }
+
+    /// Whether every endpoint below this node answers with response shapes that the same
+    /// place below `like` answers with (or generic ones): Stripe's
+    /// `/v1/credit_notes/preview/lines` answers otherwise than `/v1/credit_notes/{}/lines`,
+    /// and is an endpoint of its own however its path reads.
+    fn answers_as(&self, like: &Node, cx: &Cx) -> bool {
+        self.sigs.iter().all(|s| cx.generic.contains(s) || like.sigs.contains(s))
+            && self.lits.iter().all(|(k, c)| match like.lits.get(k).or(like.param.as_deref()) {
+                Some(l) => c.answers_as(l, cx),
+                None => true,
+            })
+            && match (&self.param, &like.param) {
+                (Some(c), Some(l)) => c.answers_as(l, cx),
+                _ => true,
+            }
     }
 
     /// The literal children left beside `param` with values below them (a hot dataset's

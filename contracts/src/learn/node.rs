@@ -192,6 +192,36 @@ pub(super) fn value_form(seg: &str) -> bool {
         || b.contains(&b'_') && b.split(|&c| c == b'_').all(titled)
 }
 
+/// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
+/// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
+const FILE_EXTENSIONS: [&str; 40] = [
+    "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
+    "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
+    "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite",
+];
+
+/// Whether a name is dotted as hosts and entity ids are (`matrix.org`, `kde.org`,
+/// `camera.front_door`, `ip-10-0-1-7.ec2.internal`): two labels or more of letters,
+/// digits, `-` and `_`, a letter among them, the last no file extension
+/// ([`FILE_EXTENSIONS`]), not a version (`v1.2`: a version has no letter but its `v`). An
+/// API's endpoint names are words, not dotted; its values (servers, domains, entities)
+/// are.
+pub(super) fn dotted_name(seg: &str) -> bool {
+    let label = |l: &str| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
+    let mut labels = 0;
+    let mut last = "";
+    for l in seg.split('.') {
+        if !label(l) {
+            return false;
+        }
+        labels += 1;
+        last = l;
+    }
+    let letters = seg.bytes().filter(u8::is_ascii_alphabetic).count();
+    let version = seg.starts_with(['v', 'V']) && letters == 1;
+    labels >= 2 && letters > 0 && !version && !FILE_EXTENSIONS.iter().any(|e| last.eq_ignore_ascii_case(e))
+}
+
 /// Whether a segment reads as a plural word (`repos`, `customers`): a collection's name.
 pub(super) fn plural(w: &str) -> bool {
     w.len() > 3

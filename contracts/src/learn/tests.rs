@@ -236,6 +236,83 @@ fn slugs_become_parameters_and_literals_stay() {
 }
 
 #[test]
+fn a_hot_name_beside_ids_with_only_the_ids_endpoints_below_is_one_of_them() {
+    // HubSpot: half the requests name the pipeline `default`, the rest numbered pipelines,
+    // each seen once; `default` has the numbered ones' `stages` below it.
+    let mut paths = Vec::new();
+    for i in 0..40u64 {
+        let id = 10_000_000 + i * 7_919;
+        paths.push(format!("/crm/v3/pipelines/deals/{id}"));
+        paths.push(format!("/crm/v3/pipelines/deals/{}/stages", id + 1));
+        for _ in 0..2 {
+            paths.push("/crm/v3/pipelines/deals/default".to_owned());
+            paths.push("/crm/v3/pipelines/deals/default/stages".to_owned());
+        }
+        // Beside them, a hot endpoint with nothing below it, and one with an endpoint of
+        // its own below it: both stay.
+        paths.push("/crm/v3/pipelines/deals/me".to_owned());
+        paths.push("/crm/v3/pipelines/deals/audit/log".to_owned());
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/crm/v3/pipelines/deals/default/stages"), "/crm/v3/pipelines/deals/{deal_id}/stages");
+    assert_eq!(t.template("/crm/v3/pipelines/deals/default"), "/crm/v3/pipelines/deals/{deal_id}");
+    assert_eq!(t.template("/crm/v3/pipelines/deals/me"), "/crm/v3/pipelines/deals/me");
+    assert_eq!(t.template("/crm/v3/pipelines/deals/audit/log"), "/crm/v3/pipelines/deals/audit/log");
+}
+
+#[test]
+fn a_name_beside_ids_answering_otherwise_below_stays() {
+    // Stripe: `/v1/credit_notes/preview/lines` beside `/v1/credit_notes/{id}/lines`, each
+    // answering its own shape (a sidecar saw `preview/lines` but not `preview` itself).
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
+    for i in 0..30u64 {
+        paths.push((format!("/v1/credit_notes/{}", 1000 + i * 37), Some(1)));
+        paths.push((format!("/v1/credit_notes/{}/lines", 2000 + i * 37), Some(2)));
+        paths.push(("/v1/credit_notes/preview/lines".to_owned(), Some(3)));
+        // The same with the ids' own answer below: one more value.
+        paths.push(("/v1/credit_notes/latest/lines".to_owned(), Some(2)));
+    }
+    let t = Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))));
+    assert_eq!(t.template("/v1/credit_notes/preview/lines"), "/v1/credit_notes/preview/lines");
+    assert_eq!(t.template("/v1/credit_notes/latest/lines"), "/v1/credit_notes/{credit_note_id}/lines");
+}
+
+#[test]
+fn a_few_dotted_names_alike_below_are_values() {
+    // Matrix: five media servers, each with media ids below, under `download` and
+    // `thumbnail` (two endpoints, alike below: they stay literal once the servers are one
+    // parameter); Home Assistant: three cameras, each answering an image (no JSON shape).
+    let mut paths = Vec::new();
+    for (i, server) in ["matrix.org", "kde.org", "mozilla.org", "element.io", "acme.chat"].iter().enumerate() {
+        for j in 0..6 {
+            paths.push(format!("/_matrix/media/v3/download/{server}/{}", 100_000 + 31 * (6 * i + j)));
+            paths.push(format!("/_matrix/media/v3/thumbnail/{server}/{}", 200_000 + 17 * (6 * i + j)));
+        }
+    }
+    for camera in ["camera.front_door", "camera.backyard", "camera.driveway"] {
+        for _ in 0..10 {
+            paths.push(format!("/api/camera_proxy/{camera}"));
+        }
+    }
+    // File names are no such values: a web app's two assets stay apart.
+    for file in ["app.js", "site.css"] {
+        for _ in 0..10 {
+            paths.push(format!("/static/{file}"));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let download = t.template("/_matrix/media/v3/download/kde.org/123");
+    assert!(download.starts_with("/_matrix/media/v3/download/{"), "{download}");
+    let thumbnail = t.template("/_matrix/media/v3/thumbnail/new.server/123");
+    assert!(thumbnail.starts_with("/_matrix/media/v3/thumbnail/{"), "{thumbnail}");
+    let camera = t.template("/api/camera_proxy/camera.garage");
+    assert!(camera.starts_with("/api/camera_proxy/{"), "{camera}");
+    assert_eq!(t.template("/static/app.js"), "/static/app.js");
+    assert!(node::dotted_name("ip-10-0-1-7.ec2.internal"));
+    assert!(!node::dotted_name("v1.2") && !node::dotted_name("1.2.3") && !node::dotted_name("openapi.json"));
+}
+
+#[test]
 fn an_apis_namespaces_stay_beside_an_open_set_of_its_tenants_names() {
     // Elasticsearch: a hundred indices at the top, each seen with a few of its endpoints,
     // beside the API's own namespaces (`_cluster/health`, `_tasks/{task}`, `_alias/{name}`),
@@ -725,13 +802,18 @@ fn a_literal_of_the_form_of_the_prefixed_ids_beside_it_is_one_of_them() {
         .map(|id| format!("/v1/accounts/{id}/persons"))
         .collect();
     paths.push("/v1/accounts/acc_QdotgAowmgybub/persons".to_owned());
-    // Not of the form: another prefix, another length.
-    paths.push("/v1/accounts/per_QdotgAowmgybub/persons".to_owned());
-    paths.push("/v1/accounts/acc_QdotgAowmgy/persons".to_owned());
+    // Not of the form: another prefix, another length. (With an endpoint below them the
+    // ids do not have: with only the ids' endpoints below, any name beside ids joins them,
+    // `join_beside_ids`.)
+    paths.push("/v1/accounts/per_QdotgAowmgybub/external_accounts".to_owned());
+    paths.push("/v1/accounts/acc_QdotgAowmgy/external_accounts".to_owned());
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     let templated = t.template("/v1/accounts/acc_QdotgAowmgybub/persons");
     assert!(templated.starts_with("/v1/accounts/{"), "{templated}");
-    assert_eq!(t.template("/v1/accounts/per_QdotgAowmgybub/persons"), "/v1/accounts/per_QdotgAowmgybub/persons");
+    assert_eq!(
+        t.template("/v1/accounts/per_QdotgAowmgybub/external_accounts"),
+        "/v1/accounts/per_QdotgAowmgybub/external_accounts"
+    );
 }
 
 #[test]
