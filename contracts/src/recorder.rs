@@ -705,11 +705,12 @@ fn response_body(
         Ok(d) => d.bytes,
         Err(e) => return Recorded::DecodeError(format!("{e}")),
     };
-    if !(media::is_json(media) || media.is_empty() && media::sniff_json(&decoded)) {
+    let decoded = media::without_xssi_guard(&decoded);
+    if !(media::is_json(media) || media.is_empty() && media::sniff_json(decoded)) {
         return Recorded::NotJson;
     }
     let members = c.response.object.as_ref().map_or(0, |o| o.fields.len());
-    if let Err(e) = c.response.observe(&decoded, x.time, limits, redactor) {
+    if let Err(e) = c.response.observe(decoded, x.time, limits, redactor) {
         return Recorded::ParseError(e.to_string());
     }
     // A member new at the top: whether the body answered apart from the endpoint's earlier
@@ -717,16 +718,16 @@ fn response_body(
     // parses, only for a body that brought a new member.
     if (200..300).contains(&x.status)
         && c.response.object.as_ref().is_some_and(|o| o.fields.len() > members)
-        && let Some(members) = crate::learn::answered_apart(&c.response, &decoded)
-        && let Some(sig) = crate::learn::body_signature(&decoded)
+        && let Some(members) = crate::learn::answered_apart(&c.response, decoded)
+        && let Some(sig) = crate::learn::body_signature(decoded)
     {
         c.add_apart(PathSample { sig: Some(format!("{sig:016x}")), members, ..PathSample::of(path) });
     }
-    let hash = format!("{:016x}", stable_hash(&decoded));
+    let hash = format!("{:016x}", stable_hash(decoded));
     if c.wants_example(&hash, path, limits.max_examples) {
         // A body nested deeper than the shape's limit gives no example: stored inside a record,
         // it could not be read back (serde_json stops at depth 128, as every reader does).
-        if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&decoded)
+        if let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(decoded)
             && nesting(&body) <= limits.max_depth
         {
             redactor.redact_value(&mut body);

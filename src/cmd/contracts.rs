@@ -418,8 +418,9 @@ fn infer(args: InferArgs, cfg: &Config) -> anyhow::Result<Exit> {
                     .contains(&x.status)
                     .then(|| mockdrift_contracts::decode::decode(&x.response.body, encoding, 1 << 20).ok())
                     .flatten();
-                let sig =
-                    body.filter(|b| !b.truncated).and_then(|b| mockdrift_contracts::learn::body_signature(&b.bytes));
+                let sig = body.filter(|b| !b.truncated).and_then(|b| {
+                    mockdrift_contracts::learn::body_signature(mockdrift_contracts::media::without_xssi_guard(&b.bytes))
+                });
                 match learners.get_mut(service) {
                     Some(l) => l.add(&x.path, sig, 1),
                     None => learners.entry(service.to_owned()).or_default().add(&x.path, sig, 1),

@@ -1054,3 +1054,18 @@ fn a_token_redacted_in_the_sampled_paths_is_still_a_value_when_they_are_learned_
         ]
     );
 }
+
+#[test]
+fn a_json_body_behind_an_xssi_guard_is_read_as_json() {
+    // Gerrit answers `)]}'` and a line break before every JSON body.
+    let mut r = Recorder::new(RecorderConfig::default(), None).expect("recorder").0;
+    let mut guarded = x("gerrit", "/a/changes/1", 200, json!(null), 0);
+    guarded.response.body =
+        b")]}'\n{\"id\": \"myProject~master~I8473b95934b5732ac55d26311a706c9c2bde9940\", \"_number\": 1}".to_vec();
+    assert_eq!(r.record(&guarded), Recorded::Json);
+    let snap = r.snapshot();
+    let c = snap.contracts.values().next().expect("contract");
+    assert_eq!(c.bodies.json, 1);
+    let o = c.response.object.as_ref().expect("object");
+    assert!(o.fields.contains_key("_number"), "{:?}", o.fields.keys().collect::<Vec<_>>());
+}

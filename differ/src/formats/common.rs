@@ -166,9 +166,12 @@ pub(crate) fn named_body_file(
 /// file's own lines, or not compared with the reason.
 pub(crate) fn file_body(file: &Path, media: Option<&str>) -> std::io::Result<MockBody> {
     let bytes = std::fs::read(file)?;
+    // (A recorded Gerrit answer keeps its `)]}'` line: the JSON starts on the next one.)
+    let json = mockdrift_contracts::media::without_xssi_guard(&bytes);
+    let first_line = 1 + bytes[..bytes.len() - json.len()].iter().filter(|&&b| b == b'\n').count();
     let jsonish =
-        media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(&bytes);
-    Ok(match Node::parse(&bytes, 1) {
+        media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(json);
+    Ok(match Node::parse(json, first_line) {
         Ok(n) => MockBody::Json(n),
         Err(e) if jsonish => MockBody::NotCompared(format!("body file is not valid JSON ({e})")),
         Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
@@ -180,6 +183,8 @@ pub(crate) fn text_body(text: &str, line: usize, media: Option<&str>) -> MockBod
     if text.is_empty() {
         return MockBody::None;
     }
+    // (An ASCII guard left out leaves UTF-8.)
+    let text = std::str::from_utf8(mockdrift_contracts::media::without_xssi_guard(text.as_bytes())).unwrap_or(text);
     let jsonish = media.is_some_and(mockdrift_contracts::media::is_json)
         || mockdrift_contracts::media::sniff_json(text.as_bytes());
     match json_in_string(text, line) {
@@ -230,4 +235,20 @@ pub(crate) fn delay(n: Option<&Node>) -> Option<(f64, usize)> {
         _ => return None,
     };
     (ms.is_finite() && ms > 0.0).then_some((ms, n.line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mock_body_behind_an_xssi_guard_is_compared_as_json() {
+        assert!(matches!(text_body(")]}'\n{\"_number\": 1}", 7, Some("application/json")), MockBody::Json(_)));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("change.json");
+        std::fs::write(&file, ")]}'\n{\n  \"_number\": 1\n}\n").expect("write");
+        let MockBody::Json(n) = file_body(&file, None).expect("read") else { panic!("not read as JSON") };
+        // Lines are the file's: the body starts on line 2.
+        assert_eq!(n.line, 2);
+    }
 }
