@@ -46,6 +46,9 @@ mod tests {
         assert_eq!(without_xssi_guard(b")]}' {}"), b")]}' {}");
         assert_eq!(without_xssi_guard(b"{\"a\": \")]}'\"}"), b"{\"a\": \")]}'\"}");
         assert_eq!(without_xssi_guard(b""), b"");
+        assert_eq!(without_xssi_guard(b"  \n)]}'\n"), b"");
+        assert_eq!(without_xssi_guard(b")]}'\r{}"), b")]}'\r{}");
+        assert_eq!(without_xssi_guard(b")]}'"), b")]}'");
     }
 
     #[test]

@@ -761,7 +761,7 @@ fn example_at(
     if d.truncated || pointer.is_empty() && d.bytes.len() > WHOLE {
         return Value::Null;
     }
-    let Ok(mut body) = serde_json::from_slice::<Value>(&d.bytes) else { return Value::Null };
+    let Ok(mut body) = serde_json::from_slice::<Value>(media::without_xssi_guard(&d.bytes)) else { return Value::Null };
     if nesting(&body) > limits.max_depth {
         return Value::Null;
     }

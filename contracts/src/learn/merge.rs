@@ -244,28 +244,38 @@ impl Node {
     }
 
     /// The literal children dotted as values are ([`node::dotted_name`]: Matrix's servers,
-    /// `/media/v3/download/{matrix.org,kde.org,...}/{media_id}`; Home Assistant's cameras,
-    /// `/api/camera_proxy/{camera.front_door,...}`) that are values of one parameter
-    /// however few: two or more with the same endpoints below them (nothing, or only
-    /// parameters, or the same names), none answering with a response shape of its own.
-    /// Beside a parameter, one is enough when the parameter's endpoints are the same.
+    /// `/media/v3/download/{matrix.org,kde.org,...}/{media_id}`) that are values of one
+    /// parameter however few: two or more, each with a parameter below it and nothing else
+    /// (values below values), none answering with a response shape of its own, no version;
+    /// beside a parameter with only a parameter below it, one is enough. Dotted endpoint
+    /// names exist, and have none: Slack's methods (`/api/chat.postMessage`, leaves
+    /// answering `{"ok": true}`), Kubernetes' API groups (`/apis/networking.k8s.io/v1`),
+    /// Azure's providers (`/providers/Microsoft.Compute/virtualMachines`). So a small set
+    /// of dotted leaves stays literal (Home Assistant's three cameras: what tells them from
+    /// Slack's methods is their JPEG answers, which the trie does not hold).
     fn dotted_values(&self, cx: &Cx) -> Vec<String> {
-        let sig_count = self.specific_sigs(cx);
-        let mut kinds: std::collections::BTreeMap<Option<Vec<String>>, Vec<&String>> = Default::default();
-        for (k, n) in &self.lits {
-            if node::dotted_name(k) && !n.answers_alone(&sig_count, cx) {
-                kinds.entry(n.shape()).or_default().push(k);
-            }
-        }
-        let param_kind = self.param.as_deref().map(Node::shape);
-        let Some((_, names)) = kinds
-            .into_iter()
-            .filter(|(kind, names)| names.len() >= 2 || param_kind.as_ref() == Some(kind))
-            .max_by_key(|(_, names)| names.len())
-        else {
+        let below_only_values = |n: &Node| n.param.is_some() && n.lits.len() == 0;
+        if !self.lits.iter().any(|(k, n)| below_only_values(n) && node::dotted_name(k)) {
             return Vec::new();
-        };
-        names.into_iter().cloned().collect()
+        }
+        let sig_count = self.specific_sigs(cx);
+        let names: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(k, n)| {
+                below_only_values(n)
+                    && node::dotted_name(k)
+                    && !looks_like_version(k)
+                    && !n.answers_alone(&sig_count, cx)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        let beside = self.param.as_deref().is_some_and(below_only_values);
+        if names.len() >= 2 && (self.param.is_none() || beside) || !names.is_empty() && beside {
+            names
+        } else {
+            Vec::new()
+        }
     }
 
     /// How many of this node's children (its parameter among them) answer each specific
@@ -410,17 +420,19 @@ impl Node {
 
     /// Moves into a parameter of ids (numbers, hashes, ids the path patterns read as such,
     /// no literal merged into it) the literal children beside it with endpoints below them,
-    /// all of which the ids have too, and no response shape of their own: a hot name taking
-    /// an id's place, however often it is seen (HubSpot's pipeline `default` and its
-    /// `stages` beside numbered pipelines, Gitea's `commits/main/status` beside commit
-    /// hashes, Trello's `members/me/boards`). A literal with nothing below it stays one
+    /// all of which the ids have too, answering there as the ids do (one specific shape in
+    /// common at least: [`Node::answers_below_as`]), and no response shape of their own: a
+    /// hot name taking an id's place, however often it is seen (HubSpot's pipeline
+    /// `default` and its `stages` beside numbered pipelines, Okta's authorization server
+    /// `default`, Trello's `members/me/boards`). A literal with nothing below it stays one
     /// (`/users/me`, `/releases/latest`): the counts cannot tell an endpoint of its own from
-    /// a hot value there, and an endpoint is what the rule keeps. Nor does a
-    /// collection's name (a plural word) or a version join. On the last pass only, and
-    /// beside a parameter that took two ids or more: on an earlier one, names of an open set
-    /// not judged yet would join one id-like name among them, and not count as the values
-    /// merged that the open set's judgement weighs (`/user/starred/{owner}` in
-    /// `bench/templating.py`'s GitHub cells).
+    /// a hot value there, and an endpoint is what the rule keeps. (A `me` with the
+    /// ids' endpoints below it, answering as theirs, joins: Trello documents it as an id.)
+    /// Nor does a collection's name (a plural word) or a version join. On the last pass
+    /// only, and beside a parameter of ids that is no API version (`varied`): on an earlier
+    /// pass, names of an open set not judged yet would join one id-like name among them,
+    /// and not count as the values merged that the open set's judgement weighs
+    /// (`/user/starred/{owner}` in `bench/templating.py`'s GitHub cells).
     fn join_beside_ids(&mut self, param: &mut Node, min_count: usize, above: &[&Echo], cx: &Cx, at: &str) {
         let mut param_skeletons = Vec::new();
         param.skeletons("", &mut param_skeletons);
@@ -433,7 +445,7 @@ impl Node {
                     && !node::plural(k)
                     && (n.lits.len() > 0 || n.param.is_some())
                     && n.has_no_own_evidence(param, &param_skeletons, cx)
-                    && n.answers_as(param, cx)
+                    && n.answers_below_as(param, cx)
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -459,23 +471,46 @@ impl Node {
             Some(w) => w.push_str(&format!("; {why}")),
             None => param.why = Some(format!("ids; {why}")),
         }
+        // (A parameter of ids on a partial view, as when it was first learned: see `learn`.)
+        cx.below_ids.set(cx.view == View::Partial && !param.slug);
         param.learn(min_count, above, cx, &format!("{at}/{{}}"));
     }
 
     /// Whether every endpoint below this node answers with response shapes that the same
-    /// place below `like` answers with (or generic ones): Stripe's
-    /// `/v1/credit_notes/preview/lines` answers otherwise than `/v1/credit_notes/{}/lines`,
-    /// and is an endpoint of its own however its path reads.
-    fn answers_as(&self, like: &Node, cx: &Cx) -> bool {
-        self.sigs.iter().all(|s| cx.generic.contains(s) || like.sigs.contains(s))
-            && self.lits.iter().all(|(k, c)| match like.lits.get(k).or(like.param.as_deref()) {
-                Some(l) => c.answers_as(l, cx),
-                None => true,
-            })
-            && match (&self.param, &like.param) {
-                (Some(c), Some(l)) => c.answers_as(l, cx),
-                _ => true,
+    /// place below `like` answers with (or generic ones), and one of them at least with a
+    /// specific shape `like` answers there too (`matched`, positive evidence: with none,
+    /// nothing was compared). Stripe's `/v1/credit_notes/preview/lines` answers otherwise
+    /// than `/v1/credit_notes/{}/lines`, and is an endpoint of its own however its path
+    /// reads.
+    fn answers_as(&self, like: &Node, cx: &Cx, matched: &mut bool) -> bool {
+        for s in self.sigs.iter().filter(|s| !cx.generic.contains(s)) {
+            if !like.sigs.contains(s) {
+                return false;
             }
+            *matched = true;
+        }
+        self.lits.iter().all(|(k, c)| match like.lits.get(k).or(like.param.as_deref()) {
+            Some(l) => c.answers_as(l, cx, matched),
+            None => true,
+        }) && match (&self.param, &like.param) {
+            (Some(c), Some(l)) => c.answers_as(l, cx, matched),
+            _ => true,
+        }
+    }
+
+    /// Whether the endpoints below this node (not the node itself) answer as the same
+    /// places below `like` do, one of them at least with a specific shape of theirs
+    /// ([`Node::answers_as`]).
+    fn answers_below_as(&self, like: &Node, cx: &Cx) -> bool {
+        let mut matched = false;
+        let alike = self.lits.iter().all(|(k, c)| match like.lits.get(k).or(like.param.as_deref()) {
+            Some(l) => c.answers_as(l, cx, &mut matched),
+            None => true,
+        }) && match (&self.param, &like.param) {
+            (Some(c), Some(l)) => c.answers_as(l, cx, &mut matched),
+            _ => true,
+        };
+        alike && matched
     }
 
     /// The literal children left beside `param` with values below them (a hot dataset's

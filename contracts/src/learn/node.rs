@@ -96,7 +96,8 @@ pub(super) struct Node {
     pub(super) spread: usize,
     /// Of a parameter: how many literal values were merged into it.
     pub(super) values: usize,
-    /// Of a parameter learned from values: the rule that merged them, with its counts.
+    /// Of a parameter learned from values, or of ids that names beside them joined: the rule
+    /// that merged them, with its counts.
     pub(super) why: Option<String>,
     /// Of a parameter of prefixed ids (`acc_1Nv0FGQ9RKHgCVdK`) or of long ids of mixed case
     /// (`7X1cMBn4lhv0uM0Ac9uxZr`): the type prefixes and lengths seen (at most
@@ -194,18 +195,20 @@ pub(super) fn value_form(seg: &str) -> bool {
 
 /// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
 /// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
-const FILE_EXTENSIONS: [&str; 40] = [
+const FILE_EXTENSIONS: [&str; 50] = [
     "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
     "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
-    "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite",
+    "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite", "php", "asp", "aspx", "jsp", "cgi", "do", "action",
+    "svc", "asmx", "pl",
 ];
 
 /// Whether a name is dotted as hosts and entity ids are (`matrix.org`, `kde.org`,
 /// `camera.front_door`, `ip-10-0-1-7.ec2.internal`): two labels or more of letters,
 /// digits, `-` and `_`, a letter among them, the last no file extension
-/// ([`FILE_EXTENSIONS`]), not a version (`v1.2`: a version has no letter but its `v`). An
-/// API's endpoint names are words, not dotted; its values (servers, domains, entities)
-/// are.
+/// ([`FILE_EXTENSIONS`]), not a version (`v1.2`: a version has no letter but its `v`).
+/// Values are dotted (servers, domains, entities), and so are some endpoint names (Slack's
+/// methods, Kubernetes' API groups): `Node::dotted_values` says when dotted names are
+/// values.
 pub(super) fn dotted_name(seg: &str) -> bool {
     let label = |l: &str| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
     let mut labels = 0;

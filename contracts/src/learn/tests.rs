@@ -238,26 +238,37 @@ fn slugs_become_parameters_and_literals_stay() {
 #[test]
 fn a_hot_name_beside_ids_with_only_the_ids_endpoints_below_is_one_of_them() {
     // HubSpot: half the requests name the pipeline `default`, the rest numbered pipelines,
-    // each seen once; `default` has the numbered ones' `stages` below it.
-    let mut paths = Vec::new();
+    // each seen once; `default` has the numbered ones' `stages` below it, answering as
+    // theirs do (shape 2; a pipeline is shape 1).
+    let mut paths: Vec<(String, Option<u64>)> = Vec::new();
     for i in 0..40u64 {
         let id = 10_000_000 + i * 7_919;
-        paths.push(format!("/crm/v3/pipelines/deals/{id}"));
-        paths.push(format!("/crm/v3/pipelines/deals/{}/stages", id + 1));
+        paths.push((format!("/crm/v3/pipelines/deals/{id}"), Some(1)));
+        paths.push((format!("/crm/v3/pipelines/deals/{}/stages", id + 1), Some(2)));
         for _ in 0..2 {
-            paths.push("/crm/v3/pipelines/deals/default".to_owned());
-            paths.push("/crm/v3/pipelines/deals/default/stages".to_owned());
+            paths.push(("/crm/v3/pipelines/deals/default".to_owned(), Some(1)));
+            paths.push(("/crm/v3/pipelines/deals/default/stages".to_owned(), Some(2)));
         }
-        // Beside them, a hot endpoint with nothing below it, and one with an endpoint of
-        // its own below it: both stay.
-        paths.push("/crm/v3/pipelines/deals/me".to_owned());
-        paths.push("/crm/v3/pipelines/deals/audit/log".to_owned());
+        // Beside them, a hot endpoint with nothing below it (no JSON answer), and one with
+        // an endpoint of its own below it: both stay.
+        paths.push(("/crm/v3/pipelines/deals/me".to_owned(), None));
+        paths.push(("/crm/v3/pipelines/deals/audit/log".to_owned(), Some(3)));
     }
-    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let learned = |paths: &[(String, Option<u64>)]| {
+        Templater::new(learn_with_bodies(paths.iter().map(|(p, s)| (p.as_str(), *s))))
+    };
+    let t = learned(&paths);
     assert_eq!(t.template("/crm/v3/pipelines/deals/default/stages"), "/crm/v3/pipelines/deals/{deal_id}/stages");
     assert_eq!(t.template("/crm/v3/pipelines/deals/default"), "/crm/v3/pipelines/deals/{deal_id}");
     assert_eq!(t.template("/crm/v3/pipelines/deals/me"), "/crm/v3/pipelines/deals/me");
     assert_eq!(t.template("/crm/v3/pipelines/deals/audit/log"), "/crm/v3/pipelines/deals/audit/log");
+    // Without answers to compare (no JSON, or errors only), nothing says `default` answers
+    // as the ids do: it stays.
+    let blind: Vec<(String, Option<u64>)> = paths.iter().map(|(p, _)| (p.clone(), None)).collect();
+    assert_eq!(
+        learned(&blind).template("/crm/v3/pipelines/deals/default/stages"),
+        "/crm/v3/pipelines/deals/default/stages"
+    );
 }
 
 #[test]
@@ -278,10 +289,10 @@ fn a_name_beside_ids_answering_otherwise_below_stays() {
 }
 
 #[test]
-fn a_few_dotted_names_alike_below_are_values() {
+fn a_few_dotted_names_with_values_below_are_values() {
     // Matrix: five media servers, each with media ids below, under `download` and
     // `thumbnail` (two endpoints, alike below: they stay literal once the servers are one
-    // parameter); Home Assistant: three cameras, each answering an image (no JSON shape).
+    // parameter).
     let mut paths = Vec::new();
     for (i, server) in ["matrix.org", "kde.org", "mozilla.org", "element.io", "acme.chat"].iter().enumerate() {
         for j in 0..6 {
@@ -289,12 +300,18 @@ fn a_few_dotted_names_alike_below_are_values() {
             paths.push(format!("/_matrix/media/v3/thumbnail/{server}/{}", 200_000 + 17 * (6 * i + j)));
         }
     }
-    for camera in ["camera.front_door", "camera.backyard", "camera.driveway"] {
+    // Dotted endpoint names stay: Slack's methods (leaves), Kubernetes' API groups (a
+    // version below each, then resources), a web app's files.
+    for method in ["chat.postMessage", "reactions.add", "users.info", "conversations.list"] {
         for _ in 0..10 {
-            paths.push(format!("/api/camera_proxy/{camera}"));
+            paths.push(format!("/api/{method}"));
         }
     }
-    // File names are no such values: a web app's two assets stay apart.
+    for group in ["networking.k8s.io", "storage.k8s.io", "rbac.authorization.k8s.io"] {
+        for _ in 0..10 {
+            paths.push(format!("/apis/{group}/v1"));
+        }
+    }
     for file in ["app.js", "site.css"] {
         for _ in 0..10 {
             paths.push(format!("/static/{file}"));
@@ -305,11 +322,12 @@ fn a_few_dotted_names_alike_below_are_values() {
     assert!(download.starts_with("/_matrix/media/v3/download/{"), "{download}");
     let thumbnail = t.template("/_matrix/media/v3/thumbnail/new.server/123");
     assert!(thumbnail.starts_with("/_matrix/media/v3/thumbnail/{"), "{thumbnail}");
-    let camera = t.template("/api/camera_proxy/camera.garage");
-    assert!(camera.starts_with("/api/camera_proxy/{"), "{camera}");
+    assert_eq!(t.template("/api/chat.postMessage"), "/api/chat.postMessage");
+    assert_eq!(t.template("/apis/storage.k8s.io/v1"), "/apis/storage.k8s.io/v1");
     assert_eq!(t.template("/static/app.js"), "/static/app.js");
-    assert!(node::dotted_name("ip-10-0-1-7.ec2.internal"));
+    assert!(node::dotted_name("ip-10-0-1-7.ec2.internal") && node::dotted_name("camera.front_door"));
     assert!(!node::dotted_name("v1.2") && !node::dotted_name("1.2.3") && !node::dotted_name("openapi.json"));
+    assert!(!node::dotted_name("index.php") && !node::dotted_name(".well-known"));
 }
 
 #[test]
@@ -802,18 +820,14 @@ fn a_literal_of_the_form_of_the_prefixed_ids_beside_it_is_one_of_them() {
         .map(|id| format!("/v1/accounts/{id}/persons"))
         .collect();
     paths.push("/v1/accounts/acc_QdotgAowmgybub/persons".to_owned());
-    // Not of the form: another prefix, another length. (With an endpoint below them the
-    // ids do not have: with only the ids' endpoints below, any name beside ids joins them,
-    // `join_beside_ids`.)
-    paths.push("/v1/accounts/per_QdotgAowmgybub/external_accounts".to_owned());
-    paths.push("/v1/accounts/acc_QdotgAowmgy/external_accounts".to_owned());
+    // Not of the form: another prefix, another length. (No answers: nothing says they
+    // answer as the ids do, so only their form could join them, `join_beside_ids`.)
+    paths.push("/v1/accounts/per_QdotgAowmgybub/persons".to_owned());
+    paths.push("/v1/accounts/acc_QdotgAowmgy/persons".to_owned());
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     let templated = t.template("/v1/accounts/acc_QdotgAowmgybub/persons");
     assert!(templated.starts_with("/v1/accounts/{"), "{templated}");
-    assert_eq!(
-        t.template("/v1/accounts/per_QdotgAowmgybub/external_accounts"),
-        "/v1/accounts/per_QdotgAowmgybub/external_accounts"
-    );
+    assert_eq!(t.template("/v1/accounts/per_QdotgAowmgybub/persons"), "/v1/accounts/per_QdotgAowmgybub/persons");
 }
 
 #[test]

@@ -173,18 +173,23 @@ pub(crate) fn file_body(file: &Path, media: Option<&str>) -> std::io::Result<Moc
         media.is_some_and(mockdrift_contracts::media::is_json) || mockdrift_contracts::media::sniff_json(json);
     Ok(match Node::parse(json, first_line) {
         Ok(n) => MockBody::Json(n),
-        Err(e) if jsonish => MockBody::NotCompared(format!("body file is not valid JSON ({e})")),
+        Err(mut e) if jsonish => {
+            // (The position in the file, not in the JSON after the guard.)
+            e.line += first_line - 1;
+            e.offset += bytes.len() - json.len();
+            MockBody::NotCompared(format!("body file is not valid JSON ({e})"))
+        }
         Err(_) => MockBody::NotCompared("body file is not JSON".to_owned()),
     })
 }
 
 /// A body given as text: JSON is parsed (every node on `line`), anything else is not compared.
 pub(crate) fn text_body(text: &str, line: usize, media: Option<&str>) -> MockBody {
+    // (An ASCII guard left out leaves UTF-8.)
+    let text = std::str::from_utf8(mockdrift_contracts::media::without_xssi_guard(text.as_bytes())).unwrap_or(text);
     if text.is_empty() {
         return MockBody::None;
     }
-    // (An ASCII guard left out leaves UTF-8.)
-    let text = std::str::from_utf8(mockdrift_contracts::media::without_xssi_guard(text.as_bytes())).unwrap_or(text);
     let jsonish = media.is_some_and(mockdrift_contracts::media::is_json)
         || mockdrift_contracts::media::sniff_json(text.as_bytes());
     match json_in_string(text, line) {
@@ -248,7 +253,11 @@ mod tests {
         let file = dir.path().join("change.json");
         std::fs::write(&file, ")]}'\n{\n  \"_number\": 1\n}\n").expect("write");
         let MockBody::Json(n) = file_body(&file, None).expect("read") else { panic!("not read as JSON") };
-        // Lines are the file's: the body starts on line 2.
+        // Lines are the file's: the body starts on line 2, and an error is where it is.
         assert_eq!(n.line, 2);
+        std::fs::write(&file, ")]}'\n{\n  \"_number\": \n}\n").expect("write");
+        let MockBody::NotCompared(why) = file_body(&file, None).expect("read") else { panic!("read as JSON") };
+        assert!(why.contains("line 4"), "{why}");
+        assert!(matches!(text_body(")]}'\n", 7, None), MockBody::None));
     }
 }
