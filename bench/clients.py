@@ -462,6 +462,19 @@ def line(name, path, query, status, ctype, body):
                            response={"headers": headers, "body": body if isinstance(body, str) else json.dumps(body)})) + "\n"
 
 
+def write(table, client, n, seed, out, answer):
+    """Write n exchanges of `client` (of `table`, a batch's clients) to `out`, each answered by
+    `answer(rng, i, template, kind, name, path, query, status)` -> (status, content type, body);
+    return {template: set of parameter-value tuples} for the templates requested. The one
+    writer of batches 2 to 5."""
+    used = {}
+    with open(out, "w") as f:
+        for rng, i, t, kind, name, path, query, status in requests(table, client, n, seed, used, "tpl"):
+            status, ctype, body = answer(rng, i, t, kind, name, path, query, status)
+            f.write(line(name, path, query, status, ctype, body))
+    return used
+
+
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
     used = {}

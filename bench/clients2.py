@@ -530,29 +530,29 @@ TEXT = {"t": ("text/plain; charset=utf-8", "Started by user admin\nBuilding in w
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-    used = {}
-    with open(out, "w") as f:
-        for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
-            ctype = "application/json"
-            if status == 200:
-                item = clients.item(rng, i, t)
-                if kind in TEXT:
-                    ctype, text = TEXT[kind]
-                    if name == "prometheus":
-                        text = "Prometheus Server is " + ("Healthy.\n" if "healthy" in t else "Ready.\n")
-                    elif name == "graph":
-                        ctype = "image/jpeg"
-                    elif name == "couchdb":
-                        ctype = "application/pdf" if path.endswith(".pdf") else "image/png" if path.endswith(".png") else "image/jpeg"
-                    body = text
-                elif kind == "a":
-                    body = [f"x{i}", f"y{i}"] if t in ("/_all_dbs",) else [item, dict(item)]
-                elif kind == "s":
-                    body = _es_wrap(t, [item, dict(item)])
-                else:
-                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+
+    def answer(rng, i, t, kind, name, path, query, status):
+        ctype = "application/json"
+        if status == 200:
+            item = clients.item(rng, i, t)
+            if kind in TEXT:
+                ctype, text = TEXT[kind]
+                if name == "prometheus":
+                    text = "Prometheus Server is " + ("Healthy.\n" if "healthy" in t else "Ready.\n")
+                elif name == "graph":
+                    ctype = "image/jpeg"
+                elif name == "couchdb":
+                    ctype = "application/pdf" if path.endswith(".pdf") else "image/png" if path.endswith(".png") else "image/jpeg"
+                body = text
+            elif kind == "a":
+                body = [f"x{i}", f"y{i}"] if t in ("/_all_dbs",) else [item, dict(item)]
+            elif kind == "s":
+                body = _es_wrap(t, [item, dict(item)])
             else:
-                body = ERRORS[name]
-                ctype = ERROR_TYPE.get(name, ctype)
-            f.write(clients.line(name, path, query, status, ctype, body))
-    return used
+                body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+        else:
+            body = ERRORS[name]
+            ctype = ERROR_TYPE.get(name, ctype)
+        return status, ctype, body
+
+    return clients.write(CLIENTS, client, n, seed, out, answer)

@@ -816,38 +816,38 @@ RAW = {("vault", "t"): ("application/pem-certificate-chain", "-----BEGIN CERTIFI
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-    used = {}
-    with open(out, "w") as f:
-        for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
-            ctype = "application/json"
-            xml = name == "musicbrainz" and "fmt=json" not in (query or "")
-            missing = name == "hackernews" and status == 404
-            if missing:
-                status = 200  # Firebase has no 404: a missing item or user is null
-            if missing and "{id}" in t:
-                body = None
-            elif status == 200:
-                item = clients.item(rng, i, t)
-                if (name, kind) in RAW:
-                    ctype, body = RAW[name, kind]
-                elif kind == "e":
-                    status, ctype, body = 204, None, ""
-                elif xml:
-                    if "fmt=txt" in (query or ""):
-                        ctype, body = "text/plain; charset=utf-8", "acoustic\nalternative rock\nambient\n"
-                    else:
-                        ctype = "application/xml; charset=UTF-8"
-                        e = t.split("/")[3]
-                        body = ('<?xml version="1.0" encoding="UTF-8"?><metadata xmlns="http://musicbrainz.org/ns/'
-                                f'mmd-2.0#"><{e} id="{i}"><name>x</name></{e}></metadata>')
-                elif kind == "n":
-                    body = rng.randrange(40_000_000, 42_300_000) if name == "hackernews" else rng.randrange(0, 5000)
-                elif kind == "a":
-                    body = [rng.randrange(42_000_000, 42_210_000) for _ in range(rng.randrange(5, 30))]
+
+    def answer(rng, i, t, kind, name, path, query, status):
+        ctype = "application/json"
+        xml = name == "musicbrainz" and "fmt=json" not in (query or "")
+        missing = name == "hackernews" and status == 404
+        if missing:
+            status = 200  # Firebase has no 404: a missing item or user is null
+        if missing and "{id}" in t:
+            body = None
+        elif status == 200:
+            item = clients.item(rng, i, t)
+            if (name, kind) in RAW:
+                ctype, body = RAW[name, kind]
+            elif kind == "e":
+                status, ctype, body = 204, None, ""
+            elif xml:
+                if "fmt=txt" in (query or ""):
+                    ctype, body = "text/plain; charset=utf-8", "acoustic\nalternative rock\nambient\n"
                 else:
-                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+                    ctype = "application/xml; charset=UTF-8"
+                    e = t.split("/")[3]
+                    body = ('<?xml version="1.0" encoding="UTF-8"?><metadata xmlns="http://musicbrainz.org/ns/'
+                            f'mmd-2.0#"><{e} id="{i}"><name>x</name></{e}></metadata>')
+            elif kind == "n":
+                body = rng.randrange(40_000_000, 42_300_000) if name == "hackernews" else rng.randrange(0, 5000)
+            elif kind == "a":
+                body = [rng.randrange(42_000_000, 42_210_000) for _ in range(rng.randrange(5, 30))]
             else:
-                body = MB_XML_ERROR if xml else ERRORS[name]
-                ctype = "application/xml; charset=UTF-8" if xml else ERROR_TYPE.get(name, ctype)
-            f.write(clients.line(name, path, query, status, ctype, body))
-    return used
+                body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+        else:
+            body = MB_XML_ERROR if xml else ERRORS[name]
+            ctype = "application/xml; charset=UTF-8" if xml else ERROR_TYPE.get(name, ctype)
+        return status, ctype, body
+
+    return clients.write(CLIENTS, client, n, seed, out, answer)

@@ -672,20 +672,20 @@ RAW = {("gitea", "d"): ("text/plain; charset=utf-8", "diff --git a/go.mod b/go.m
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-    used = {}
-    with open(out, "w") as f:
-        for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
-            ctype = CTYPE.get(name, "application/json")
-            if status == 200:
-                item = clients.item(rng, i, t)
-                if (name, kind) in RAW:
-                    ctype, body = RAW[name, kind]
-                elif kind == "a":
-                    body = [f"{_last(t)}-{i}-{k}" for k in range(rng.randrange(2, 6))]
-                else:
-                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+
+    def answer(rng, i, t, kind, name, path, query, status):
+        ctype = CTYPE.get(name, "application/json")
+        if status == 200:
+            item = clients.item(rng, i, t)
+            if (name, kind) in RAW:
+                ctype, body = RAW[name, kind]
+            elif kind == "a":
+                body = [f"{_last(t)}-{i}-{k}" for k in range(rng.randrange(2, 6))]
             else:
-                body = ERRORS[name]
-                ctype = ERROR_TYPE.get(name, ctype)
-            f.write(clients.line(name, path, query, status, ctype, body))
-    return used
+                body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+        else:
+            body = ERRORS[name]
+            ctype = ERROR_TYPE.get(name, ctype)
+        return status, ctype, body
+
+    return clients.write(CLIENTS, client, n, seed, out, answer)

@@ -767,29 +767,29 @@ STREAM = {"/Videos/{itemId}/stream": ("video/mp4", "\u0000\u0000\u0000\u0020ftyp
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-    used = {}
-    with open(out, "w") as f:
-        for rng, i, t, kind, name, path, query, status in clients.requests(CLIENTS, client, n, seed, used, "tpl"):
-            ctype = CTYPE.get(name, "application/json")
-            if status == 200:
-                item = clients.item(rng, i, t)
-                if t in STREAM:
-                    ctype, body = STREAM[t]
-                elif (name, kind) in RAW:
-                    ctype, body = RAW[name, kind]
-                elif kind == "p":
-                    body = [item, dict(item)]
-                elif kind == "a":
-                    body = [f"{_last(t)}-{i}-{k}" for k in range(rng.randrange(2, 6))]
-                    if name == "zulip":
-                        body = {"result": "success", "msg": "", ZULIP_ARRAYS.get(_last(t), _last(t)): [i, i + 1]}
-                else:
-                    body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
-                if name == "gerrit" and not isinstance(body, str):
-                    body = XSSI + json.dumps(body)
+
+    def answer(rng, i, t, kind, name, path, query, status):
+        ctype = CTYPE.get(name, "application/json")
+        if status == 200:
+            item = clients.item(rng, i, t)
+            if t in STREAM:
+                ctype, body = STREAM[t]
+            elif (name, kind) in RAW:
+                ctype, body = RAW[name, kind]
+            elif kind == "p":
+                body = [item, dict(item)]
+            elif kind == "a":
+                body = [f"{_last(t)}-{i}-{k}" for k in range(rng.randrange(2, 6))]
+                if name == "zulip":
+                    body = {"result": "success", "msg": "", ZULIP_ARRAYS.get(_last(t), _last(t)): [i, i + 1]}
             else:
-                status = ERROR_STATUS.get(name, status)
-                body = ERRORS[name]
-                ctype = ERROR_TYPE.get(name, ctype)
-            f.write(clients.line(name, path, query, status, ctype, body))
-    return used
+                body = clients.wrap(name, t, kind, item, OWRAP, WRAP)
+            if name == "gerrit" and not isinstance(body, str):
+                body = XSSI + json.dumps(body)
+        else:
+            status = ERROR_STATUS.get(name, status)
+            body = ERRORS[name]
+            ctype = ERROR_TYPE.get(name, ctype)
+        return status, ctype, body
+
+    return clients.write(CLIENTS, client, n, seed, out, answer)
