@@ -233,6 +233,15 @@ impl PathLearner {
         } else if segs.last().is_some_and(|l| file_name(l)) {
             ending = Ending::DOTTED;
         }
+        // A file name made of earlier segments' values (NuGet's
+        // `/humanizer.core/3.4.14/humanizer.core.3.4.14.nupkg`): the same name under each.
+        let referenced: String;
+        if let Some((last, before)) = segs.split_last()
+            && let Some(r) = with_references(before, last)
+        {
+            referenced = r;
+            *segs.last_mut().expect("a last segment") = &referenced;
+        }
         self.root.insert(&segs, sigs, weight.max(1), self.cap, origin, ending);
         self.since_check += 1;
         if self.since_check >= CHECK_EVERY {
@@ -826,6 +835,95 @@ fn file_name(seg: &str) -> bool {
             && ext.as_bytes()[0].is_ascii_alphabetic()
             && !stem.bytes().all(|c| c.is_ascii_digit() || c == b'.')
     })
+}
+
+/// What opens and closes a reference to an earlier segment in a path's last segment (see
+/// [`with_references`]): control characters, which no request target holds.
+pub(super) const REF_OPEN: char = '\u{1}';
+const REF_CLOSE: char = '\u{2}';
+
+/// What separates the parts of a file name made of values (`{id}.{version}.nupkg`,
+/// `{package}-{version}.tgz`, `{source}_{version}_{arch}.deb`).
+const REF_DELIMS: &[u8] = b".-_+~";
+
+/// A path's last segment with the values of earlier segments it holds marked as references
+/// to their places: NuGet's `humanizer.core.3.4.14.nupkg` under `/humanizer.core/3.4.14/`
+/// is `⟨1⟩.⟨2⟩.nupkg` (and `humanizer.core.nuspec` `⟨1⟩.nuspec`), one name under every
+/// package and version, so that their subtrees are alike; the templates write the
+/// references back ([`expand_references`]): as the parameter where the segment is one
+/// (`{id}.{version}.nupkg`), as the value where it stayed literal. A value counts whole,
+/// between separators ([`REF_DELIMS`]), of two bytes or more (the longest first, then the
+/// nearest). None when the segment holds none, or is one value whole (`/users/1/1`: the
+/// value is the segment's own). Bounded: a segment of at most 256 bytes, values of at most
+/// 128.
+pub(super) fn with_references(before: &[&str], last: &str) -> Option<String> {
+    if last.len() > 256 || last.contains([REF_OPEN, REF_CLOSE]) || before.is_empty() {
+        return None;
+    }
+    let mut cands: Vec<(usize, &str)> = before
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| (2..=128).contains(&v.len()) && **v != last && !v.contains([REF_OPEN, REF_CLOSE]))
+        .map(|(j, v)| (j, *v))
+        .collect();
+    if cands.is_empty() {
+        return None;
+    }
+    cands.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(b.0.cmp(&a.0)));
+    let b = last.as_bytes();
+    let (mut out, mut from, mut i, mut refs) = (String::new(), 0, 0, 0);
+    while i < b.len() {
+        let boundary = i == 0 || REF_DELIMS.contains(&b[i - 1]);
+        let hit = boundary
+            .then(|| {
+                cands.iter().find(|(_, v)| {
+                    b[i..].starts_with(v.as_bytes()) && b.get(i + v.len()).is_none_or(|c| REF_DELIMS.contains(c))
+                })
+            })
+            .flatten();
+        match hit {
+            Some((j, v)) => {
+                out.push_str(&last[from..i]);
+                out.push(REF_OPEN);
+                out.push_str(&j.to_string());
+                out.push(REF_CLOSE);
+                refs += 1;
+                i += v.len();
+                from = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&last[from..]);
+    (refs > 0).then_some(out)
+}
+
+/// A learned template with the references [`with_references`] marked written back: each as
+/// the text of the segment it names (a parameter, `{id}`, or a literal).
+pub(super) fn expand_references(template: &str) -> String {
+    if !template.contains(REF_OPEN) {
+        return template.to_owned();
+    }
+    let segs: Vec<&str> = template.split('/').collect();
+    let mut out = String::new();
+    for (n, seg) in segs.iter().enumerate() {
+        if n > 0 {
+            out.push('/');
+        }
+        let mut rest = *seg;
+        while let Some((lit, tail)) = rest.split_once(REF_OPEN) {
+            out.push_str(lit);
+            let (j, tail) = tail.split_once(REF_CLOSE).unwrap_or((tail, ""));
+            // (`segs[0]` is the empty text before the first `/`.)
+            match j.parse::<usize>().ok().and_then(|j| segs.get(j + 1)) {
+                Some(s) if !s.contains(REF_OPEN) => out.push_str(s),
+                _ => out.push_str(j),
+            }
+            rest = tail;
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 /// A path's segment `i` as the learner keys it: the last one without its format extension

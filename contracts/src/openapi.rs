@@ -31,9 +31,15 @@ fn operation_id(method: &str, path: &str) -> String {
 }
 
 fn path_params(template: &str) -> Vec<Value> {
-    template
-        .split('/')
-        .filter_map(|s| crate::template::param_parts(s).map(|(_, name, _)| name))
+    let mut names: Vec<&str> = Vec::new();
+    for name in template.split('/').flat_map(crate::template::param_names) {
+        // (A name again in a file name made of the path's values: one parameter.)
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+        .into_iter()
         .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
         .collect()
 }

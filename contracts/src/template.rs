@@ -55,6 +55,22 @@ pub fn param_parts(seg: &str) -> Option<(&str, &str, &str)> {
     (!pre.contains('}') && !suf.contains('{')).then_some((pre, name, suf))
 }
 
+/// The names of a template segment's parameters, in order: `{id}.{version}.nupkg` has two,
+/// `:id` one, a literal none.
+pub fn param_names(seg: &str) -> Vec<&str> {
+    if let Some(name) = seg.strip_prefix(':') {
+        return vec![name];
+    }
+    let mut out = Vec::new();
+    let mut rest = seg;
+    while let Some((_, tail)) = rest.split_once('{') {
+        let Some((name, after)) = tail.split_once('}') else { break };
+        out.push(name);
+        rest = after;
+    }
+    out
+}
+
 /// The format extensions an API may add to a path's last segment (`/Calls/{sid}.json`:
 /// Twilio, Shopify, Zendesk, Rails, Datasette): learned as how the path ends, not as part of
 /// its last value or name.
@@ -130,7 +146,9 @@ impl Route {
                     return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" });
                 }
                 Some((pre, n, suf)) => {
-                    if names.iter().any(|x| x == n) {
+                    // A name may come again in a segment with text around it: a file name
+                    // made of the path's values (`/{id}/{version}/{id}.nuspec`).
+                    if names.iter().any(|x| x == n) && pre.is_empty() && suf.is_empty() {
                         return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
                     }
                     names.push(n.to_owned());
@@ -425,8 +443,21 @@ impl RouteSet {
 pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
     let segs: Vec<&str> = template.split('/').collect();
     let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (i, seg) in segs.iter().enumerate() {
         let Some((pre, name, suf)) = param_parts(seg) else { continue };
+        // A file name made of the values before it (`{id}.{version}.nupkg`): named by its
+        // segment, explained by them.
+        let names = param_names(seg);
+        if names.iter().all(|n| seen.contains(n)) {
+            let list: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+            out.push((
+                (*seg).to_owned(),
+                format!("a file name made of the values of {} before it", list.join(" and ")),
+            ));
+            continue;
+        }
+        seen.extend(names);
         let values: Vec<&str> = samples
             .iter()
             .filter_map(|p| p.split('?').next().and_then(|p| p.split('/').nth(i)))

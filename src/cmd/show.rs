@@ -68,7 +68,12 @@ pub(crate) fn show(
         } else {
             let _ = writeln!(out, "{template}: why each parameter is one");
             for (name, reason) in why {
-                let _ = writeln!(out, "  {{{name}}}: {reason}");
+                // (A segment made of the values before it is named by its text.)
+                if name.contains('{') {
+                    let _ = writeln!(out, "  {name}: {reason}");
+                } else {
+                    let _ = writeln!(out, "  {{{name}}}: {reason}");
+                }
             }
         }
         out.push('\n');

@@ -382,7 +382,9 @@ impl Node {
         let mut node = self;
         for first in segs {
             node.count += weight;
-            node = if let Some(reason) = param_reason(first) {
+            // (A file name's references to earlier values are a name, see `with_references`.)
+            let reason = if first.contains(super::REF_OPEN) { None } else { param_reason(first) };
+            node = if let Some(reason) = reason {
                 let param = node.param.get_or_insert_with(Box::default);
                 if version_value(first) {
                     param.saw(first);
@@ -698,6 +700,7 @@ impl Node {
             let why: Vec<(String, String)> =
                 names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
             // One template for each way the paths end here (`/Calls/{call}.json`).
+            let bare = super::expand_references(&bare);
             for ext in self.endings.templated().texts() {
                 out.push((format!("{bare}{ext}"), why.clone()));
             }

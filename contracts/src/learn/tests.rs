@@ -331,6 +331,58 @@ fn a_few_dotted_names_with_values_below_are_values() {
 }
 
 #[test]
+fn a_file_name_made_of_the_values_before_it_is_written_with_their_parameters() {
+    // NuGet's flat container: `/{id}/{version}/{id}.{version}.nupkg` and `{id}.nuspec`, ids
+    // with dots, versions with dots and dashes; every file name differs, the names made of
+    // the values do not. One package with its own versions below a literal name (npm's
+    // scoped tarballs kept apart), and a file whose name holds no earlier value.
+    let mut paths = Vec::new();
+    let ids = ["newtonsoft.json", "serilog", "humanizer.core", "xunit.runner.visualstudio", "dapper", "polly"];
+    for (i, id) in ids.iter().enumerate() {
+        for j in 0..8 {
+            let version = format!("{}.{}.{}{}", 1 + i, j, 3 * j + i, if j == 5 { "-preview.7" } else { "" });
+            paths.push(format!("/v3-flatcontainer/{id}/{version}/{id}.{version}.nupkg"));
+            paths.push(format!("/v3-flatcontainer/{id}/{version}/{id}.nuspec"));
+            paths.push(format!("/v3-flatcontainer/{id}/index.json"));
+        }
+    }
+    for j in 0..8 {
+        paths.push(format!("/pool/main/zlib/1.{j}.{}/zlib_1.{j}.{}_amd64.deb", 2 * j, 2 * j));
+        paths.push(format!("/pool/main/zlib/1.{j}.{}/README.txt", 2 * j));
+    }
+    let routes = learn(paths.iter().map(String::as_str));
+    let texts: Vec<&str> = routes.iter().map(Route::as_str).collect();
+    let t = Templater::new(routes.clone());
+    let nupkg = t.template("/v3-flatcontainer/moq/4.2.0/moq.4.2.0.nupkg");
+    let nuspec = t.template("/v3-flatcontainer/moq/4.2.0/moq.nuspec");
+    let parts = |t: &str| t.split('/').map(str::to_owned).collect::<Vec<_>>();
+    let (p, s) = (parts(&nupkg), parts(&nuspec));
+    assert!(p[2].starts_with('{') && p[3].starts_with('{'), "{texts:?}");
+    // The file name is written with the parameters above it, by their names.
+    assert_eq!(p[4], format!("{}.{}.nupkg", p[2], p[3]), "{texts:?}");
+    assert_eq!(s[4], format!("{}.nuspec", s[2]), "{texts:?}");
+    // A literal value is written back as itself; a file holding no value stays literal.
+    let deb = t.template("/pool/main/zlib/1.9.18/zlib_1.9.18_amd64.deb");
+    let d = parts(&deb);
+    assert!(d[4].starts_with('{'), "{deb}");
+    assert_eq!(d[5], format!("zlib_{}_amd64.deb", d[4]), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("/README.txt")), "{texts:?}");
+    assert!(texts.iter().all(|t| !t.contains(['\u{1}', '\u{2}'])), "{texts:?}");
+    // The routes parse, match the paths they came from, and no other file name.
+    let r = Route::parse(&nupkg).expect("a route");
+    assert!(r.matches("/v3-flatcontainer/serilog/2.0.1/serilog.2.0.1.nupkg"));
+    assert!(!r.matches("/v3-flatcontainer/serilog/2.0.1/serilog.nuspec"));
+    assert_eq!(crate::template::param_names(&p[4]).len(), 2);
+    // What is and is not a file name made of values: whole values between separators, of
+    // two bytes or more, never the segment whole.
+    assert_eq!(with_references(&["a", "pkg", "1.2"], "pkg-1.2.tgz").as_deref(), Some("\u{1}1\u{2}-\u{1}2\u{2}.tgz"));
+    assert_eq!(with_references(&["a", "pkg"], "pkgs.tgz"), None);
+    assert_eq!(with_references(&["a", "12"], "12"), None);
+    assert_eq!(with_references(&["a", "7"], "7.json"), None);
+    assert_eq!(expand_references("/a/{x}/\u{1}1\u{2}.nuspec"), "/a/{x}/{x}.nuspec");
+}
+
+#[test]
 fn an_apis_namespaces_stay_beside_an_open_set_of_its_tenants_names() {
     // Elasticsearch: a hundred indices at the top, each seen with a few of its endpoints,
     // beside the API's own namespaces (`_cluster/health`, `_tasks/{task}`, `_alias/{name}`),
