@@ -41,7 +41,10 @@ sidecars on a quarter each merged with `contracts merge`), templates from `contr
   batch's rules, and twelve more (`bench/clients5.py`: Zoom, Asana, RabbitMQ, Nomad, Gerrit,
   OpenStack Nova, Netlify, Etsy, Jellyfin, Kong, Terraform Cloud, Zulip) written in session 32
   after the fourth batch's rules, held out (no learner rule came from them; the reading of
-  JSON behind Gerrit's XSSI guard did, after they were measured); at 600 and 2,000 requests.
+  JSON behind Gerrit's XSSI guard did, after they were measured), and twelve more
+  (`bench/clients6.py`: Maven Central, the Debian archive, Mattermost, Proxmox VE, Strava,
+  PeerTube, Algolia, Mailgun, QuickBooks Online, Redmine, WooCommerce, Argo CD) written in
+  session 33 after the fifth batch's rules, held out too; at 600 and 2,000 requests.
 
 Prints precision and recall per run (with -v, the wrong and missed templates). The shop's
 truth is the templates its traffic requested; GitLab's is all 44, so one never requested
@@ -67,6 +70,7 @@ import clients2  # noqa: E402
 import clients3  # noqa: E402
 import clients4  # noqa: E402
 import clients5  # noqa: E402
+import clients6  # noqa: E402
 import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -295,7 +299,7 @@ def main():
     ap.add_argument("--write-floors", help="record the runs below 0.95 in this file")
     ap.add_argument("--only", default="", help="these clients only (comma-separated: shop, gitlab, twilio, ..., "
                     + ", ".join([*clients.CLIENTS, *clients2.CLIENTS, *clients3.CLIENTS, *clients4.CLIENTS,
-                               *clients5.CLIENTS])
+                               *clients5.CLIENTS, *clients6.CLIENTS])
                     + ")")
     ap.add_argument("--floor", type=float, help="exit 1 when a run with 8 or more requests a template on "
                     "average (all but GitLab at 400) falls below this precision or recall")
@@ -310,6 +314,7 @@ def main():
     runs += [(c, n, n) for c in clients3.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients4.CLIENTS for n in (600, 2000)]
     runs += [(c, n, n) for c in clients5.CLIENTS for n in (600, 2000)]
+    runs += [(c, n, n) for c in clients6.CLIENTS for n in (600, 2000)]
     runs = [r for r in runs if not a.only or r[0] in a.only.split(",")]
     work = tempfile.mkdtemp(prefix="mockdrift-heldout-")
     below = []
@@ -331,6 +336,8 @@ def main():
                 truth = set(clients4.traffic(client, n, x, src))
             elif client in clients5.CLIENTS:
                 truth = set(clients5.traffic(client, n, x, src))
+            elif client in clients6.CLIENTS:
+                truth = set(clients6.traffic(client, n, x, src))
             else:
                 truth = shop(n, x, src) if client == "shop" else gitlab(n, x, src) if client == "gitlab" else other(
                     client, n, x, src)
