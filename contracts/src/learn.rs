@@ -221,6 +221,7 @@ impl PathLearner {
         // ends at: the value or name before it is judged alone, and the extension is no
         // structure (every `X.json` would have the same subtree).
         let mut ending = Ending::BARE;
+        let file = segs.last().is_some_and(|l| file_name(l));
         if segs.len() > 1 && segs.last() == Some(&"") {
             // A trailing slash, likewise (`/api/0/projects/`).
             segs.pop();
@@ -230,14 +231,16 @@ impl PathLearner {
         {
             *last = stem;
             ending = Ending::of(ext);
-        } else if segs.last().is_some_and(|l| file_name(l)) {
+        } else if file {
             ending = Ending::DOTTED;
         }
         // A file name made of earlier segments' values (NuGet's
         // `/humanizer.core/3.4.14/humanizer.core.3.4.14.nupkg`): the same name under each.
+        // Only a file's name: an endpoint's may hold a name before it
+        // (`/v1/accounts/{account}/external_accounts`).
         let referenced: String;
         if let Some((last, before)) = segs.split_last()
-            && let Some(r) = with_references(before, last)
+            && let Some(r) = file.then(|| with_references(before, last)).flatten()
         {
             referenced = r;
             *segs.last_mut().expect("a last segment") = &referenced;
@@ -853,11 +856,13 @@ const REF_DELIMS: &[u8] = b".-_+~";
 /// references back ([`expand_references`]): as the parameter where the segment is one
 /// (`{id}.{version}.nupkg`), as the value where it stayed literal. A value counts whole,
 /// between separators ([`REF_DELIMS`]), of two bytes or more (the longest first, then the
-/// nearest). None when the segment holds none, or is one value whole (`/users/1/1`: the
-/// value is the segment's own). Bounded: a segment of at most 256 bytes, values of at most
+/// nearest). None when the segment holds none, is one value whole (`/users/1/1`: the
+/// value is the segment's own), or reads as an id ([`param_reason`]). Bounded: a segment of at most 256 bytes, values of at most
 /// 128.
 pub(super) fn with_references(before: &[&str], last: &str) -> Option<String> {
-    if last.len() > 256 || last.contains([REF_OPEN, REF_CLOSE]) || before.is_empty() {
+    // (A segment that reads as an id on its own is one: `ref_AAwdfVAqFSspQe` under
+    // `/git/ref/` holds the name before it by chance.)
+    if last.len() > 256 || last.contains([REF_OPEN, REF_CLOSE]) || before.is_empty() || param_reason(last).is_some() {
         return None;
     }
     let mut cands: Vec<(usize, &str)> = before

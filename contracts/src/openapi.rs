@@ -158,4 +158,19 @@ mod tests {
         assert_eq!(operation_id("GET", "/v1/charges/{charge_id}"), "get_v1_charges_charge_id");
         assert_eq!(operation_id("POST", "/"), "post");
     }
+
+    #[test]
+    fn a_file_name_made_of_the_paths_values_lists_each_parameter_once() {
+        let names = |t: &str| -> Vec<String> {
+            path_params(t).iter().map(|p| p["name"].as_str().expect("a name").to_owned()).collect()
+        };
+        assert_eq!(names("/flat/{id}/{version}/{id}.{version}.nupkg"), ["id", "version"]);
+        assert_eq!(names("/flat/{id}/{version}/{id}.nuspec"), ["id", "version"]);
+        assert_eq!(names("/Calls/{sid}.json"), ["sid"]);
+        assert_eq!(names("/compare/{base}...{head}"), ["base", "head"]);
+        assert_eq!(names("/users/:id"), ["id"]);
+        // A route may name a parameter again only in a segment with text around it.
+        assert!(crate::template::Route::parse("/flat/{id}/{version}/{id}.nuspec").is_ok());
+        assert!(crate::template::Route::parse("/flat/{id}/{id}").is_err());
+    }
 }

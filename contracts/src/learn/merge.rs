@@ -209,8 +209,10 @@ impl Node {
         if cx.show() {
             eprintln!("learn: {at}/{{}} <- {merge:?}: {why} (min {min_count}, open {open}, recurring {recurring})");
         }
+        let recurred = merge.iter().filter(|k| self.lits.get(k.as_str()).is_some_and(|n| recurs(k, n))).count();
         let mut param = self.param.take().map_or_else(Node::default, |p| *p);
         param.slug = true;
+        param.recurred |= recurred * 2 >= merge.len();
         let mut value_ends: Vec<usize> = Vec::new();
         for k in merge {
             if let Some(n) = self.lits.remove(&k) {
@@ -1028,10 +1030,21 @@ impl Node {
         let mut by_item: std::collections::BTreeMap<u64, (Vec<&String>, std::collections::BTreeSet<u64>)> =
             std::collections::BTreeMap::new();
         let mut items_of: std::collections::HashMap<&String, usize> = std::collections::HashMap::new();
+        // The children whose items are ids (not names learned from their variety).
+        let mut ids: std::collections::HashSet<&String> = std::collections::HashSet::new();
+        // And those whose items are names met under their siblings too (endpoint names that
+        // answer alike, merged for their shape: see `Node::recurred`).
+        let mut recurred: std::collections::HashSet<&String> = std::collections::HashSet::new();
         for (k, n, _) in &children {
             let (Some(k), Some(p)) = (k, n.param.as_deref()) else { continue };
-            if n.lits.len() > 0 || p.lits.len() > 0 || p.param.is_some() || !p.slug {
+            if n.lits.len() > 0 || p.lits.len() > 0 || p.param.is_some() {
                 continue;
+            }
+            if !p.slug {
+                ids.insert(k);
+            }
+            if p.recurred {
+                recurred.insert(k);
             }
             use std::hash::{Hash, Hasher};
             let mut own = std::collections::hash_map::DefaultHasher::new();
@@ -1059,10 +1072,24 @@ impl Node {
             items.sort_unstable();
             items[items.len() / 2] <= ks.len()
         };
+        // Children most of which are no collection's name (no plural word: a forum's
+        // categories `general`, `dev`, `support` over their ids, a block registry's
+        // namespaces `core`, `jetpack` over their block names) are values whatever their
+        // items and however many: a database's tables are named as collections
+        // (`products`, `orders`). Items that are names met under the siblings too are no
+        // evidence of this kind: endpoint names below each of a few users, all answering one
+        // list shape.
+        let named_as_values = |ks: &Vec<&String>| {
+            ks.iter().filter(|k| node::plural(k)).count() * 2 < ks.len() && ks.iter().all(|k| !recurred.contains(k))
+        };
         by_sig.extend(
             by_item
                 .into_iter()
-                .filter(|(_, (ks, from))| ks.len() >= 3 && from.len() >= 3 && few_items(ks))
+                .filter(|(_, (ks, from))| {
+                    ks.len() >= 3
+                        && from.len() >= 3
+                        && (named_as_values(ks) || few_items(ks) && ks.iter().all(|k| !ids.contains(k)))
+                })
                 .map(|(s, (ks, _))| (s, ks)),
         );
         let informative = |ks: &Vec<&String>| ks.len() >= 2;

@@ -85,6 +85,9 @@ pub(super) struct Node {
     pub(super) sigs: std::collections::BTreeSet<u64>,
     /// A parameter that took in literal values (names such as `octocat`), not only ids.
     pub(super) slug: bool,
+    /// Of a parameter that took in literal values: half or more of them were met under the
+    /// siblings of the node above too (endpoint names answering alike, not values).
+    pub(super) recurred: bool,
     /// On a relearn's evidence ([`super::learn_templates`]), each response shape of the
     /// paths ending here with the recorded endpoint that answered it (a hash of its
     /// template; at most [`MAX_ORIGINS`] pairs): what a path answered is its endpoint's

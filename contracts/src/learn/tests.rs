@@ -346,6 +346,13 @@ fn a_file_name_made_of_the_values_before_it_is_written_with_their_parameters() {
             paths.push(format!("/v3-flatcontainer/{id}/index.json"));
         }
     }
+    // An endpoint's name holding the name before it is no file's (Stripe's
+    // `/v1/accounts/{account}/external_accounts`, a leaf here, a collection below).
+    for a in 0..12 {
+        paths.push(format!("/v1/accounts/acct_{}/external_accounts", letters(a + 40)));
+        paths.push(format!("/v1/accounts/acct_{}/external_accounts/ba_{}", letters(a + 40), letters(a + 9)));
+        paths.push(format!("/v1/accounts/acct_{}/persons", letters(a + 40)));
+    }
     for j in 0..8 {
         paths.push(format!("/pool/main/zlib/1.{j}.{}/zlib_1.{j}.{}_amd64.deb", 2 * j, 2 * j));
         paths.push(format!("/pool/main/zlib/1.{j}.{}/README.txt", 2 * j));
@@ -367,6 +374,14 @@ fn a_file_name_made_of_the_values_before_it_is_written_with_their_parameters() {
     assert!(d[4].starts_with('{'), "{deb}");
     assert_eq!(d[5], format!("zlib_{}_amd64.deb", d[4]), "{texts:?}");
     assert!(texts.iter().any(|t| t.ends_with("/README.txt")), "{texts:?}");
+    assert_eq!(t.template("/v1/accounts/acct_new/external_accounts"), "/v1/accounts/{account}/external_accounts");
+    // (Read apart from the collection of the same name, the leaf joined its siblings as
+    // values on a sidecar's view: one trie node for both.)
+    let mut learner = PathLearner::default();
+    learner.add("/v1/accounts/acct_a/external_accounts/ba_b", None, 1);
+    let before = learner.nodes();
+    learner.add("/v1/accounts/acct_a/external_accounts", None, 1);
+    assert_eq!(learner.nodes(), before);
     assert!(texts.iter().all(|t| !t.contains(['\u{1}', '\u{2}'])), "{texts:?}");
     // The routes parse, match the paths they came from, and no other file name.
     let r = Route::parse(&nupkg).expect("a route");
@@ -379,6 +394,7 @@ fn a_file_name_made_of_the_values_before_it_is_written_with_their_parameters() {
     assert_eq!(with_references(&["a", "pkg"], "pkgs.tgz"), None);
     assert_eq!(with_references(&["a", "12"], "12"), None);
     assert_eq!(with_references(&["a", "7"], "7.json"), None);
+    assert_eq!(with_references(&["git", "ref"], "ref_AAwdfVAqFSspQe"), None);
     assert_eq!(expand_references("/a/{x}/\u{1}1\u{2}.nuspec"), "/a/{x}/{x}.nuspec");
 }
 
@@ -1352,6 +1368,36 @@ fn owners_whose_items_answer_alike_are_one_parameter_and_collections_answering_a
     assert_eq!(t.template("/user/starred"), "/user/starred");
     assert_eq!(t.template("/shop/orders/7"), "/shop/orders/{order_id}");
     assert_eq!(t.template("/shop/customers/7"), "/shop/customers/{customer_id}");
+}
+
+#[test]
+fn names_that_are_no_collections_whose_items_answer_alike_are_values_however_many_items() {
+    // A block registry's namespaces, each with many block names, every block answering as a
+    // block (WordPress's `/block-types/{namespace}/{name}`): a few values with many items.
+    let mut paths: Vec<(String, Option<u64>, usize)> = vec![("/wp/v2/block-types".to_owned(), sig(9), 20)];
+    for (n, ns) in ["core", "jetpack", "woocommerce"].iter().enumerate() {
+        for b in 0..(20 - 5 * n) {
+            paths.push((format!("/wp/v2/block-types/{ns}/{}-{}", letters(b), letters(3 * b + n)), sig(1), 1));
+        }
+    }
+    // A forum's categories, each over its one id, all answering a category page.
+    for (i, c) in ["general", "dev", "support", "site-feedback"].iter().enumerate() {
+        paths.push((format!("/c/{c}/{}", 3 + i), sig(2), 6));
+    }
+    // A database's tables, rows by number, one generic row shape: named as collections, they
+    // stay apart (however few rows each).
+    for c in ["invoices", "suppliers", "shipments"] {
+        for row in 1..=3 {
+            paths.push((format!("/db/{c}/{row}"), sig(20), 1));
+        }
+    }
+    let t = Templater::new(learn_view(paths.iter().map(|(p, s, w)| (p.as_str(), *s, *w)), View::Whole));
+    let block = t.template("/wp/v2/block-types/yoast/faq-block");
+    assert!(block.starts_with("/wp/v2/block-types/{"), "{block}");
+    let category = t.template("/c/announcements/12");
+    assert!(category.starts_with("/c/{"), "{category}");
+    assert_eq!(t.template("/db/invoices/7"), "/db/invoices/{invoice_id}");
+    assert_eq!(t.template("/db/shipments/7"), "/db/shipments/{shipment_id}");
 }
 
 #[test]
