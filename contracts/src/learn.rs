@@ -222,6 +222,15 @@ impl PathLearner {
         // structure (every `X.json` would have the same subtree).
         let mut ending = Ending::BARE;
         let file = segs.last().is_some_and(|l| file_name(l));
+        // (An extension of up to eight: NuGet's `.nuspec`, Maven's `.module`.)
+        let named_file = segs.last().is_some_and(|l| {
+            l.rsplit_once('.').is_some_and(|(stem, ext)| {
+                !stem.is_empty()
+                    && (1..=8).contains(&ext.len())
+                    && ext.as_bytes()[0].is_ascii_alphabetic()
+                    && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+            })
+        });
         if segs.len() > 1 && segs.last() == Some(&"") {
             // A trailing slash, likewise (`/api/0/projects/`).
             segs.pop();
@@ -240,7 +249,7 @@ impl PathLearner {
         // (`/v1/accounts/{account}/external_accounts`).
         let referenced: String;
         if let Some((last, before)) = segs.split_last()
-            && let Some(r) = file.then(|| with_references(before, last)).flatten()
+            && let Some(r) = named_file.then(|| with_references(before, last)).flatten()
         {
             referenced = r;
             *segs.last_mut().expect("a last segment") = &referenced;

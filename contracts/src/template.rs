@@ -528,6 +528,19 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     if alnum && b.len() >= 16 && digits >= 2 && letters >= 2 && !joined_words(b) {
         return Some("base62 id");
     }
+    // Longer, one digit is enough where no word is read: 26 small letters and digits are
+    // Mattermost's ids, and some hold a single digit (`ymffobiisioigwtcckjdx7qfst`), with
+    // five letters or digits and no vowel in a row somewhere, which names joined without a
+    // break seldom have (`oauth2authorizationserver`).
+    if alnum && b.len() >= 24 && digits >= 1 && letters >= 2 && !b.contains(&b'-') && !b.contains(&b'_') && {
+        let mut run = 0;
+        b.iter().any(|c| {
+            run = if b"aeiouAEIOU".contains(c) { 0 } else { run + 1 };
+            run >= 5
+        })
+    } {
+        return Some("base62 id");
+    }
     // A long run of letters of random case, a digit or none (Spotify's
     // `iKGvTfPInvWIsJPcq6tsGU`): a third or more of the letters of each case, and the case
     // changing between two in five neighbouring letters or more, which words in camel case
@@ -907,7 +920,13 @@ mod tests {
         // Long ids of random case, one digit or none (Spotify); camel-case names stay.
         assert_eq!(t.template("/v1/playlists/iKGvTfPInvWIsJPcq6tsGU"), "/v1/playlists/{playlist_id}");
         assert_eq!(t.template("/v1/tracks/AuVzTSfqwsnnQiBtRlXkPm"), "/v1/tracks/{track_id}");
-        for name in ["listAPIKeysForUser", "NetworkWatcherRG", "getAccountInformation", "DOMContentLoaded"] {
+        for name in [
+            "listAPIKeysForUser",
+            "NetworkWatcherRG",
+            "getAccountInformation",
+            "DOMContentLoaded",
+            "oauth2authorizationserver",
+        ] {
             assert_eq!(t.template(&format!("/x/{name}")), format!("/x/{name}"));
         }
         // Words with short numbers, joined, are a name however long (NuGet's registration
@@ -924,6 +943,8 @@ mod tests {
             "nightly-9yxdr3u36kg4awfrsizlgq",
             "x0rjn34q5b85hw3n1ix0by",
             "abc-defgh-12345678",
+            // Mattermost's: 26 small letters and digits, a single digit in some.
+            "ymffobiisioigwtcckjdx7qfst",
         ] {
             assert_ne!(t.template(&format!("/v3/{id}")), format!("/v3/{id}"), "{id}");
         }

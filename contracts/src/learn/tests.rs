@@ -357,9 +357,36 @@ fn a_file_name_made_of_the_values_before_it_is_written_with_their_parameters() {
         paths.push(format!("/pool/main/zlib/1.{j}.{}/zlib_1.{j}.{}_amd64.deb", 2 * j, 2 * j));
         paths.push(format!("/pool/main/zlib/1.{j}.{}/README.txt", 2 * j));
     }
+    // Maven's: many files beside each other under each version, each a name made of the
+    // artifact and the version; they stay names, however many (not one parameter's values).
+    let files = [
+        "{a}-{v}.jar",
+        "{a}-{v}.pom",
+        "{a}-{v}.jar.sha1",
+        "{a}-{v}.jar.asc",
+        "{a}-{v}-sources.jar",
+        "{a}-{v}-javadoc.jar",
+        "{a}-{v}.module",
+    ];
+    for (i, a) in ["guava", "commons-lang3", "jackson-core", "slf4j-api", "netty-handler"].iter().enumerate() {
+        for j in 0..6 {
+            let v = format!("{}.{j}.{}", 2 + i, 7 * j + i);
+            for (k, f) in files.iter().enumerate() {
+                if (i + j + k) % 5 != 0 {
+                    paths.push(format!("/maven2/org/example/{a}/{v}/{}", f.replace("{a}", a).replace("{v}", &v)));
+                }
+            }
+        }
+    }
     let routes = learn(paths.iter().map(String::as_str));
     let texts: Vec<&str> = routes.iter().map(Route::as_str).collect();
     let t = Templater::new(routes.clone());
+    for f in files {
+        let m =
+            t.template(&format!("/maven2/org/example/zstd/1.0.0/{}", f.replace("{a}", "zstd").replace("{v}", "1.0.0")));
+        let m: Vec<&str> = m.split('/').collect();
+        assert_eq!(m[6], f.replace("{a}", m[4]).replace("{v}", m[5]), "{texts:?}");
+    }
     let nupkg = t.template("/v3-flatcontainer/moq/4.2.0/moq.4.2.0.nupkg");
     let nuspec = t.template("/v3-flatcontainer/moq/4.2.0/moq.nuspec");
     let parts = |t: &str| t.split('/').map(str::to_owned).collect::<Vec<_>>();
