@@ -221,14 +221,20 @@ impl PathLearner {
         // ends at: the value or name before it is judged alone, and the extension is no
         // structure (every `X.json` would have the same subtree).
         let mut ending = Ending::BARE;
+        // (The markers of references are no request target's: such a path is left to the
+        // value patterns.)
+        if p.contains([REF_OPEN, REF_CLOSE]) {
+            return;
+        }
         let file = segs.last().is_some_and(|l| file_name(l));
-        // (An extension of up to eight: NuGet's `.nuspec`, Maven's `.module`.)
+        // A file's name for references: a known file extension (NuGet's `.nuspec`, Maven's
+        // `.module`), not a host's name (`octocat.github.io`, a repository), not an
+        // endpoint's format (`.json`: split off below).
         let named_file = segs.last().is_some_and(|l| {
             l.rsplit_once('.').is_some_and(|(stem, ext)| {
                 !stem.is_empty()
-                    && (1..=8).contains(&ext.len())
-                    && ext.as_bytes()[0].is_ascii_alphabetic()
-                    && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+                    && node::FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+                    && split_extension(l).is_none()
             })
         });
         if segs.len() > 1 && segs.last() == Some(&"") {
@@ -874,9 +880,12 @@ pub(super) fn with_references(before: &[&str], last: &str) -> Option<String> {
     if last.len() > 256 || last.contains([REF_OPEN, REF_CLOSE]) || before.is_empty() || param_reason(last).is_some() {
         return None;
     }
+    // The nearest eight segments (bounded work on a deep path).
+    let nearest = before.len().saturating_sub(8);
     let mut cands: Vec<(usize, &str)> = before
         .iter()
         .enumerate()
+        .skip(nearest)
         .filter(|(_, v)| (2..=128).contains(&v.len()) && **v != last && !v.contains([REF_OPEN, REF_CLOSE]))
         .map(|(j, v)| (j, *v))
         .collect();
@@ -909,7 +918,24 @@ pub(super) fn with_references(before: &[&str], last: &str) -> Option<String> {
         }
     }
     out.push_str(&last[from..]);
-    (refs > 0).then_some(out)
+    // A version left in the name is a value no segment holds (npm's
+    // `/lodash/-/lodash-4.17.21.tgz`, Debian's `{source}_{version}.dsc` under `{source}`):
+    // the name would be one of many, and two packages at one version would share it.
+    let left: Vec<u8> = {
+        let mut b = Vec::new();
+        let mut inside = false;
+        for c in out.bytes() {
+            match c {
+                1 => inside = true,
+                2 => inside = false,
+                _ if !inside => b.push(c),
+                _ => {}
+            }
+        }
+        b
+    };
+    let version = left.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    (refs > 0 && !version).then_some(out)
 }
 
 /// A learned template with the references [`with_references`] marked written back: each as

@@ -532,13 +532,18 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     // Mattermost's ids, and some hold a single digit (`ymffobiisioigwtcckjdx7qfst`), with
     // five letters or digits and no vowel in a row somewhere, which names joined without a
     // break seldom have (`oauth2authorizationserver`).
-    if alnum && b.len() >= 24 && digits >= 1 && letters >= 2 && !b.contains(&b'-') && !b.contains(&b'_') && {
-        let mut run = 0;
-        b.iter().any(|c| {
-            run = if b"aeiouAEIOU".contains(c) { 0 } else { run + 1 };
-            run >= 5
-        })
-    } {
+    if b.len() >= 24
+        && digits >= 1
+        && letters >= 2
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && {
+            let mut run = 0;
+            b.iter().any(|c| {
+                run = if c.is_ascii_digit() || b"aeiouy".contains(c) { 0 } else { run + 1 };
+                run >= 5
+            })
+        }
+    {
         return Some("base62 id");
     }
     // A long run of letters of random case, a digit or none (Spotify's

@@ -69,7 +69,7 @@ pub(crate) fn show(
             let _ = writeln!(out, "{template}: why each parameter is one");
             for (name, reason) in why {
                 // (A segment made of the values before it is named by its text.)
-                if name.contains('{') {
+                if mockdrift_contracts::template::param_parts(&name).is_some() {
                     let _ = writeln!(out, "  {name}: {reason}");
                 } else {
                     let _ = writeln!(out, "  {{{name}}}: {reason}");

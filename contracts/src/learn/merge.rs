@@ -1072,15 +1072,20 @@ impl Node {
             items.sort_unstable();
             items[items.len() / 2] <= ks.len()
         };
-        // Children most of which are no collection's name (no plural word: a forum's
-        // categories `general`, `dev`, `support` over their ids, a block registry's
-        // namespaces `core`, `jetpack` over their block names) are values whatever their
-        // items and however many: a database's tables are named as collections
-        // (`products`, `orders`). Items that are names met under the siblings too are no
+        // Children most of which are no collection's name (no plural word: a block
+        // registry's namespaces `core`, `jetpack` over their block names) are values however
+        // many items each has: a database's tables are named as collections (`products`,
+        // `orders`). Not over ids: how many ids each has is not counted, and tables hold
+        // rows by number whatever they are named (`Album`, `order_items`). Items that are names met under the siblings too are no
         // evidence of this kind: endpoint names below each of a few users, all answering one
         // list shape.
+        // (Plural by the last word, in small letters: `order_items`, `line-items`, `Albums`.)
+        let collection = |k: &str| {
+            let last = k.rsplit(['-', '_']).next().unwrap_or(k).to_ascii_lowercase();
+            node::plural(&last)
+        };
         let named_as_values = |ks: &Vec<&String>| {
-            ks.iter().filter(|k| node::plural(k)).count() * 2 < ks.len() && ks.iter().all(|k| !recurred.contains(k))
+            ks.iter().filter(|k| collection(k)).count() * 2 < ks.len() && ks.iter().all(|k| !recurred.contains(k))
         };
         by_sig.extend(
             by_item
@@ -1088,7 +1093,8 @@ impl Node {
                 .filter(|(_, (ks, from))| {
                     ks.len() >= 3
                         && from.len() >= 3
-                        && (named_as_values(ks) || few_items(ks) && ks.iter().all(|k| !ids.contains(k)))
+                        && ks.iter().all(|k| !ids.contains(k))
+                        && (named_as_values(ks) || few_items(ks))
                 })
                 .map(|(s, (ks, _))| (s, ks)),
         );

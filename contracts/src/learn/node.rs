@@ -198,11 +198,11 @@ pub(super) fn value_form(seg: &str) -> bool {
 
 /// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
 /// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
-const FILE_EXTENSIONS: [&str; 50] = [
+pub(super) const FILE_EXTENSIONS: [&str; 60] = [
     "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
     "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
     "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite", "php", "asp", "aspx", "jsp", "cgi", "do", "action",
-    "svc", "asmx", "pl",
+    "svc", "asmx", "pl", "nuspec", "pom", "module", "asc", "sha1", "sha256", "sha512", "md5", "dsc", "crate",
 ];
 
 /// Whether a name is dotted as hosts and entity ids are (`matrix.org`, `kde.org`,
@@ -259,6 +259,11 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     let b = seg.as_bytes();
     let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
     let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
+    // Small letters and digits, 24 or more (Mattermost's 26): a sibling of that very length
+    // with no digit (`jsknatubdztdtojwwecgyadbym`) is one more.
+    if b.len() >= 24 && upper == 0 && lower > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
+        return Some((String::new(), seg.len()));
+    }
     (b.len() >= 16
         && b.iter().all(u8::is_ascii_alphanumeric)
         && upper > 0
@@ -625,6 +630,7 @@ impl Node {
 
     /// Adds `other` into `self`.
     pub(super) fn absorb(&mut self, other: Node) {
+        self.recurred |= other.recurred;
         self.spread = if self.count == 0 { other.spread.max(1) } else { self.spread.max(1) + other.spread.max(1) };
         self.ends += other.ends;
         self.count += other.count;
