@@ -44,8 +44,8 @@ use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::shape::Shape;
 use crate::template::{
-    FORMAT_EXTENSIONS, OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params, param_parts,
-    param_reason, split_extension,
+    FILE_EXTENSIONS, FORMAT_EXTENSIONS, OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params,
+    param_parts, param_reason, split_extension,
 };
 
 mod merge;
@@ -233,7 +233,7 @@ impl PathLearner {
         let named_file = segs.last().is_some_and(|l| {
             l.rsplit_once('.').is_some_and(|(stem, ext)| {
                 !stem.is_empty()
-                    && node::FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+                    && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
                     && split_extension(l).is_none()
             })
         });

@@ -12,6 +12,17 @@ use crate::format::{self, Format};
 pub struct Route {
     segs: Vec<Seg>,
     text: String,
+    /// The whole template as text and names, kept only when a name comes twice (a file name
+    /// made of the path's values, `/{id}/{version}/{id}.{version}.nupkg`): the values it
+    /// takes must agree.
+    repeats: Option<Box<[Piece]>>,
+}
+
+/// A piece of a template whose names repeat: text, or a parameter's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Text(Box<str>),
+    Name(Box<str>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +87,17 @@ pub fn param_names(seg: &str) -> Vec<&str> {
 /// its last value or name.
 pub(crate) const FORMAT_EXTENSIONS: [&str; 2] = [".json", ".xml"];
 
+/// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
+/// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
+pub(crate) const FILE_EXTENSIONS: [&str; 89] = [
+    "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
+    "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
+    "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite", "php", "asp", "aspx", "jsp", "cgi", "do", "action",
+    "svc", "asmx", "pl", "nuspec", "pom", "module", "asc", "sha1", "sha256", "sha512", "md5", "dsc", "crate", "mp4",
+    "m4s", "m4a", "m3u8", "mpd", "ts", "webm", "mp3", "ogg", "wav", "flac", "avif", "bmp", "tif", "tiff", "heic",
+    "woff", "woff2", "ttf", "vtt", "srt", "7z", "zst", "sig", "apk", "msi", "dmg", "iso", "exe",
+];
+
 /// A path's last segment split at a format extension ([`FORMAT_EXTENSIONS`]): (`CA12`,
 /// `.json`) for `CA12.json`; None without one, or with nothing before it.
 pub(crate) fn split_extension(seg: &str) -> Option<(&str, &'static str)> {
@@ -120,6 +142,61 @@ fn joined_words(b: &[u8]) -> bool {
     parts >= 2
 }
 
+/// A template's text and names, in order (`/{id}/{id}.nuspec`: `/`, id, `/`, id, `.nuspec`).
+fn pieces(text: &str) -> Box<[Piece]> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, tail)) = rest.split_once('{') {
+        let Some((name, after)) = tail.split_once('}') else { break };
+        if !before.is_empty() {
+            out.push(Piece::Text(before.into()));
+        }
+        out.push(Piece::Name(name.into()));
+        rest = after;
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.into()));
+    }
+    out.into_boxed_slice()
+}
+
+/// Whether `pieces` take all of `s`, a name taking the same value wherever it comes and
+/// never a `/`; `budget` bounds the values tried (a name's first value is tried at every
+/// length, as routers with such templates do).
+fn bind<'p, 's>(pieces: &'p [Piece], s: &'s str, bound: &mut Vec<(&'p str, &'s str)>, budget: &mut usize) -> bool {
+    let Some((first, rest)) = pieces.split_first() else { return s.is_empty() };
+    match first {
+        Piece::Text(t) => s.strip_prefix(&**t).is_some_and(|s| bind(rest, s, bound, budget)),
+        Piece::Name(n) => {
+            if let Some(&(_, v)) = bound.iter().find(|(m, _)| *m == &**n) {
+                return s.strip_prefix(v).is_some_and(|s| bind(rest, s, bound, budget));
+            }
+            let end = s.find('/').unwrap_or(s.len());
+            for i in (1..=end).filter(|&i| s.is_char_boundary(i)) {
+                // Only where the text after the name begins, or at the end.
+                let fits = match rest.first() {
+                    None => i == s.len(),
+                    Some(Piece::Text(t)) => s[i..].starts_with(&**t),
+                    Some(Piece::Name(_)) => true,
+                };
+                if !fits {
+                    continue;
+                }
+                if *budget == 0 {
+                    return false;
+                }
+                *budget -= 1;
+                bound.push((n, &s[..i]));
+                if bind(rest, &s[i..], bound, budget) {
+                    return true;
+                }
+                bound.pop();
+            }
+            false
+        }
+    }
+}
+
 /// A malformed route template.
 #[derive(Debug, thiserror::Error)]
 #[error("invalid route template {template:?}: {reason}")]
@@ -138,20 +215,27 @@ impl Route {
         }
         let mut segs = Vec::new();
         let mut text = String::new();
-        let mut names: Vec<String> = Vec::new();
+        // Every name, and whether its segment is the parameter alone.
+        let mut names: Vec<(&str, bool)> = Vec::new();
         for seg in template.split('/').skip(1) {
             text.push('/');
             match param_parts(seg) {
-                Some((_, "", _)) => {
+                Some((_, n, _)) if n.is_empty() || param_names(seg).contains(&"") => {
                     return Err(RouteError { template: template.to_owned(), reason: "empty parameter name" });
                 }
                 Some((pre, n, suf)) => {
                     // A name may come again in a segment with text around it: a file name
-                    // made of the path's values (`/{id}/{version}/{id}.nuspec`).
-                    if names.iter().any(|x| x == n) && pre.is_empty() && suf.is_empty() {
+                    // made of the path's values (`/{id}/{version}/{id}.nuspec`), not as a
+                    // whole segment twice (`/{id}/x/{id}`).
+                    let bare = pre.is_empty() && suf.is_empty() && !n.contains(['{', '}']);
+                    if bare && names.contains(&(n, true)) {
                         return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
                     }
-                    names.push(n.to_owned());
+                    if seg.starts_with(':') {
+                        names.push((n, bare));
+                    } else {
+                        names.extend(param_names(seg).into_iter().map(|n| (n, bare)));
+                    }
                     text.push_str(&format!("{pre}{{{n}}}{suf}"));
                     segs.push(Seg::Param(Affix { pre: pre.into(), suf: suf.into() }));
                 }
@@ -164,7 +248,9 @@ impl Route {
                 }
             }
         }
-        Ok(Self { segs, text })
+        let repeated = names.iter().enumerate().any(|(i, (n, _))| names[..i].iter().any(|(m, _)| m == n));
+        let repeats = repeated.then(|| pieces(&text));
+        Ok(Self { segs, text, repeats })
     }
 
     /// The template, in `{name}` form.
@@ -185,7 +271,20 @@ impl Route {
                 return false;
             }
         }
-        parts.next().is_none()
+        parts.next().is_none() && self.agrees(path)
+    }
+
+    /// Whether the values of each name given more than once are equal in `path` (a path the
+    /// segments match): `/{id}/{version}/{id}.nuspec` takes `/serilog/2.0.1/serilog.nuspec`,
+    /// not `/serilog/2.0.1/x.nuspec`. True when no name repeats, and when the template is
+    /// too ambiguous to decide within a bounded search (names side by side without text
+    /// between them: `{a}{b}`).
+    fn agrees(&self, path: &str) -> bool {
+        let Some(pieces) = &self.repeats else { return true };
+        let mut bound = Vec::new();
+        let mut budget = 4_096usize;
+        let path = path.split('?').next().unwrap_or(path);
+        bind(pieces, path, &mut bound, &mut budget) || budget == 0
     }
 
     /// The route that matches `path` once some of this route's literal segments are read as
@@ -372,7 +471,7 @@ impl RouteSet {
             let node = &self.nodes[at];
             let Some(seg) = segs.get(depth) else {
                 // (Routes ending at one node differ only in their parameters' names.)
-                if let Some(&r) = node.ends.first() {
+                if let Some(&r) = node.ends.iter().find(|&&r| self.routes[r].agrees(path)) {
                     let better = best.is_none_or(|(l, b)| {
                         let (new, old) = (&self.routes[r], &self.routes[b]);
                         lits > l
@@ -509,6 +608,9 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     }
     // Never a literal of a template (stored, exported, a file name): a JWT, an API key, an
     // opaque token, an email.
+    if file_named_by_id(seg) {
+        return Some("file named by an id");
+    }
     if let Some(secret) = crate::redact::looks_secret(seg)
         && !matches!(secret, crate::redact::Secret::Card)
     {
@@ -581,6 +683,30 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether a segment is a file named by an id: an id, or a UUID or a hex digest of 32 digits
+/// or more and a `-` or `_` with text after it, then one to three known file extensions
+/// ([`FILE_EXTENSIONS`]): PeerTube's avatars and thumbnails (`05fb8c61-….png`), its HLS
+/// fragments (`926a2fb0-…-1080-fragmented.mp4`), `12345.jpg`, `…9f3b.tar.gz`. A file
+/// named by words (`README.md`), or by a version (`1.2.3.tar.gz`: `2` and `3` are no
+/// extensions), is not.
+fn file_named_by_id(seg: &str) -> bool {
+    let Some((stem, exts)) = seg.split_once('.') else { return false };
+    let known = |e: &str| FILE_EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k));
+    if stem.is_empty() || exts.split('.').count() > 3 || !exts.split('.').all(known) {
+        return false;
+    }
+    let headed = |head: usize| {
+        stem.len() > head + 1
+            && stem.is_char_boundary(head)
+            && matches!(stem.as_bytes()[head], b'-' | b'_')
+            && matches!(param_reason(&stem[..head]), Some("uuid" | "hex id"))
+    };
+    param_reason(stem).is_some_and(|r| r != "secret")
+        || headed(36)
+        || stem.bytes().take_while(u8::is_ascii_hexdigit).count() >= 32
+            && headed(stem.bytes().take_while(u8::is_ascii_hexdigit).count())
 }
 
 fn singular(word: &str) -> String {
@@ -1003,6 +1129,33 @@ mod tests {
         assert!(Route::parse("/a/{x").is_err());
         assert!(Route::parse("/a/x}").is_err());
         assert_eq!(Route::parse("/a/:id").expect("valid").as_str(), "/a/{id}");
+    }
+
+    #[test]
+    fn a_name_given_twice_takes_one_value() {
+        // A name may come again in a file name, before or after its own segment, whether the
+        // file name holds one name or several; never as a whole segment twice.
+        for ok in ["/{id}/{version}/{id}.{version}.nupkg", "/a/{id}.{v}.x/{id}", "/a/{id}.x/{id}", "/{a}/{a}-{a}.x"] {
+            assert!(Route::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["/{id}/{id}.{v}.x/{id}", "/{a}.{b}.x/{a}/{a}", "/:a/{a}", "/a/{x}.{}.y"] {
+            assert!(Route::parse(bad).is_err(), "{bad}");
+        }
+        let r = Route::parse("/v3/{id}/{version}/{id}.{version}.nupkg").expect("valid");
+        assert!(r.matches("/v3/serilog/2.0.1/serilog.2.0.1.nupkg"));
+        assert!(r.matches("/v3/a.b/1.0/a.b.1.0.nupkg"), "dots inside the values");
+        assert!(!r.matches("/v3/serilog/2.0.1/x.nupkg"));
+        assert!(!r.matches("/v3/serilog/2.0.1/serilog.2.0.2.nupkg"));
+        let spec = Route::parse("/v3/{id}/{version}/{id}.nuspec").expect("valid");
+        assert!(spec.matches("/v3/serilog/2.0.1/serilog.nuspec"));
+        assert!(!spec.matches("/v3/serilog/2.0.1/newtonsoft.nuspec"));
+        // The route set picks the same way: a file name of other values is not the route's.
+        let set = RouteSet::new(vec![spec.clone(), Route::parse("/v3/{id}/{version}/{file}").expect("valid")]);
+        assert_eq!(set.best("/v3/serilog/2.0.1/serilog.nuspec").map(Route::as_str), Some(spec.as_str()));
+        assert_eq!(set.best("/v3/serilog/2.0.1/other.nuspec").map(Route::as_str), Some("/v3/{id}/{version}/{file}"));
+        // Bounded on a template too ambiguous to decide: names side by side.
+        let wide = Route::parse("/{a}/{a}{b}{c}{d}{e}{f}{g}.x").expect("valid");
+        assert!(wide.matches(&format!("/{}/{}.x", "q".repeat(200), "q".repeat(400))));
     }
 
     #[test]

@@ -196,15 +196,6 @@ pub(super) fn value_form(seg: &str) -> bool {
         || b.contains(&b'_') && b.split(|&c| c == b'_').all(titled)
 }
 
-/// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
-/// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
-pub(super) const FILE_EXTENSIONS: [&str; 60] = [
-    "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
-    "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
-    "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite", "php", "asp", "aspx", "jsp", "cgi", "do", "action",
-    "svc", "asmx", "pl", "nuspec", "pom", "module", "asc", "sha1", "sha256", "sha512", "md5", "dsc", "crate",
-];
-
 /// Whether a name is dotted as hosts and entity ids are (`matrix.org`, `kde.org`,
 /// `camera.front_door`, `ip-10-0-1-7.ec2.internal`): two labels or more of letters,
 /// digits, `-` and `_`, a letter among them, the last no file extension
