@@ -104,6 +104,10 @@ const TRIAL_NODES: usize = 4096;
 /// thin sidecar (GitHub has 8 below `/pulls/{pull_number}`).
 const OPEN_BELOW_IDS: usize = 12;
 
+/// How many leaves named as files are at one place before they are values, however often
+/// each is seen (see `Node::file_values`).
+const FILE_VALUES: usize = 4;
+
 /// The fewest children with names below them among which some are an API's namespaces,
 /// not values of the open set beside them (see `Node::namespaces`).
 const NAMESPACE_SIBLINGS: usize = 20;

@@ -89,13 +89,14 @@ pub(crate) const FORMAT_EXTENSIONS: [&str; 2] = [".json", ".xml"];
 
 /// File extensions: a dotted name ending in one is a file's name (`openapi.json`,
 /// `robots.txt`, `report.pdf`), which an API may serve as an endpoint of its own.
-pub(crate) const FILE_EXTENSIONS: [&str; 89] = [
+pub(crate) const FILE_EXTENSIONS: [&str; 103] = [
     "json", "xml", "yaml", "yml", "txt", "html", "htm", "csv", "tsv", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg",
     "ico", "webp", "js", "mjs", "css", "map", "zip", "gz", "tgz", "tar", "bz2", "xz", "whl", "jar", "nupkg", "gem",
     "deb", "rpm", "wasm", "atom", "rss", "ics", "db", "sqlite", "php", "asp", "aspx", "jsp", "cgi", "do", "action",
     "svc", "asmx", "pl", "nuspec", "pom", "module", "asc", "sha1", "sha256", "sha512", "md5", "dsc", "crate", "mp4",
     "m4s", "m4a", "m3u8", "mpd", "ts", "webm", "mp3", "ogg", "wav", "flac", "avif", "bmp", "tif", "tiff", "heic",
-    "woff", "woff2", "ttf", "vtt", "srt", "7z", "zst", "sig", "apk", "msi", "dmg", "iso", "exe",
+    "woff", "woff2", "ttf", "vtt", "srt", "7z", "zst", "sig", "apk", "msi", "dmg", "iso", "exe", "docx", "xlsx",
+    "pptx", "doc", "xls", "ppt", "odt", "ods", "odp", "rtf", "epub", "vcf", "pbf", "mvt",
 ];
 
 /// A path's last segment split at a format extension ([`FORMAT_EXTENSIONS`]): (`CA12`,

@@ -145,6 +145,16 @@ impl Node {
                 why = "names dotted as values are (hosts, entity ids), alike below";
             }
         }
+        // (Judged where this pass has the evidence, and below ids on a sidecar's view too:
+        // files' names are no open set, so the thin sidecar's guard against endpoint names
+        // seen once each does not apply; a sidecar learns what `contracts infer` does.)
+        if merge.is_empty() && self.count >= min_count && !top {
+            let files = self.file_values(cx);
+            if !files.is_empty() {
+                merge = files;
+                why = "files' names: leaves named with a file's extension, four or more";
+            }
+        }
         if merge.len() < 2 && self.param.is_none() {
             merge.clear();
         }
@@ -278,6 +288,43 @@ impl Node {
         } else {
             Vec::new()
         }
+    }
+
+    /// The literal children that are files' names, values however often each is seen:
+    /// [`FILE_VALUES`] or more leaves (nothing below them) named with a known file extension
+    /// ([`FILE_EXTENSIONS`]: `poster-500.jpg`, `sonarr.debug.txt`, `dark.css`,
+    /// `IMG_4821.jpeg`), none answering with a response shape no sibling gives, half of the
+    /// children or more, where every child is a leaf (a directory beside them is an archive's
+    /// layout: Debian's `Contents-amd64.gz` beside `binary-amd64/`, `i18n/`). A media server's covers (Sonarr's `/MediaCover/{id}/{file}`), a
+    /// blog's images (Ghost's `/content/images/{y}/{m}/{file}`), a log directory, a user's
+    /// files over WebDAV: hot or not, seen hundreds of times each, they are no open set, and
+    /// their answers (images, text) have no shape to compare. An API's own files are few in
+    /// one place, and at its top (`/robots.txt`, `/openapi.yaml`, `/favicon.ico`), where the
+    /// caller does not ask. Not a file name made of the values before it (its references:
+    /// Maven's `{a}-{v}.jar`, `.pom`, `-sources.jar` are the endpoints of each version).
+    fn file_values(&self, cx: &Cx) -> Vec<String> {
+        let leaf_file = |k: &str, n: &Node| {
+            n.lits.len() == 0
+                && n.param.is_none()
+                && !k.contains(super::REF_OPEN)
+                && k.rsplit_once('.').is_some_and(|(stem, ext)| {
+                    !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+                })
+        };
+        let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
+        if self.lits.iter().filter(|(k, n)| leaf_file(k, n)).take(FILE_VALUES).count() < FILE_VALUES
+            || !self.lits.values().all(leaf)
+        {
+            return Vec::new();
+        }
+        let sig_count = self.specific_sigs(cx);
+        let files: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(k, n)| leaf_file(k, n) && !n.answers_alone(&sig_count, cx))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if files.len() >= FILE_VALUES && files.len() * 2 >= self.lits.len() { files } else { Vec::new() }
     }
 
     /// How many of this node's children (its parameter among them) answer each specific

@@ -1951,3 +1951,36 @@ fn a_file_named_by_an_id_is_a_value_whatever_its_extension() {
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(t.template(&format!("/lazy-static/avatars/{}.webp", avatars[0])), "/lazy-static/avatars/{avatar_id}");
 }
+
+#[test]
+fn files_named_in_one_place_are_values_however_often_each_is_seen() {
+    // Sonarr's covers and a log directory: eight names, each seen fifty times, answering
+    // images or text (no shape), under a parameter and under a literal.
+    let mut paths: Vec<String> = Vec::new();
+    let covers = ["poster.jpg", "poster-500.jpg", "poster-250.jpg", "fanart.jpg", "fanart-360.jpg", "banner.jpg"];
+    let logs = ["sonarr.txt", "sonarr.0.txt", "sonarr.debug.txt", "sonarr.trace.txt", "sonarr.1.txt"];
+    for _ in 0..50 {
+        for (i, c) in covers.iter().enumerate() {
+            paths.push(format!("/MediaCover/{}/{c}", 10 + i));
+        }
+        for l in logs {
+            paths.push(format!("/api/v3/log/file/{l}"));
+        }
+        // An API's own files at its top stay apart.
+        for f in ["robots.txt", "favicon.ico", "sitemap.xml", "humans.txt"] {
+            paths.push(format!("/{f}"));
+        }
+        // Beside a directory, files are an archive's layout: not judged by this rule.
+        for f in ["Contents-amd64.gz", "Contents-arm64.gz", "Contents-i386.gz", "Contents-all.gz"] {
+            paths.push(format!("/dists/bookworm/main/{f}"));
+        }
+        paths.push("/dists/bookworm/main/binary-amd64/Packages.xz".to_owned());
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let bare =
+        |t: String| t.split('/').map(|s| if s.starts_with('{') { "{}" } else { s }).collect::<Vec<_>>().join("/");
+    assert_eq!(bare(t.template("/MediaCover/12/poster-500.jpg")), "/MediaCover/{}/{}");
+    assert_eq!(bare(t.template("/api/v3/log/file/sonarr.debug.txt")), "/api/v3/log/file/{}");
+    assert_eq!(t.template("/robots.txt"), "/robots.txt");
+    assert_eq!(t.template("/dists/bookworm/main/Contents-i386.gz"), "/dists/bookworm/main/Contents-i386.gz");
+}
