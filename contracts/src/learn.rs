@@ -108,6 +108,11 @@ const OPEN_BELOW_IDS: usize = 12;
 /// each is seen (see `Node::file_values`).
 const FILE_VALUES: usize = 4;
 
+/// File extensions of a server's scripts: a name ending in one is an endpoint
+/// (`/cgi-bin/status.cgi`, `/admin/users.php`), never a stored file's (see
+/// `Node::file_values`).
+const SCRIPT_EXTENSIONS: [&str; 11] = ["php", "asp", "aspx", "jsp", "cgi", "pl", "do", "action", "svc", "asmx", "py"];
+
 /// The fewest children with names below them among which some are an API's namespaces,
 /// not values of the open set beside them (see `Node::namespaces`).
 const NAMESPACE_SIBLINGS: usize = 20;
@@ -881,7 +886,11 @@ const REF_DELIMS: &[u8] = b".-_+~";
 pub(super) fn with_references(before: &[&str], last: &str) -> Option<String> {
     // (A segment that reads as an id on its own is one: `ref_AAwdfVAqFSspQe` under
     // `/git/ref/` holds the name before it by chance.)
-    if last.len() > 256 || last.contains([REF_OPEN, REF_CLOSE]) || before.is_empty() || param_reason(last).is_some() {
+    if last.len() > 256
+        || last.contains([REF_OPEN, REF_CLOSE])
+        || before.is_empty()
+        || param_reason(last).is_some_and(|r| r != "file named by an id")
+    {
         return None;
     }
     // The nearest eight segments (bounded work on a deep path).

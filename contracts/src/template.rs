@@ -143,6 +143,9 @@ fn joined_words(b: &[u8]) -> bool {
     parts >= 2
 }
 
+/// The most pieces (text and names) of a template whose repeated names are checked.
+const MAX_PIECES: usize = 64;
+
 /// A template's text and names, in order (`/{id}/{id}.nuspec`: `/`, id, `/`, id, `.nuspec`).
 fn pieces(text: &str) -> Box<[Piece]> {
     let mut out = Vec::new();
@@ -174,6 +177,11 @@ fn bind<'p, 's>(pieces: &'p [Piece], s: &'s str, bound: &mut Vec<(&'p str, &'s s
             }
             let end = s.find('/').unwrap_or(s.len());
             for i in (1..=end).filter(|&i| s.is_char_boundary(i)) {
+                // (Each position examined counts: the text after it is compared there.)
+                if *budget == 0 {
+                    return false;
+                }
+                *budget -= 1;
                 // Only where the text after the name begins, or at the end.
                 let fits = match rest.first() {
                     None => i == s.len(),
@@ -183,10 +191,6 @@ fn bind<'p, 's>(pieces: &'p [Piece], s: &'s str, bound: &mut Vec<(&'p str, &'s s
                 if !fits {
                     continue;
                 }
-                if *budget == 0 {
-                    return false;
-                }
-                *budget -= 1;
                 bound.push((n, &s[..i]));
                 if bind(rest, &s[i..], bound, budget) {
                     return true;
@@ -216,8 +220,10 @@ impl Route {
         }
         let mut segs = Vec::new();
         let mut text = String::new();
-        // Every name, and whether its segment is the parameter alone.
-        let mut names: Vec<(&str, bool)> = Vec::new();
+        // The names of whole segments, every name, and whether one comes twice.
+        let mut bare_names = std::collections::HashSet::new();
+        let mut all_names = std::collections::HashSet::new();
+        let mut repeated = false;
         for seg in template.split('/').skip(1) {
             text.push('/');
             match param_parts(seg) {
@@ -228,14 +234,13 @@ impl Route {
                     // A name may come again in a segment with text around it: a file name
                     // made of the path's values (`/{id}/{version}/{id}.nuspec`), not as a
                     // whole segment twice (`/{id}/x/{id}`).
-                    let bare = pre.is_empty() && suf.is_empty() && !n.contains(['{', '}']);
-                    if bare && names.contains(&(n, true)) {
+                    let list = if seg.starts_with(':') { vec![n] } else { param_names(seg) };
+                    let bare = pre.is_empty() && suf.is_empty() && list.len() == 1;
+                    if bare && !bare_names.insert(list[0]) {
                         return Err(RouteError { template: template.to_owned(), reason: "duplicate parameter name" });
                     }
-                    if seg.starts_with(':') {
-                        names.push((n, bare));
-                    } else {
-                        names.extend(param_names(seg).into_iter().map(|n| (n, bare)));
+                    for name in list {
+                        repeated |= !all_names.insert(name);
                     }
                     text.push_str(&format!("{pre}{{{n}}}{suf}"));
                     segs.push(Seg::Param(Affix { pre: pre.into(), suf: suf.into() }));
@@ -249,8 +254,8 @@ impl Route {
                 }
             }
         }
-        let repeated = names.iter().enumerate().any(|(i, (n, _))| names[..i].iter().any(|(m, _)| m == n));
-        let repeats = repeated.then(|| pieces(&text));
+        // (Not for a template of hundreds of names: the search recurses once a piece.)
+        let repeats = repeated.then(|| pieces(&text)).filter(|p| p.len() <= MAX_PIECES);
         Ok(Self { segs, text, repeats })
     }
 
@@ -277,9 +282,9 @@ impl Route {
 
     /// Whether the values of each name given more than once are equal in `path` (a path the
     /// segments match): `/{id}/{version}/{id}.nuspec` takes `/serilog/2.0.1/serilog.nuspec`,
-    /// not `/serilog/2.0.1/x.nuspec`. True when no name repeats, and when the template is
-    /// too ambiguous to decide within a bounded search (names side by side without text
-    /// between them: `{a}{b}`).
+    /// not `/serilog/2.0.1/x.nuspec`. True when no name repeats, and when the search does
+    /// not decide within its bound (4,096 positions examined: names side by side without
+    /// text between them, `{a}{b}`, or a long segment of the separators between names).
     fn agrees(&self, path: &str) -> bool {
         let Some(pieces) = &self.repeats else { return true };
         let mut bound = Vec::new();
@@ -549,7 +554,7 @@ pub fn explain(template: &str, samples: &[&str]) -> Vec<(String, String)> {
         // A file name made of the values before it (`{id}.{version}.nupkg`): named by its
         // segment, explained by them.
         let names = param_names(seg);
-        if names.iter().all(|n| seen.contains(n)) {
+        if !(pre.is_empty() && suf.is_empty()) && names.iter().all(|n| seen.contains(n)) {
             let list: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
             out.push((
                 (*seg).to_owned(),
@@ -607,11 +612,11 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     if f.contains(Format::Email) {
         return Some("email");
     }
-    // Never a literal of a template (stored, exported, a file name): a JWT, an API key, an
-    // opaque token, an email.
     if file_named_by_id(seg) {
         return Some("file named by an id");
     }
+    // Never a literal of a template (stored, exported, a file name): a JWT, an API key, an
+    // opaque token, an email.
     if let Some(secret) = crate::redact::looks_secret(seg)
         && !matches!(secret, crate::redact::Secret::Card)
     {
@@ -691,7 +696,7 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
 /// ([`FILE_EXTENSIONS`]): PeerTube's avatars and thumbnails (`05fb8c61-….png`), its HLS
 /// fragments (`926a2fb0-…-1080-fragmented.mp4`), `12345.jpg`, `…9f3b.tar.gz`. A file
 /// named by words (`README.md`), or by a version (`1.2.3.tar.gz`: `2` and `3` are no
-/// extensions), is not.
+/// extensions), is not, nor one of a site's icons (`android-chrome-192x192.png`).
 fn file_named_by_id(seg: &str) -> bool {
     let Some((stem, exts)) = seg.split_once('.') else { return false };
     let known = |e: &str| FILE_EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k));
@@ -704,7 +709,9 @@ fn file_named_by_id(seg: &str) -> bool {
             && matches!(stem.as_bytes()[head], b'-' | b'_')
             && matches!(param_reason(&stem[..head]), Some("uuid" | "hex id"))
     };
-    param_reason(stem).is_some_and(|r| r != "secret")
+    // (Not the long alphanumeric reading with dashes: `android-chrome-192x192.png`,
+    // `apple-touch-icon-180x180.png` are a site's fixed icons.)
+    param_reason(stem).is_some_and(|r| r != "secret" && (r != "base62 id" || !stem.contains(['-', '_'])))
         || headed(36)
         || stem.bytes().take_while(u8::is_ascii_hexdigit).count() >= 32
             && headed(stem.bytes().take_while(u8::is_ascii_hexdigit).count())
@@ -1154,9 +1161,37 @@ mod tests {
         let set = RouteSet::new(vec![spec.clone(), Route::parse("/v3/{id}/{version}/{file}").expect("valid")]);
         assert_eq!(set.best("/v3/serilog/2.0.1/serilog.nuspec").map(Route::as_str), Some(spec.as_str()));
         assert_eq!(set.best("/v3/serilog/2.0.1/other.nuspec").map(Route::as_str), Some("/v3/{id}/{version}/{file}"));
-        // Bounded on a template too ambiguous to decide: names side by side.
+        // Bounded on a template too ambiguous to decide: names side by side, a long
+        // segment of the separators between names. Past the bound it matches as the
+        // segments do; within it, values that disagree do not.
         let wide = Route::parse("/{a}/{a}{b}{c}{d}{e}{f}{g}.x").expect("valid");
         assert!(wide.matches(&format!("/{}/{}.x", "q".repeat(200), "q".repeat(400))));
+        assert!(wide.matches(&format!("/q/q{}.x", "z".repeat(40_000))));
+        assert!(!wide.matches("/qq/zzzzzzzzz.x"), "within the bound");
+        let dashes = Route::parse("/{id}/{a}-{b}/{id}.x").expect("valid");
+        assert!(dashes.matches(&format!("/z/{}/z.x", "-".repeat(40_000))), "past the bound");
+        assert!(!dashes.matches("/z/a-b/q.x"));
+        // A template of hundreds of names is matched by its segments (no deep search).
+        let many: String = (0..200).map(|i| format!("{{n{i}}}-")).collect();
+        let long = Route::parse(&format!("/{{n0}}/{many}x")).expect("valid");
+        assert!(long.repeats.is_none());
+        // Routes ending at one trie node differ in their names; the set picks as
+        // `best_match` does, the first whose values agree.
+        let pair = vec![
+            Route::parse("/v3/{a}/{b}/{a}.nuspec").expect("valid"),
+            Route::parse("/v3/{x}/{y}/{z}.nuspec").expect("valid"),
+        ];
+        let set = RouteSet::new(pair.clone());
+        for path in ["/v3/p/1/q.nuspec", "/v3/p/1/p.nuspec"] {
+            assert_eq!(set.best(path), best_match(&pair, path), "{path}");
+        }
+        assert_eq!(set.best("/v3/p/1/q.nuspec").map(Route::as_str), Some("/v3/{x}/{y}/{z}.nuspec"));
+        assert_eq!(set.best("/v3/p/1/p.nuspec").map(Route::as_str), Some("/v3/{a}/{b}/{a}.nuspec"));
+        // A brace inside a name does not hide a bare name given twice.
+        assert!(Route::parse("/{a}}/{a}}").is_err());
+        // `--explain` names a file name by the values before it, not a bare segment.
+        let why = explain("/a/{id}.x/{id}", &["/a/7.x/7"]);
+        assert!(why[1].1.contains("integer"), "{why:?}");
     }
 
     #[test]

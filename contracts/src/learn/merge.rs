@@ -294,8 +294,10 @@ impl Node {
     /// [`FILE_VALUES`] or more leaves (nothing below them) named with a known file extension
     /// ([`FILE_EXTENSIONS`]: `poster-500.jpg`, `sonarr.debug.txt`, `dark.css`,
     /// `IMG_4821.jpeg`), none answering with a response shape no sibling gives, half of the
-    /// children or more, where every child is a leaf (a directory beside them is an archive's
-    /// layout: Debian's `Contents-amd64.gz` beside `binary-amd64/`, `i18n/`). A media server's covers (Sonarr's `/MediaCover/{id}/{file}`), a
+    /// children or more, where every child is a leaf, the parameter too (a directory beside
+    /// them is an archive's layout: Debian's `Contents-amd64.gz` beside `binary-amd64/`,
+    /// `i18n/`; so are ids with endpoints below them), not a server's script
+    /// ([`SCRIPT_EXTENSIONS`]: `/cgi-bin/status.cgi`, `/admin/users.php` are endpoints). A media server's covers (Sonarr's `/MediaCover/{id}/{file}`), a
     /// blog's images (Ghost's `/content/images/{y}/{m}/{file}`), a log directory, a user's
     /// files over WebDAV: hot or not, seen hundreds of times each, they are no open set, and
     /// their answers (images, text) have no shape to compare. An API's own files are few in
@@ -303,17 +305,18 @@ impl Node {
     /// caller does not ask. Not a file name made of the values before it (its references:
     /// Maven's `{a}-{v}.jar`, `.pom`, `-sources.jar` are the endpoints of each version).
     fn file_values(&self, cx: &Cx) -> Vec<String> {
+        let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
         let leaf_file = |k: &str, n: &Node| {
-            n.lits.len() == 0
-                && n.param.is_none()
+            leaf(n)
                 && !k.contains(super::REF_OPEN)
                 && k.rsplit_once('.').is_some_and(|(stem, ext)| {
-                    !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+                    !stem.is_empty()
+                        && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+                        && !SCRIPT_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
                 })
         };
-        let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
         if self.lits.iter().filter(|(k, n)| leaf_file(k, n)).take(FILE_VALUES).count() < FILE_VALUES
-            || !self.lits.values().all(leaf)
+            || !self.lits.values().chain(self.param.as_deref()).all(leaf)
         {
             return Vec::new();
         }

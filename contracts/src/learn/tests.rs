@@ -1936,7 +1936,16 @@ fn a_file_named_by_an_id_is_a_value_whatever_its_extension() {
     assert_eq!(param_reason(&format!("{}-segments-sha256.m3u8", "ab12".repeat(16))), Some("file named by an id"));
     assert_eq!(param_reason("12345.jpg"), Some("file named by an id"));
     assert!(param_reason("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.tar.gz").is_some());
-    for name in ["README.md", "1.2.3.tar.gz", "logo.png", "Translation-en.xz", "nginx_1.22.1-9.dsc", "12345.v2"] {
+    for name in [
+        "README.md",
+        "1.2.3.tar.gz",
+        "logo.png",
+        "Translation-en.xz",
+        "nginx_1.22.1-9.dsc",
+        "12345.v2",
+        "android-chrome-192x192.png",
+        "apple-touch-icon-180x180.png",
+    ] {
         assert_eq!(param_reason(name), None, "{name}");
     }
     let avatars = ["05fb8c61-1ec9-48a3-8999-be896cab6570", "306d1a93-2d67-42dd-b8f1-f9b49ee1401c"];
@@ -1950,6 +1959,8 @@ fn a_file_named_by_an_id_is_a_value_whatever_its_extension() {
     }
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(t.template(&format!("/lazy-static/avatars/{}.webp", avatars[0])), "/lazy-static/avatars/{avatar_id}");
+    // A file named by the id before it is still one name under every id (references).
+    assert!(with_references(&["videos", avatars[0]], &format!("{}.mp4", avatars[0])).is_some());
 }
 
 #[test]
@@ -1983,4 +1994,27 @@ fn files_named_in_one_place_are_values_however_often_each_is_seen() {
     assert_eq!(bare(t.template("/api/v3/log/file/sonarr.debug.txt")), "/api/v3/log/file/{}");
     assert_eq!(t.template("/robots.txt"), "/robots.txt");
     assert_eq!(t.template("/dists/bookworm/main/Contents-i386.gz"), "/dists/bookworm/main/Contents-i386.gz");
+    // At the API's top, nothing but files: its own. A server's scripts are endpoints.
+    // Beside ids with endpoints below them: a resource's exports.
+    let mut paths: Vec<String> = Vec::new();
+    for _ in 0..50 {
+        for f in ["robots.txt", "favicon.ico", "humans.txt", "ads.txt", "security.txt"] {
+            paths.push(format!("/{f}"));
+        }
+        for f in ["login.cgi", "status.cgi", "config.cgi", "reboot.cgi"] {
+            paths.push(format!("/cgi-bin/{f}"));
+        }
+        for f in ["summary.pdf", "summary.csv", "export.csv", "export.xlsx"] {
+            paths.push(format!("/reports/{f}"));
+        }
+    }
+    for id in 1..=30 {
+        paths.push(format!("/reports/{id}/rows"));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template("/cgi-bin/status.cgi"), "/cgi-bin/status.cgi");
+    let top: Vec<&str> = paths.iter().map(String::as_str).filter(|p| p.matches('/').count() == 1).collect();
+    let t_top = Templater::new(learn(top));
+    assert_eq!(t_top.template("/favicon.ico"), "/favicon.ico");
+    assert_eq!(t.template("/reports/export.xlsx"), "/reports/export.xlsx");
 }
