@@ -255,6 +255,12 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     if b.len() >= 24 && upper == 0 && lower > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
         return Some((String::new(), seg.len()));
     }
+    // Capitals and digits, 20 or more (Square's catalog ids, 24 of base32; ULIDs): a sibling
+    // of that very length with fewer than two digits (`DECTKYJLQUDAQLQIODPZOJOV`) is one
+    // more.
+    if b.len() >= 20 && lower == 0 && upper > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
+        return Some((String::new(), seg.len()));
+    }
     (b.len() >= 16
         && b.iter().all(u8::is_ascii_alphanumeric)
         && upper > 0

@@ -2018,3 +2018,24 @@ fn files_named_in_one_place_are_values_however_often_each_is_seen() {
     assert_eq!(t_top.template("/favicon.ico"), "/favicon.ico");
     assert_eq!(t.template("/reports/export.xlsx"), "/reports/export.xlsx");
 }
+
+#[test]
+fn a_literal_of_the_form_of_the_capital_ids_beside_it_is_one_of_them() {
+    // Square's catalog ids: 24 capitals and digits of base32; one in twenty has fewer than
+    // two digits and is no value pattern's, but it has the ids' form, hot or not.
+    let plain = "DECTKYJLQUDAQLQIODPZOJOV";
+    assert!(param_reason(plain).is_none());
+    let ids = ["7QKXGZ4HW3MRJ5TNB2VYLC6P", "M2Q7XK5RZ3WJH4NTB6YPLC2V", "Z4K7QM2XW5RJH3NTB6YPLVC2"];
+    let mut paths: Vec<String> = Vec::new();
+    for id in ids {
+        paths.push(format!("/v2/catalog/object/{id}"));
+    }
+    for _ in 0..20 {
+        paths.push(format!("/v2/catalog/object/{plain}"));
+    }
+    // A word in capitals of another length stays apart.
+    paths.push("/v2/catalog/object/SEARCHCATALOGOBJECTSNOW".to_owned());
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert!(t.template(&format!("/v2/catalog/object/{plain}")).starts_with("/v2/catalog/object/{"));
+    assert_eq!(t.template("/v2/catalog/object/SEARCHCATALOGOBJECTSNOW"), "/v2/catalog/object/SEARCHCATALOGOBJECTSNOW");
+}
