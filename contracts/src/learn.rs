@@ -44,10 +44,11 @@ use crate::Limits;
 use crate::contract::{Contract, EndpointKey};
 use crate::shape::Shape;
 use crate::template::{
-    FILE_EXTENSIONS, FORMAT_EXTENSIONS, OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version, name_params,
-    param_parts, param_reason, split_extension,
+    AFFIX, FILE_EXTENSIONS, FORMAT_EXTENSIONS, OVERFLOW_PATH, Route, SegKind, Templater, looks_like_version,
+    name_params, param_parts, param_reason, split_extension,
 };
 
+mod affix;
 mod merge;
 mod node;
 mod similar;
@@ -107,6 +108,11 @@ const OPEN_BELOW_IDS: usize = 12;
 /// How many leaves named as files are at one place before they are values, however often
 /// each is seen (see `Node::file_values`).
 const FILE_VALUES: usize = 4;
+
+/// How many values the text around them needs before it is fixed text, the endpoint's
+/// (`binary-{arch}`), rather than chance (two names sharing a word are common; see
+/// `affix`).
+const AFFIX_VALUES: usize = 3;
 
 /// File extensions of a server's scripts: a name ending in one is an endpoint
 /// (`/cgi-bin/status.cgi`, `/admin/users.php`), never a stored file's (see
@@ -232,7 +238,7 @@ impl PathLearner {
         let mut ending = Ending::BARE;
         // (The markers of references are no request target's: such a path is left to the
         // value patterns.)
-        if p.contains([REF_OPEN, REF_CLOSE]) {
+        if p.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
             return;
         }
         let file = segs.last().is_some_and(|l| file_name(l));

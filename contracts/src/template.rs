@@ -747,6 +747,11 @@ pub(crate) fn looks_like_version(seg: &str) -> bool {
                 .any(|t| tail.strip_prefix(t).is_some_and(|d| d.len() <= 3 && d.bytes().all(|c| c.is_ascii_digit()))))
 }
 
+/// What stands for the value in a learned segment of fixed text around one (Debian's
+/// `binary-amd64`, `binary-arm64`, ... learned as `binary-⟨⟩`), written as the parameter in
+/// the template ([`name_params`]): a control character, which no request target holds.
+pub(crate) const AFFIX: char = '\u{3}';
+
 /// What a path segment is, for naming ([`name_params`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SegKind {
@@ -769,6 +774,12 @@ pub(crate) enum SegKind {
 /// literal before the run, or with a version before it: `{id}`, `{name}`.
 pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) -> String {
     let segs: Vec<(&str, SegKind)> = segs.collect();
+    // A parameter after fixed text (`binary-{}`) is named by it and names what follows, as a
+    // literal does: the word before it.
+    let word = |seg: &'a str| {
+        seg.split_once(AFFIX).and_then(|(pre, _)| pre.strip_suffix(['-', '_'])).filter(|w| !w.is_empty())
+    };
+    let fixed = |(seg, kind): &(&'a str, SegKind)| *kind == SegKind::Literal || word(seg).is_some();
     let mut out = String::new();
     let mut names: Vec<String> = Vec::new();
     for (i, &(seg, kind)) in segs.iter().enumerate() {
@@ -777,21 +788,23 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
             out.push_str(seg);
             continue;
         }
-        let run_start = segs[..i].iter().rposition(|(_, k)| *k == SegKind::Literal).map_or(0, |l| l + 1);
+        // (A parameter's segment is empty, or the fixed text around it: `binary-⟨⟩`.)
+        let (pre, suf) = seg.split_once(AFFIX).unwrap_or(("", ""));
+        let run_start = segs[..i].iter().rposition(fixed).map_or(0, |l| l + 1);
         // An API's version names no collection (`/api/v1/{name}`, not `{v1}`; nor one kept
         // literal that reads as an id: `/rest/api/2/{name}`).
         let literal = run_start
             .checked_sub(1)
-            .map(|l| segs[l].0)
+            .map(|l| word(segs[l].0).unwrap_or(segs[l].0))
             .filter(|l| !l.is_empty() && !looks_like_version(l) && param_reason(l).is_none());
-        let last_of_run =
-            segs[i + 1..].iter().find(|(_, k)| *k != SegKind::Value).is_none_or(|(_, k)| *k == SegKind::Literal);
+        let last_of_run = segs[i + 1..].iter().find(|(_, k)| *k != SegKind::Value).is_none_or(fixed);
         // A scope taken by an earlier run is named after this run's collection
         // (`/repos/{owner}/{repo}/actions/artifacts/{artifact_owner}/{artifact}`), not numbered.
         let scoped = |scope: &str, l: &str| {
             if names.iter().any(|n| n == scope) { format!("{}_{scope}", singular(l)) } else { scope.to_owned() }
         };
         let base = match (last_of_run, literal, kind) {
+            _ if word(seg).is_some() => singular(&word(seg).unwrap_or_default().to_ascii_lowercase()),
             (true, Some(l), SegKind::Slug) => singular(l),
             (true, Some(l), _) => format!("{}_id", singular(l)),
             (false, Some(l), SegKind::Slug) => scoped("owner", l),
@@ -805,9 +818,11 @@ pub(crate) fn name_params<'a>(segs: impl Iterator<Item = (&'a str, SegKind)>) ->
             name = format!("{base}{n}");
             n += 1;
         }
+        out.push_str(pre);
         out.push('{');
         out.push_str(&name);
         out.push('}');
+        out.push_str(suf);
         names.push(name);
     }
     if out.is_empty() {

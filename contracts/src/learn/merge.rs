@@ -31,10 +31,13 @@ impl Node {
             }
             for k in ids {
                 if let Some(n) = self.lits.remove(&k) {
-                    param.absorb(n);
+                    param.take_value(&k, n);
                 }
             }
         }
+        // Names of one word and a value (`binary-amd64`, `binary-arm64`, ...) are one literal
+        // before the children are learned: the union's subtree is learned once.
+        self.join_affixed(top, cx, at);
         let mut echo = Echo::default();
         if cx.view == View::Partial {
             for child in self.lits.values().chain(self.param.as_deref()) {
@@ -155,6 +158,8 @@ impl Node {
                 why = "files' names: leaves named with a file's extension, four or more";
             }
         }
+        // (Names beside fixed text joined are no values: see `Node::join_affixed`.)
+        merge.retain(|k| !k.contains(AFFIX));
         if merge.len() < 2 && self.param.is_none() {
             merge.clear();
         }
@@ -230,7 +235,7 @@ impl Node {
                     value_ends.push(n.ends);
                 }
                 param.values += 1;
-                param.absorb(n);
+                param.take_value(&k, n);
             }
         }
         // Counts only: the values are raw path segments, and this text is stored with the
@@ -332,7 +337,7 @@ impl Node {
 
     /// How many of this node's children (its parameter among them) answer each specific
     /// (not generic) response shape.
-    fn specific_sigs(&self, cx: &Cx) -> std::collections::HashMap<u64, usize> {
+    pub(super) fn specific_sigs(&self, cx: &Cx) -> std::collections::HashMap<u64, usize> {
         let mut count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
         for n in self.lits.values().chain(self.param.as_deref()) {
             for s in n.sigs.iter().filter(|s| !cx.generic.contains(s)) {
@@ -344,7 +349,7 @@ impl Node {
 
     /// Whether this child answers with a specific shape, and only with shapes no sibling
     /// gives (`count`: its parent's [`Node::specific_sigs`]).
-    fn answers_alone(&self, count: &std::collections::HashMap<u64, usize>, cx: &Cx) -> bool {
+    pub(super) fn answers_alone(&self, count: &std::collections::HashMap<u64, usize>, cx: &Cx) -> bool {
         let mut specific = self.sigs.iter().filter(|s| !cx.generic.contains(s)).peekable();
         specific.peek().is_some() && specific.all(|s| count.get(s) == Some(&1))
     }
@@ -401,7 +406,7 @@ impl Node {
                 if let Some(n) = self.lits.remove(&k) {
                     let p = self.param.get_or_insert_with(Box::default);
                     p.values += 1;
-                    p.absorb(n);
+                    p.take_value(&k, n);
                 }
             }
             if let Some(p) = &mut self.param {
@@ -434,7 +439,7 @@ impl Node {
         let mut values: Vec<String> = self
             .lits
             .iter()
-            .filter(|(k, _)| !looks_like_version(k))
+            .filter(|(k, _)| !looks_like_version(k) && !k.contains(AFFIX))
             .filter(|(k, n)| {
                 param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
                     || ((n.ends <= typical || node::value_form(k))
@@ -460,7 +465,7 @@ impl Node {
             for k in values {
                 if let Some(n) = self.lits.remove(&k) {
                     param.values += 1;
-                    param.absorb(n);
+                    param.take_value(&k, n);
                 }
             }
             if let Some(w) = &mut param.why {
@@ -494,6 +499,7 @@ impl Node {
             .iter()
             .filter(|(k, n)| {
                 !looks_like_version(k)
+                    && !k.contains(AFFIX)
                     && !node::plural(k)
                     && (n.lits.len() > 0 || n.param.is_some())
                     && n.has_no_own_evidence(param, &param_skeletons, cx)
@@ -512,7 +518,7 @@ impl Node {
         let joined = values.len();
         for k in values {
             if let Some(n) = self.lits.remove(&k) {
-                param.absorb(n);
+                param.take_value(&k, n);
             }
         }
         let why = format!(
@@ -578,11 +584,9 @@ impl Node {
         let mut joined = Vec::new();
         // Not a collection's name (a plural word: `/orgs/{org}/issues` has the structure of
         // `/{owner}/{repo}/issues`, but `orgs` names what is below it, a value does not).
-        for (k, n) in self
-            .lits
-            .iter()
-            .filter(|(k, n)| !looks_like_version(k) && !node::plural(k) && n.ends <= typical && !n.shallow())
-        {
+        for (k, n) in self.lits.iter().filter(|(k, n)| {
+            !looks_like_version(k) && !k.contains(AFFIX) && !node::plural(k) && n.ends <= typical && !n.shallow()
+        }) {
             let Some(size) = param.size_within(TRIAL_NODES.min(cx.join_budget.get())) else { break };
             if n.size_within(TRIAL_NODES.min(cx.join_budget.get())).is_none() {
                 continue;

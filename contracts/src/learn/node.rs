@@ -114,6 +114,9 @@ pub(super) struct Node {
     pub(super) varied: bool,
     /// How the paths ending here end: bare, or with which format extensions.
     pub(super) endings: Ending,
+    /// Of a parameter that took literal values: what all of them begin and end with (see
+    /// [`Node::affix`]).
+    pub(super) common: Option<Box<super::affix::Common>>,
 }
 
 // (The endings' bits and the file names' bit stay apart.)
@@ -577,7 +580,7 @@ impl Node {
         param.slug = true;
         for k in values {
             if let Some(n) = self.lits.remove(&k) {
-                param.absorb(n);
+                param.take_value(&k, n);
             }
         }
     }
@@ -647,11 +650,16 @@ impl Node {
         if self.why.is_none() {
             self.why = other.why;
         }
+        match (&mut self.common, other.common) {
+            (Some(mine), Some(theirs)) => mine.narrow(&theirs),
+            (mine @ None, theirs) => *mine = theirs,
+            (Some(_), None) => {}
+        }
         self.add_sigs(other.sigs);
         for (k, v) in other.lits {
             if !self.lits.contains_key(&k) && self.lits.len() >= MAX_CHILDREN {
                 self.saturate();
-                self.param.get_or_insert_with(Box::default).absorb(v);
+                self.param.get_or_insert_with(Box::default).take_value(&k, v);
             } else {
                 self.lits.entry_or_default(&k).absorb(v);
             }
@@ -714,6 +722,13 @@ impl Node {
         // Whether this node's own segment names a collection (a plural word).
         let collection = prefix.last().is_some_and(|(s, k, _)| *k == SegKind::Literal && plural(s));
         for (k, v) in &self.lits {
+            if k.contains(AFFIX) {
+                // (Values inside the segment, fixed text around them: see `Node::join_affixed`.)
+                prefix.push((k.clone(), SegKind::Slug, v.why.as_deref()));
+                v.templates(prefix, out, values);
+                prefix.pop();
+                continue;
+            }
             let value =
                 values.contains_key(k) && !plural(k) && !looks_like_version(k) || self.kept_value(k, v, collection);
             let kind = if value { SegKind::Value } else { SegKind::Literal };
@@ -728,7 +743,8 @@ impl Node {
             match p.version_like(after_collection) {
                 Some(v) => prefix.push((v.to_owned(), SegKind::Literal, None)),
                 None => {
-                    prefix.push((String::new(), if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()))
+                    let seg = p.affix().map_or_else(String::new, |(pre, suf)| format!("{pre}{AFFIX}{suf}"));
+                    prefix.push((seg, if p.slug { SegKind::Slug } else { SegKind::Id }, p.why.as_deref()))
                 }
             }
             p.templates(prefix, out, values);

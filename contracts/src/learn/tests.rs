@@ -2039,3 +2039,98 @@ fn a_literal_of_the_form_of_the_capital_ids_beside_it_is_one_of_them() {
     assert!(t.template(&format!("/v2/catalog/object/{plain}")).starts_with("/v2/catalog/object/{"));
     assert_eq!(t.template("/v2/catalog/object/SEARCHCATALOGOBJECTSNOW"), "/v2/catalog/object/SEARCHCATALOGOBJECTSNOW");
 }
+
+#[test]
+fn values_beside_fixed_text_in_one_segment() {
+    // An archive's index per architecture: the directory `binary-amd64/` and the file
+    // `Contents-amd64.gz`, the same architectures in both, under every suite and component.
+    let mut paths: Vec<String> = Vec::new();
+    let arches = ["amd64", "arm64", "i386", "all"];
+    for _ in 0..20 {
+        for suite in ["bookworm", "trixie", "sid", "bookworm-updates"] {
+            for comp in ["main", "contrib", "non-free", "non-free-firmware"] {
+                for a in arches {
+                    paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Packages.xz"));
+                    paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Release"));
+                    paths.push(format!("/debian/dists/{suite}/{comp}/Contents-{a}.gz"));
+                }
+                paths.push(format!("/debian/dists/{suite}/{comp}/i18n/Translation-en.xz"));
+                paths.push(format!("/debian/dists/{suite}/{comp}/i18n/Release"));
+            }
+            paths.push(format!("/debian/dists/{suite}/InRelease"));
+        }
+    }
+    // Tiles at twice the scale: `{y}@2x`, a number and the scale.
+    for i in 0..400 {
+        paths.push(format!("/styles/v1/acme/streets/tiles/512/{}/{}/{}@2x", i % 12, 600 + i * 7 % 90, 1300 + i));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let bare = |t: String| {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in t.chars() {
+            match c {
+                '{' => inside = true,
+                '}' => {
+                    inside = false;
+                    out.push_str("{}");
+                }
+                _ if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    assert_eq!(
+        t.template("/debian/dists/trixie/main/binary-arm64/Packages.xz"),
+        "/debian/dists/{owner}/{dist}/binary-{binary}/Packages.xz"
+    );
+    assert_eq!(bare(t.template("/debian/dists/sid/contrib/Contents-i386.gz")), "/debian/dists/{}/{}/Contents-{}.gz");
+    assert_eq!(bare(t.template("/debian/dists/sid/contrib/i18n/Release")), "/debian/dists/{}/{}/i18n/Release");
+    assert_eq!(
+        bare(t.template("/styles/v1/acme/streets/tiles/512/3/601/9311@2x")),
+        "/styles/v1/acme/streets/tiles/{}/{}/{}/{}@2x"
+    );
+    let mut learner = PathLearner::default();
+    for p in &paths {
+        learner.add(p, None, 1);
+    }
+    let learned = learner.learn_explained(View::Whole);
+    let (_, why) = learned
+        .iter()
+        .find(|(r, _)| r.as_str() == "/debian/dists/{owner}/{dist}/binary-{binary}/Packages.xz")
+        .expect("learned");
+    assert!(format!("{why:?}").contains("binary\", \"names beside fixed text"), "{why:?}");
+
+    // One word before every value is a naming habit, not the API's text: resource groups
+    // `rg-...` with their resources below, a user's secrets by service and environment
+    // (`search-dev`, `orders-dev`: words before a few values each), numbered instances
+    // (`web-1` and `web-1.log`), names ending as their siblings' do (`-config`), one name in
+    // several formats (`sku_red.jpg`, `sku_red.png`).
+    let mut paths: Vec<String> = Vec::new();
+    for i in 0..600 {
+        let rg = ["rg-payments", "rg-web", "rg-data", "rg-ml", "rg-edge"][i % 5];
+        paths.push(format!("/subscriptions/42/resourceGroups/{rg}/providers/vms"));
+        paths.push(format!("/subscriptions/42/resourceGroups/{rg}/providers/disks"));
+        let svc = ["search", "orders", "billing", "ledger"][i % 4];
+        let env = ["dev", "prod", "staging"][i % 3];
+        paths.push(format!("/v1/secret/data/{svc}-{env}"));
+        let n = i % 4 + 1;
+        paths.push(format!("/nodes/web-{n}/status"));
+        paths.push(format!("/nodes/web-{n}.log"));
+        paths.push(format!("/maps/{}-config/data", ["api", "web", "redis", "worker", "gateway"][i % 5]));
+        paths.push(format!("/maps/u{i}-config/data"));
+        for ext in ["jpg", "png", "webp"] {
+            paths.push(format!("/images/sku_{}.{ext}", ["red", "blue", "green", "black"][i % 4]));
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(
+        bare(t.template("/subscriptions/42/resourceGroups/rg-web/providers/vms")),
+        "/subscriptions/{}/resourceGroups/{}/providers/vms"
+    );
+    assert!(!t.template("/v1/secret/data/search-dev").contains("-{"), "{}", t.template("/v1/secret/data/search-dev"));
+    assert!(!t.template("/nodes/web-2/status").contains("web-{"), "{}", t.template("/nodes/web-2/status"));
+    assert_eq!(bare(t.template("/maps/api-config/data")), "/maps/{}/data");
+    assert!(!t.template("/images/sku_red.png").contains("_{"), "{}", t.template("/images/sku_red.png"));
+}

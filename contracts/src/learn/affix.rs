@@ -1,0 +1,231 @@
+//! Values inside a segment, beside fixed text: Debian's `binary-amd64`, `binary-arm64`,
+//! `binary-i386` under each component are `binary-{arch}`, its `Translation-de.xz`,
+//! `Translation-fr.xz`, ... `Translation-{lang}.xz`; a tile server's `5241@2x` is `{y}@2x`.
+//! The values are what varies; the text around them is the endpoint's, the same for every
+//! value, and a template without it (`{arch}` for `binary-amd64`) would take the archive's
+//! other names (`i18n`, `Contents-amd64.gz`) for values too.
+//!
+//! Two ways in:
+//! - a parameter the merge rules learned keeps the text all its values begin or end with
+//!   ([`Node::affix`]), where that text reads as fixed (a word and a separator before the
+//!   values, a scale `@2x` after them), from [`AFFIX_VALUES`] values on;
+//! - literal siblings named `word-value` (with file extensions after the value or not),
+//!   [`AFFIX_VALUES`] or more with one word and the same extensions, all leaves or all with a
+//!   name below in common, are one literal, keyed `word-⟨⟩.ext` ([`AFFIX`] stands for the
+//!   value), written `word-{name}.ext` in the templates ([`Node::join_affixed`]). They are
+//!   values of their own place beside the other names there (`binary-{arch}` beside
+//!   `Contents-{arch}.gz` and `i18n`), which one parameter per node could not hold.
+//!
+//! Not a type prefix of ids (`cus_`, `acct_`: the value patterns take those whole), nor
+//! numbered names (`user-12`, `PROJ-7`: an id's form), nor versions (`api-v2`).
+
+use super::*;
+
+/// What every literal value a parameter took begins and ends with (see [`Node::affix`]).
+#[derive(Clone, Debug)]
+pub(super) struct Common {
+    /// The longest text all the values begin with.
+    pre: Box<str>,
+    /// The longest text all the values end with.
+    suf: Box<str>,
+    /// The shortest value's length: the fixed text is shorter.
+    shortest: usize,
+    /// Every value ended with a separator and digits (`user-12`, `PROJ-7`).
+    numbered: bool,
+    /// How many values were taken.
+    values: usize,
+}
+
+impl Common {
+    fn of(k: &str) -> Common {
+        Common { pre: k.into(), suf: k.into(), shortest: k.len(), numbered: numbered(k), values: 1 }
+    }
+
+    /// What `self` and `other` hold in common.
+    pub(super) fn narrow(&mut self, other: &Common) {
+        let p = common_prefix(&self.pre, &other.pre);
+        self.pre = self.pre[..p].into();
+        let s = common_suffix(&self.suf, &other.suf);
+        self.suf = self.suf[self.suf.len() - s..].into();
+        self.shortest = self.shortest.min(other.shortest);
+        self.numbered &= other.numbered;
+        self.values = self.values.saturating_add(other.values);
+    }
+}
+
+/// The length of the longest common prefix of `a` and `b`, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// The length of the longest common suffix of `a` and `b`, on a character boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(a.len() - n) {
+        n -= 1;
+    }
+    n
+}
+
+/// What separates fixed text from a value inside a segment.
+fn separator(c: char) -> bool {
+    matches!(c, '-' | '_' | '.' | '@')
+}
+
+/// Whether `k` ends with a separator and digits (`user-12`): an id's form, no fixed text.
+fn numbered(k: &str) -> bool {
+    k.rfind(separator).is_some_and(|i| k.len() > i + 1 && k[i + 1..].bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`).
+fn extensions_only(s: &str) -> bool {
+    s.strip_prefix('.').is_some_and(|s| {
+        s.split('.').all(|e| (1..=5).contains(&e.len()) && e.bytes().all(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// Whether `pre` is fixed text before a value: a word of two letters or more and one `-` or
+/// `_` (`binary-`, `Translation-`, `icons-`), not a dotted namespace (`camera.`, `mapbox.`:
+/// entity and tileset ids are such values whole).
+fn word_before(pre: &str) -> bool {
+    pre.strip_suffix(['-', '_']).is_some_and(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A literal's fixed word, value and extensions (`Translation-`, `de`, `.xz`), if it is named
+/// so: see [`word_before`]. The extensions after the value are fixed text too; without them
+/// the value runs to the end.
+fn affixed(k: &str) -> Option<(&str, &str, &str)> {
+    if k.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
+        return None;
+    }
+    let i = k.find(['-', '_'])?;
+    let pre = &k[..=i];
+    if !word_before(pre) {
+        return None;
+    }
+    let rest = &k[i + 1..];
+    let j = rest.find('.').filter(|&j| extensions_only(&rest[j..])).unwrap_or(rest.len());
+    let (mid, suf) = rest.split_at(j);
+    (!mid.is_empty()).then_some((pre, mid, suf))
+}
+
+impl Node {
+    /// Notes a literal value `k` this parameter takes (see [`Node::affix`]).
+    pub(super) fn took(&mut self, k: &str) {
+        let c = Common::of(k);
+        match &mut self.common {
+            Some(mine) => mine.narrow(&c),
+            None => self.common = Some(Box::new(c)),
+        }
+    }
+
+    /// Takes the literal child `k` (`n`) into this parameter.
+    pub(super) fn take_value(&mut self, k: &str, n: Node) {
+        self.took(k);
+        self.absorb(n);
+    }
+
+    /// The fixed text before and after this parameter's values, where there is some: a word
+    /// and a separator all of them begin with (`binary-` of `binary-amd64`, `binary-arm64`,
+    /// `binary-i386`), with the file extensions all of them end with (`Translation-` and
+    /// `.xz`), or a scale all of them end with (`@2x`). Only where every value was a literal
+    /// taken as one, [`AFFIX_VALUES`] or more: not ids the value patterns took (a type prefix,
+    /// `cus_`, is part of the id), not numbered names (`user-12`), and never the whole of a
+    /// value.
+    pub(super) fn affix(&self) -> Option<(&str, &str)> {
+        let c = self.common.as_deref()?;
+        if c.values < AFFIX_VALUES || self.varied || self.only.is_some() || !self.prefixes.is_empty() {
+            return None;
+        }
+        let suf = c.suf.find(separator).map_or("", |i| &c.suf[i..]);
+        (suf.starts_with('@') && suf.bytes().any(|c| c.is_ascii_alphabetic()) && suf.len() < c.shortest)
+            .then_some(("", suf))
+    }
+
+    /// Joins literal children named by one word and a value (`Translation-de.xz`,
+    /// `Translation-fr.xz`, ...; see [`affixed`]) into one literal keyed `Translation-⟨⟩.xz`:
+    /// [`AFFIX_VALUES`] or more with the same word and extensions, the values no versions
+    /// nor all numbers, none answering with a response shape no sibling gives, and all
+    /// leaves, or all with a name below in common and some other child beside them (a
+    /// client's repositories all named `acme-...` under its one owner are values whole). A
+    /// child named so beside a literal joined on an earlier pass joins it. Not at the top of
+    /// the API (its collections). Returns how many children were joined.
+    pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) -> usize {
+        if top || self.lits.len() < 2 {
+            return 0;
+        }
+        let mut groups: std::collections::BTreeMap<(&str, &str), Vec<(&String, &str)>> = Default::default();
+        for k in self.lits.keys() {
+            if let Some((pre, mid, suf)) = affixed(k) {
+                groups.entry((pre, suf)).or_default().push((k, mid));
+            }
+        }
+        if groups.is_empty() {
+            return 0;
+        }
+        let sig_count = self.specific_sigs(cx);
+        let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
+        let mut joins: Vec<(String, Vec<String>)> = Vec::new();
+        for ((pre, suf), members) in &groups {
+            let key = format!("{pre}{AFFIX}{suf}");
+            let nodes: Vec<&Node> = members.iter().filter_map(|(k, _)| self.lits.get(k)).collect();
+            let joined_before = self.lits.contains_key(&key);
+            let enough = members.len() >= AFFIX_VALUES || joined_before && !members.is_empty();
+            let values = members.iter().all(|(_, m)| !looks_like_version(m));
+            // The same values beside other fixed text here, two or more, another word in
+            // another kind of name (`amd64` in the directory `binary-amd64` and the file
+            // `Contents-amd64.gz`, an archive's index of each architecture): one word before
+            // values is a naming habit (`rg-`, `prod_`, `acme-`: a user's resource groups,
+            // indexes, buckets), so are words before a few values each (`search-dev`,
+            // `orders-dev`: a user's secrets by service and environment), and one name in
+            // several formats (`sku_1234.jpg`, `sku_1234.png`: a user's images).
+            let partner = groups.iter().any(|(other, theirs)| {
+                other.0 != *pre
+                    && other.1 != *suf
+                    && theirs
+                        .iter()
+                        .filter(|(_, m)| {
+                            m.bytes().any(|c| c.is_ascii_alphabetic()) && members.iter().any(|(_, x)| x == m)
+                        })
+                        .count()
+                        >= 2
+            });
+            let alike = nodes.iter().all(|n| leaf(n)) || {
+                let mut names = nodes.iter().map(|n| n.lits.keys().collect::<std::collections::HashSet<_>>());
+                let first = names.next().unwrap_or_default();
+                let all_params = nodes.iter().all(|n| n.param.is_some());
+                all_params || names.fold(first, |a, b| &a & &b).iter().next().is_some()
+            };
+            let alike = alike && (partner || joined_before);
+            if enough && values && alike && !nodes.iter().any(|n| n.answers_alone(&sig_count, cx)) {
+                joins.push((key, members.iter().map(|(k, _)| (*k).clone()).collect()));
+            }
+        }
+        let mut joined = 0;
+        for (key, members) in joins {
+            if cx.show() {
+                eprintln!("learn: {at}/{} <- {members:?}: names beside fixed text", key.replace(AFFIX, "{}"));
+            }
+            let mut union = self.lits.remove(&key).unwrap_or_default();
+            for k in &members {
+                if let Some(n) = self.lits.remove(k) {
+                    union.values += 1;
+                    union.absorb(n);
+                    joined += 1;
+                }
+            }
+            // Counts only, as for the parameters (see `Node::learn`).
+            union.why = Some(format!(
+                "names beside fixed text: {AFFIX_VALUES} or more with one word and one ending: {} values merged, {} \
+                 requests",
+                union.values, union.count
+            ));
+            *self.lits.entry_or_default(&key) = union;
+        }
+        joined
+    }
+}
