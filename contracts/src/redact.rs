@@ -327,6 +327,16 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if PREFIXES.iter().any(|p| s.starts_with(p) && b.len() >= p.len() + 8) {
         return Some(Secret::ApiKey);
     }
+    // Telegram's bot tokens (`6510451795:AA12Oq…`, 35 characters after the colon), in its
+    // bot API's paths after `bot` (`/bot6510451795:AA12Oq…/getMe`).
+    if let Some((id, key)) = s.strip_prefix("bot").unwrap_or(s).split_once(':')
+        && (5..=16).contains(&id.len())
+        && id.bytes().all(|c| c.is_ascii_digit())
+        && (30..=48).contains(&key.len())
+        && key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+    {
+        return Some(Secret::ApiKey);
+    }
     // AWS access key ids: long-term (`AKIA`) and temporary (`ASIA`), whatever their length.
     if b.len() >= 16
         && (s.starts_with("AKIA") || s.starts_with("ASIA"))
@@ -581,6 +591,7 @@ mod tests {
 
     #[test]
     fn aws_keys_of_any_length_tokens_and_secrets_inside_text() {
+        let r = Redactor::default();
         for key in ["AKIAIOSFODNN7EXAMPLE", "AKIAPLANTED1234567", "AKIAPLANTED12345678", "ASIAY34FZKBOKMUTVV7A"] {
             assert_eq!(looks_secret(key), Some(Secret::ApiKey), "{key}");
         }
@@ -588,6 +599,19 @@ mod tests {
         assert_eq!(looks_secret("dGhpcyBpcyBhIHRva2Vu-Q2x4Yk9Z-Rz2_w9Q"), Some(Secret::Token));
         assert_eq!(looks_secret("npm_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7c"), Some(Secret::ApiKey));
         assert_eq!(looks_secret("google.ads.googleads.v16.services.GoogleAdsService"), None);
+        // Telegram's bot tokens, alone and in its bot API's paths; not a time, nor an id after
+        // a colon (`urn:isbn:…`, `sha256:…`).
+        let telegram = "6510451795:AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ";
+        assert_eq!(looks_secret(telegram), Some(Secret::ApiKey));
+        assert_eq!(looks_secret(&format!("bot{telegram}")), Some(Secret::ApiKey));
+        assert_eq!(
+            r.redact_path(&format!("/bot{telegram}/getMe")),
+            "/<redacted>/getMe",
+            "a bot's token never reaches a stored path"
+        );
+        for not in ["12:30:45", "sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"] {
+            assert_eq!(looks_secret(not), None, "{not}");
+        }
         for not in [
             "acct_1Nv0FGQ9RKHgCVdKx7yZ",
             "how-to-install-python-3-on-ubuntu-22-04",

@@ -21,7 +21,7 @@
 
 use super::*;
 
-/// What every literal value a parameter took begins and ends with (see [`Node::affix`]).
+/// What every value a parameter took begins and ends with (see [`Node::affix`]).
 #[derive(Clone, Debug)]
 pub(super) struct Common {
     /// The longest text all the values begin with.
@@ -30,15 +30,30 @@ pub(super) struct Common {
     suf: Box<str>,
     /// The shortest value's length: the fixed text is shorter.
     shortest: usize,
-    /// Every value ended with a separator and digits (`user-12`, `PROJ-7`).
-    numbered: bool,
-    /// How many values were taken.
+    /// Every value began with small letters and a digit right after them (`bot6510451795:AA…`).
+    glued: bool,
+    /// How many values were taken (with repeats).
     values: usize,
 }
 
 impl Common {
     fn of(k: &str) -> Common {
-        Common { pre: k.into(), suf: k.into(), shortest: k.len(), numbered: numbered(k), values: 1 }
+        Common { pre: k.into(), suf: k.into(), shortest: k.len(), glued: glued(k), values: 1 }
+    }
+
+    /// What `self` and `k` hold in common. Allocates only when the common text shrinks.
+    fn narrow_to(&mut self, k: &str) {
+        let p = common_prefix(&self.pre, k);
+        if p < self.pre.len() {
+            self.pre = self.pre[..p].into();
+        }
+        let s = common_suffix(&self.suf, k);
+        if s < self.suf.len() {
+            self.suf = self.suf[self.suf.len() - s..].into();
+        }
+        self.shortest = self.shortest.min(k.len());
+        self.glued &= glued(k);
+        self.values = self.values.saturating_add(1);
     }
 
     /// What `self` and `other` hold in common.
@@ -48,9 +63,15 @@ impl Common {
         let s = common_suffix(&self.suf, &other.suf);
         self.suf = self.suf[self.suf.len() - s..].into();
         self.shortest = self.shortest.min(other.shortest);
-        self.numbered &= other.numbered;
+        self.glued &= other.glued;
         self.values = self.values.saturating_add(other.values);
     }
+}
+
+/// Whether `k` begins with small letters and a digit right after them (`bot6510451795:AA…`).
+fn glued(k: &str) -> bool {
+    let w = k.bytes().take_while(u8::is_ascii_lowercase).count();
+    w > 0 && k.as_bytes().get(w).is_some_and(u8::is_ascii_digit)
 }
 
 /// The length of the longest common prefix of `a` and `b`, on a character boundary.
@@ -74,11 +95,6 @@ fn common_suffix(a: &str, b: &str) -> usize {
 /// What separates fixed text from a value inside a segment.
 fn separator(c: char) -> bool {
     matches!(c, '-' | '_' | '.' | '@')
-}
-
-/// Whether `k` ends with a separator and digits (`user-12`): an id's form, no fixed text.
-fn numbered(k: &str) -> bool {
-    k.rfind(separator).is_some_and(|i| k.len() > i + 1 && k[i + 1..].bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`).
@@ -114,12 +130,11 @@ fn affixed(k: &str) -> Option<(&str, &str, &str)> {
 }
 
 impl Node {
-    /// Notes a literal value `k` this parameter takes (see [`Node::affix`]).
+    /// Notes a value `k` this parameter takes, literal or an id (see [`Node::affix`]).
     pub(super) fn took(&mut self, k: &str) {
-        let c = Common::of(k);
         match &mut self.common {
-            Some(mine) => mine.narrow(&c),
-            None => self.common = Some(Box::new(c)),
+            Some(mine) => mine.narrow_to(k),
+            None => self.common = Some(Box::new(Common::of(k))),
         }
     }
 
@@ -130,15 +145,27 @@ impl Node {
     }
 
     /// The fixed text before and after this parameter's values, where there is some: a word
-    /// and a separator all of them begin with (`binary-` of `binary-amd64`, `binary-arm64`,
-    /// `binary-i386`), with the file extensions all of them end with (`Translation-` and
-    /// `.xz`), or a scale all of them end with (`@2x`). Only where every value was a literal
-    /// taken as one, [`AFFIX_VALUES`] or more: not ids the value patterns took (a type prefix,
-    /// `cus_`, is part of the id), not numbered names (`user-12`), and never the whole of a
-    /// value.
+    /// of small letters all of them begin with, a digit right after it in each, two values or
+    /// more, the values ids (Telegram's `bot{token}`, `bot6510451795:AA…`; not a hex word,
+    /// `cafe`, nor a type prefix with its `_`, `cus_`, part of the id); or, where every value
+    /// was a literal taken as one, [`AFFIX_VALUES`] or more, a scale all of them end with
+    /// (`{y}@2x`). Never the whole of a value.
     pub(super) fn affix(&self) -> Option<(&str, &str)> {
         let c = self.common.as_deref()?;
-        if c.values < AFFIX_VALUES || self.varied || self.only.is_some() || !self.prefixes.is_empty() {
+        if !self.prefixes.is_empty() || self.only.is_some() {
+            return None;
+        }
+        let w = c.pre.bytes().take_while(u8::is_ascii_lowercase).count();
+        let word = &c.pre[..w];
+        if c.glued
+            && self.varied
+            && c.pre.len() < c.shortest
+            && (3..=8).contains(&w)
+            && !word.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            return Some((word, ""));
+        }
+        if c.values < AFFIX_VALUES || self.varied {
             return None;
         }
         let suf = c.suf.find(separator).map_or("", |i| &c.suf[i..]);

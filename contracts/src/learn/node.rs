@@ -258,10 +258,10 @@ pub(super) fn prefix_form(seg: &str) -> Option<(String, usize)> {
     if b.len() >= 24 && upper == 0 && lower > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
         return Some((String::new(), seg.len()));
     }
-    // Capitals and digits, 20 or more (Square's catalog ids, 24 of base32; ULIDs): a sibling
+    // Capitals and digits, 16 or more (Square's catalog ids, 24 of base32; ULIDs; PayPal's 17): a sibling
     // of that very length with fewer than two digits (`DECTKYJLQUDAQLQIODPZOJOV`) is one
     // more.
-    if b.len() >= 20 && lower == 0 && upper > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
+    if b.len() >= 16 && lower == 0 && upper > 0 && b.iter().all(u8::is_ascii_alphanumeric) {
         return Some((String::new(), seg.len()));
     }
     (b.len() >= 16
@@ -394,6 +394,7 @@ impl Node {
             let reason = if first.contains(super::REF_OPEN) { None } else { param_reason(first) };
             node = if let Some(reason) = reason {
                 let param = node.param.get_or_insert_with(Box::default);
+                param.took(first);
                 if version_value(first) {
                     param.saw(first);
                 } else {

@@ -2038,6 +2038,48 @@ fn a_literal_of_the_form_of_the_capital_ids_beside_it_is_one_of_them() {
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert!(t.template(&format!("/v2/catalog/object/{plain}")).starts_with("/v2/catalog/object/{"));
     assert_eq!(t.template("/v2/catalog/object/SEARCHCATALOGOBJECTSNOW"), "/v2/catalog/object/SEARCHCATALOGOBJECTSNOW");
+    // PayPal's authorizations: 17 capitals and digits, some with one digit.
+    let plain = "JNDLEFH0BBSOZZFAE";
+    assert!(param_reason(plain).is_none());
+    let mut paths: Vec<String> = Vec::new();
+    for id in ["7KX21973G5912345C", "0VF52814937998046", "4RR959492F879224U", "9MX11209JB3474526"] {
+        paths.push(format!("/v2/payments/authorizations/{id}"));
+    }
+    for _ in 0..20 {
+        paths.push(format!("/v2/payments/authorizations/{plain}"));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert!(t.template(&format!("/v2/payments/authorizations/{plain}")).starts_with("/v2/payments/authorizations/{"));
+}
+
+#[test]
+fn a_word_glued_to_the_ids_is_fixed_text() {
+    // Telegram's bot API: `/bot<token>/<method>`, a few bots; the token is a secret, the
+    // word before it the API's.
+    let tokens = [
+        "6510451795:AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ",
+        "587063779:AA2JRkARbXVHEa4J2bjd9YYiK9H8ZW2sGHu",
+        "7833555525:AAcTL6w32kB8totkxeBjQMB2cqSXrqR5rTX",
+    ];
+    let mut paths: Vec<String> = Vec::new();
+    for i in 0..300 {
+        let method = ["getMe", "getUpdates", "sendMessage", "getChat"][i % 4];
+        paths.push(format!("/bot{}/{method}", tokens[i % 3]));
+        // Hex ids whose first letters spell a word, and a type prefix: the ids' own.
+        paths.push(format!("/blobs/cafe{:012x}/raw", i * 7919));
+        paths.push(format!("/customers/cus_{:08}Ab/orders", i * 31));
+        // Names that begin alike, a letter after the word: no digit glued to it.
+        paths.push(format!("/users/{}@example.org/profile", ["anna", "annie", "anneliese"][i % 3]));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    assert_eq!(t.template(&format!("/bot{}/getMe", tokens[1])), "/bot{id}/getMe");
+    assert_eq!(t.template("/blobs/cafe00000000abcd/raw"), "/blobs/{blob_id}/raw");
+    assert_eq!(t.template("/customers/cus_00000031Ab/orders"), "/customers/{customer_id}/orders");
+    assert!(t.template("/users/anna@example.org/profile").starts_with("/users/{"));
+    // One bot: its token is a value whole (the word may be the token's).
+    let one: Vec<String> = paths.iter().filter(|p| p.contains(tokens[0])).cloned().collect();
+    let t = Templater::new(learn(one.iter().map(String::as_str)));
+    assert_eq!(t.template(&format!("/bot{}/getMe", tokens[0])), "/{id}/getMe");
 }
 
 #[test]
