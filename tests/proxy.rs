@@ -1098,8 +1098,18 @@ fn a_proxy_whose_store_cannot_be_opened_starts_forwards_and_writes_it_later() {
 
 const PLANTED_JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.c2lnbmF0dXJlUGxhbnRlZDEyMw";
 const PLANTED_TOKEN: &str = "Zk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0";
-const PLANTED: [&str; 6] =
-    [PLANTED_JWT, PLANTED_TOKEN, "planted.person", "AKIAPLANTED1234567", "ASIAPLANTEDXYZ123456", "c2lnbmF0dXJl"];
+const PLANTED_BOT: &str = "6510451795:AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ";
+const PLANTED: [&str; 8] = [
+    PLANTED_JWT,
+    PLANTED_TOKEN,
+    "planted.person",
+    "AKIAPLANTED1234567",
+    "ASIAPLANTEDXYZ123456",
+    "c2lnbmF0dXJl",
+    PLANTED_BOT,
+    // (Its secret part alone.)
+    "AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ",
+];
 
 /// Secrets planted in paths and bodies go through the proxy; none of them reaches the sled
 /// directory's bytes, `/contracts`, a snapshot or OpenAPI export, regenerated mocks or the
@@ -1116,6 +1126,8 @@ fn planted_secrets_reach_no_store_export_report_or_file_name() {
         "/keys/AKIAPLANTED1234567".to_owned(),
         "/keys/ASIAPLANTEDXYZ123456/rotate".to_owned(),
         "/orders/1".to_owned(),
+        // Telegram's bot API: the token in the first segment.
+        format!("/bot{PLANTED_BOT}/getMe"),
     ];
     for _ in 0..4 {
         for path in &paths {
