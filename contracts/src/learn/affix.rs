@@ -1,23 +1,29 @@
 //! Values inside a segment, beside fixed text: Debian's `binary-amd64`, `binary-arm64`,
-//! `binary-i386` under each component are `binary-{arch}`, its `Translation-de.xz`,
-//! `Translation-fr.xz`, ... `Translation-{lang}.xz`; a tile server's `5241@2x` is `{y}@2x`.
-//! The values are what varies; the text around them is the endpoint's, the same for every
-//! value, and a template without it (`{arch}` for `binary-amd64`) would take the archive's
-//! other names (`i18n`, `Contents-amd64.gz`) for values too.
+//! `binary-i386` under each component are `binary-{arch}`, and `Contents-amd64.gz` beside
+//! them `Contents-{arch}.gz`; Telegram's `/bot6510451795:AA…/getMe` is `/bot{token}/getMe`;
+//! a tile server's `5241@2x` is `{y}@2x`. The values are what varies; the text around them
+//! is the endpoint's, the same for every value.
 //!
 //! Two ways in:
-//! - a parameter the merge rules learned keeps the text all its values begin or end with
-//!   ([`Node::affix`]), where that text reads as fixed (a word and a separator before the
-//!   values, a scale `@2x` after them), from [`AFFIX_VALUES`] values on;
-//! - literal siblings named `word-value` (with file extensions after the value or not),
-//!   [`AFFIX_VALUES`] or more with one word and the same extensions, all leaves or all with a
-//!   name below in common, are one literal, keyed `word-⟨⟩.ext` ([`AFFIX`] stands for the
-//!   value), written `word-{name}.ext` in the templates ([`Node::join_affixed`]). They are
-//!   values of their own place beside the other names there (`binary-{arch}` beside
-//!   `Contents-{arch}.gz` and `i18n`), which one parameter per node could not hold.
+//! - a parameter keeps the text all its values begin or end with ([`Node::affix`]) where
+//!   that reads as fixed: a word of small letters glued to ids (a digit right after it in
+//!   each, two values or more), or a scale after [`AFFIX_VALUES`] or more literal values
+//!   (`@2x`);
+//! - literal siblings named by one word and a value (`binary-amd64`, `Contents-amd64.gz`),
+//!   [`AFFIX_VALUES`] or more with the same word and extensions, whose values come again
+//!   beside another word with other extensions at the same place, are one literal keyed
+//!   `binary-⟨⟩` ([`AFFIX`] stands for the value), written `binary-{binary}` in the
+//!   templates ([`Node::join_affixed`]). They stay literals of their own place, beside the
+//!   other names there (`binary-{binary}` beside `Contents-{content}.gz` and `i18n`), which
+//!   one parameter per node could not hold.
 //!
-//! Not a type prefix of ids (`cus_`, `acct_`: the value patterns take those whole), nor
-//! numbered names (`user-12`, `PROJ-7`: an id's form), nor versions (`api-v2`).
+//! What the data showed (`bench/heldout.py`, session 35): one word before every value of a
+//! parameter is most often a user's naming habit, not the API's text (Azure's resource
+//! groups `rg-…`, Algolia's indexes `prod_…`, buckets `acme-…`, Consul's services `api-…`),
+//! and so are words before a few values each (Vault's secrets `search-dev`, `orders-dev`)
+//! and one name in several formats (Cloudinary's `sku_1234.jpg`, `.png`): those stay values
+//! whole. So no common prefix of a parameter's values is kept but a word glued to ids, and
+//! literal siblings join only with the partner that Debian's index shows.
 
 use super::*;
 
@@ -173,17 +179,17 @@ impl Node {
             .then_some(("", suf))
     }
 
-    /// Joins literal children named by one word and a value (`Translation-de.xz`,
-    /// `Translation-fr.xz`, ...; see [`affixed`]) into one literal keyed `Translation-⟨⟩.xz`:
-    /// [`AFFIX_VALUES`] or more with the same word and extensions, the values no versions
-    /// nor all numbers, none answering with a response shape no sibling gives, and all
-    /// leaves, or all with a name below in common and some other child beside them (a
-    /// client's repositories all named `acme-...` under its one owner are values whole). A
-    /// child named so beside a literal joined on an earlier pass joins it. Not at the top of
-    /// the API (its collections). Returns how many children were joined.
-    pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) -> usize {
+    /// Joins literal children named by one word and a value (`binary-amd64`,
+    /// `binary-arm64`, ...; see [`affixed`]) into one literal keyed `binary-⟨⟩`:
+    /// [`AFFIX_VALUES`] or more with the same word and extensions, no value a version, none
+    /// answering with a response shape no sibling gives, all leaves or all
+    /// with a name below in common, and two or more of their values (with letters) named
+    /// beside another word with other extensions here too (`Contents-amd64.gz`). A child
+    /// named so beside a literal joined on an earlier pass joins it. Not at the top of the
+    /// API (its collections).
+    pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) {
         if top || self.lits.len() < 2 {
-            return 0;
+            return;
         }
         let mut groups: std::collections::BTreeMap<(&str, &str), Vec<(&String, &str)>> = Default::default();
         for k in self.lits.keys() {
@@ -192,7 +198,7 @@ impl Node {
             }
         }
         if groups.is_empty() {
-            return 0;
+            return;
         }
         let sig_count = self.specific_sigs(cx);
         let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
@@ -232,7 +238,6 @@ impl Node {
                 joins.push((key, members.iter().map(|(k, _)| (*k).clone()).collect()));
             }
         }
-        let mut joined = 0;
         for (key, members) in joins {
             if cx.show() {
                 eprintln!("learn: {at}/{} <- {members:?}: names beside fixed text", key.replace(AFFIX, "{}"));
@@ -242,17 +247,15 @@ impl Node {
                 if let Some(n) = self.lits.remove(k) {
                     union.values += 1;
                     union.absorb(n);
-                    joined += 1;
                 }
             }
             // Counts only, as for the parameters (see `Node::learn`).
             union.why = Some(format!(
-                "names beside fixed text: {AFFIX_VALUES} or more with one word and one ending: {} values merged, {} \
-                 requests",
+                "names beside fixed text: one word and a value, the values met beside another word too: {} values \
+                 merged, {} requests",
                 union.values, union.count
             ));
             *self.lits.entry_or_default(&key) = union;
         }
-        joined
     }
 }
