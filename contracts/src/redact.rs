@@ -247,8 +247,13 @@ impl Redactor {
 
     /// Redacts the segments of a concrete path that look like secrets or personal data.
     pub fn redact_path(&self, path: &str) -> String {
+        // (A segment is read as sent and percent-decoded: `bot6510451795%3AAA…`.)
         path.split('/')
-            .map(|seg| if looks_secret(seg).is_some() { placeholder(seg) } else { seg.to_owned() })
+            .map(|seg| match seg.contains('%').then(|| percent_decode(seg)) {
+                _ if looks_secret(seg).is_some() => placeholder(seg),
+                Some(decoded) if looks_secret(&decoded).is_some() => placeholder(&decoded),
+                _ => seg.to_owned(),
+            })
             .collect::<Vec<_>>()
             .join("/")
     }
@@ -327,14 +332,7 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
     if PREFIXES.iter().any(|p| s.starts_with(p) && b.len() >= p.len() + 8) {
         return Some(Secret::ApiKey);
     }
-    // Telegram's bot tokens (`6510451795:AA12Oq…`, 35 characters after the colon), in its
-    // bot API's paths after `bot` (`/bot6510451795:AA12Oq…/getMe`).
-    if let Some((id, key)) = s.strip_prefix("bot").unwrap_or(s).split_once(':')
-        && (5..=16).contains(&id.len())
-        && id.bytes().all(|c| c.is_ascii_digit())
-        && (30..=48).contains(&key.len())
-        && key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
-    {
+    if telegram_token(s).is_some() {
         return Some(Secret::ApiKey);
     }
     // AWS access key ids: long-term (`AKIA`) and temporary (`ASIA`), whatever their length.
@@ -362,6 +360,22 @@ pub fn looks_secret(s: &str) -> Option<Secret> {
         return Some(Secret::Token);
     }
     None
+}
+
+/// A Telegram bot token (`6510451795:AA12Oq…`: the bot's id, a colon and 35 characters
+/// beginning with `A`, as gitleaks reads them), alone or after `bot` in its bot API's paths
+/// (`/bot6510451795:AA12Oq…/getMe`): what comes before the secret part (`bot6510451795:`).
+/// Not a method after an id (`1234567890:generateKeywordHistoricalMetrics`, Google Ads),
+/// nor an id and a digest (`123456:` and 40 hex digits).
+fn telegram_token(s: &str) -> Option<&str> {
+    let (head, key) = s.split_once(':')?;
+    let id = head.strip_prefix("bot").unwrap_or(head);
+    ((5..=16).contains(&id.len())
+        && id.bytes().all(|c| c.is_ascii_digit())
+        && key.len() == 35
+        && key.starts_with('A')
+        && key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')))
+    .then(|| &s[..=head.len()])
 }
 
 /// A long opaque token ([`Secret::Token`]).
@@ -446,10 +460,19 @@ pub fn redact_text(s: &str) -> String {
 /// its own (a token): a value that was redacted, in a path kept since.
 pub fn is_placeholder(s: &str) -> bool {
     matches!(s, "redacted-token" | "<redacted>")
+        || s.strip_suffix(":<redacted>").is_some_and(|head| {
+            let id = head.strip_prefix("bot").unwrap_or(head);
+            (5..=16).contains(&id.len()) && id.bytes().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// A deterministic placeholder that keeps the value's format.
 pub fn placeholder(s: &str) -> String {
+    // A Telegram bot's token keeps the bot's id (`bot6510451795:<redacted>`, public: the
+    // bot's user id), so that paths of several bots still tell them apart.
+    if let Some(head) = telegram_token(s) {
+        return format!("{head}<redacted>");
+    }
     match looks_secret(s) {
         Some(Secret::Jwt) => return "eyJhbGciOiJub25lIn0.e30.".to_owned(),
         Some(Secret::Credential) => {
@@ -604,12 +627,20 @@ mod tests {
         let telegram = "6510451795:AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ";
         assert_eq!(looks_secret(telegram), Some(Secret::ApiKey));
         assert_eq!(looks_secret(&format!("bot{telegram}")), Some(Secret::ApiKey));
-        assert_eq!(
-            r.redact_path(&format!("/bot{telegram}/getMe")),
-            "/<redacted>/getMe",
-            "a bot's token never reaches a stored path"
-        );
-        for not in ["12:30:45", "sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"] {
+        // The bot's id is kept (public), the secret part never: also percent-encoded.
+        for path in [format!("/bot{telegram}/getMe"), format!("/bot{}/getMe", telegram.replace(':', "%3A"))] {
+            assert_eq!(r.redact_path(&path), "/bot6510451795:<redacted>/getMe", "{path}");
+        }
+        assert!(is_placeholder("bot6510451795:<redacted>") && is_placeholder("6510451795:<redacted>"));
+        assert!(!is_placeholder("bot:<redacted>") && !is_placeholder("user:<redacted>"));
+        for not in [
+            "12:30:45",
+            "sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
+            // Google Ads' methods after a customer's id, and an id with a digest.
+            "1234567890:generateKeywordHistoricalMetrics",
+            "1234567890:generateAudienceCompositionInsights",
+            "123456:2d711642b726b04401627ca9fbac32f5c8530fb1",
+        ] {
             assert_eq!(looks_secret(not), None, "{not}");
         }
         for not in [

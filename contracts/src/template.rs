@@ -925,7 +925,9 @@ impl Templater {
             })
         });
         let mut t = name_params(
-            segs.into_iter().map(|seg| (seg, if param_reason(seg).is_some() { SegKind::Id } else { SegKind::Literal })),
+            // (A parameter's text is not passed: only the learner writes fixed text around one.)
+            segs.into_iter()
+                .map(|seg| if param_reason(seg).is_some() { ("", SegKind::Id) } else { (seg, SegKind::Literal) }),
         );
         t.push_str(ext.unwrap_or(""));
         t

@@ -1,7 +1,8 @@
 //! Values inside a segment, beside fixed text: Debian's `binary-amd64`, `binary-arm64`,
-//! `binary-i386` under each component are `binary-{arch}`, and `Contents-amd64.gz` beside
-//! them `Contents-{arch}.gz`; Telegram's `/bot6510451795:AA…/getMe` is `/bot{token}/getMe`;
-//! a tile server's `5241@2x` is `{y}@2x`. The values are what varies; the text around them
+//! `binary-i386` under each component are its `binary-{arch}` (learned as `binary-{binary}`),
+//! and `Contents-amd64.gz` beside them `Contents-{arch}.gz`; Telegram's
+//! `/bot6510451795:AA…/getMe` is `/bot{token}/getMe` (learned as `/bot{id}/getMe`); a tile
+//! server's `5241@2x` is `{y}@2x`. The values are what varies; the text around them
 //! is the endpoint's, the same for every value.
 //!
 //! Two ways in:
@@ -27,7 +28,8 @@
 
 use super::*;
 
-/// What every value a parameter took begins and ends with (see [`Node::affix`]).
+/// What every value a parameter took begins and ends with (see [`Node::affix`]): at most
+/// [`AFFIX_TEXT`] bytes of each end, the rest of a value is never fixed text.
 #[derive(Clone, Debug)]
 pub(super) struct Common {
     /// The longest text all the values begin with.
@@ -36,42 +38,76 @@ pub(super) struct Common {
     suf: Box<str>,
     /// The shortest value's length: the fixed text is shorter.
     shortest: usize,
+    /// A hash of the first value, and whether a different one was taken since.
+    first: u64,
+    two: bool,
     /// Every value began with small letters and a digit right after them (`bot6510451795:AA…`).
     glued: bool,
     /// How many values were taken (with repeats).
     values: usize,
 }
 
+/// How much of each end of a value [`Common`] keeps.
+const AFFIX_TEXT: usize = 32;
+
 impl Common {
     fn of(k: &str) -> Common {
-        Common { pre: k.into(), suf: k.into(), shortest: k.len(), glued: glued(k), values: 1 }
+        let mut p = k.len().min(AFFIX_TEXT);
+        while !k.is_char_boundary(p) {
+            p -= 1;
+        }
+        let mut s = k.len() - k.len().min(AFFIX_TEXT);
+        while !k.is_char_boundary(s) {
+            s += 1;
+        }
+        Common {
+            pre: k[..p].into(),
+            suf: k[s..].into(),
+            shortest: k.len(),
+            first: hash(k),
+            two: false,
+            glued: glued(k),
+            values: 1,
+        }
     }
 
-    /// What `self` and `k` hold in common. Allocates only when the common text shrinks.
-    fn narrow_to(&mut self, k: &str) {
-        let p = common_prefix(&self.pre, k);
+    /// Keeps of `self`'s ends what `pre` begins and `suf` ends with. Allocates only when
+    /// they shrink.
+    fn meet(&mut self, pre: &str, suf: &str) {
+        let p = common_prefix(&self.pre, pre);
         if p < self.pre.len() {
             self.pre = self.pre[..p].into();
         }
-        let s = common_suffix(&self.suf, k);
+        let s = common_suffix(&self.suf, suf);
         if s < self.suf.len() {
             self.suf = self.suf[self.suf.len() - s..].into();
         }
+    }
+
+    /// Takes the value `k` too.
+    fn narrow_to(&mut self, k: &str) {
+        self.meet(k, k);
         self.shortest = self.shortest.min(k.len());
+        self.two |= hash(k) != self.first;
         self.glued &= glued(k);
         self.values = self.values.saturating_add(1);
     }
 
     /// What `self` and `other` hold in common.
     pub(super) fn narrow(&mut self, other: &Common) {
-        let p = common_prefix(&self.pre, &other.pre);
-        self.pre = self.pre[..p].into();
-        let s = common_suffix(&self.suf, &other.suf);
-        self.suf = self.suf[self.suf.len() - s..].into();
+        self.meet(&other.pre, &other.suf);
         self.shortest = self.shortest.min(other.shortest);
+        self.two |= other.two || other.first != self.first;
         self.glued &= other.glued;
         self.values = self.values.saturating_add(other.values);
     }
+}
+
+fn hash(k: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    k.hash(&mut h);
+    h.finish()
 }
 
 /// Whether `k` begins with small letters and a digit right after them (`bot6510451795:AA…`).
@@ -98,9 +134,12 @@ fn common_suffix(a: &str, b: &str) -> usize {
     n
 }
 
-/// What separates fixed text from a value inside a segment.
-fn separator(c: char) -> bool {
-    matches!(c, '-' | '_' | '.' | '@')
+/// Whether `s` is a scale (`@2x`, `@1.5x`): an image's resolution after its name.
+fn scale(s: &str) -> bool {
+    s.strip_prefix('@').and_then(|s| s.strip_suffix('x')).is_some_and(|n| {
+        let (a, b) = n.split_once('.').unwrap_or((n, "0"));
+        !a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+    })
 }
 
 /// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`).
@@ -151,8 +190,8 @@ impl Node {
     }
 
     /// The fixed text before and after this parameter's values, where there is some: a word
-    /// of small letters all of them begin with, a digit right after it in each, two values or
-    /// more, the values ids (Telegram's `bot{token}`, `bot6510451795:AA…`; not a hex word,
+    /// of small letters all of them begin with, a digit right after it in each, two different
+    /// values or more, the values ids (Telegram's `bot{id}`, `bot6510451795:AA…`; not a hex word,
     /// `cafe`, nor a type prefix with its `_`, `cus_`, part of the id); or, where every value
     /// was a literal taken as one, [`AFFIX_VALUES`] or more, a scale all of them end with
     /// (`{y}@2x`). Never the whole of a value.
@@ -163,20 +202,14 @@ impl Node {
         }
         let w = c.pre.bytes().take_while(u8::is_ascii_lowercase).count();
         let word = &c.pre[..w];
-        if c.glued
-            && self.varied
-            && c.pre.len() < c.shortest
-            && (3..=8).contains(&w)
-            && !word.bytes().all(|b| b.is_ascii_hexdigit())
-        {
+        if c.glued && self.varied && c.two && (3..=8).contains(&w) && !word.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Some((word, ""));
         }
-        if c.values < AFFIX_VALUES || self.varied {
+        if c.values < AFFIX_VALUES || self.varied || !c.two {
             return None;
         }
-        let suf = c.suf.find(separator).map_or("", |i| &c.suf[i..]);
-        (suf.starts_with('@') && suf.bytes().any(|c| c.is_ascii_alphabetic()) && suf.len() < c.shortest)
-            .then_some(("", suf))
+        let suf = c.suf.rfind('@').map_or("", |i| &c.suf[i..]);
+        (scale(suf) && suf.len() < c.shortest).then_some(("", suf))
     }
 
     /// Joins literal children named by one word and a value (`binary-amd64`,

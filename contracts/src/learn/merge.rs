@@ -4,6 +4,12 @@
 
 use super::*;
 
+/// Whether a literal child may join a parameter: not an API's version (`v1`), nor names
+/// beside fixed text joined as one (`binary-⟨⟩`, see `Node::join_affixed`).
+fn may_join(k: &str) -> bool {
+    !looks_like_version(k) && !k.contains(AFFIX)
+}
+
 impl Node {
     /// Learns this subtree, children first; judges open sets only at nodes with at least
     /// `min_count` paths through them (structure and response shapes at every node). `echoes` are this node's place in each ancestor's [`Echo`]; on a
@@ -137,7 +143,8 @@ impl Node {
         }
         // An API's versions are its routes, not values: `/api/v1/...` and `/api/v2/...` have
         // the same endpoints below them, and stay apart.
-        merge.retain(|k| !looks_like_version(k));
+        // (Nor are names beside fixed text joined: see `Node::join_affixed`.)
+        merge.retain(|k| may_join(k));
         // (On every pass: children first, so that values below values are one parameter
         // before their parents are compared, `download` and `thumbnail` each with the
         // servers below them.)
@@ -313,7 +320,7 @@ impl Node {
         let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
         let leaf_file = |k: &str, n: &Node| {
             leaf(n)
-                && !k.contains(super::REF_OPEN)
+                && !k.contains([super::REF_OPEN, AFFIX])
                 && k.rsplit_once('.').is_some_and(|(stem, ext)| {
                     !stem.is_empty()
                         && FILE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
@@ -439,7 +446,7 @@ impl Node {
         let mut values: Vec<String> = self
             .lits
             .iter()
-            .filter(|(k, _)| !looks_like_version(k) && !k.contains(AFFIX))
+            .filter(|(k, _)| may_join(k))
             .filter(|(k, n)| {
                 param_shape.as_ref().is_some_and(|s| n.shape().is_some_and(|ns| alike_shapes(&ns, s)))
                     || ((n.ends <= typical || node::value_form(k))
@@ -498,8 +505,7 @@ impl Node {
             .lits
             .iter()
             .filter(|(k, n)| {
-                !looks_like_version(k)
-                    && !k.contains(AFFIX)
+                may_join(k)
                     && !node::plural(k)
                     && (n.lits.len() > 0 || n.param.is_some())
                     && n.has_no_own_evidence(param, &param_skeletons, cx)
@@ -584,9 +590,9 @@ impl Node {
         let mut joined = Vec::new();
         // Not a collection's name (a plural word: `/orgs/{org}/issues` has the structure of
         // `/{owner}/{repo}/issues`, but `orgs` names what is below it, a value does not).
-        for (k, n) in self.lits.iter().filter(|(k, n)| {
-            !looks_like_version(k) && !k.contains(AFFIX) && !node::plural(k) && n.ends <= typical && !n.shallow()
-        }) {
+        for (k, n) in
+            self.lits.iter().filter(|(k, n)| may_join(k) && !node::plural(k) && n.ends <= typical && !n.shallow())
+        {
             let Some(size) = param.size_within(TRIAL_NODES.min(cx.join_budget.get())) else { break };
             if n.size_within(TRIAL_NODES.min(cx.join_budget.get())).is_none() {
                 continue;

@@ -412,7 +412,9 @@ impl Node {
                 node.lits.get_mut(first).expect("just seen")
             } else if node.lits.len() >= cap {
                 node.saturate();
-                node.param.get_or_insert_with(Box::default)
+                let param = node.param.get_or_insert_with(Box::default);
+                param.took(first);
+                param
             } else {
                 node.lits.entry_or_default(first)
             };
@@ -575,8 +577,13 @@ impl Node {
     /// [`MAX_CHILDREN`].
     pub(super) fn saturate(&mut self) {
         let count = self.count;
-        let values: Vec<String> =
-            self.lits.iter().filter(|(_, n)| n.count * 20 < count).map(|(k, _)| k.clone()).collect();
+        // (Not a literal of values beside fixed text: `Node::join_affixed`.)
+        let values: Vec<String> = self
+            .lits
+            .iter()
+            .filter(|(k, n)| n.count * 20 < count && !k.contains(AFFIX))
+            .map(|(k, _)| k.clone())
+            .collect();
         let param = self.param.get_or_insert_with(Box::default);
         param.slug = true;
         for k in values {

@@ -2076,6 +2076,12 @@ fn a_word_glued_to_the_ids_is_fixed_text() {
     assert_eq!(t.template("/blobs/cafe00000000abcd/raw"), "/blobs/{blob_id}/raw");
     assert_eq!(t.template("/customers/cus_00000031Ab/orders"), "/customers/{customer_id}/orders");
     assert!(t.template("/users/anna@example.org/profile").starts_with("/users/{"));
+    // Relearned from kept paths, redacted: each bot's id stays, the secret part never.
+    let redactor = crate::redact::Redactor::default();
+    let kept: Vec<String> = paths.iter().filter(|p| p.starts_with("/bot")).map(|p| redactor.redact_path(p)).collect();
+    assert!(kept.iter().all(|p| !p.contains("AA")), "{kept:?}");
+    let t = Templater::new(learn(kept.iter().map(String::as_str)));
+    assert_eq!(t.template(&format!("/bot{}/getMe", tokens[2])), "/bot{id}/getMe");
     // One bot: its token is a value whole (the word may be the token's).
     let one: Vec<String> = paths.iter().filter(|p| p.contains(tokens[0])).cloned().collect();
     let t = Templater::new(learn(one.iter().map(String::as_str)));
@@ -2162,6 +2168,8 @@ fn values_beside_fixed_text_in_one_segment() {
         paths.push(format!("/nodes/web-{n}.log"));
         paths.push(format!("/maps/{}-config/data", ["api", "web", "redis", "worker", "gateway"][i % 5]));
         paths.push(format!("/maps/u{i}-config/data"));
+        // A tag after every package's name is no scale: `{name}@latest` is not learned.
+        paths.push(format!("/npm/{}@latest/package.json", ["react", "vue", "lodash", "express", "chalk"][i % 5]));
         for ext in ["jpg", "png", "webp"] {
             paths.push(format!("/images/sku_{}.{ext}", ["red", "blue", "green", "black"][i % 4]));
         }
@@ -2175,4 +2183,9 @@ fn values_beside_fixed_text_in_one_segment() {
     assert!(!t.template("/nodes/web-2/status").contains("web-{"), "{}", t.template("/nodes/web-2/status"));
     assert_eq!(bare(t.template("/maps/api-config/data")), "/maps/{}/data");
     assert!(!t.template("/images/sku_red.png").contains("_{"), "{}", t.template("/images/sku_red.png"));
+    assert!(
+        !t.template("/npm/react@latest/package.json").contains("}@"),
+        "{}",
+        t.template("/npm/react@latest/package.json")
+    );
 }
