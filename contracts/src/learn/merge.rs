@@ -52,7 +52,7 @@ impl Node {
         }
         for (k, child) in &mut self.lits {
             let inner: Vec<&Echo> = echoes.iter().filter_map(|e| e.lits.get(k)).chain([&echo]).collect();
-            let below = if cx.show() { format!("{at}/{k}") } else { String::new() };
+            let below = if cx.show() { format!("{at}/{}", k.replace(AFFIX, "{}")) } else { String::new() };
             child.learn(min_count, &inner, cx, &below);
         }
         if let Some(p) = &mut self.param {

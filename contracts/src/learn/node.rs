@@ -718,7 +718,8 @@ impl Node {
         if self.ends > 0 {
             let bare = name_params(prefix.iter().map(|(s, k, _)| (s.as_str(), *k)));
             let names = bare.split('/').filter_map(|s| param_parts(s).map(|(_, n, _)| n));
-            let params = prefix.iter().filter(|(_, k, _)| *k != SegKind::Literal);
+            // (A value kept literal names no parameter: `/repos/acme-corp/{repo}`.)
+            let params = prefix.iter().filter(|(_, k, _)| !matches!(k, SegKind::Literal | SegKind::Value));
             let why: Vec<(String, String)> =
                 names.zip(params).filter_map(|(n, (_, _, w))| w.map(|w| (n.to_owned(), w.to_owned()))).collect();
             // One template for each way the paths end here (`/Calls/{call}.json`).

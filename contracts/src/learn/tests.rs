@@ -626,6 +626,18 @@ fn the_evidence_kept_with_a_template_holds_counts_not_values() {
 }
 
 #[test]
+fn a_value_kept_literal_takes_no_parameter_s_evidence() {
+    // A single tenant: its owner kept literal, its repositories a parameter with its rule.
+    let mut learner = PathLearner::default();
+    for i in 0..200 {
+        learner.add(&format!("/repos/acme-corp/service-{}/pulls", i * 7919 % 1000), None, 1);
+    }
+    let learned = learner.learn_explained(View::Whole);
+    let (_, why) = learned.iter().find(|(r, _)| r.as_str() == "/repos/acme-corp/{repo}/pulls").expect("learned");
+    assert!(why.iter().any(|(k, v)| k == "repo" && v.contains("values merged")), "{why:?}");
+}
+
+#[test]
 fn few_values_with_alike_subtrees_are_one_parameter_and_different_ones_stay_literal() {
     let mut paths = Vec::new();
     for branch in ["main", "dev", "release"] {
