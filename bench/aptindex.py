@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 
@@ -30,13 +31,12 @@ import heldout  # noqa: E402
 
 
 def index(path):
-    """(archive root, suite, architectures, [component/file, ...]) of an InRelease file."""
+    """(suite, architectures, [component/file, ...]) of an InRelease file."""
     text = open(path, encoding="utf-8", errors="replace").read()
     field = lambda k: (re.search(rf"^{k}: *(.*)$", text, re.M) or [None, ""])[1].split()  # noqa: E731
     suite = (field("Codename") or field("Suite") or [""])[0]
-    # `deb.debian.org_debian-security_dists_bookworm-security_InRelease`: the root before `dists`.
+    # `deb.debian.org_debian-security_dists_bookworm-security_InRelease`: the suite after `dists`.
     name = os.path.basename(path)
-    root = name.split("_dists_")[0].split("_", 1)[1].replace("_", "/") if "_dists_" in name else "debian"
     suite = name.split("_dists_")[1].rsplit("_InRelease", 1)[0].replace("_", "/") if "_dists_" in name else suite
     files, inside = [], False
     for line in text.splitlines():
@@ -48,7 +48,7 @@ def index(path):
                 files.append(parts[2])
         elif inside:
             inside = False
-    return root, suite, field("Architectures"), files
+    return suite, field("Architectures"), files
 
 
 def truth(root, file, arches):
@@ -74,8 +74,8 @@ def main():
     # suites); an architecture is any the archives name (the security suite lists files of
     # architectures its own field leaves out).
     indexes = [index(f) for f in found]
-    arches = {x for _, _, archs, _ in indexes for x in archs}
-    files = [(f"/debian/dists/{suite}/{x}", truth("debian", x, arches)) for _, suite, _, listed in indexes for x in listed]
+    arches = {x for _, archs, _ in indexes for x in archs}
+    files = [(f"/debian/dists/{suite}/{x}", truth("debian", x, arches)) for suite, _, listed in indexes for x in listed]
     if not files:
         print(f"aptindex: no InRelease with an index under {a.lists}: nothing measured")
         return
@@ -86,8 +86,7 @@ def main():
     src = os.path.join(work, "traffic.jsonl")
     asked = set()
     with open(src, "w") as out:
-        for i in range(a.requests):
-            path, t = rng.choices(files, weights)[0]
+        for path, t in rng.choices(files, weights, k=a.requests):
             asked.add(t)
             out.write(json.dumps({"service": "apt", "method": "GET", "path": path, "status": 200,
                                   "time": "2026-12-07T10:00:00Z",
@@ -97,16 +96,19 @@ def main():
     want = {skeleton(t) for t in asked}
     print(f"aptindex: {len(found)} InRelease files, {len(files)} index files, {a.requests} requests, "
           f"{len(want)} true templates requested")
-    for view in a.views.split(","):
-        got = {skeleton(t) for t in heldout.learned(os.path.abspath(a.bin), work, src, view)}
-        good = got & want
-        print(f"{view:<8} precision {len(good) / max(len(got), 1):.3f} recall {len(good) / len(want):.3f} "
-              f"learned {len(got)} true {len(want)}")
-        if a.v:
-            for t in sorted(got - want):
-                print("    wrong  ", t)
-            for t in sorted(want - got):
-                print("    missed ", t)
+    try:
+        for view in a.views.split(","):
+            got = {skeleton(t) for t in heldout.learned(os.path.abspath(a.bin), work, src, view)}
+            good = got & want
+            print(f"{view:<8} precision {len(good) / max(len(got), 1):.3f} recall {len(good) / len(want):.3f} "
+                  f"learned {len(got)} true {len(want)}")
+            if a.v:
+                for t in sorted(got - want):
+                    print("    wrong  ", t)
+                for t in sorted(want - got):
+                    print("    missed ", t)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

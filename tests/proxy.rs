@@ -1126,8 +1126,11 @@ fn planted_secrets_reach_no_store_export_report_or_file_name() {
         "/keys/AKIAPLANTED1234567".to_owned(),
         "/keys/ASIAPLANTEDXYZ123456/rotate".to_owned(),
         "/orders/1".to_owned(),
-        // Telegram's bot API: the token in the first segment.
+        // Telegram's bot API: the token in the first segment, as sent and percent-encoded;
+        // an email percent-encoded.
         format!("/bot{PLANTED_BOT}/getMe"),
+        format!("/bot{}/getUpdates", PLANTED_BOT.replace(':', "%3A")),
+        "/people/planted.person%40corp.example/settings".to_owned(),
     ];
     for _ in 0..4 {
         for path in &paths {

@@ -247,12 +247,20 @@ impl Redactor {
 
     /// Redacts the segments of a concrete path that look like secrets or personal data.
     pub fn redact_path(&self, path: &str) -> String {
-        // (A segment is read as sent and percent-decoded: `bot6510451795%3AAA…`.)
+        // (A segment is read as sent and percent-decoded: `bot6510451795%3AAA…`; a placeholder
+        // of a decoded one keeps its spaces escaped, as a request target does.)
         path.split('/')
-            .map(|seg| match seg.contains('%').then(|| percent_decode(seg)) {
-                _ if looks_secret(seg).is_some() => placeholder(seg),
-                Some(decoded) if looks_secret(&decoded).is_some() => placeholder(&decoded),
-                _ => seg.to_owned(),
+            .map(|seg| {
+                if looks_secret(seg).is_some() {
+                    return placeholder(seg);
+                }
+                if seg.contains('%') {
+                    let decoded = decode_path(seg);
+                    if looks_secret(&decoded).is_some() {
+                        return placeholder(&decoded).replace(' ', "%20");
+                    }
+                }
+                seg.to_owned()
             })
             .collect::<Vec<_>>()
             .join("/")
@@ -434,7 +442,24 @@ fn secret_words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             _ => {}
         }
     }
-    words.into_iter().filter_map(move |(a, b)| {
+    // A Telegram bot's token spans a colon, which breaks words: `bot123456789` and its key
+    // are read together (`https://api.telegram.org/bot123456789:AA…/getMe`).
+    let mut joined = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(&(c, d)) = words.get(i + 1)
+            && c == words[i].1 + 1
+            && s.as_bytes()[words[i].1] == b':'
+            && telegram_token(&s[words[i].0..d]).is_some()
+        {
+            joined.push((words[i].0, d));
+            i += 2;
+        } else {
+            joined.push(words[i]);
+            i += 1;
+        }
+    }
+    joined.into_iter().filter_map(move |(a, b)| {
         let w = s[a..b].trim_end_matches(['.', ':', '!', '?']);
         (w.len() >= 6 && looks_secret(w).is_some()).then_some((a, a + w.len()))
     })
@@ -503,12 +528,22 @@ pub fn placeholder(s: &str) -> String {
 
 /// Decodes `%XX` escapes and `+` (form encoding); invalid escapes are kept as written.
 pub fn percent_decode(s: &str) -> String {
+    decode(s, true)
+}
+
+/// Decodes a path segment's `%XX` escapes; `+` is itself there (invalid escapes are kept as
+/// written).
+pub fn decode_path(s: &str) -> String {
+    decode(s, false)
+}
+
+fn decode(s: &str, form: bool) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b'+' => out.push(b' '),
+            b'+' if form => out.push(b' '),
             b'%' => match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 Some(v) => {
                     out.push(v);
@@ -520,7 +555,7 @@ pub fn percent_decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -628,9 +663,20 @@ mod tests {
         assert_eq!(looks_secret(telegram), Some(Secret::ApiKey));
         assert_eq!(looks_secret(&format!("bot{telegram}")), Some(Secret::ApiKey));
         // The bot's id is kept (public), the secret part never: also percent-encoded.
-        for path in [format!("/bot{telegram}/getMe"), format!("/bot{}/getMe", telegram.replace(':', "%3A"))] {
+        for path in [
+            format!("/bot{telegram}/getMe"),
+            format!("/bot{}/getMe", telegram.replace(':', "%3A")),
+            format!("/bot{}/getMe", telegram.replace(':', "%3a")),
+        ] {
             assert_eq!(r.redact_path(&path), "/bot6510451795:<redacted>/getMe", "{path}");
         }
+        assert_eq!(r.redact_path("/users/jdoe%40acme.com/calendar"), "/users/redacted@example.com/calendar");
+        assert_eq!(r.redact_path("/cards/4111%201111%201111%201111/x"), "/cards/0000%200000%200000%200000/x");
+        // In a path, `+` is itself: a base64 token with one is still a token.
+        assert_eq!(r.redact_path("/reset/Zk3pQ9xL+mN2vB7rT5yW8aC1dE4fG6hJ0%3D"), "/reset/redacted-token");
+        // In text, the token across its colon.
+        let url = format!("see https://api.telegram.org/bot{telegram}/getMe now");
+        assert_eq!(redact_text(&url), "see https://api.telegram.org/bot6510451795:<redacted>/getMe now");
         assert!(is_placeholder("bot6510451795:<redacted>") && is_placeholder("6510451795:<redacted>"));
         assert!(!is_placeholder("bot:<redacted>") && !is_placeholder("user:<redacted>"));
         for not in [

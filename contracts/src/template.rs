@@ -622,6 +622,14 @@ pub fn param_reason(seg: &str) -> Option<&'static str> {
     {
         return Some("secret");
     }
+    // Percent-encoded too (`bot6510451795%3AAA…`, `jdoe%40acme.com`): the path is kept
+    // redacted so, and a literal would keep it whole.
+    if seg.contains('%')
+        && crate::redact::looks_secret(&crate::redact::decode_path(seg))
+            .is_some_and(|s| !matches!(s, crate::redact::Secret::Card))
+    {
+        return Some("secret");
+    }
     // What such a value was replaced with in a path a store keeps (a sampled path, an
     // example): one placeholder for every token, which learned again would be a literal.
     if crate::redact::is_placeholder(seg) {
@@ -1133,6 +1141,19 @@ mod tests {
             r.widened_to("/v1/customers/bob/tax_ids/t"),
             Some(("/v1/customers/{customer}/tax_ids/{user}".to_owned(), 1))
         );
+    }
+
+    #[test]
+    fn a_secret_percent_encoded_is_a_parameter() {
+        // Never a literal of an endpoint's key, as sent or encoded: a bot's token, an email.
+        for seg in ["bot6510451795%3AAA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ", "jdoe%40acme.com"] {
+            assert_eq!(param_reason(seg), Some("secret"), "{seg}");
+        }
+        let t = Templater::new(Vec::new());
+        assert_eq!(t.template("/users/jdoe%40acme.com/calendar"), "/users/{user_id}/calendar");
+        // Not an encoded name: `caf%C3%A9`, `a%20b`.
+        assert_eq!(param_reason("caf%C3%A9"), None);
+        assert_eq!(param_reason("new%20york"), None);
     }
 
     #[test]

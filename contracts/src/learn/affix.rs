@@ -8,7 +8,7 @@
 //! Two ways in:
 //! - a parameter keeps the text all its values begin or end with ([`Node::affix`]) where
 //!   that reads as fixed: a word of small letters glued to ids (a digit right after it in
-//!   each, two values or more), or a scale after [`AFFIX_VALUES`] or more literal values
+//!   each, two different values or more), or a scale after [`AFFIX_VALUES`] or more literal values
 //!   (`@2x`);
 //! - literal siblings named by one word and a value (`binary-amd64`, `Contents-amd64.gz`),
 //!   [`AFFIX_VALUES`] or more with the same word and extensions, whose values come again
