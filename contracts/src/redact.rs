@@ -266,7 +266,9 @@ impl Redactor {
             .join("/")
     }
 
-    /// Redacts a raw query string: values under sensitive names or looking secret.
+    /// Redacts a raw query string: values under sensitive names or looking secret, and the
+    /// secret words inside a value (a URL holding a token, `next=https://app/reset/<token>`),
+    /// written back percent-encoded.
     pub fn redact_query(&self, query: &str) -> String {
         query
             .split('&')
@@ -275,6 +277,9 @@ impl Redactor {
                     if self.is_sensitive_key(&percent_decode(k)) || looks_secret(&percent_decode(v)).is_some() =>
                 {
                     format!("{k}={}", placeholder(&percent_decode(v)))
+                }
+                Some((k, v)) if contains_secret(&percent_decode(v)) => {
+                    format!("{k}={}", percent_encode(&redact_text(&percent_decode(v))))
                 }
                 _ => pair.to_owned(),
             })
@@ -526,6 +531,20 @@ pub fn placeholder(s: &str) -> String {
     }
 }
 
+/// Escapes all but the unreserved characters of a URL and `/`, `:` (RFC 3986: a query value
+/// written back).
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes and `+` (form encoding); invalid escapes are kept as written.
 pub fn percent_decode(s: &str) -> String {
     decode(s, true)
@@ -644,6 +663,16 @@ mod tests {
         let extra = Redactor::new(&RedactConfig { extra_headers: vec!["x-tenant".into()], ..RedactConfig::default() });
         assert!(extra.is_dropped_header("X-Tenant") && !extra.is_dropped_header("x-tenant-id"));
         assert_eq!(r.redact_query("q=shoes&access_token=abc123&page=2"), "q=shoes&access_token=<redacted>&page=2");
+        // A URL in a value, holding a token: the token goes, the rest is kept, encoded.
+        assert_eq!(
+            r.redact_query(
+                "next=https%3A%2F%2Fapp.example%2Freset%2FZk3pQ9xLmN2vB7rT5yW8aC1dE4fG6hJ0%2Fconfirm&page=2"
+            ),
+            "next=https://app.example/reset/redacted-token/confirm&page=2"
+        );
+        let bot = "next=https://api.telegram.org/bot6510451795:AA12OqZjoHt3CGZZSQjRBAvTfJcEYGdfNYJ/getMe";
+        assert_eq!(r.redact_query(bot), "next=https://api.telegram.org/bot6510451795:%3Credacted%3E/getMe");
+        assert_eq!(r.redact_query("q=new+york&page=2"), "q=new+york&page=2");
         assert_eq!(r.redact_path("/users/ana@example.org/orders"), "/users/redacted@example.com/orders");
     }
 
