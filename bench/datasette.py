@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -103,6 +104,19 @@ def record(binary, work, procs, service, upstream_port, paths, flush_interval="3
         raise SystemExit(f"{what}: contracts export exited {export.returncode}: {export.stderr.strip()}")
     with open(doc) as f:
         return list(json.load(f).get("paths", {})), statuses
+
+
+def floor_check(what, learned, truth, floor):
+    """Prints the precision and recall of the templates `learned` (parameter names ignored)
+    against `truth`; 1 when either is below `floor` (None: no floor), else 0."""
+    got = {re.sub(r"\{[^}]*\}", "{}", t) for t in learned}
+    precision = len(got & truth) / max(len(got), 1)
+    recall = len(got & truth) / len(truth)
+    print(f"precision {precision:.3f}, recall {recall:.3f}")
+    if floor is not None and (precision < floor or recall < floor):
+        print(f"{what}: below the floor {floor}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def score(learned, truth, requests):

@@ -66,16 +66,9 @@ def main():
         learned, statuses = ds.record(a.bin, work, procs, "flat", port, paths, what="flatcontainer")
     finally:
         ds.cleanup(procs, work)
-    got = {re.sub(r"\{[^}]*\}", "{}", t) for t in learned}
-    precision = len(got & TRUTH) / max(len(got), 1)
-    recall = len(got & TRUTH) / len(TRUTH)
     print(f"flatcontainer: {len(crates)} crates, {a.requests} requests (statuses {statuses}), "
           f"{len(learned)} templates learned: {', '.join(sorted(learned)[:2])}")
-    print(f"precision {precision:.3f}, recall {recall:.3f}")
-    if a.floor is not None and (precision < a.floor or recall < a.floor):
-        print(f"flatcontainer: below the floor {a.floor}", file=sys.stderr)
-        return 1
-    return 0
+    return ds.floor_check("flatcontainer", learned, TRUTH, a.floor)
 
 
 if __name__ == "__main__":

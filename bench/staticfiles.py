@@ -76,16 +76,9 @@ def main():
         learned, statuses = ds.record(a.bin, work, procs, "static", port, paths, what="staticfiles")
     finally:
         ds.cleanup(procs, work)
-    got = {re.sub(r"\{[^}]*\}", "{}", t) for t in learned}
-    precision = len(got & TRUTH) / max(len(got), 1)
-    recall = len(got & TRUTH) / len(TRUTH)
     print(f"staticfiles: {len(sizes)} sizes, {len(names)} icons, {len(blobs)} blobs, {a.requests} requests "
           f"(statuses {statuses}), {len(learned)} templates learned: {', '.join(sorted(learned)[:3])}")
-    print(f"precision {precision:.3f}, recall {recall:.3f}")
-    if a.floor is not None and (precision < a.floor or recall < a.floor):
-        print(f"staticfiles: below the floor {a.floor}", file=sys.stderr)
-        return 1
-    return 0
+    return ds.floor_check("staticfiles", learned, TRUTH, a.floor)
 
 
 if __name__ == "__main__":
