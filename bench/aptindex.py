@@ -68,6 +68,7 @@ def main():
     ap.add_argument("--lists", default="/var/lib/apt/lists")
     ap.add_argument("--views", default="infer,sidecar,merged4")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--write-traffic", metavar="FILE", help="write the requests as JSON Lines to FILE and stop")
     a = ap.parse_args()
     found = sorted(glob.glob(os.path.join(a.lists, "*_InRelease")))
     # One mirror serving every suite under one root (`debian-security`'s beside `debian`'s
@@ -92,6 +93,10 @@ def main():
                                   "time": "2026-12-07T10:00:00Z",
                                   "response": {"headers": [["content-type", "application/octet-stream"]],
                                                "body": ""}}) + "\n")
+    if a.write_traffic:
+        shutil.copyfile(src, a.write_traffic)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     skeleton = lambda p: re.sub(r"\{[^}]*\}", "{}", p)  # noqa: E731
     want = {skeleton(t) for t in asked}
     print(f"aptindex: {len(found)} InRelease files, {len(files)} index files, {a.requests} requests, "

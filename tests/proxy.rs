@@ -1131,6 +1131,8 @@ fn planted_secrets_reach_no_store_export_report_or_file_name() {
         format!("/bot{PLANTED_BOT}/getMe"),
         format!("/bot{}/getUpdates", PLANTED_BOT.replace(':', "%3A")),
         "/people/planted.person%40corp.example/settings".to_owned(),
+        // A token inside a query value among other words (a link back after login).
+        format!("/login?next=https%3A%2F%2Fapp.example%2Freset%2F{PLANTED_TOKEN}%2Fconfirm&lang=en"),
     ];
     for _ in 0..4 {
         for path in &paths {
@@ -1461,6 +1463,58 @@ fn owners_held_as_values_by_learned_endpoints_are_values_where_they_come_literal
     assert!(!paths.iter().any(|p| p.contains("acme-corp")), "{paths:?}");
     let (code, log) = p.stop();
     assert_eq!(code, Some(0), "{log}");
+}
+
+/// An archive's index through the proxy (Debian's layout, on a real upstream): names made of
+/// fixed text and a value (`binary-amd64/`, `Contents-amd64.gz`, `Contents-udeb-amd64.gz`,
+/// `Translation-de.bz2`) are learned by the recorder's relearns as templates with the text
+/// kept (`binary-{binary}`), every answer one generic shape.
+#[test]
+fn an_archive_s_names_beside_fixed_text_are_learned_by_the_proxy() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let up = upstream_serving(|line| ("200 OK", format!(r#"{{"bytes": {}}}"#, request_path(line).len())));
+    let (p, addr, admin) = recording_proxy(d, "apt", up, "1h");
+    let mut send = counting_get(&addr);
+    let mut n = 0;
+    for suite in ["bookworm", "trixie", "sid"] {
+        for comp in ["main", "contrib", "non-free"] {
+            let at = format!("/debian/dists/{suite}/{comp}");
+            for a in ["amd64", "arm64", "i386", "armhf"] {
+                send(&format!("{at}/binary-{a}/Packages.xz"));
+                send(&format!("{at}/binary-{a}/Release"));
+                send(&format!("{at}/Contents-{a}.gz"));
+                n = send(&format!("{at}/Contents-udeb-{a}.gz"));
+            }
+            for lang in ["en", "de", "fr", "ja", "pt_BR", "zh_CN", "es"] {
+                n = send(&format!("{at}/i18n/Translation-{lang}.bz2"));
+            }
+        }
+    }
+    let bare = |t: &str| {
+        let mut out = String::new();
+        for part in t.split('{') {
+            out.push_str(part.split_once('}').map_or(part, |(_, rest)| rest));
+            out.push_str("{}");
+        }
+        out.truncate(out.len() - 2);
+        out
+    };
+    let got: Vec<String> = flushed_paths(d, &admin, "apt", n).iter().map(|t| bare(t)).collect();
+    for want in [
+        "/debian/dists/{}/{}/binary-{}/Packages.xz",
+        "/debian/dists/{}/{}/binary-{}/Release",
+        "/debian/dists/{}/{}/Contents-{}.gz",
+        "/debian/dists/{}/{}/Contents-udeb-{}.gz",
+        "/debian/dists/{}/{}/i18n/Translation-{}.bz2",
+    ] {
+        assert!(got.iter().any(|g| g == want), "{want} not in {got:?}");
+    }
+    assert_eq!(got.len(), 5, "{got:?}");
+    let (code, log) = p.stop();
+    assert_eq!(code, Some(0), "{log}");
+    let stored = mockdrift(d, &["contracts", "list", "--store", "st"]);
+    assert!(stored.stdout.contains("binary-{binary}"), "{}", stored.stdout);
 }
 
 /// The admin endpoints over TLS (`--admin-tls-cert`, `--admin-tls-key`): CI pulls the

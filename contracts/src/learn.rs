@@ -323,6 +323,7 @@ impl PathLearner {
             top: std::cell::Cell::new(false),
             trial_budget: std::cell::Cell::new(0),
             join_budget: std::cell::Cell::new(TRIAL_BUDGET * root.size()),
+            affix_values: Default::default(),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`

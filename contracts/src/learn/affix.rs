@@ -10,9 +10,10 @@
 //!   that reads as fixed: a word of small letters glued to ids (a digit right after it in
 //!   each, two different values or more), or a scale after [`AFFIX_VALUES`] or more literal values
 //!   (`@2x`);
-//! - literal siblings named by one word and a value (`binary-amd64`, `Contents-amd64.gz`),
-//!   [`AFFIX_VALUES`] or more with the same word and extensions, whose values come again
-//!   beside another word with other extensions at the same place, are one literal keyed
+//! - literal siblings named by words and a value (`binary-amd64`, `Contents-amd64.gz`,
+//!   `Contents-udeb-amd64.gz`), [`AFFIX_VALUES`] or more with the same words and extensions,
+//!   whose values come again beside another word in another kind of name at the same place,
+//!   or were joined so elsewhere, or read as locales or sizes, are one literal keyed
 //!   `binary-⟨⟩` ([`AFFIX`] stands for the value), written `binary-{binary}` in the
 //!   templates ([`Node::join_affixed`]). They stay literals of their own place, beside the
 //!   other names there (`binary-{binary}` beside `Contents-{content}.gz` and `i18n`), which
@@ -25,6 +26,13 @@
 //! and one name in several formats (Cloudinary's `sku_1234.jpg`, `.png`): those stay values
 //! whole. So no common prefix of a parameter's values is kept but a word glued to ids, and
 //! literal siblings join only with the partner that Debian's index shows.
+//!
+//! Session 36, on a real archive's layout (`bench/aptindex.py`): the value is after the
+//! last word (`Contents-udeb-` + `amd64`, not `Contents-` + `udeb-amd64`); a directory and
+//! a file are two kinds of names as two extensions are (`binary-amd64/` and
+//! `Contents-amd64`); values joined at one place are values at another (`amd64` under
+//! `debian-installer/`); and locales (ISO 639-1 codes, six or more) and sizes (`64x64`) are
+//! values after any word, with no partner (`Translation-de`, `icons-64x64`).
 
 use super::*;
 
@@ -149,30 +157,73 @@ fn extensions_only(s: &str) -> bool {
     })
 }
 
-/// Whether `pre` is fixed text before a value: a word of two letters or more and one `-` or
-/// `_` (`binary-`, `Translation-`, `icons-`), not a dotted namespace (`camera.`, `mapbox.`:
-/// entity and tileset ids are such values whole).
-fn word_before(pre: &str) -> bool {
-    pre.strip_suffix(['-', '_']).is_some_and(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic()))
-}
-
-/// A literal's fixed word, value and extensions (`Translation-`, `de`, `.xz`), if it is named
-/// so: see [`word_before`]. The extensions after the value are fixed text too; without them
-/// the value runs to the end.
+/// A literal's fixed words, value and extensions (`Translation-`, `de`, `.xz`;
+/// `Contents-udeb-`, `amd64`, `.gz`), if it is named so: words of letters, the first of two
+/// or more, each followed by `-`, the value after the last of them; or, with no such word, a
+/// word and `_` (`sku_`). Not a dotted namespace (`camera.`, `mapbox.`: entity and tileset
+/// ids are such values whole). The extensions after the value are fixed text too; without
+/// them the value runs to the end.
 fn affixed(k: &str) -> Option<(&str, &str, &str)> {
     if k.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
         return None;
     }
-    let i = k.find(['-', '_'])?;
-    let pre = &k[..=i];
-    if !word_before(pre) {
+    let b = k.as_bytes();
+    let word = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let first = word(0);
+    if first < 2 {
         return None;
     }
-    let rest = &k[i + 1..];
+    let (mut i, mut cut) = (0, None);
+    loop {
+        let w = word(i);
+        if w == 0 || b.get(i + w) != Some(&b'-') {
+            break;
+        }
+        i += w + 1;
+        if i < b.len() {
+            cut = Some(i);
+        }
+    }
+    let cut = cut.or_else(|| (b.get(first) == Some(&b'_')).then_some(first + 1))?;
+    let (pre, rest) = k.split_at(cut);
     let j = rest.find('.').filter(|&j| extensions_only(&rest[j..])).unwrap_or(rest.len());
     let (mid, suf) = rest.split_at(j);
     (!mid.is_empty()).then_some((pre, mid, suf))
 }
+
+/// Whether `v` reads as a locale: a language's ISO 639-1 code (`de`), a region of two
+/// capitals after it or not (`pt_BR`, `zh_CN`). Codes, not any two letters: short ids of
+/// two letters are as many.
+fn locale(v: &str) -> bool {
+    let (lang, region) = v.split_once('_').unwrap_or((v, ""));
+    lang.len() == 2
+        && ISO_639_1.split(' ').any(|c| c == lang)
+        && (region.is_empty() || region.len() == 2 && region.bytes().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The languages' two-letter codes (ISO 639-1).
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv \
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig \
+    ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn \
+    mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk \
+    sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za \
+    zh zu";
+
+/// Whether `v` reads as an image's size: width `x` height, a scale after it or not
+/// (`64x64`, `128x128@2`).
+fn dimensions(v: &str) -> bool {
+    let (size, scale) = v.split_once('@').unwrap_or((v, "1"));
+    size.split_once('x').is_some_and(|(w, h)| {
+        [w, h, scale.trim_end_matches('x')]
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|c| c.is_ascii_digit()))
+    })
+}
+
+/// How many different locales one word and one ending must name to be read as values
+/// beside fixed text on their own (see [`Node::join_affixed`]): a few two-letter names
+/// after a word are as often a user's regions or environments (`acme-eu`, `acme-us`).
+const LOCALE_VALUES: usize = 6;
 
 impl Node {
     /// Notes a value `k` this parameter takes, literal or an id (see [`Node::affix`]).
@@ -212,14 +263,21 @@ impl Node {
         (scale(suf) && suf.len() < c.shortest).then_some(("", suf))
     }
 
-    /// Joins literal children named by one word and a value (`binary-amd64`,
-    /// `binary-arm64`, ...; see [`affixed`]) into one literal keyed `binary-⟨⟩`:
-    /// [`AFFIX_VALUES`] or more with the same word and extensions, no value a version, none
-    /// answering with a response shape no sibling gives, all leaves or all
-    /// with a name below in common, and two or more of their values (with letters) named
-    /// beside another word with other extensions here too (`Contents-amd64.gz`). A child
-    /// named so beside a literal joined on an earlier pass joins it. Not at the top of the
-    /// API (its collections).
+    /// Joins literal children named by words and a value (`binary-amd64`,
+    /// `binary-arm64`, ...; `Contents-udeb-amd64.gz`; see [`affixed`]) into one literal keyed
+    /// `binary-⟨⟩`: [`AFFIX_VALUES`] or more with the same words and extensions, no value a
+    /// version, none answering with a response shape no sibling gives, all leaves or all
+    /// with a name below in common, and
+    /// - two or more of their values (with letters) named here beside another word, in
+    ///   another kind of name: other extensions, or files where these are directories
+    ///   (`Contents-amd64.gz`, `Contents-amd64` beside `binary-amd64/`);
+    /// - or two or more of their values joined so elsewhere in the API on this pass
+    ///   (`debian-installer/binary-amd64`, `dep11/Components-amd64.yml`);
+    /// - or values of a kind no word chooses: [`LOCALE_VALUES`] or more locales
+    ///   (`Translation-de.bz2`), [`AFFIX_VALUES`] or more sizes (`icons-64x64.tar.gz`).
+    ///
+    /// A child named so beside a literal joined on an earlier pass joins it. Not at the top
+    /// of the API (its collections).
     pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) {
         if top || self.lits.len() < 2 {
             return;
@@ -249,9 +307,10 @@ impl Node {
             // indexes, buckets), so are words before a few values each (`search-dev`,
             // `orders-dev`: a user's secrets by service and environment), and one name in
             // several formats (`sku_1234.jpg`, `sku_1234.png`: a user's images).
+            let kind = |of: &[(&String, &str)]| of.iter().all(|(k, _)| self.lits.get(k).is_some_and(leaf));
             let partner = groups.iter().any(|(other, theirs)| {
                 other.0 != *pre
-                    && other.1 != *suf
+                    && (other.1 != *suf || kind(theirs) != kind(members))
                     && theirs
                         .iter()
                         .filter(|(_, m)| {
@@ -260,6 +319,22 @@ impl Node {
                         .count()
                         >= 2
             });
+            // Or values joined so elsewhere in the API (`binary-amd64` under
+            // `debian-installer/`, `Components-amd64.yml` under `dep11/`).
+            let met = {
+                let joined = cx.affix_values.borrow();
+                members
+                    .iter()
+                    .filter(|(_, m)| m.bytes().any(|c| c.is_ascii_alphabetic()) && joined.contains(*m))
+                    .count()
+                    >= 2
+            };
+            // Or values of a kind no word chooses: locales (`Translation-de`, ...), sizes
+            // (`icons-64x64`, ...).
+            let distinct: std::collections::HashSet<&str> = members.iter().map(|(_, m)| *m).collect();
+            let kinded = distinct.len() >= LOCALE_VALUES && distinct.iter().all(|m| locale(m))
+                || distinct.len() >= AFFIX_VALUES && distinct.iter().all(|m| dimensions(m));
+            let partner = partner || met || kinded;
             let alike = nodes.iter().all(|n| leaf(n)) || {
                 let mut names = nodes.iter().map(|n| n.lits.keys().collect::<std::collections::HashSet<_>>());
                 let first = names.next().unwrap_or_default();
@@ -272,6 +347,10 @@ impl Node {
             }
         }
         for (key, members) in joins {
+            if !cx.trial.get() {
+                let mut joined = cx.affix_values.borrow_mut();
+                joined.extend(members.iter().filter_map(|k| affixed(k)).map(|(_, m, _)| m.to_owned()));
+            }
             if cx.show() {
                 eprintln!("learn: {at}/{} <- {members:?}: names beside fixed text", key.replace(AFFIX, "{}"));
             }

@@ -69,6 +69,10 @@ pub(super) struct Cx {
     /// The same for the trials of literals left beside a parameter (`Node::join_on_trial`),
     /// apart: those must not use up what the children's trials need.
     pub(super) join_budget: std::cell::Cell<usize>,
+    /// The values of names beside fixed text joined so far, anywhere in the API (see
+    /// `Node::join_affixed`): `amd64` joined in `binary-amd64` under one component is a value
+    /// where `debian-installer/binary-amd64` or `dep11/Components-amd64.yml` holds it.
+    pub(super) affix_values: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -2113,6 +2113,17 @@ fn values_beside_fixed_text_in_one_segment() {
                     paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Packages.xz"));
                     paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Release"));
                     paths.push(format!("/debian/dists/{suite}/{comp}/Contents-{a}.gz"));
+                    // Two words before the value: another name.
+                    paths.push(format!("/debian/dists/{suite}/{comp}/Contents-udeb-{a}.gz"));
+                    // The values met elsewhere, alone here.
+                    paths.push(format!("/debian/dists/{suite}/{comp}/debian-installer/binary-{a}/Packages.gz"));
+                }
+                // Locales and sizes after one word: values whatever the word.
+                for lang in ["en", "de", "fr", "pt_BR", "ja", "zh_CN", "es"] {
+                    paths.push(format!("/debian/dists/{suite}/{comp}/i18n/Translation-{lang}.bz2"));
+                }
+                for size in ["48x48", "64x64", "128x128"] {
+                    paths.push(format!("/debian/dists/{suite}/{comp}/dep11/icons-{size}.tar.gz"));
                 }
                 paths.push(format!("/debian/dists/{suite}/{comp}/i18n/Translation-en.xz"));
                 paths.push(format!("/debian/dists/{suite}/{comp}/i18n/Release"));
@@ -2147,6 +2158,22 @@ fn values_beside_fixed_text_in_one_segment() {
     );
     assert_eq!(bare(t.template("/debian/dists/sid/contrib/Contents-i386.gz")), "/debian/dists/{}/{}/Contents-{}.gz");
     assert_eq!(bare(t.template("/debian/dists/sid/contrib/i18n/Release")), "/debian/dists/{}/{}/i18n/Release");
+    assert_eq!(
+        bare(t.template("/debian/dists/sid/contrib/Contents-udeb-i386.gz")),
+        "/debian/dists/{}/{}/Contents-udeb-{}.gz"
+    );
+    assert_eq!(
+        bare(t.template("/debian/dists/sid/main/debian-installer/binary-arm64/Packages.gz")),
+        "/debian/dists/{}/{}/debian-installer/binary-{}/Packages.gz"
+    );
+    assert_eq!(
+        bare(t.template("/debian/dists/sid/main/i18n/Translation-pt_BR.bz2")),
+        "/debian/dists/{}/{}/i18n/Translation-{}.bz2"
+    );
+    assert_eq!(
+        bare(t.template("/debian/dists/sid/main/dep11/icons-64x64.tar.gz")),
+        "/debian/dists/{}/{}/dep11/icons-{}.tar.gz"
+    );
     assert_eq!(
         bare(t.template("/styles/v1/acme/streets/tiles/512/3/601/9311@2x")),
         "/styles/v1/acme/streets/tiles/{}/{}/{}/{}@2x"
@@ -2185,6 +2212,8 @@ fn values_beside_fixed_text_in_one_segment() {
         for ext in ["jpg", "png", "webp"] {
             paths.push(format!("/images/sku_{}.{ext}", ["red", "blue", "green", "black"][i % 4]));
         }
+        // Regions of two letters are no languages (`jp`, `us` are none).
+        paths.push(format!("/cdn/edge-{}/health", ["eu", "us", "jp", "de", "fr", "br", "in"][i % 7]));
     }
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(
@@ -2195,9 +2224,34 @@ fn values_beside_fixed_text_in_one_segment() {
     assert!(!t.template("/nodes/web-2/status").contains("web-{"), "{}", t.template("/nodes/web-2/status"));
     assert_eq!(bare(t.template("/maps/api-config/data")), "/maps/{}/data");
     assert!(!t.template("/images/sku_red.png").contains("_{"), "{}", t.template("/images/sku_red.png"));
+    assert!(!t.template("/cdn/edge-jp/health").contains("-{"), "{}", t.template("/cdn/edge-jp/health"));
     assert!(
         !t.template("/npm/react@latest/package.json").contains("}@"),
         "{}",
         t.template("/npm/react@latest/package.json")
     );
+}
+
+#[test]
+fn a_directory_and_a_file_named_by_the_same_values_are_partners() {
+    // `binary-amd64/` and `Contents-amd64` (no extension on either): two words before the
+    // same values, one naming directories, the other files. A user's secrets by service
+    // and environment (`search-dev`, `orders-dev`) are files beside files.
+    let mut paths: Vec<String> = Vec::new();
+    for _ in 0..20 {
+        for suite in ["jammy", "noble", "oracular"] {
+            for comp in ["main", "universe", "restricted"] {
+                for a in ["amd64", "arm64", "riscv64", "i386"] {
+                    paths.push(format!("/ubuntu/dists/{suite}/{comp}/binary-{a}/Release"));
+                    paths.push(format!("/ubuntu/dists/{suite}/{comp}/binary-{a}/Packages"));
+                    paths.push(format!("/ubuntu/dists/{suite}/{comp}/Contents-{a}"));
+                }
+            }
+        }
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let got = t.template("/ubuntu/dists/noble/universe/binary-riscv64/Packages");
+    assert!(got.ends_with("/binary-{binary}/Packages"), "{got}");
+    let got = t.template("/ubuntu/dists/noble/universe/Contents-riscv64");
+    assert!(got.ends_with("/Contents-{content}"), "{got}");
 }
