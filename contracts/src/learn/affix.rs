@@ -31,8 +31,12 @@
 //! last word (`Contents-udeb-` + `amd64`, not `Contents-` + `udeb-amd64`); a directory and
 //! a file are two kinds of names as two extensions are (`binary-amd64/` and
 //! `Contents-amd64`); values joined at one place are values at another (`amd64` under
-//! `debian-installer/`); and locales (ISO 639-1 codes, six or more) and sizes (`64x64`) are
-//! values after any word, with no partner (`Translation-de`, `icons-64x64`).
+//! `debian-installer/`, `en` in `Translation-en.xz` beside `Translation-⟨⟩.bz2`); a
+//! parameter merged from such names before their partner was seen joins them; and locales
+//! (ISO 639-1 codes, six or more) and sizes (`64x64`) are values after any word, with no
+//! partner (`Translation-de`, `icons-64x64`). Holding back such names from merging until
+//! the last pass was tried and dropped: a vocabulary of owners named alike (`site-alpha`,
+//! `site-beta`) merged late, GitHub's cells with two requests a template fell to 0.44.
 
 use super::*;
 
@@ -53,7 +57,14 @@ pub(super) struct Common {
     glued: bool,
     /// How many values were taken (with repeats).
     values: usize,
+    /// The values taken, while they are at most [`AFFIX_NAMES`] of at most [`AFFIX_TEXT`]
+    /// bytes each (a parameter of `binary-amd64`, `binary-arm64`, ... merged before their
+    /// partner was seen, see [`Node::join_affixed`]); none after.
+    names: Option<Vec<Box<str>>>,
 }
+
+/// How many values [`Common`] names.
+const AFFIX_NAMES: usize = 16;
 
 /// How much of each end of a value [`Common`] keeps.
 const AFFIX_TEXT: usize = 32;
@@ -76,6 +87,20 @@ impl Common {
             two: false,
             glued: glued(k),
             values: 1,
+            names: (k.len() <= AFFIX_TEXT).then(|| vec![k.into()]),
+        }
+    }
+
+    /// Adds `k` to the names, or forgets them past [`AFFIX_NAMES`].
+    fn name(&mut self, k: &str) {
+        if let Some(names) = &mut self.names
+            && !names.iter().any(|n| &**n == k)
+        {
+            if names.len() >= AFFIX_NAMES || k.len() > AFFIX_TEXT {
+                self.names = None;
+            } else {
+                names.push(k.into());
+            }
         }
     }
 
@@ -99,6 +124,7 @@ impl Common {
         self.two |= hash(k) != self.first;
         self.glued &= glued(k);
         self.values = self.values.saturating_add(1);
+        self.name(k);
     }
 
     /// What `self` and `other` hold in common.
@@ -108,6 +134,10 @@ impl Common {
         self.two |= other.two || other.first != self.first;
         self.glued &= other.glued;
         self.values = self.values.saturating_add(other.values);
+        match &other.names {
+            Some(names) => names.iter().for_each(|n| self.name(n)),
+            None => self.names = None,
+        }
     }
 }
 
@@ -276,10 +306,13 @@ impl Node {
     /// - or values of a kind no word chooses: [`LOCALE_VALUES`] or more locales
     ///   (`Translation-de.bz2`), [`AFFIX_VALUES`] or more sizes (`icons-64x64.tar.gz`).
     ///
-    /// A child named so beside a literal joined on an earlier pass joins it. Not at the top
-    /// of the API (its collections).
+    /// A child named so beside a literal joined on an earlier pass joins it, and so does one
+    /// whose value was joined beside the same word with another ending (`Translation-en.xz`
+    /// beside `Translation-⟨⟩.bz2`); a parameter whose values ([`AFFIX_NAMES`] at most) all
+    /// are such names, merged where their partner was not seen, joins too. Not at the top of
+    /// the API (its collections).
     pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) {
-        if top || self.lits.len() < 2 {
+        if top || self.lits.len() + usize::from(self.param.is_some()) < 2 {
             return;
         }
         let mut groups: std::collections::BTreeMap<(&str, &str), Vec<(&String, &str)>> = Default::default();
@@ -288,7 +321,8 @@ impl Node {
                 groups.entry((pre, suf)).or_default().push((k, mid));
             }
         }
-        if groups.is_empty() {
+        let named = |p: &Node| p.common.as_deref().is_some_and(|c| c.names.is_some());
+        if groups.is_empty() && !self.param.as_deref().is_some_and(named) {
             return;
         }
         let sig_count = self.specific_sigs(cx);
@@ -297,7 +331,14 @@ impl Node {
         for ((pre, suf), members) in &groups {
             let key = format!("{pre}{AFFIX}{suf}");
             let nodes: Vec<&Node> = members.iter().filter_map(|(k, _)| self.lits.get(k)).collect();
-            let joined_before = self.lits.contains_key(&key);
+            // Joined before here, or the same word with another ending joined here and these
+            // values joined so (`Translation-en.xz` beside `Translation-⟨⟩.bz2`, `en` one of
+            // its values).
+            let joined_before = self.lits.contains_key(&key)
+                || self.lits.keys().any(|k| k.strip_prefix(*pre).is_some_and(|r| r.starts_with(AFFIX))) && {
+                    let joined = cx.affix_values.borrow();
+                    members.iter().all(|(_, m)| joined.contains(*m))
+                };
             let enough = members.len() >= AFFIX_VALUES || joined_before && !members.is_empty();
             let values = members.iter().all(|(_, m)| !looks_like_version(m));
             // The same values beside other fixed text here, two or more, another word in
@@ -335,17 +376,31 @@ impl Node {
             let kinded = distinct.len() >= LOCALE_VALUES && distinct.iter().all(|m| locale(m))
                 || distinct.len() >= AFFIX_VALUES && distinct.iter().all(|m| dimensions(m));
             let partner = partner || met || kinded;
+            // Directories with the same values beside another word need no name in common
+            // below them: a sidecar sees `binary-amd64/Packages` and `binary-arm64/Release`.
             let alike = nodes.iter().all(|n| leaf(n)) || {
                 let mut names = nodes.iter().map(|n| n.lits.keys().collect::<std::collections::HashSet<_>>());
                 let first = names.next().unwrap_or_default();
                 let all_params = nodes.iter().all(|n| n.param.is_some());
-                all_params || names.fold(first, |a, b| &a & &b).iter().next().is_some()
+                all_params
+                    || (partner || met) && !nodes.iter().any(|n| leaf(n))
+                    || names.fold(first, |a, b| &a & &b).iter().next().is_some()
             };
             let alike = alike && (partner || joined_before);
             if enough && values && alike && !nodes.iter().any(|n| n.answers_alone(&sig_count, cx)) {
                 joins.push((key, members.iter().map(|(k, _)| (*k).clone()).collect()));
             }
         }
+        // A parameter whose values all were such names, merged where their partner was not
+        // seen (a component with the architectures' directories alone), joins the literal
+        // they make.
+        let param_key = self.param.as_deref().and_then(|p| p.common.as_deref()).and_then(|c| {
+            let names = c.names.as_ref()?;
+            let mut keys = names.iter().map(|n| affixed(n).map(|(pre, _, suf)| format!("{pre}{AFFIX}{suf}")));
+            let first = keys.next()??;
+            (names.len() >= 2 && keys.all(|k| k.as_deref() == Some(first.as_str()))).then_some(first)
+        });
+        let param_key = param_key.filter(|key| self.lits.contains_key(key) || joins.iter().any(|(k, _)| k == key));
         for (key, members) in joins {
             if !cx.trial.get() {
                 let mut joined = cx.affix_values.borrow_mut();
@@ -368,6 +423,22 @@ impl Node {
                 union.values, union.count
             ));
             *self.lits.entry_or_default(&key) = union;
+        }
+        if let Some(key) = param_key
+            && let Some(p) = self.param.take()
+        {
+            if cx.show() {
+                eprintln!("learn: {at}/{} <- {{}}: a parameter of names beside fixed text", key.replace(AFFIX, "{}"));
+            }
+            if let Some(names) = p.common.as_deref().and_then(|c| c.names.as_ref())
+                && !cx.trial.get()
+            {
+                let mut joined = cx.affix_values.borrow_mut();
+                joined.extend(names.iter().filter_map(|n| affixed(n)).map(|(_, m, _)| m.to_owned()));
+            }
+            let union = self.lits.entry_or_default(&key);
+            union.values += p.values;
+            union.absorb(*p);
         }
     }
 }

@@ -2170,6 +2170,11 @@ fn values_beside_fixed_text_in_one_segment() {
         bare(t.template("/debian/dists/sid/main/i18n/Translation-pt_BR.bz2")),
         "/debian/dists/{}/{}/i18n/Translation-{}.bz2"
     );
+    // One language in `.xz`: its value is one of `Translation-⟨⟩.bz2`'s.
+    assert_eq!(
+        bare(t.template("/debian/dists/sid/main/i18n/Translation-en.xz")),
+        "/debian/dists/{}/{}/i18n/Translation-{}.xz"
+    );
     assert_eq!(
         bare(t.template("/debian/dists/sid/main/dep11/icons-64x64.tar.gz")),
         "/debian/dists/{}/{}/dep11/icons-{}.tar.gz"
@@ -2254,4 +2259,45 @@ fn a_directory_and_a_file_named_by_the_same_values_are_partners() {
     assert!(got.ends_with("/binary-{binary}/Packages"), "{got}");
     let got = t.template("/ubuntu/dists/noble/universe/Contents-riscv64");
     assert!(got.ends_with("/Contents-{content}"), "{got}");
+}
+
+#[test]
+fn a_parameter_of_names_beside_fixed_text_joins_them_where_the_union_shows_the_partner() {
+    // `Contents-*.gz` only under `main`; the other components have the architectures'
+    // directories alone, alike below: merged as a parameter there on an early pass (under
+    // `contrib`, learned before `main`), whose values join `binary-⟨⟩` once the components'
+    // union shows it.
+    let mut paths: Vec<String> = Vec::new();
+    for _ in 0..10 {
+        for suite in ["bookworm", "trixie", "sid"] {
+            for comp in ["main", "contrib", "non-free", "non-free-firmware"] {
+                for a in ["amd64", "arm64", "i386", "armhf", "s390x"] {
+                    paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Packages.xz"));
+                    paths.push(format!("/debian/dists/{suite}/{comp}/binary-{a}/Release"));
+                    if comp == "main" {
+                        paths.push(format!("/debian/dists/{suite}/{comp}/Contents-{a}.gz"));
+                    }
+                }
+            }
+        }
+    }
+    let routes = learn(paths.iter().map(String::as_str));
+    let texts: Vec<&str> = routes.iter().map(Route::as_str).collect();
+    assert!(
+        texts.iter().filter(|t| t.ends_with("/Release")).all(|t| t.ends_with("/binary-{binary}/Release")),
+        "{texts:?}"
+    );
+    let got = Templater::new(routes.clone()).template("/debian/dists/sid/contrib/binary-s390x/Release");
+    assert!(got.ends_with("/binary-{binary}/Release"), "{got}");
+    // A thin view: each architecture's directory seen with one file, another for each (no
+    // name below in common); the values beside `Contents-` say what they are.
+    let mut paths: Vec<String> = Vec::new();
+    for (i, a) in ["amd64", "arm64", "i386", "armhf", "s390x", "ppc64el"].iter().enumerate() {
+        let file = ["Packages.xz", "Release", "Packages.gz"][i % 3];
+        paths.push(format!("/debian/dists/sid/main/binary-{a}/{file}"));
+        paths.push(format!("/debian/dists/sid/main/Contents-{a}.gz"));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let got = t.template("/debian/dists/sid/main/binary-arm64/Release");
+    assert!(got.ends_with("/binary-{binary}/Release"), "{got}");
 }
