@@ -83,9 +83,10 @@ import clients5  # noqa: E402
 import clients6  # noqa: E402
 import clients7  # noqa: E402
 import clients8  # noqa: E402
+import clients9  # noqa: E402
 
 # The batches of clients of real APIs, in the order they were written.
-BATCHES = (clients, clients2, clients3, clients4, clients5, clients6, clients7, clients8)
+BATCHES = (clients, clients2, clients3, clients4, clients5, clients6, clients7, clients8, clients9)
 import gen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
