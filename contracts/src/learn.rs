@@ -324,6 +324,7 @@ impl PathLearner {
             trial_budget: std::cell::Cell::new(0),
             join_budget: std::cell::Cell::new(TRIAL_BUDGET * root.size()),
             affix_values: Default::default(),
+            affix_keys: Default::default(),
         };
         // Coarse to fine: judge the nodes with the most evidence first. A node deep in one
         // owner's subtree sees a handful of paths (`/commits/feature-login/{check-runs,status}`

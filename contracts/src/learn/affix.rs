@@ -180,10 +180,15 @@ fn scale(s: &str) -> bool {
     })
 }
 
-/// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`).
+/// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`), each beginning with a
+/// letter (`.6.ez` is a version's end and an extension).
 fn extensions_only(s: &str) -> bool {
     s.strip_prefix('.').is_some_and(|s| {
-        s.split('.').all(|e| (1..=5).contains(&e.len()) && e.bytes().all(|c| c.is_ascii_alphanumeric()))
+        s.split('.').all(|e| {
+            (1..=5).contains(&e.len())
+                && e.as_bytes()[0].is_ascii_alphabetic()
+                && e.bytes().all(|c| c.is_ascii_alphanumeric())
+        })
     })
 }
 
@@ -196,6 +201,11 @@ fn extensions_only(s: &str) -> bool {
 fn affixed(k: &str) -> Option<(&str, &str, &str)> {
     if k.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
         return None;
+    }
+    // A handle after its sigil (`@brewster`: a user's page beside the items' ids).
+    if let Some(handle) = k.strip_prefix('@') {
+        let name = |c: u8| c.is_ascii_alphanumeric() || b"_.-".contains(&c);
+        return (!handle.is_empty() && handle.bytes().all(name)).then_some(("@", handle, ""));
     }
     let b = k.as_bytes();
     let word = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -216,7 +226,7 @@ fn affixed(k: &str) -> Option<(&str, &str, &str)> {
     }
     let cut = cut.or_else(|| (b.get(first) == Some(&b'_')).then_some(first + 1))?;
     let (pre, rest) = k.split_at(cut);
-    let j = rest.find('.').filter(|&j| extensions_only(&rest[j..])).unwrap_or(rest.len());
+    let j = rest.match_indices('.').map(|(j, _)| j).find(|&j| extensions_only(&rest[j..])).unwrap_or(rest.len());
     let (mid, suf) = rest.split_at(j);
     (!mid.is_empty()).then_some((pre, mid, suf))
 }
@@ -248,6 +258,14 @@ fn dimensions(v: &str) -> bool {
             .iter()
             .all(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|c| c.is_ascii_digit()))
     })
+}
+
+/// Whether `v` reads as a release's version: numbers joined by dots, two to four
+/// (`2.1.0`, `1.15`).
+fn semver(v: &str) -> bool {
+    let parts = v.split('.').count();
+    (2..=4).contains(&parts)
+        && v.split('.').all(|p| (1..=6).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// How many different locales one word and one ending must name to be read as values
@@ -312,7 +330,7 @@ impl Node {
     /// are such names, merged where their partner was not seen, joins too. Not at the top of
     /// the API (its collections).
     pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) {
-        if top || self.lits.len() + usize::from(self.param.is_some()) < 2 {
+        if top || self.lits.len() + usize::from(self.param.is_some()) == 0 {
             return;
         }
         let mut groups: std::collections::BTreeMap<(&str, &str), Vec<(&String, &str)>> = Default::default();
@@ -334,7 +352,10 @@ impl Node {
             // Joined before here, or the same word with another ending joined here and these
             // values joined so (`Translation-en.xz` beside `Translation-⟨⟩.bz2`, `en` one of
             // its values).
+            // (Or the same name joined elsewhere, all leaves: `hex-⟨⟩.ez` under one
+            // release of Elixir, `hex-2.1.0.ez` alone under another.)
             let joined_before = self.lits.contains_key(&key)
+                || nodes.iter().all(|n| leaf(n)) && cx.affix_keys.borrow().contains(&key)
                 || self.lits.keys().any(|k| k.strip_prefix(*pre).is_some_and(|r| r.starts_with(AFFIX))) && {
                     let joined = cx.affix_values.borrow();
                     members.iter().all(|(_, m)| joined.contains(*m))
@@ -373,8 +394,14 @@ impl Node {
             // Or values of a kind no word chooses: locales (`Translation-de`, ...), sizes
             // (`icons-64x64`, ...).
             let distinct: std::collections::HashSet<&str> = members.iter().map(|(_, m)| *m).collect();
+            // Or, all leaves: handles after their sigil (`@brewster`, ...), or versions after
+            // the one word every name here has (`hex-2.1.0.ez`: a fixed name, versioned).
+            let leaves = nodes.iter().all(|n| leaf(n));
             let kinded = distinct.len() >= LOCALE_VALUES && distinct.iter().all(|m| locale(m))
-                || distinct.len() >= AFFIX_VALUES && distinct.iter().all(|m| dimensions(m));
+                || distinct.len() >= AFFIX_VALUES
+                    && (distinct.iter().all(|m| dimensions(m))
+                        || leaves && *pre == "@"
+                        || leaves && members.len() == self.lits.len() && distinct.iter().all(|m| semver(m)));
             let partner = partner || met || kinded;
             // Directories with the same values beside another word need no name in common
             // below them: a sidecar sees `binary-amd64/Packages` and `binary-arm64/Release`.
@@ -405,6 +432,7 @@ impl Node {
             if !cx.trial.get() {
                 let mut joined = cx.affix_values.borrow_mut();
                 joined.extend(members.iter().filter_map(|k| affixed(k)).map(|(_, m, _)| m.to_owned()));
+                cx.affix_keys.borrow_mut().insert(key.clone());
             }
             if cx.show() {
                 eprintln!("learn: {at}/{} <- {members:?}: names beside fixed text", key.replace(AFFIX, "{}"));

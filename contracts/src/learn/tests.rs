@@ -2301,3 +2301,28 @@ fn a_parameter_of_names_beside_fixed_text_joins_them_where_the_union_shows_the_p
     let got = t.template("/debian/dists/sid/main/binary-arm64/Release");
     assert!(got.ends_with("/binary-{binary}/Release"), "{got}");
 }
+
+#[test]
+fn handles_after_their_sigil_and_versions_of_one_fixed_name_are_values_beside_fixed_text() {
+    let mut paths: Vec<String> = Vec::new();
+    for i in 0..40 {
+        // Items by id beside users' pages by handle (the Internet Archive's `/details/`).
+        paths.push(format!("/details/item_{}_{}", ["gutenberg", "prelinger", "nasa"][i % 3], 1000 + i * 37));
+        paths.push(format!("/details/@{}", ["brewster", "mitra", "jason_scott", "textfiles", "tracey.j"][i % 5]));
+        // One installer, versioned, under each release of the language; one release shows
+        // too few of its versions to tell alone.
+        let elixir = ["1.15.7", "1.16.3", "1.17.3", "1.18.0"][i % 4];
+        let hex = if elixir == "1.18.0" { "2.1.1" } else { ["2.0.6", "2.1.0", "2.1.1"][i % 3] };
+        paths.push(format!("/installs/{elixir}/hex-{hex}.ez"));
+        // Several packages' files, each name and version: no fixed name of its own.
+        let (pkg, v) = [("phoenix", "1.7"), ("ecto", "3.11"), ("plug", "1.15"), ("jason", "1.4")][i % 4];
+        paths.push(format!("/docs/{pkg}-{v}.{}.tar.gz", i % 5));
+    }
+    let t = Templater::new(learn(paths.iter().map(String::as_str)));
+    let got = t.template("/details/@newcomer");
+    assert!(got.starts_with("/details/@{"), "{got}");
+    let got = t.template("/installs/1.18.0/hex-2.1.1.ez");
+    assert!(got.starts_with("/installs/{") && got.ends_with("}/hex-{hex}.ez"), "{got}");
+    let got = t.template("/docs/phoenix-1.7.2.tar.gz");
+    assert!(!got.contains("phoenix-{"), "{got}");
+}
