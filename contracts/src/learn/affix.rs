@@ -13,7 +13,8 @@
 //! - literal siblings named by words and a value (`binary-amd64`, `Contents-amd64.gz`,
 //!   `Contents-udeb-amd64.gz`), [`AFFIX_VALUES`] or more with the same words and extensions,
 //!   whose values come again beside another word in another kind of name at the same place,
-//!   or were joined so elsewhere, or read as locales or sizes, are one literal keyed
+//!   or were joined so elsewhere, or read as locales, sizes, handles after their sigil
+//!   (`@brewster`) or versions of one name (`hex-2.1.0.ez`), are one literal keyed
 //!   `binary-⟨⟩` ([`AFFIX`] stands for the value), written `binary-{binary}` in the
 //!   templates ([`Node::join_affixed`]). They stay literals of their own place, beside the
 //!   other names there (`binary-{binary}` beside `Contents-{content}.gz` and `i18n`), which
@@ -33,15 +34,21 @@
 //! `Contents-amd64`); values joined at one place are values at another (`amd64` under
 //! `debian-installer/`, `en` in `Translation-en.xz` beside `Translation-⟨⟩.bz2`); a
 //! parameter merged from such names before their partner was seen joins them; and locales
-//! (ISO 639-1 codes, six or more) and sizes (`64x64`) are values after any word, with no
-//! partner (`Translation-de`, `icons-64x64`). Holding back such names from merging until
+//! (ISO 639-1 codes, six or more, English or one with a region among them, or ten) and sizes (`64x64`) are values
+//! after any word, with no partner (`Translation-de`, `icons-64x64`). From the ninth batch
+//! of clients: handles after their sigil (the Internet Archive's `/details/@{screenname}`)
+//! and versions of the one name in a place (Hex's `/installs/{elixir}/hex-{version}.ez`).
+//! A review's guards: values joined for their kind spread nowhere (`edge-de` beside
+//! languages elsewhere), countries' codes are languages' too (`zone-de`, `zone-fr`, ...),
+//! a directory and a file by three environments are a user's (`search-dev/`, `orders-dev`). Holding back such names from merging until
 //! the last pass was tried and dropped: a vocabulary of owners named alike (`site-alpha`,
 //! `site-beta`) merged late, GitHub's cells with two requests a template fell to 0.44.
 
 use super::*;
 
 /// What every value a parameter took begins and ends with (see [`Node::affix`]): at most
-/// [`AFFIX_TEXT`] bytes of each end, the rest of a value is never fixed text.
+/// [`AFFIX_TEXT`] bytes of each end, the rest of a value is never fixed text; and the values
+/// themselves while they are few and short (see [`Node::join_affixed`]).
 #[derive(Clone, Debug)]
 pub(super) struct Common {
     /// The longest text all the values begin with.
@@ -180,13 +187,13 @@ fn scale(s: &str) -> bool {
     })
 }
 
-/// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`), each beginning with a
+/// Whether `s` is file extensions only (`.xz`, `.yml.gz`, `.tar.gz`, `.7z`), each with a
 /// letter (`.6.ez` is a version's end and an extension).
 fn extensions_only(s: &str) -> bool {
     s.strip_prefix('.').is_some_and(|s| {
         s.split('.').all(|e| {
             (1..=5).contains(&e.len())
-                && e.as_bytes()[0].is_ascii_alphabetic()
+                && e.bytes().any(|c| c.is_ascii_alphabetic())
                 && e.bytes().all(|c| c.is_ascii_alphanumeric())
         })
     })
@@ -199,7 +206,7 @@ fn extensions_only(s: &str) -> bool {
 /// ids are such values whole). The extensions after the value are fixed text too; without
 /// them the value runs to the end.
 fn affixed(k: &str) -> Option<(&str, &str, &str)> {
-    if k.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
+    if k.len() > AFFIXED_LEN || k.contains([REF_OPEN, REF_CLOSE, AFFIX]) {
         return None;
     }
     // A handle after its sigil (`@brewster`: a user's page beside the items' ids).
@@ -226,10 +233,20 @@ fn affixed(k: &str) -> Option<(&str, &str, &str)> {
     }
     let cut = cut.or_else(|| (b.get(first) == Some(&b'_')).then_some(first + 1))?;
     let (pre, rest) = k.split_at(cut);
-    let j = rest.match_indices('.').map(|(j, _)| j).find(|&j| extensions_only(&rest[j..])).unwrap_or(rest.len());
+    // The extensions: from the last dot back while each piece is one (linear in the name).
+    let mut j = rest.len();
+    while let Some(d) = rest[..j].rfind('.') {
+        if !extensions_only(&rest[d..j]) {
+            break;
+        }
+        j = d;
+    }
     let (mid, suf) = rest.split_at(j);
     (!mid.is_empty()).then_some((pre, mid, suf))
 }
+
+/// The longest name [`affixed`] reads; longer ones are values whole.
+const AFFIXED_LEN: usize = 256;
 
 /// Whether `v` reads as a locale: a language's ISO 639-1 code (`de`), a region of two
 /// capitals after it or not (`pt_BR`, `zh_CN`). Codes, not any two letters: short ids of
@@ -256,7 +273,7 @@ fn dimensions(v: &str) -> bool {
     size.split_once('x').is_some_and(|(w, h)| {
         [w, h, scale.trim_end_matches('x')]
             .iter()
-            .all(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|c| c.is_ascii_digit()))
+            .all(|n| !n.is_empty() && n.len() <= 5 && !n.starts_with('0') && n.bytes().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -312,23 +329,27 @@ impl Node {
     }
 
     /// Joins literal children named by words and a value (`binary-amd64`,
-    /// `binary-arm64`, ...; `Contents-udeb-amd64.gz`; see [`affixed`]) into one literal keyed
-    /// `binary-⟨⟩`: [`AFFIX_VALUES`] or more with the same words and extensions, no value a
-    /// version, none answering with a response shape no sibling gives, all leaves or all
-    /// with a name below in common, and
-    /// - two or more of their values (with letters) named here beside another word, in
-    ///   another kind of name: other extensions, or files where these are directories
-    ///   (`Contents-amd64.gz`, `Contents-amd64` beside `binary-amd64/`);
-    /// - or two or more of their values joined so elsewhere in the API on this pass
-    ///   (`debian-installer/binary-amd64`, `dep11/Components-amd64.yml`);
-    /// - or values of a kind no word chooses: [`LOCALE_VALUES`] or more locales
-    ///   (`Translation-de.bz2`), [`AFFIX_VALUES`] or more sizes (`icons-64x64.tar.gz`).
+    /// `binary-arm64`, ...; `Contents-udeb-amd64.gz`; `@brewster`; see [`affixed`]) into one
+    /// literal keyed `binary-⟨⟩`: [`AFFIX_VALUES`] or more with the same words and
+    /// extensions, no value an API's version (`v2`), none answering with a response shape no
+    /// sibling gives, all leaves or all with a name below in common, and
+    /// - two or more of their values (with letters) named here beside another word with
+    ///   other extensions (`Contents-amd64.gz` beside `binary-amd64/`), or more than
+    ///   [`AFFIX_VALUES`] beside another word in files where these are directories
+    ///   (`Contents-amd64`); directories with such a partner need no name in common below;
+    /// - or most of their values, two or more, joined beside such a partner elsewhere in the
+    ///   API in this learn (`debian-installer/binary-amd64`, `dep11/Components-amd64.yml`);
+    /// - or values of a kind no word chooses: [`LOCALE_VALUES`] or more locales, English or
+    ///   one with a region among them, or ten (`Translation-de.bz2`), sizes (`icons-64x64.tar.gz`), and, all leaves,
+    ///   handles after their sigil (`/details/@brewster`) or versions of the one name every
+    ///   literal here has (`hex-2.1.0.ez`).
     ///
-    /// A child named so beside a literal joined on an earlier pass joins it, and so does one
-    /// whose value was joined beside the same word with another ending (`Translation-en.xz`
-    /// beside `Translation-⟨⟩.bz2`); a parameter whose values ([`AFFIX_NAMES`] at most) all
-    /// are such names, merged where their partner was not seen, joins too. Not at the top of
-    /// the API (its collections).
+    /// Fewer join a literal joined before here, or one of the same words with another ending
+    /// joined here whose values they are (`Translation-en.xz` beside `Translation-⟨⟩.bz2`),
+    /// or, versions and leaves, the same name joined elsewhere (`hex-⟨⟩.ez` under another
+    /// release); a parameter whose values ([`AFFIX_NAMES`] at most) all are such names, merged
+    /// where their partner was not seen, joins too. Values joined for their kind or as met
+    /// elsewhere are no evidence elsewhere. Not at the top of the API (its collections).
     pub(super) fn join_affixed(&mut self, top: bool, cx: &Cx, at: &str) {
         if top || self.lits.len() + usize::from(self.param.is_some()) == 0 {
             return;
@@ -345,21 +366,29 @@ impl Node {
         }
         let sig_count = self.specific_sigs(cx);
         let leaf = |n: &Node| n.lits.len() == 0 && n.param.is_none();
-        let mut joins: Vec<(String, Vec<String>)> = Vec::new();
+        // Each join with its reason, and whether its values are evidence elsewhere (a
+        // partner's only: values joined for their kind, or as met elsewhere, spread no
+        // further).
+        let mut joins: Vec<(String, Vec<String>, &str, bool)> = Vec::new();
         for ((pre, suf), members) in &groups {
             let key = format!("{pre}{AFFIX}{suf}");
             let nodes: Vec<&Node> = members.iter().filter_map(|(k, _)| self.lits.get(k)).collect();
+            let leaves = nodes.iter().all(|n| leaf(n));
+            let distinct: std::collections::HashSet<&str> = members.iter().map(|(_, m)| *m).collect();
+            let versions = distinct.iter().all(|m| semver(m));
             // Joined before here, or the same word with another ending joined here and these
             // values joined so (`Translation-en.xz` beside `Translation-⟨⟩.bz2`, `en` one of
-            // its values).
-            // (Or the same name joined elsewhere, all leaves: `hex-⟨⟩.ez` under one
-            // release of Elixir, `hex-2.1.0.ez` alone under another.)
-            let joined_before = self.lits.contains_key(&key)
-                || nodes.iter().all(|n| leaf(n)) && cx.affix_keys.borrow().contains(&key)
-                || self.lits.keys().any(|k| k.strip_prefix(*pre).is_some_and(|r| r.starts_with(AFFIX))) && {
-                    let joined = cx.affix_values.borrow();
-                    members.iter().all(|(_, m)| joined.contains(*m))
-                };
+            // its values); or versions of one name joined so elsewhere, all leaves
+            // (`hex-⟨⟩.ez` under one release of Elixir, `hex-2.1.0.ez` alone under another).
+            let joined_before = self.lits.contains_key(&key) || {
+                let keys = cx.affix_keys.borrow();
+                leaves && versions && keys.contains_key(&key)
+                    || self
+                        .lits
+                        .keys()
+                        .filter(|k| k.strip_prefix(*pre).is_some_and(|r| r.starts_with(AFFIX)))
+                        .any(|k| keys.get(k).is_some_and(|theirs| members.iter().all(|(_, m)| theirs.contains(*m))))
+            };
             let enough = members.len() >= AFFIX_VALUES || joined_before && !members.is_empty();
             let values = members.iter().all(|(_, m)| !looks_like_version(m));
             // The same values beside other fixed text here, two or more, another word in
@@ -368,44 +397,57 @@ impl Node {
             // values is a naming habit (`rg-`, `prod_`, `acme-`: a user's resource groups,
             // indexes, buckets), so are words before a few values each (`search-dev`,
             // `orders-dev`: a user's secrets by service and environment), and one name in
-            // several formats (`sku_1234.jpg`, `sku_1234.png`: a user's images).
+            // several formats (`sku_1234.jpg`, `sku_1234.png`: a user's images). Directories
+            // and files with one ending are two kinds too, on more values
+            // ([`AFFIX_VALUES`] and one: `binary-amd64/` and `Contents-amd64`; a user's
+            // `search-dev/` and `orders-dev` by three environments are not).
             let kind = |of: &[(&String, &str)]| of.iter().all(|(k, _)| self.lits.get(k).is_some_and(leaf));
+            let shared = |theirs: &[(&String, &str)]| {
+                theirs
+                    .iter()
+                    .filter(|(_, m)| m.bytes().any(|c| c.is_ascii_alphabetic()) && members.iter().any(|(_, x)| x == m))
+                    .count()
+            };
             let partner = groups.iter().any(|(other, theirs)| {
                 other.0 != *pre
-                    && (other.1 != *suf || kind(theirs) != kind(members))
-                    && theirs
-                        .iter()
-                        .filter(|(_, m)| {
-                            m.bytes().any(|c| c.is_ascii_alphabetic()) && members.iter().any(|(_, x)| x == m)
-                        })
-                        .count()
-                        >= 2
+                    && (other.1 != *suf && shared(theirs) >= 2
+                        || kind(theirs) != kind(members) && shared(theirs) > AFFIX_VALUES)
             });
-            // Or values joined so elsewhere in the API (`binary-amd64` under
-            // `debian-installer/`, `Components-amd64.yml` under `dep11/`).
+            // Or most of the values (two or more, with letters) joined so beside a partner
+            // elsewhere in the API (`binary-amd64` under `debian-installer/`,
+            // `Components-amd64.yml` under `dep11/`).
             let met = {
                 let joined = cx.affix_values.borrow();
-                members
+                let met = members
                     .iter()
                     .filter(|(_, m)| m.bytes().any(|c| c.is_ascii_alphabetic()) && joined.contains(*m))
-                    .count()
-                    >= 2
+                    .count();
+                met >= 2 && met * 2 > members.len()
             };
-            // Or values of a kind no word chooses: locales (`Translation-de`, ...), sizes
-            // (`icons-64x64`, ...).
-            let distinct: std::collections::HashSet<&str> = members.iter().map(|(_, m)| *m).collect();
-            // Or, all leaves: handles after their sigil (`@brewster`, ...), or versions after
-            // the one word every name here has (`hex-2.1.0.ez`: a fixed name, versioned).
-            let leaves = nodes.iter().all(|n| leaf(n));
-            let kinded = distinct.len() >= LOCALE_VALUES && distinct.iter().all(|m| locale(m))
-                || distinct.len() >= AFFIX_VALUES
-                    && (distinct.iter().all(|m| dimensions(m))
-                        || leaves && *pre == "@"
-                        || leaves && members.len() == self.lits.len() && distinct.iter().all(|m| semver(m)));
-            let partner = partner || met || kinded;
-            // Directories with the same values beside another word need no name in common
-            // below them: a sidecar sees `binary-amd64/Packages` and `binary-arm64/Release`.
-            let alike = nodes.iter().all(|n| leaf(n)) || {
+            // Or values of a kind no word chooses: locales (`Translation-de`, ...; English
+            // or one with a region among them, or ten: European countries' codes are
+            // languages' too, `edge-de`, `edge-fr`, and no country is `en`), sizes (`icons-64x64`, ...); or, all leaves, handles after their
+            // sigil (`@brewster`, ...), or versions after the one word every name here has
+            // (`hex-2.1.0.ez`: a fixed name, versioned).
+            let kinded = if distinct.len() >= LOCALE_VALUES
+                && distinct.iter().all(|m| locale(m))
+                && (distinct.len() >= 10 || distinct.iter().any(|m| m.contains('_') || m.starts_with("en")))
+            {
+                Some("locales")
+            } else if distinct.len() < AFFIX_VALUES {
+                None
+            } else if distinct.iter().all(|m| dimensions(m)) {
+                Some("sizes")
+            } else if leaves && *pre == "@" {
+                Some("handles after their sigil")
+            } else if leaves && members.len() == self.lits.len() && versions {
+                Some("versions of the one name here")
+            } else {
+                None
+            };
+            // Directories with a partner need no name in common below them: a sidecar sees
+            // `binary-amd64/Packages` and `binary-arm64/Release`.
+            let alike = leaves || {
                 let mut names = nodes.iter().map(|n| n.lits.keys().collect::<std::collections::HashSet<_>>());
                 let first = names.next().unwrap_or_default();
                 let all_params = nodes.iter().all(|n| n.param.is_some());
@@ -413,9 +455,16 @@ impl Node {
                     || (partner || met) && !nodes.iter().any(|n| leaf(n))
                     || names.fold(first, |a, b| &a & &b).iter().next().is_some()
             };
-            let alike = alike && (partner || joined_before);
+            let why = if partner {
+                "the values met beside another word too"
+            } else if met {
+                "the values joined so elsewhere"
+            } else {
+                kinded.unwrap_or("beside the same name joined")
+            };
+            let alike = alike && (partner || met || kinded.is_some() || joined_before);
             if enough && values && alike && !nodes.iter().any(|n| n.answers_alone(&sig_count, cx)) {
-                joins.push((key, members.iter().map(|(k, _)| (*k).clone()).collect()));
+                joins.push((key, members.iter().map(|(k, _)| (*k).clone()).collect(), why, partner));
             }
         }
         // A parameter whose values all were such names, merged where their partner was not
@@ -427,12 +476,21 @@ impl Node {
             let first = keys.next()??;
             (names.len() >= 2 && keys.all(|k| k.as_deref() == Some(first.as_str()))).then_some(first)
         });
-        let param_key = param_key.filter(|key| self.lits.contains_key(key) || joins.iter().any(|(k, _)| k == key));
-        for (key, members) in joins {
-            if !cx.trial.get() {
+        let param_key = param_key.filter(|key| self.lits.contains_key(key) || joins.iter().any(|(k, ..)| k == key));
+        for (key, members, why, partnered) in joins {
+            if !cx.trial.get() && partnered {
                 let mut joined = cx.affix_values.borrow_mut();
                 joined.extend(members.iter().filter_map(|k| affixed(k)).map(|(_, m, _)| m.to_owned()));
-                cx.affix_keys.borrow_mut().insert(key.clone());
+            }
+            if !cx.trial.get() {
+                let mut keys = cx.affix_keys.borrow_mut();
+                let values = keys.entry(key.clone()).or_default();
+                // (Bounded as the children are.)
+                for (_, m, _) in members.iter().filter_map(|k| affixed(k)) {
+                    if values.len() < MAX_CHILDREN {
+                        values.insert(m.to_owned());
+                    }
+                }
             }
             if cx.show() {
                 eprintln!("learn: {at}/{} <- {members:?}: names beside fixed text", key.replace(AFFIX, "{}"));
@@ -446,8 +504,7 @@ impl Node {
             }
             // Counts only, as for the parameters (see `Node::learn`).
             union.why = Some(format!(
-                "names beside fixed text: one word and a value, the values met beside another word too: {} values \
-                 merged, {} requests",
+                "names beside fixed text: one word and a value, {why}: {} values merged, {} requests",
                 union.values, union.count
             ));
             *self.lits.entry_or_default(&key) = union;
@@ -457,12 +514,6 @@ impl Node {
         {
             if cx.show() {
                 eprintln!("learn: {at}/{} <- {{}}: a parameter of names beside fixed text", key.replace(AFFIX, "{}"));
-            }
-            if let Some(names) = p.common.as_deref().and_then(|c| c.names.as_ref())
-                && !cx.trial.get()
-            {
-                let mut joined = cx.affix_values.borrow_mut();
-                joined.extend(names.iter().filter_map(|n| affixed(n)).map(|(_, m, _)| m.to_owned()));
             }
             let union = self.lits.entry_or_default(&key);
             union.values += p.values;

@@ -73,8 +73,9 @@ pub(super) struct Cx {
     /// `Node::join_affixed`): `amd64` joined in `binary-amd64` under one component is a value
     /// where `debian-installer/binary-amd64` or `dep11/Components-amd64.yml` holds it.
     pub(super) affix_values: std::cell::RefCell<std::collections::HashSet<String>>,
-    /// The literals joined so far (`binary-⟨⟩`, `hex-⟨⟩.ez`), anywhere in the API.
-    pub(super) affix_keys: std::cell::RefCell<std::collections::HashSet<String>>,
+    /// The literals joined so far (`binary-⟨⟩`, `hex-⟨⟩.ez`), anywhere in the API, each with
+    /// the values it took.
+    pub(super) affix_keys: std::cell::RefCell<std::collections::HashMap<String, std::collections::HashSet<String>>>,
 }
 
 #[derive(Clone, Debug, Default)]

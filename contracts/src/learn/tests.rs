@@ -2217,8 +2217,27 @@ fn values_beside_fixed_text_in_one_segment() {
         for ext in ["jpg", "png", "webp"] {
             paths.push(format!("/images/sku_{}.{ext}", ["red", "blue", "green", "black"][i % 4]));
         }
-        // Regions of two letters are no languages (`jp`, `us` are none).
+        // Regions of two letters are no languages (`jp`, `us` are none), nor are European
+        // countries' codes, languages' too, without a region among them; nor do the
+        // languages joined elsewhere make values of them.
         paths.push(format!("/cdn/edge-{}/health", ["eu", "us", "jp", "de", "fr", "br", "in"][i % 7]));
+        paths.push(format!("/clusters/zone-{}/status", ["de", "fr", "nl", "it", "es", "se"][i % 6]));
+        paths.push(format!("/api/cdn/pop-{}/{}", ["de", "fr", "us"][i % 3], ["health", "status"][i % 2]));
+        paths.push(format!(
+            "/pkg/{}/i18n/Translation-{}.bz2",
+            ["main", "extra"][i % 2],
+            ["de", "en", "fr", "es", "it", "nl", "pt_BR"][i % 7]
+        ));
+        // A size joined somewhere makes no other name with its word a value; nor a handle.
+        paths.push(format!("/api/images/{}/thumb-{}", 100 + i, ["64x64", "128x128", "256x256"][i % 3]));
+        paths.push("/api/settings/thumb-mode".to_owned());
+        paths.push(format!("/api/details/@{}", ["ada", "grace", "alan", "edsger"][i % 4]));
+        paths.push(format!("/api/guilds/{}/members/@me", 7 + i % 3));
+        // A user's namespaces by environment, directories beside files on three values.
+        paths.push(format!("/kv/search-{}/{}", ["dev", "prod", "stage"][i % 3], ["config", "flags"][i % 2]));
+        paths.push(format!("/kv/orders-{}", ["dev", "prod", "stage"][i % 3]));
+        // Registers are no sizes.
+        paths.push(format!("/board/reg-{}", ["0x10", "0x20", "0x40"][i % 3]));
     }
     let t = Templater::new(learn(paths.iter().map(String::as_str)));
     assert_eq!(
@@ -2229,7 +2248,20 @@ fn values_beside_fixed_text_in_one_segment() {
     assert!(!t.template("/nodes/web-2/status").contains("web-{"), "{}", t.template("/nodes/web-2/status"));
     assert_eq!(bare(t.template("/maps/api-config/data")), "/maps/{}/data");
     assert!(!t.template("/images/sku_red.png").contains("_{"), "{}", t.template("/images/sku_red.png"));
-    assert!(!t.template("/cdn/edge-jp/health").contains("-{"), "{}", t.template("/cdn/edge-jp/health"));
+    for p in [
+        "/cdn/edge-jp/health",
+        "/clusters/zone-de/status",
+        "/api/cdn/pop-de/health",
+        "/api/settings/thumb-mode",
+        "/api/guilds/8/members/@me",
+        "/kv/search-dev/config",
+        "/kv/orders-dev",
+        "/board/reg-0x10",
+    ] {
+        let got = t.template(p);
+        assert!(!got.contains("-{") && !got.contains("@{"), "{p}: {got}");
+    }
+    assert!(t.template("/pkg/main/i18n/Translation-pt_BR.bz2").contains("Translation-{"));
     assert!(
         !t.template("/npm/react@latest/package.json").contains("}@"),
         "{}",
