@@ -462,6 +462,18 @@ def line(name, path, query, status, ctype, body):
                            response={"headers": headers, "body": body if isinstance(body, str) else json.dumps(body)})) + "\n"
 
 
+def answering(answers, errors):
+    """The `answer` of `write` for a batch whose clients each answer 200 with `answers[name](rng,
+    i, template, kind, path, query, item)` -> (content type, body) or (status, content type,
+    body), and a miss with `errors[name](rng, template, kind, path)` (batches 8 and 9)."""
+    def answer(rng, i, t, kind, name, path, query, status):
+        if status == 200:
+            got = answers[name](rng, i, t, kind, path, query, item(rng, i, t))
+            return got if len(got) == 3 else (200,) + got
+        return errors[name](rng, t, kind, path)
+    return answer
+
+
 def write(table, client, n, seed, out, answer):
     """Write n exchanges of `client` (of `table`, a batch's clients) to `out`, each answered by
     `answer(rng, i, template, kind, name, path, query, status)` -> (status, content type, body);

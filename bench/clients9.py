@@ -3133,11 +3133,4 @@ ERROR_FOR = {"stripe": _stripe_error, "riot": _riot_error, "ensembl": _ensembl_e
 
 def traffic(client, n, seed, out):
     """Write n exchanges; return {template: set of parameter-value tuples} for the templates requested."""
-
-    def answer(rng, i, t, kind, name, path, query, status):
-        if status == 200:
-            got = ANSWER[name](rng, i, t, kind, path, query, clients.item(rng, i, t))
-            return got if len(got) == 3 else (200,) + got
-        return ERROR_FOR[name](rng, t, kind, path)
-
-    return clients.write(CLIENTS, client, n, seed, out, answer)
+    return clients.write(CLIENTS, client, n, seed, out, clients.answering(ANSWER, ERROR_FOR))

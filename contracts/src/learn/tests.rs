@@ -2156,33 +2156,22 @@ fn values_beside_fixed_text_in_one_segment() {
         t.template("/debian/dists/trixie/main/binary-arm64/Packages.xz"),
         "/debian/dists/{owner}/{dist}/binary-{binary}/Packages.xz"
     );
-    assert_eq!(bare(t.template("/debian/dists/sid/contrib/Contents-i386.gz")), "/debian/dists/{}/{}/Contents-{}.gz");
-    assert_eq!(bare(t.template("/debian/dists/sid/contrib/i18n/Release")), "/debian/dists/{}/{}/i18n/Release");
-    assert_eq!(
-        bare(t.template("/debian/dists/sid/contrib/Contents-udeb-i386.gz")),
-        "/debian/dists/{}/{}/Contents-udeb-{}.gz"
-    );
-    assert_eq!(
-        bare(t.template("/debian/dists/sid/main/debian-installer/binary-arm64/Packages.gz")),
-        "/debian/dists/{}/{}/debian-installer/binary-{}/Packages.gz"
-    );
-    assert_eq!(
-        bare(t.template("/debian/dists/sid/main/i18n/Translation-pt_BR.bz2")),
-        "/debian/dists/{}/{}/i18n/Translation-{}.bz2"
-    );
-    // One language in `.xz`: its value is one of `Translation-⟨⟩.bz2`'s.
-    assert_eq!(
-        bare(t.template("/debian/dists/sid/main/i18n/Translation-en.xz")),
-        "/debian/dists/{}/{}/i18n/Translation-{}.xz"
-    );
-    assert_eq!(
-        bare(t.template("/debian/dists/sid/main/dep11/icons-64x64.tar.gz")),
-        "/debian/dists/{}/{}/dep11/icons-{}.tar.gz"
-    );
-    assert_eq!(
-        bare(t.template("/styles/v1/acme/streets/tiles/512/3/601/9311@2x")),
-        "/styles/v1/acme/streets/tiles/{}/{}/{}/{}@2x"
-    );
+    for (path, want) in [
+        ("/debian/dists/sid/contrib/Contents-i386.gz", "/debian/dists/{}/{}/Contents-{}.gz"),
+        ("/debian/dists/sid/contrib/i18n/Release", "/debian/dists/{}/{}/i18n/Release"),
+        ("/debian/dists/sid/contrib/Contents-udeb-i386.gz", "/debian/dists/{}/{}/Contents-udeb-{}.gz"),
+        (
+            "/debian/dists/sid/main/debian-installer/binary-arm64/Packages.gz",
+            "/debian/dists/{}/{}/debian-installer/binary-{}/Packages.gz",
+        ),
+        ("/debian/dists/sid/main/i18n/Translation-pt_BR.bz2", "/debian/dists/{}/{}/i18n/Translation-{}.bz2"),
+        // One language in `.xz`: its value is one of `Translation-⟨⟩.bz2`'s.
+        ("/debian/dists/sid/main/i18n/Translation-en.xz", "/debian/dists/{}/{}/i18n/Translation-{}.xz"),
+        ("/debian/dists/sid/main/dep11/icons-64x64.tar.gz", "/debian/dists/{}/{}/dep11/icons-{}.tar.gz"),
+        ("/styles/v1/acme/streets/tiles/512/3/601/9311@2x", "/styles/v1/acme/streets/tiles/{}/{}/{}/{}@2x"),
+    ] {
+        assert_eq!(bare(t.template(path)), want, "{path}");
+    }
     let mut learner = PathLearner::default();
     for p in &paths {
         learner.add(p, None, 1);
