@@ -11,10 +11,11 @@ name is the format's (https://wiki.debian.org/DebianRepository/Format). The name
 archive's, not written for the learner; the truth is the format's variables, read off each
 name by those rules, not by the learner's.
 
-    python3 bench/aptindex.py --bin target/release/mockdrift [--requests 2000] [--lists DIR]
+    python3 bench/aptindex.py --bin target/release/mockdrift [--requests 2000] [--lists DIR] [--floor F]
 
-Prints precision and recall per view (with -v, the wrong and missed templates). Exits 0 when
-no InRelease is there (nothing to measure: says so)."""
+Prints precision and recall per view (with -v, the wrong and missed templates); with
+--floor, exits 1 when a view falls below it. Exits 0 when no InRelease is there (nothing to
+measure: says so); an unreadable one is named and skipped."""
 
 import argparse
 import glob
@@ -32,7 +33,12 @@ import heldout  # noqa: E402
 
 def index(path):
     """(suite, architectures, [component/file, ...]) of an InRelease file."""
-    text = open(path, encoding="utf-8", errors="replace").read()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError as e:
+        print(f"aptindex: {path}: {e.strerror}; skipped", file=sys.stderr)
+        return "", [], []
     field = lambda k: (re.search(rf"^{k}: *(.*)$", text, re.M) or [None, ""])[1].split()  # noqa: E731
     suite = (field("Codename") or field("Suite") or [""])[0]
     # `deb.debian.org_debian-security_dists_bookworm-security_InRelease`: the suite after `dists`.
@@ -68,6 +74,7 @@ def main():
     ap.add_argument("--lists", default="/var/lib/apt/lists")
     ap.add_argument("--views", default="infer,sidecar,merged4")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--floor", type=float, help="exit 1 when a view's precision or recall is below this")
     ap.add_argument("--write-traffic", metavar="FILE", help="write the requests as JSON Lines to FILE and stop")
     a = ap.parse_args()
     found = sorted(glob.glob(os.path.join(a.lists, "*_InRelease")))
@@ -101,12 +108,15 @@ def main():
     want = {skeleton(t) for t in asked}
     print(f"aptindex: {len(found)} InRelease files, {len(files)} index files, {a.requests} requests, "
           f"{len(want)} true templates requested")
+    below = []
     try:
         for view in a.views.split(","):
             got = {skeleton(t) for t in heldout.learned(os.path.abspath(a.bin), work, src, view)}
             good = got & want
-            print(f"{view:<8} precision {len(good) / max(len(got), 1):.3f} recall {len(good) / len(want):.3f} "
-                  f"learned {len(got)} true {len(want)}")
+            precision, recall = len(good) / max(len(got), 1), len(good) / len(want)
+            print(f"{view:<8} precision {precision:.3f} recall {recall:.3f} learned {len(got)} true {len(want)}")
+            if a.floor is not None and min(precision, recall) < a.floor:
+                below.append(f"{view} {precision:.3f} / {recall:.3f}")
             if a.v:
                 for t in sorted(got - want):
                     print("    wrong  ", t)
@@ -114,6 +124,8 @@ def main():
                     print("    missed ", t)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if below:
+        raise SystemExit(f"aptindex: below the floor {a.floor}: " + "; ".join(below))
 
 
 if __name__ == "__main__":
